@@ -1,0 +1,1 @@
+"""Pure-Python extraction: article text in, dataclasses out. No Django here."""
