@@ -221,6 +221,7 @@ class TimelineEvent:
     actors: list[str]  # actor keys
     evidence: list[EvidenceRef]
     conflicts: list[Conflict] = field(default_factory=list)
+    status: str = "done"  # "planned" when every source says it had not happened yet
 
     @property
     def corroboration(self) -> int:
