@@ -1,0 +1,383 @@
+"""What the timeline stores: articles and their sentences, actors, countries,
+events and the evidence that ties each event to every sentence reporting it.
+
+Extraction writes through ``timeline.services``; editors write through the
+admin. The rule that keeps them apart lives in :class:`EditTracked`: a field
+an editor changed is never written by extraction again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
+
+from .extraction import types as x
+from .extraction.vocabulary import EVENT_TYPES
+
+
+class Precision(models.TextChoices):
+    DAY = x.DAY, "day"
+    MONTH = x.MONTH, "month"
+    SEASON = x.SEASON, "part of a year"
+    YEAR = x.YEAR, "year"
+    DECADE = x.DECADE, "decade"
+    CENTURY = x.CENTURY, "century"
+    RANGE = x.RANGE, "range"
+
+
+def event_type_choices() -> list[tuple[str, str]]:
+    return [(code, label) for code, (label, _cameo) in EVENT_TYPES.items()]
+
+
+def unique_slug(model: type[models.Model], text: str, *, max_length: int = 80) -> str:
+    base = slugify(text)[:max_length].strip("-") or "item"
+    slug, n = base, 2
+    while model._default_manager.filter(slug=slug).exists():
+        slug = f"{base[: max_length - 4]}-{n}"
+        n += 1
+    return slug
+
+
+class EditTracked(models.Model):
+    """A record whose fields can be edited by people and written by extraction.
+
+    ``edited_fields`` names the fields an editor changed; extraction leaves
+    them as the editor left them, field by field, through every re-ingest.
+    """
+
+    edited_fields = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Fields changed by an editor; extraction never overwrites them.",
+    )
+
+    class Meta:
+        abstract = True
+
+    def mark_edited(self, names: Iterable[str]) -> None:
+        self.edited_fields = sorted(set(self.edited_fields) | set(names))
+
+    def apply_extracted(self, **values: object) -> list[str]:
+        """Set extracted values on fields no editor touched; return the changed ones."""
+        changed = []
+        for name, value in values.items():
+            if name in self.edited_fields:
+                continue
+            if getattr(self, name) != value:
+                setattr(self, name, value)
+                changed.append(name)
+        return changed
+
+
+class Country(models.Model):
+    iso3 = models.CharField("ISO 3166 alpha-3", max_length=3, primary_key=True)
+    name = models.CharField(max_length=120)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("country", args=[self.iso3])
+
+
+class ArticleQuerySet(models.QuerySet):
+    def originals(self) -> ArticleQuerySet:
+        return self.filter(duplicate_of__isnull=True)
+
+
+class Article(EditTracked):
+    class DateSource(models.TextChoices):
+        HEADER = x.PUB_HEADER, "stated in the header"
+        DATELINE = x.PUB_DATELINE, "read from a dateline in the text"
+        INFERRED = x.PUB_INFERRED, "inferred from the text and other articles"
+        EDITOR = "editor", "set by an editor"
+        UNKNOWN = x.PUB_UNKNOWN, "unknown"
+
+    slug = models.SlugField(max_length=100, unique=True)
+    content_hash = models.CharField(
+        max_length=64, unique=True, help_text="SHA-256 of the text: the article's natural key."
+    )
+    text = models.TextField()
+    title = models.CharField(max_length=500, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    outlet = models.CharField(max_length=200, blank=True)
+    published = models.DateField(null=True, blank=True)
+    published_source = models.CharField(
+        max_length=20, choices=DateSource.choices, default=DateSource.UNKNOWN
+    )
+    published_evidence = models.TextField(blank=True)
+    published_certain = models.BooleanField(default=False)
+    source_name = models.CharField(
+        max_length=500, blank=True, help_text="The file it was ingested from."
+    )
+    duplicate_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="copies",
+        help_text="Set when this article is a copy or near-copy of another.",
+    )
+    ingested_at = models.DateTimeField(auto_now_add=True)
+    extracted_at = models.DateTimeField(null=True, blank=True)
+
+    history = HistoricalRecords()
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published", "title"]
+
+    def __str__(self) -> str:
+        return self.title or self.slug
+
+    def get_absolute_url(self) -> str:
+        return reverse("article", args=[self.slug])
+
+
+class Sentence(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="sentences")
+    index = models.PositiveIntegerField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["article", "index"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "index"], name="sentence_unique_index")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article.slug} #{self.index}"
+
+    @property
+    def anchor(self) -> str:
+        return f"s{self.index}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.article.get_absolute_url()}#{self.anchor}"
+
+
+class Actor(EditTracked):
+    class Kind(models.TextChoices):
+        PERSON = x.PERSON, "person"
+        ORGANISATION = x.ORGANISATION, "organisation"
+        GROUP = x.GROUP, "group"
+
+    key = models.CharField(
+        max_length=200,
+        unique=True,
+        help_text="The extraction's normalised key, used to find this actor again on re-ingest.",
+    )
+    slug = models.SlugField(max_length=100, unique=True)
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PERSON)
+    title = models.CharField(max_length=200, blank=True, help_text="Role, e.g. Foreign Minister")
+    country = models.ForeignKey(
+        Country, null=True, blank=True, on_delete=models.SET_NULL, related_name="actors"
+    )
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_from",
+        help_text="Set when an editor merged this actor into another.",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("actor", args=[self.slug])
+
+    def survivor(self) -> Actor:
+        actor, seen = self, set()
+        while actor.merged_into_id and actor.pk not in seen:
+            seen.add(actor.pk)
+            actor = actor.merged_into
+        return actor
+
+
+class ActorAlias(models.Model):
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "actor aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["actor", "name"], name="alias_unique_per_actor")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class EventQuerySet(models.QuerySet):
+    """Filters that read like the domain; views compose them."""
+
+    def visible(self) -> EventQuerySet:
+        return self.filter(merged_into__isnull=True, hidden=False)
+
+    def for_countries(self, iso3s: Iterable[str]) -> EventQuerySet:
+        qs = self
+        for iso3 in iso3s:  # every chosen country takes part (AND)
+            qs = qs.filter(countries__iso3=iso3)
+        return qs
+
+    def for_actors(self, slugs: Iterable[str]) -> EventQuerySet:
+        qs = self
+        for slug in slugs:
+            qs = qs.filter(actors__slug=slug)
+        return qs
+
+    def of_type(self, code: str) -> EventQuerySet:
+        return self.filter(type=code) if code else self
+
+    def between(self, start: dt.date | None, end: dt.date | None) -> EventQuerySet:
+        qs = self
+        if start:
+            qs = qs.filter(end__gte=start)
+        if end:
+            qs = qs.filter(start__lte=end)
+        return qs
+
+    def matching(self, text: str) -> EventQuerySet:
+        if not text:
+            return self
+        return self.filter(
+            models.Q(title__icontains=text)
+            | models.Q(evidence__sentence__text__icontains=text, evidence__rejected=False)
+        ).distinct()
+
+    def chronological(self) -> EventQuerySet:
+        return self.order_by(models.F("start").asc(nulls_last=True), "end", "id")
+
+
+class Event(EditTracked):
+    class Status(models.TextChoices):
+        DONE = "done", "happened"
+        PLANNED = "planned", "planned or announced"
+
+    title = models.CharField(max_length=300)
+    type = models.CharField(max_length=40, choices=event_type_choices)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DONE)
+    start = models.DateField(null=True, blank=True)
+    end = models.DateField(null=True, blank=True)
+    precision = models.CharField(max_length=10, choices=Precision.choices, blank=True)
+    edtf = models.CharField("EDTF", max_length=60, blank=True)
+    date_display = models.CharField(max_length=100, blank=True)
+    date_rule = models.TextField(blank=True, help_text="How the date was obtained.")
+    date_certain = models.BooleanField(default=True)
+    countries = models.ManyToManyField(Country, blank=True, related_name="events")
+    actors = models.ManyToManyField(Actor, blank=True, related_name="events")
+    conflicts = models.JSONField(
+        default=list, blank=True, help_text="Claims on which the sources disagree."
+    )
+    verified = models.BooleanField(default=False, help_text="Checked by an editor.")
+    hidden = models.BooleanField(default=False, help_text="Rejected by an editor: not shown.")
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_from",
+        help_text="Set when an editor merged this event into another; its URL redirects there.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(m2m_fields=[countries, actors])
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = [models.F("start").asc(nulls_last=True), "id"]
+        indexes = [models.Index(fields=["start", "end"]), models.Index(fields=["type"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("event", args=[self.pk])
+
+    def survivor(self) -> Event:
+        event, seen = self, set()
+        while event.merged_into_id and event.pk not in seen:
+            seen.add(event.pk)
+            event = event.merged_into
+        return event
+
+    @property
+    def type_label(self) -> str:
+        return self.get_type_display()
+
+
+class Evidence(models.Model):
+    """One sentence reporting an event, with what that sentence claims."""
+
+    class Origin(models.TextChoices):
+        EXTRACTION = "extraction", "extraction"
+        EDITOR = "editor", "editor"
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="evidence")
+    sentence = models.ForeignKey(Sentence, on_delete=models.CASCADE, related_name="evidence")
+    date_text = models.CharField(max_length=200, blank=True)
+    date_display = models.CharField(max_length=100, blank=True)
+    date_edtf = models.CharField(max_length=60, blank=True)
+    claims = models.JSONField(default=dict, blank=True)
+    origin = models.CharField(max_length=12, choices=Origin.choices, default=Origin.EXTRACTION)
+    rejected = models.BooleanField(
+        default=False, help_text="An editor removed this link; extraction will not add it back."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["sentence__article__published", "sentence__article_id", "sentence__index"]
+        verbose_name_plural = "evidence"
+        constraints = [
+            models.UniqueConstraint(fields=["event", "sentence"], name="evidence_unique_sentence")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event_id} ← {self.sentence}"
+
+
+class Mention(models.Model):
+    """Something the extraction marked in a sentence: a date, a country, an actor."""
+
+    class Kind(models.TextChoices):
+        DATE = "date", "date"
+        DURATION = "duration", "duration"
+        COUNTRY = x.COUNTRY, "country"
+        PERSON = x.PERSON, "person"
+        ORGANISATION = x.ORGANISATION, "organisation"
+        GROUP = x.GROUP, "group"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
+    sentence = models.ForeignKey(Sentence, on_delete=models.CASCADE, related_name="mentions")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    text = models.CharField(max_length=300)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    value = models.CharField(max_length=100, blank=True, help_text="A date as normalised.")
+    country = models.ForeignKey(Country, null=True, blank=True, on_delete=models.CASCADE)
+    actor = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.CASCADE)
+
+    class Meta:
+        ordering = ["article", "start"]

@@ -1,0 +1,498 @@
+"""The one write path: ingest articles, rebuild the timeline, keep editors' work.
+
+The ingest command, the admin and the tests all call these functions, so the
+rules live here once:
+
+* an article is stored in its own transaction, and a bad one changes nothing;
+* the text's SHA-256 is its natural key, so ingesting it again adds nothing;
+* extraction never writes a field an editor changed (``EditTracked``), never
+  re-adds evidence an editor rejected, and never moves a sentence an editor
+  placed on another event.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pycountry
+from django.db import transaction
+from django.utils import timezone
+
+from .extraction import types as x
+from .extraction.header import parse_header
+from .extraction.pipeline import build_timeline, extract_article
+from .extraction.sentences import split_sentences
+from .models import (
+    Actor,
+    ActorAlias,
+    Article,
+    Country,
+    Event,
+    Evidence,
+    Mention,
+    Sentence,
+    unique_slug,
+)
+
+log = logging.getLogger(__name__)
+
+MAX_ARTICLE_BYTES = 2_000_000
+
+
+class ArticleError(ValueError):
+    """An article that cannot be ingested; the message names the problem."""
+
+
+@dataclass
+class IngestReport:
+    created: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    events: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+# --- Reading --------------------------------------------------------------
+
+
+def article_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand folders into their ``.txt`` files (sorted); keep files as given."""
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*.txt") if p.is_file()))
+        else:
+            files.append(path)
+    return files
+
+
+def read_article_file(path: Path) -> str:
+    if not path.exists():
+        raise ArticleError("no such file")
+    if not path.is_file():
+        raise ArticleError("not a regular file")
+    data = path.read_bytes()
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise ArticleError(f"too large ({len(data):,} bytes; the limit is {MAX_ARTICLE_BYTES:,})")
+    if b"\x00" in data:
+        raise ArticleError("binary data (NUL bytes), not a plain-text article")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ArticleError(f"not UTF-8 text (byte {exc.start}: {exc.reason})") from exc
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def validate_text(text: str) -> None:
+    body = text[parse_header(text).body_start :]
+    if not body.strip():
+        raise ArticleError("empty article: no text after the header")
+    if not split_sentences(text, parse_header(text).body_start):
+        raise ArticleError("no sentences found")
+
+
+# --- Storing articles -----------------------------------------------------
+
+
+def add_article(text: str, *, source_name: str = "") -> tuple[Article, bool]:
+    """Store one article (or find it again by its hash). Returns (article, created).
+
+    Runs the per-article extraction once before anything is written, so that
+    an article the extractor cannot read fails here and leaves no trace.
+    """
+    validate_text(text)
+    digest = content_hash(text)
+    existing = Article.objects.filter(content_hash=digest).first()
+    if existing:
+        return existing, False
+    extraction = extract_article(text, key=digest)
+    header = extraction.header
+    with transaction.atomic():
+        article = Article.objects.create(
+            slug=unique_slug(Article, extraction.title or Path(source_name).stem, max_length=60),
+            content_hash=digest,
+            text=text,
+            title=extraction.title[:500],
+            url=header.url[:1000],
+            outlet=header.outlet[:200],
+            source_name=source_name[:500],
+        )
+        _store_sentences(article, extraction.sentences)
+    return article, True
+
+
+def _store_sentences(article: Article, sentences: Sequence[x.Sentence]) -> None:
+    Sentence.objects.bulk_create(
+        Sentence(article=article, index=s.index, start=s.start, end=s.end, text=s.text)
+        for s in sentences
+    )
+
+
+def _refresh_sentences(article: Article) -> None:
+    """Re-split an article; keep rows (and the evidence on them) whose span is unchanged."""
+    header = parse_header(article.text)
+    fresh = split_sentences(article.text, header.body_start)
+    stored = list(article.sentences.all())
+    if [(s.start, s.end) for s in stored] == [(s.start, s.end) for s in fresh]:
+        return
+    by_span = {(s.start, s.end): s for s in stored}
+    keep_ids = set()
+    new_rows = []
+    # Move indices out of the way first: (article, index) is unique.
+    for row in stored:
+        row.index += 1_000_000
+    Sentence.objects.bulk_update(stored, ["index"])
+    for s in fresh:
+        row = by_span.get((s.start, s.end))
+        if row:
+            row.index = s.index
+            row.save(update_fields=["index"])
+            keep_ids.add(row.pk)
+        else:
+            new_rows.append(
+                Sentence(article=article, index=s.index, start=s.start, end=s.end, text=s.text)
+            )
+    Sentence.objects.bulk_create(new_rows)
+    created = list(article.sentences.exclude(pk__in=keep_ids).order_by("start"))
+    # Editors' evidence on a sentence that no longer exists moves to the new
+    # sentence covering its start, so a human link is never lost.
+    for old in (row for row in stored if row.pk not in keep_ids):
+        target = next((n for n in created if n.start <= old.start < n.end), None)
+        if target:
+            for ev in old.evidence.filter(origin=Evidence.Origin.EDITOR):
+                if not Evidence.objects.filter(event=ev.event, sentence=target).exists():
+                    ev.sentence = target
+                    ev.save(update_fields=["sentence"])
+        old.delete()
+
+
+def ingest_paths(paths: Iterable[str | Path], *, echo=None) -> IngestReport:
+    """Ingest files and folders, then rebuild the timeline once."""
+    report = IngestReport()
+    say = echo or (lambda _msg: None)
+    files = article_files(paths)
+    for path in files:
+        name = str(path)
+        try:
+            text = read_article_file(path)
+            article, created = add_article(text, source_name=path.name)
+        except ArticleError as exc:
+            report.failed.append((name, str(exc)))
+            say(f"FAILED  {name}: {exc}")
+            continue
+        except Exception as exc:  # an extractor bug must not stop the other files
+            log.exception("ingest failed for %s", name)
+            report.failed.append((name, f"{type(exc).__name__}: {exc}"))
+            say(f"FAILED  {name}: {type(exc).__name__}: {exc}")
+            continue
+        (report.created if created else report.unchanged).append(name)
+        say(f"{'added' if created else 'unchanged'}  {name} -> /articles/{article.slug}/")
+    if report.created or not Event.objects.exists():
+        report.events = rebuild_timeline()
+    else:
+        report.events = Event.objects.visible().count()
+    return report
+
+
+def reextract(articles: Iterable[Article] | None = None) -> int:
+    """Re-run the extraction over stored articles, keeping every editor's change."""
+    chosen = list(articles) if articles is not None else list(Article.objects.all())
+    with transaction.atomic():
+        for article in chosen:
+            _refresh_sentences(article)
+    return rebuild_timeline()
+
+
+# --- Rebuilding the timeline ----------------------------------------------
+
+
+def country_name(iso3: str) -> str:
+    country = pycountry.countries.get(alpha_3=iso3)
+    if country is None:
+        return iso3
+    return getattr(country, "common_name", None) or country.name
+
+
+def rebuild_timeline() -> int:
+    """Run the cross-article pipeline over every article and store the result.
+
+    Returns the number of visible events. Idempotent: a second run with the
+    same articles changes nothing.
+    """
+    articles = list(Article.objects.all().order_by("id"))
+    docs = [
+        x.DocInput(
+            key=a.content_hash,
+            text=a.text,
+            published=a.published if "published" in a.edited_fields else None,
+            published_source="editor" if "published" in a.edited_fields else "",
+        )
+        for a in articles
+    ]
+    result = build_timeline(docs)
+    with transaction.atomic():
+        by_key = {a.content_hash: a for a in articles}
+        _store_articles(result, by_key)
+        sentences = {
+            (s.article.content_hash, s.index): s for s in Sentence.objects.select_related("article")
+        }
+        actors = _store_actors(result.actors)
+        _store_mentions(result, by_key, sentences, actors)
+        _store_events(result.events, sentences, actors)
+    return Event.objects.visible().count()
+
+
+def _store_articles(result: x.TimelineResult, by_key: dict[str, Article]) -> None:
+    for key, extraction in result.articles.items():
+        article = by_key[key]
+        pub = extraction.published
+        source = pub.source if pub.value else x.PUB_UNKNOWN
+        changed = article.apply_extracted(
+            title=(article.title or extraction.title)[:500],
+            published=pub.value,
+            published_source=source,
+            published_evidence=pub.evidence,
+            published_certain=bool(pub.value) and pub.certain,
+        )
+        if "published" in article.edited_fields:
+            changed += article.apply_extracted(published_source=Article.DateSource.EDITOR)
+        original = by_key.get(result.near_duplicates.get(key, ""))
+        if "duplicate_of" not in article.edited_fields and article.duplicate_of_id != (
+            original.pk if original else None
+        ):
+            article.duplicate_of = original
+            changed.append("duplicate_of")
+        article.extracted_at = timezone.now()
+        article.save()
+
+
+def _countries(iso3s: Iterable[str]) -> list[Country]:
+    rows = []
+    for iso3 in dict.fromkeys(iso3s):
+        country, _ = Country.objects.get_or_create(iso3=iso3, defaults={"name": country_name(iso3)})
+        rows.append(country)
+    return rows
+
+
+def _store_actors(infos: Sequence[x.ActorInfo]) -> dict[str, Actor]:
+    """Create or update actors by key; return key -> surviving actor."""
+    existing = {a.key: a for a in Actor.objects.all()}
+    result: dict[str, Actor] = {}
+    for info in infos:
+        country = _countries([info.country])[0] if info.country else None
+        actor = existing.get(info.key)
+        if actor is None:
+            actor = Actor.objects.create(
+                key=info.key,
+                slug=unique_slug(Actor, info.name, max_length=80),
+                name=info.name,
+                kind=info.kind,
+                title=sorted(info.titles)[0][:200] if info.titles else "",
+                country=country,
+            )
+        else:
+            changed = actor.apply_extracted(
+                name=info.name,
+                kind=info.kind,
+                title=sorted(info.titles)[0][:200] if info.titles else actor.title,
+                country=country or actor.country,
+            )
+            if changed:
+                actor.save()
+        known = set(actor.aliases.values_list("name", flat=True))
+        ActorAlias.objects.bulk_create(
+            ActorAlias(actor=actor, name=alias[:200])
+            for alias in sorted(info.aliases | {info.name})
+            if alias not in known
+        )
+        result[info.key] = actor.survivor()
+    return result
+
+
+def _store_mentions(result, by_key, sentences, actors) -> None:
+    Mention.objects.all().delete()  # derived data: rebuilt every time
+    countries = {c.iso3: c for c in Country.objects.all()}
+    rows = []
+    for key, extraction in result.articles.items():
+        article = by_key[key]
+        for m in extraction.mentions:
+            sentence = sentences.get((key, m.sentence))
+            if sentence is None:
+                continue
+            if m.kind == x.COUNTRY:
+                country = countries.get(m.key) or _countries([m.key])[0]
+                countries[m.key] = country
+                rows.append(
+                    Mention(
+                        article=article,
+                        sentence=sentence,
+                        start=m.start,
+                        end=m.end,
+                        text=m.text[:300],
+                        kind=m.kind,
+                        country=country,
+                    )
+                )
+            elif m.key in actors:
+                rows.append(
+                    Mention(
+                        article=article,
+                        sentence=sentence,
+                        start=m.start,
+                        end=m.end,
+                        text=m.text[:300],
+                        kind=m.kind,
+                        actor=actors[m.key],
+                    )
+                )
+        for t in extraction.timexes:
+            sentence = sentences.get((key, t.sentence))
+            if sentence is None:
+                continue
+            kind = Mention.Kind.DURATION if t.kind == "duration" else Mention.Kind.DATE
+            rows.append(
+                Mention(
+                    article=article,
+                    sentence=sentence,
+                    start=t.start,
+                    end=t.end,
+                    text=t.text[:300],
+                    kind=kind,
+                    value=(t.value.display if t.value else "")[:100],
+                )
+            )
+    Mention.objects.bulk_create(rows)
+
+
+def _date_fields(value: x.DateValue | None) -> dict[str, object]:
+    if value is None:
+        return {"start": None, "end": None, "precision": "", "edtf": "", "date_display": ""}
+    return {
+        "start": value.start,
+        "end": value.end,
+        "precision": value.precision,
+        "edtf": value.edtf,
+        "date_display": value.display,
+    }
+
+
+def _conflicts_json(conflicts: Sequence[x.Conflict], by_key) -> list[dict]:
+    out = []
+    for conflict in conflicts:
+        claims = []
+        for value, ref in conflict.claims:
+            sentence = by_key.get((ref.article, ref.sentence))
+            claims.append(
+                {
+                    "value": value,
+                    "article": sentence.article.slug if sentence else "",
+                    "sentence": ref.sentence,
+                    "text": sentence.text if sentence else "",
+                }
+            )
+        out.append({"field": conflict.field, "claims": claims})
+    return out
+
+
+def _store_events(
+    found: Sequence[x.TimelineEvent],
+    sentences: dict[tuple[str, int], Sentence],
+    actors: dict[str, Actor],
+) -> None:
+    evidence = list(Evidence.objects.select_related("event"))
+    rejected = {(e.event.survivor().pk, e.sentence_id) for e in evidence if e.rejected}
+    # Where each sentence sits now, and whether an editor put it there.
+    holder: dict[int, Event] = {}
+    editor_placed: dict[int, int] = {}
+    for e in evidence:
+        if e.rejected:
+            continue
+        holder.setdefault(e.sentence_id, e.event.survivor())
+        if e.origin == Evidence.Origin.EDITOR:
+            editor_placed[e.sentence_id] = e.event.survivor().pk
+
+    claimed: set[int] = set()
+    wanted: set[tuple[int, int]] = set()  # (event id, sentence id) produced this run
+    for te in found:
+        refs = [(ref, sentences.get((ref.article, ref.sentence))) for ref in te.evidence]
+        refs = [(ref, s) for ref, s in refs if s is not None]
+        if not refs:
+            continue
+        event = _match_event([s for _, s in refs], holder, claimed)
+        values = {
+            "title": te.title[:300],
+            "type": te.type,
+            "status": te.status,
+            "date_rule": te.date_rule,
+            "date_certain": te.date_certain,
+            "conflicts": _conflicts_json(te.conflicts, sentences),
+            **_date_fields(te.date),
+        }
+        if event is None:
+            event = Event.objects.create(**values)
+        else:
+            if event.apply_extracted(**values):
+                event.save()
+        claimed.add(event.pk)
+        if "countries" not in event.edited_fields:
+            event.countries.set(_countries(te.countries))
+        if "actors" not in event.edited_fields:
+            event.actors.set([actors[k] for k in te.actors if k in actors])
+        for ref, sentence in refs:
+            placed = editor_placed.get(sentence.pk)
+            if placed is not None and placed != event.pk:
+                continue  # an editor put this sentence on another event
+            if (event.pk, sentence.pk) in rejected:
+                continue
+            wanted.add((event.pk, sentence.pk))
+            Evidence.objects.update_or_create(
+                event=event,
+                sentence=sentence,
+                defaults={
+                    "date_text": ref.date_text[:200],
+                    "date_display": (ref.date.display if ref.date else "")[:100],
+                    "date_edtf": (ref.date.edtf if ref.date else "")[:60],
+                    "claims": dict(ref.claims),
+                },
+            )
+
+    # Extraction evidence no longer produced goes; editors' evidence stays.
+    for e in Evidence.objects.filter(origin=Evidence.Origin.EXTRACTION, rejected=False):
+        if (e.event_id, e.sentence_id) not in wanted:
+            e.delete()
+    # An event left with no evidence and no human work on it goes too.
+    for event in Event.objects.filter(
+        evidence__isnull=True, verified=False, merged_into__isnull=True
+    ):
+        if not event.edited_fields and not event.merged_from.exists():
+            event.delete()
+
+
+def _match_event(
+    sentences: Sequence[Sentence], holder: dict[int, Event], claimed: set[int]
+) -> Event | None:
+    """The stored event holding most of these sentences, if any.
+
+    Several extracted events may land on one stored event only when an editor
+    merged events into it; otherwise each stored event is matched once, so a
+    happening the extraction now sees as two becomes two.
+    """
+    votes = Counter(holder[s.pk].pk for s in sentences if s.pk in holder)
+    events = {holder[s.pk].pk: holder[s.pk] for s in sentences if s.pk in holder}
+    for pk, _n in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])):
+        event = events[pk]
+        if pk not in claimed or event.merged_from.exists() or event.edited_fields:
+            return event
+    return None
