@@ -159,12 +159,12 @@ class Sentence(models.Model):
     def __str__(self) -> str:
         return f"{self.article.slug} #{self.index}"
 
+    def get_absolute_url(self) -> str:
+        return f"{self.article.get_absolute_url()}#{self.anchor}"
+
     @property
     def anchor(self) -> str:
         return f"s{self.index}"
-
-    def get_absolute_url(self) -> str:
-        return f"{self.article.get_absolute_url()}#{self.anchor}"
 
 
 class Actor(EditTracked):
@@ -381,3 +381,6 @@ class Mention(models.Model):
 
     class Meta:
         ordering = ["article", "start"]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.text}"
