@@ -1,0 +1,69 @@
+# Two commands: `make run` serves the app with the seeds loaded; `make test` passes the suite.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: run test setup setup-dev db seeds browser lint format bench score clean
+
+run: setup db seeds
+	@echo
+	@echo "Timeline with the seeds: http://$(HOST):$(PORT)/"
+	@echo "Create the first account for /admin/:  $(PY) manage.py createsuperuser"
+	@echo "  (then add people to the 'editor' group in the admin to let them curate)"
+	@echo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: setup-dev browser
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest
+
+setup: $(VENV)/.installed
+setup-dev: $(VENV)/.installed-dev
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@
+
+db: setup
+	$(PY) manage.py migrate --no-input
+	@if $(PY) manage.py help setup_roles >/dev/null 2>&1; then $(PY) manage.py setup_roles; fi
+
+seeds: db
+	$(PY) manage.py ingest seeds/
+
+# Browser tests drive Debian's chromium; Playwright never downloads a browser here.
+browser:
+	@test -x $(CHROMIUM) || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    (apt-get install -y -q chromium >/dev/null 2>&1 || (apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null)); \
+	  fi; }
+	@test -x $(CHROMIUM) || { echo "Missing $(CHROMIUM): install Debian's chromium package (apt-get install chromium) for the browser tests."; exit 1; }
+
+lint: setup-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench: setup-dev
+	$(PY) bench/temporal_bench.py
+
+score: setup-dev
+	$(PY) bench/score.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache
