@@ -1,0 +1,564 @@
+"""Publication dates: read them where the article states them, infer them across articles.
+
+In order of trust (DATES.md):
+
+1. the header block (``published:``/``date:``) -> ``PUB_HEADER``;
+2. a "Published: 11 Mar. 2025, 17:03" / "date 2025-03-11" line, a dateline
+   ("SEOUL, Feb. 14 (Yonhap) --") or a line that is only a date, in the first
+   lines of the body -> ``PUB_DATELINE`` (a dateline without a year stays
+   uncertain);
+3. :func:`infer_publication_dates`: the days on which every relative
+   expression of an undated article agrees with what other articles say about
+   the same happenings -> ``PUB_INFERRED``, with the reasoning in words;
+4. otherwise ``PUB_UNKNOWN``: shown as uncertain, never guessed silently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from . import temporal
+from .types import (
+    DAY,
+    PUB_DATELINE,
+    PUB_HEADER,
+    PUB_INFERRED,
+    PUB_UNKNOWN,
+    DateValue,
+    Header,
+    PublicationDate,
+    Sentence,
+    Timex,
+)
+
+__all__ = [
+    "Anchor",
+    "DatingInput",
+    "find_publication_date",
+    "infer_publication_dates",
+    "mentioned_years",
+    "publication_year_hints",
+    "dateline_month_day",
+]
+
+# How far into the body a dateline or "Published:" line may be.
+HEAD_LINES = 15
+HEAD_CHARS = 2500
+
+_LABEL = re.compile(
+    r"(?i)^[\W_]*(?P<label>published(?:\s+(?:on|at))?|first\s+published|posted(?:\s+on)?|released|issued|updated|last\s+updated|"
+    r"modified|date(?:d)?)\b\s*[:\-–|]?\s*(?P<rest>.*)$"
+)
+_LABEL_TRUST = {"published": 0, "first published": 0, "posted": 1, "released": 1, "issued": 1, "date": 2, "dated": 2,
+                "updated": 3, "last updated": 3, "modified": 3}
+_MON = temporal._MON
+_DATELINE = re.compile(
+    rf"^\s*(?P<place>[A-Z][A-Z.'’\- ]{{1,40}}(?:,\s*[A-Z][A-Za-z.'’\- ]{{1,30}})?)\s*,\s*"
+    rf"(?P<date>(?:{_MON})\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*(?P<y1>\d{{4}}))?|\d{{1,2}}\s+(?:{_MON})(?:\s+(?P<y2>\d{{4}}))?)"
+    r"\s*(?:\((?P<agency>[^)]{1,40})\))?\s*(?:--|—|–|-|:)"
+)
+_TIME_WORDS = re.compile(
+    r"(?i)\b(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|am|pm|kst|gmt|utc|est|edt|cet|cest|bst|jst|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|at|on|updated|"
+    r"published|posted|[+-]\d{4})\b|[|,·•/()\-–—]"
+)
+
+
+def _label_key(label: str) -> str:
+    label = re.sub(r"\s+", " ", label.lower())
+    label = re.sub(r" (?:on|at)$", "", label)
+    return label
+
+
+def _day_from(text: str, max_start: int = 12) -> tuple[dt.date, str] | None:
+    """A day-precision absolute date at the start of ``text``, and the words it came from."""
+    found = temporal.parse_absolute(text)
+    if not found:
+        return None
+    value, start, end = found
+    if value.precision != DAY or start > max_start:
+        return None
+    return value.start, text[start:end]
+
+
+def find_publication_date(text: str, header: Header, sentences: list[Sentence]) -> PublicationDate:
+    """The publication date the article itself states, or ``PUB_UNKNOWN``."""
+    for key in ("published", "date"):
+        raw = header.fields.get(key, "").strip()
+        if raw:
+            day = _day_from(raw, max_start=len(raw))
+            if day:
+                return PublicationDate(day[0], PUB_HEADER, f"header field {key}: {raw}")
+
+    head = text[header.body_start:header.body_start + HEAD_CHARS]
+    lines = [line.strip() for line in head.splitlines() if line.strip()][:HEAD_LINES]
+    best: tuple[int, PublicationDate] | None = None
+
+    for line in lines:
+        label = _LABEL.match(line)
+        if label:
+            day = _day_from(label["rest"])
+            if day:
+                trust = _LABEL_TRUST.get(_label_key(label["label"]), 2)
+                pub = PublicationDate(day[0], PUB_DATELINE, f"line '{line[:80]}'")
+                if best is None or trust < best[0]:
+                    best = (trust, pub)
+                continue
+        dateline = _DATELINE.match(line)
+        if dateline:
+            got = temporal.parse_absolute(dateline["date"])
+            shown = dateline.group().strip()
+            if got and got[0].precision == DAY and (dateline["y1"] or dateline["y2"]):
+                pub = PublicationDate(got[0].start, PUB_DATELINE, f"dateline '{shown}'")
+                if best is None or 1 < best[0]:
+                    best = (1, pub)
+                continue
+            month_day = _month_day_of(dateline["date"])
+            if month_day and (best is None or 4 < best[0]):
+                best = (4, _yearless_dateline(text, header, sentences, month_day, shown))
+            continue
+        # A line that is nothing but a date (and perhaps a time or a weekday).
+        if len(line) <= 60:
+            day = _day_from(line, max_start=len(line))
+            if day:
+                rest = _TIME_WORDS.sub(" ", line.replace(day[1], " ")).strip()
+                if not re.search(r"[A-Za-z]{2,}", rest) and (best is None or 2 < best[0]):
+                    best = (2, PublicationDate(day[0], PUB_DATELINE, f"line '{line[:80]}'"))
+    if best:
+        return best[1]
+    return PublicationDate(None, PUB_UNKNOWN, "no date in the header, no dateline or 'Published' line in the first lines")
+
+
+def _month_day_of(text: str) -> tuple[int, int] | None:
+    match = re.search(rf"(?P<m>{_MON})\s*(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MON})", text)
+    if not match:
+        return None
+    month = temporal.MONTH_LOOKUP[(match["m"] or match["m2"]).lower().rstrip(".")]
+    day = int(match["d"] or match["d2"])
+    if not temporal._safe_date(2024, month, day):
+        return None
+    return month, day
+
+
+_YEARLESS = "dateline without a year"
+
+
+def _yearless_dateline(text: str, header: Header, sentences: list[Sentence], month_day: tuple[int, int], shown: str) -> PublicationDate:
+    """A dateline such as "SEOUL, Feb. 14 (Yonhap) --": the day is stated, the year is not."""
+    month, day = month_day
+    years = mentioned_years(temporal.find_timexes(text, sentences, None))
+    evidence = f"{_YEARLESS} '{shown}' ({temporal.MONTH_NAMES[month]} {day})"
+    if years:
+        year = max(years)
+        value = temporal._safe_date(year, month, day)
+        if value:
+            return PublicationDate(value, PUB_DATELINE, f"{evidence}; year {year} is the latest year the text mentions, a guess", certain=False)
+    return PublicationDate(None, PUB_DATELINE, f"{evidence}; the text mentions no year", certain=False)
+
+
+def dateline_month_day(pub: PublicationDate) -> tuple[int, int] | None:
+    """Month and day of a year-less dateline, else None."""
+    if pub.source != PUB_DATELINE or pub.certain or not pub.evidence.startswith(_YEARLESS):
+        return None
+    match = re.search(r"\((\w+) (\d{1,2})\)", pub.evidence)
+    if not match:
+        return None
+    return temporal.MONTH_NAMES.index(match.group(1)), int(match.group(2))
+
+
+# --- helpers the pipeline can use to fill DatingInput ---------------------------------
+
+
+def mentioned_years(timexes: Sequence[Timex]) -> tuple[int, ...]:
+    """Years of the absolute dates the text mentions (sorted, distinct)."""
+    years: set[int] = set()
+    for timex in timexes:
+        if timex.kind == "date" and not timex.relative and timex.value is not None:
+            years.add(timex.value.end.year if timex.value.precision not in ("decade", "century") else timex.value.start.year)
+    return tuple(sorted(y for y in years if 1000 <= y <= 2199))
+
+
+def publication_year_hints(text: str, timexes: Sequence[Timex]) -> tuple[int, ...]:
+    """Years the publication must fall in, implied by the text itself.
+
+    "in 22 years since 2003" -> 2025 (a duration counted from a stated year).
+    """
+    hints: set[int] = set()
+    by_sentence: dict[int, list[Timex]] = defaultdict(list)
+    for timex in timexes:
+        by_sentence[timex.sentence].append(timex)
+    for items in by_sentence.values():
+        for first, second in zip(items, items[1:]):
+            if first.kind != "duration" or second.role != "since" or second.relative or second.value is None:
+                continue
+            gap = text[first.end:second.start]
+            match = re.fullmatch(r"P(\d+)Y", first.spec.args[0]) if first.spec else None
+            if match and re.fullmatch(r"\s*(?:,\s*)?", gap.replace("since", "", 1)):
+                hints.add(second.value.start.year + int(match.group(1)))
+    return tuple(sorted(hints))
+
+
+# --- inference across articles -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A relative or absolute expression that dates one happening in one article."""
+
+    happening: str  # opaque id: the same real-world happening across articles
+    timex: Timex
+    status: str = "done"  # "done" | "planned" (not yet happened on the publication date)
+
+
+@dataclass(frozen=True)
+class DatingInput:
+    key: str
+    stated: PublicationDate
+    anchors: tuple[Anchor, ...]
+    # Years of absolute dates the text mentions (bound the search window).
+    years: tuple[int, ...] = ()
+    # Years the publication must fall in ("22 years since 2003" -> 2025).
+    year_hints: tuple[int, ...] = ()
+    # Happenings the article mentions as planned without any date ("plans to establish").
+    planned: tuple[str, ...] = ()
+    # Happenings the article reports as done without any date.
+    done: tuple[str, ...] = ()
+
+
+MAX_ALTERNATIVES = 60
+MAX_WINDOW_YEARS = 6
+
+
+@dataclass
+class _Obs:
+    """What one article says about one happening."""
+
+    key: str
+    text: str
+    status: str
+    value: DateValue | None
+    published: dt.date | None  # the article's date when it is fixed
+
+
+@dataclass
+class _Undated:
+    item: DatingInput
+    candidates: list[dt.date] = field(default_factory=list)
+    month_day: tuple[int, int] | None = None
+    window: tuple[int, int] = (0, 0)
+
+
+def _is_fixed(pub: PublicationDate) -> bool:
+    return pub.value is not None and pub.certain and pub.source != PUB_UNKNOWN
+
+
+def _value_at(anchor: Anchor, P: dt.date) -> DateValue | None:
+    if isinstance(anchor.timex.spec, temporal.Spec):
+        return _cached_resolve(anchor.timex.spec, P)
+    return anchor.timex.value
+
+
+def _cached_resolve(spec: temporal.Spec, P: dt.date) -> DateValue | None:
+    key = (spec, P)
+    value = _CACHE.get(key, _MISSING)
+    if value is _MISSING:
+        value = temporal._resolve(spec, P)[0]
+        if len(_CACHE) > 200_000:
+            _CACHE.clear()
+        _CACHE[key] = value
+    return value
+
+
+_CACHE: dict = {}
+_MISSING = object()
+
+
+def _check(anchor: Anchor, value: DateValue | None, P: dt.date, obs: _Obs) -> str | None:
+    """None when ``anchor`` (valued ``value`` at publication ``P``) agrees with ``obs``; else why not."""
+    if anchor.status == "done":
+        if value is not None and obs.value is not None and obs.status == "done" and not value.overlaps(obs.value):
+            return "dates differ"
+        if value is not None and obs.status == "planned" and obs.published is not None and value.end <= obs.published:
+            return "still planned then"
+        if value is None and obs.status == "planned" and obs.published is not None and P <= obs.published:
+            return "still planned then"
+    else:  # planned at P
+        if obs.status == "done" and obs.value is not None and obs.value.end <= P:
+            return "already done by then"
+        if obs.status == "done" and obs.value is None and obs.published is not None and obs.published <= P:
+            return "already done by then"
+    return None
+
+
+def _own_ok(anchor: Anchor, value: DateValue | None, P: dt.date) -> bool:
+    if value is None:
+        return True
+    if anchor.status == "done":
+        return value.start <= P
+    return value.end >= P
+
+
+def infer_publication_dates(items: Sequence[DatingInput]) -> dict[str, PublicationDate]:
+    """A publication date for every item: stated ones unchanged, the others inferred or unknown."""
+    result: dict[str, PublicationDate] = {}
+    observations: dict[str, list[_Obs]] = defaultdict(list)
+    fixed_years: set[int] = set()
+    undated: list[_Undated] = []
+
+    for item in items:
+        if _is_fixed(item.stated):
+            P = item.stated.value
+            result[item.key] = item.stated
+            fixed_years.add(P.year)
+            for anchor in item.anchors:
+                observations[anchor.happening].append(_Obs(item.key, anchor.timex.text, anchor.status, _value_at(anchor, P), P))
+            for happening in item.planned:
+                observations[happening].append(_Obs(item.key, "", "planned", None, P))
+            for happening in item.done:
+                observations[happening].append(_Obs(item.key, "", "done", None, P))
+        else:
+            undated.append(_Undated(item, month_day=dateline_month_day(item.stated)))
+
+    # Candidate days for each undated article, from the fixed articles alone.
+    for entry in undated:
+        entry.window = _window(entry.item, fixed_years)
+        entry.candidates = [P for P in _days(entry.window) if _unary_ok(entry, P, observations)]
+
+    # Undated articles about the same happenings constrain each other: keep only
+    # the days that some day of the other article agrees with (arc consistency).
+    links = _links(undated)
+    for _ in range(4):
+        changed = False
+        for a, b, shared in links:
+            kept = _filter_against(undated[a], undated[b], shared)
+            if len(kept) != len(undated[a].candidates):
+                undated[a].candidates, changed = kept, True
+        if not changed:
+            break
+
+    # Assign: the most constrained article first, each the earliest consistent day;
+    # once chosen, its statements count as fixed for the others.
+    chosen: dict[int, dt.date] = {}
+    for index in sorted(range(len(undated)), key=lambda i: (len(undated[i].candidates), i)):
+        entry = undated[index]
+        extra = _observations_of(undated, chosen)
+        days = [P for P in entry.candidates if _unary_ok(entry, P, extra)] if extra else entry.candidates
+        if not days:
+            days = entry.candidates
+        if not days or not _constrained(entry, observations, undated, links, index):
+            continue
+        chosen[index] = min(days, key=lambda P: (_gap(entry.item, P), P))
+        entry.candidates = days
+
+    for index, entry in enumerate(undated):
+        item = entry.item
+        if index not in chosen:
+            if entry.candidates == [] and _constrained(entry, observations, undated, links, index):
+                why = "its dates contradict the other articles on every day considered"
+                result[item.key] = PublicationDate(None, PUB_UNKNOWN, f"not inferred: {why} ({entry.window[0]}–{entry.window[1]})")
+            else:
+                result[item.key] = item.stated if item.stated.value is not None or item.stated.source != PUB_UNKNOWN else PublicationDate(
+                    None, PUB_UNKNOWN, (item.stated.evidence + "; " if item.stated.evidence else "") + "no relative date ties it to a dated article")
+            continue
+        P = chosen[index]
+        others = [d for d in entry.candidates if d != P]
+        evidence = _explain(entry, P, others, observations, undated, chosen)
+        result[item.key] = PublicationDate(P, PUB_INFERRED, evidence, certain=not others, alternatives=tuple(others[:MAX_ALTERNATIVES]))
+    return result
+
+
+def _gap(item: DatingInput, P: dt.date) -> int:
+    """Days from the article's latest day-precision relative date to ``P``.
+
+    News reports what just happened: among consistent days, the one that puts
+    the latest relatively dated happening closest before publication wins
+    (then the earliest). With no such anchor every day scores 0.
+    """
+    latest = None
+    for anchor in item.anchors:
+        if anchor.status != "done" or not anchor.timex.relative:
+            continue
+        value = _value_at(anchor, P)
+        if value is not None and value.precision == DAY and value.start <= P:
+            latest = value.start if latest is None else max(latest, value.start)
+    return (P - latest).days if latest else 0
+
+
+def _window(item: DatingInput, fixed_years: set[int]) -> tuple[int, int]:
+    """Years to search: around the dated articles and the latest year the text mentions."""
+    if item.year_hints:
+        return (min(item.year_hints), max(item.year_hints))
+    pivots = set(fixed_years)
+    if item.years:
+        pivots.add(max(item.years))
+    if not pivots:
+        return (0, -1)
+    hi = max(pivots) + 1
+    return (max(min(pivots), hi - MAX_WINDOW_YEARS + 1), hi)
+
+
+def _days(window: tuple[int, int]):
+    lo, hi = window
+    if hi < lo:
+        return
+    day, last = dt.date(lo, 1, 1), dt.date(hi, 12, 31)
+    one = dt.timedelta(days=1)
+    while day <= last:
+        yield day
+        day += one
+
+
+def _unary_ok(entry: _Undated, P: dt.date, observations: dict[str, list[_Obs]]) -> bool:
+    item = entry.item
+    if entry.month_day and (P.month, P.day) != entry.month_day:
+        return False
+    if item.year_hints and P.year not in item.year_hints:
+        return False
+    for anchor in item.anchors:
+        value = _value_at(anchor, P)
+        if not _own_ok(anchor, value, P):
+            return False
+        for obs in observations.get(anchor.happening, ()):
+            if obs.key != item.key and _check(anchor, value, P, obs):
+                return False
+    for happening in item.planned:
+        for obs in observations.get(happening, ()):
+            if obs.key != item.key and _check(Anchor(happening, _NO_TIMEX, "planned"), None, P, obs):
+                return False
+    for happening in item.done:
+        for obs in observations.get(happening, ()):
+            if obs.key != item.key and _check(Anchor(happening, _NO_TIMEX, "done"), None, P, obs):
+                return False
+    return True
+
+
+_NO_TIMEX = Timex(0, 0, "", 0, "date", None, False, "")
+
+
+def _links(undated: list[_Undated]) -> list[tuple[int, int, tuple[str, ...]]]:
+    links = []
+    happenings = [{a.happening for a in e.item.anchors} | set(e.item.planned) | set(e.item.done) for e in undated]
+    for a in range(len(undated)):
+        for b in range(len(undated)):
+            if a != b:
+                shared = tuple(sorted(happenings[a] & happenings[b]))
+                if shared:
+                    links.append((a, b, shared))
+    return links
+
+
+def _statements(entry: _Undated, P: dt.date, shared: tuple[str, ...]) -> tuple:
+    """What ``entry`` says about ``shared`` happenings if published on ``P``."""
+    out = []
+    for anchor in entry.item.anchors:
+        if anchor.happening in shared:
+            out.append((anchor.happening, anchor.status, _value_at(anchor, P)))
+    for happening in entry.item.planned:
+        if happening in shared:
+            out.append((happening, "planned", None))
+    for happening in entry.item.done:
+        if happening in shared:
+            out.append((happening, "done", None))
+    return tuple(out)
+
+
+def _filter_against(a: _Undated, b: _Undated, shared: tuple[str, ...]) -> list[dt.date]:
+    """Days of ``a`` that some day of ``b`` agrees with."""
+    if not b.candidates:
+        return a.candidates
+    # Group b's days by what b would say: few distinct statements, many days.
+    groups: dict[tuple, list[dt.date]] = defaultdict(list)
+    for P in b.candidates:
+        groups[_statements(b, P, shared)].append(P)
+    kept = []
+    for P in a.candidates:
+        mine = _statements(a, P, shared)
+        for said, days in groups.items():
+            if _agree(mine, P, said, days):
+                kept.append(P)
+                break
+    return kept
+
+
+def _agree(mine: tuple, P: dt.date, theirs: tuple, their_days: list[dt.date]) -> bool:
+    for h1, s1, v1 in mine:
+        for h2, s2, v2 in theirs:
+            if h1 != h2:
+                continue
+            if s1 == "done" and s2 == "done" and v1 is not None and v2 is not None and not v1.overlaps(v2):
+                return False
+            # done here, still planned there: the other article must predate the happening
+            if s1 == "done" and s2 == "planned" and v1 is not None and not their_days[0] < v1.end:
+                return False
+            if s1 == "planned" and s2 == "done" and v2 is not None and v2.end <= P:
+                return False
+    return True
+
+
+def _observations_of(undated: list[_Undated], chosen: dict[int, dt.date]) -> dict[str, list[_Obs]]:
+    extra: dict[str, list[_Obs]] = defaultdict(list)
+    for index, P in chosen.items():
+        item = undated[index].item
+        for anchor in item.anchors:
+            extra[anchor.happening].append(_Obs(item.key, anchor.timex.text, anchor.status, _value_at(anchor, P), P))
+        for happening in item.planned:
+            extra[happening].append(_Obs(item.key, "", "planned", None, P))
+    return extra
+
+
+def _constrained(entry: _Undated, observations, undated, links, index) -> bool:
+    """True when something ties this article's date down (else it stays unknown)."""
+    if entry.month_day or entry.item.year_hints:
+        return True
+    relative = [a for a in entry.item.anchors if a.timex.relative]
+    if any(observations.get(a.happening) for a in entry.item.anchors):
+        return True
+    if any(a == index for a, _b, _s in links) and relative:
+        return True
+    return False
+
+
+def _explain(entry: _Undated, P: dt.date, others: list[dt.date], observations, undated, chosen) -> str:
+    item = entry.item
+    parts = []
+    by_happening: dict[str, list[_Obs]] = defaultdict(list)
+    for happening, obs_list in observations.items():
+        by_happening[happening] += [o for o in obs_list if o.key != item.key]
+    for index, Q in chosen.items():
+        other = undated[index].item
+        if other.key == item.key:
+            continue
+        for anchor in other.anchors:
+            by_happening[anchor.happening].append(_Obs(other.key, anchor.timex.text, anchor.status, _value_at(anchor, Q), None))
+    for anchor in item.anchors:
+        if not anchor.timex.relative:
+            continue
+        value = _value_at(anchor, P)
+        shown = value.display if value else "?"
+        ties = []
+        for obs in by_happening.get(anchor.happening, ()):
+            if obs.status == "planned" and obs.published is not None:
+                ties.append(f"falls after {obs.published.isoformat()}, when article {obs.key} still reported it as planned")
+            elif obs.text and obs.value is not None:
+                ties.append(f"agrees with '{obs.text}' ({obs.value.display}) in article {obs.key}")
+        if ties:
+            parts.append(f"'{anchor.timex.text}' ({anchor.happening}) = {shown}, which " + " and ".join(dict.fromkeys(ties)))
+    if entry.month_day:
+        parts.append(f"the dateline gives {temporal.MONTH_NAMES[entry.month_day[0]]} {entry.month_day[1]}")
+    if item.year_hints:
+        parts.append("the text implies the year " + " or ".join(map(str, item.year_hints)))
+    reasoning = "; ".join(parts) if parts else "its relative dates fit the other articles"
+    lo, hi = entry.window
+    if others:
+        shown = ", ".join(d.isoformat() for d in others[:5]) + (", ..." if len(others) > 5 else "")
+        gap = _gap(item, P)
+        how = "the earliest" if gap == 0 and P == min(entry.candidates) else (
+            "the one closest after its latest dated happening" + (f" ({gap} day(s) before)" if gap else "") + ", earliest on ties")
+        tail = f"{P.isoformat()} is {how} of {len(others) + 1} days in {lo}–{hi} that fit (others: {shown})"
+    else:
+        tail = f"{P.isoformat()} is the only day in {lo}–{hi} that fits"
+    return f"Inferred: {reasoning}. {tail}."

@@ -1,0 +1,1026 @@
+"""Temporal expressions in English news: find them, normalise them, resolve them.
+
+A grammar of regular expressions covers the patterns news actually uses
+("Feb. 5 to 7", "December 8th last year", "on the 10th", "Thursday",
+"late 2024", "since 1966", "13 years"); dateparser is only a fallback for odd
+absolute formats such as "11/03/2025" (always ``languages=["en"]`` and a
+``RELATIVE_BASE``, never the machine clock). See DATES.md for why.
+
+Every expression becomes a :class:`~.types.Timex`. Its ``spec`` records what
+the text said ("the latest Thursday", "December of the year before"), so
+:func:`resolve` can re-resolve it against another publication date; its
+``rule`` says in words how the value was obtained.
+
+Values keep the precision of the text and follow the EDTF conventions of the
+``edtf`` package: ``1966`` (1966-01-01..1966-12-31, never 1 January),
+``2024-12``, ``2025-02-05/2025-02-07``, ``2024-12-08``. Parts of a year use the
+EDTF level-2 sub-year codes: early/mid/late = four-month thirds ``-37``/``-38``/
+``-39``, halves ``-40``/``-41``, quarters ``-33``..``-36``, seasons
+``-21``..``-24``. The ``edtf`` package does not accept ``~`` on those codes, so
+"late 2024" is ``2024-39`` with ``DateValue.approximate=True`` (the documented
+equivalent of ``2024-39~``).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .types import (
+    CENTURY,
+    DAY,
+    DECADE,
+    MONTH,
+    RANGE,
+    SEASON,
+    YEAR,
+    DateValue,
+    Sentence,
+    Timex,
+)
+
+__all__ = ["Spec", "find_timexes", "resolve", "display", "describe", "day_value", "month_value", "year_value"]
+
+MONTH_NAMES = list(calendar.month_name)  # ["", "January", ...]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+# --- building DateValues ---------------------------------------------------------
+
+
+def _last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _ordinal(n: int) -> str:
+    if 10 <= n % 100 <= 20:
+        return f"{n}th"
+    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }"
+
+
+# Sub-year parts: EDTF level-2 code, first month, last month, words.
+PARTS = {
+    "early": (37, 1, 4, "early {y}"),
+    "mid": (38, 5, 8, "mid-{y}"),
+    "late": (39, 9, 12, "late {y}"),
+    "h1": (40, 1, 6, "the first half of {y}"),
+    "h2": (41, 7, 12, "the second half of {y}"),
+    "q1": (33, 1, 3, "the first quarter of {y}"),
+    "q2": (34, 4, 6, "the second quarter of {y}"),
+    "q3": (35, 7, 9, "the third quarter of {y}"),
+    "q4": (36, 10, 12, "the fourth quarter of {y}"),
+    "spring": (21, 3, 5, "spring {y}"),
+    "summer": (22, 6, 8, "summer {y}"),
+    "autumn": (23, 9, 11, "autumn {y}"),
+}
+_PART_BY_CODE = {code: (name, m1, m2, words) for name, (code, m1, m2, words) in PARTS.items()}
+
+
+def day_value(d: dt.date) -> DateValue:
+    return _make(d, d, DAY, d.isoformat())
+
+
+def month_value(year: int, month: int) -> DateValue:
+    return _make(dt.date(year, month, 1), dt.date(year, month, _last_day(year, month)), MONTH, f"{year:04d}-{month:02d}")
+
+
+def year_value(year: int) -> DateValue:
+    return _make(dt.date(year, 1, 1), dt.date(year, 12, 31), YEAR, f"{year:04d}")
+
+
+def range_value(start: dt.date, end: dt.date, approximate: bool = False) -> DateValue:
+    if start == end and not approximate:
+        return day_value(start)
+    q = "~" if approximate else ""
+    return _make(start, end, RANGE, f"{start.isoformat()}{q}/{end.isoformat()}{q}", approximate)
+
+
+def month_range_value(y1: int, m1: int, y2: int, m2: int) -> DateValue:
+    if (y1, m1) == (y2, m2):
+        return month_value(y1, m1)
+    start, end = dt.date(y1, m1, 1), dt.date(y2, m2, _last_day(y2, m2))
+    return _make(start, end, RANGE, f"{y1:04d}-{m1:02d}/{y2:04d}-{m2:02d}")
+
+
+def year_range_value(y1: int, y2: int) -> DateValue:
+    if y1 == y2:
+        return year_value(y1)
+    return _make(dt.date(y1, 1, 1), dt.date(y2, 12, 31), RANGE, f"{y1:04d}/{y2:04d}")
+
+
+def part_value(year: int, part: str) -> DateValue:
+    if part == "winter":  # December to February: no single EDTF code in the edtf package
+        start, end = dt.date(year, 12, 1), dt.date(year + 1, 2, _last_day(year + 1, 2))
+        return _make(start, end, SEASON, f"{year:04d}-12/{year + 1:04d}-02", True)
+    code, m1, m2, _ = PARTS[part]
+    return _make(dt.date(year, m1, 1), dt.date(year, m2, _last_day(year, m2)), SEASON, f"{year:04d}-{code}", True)
+
+
+def month_part_value(year: int, month: int, part: str) -> DateValue:
+    last = _last_day(year, month)
+    a, b = {"early": (1, 10), "mid": (11, 20), "late": (21, last)}[part]
+    return range_value(dt.date(year, month, a), dt.date(year, month, b), approximate=True)
+
+
+def decade_value(decade: int, part: str | None = None) -> DateValue:
+    if part:
+        a, b = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}[part]
+        return _make(dt.date(decade + a, 1, 1), dt.date(decade + b, 12, 31), RANGE, f"{decade + a}~/{decade + b}~", True)
+    return _make(dt.date(decade, 1, 1), dt.date(decade + 9, 12, 31), DECADE, f"{decade // 10:03d}X")
+
+
+def century_value(number: int) -> DateValue:
+    first = (number - 1) * 100
+    return _make(dt.date(max(first, 1), 1, 1), dt.date(first + 99, 12, 31), CENTURY, f"{number - 1:02d}XX")
+
+
+def _make(start: dt.date, end: dt.date, precision: str, edtf: str, approximate: bool = False) -> DateValue:
+    return DateValue(start, end, precision, edtf, _format(start, end, precision, edtf, approximate), approximate)
+
+
+def _day_text(d: dt.date, year: bool = True, month: bool = True) -> str:
+    parts = [str(d.day)]
+    if month:
+        parts.append(MONTH_NAMES[d.month])
+    if year:
+        parts.append(str(d.year))
+    return " ".join(parts)
+
+
+def _format(start: dt.date, end: dt.date, precision: str, edtf: str, approximate: bool) -> str:
+    if precision == DAY:
+        return _day_text(start)
+    if precision == MONTH:
+        return f"{MONTH_NAMES[start.month]} {start.year}"
+    if precision == YEAR:
+        return str(start.year)
+    if precision == DECADE:
+        return f"the {start.year}s"
+    if precision == CENTURY:
+        return f"the {_ordinal(start.year // 100 + 1)} century"
+    if precision == SEASON:
+        match = re.fullmatch(r"(\d{4})-(\d\d)", edtf)
+        if match and int(match.group(2)) in _PART_BY_CODE:
+            return _PART_BY_CODE[int(match.group(2))][3].format(y=match.group(1))
+        if start.month == 12:
+            return f"winter {start.year}–{end.year % 100:02d}"
+        return f"{MONTH_NAMES[start.month]}–{MONTH_NAMES[end.month]} {end.year}"
+    # ranges
+    whole_months = start.day == 1 and end.day == _last_day(end.year, end.month)
+    if approximate and start.year == end.year and start.month == end.month and not whole_months:
+        word = {1: "early", 11: "mid-", 21: "late"}.get(start.day)
+        if word:
+            sep = "" if word.endswith("-") else " "
+            return f"{word}{sep}{MONTH_NAMES[start.month]} {start.year}"
+    if start.month == 1 and start.day == 1 and end.month == 12 and end.day == 31:
+        if start.year == end.year:
+            return str(start.year)
+        return f"{start.year}–{end.year}"
+    if whole_months and (start.year, start.month) != (end.year, end.month) and "-" in edtf.split("/")[0] and edtf.count("-") == 2:
+        if start.year == end.year:
+            return f"{MONTH_NAMES[start.month]}–{MONTH_NAMES[end.month]} {end.year}"
+        return f"{MONTH_NAMES[start.month]} {start.year} – {MONTH_NAMES[end.month]} {end.year}"
+    if start.year == end.year and start.month == end.month:
+        return f"{start.day}–{_day_text(end)}"
+    if start.year == end.year:
+        return f"{_day_text(start, year=False)} – {_day_text(end)}"
+    return f"{_day_text(start)} – {_day_text(end)}"
+
+
+def display(value: DateValue) -> str:
+    """The value in words: "1966", "February 2025", "5–7 February 2025", "late 2024"."""
+    return _format(value.start, value.end, value.precision, value.edtf, value.approximate)
+
+
+# --- what the text said: a resolvable specification ---------------------------------
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What an expression says, independent of the publication date.
+
+    ``op`` names the rule; ``args`` its parameters; ``future`` is set when the
+    sentence looks ahead ("will meet on Friday"); ``base`` is the expression
+    an anaphor ("the previous day") counts from.
+    """
+
+    op: str
+    args: tuple = ()
+    future: bool = False
+    base: Spec | None = None
+
+
+ABSOLUTE_OPS = {"abs"}
+NO_VALUE_OPS = {"duration", "set", "vague"}
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _monday(d: dt.date) -> dt.date:
+    return d - dt.timedelta(days=d.weekday())
+
+
+def _latest_month_day(m: int, d: int, P: dt.date, future: bool) -> dt.date | None:
+    years = range(P.year, P.year + 5) if future else range(P.year, P.year - 5, -1)
+    for y in years:
+        day = _safe_date(y, m, d)
+        if day and ((day >= P) if future else (day <= P)):
+            return day
+    return None
+
+
+def _apply_part(value: DateValue, part: str | None, P: dt.date, unit: str) -> DateValue:
+    """Narrow a week, month or year to the part the text names."""
+    if not part:
+        return value
+    if part == "earlier":
+        return range_value(value.start, min(P, value.end))
+    if part == "later":
+        return range_value(max(P, value.start), value.end)
+    if unit == "year":
+        return part_value(value.start.year, part)
+    if unit == "month" and part in ("early", "mid", "late"):
+        return month_part_value(value.start.year, value.start.month, part)
+    return value
+
+
+def _resolve(spec: Spec, P: dt.date | None) -> tuple[DateValue | None, str]:
+    """Value and rule for ``spec`` against the publication date ``P``."""
+    op, a = spec.op, spec.args
+    if op == "abs":
+        return a[0], a[1] if len(a) > 1 else "stated"
+    if op == "duration":
+        return None, f"duration ({a[0]}): a length of time, not a date"
+    if op == "set":
+        return None, "recurring time: not a single date"
+    if op == "vague":
+        return None, "vague reference to time: no calendar value"
+    what = describe(spec)
+    if P is None:
+        return None, f"needs the publication date: {what}"
+    value = _relative_value(spec, P)
+    if value is None:
+        return None, f"could not be resolved against the publication date {P.isoformat()}: {what}"
+    return value, f"resolved against the publication date {P.isoformat()}: {what}"
+
+
+def _relative_value(spec: Spec, P: dt.date) -> DateValue | None:
+    op, a = spec.op, spec.args
+    if op == "year":  # (offset, part)
+        return _apply_part(year_value(P.year + a[0]), a[1], P, "year")
+    if op == "month":  # (offset, part)
+        y, m = _shift_month(P.year, P.month, a[0])
+        return _apply_part(month_value(y, m), a[1], P, "month")
+    if op == "week":  # (offset, part)
+        monday = _monday(P) + dt.timedelta(weeks=a[0])
+        return _apply_part(range_value(monday, monday + dt.timedelta(days=6)), a[1], P, "week")
+    if op == "weekend":  # (offset,)
+        saturday = _monday(P) + dt.timedelta(days=5, weeks=a[0])
+        if a[0] == 0 and not spec.future and saturday > P:  # "the weekend": the latest one
+            saturday -= dt.timedelta(weeks=1)
+        return range_value(saturday, saturday + dt.timedelta(days=1))
+    if op == "day":  # (offset,)
+        return day_value(P + dt.timedelta(days=a[0]))
+    if op == "ago":  # (n, unit)
+        n, unit = a
+        if unit == "year":
+            return year_value(P.year - n)
+        if unit == "month":
+            return month_value(*_shift_month(P.year, P.month, -n))
+        if unit == "decade":
+            return year_value(P.year - 10 * n)
+        days = {"week": 7, "day": 1}[unit] * n
+        return day_value(P - dt.timedelta(days=days))
+    if op == "weekday":  # (weekday, mode)
+        wd, mode = a
+        if mode == "this":
+            return day_value(_monday(P) + dt.timedelta(days=wd))
+        if mode == "last":
+            back = (P.weekday() - wd) % 7 or 7
+            return day_value(P - dt.timedelta(days=back))
+        if mode == "next" or spec.future:
+            ahead = (wd - P.weekday()) % 7
+            if mode == "next" and ahead == 0:
+                ahead = 7
+            return day_value(P + dt.timedelta(days=ahead))
+        return day_value(P - dt.timedelta(days=(P.weekday() - wd) % 7))
+    if op == "dom":  # (day1, day2, month_offset or None)
+        d1, d2, offset = a
+        if offset is None:
+            if spec.future:
+                offset = 0 if d1 >= P.day else 1
+            else:
+                offset = 0 if d1 <= P.day else -1
+        y, m = _shift_month(P.year, P.month, offset)
+        # "the 31st" in a 30-day month: step back to the latest month that has it
+        for _ in range(12):
+            start = _safe_date(y, m, d1)
+            if start:
+                break
+            y, m = _shift_month(y, m, 1 if spec.future else -1)
+        else:
+            return None
+        if d2 is None:
+            return day_value(start)
+        end = _safe_date(y, m, d2) if d2 >= d1 else _safe_date(*_shift_month(y, m, 1), d2)
+        return range_value(start, end) if end else day_value(start)
+    if op == "monthname":  # (month, mode, part)
+        m, mode, part = a
+        if mode == "latest":
+            if spec.future:
+                y = P.year if m >= P.month else P.year + 1
+            else:
+                y = P.year if m <= P.month else P.year - 1
+        elif mode == "before":  # "last December": strictly before P's month
+            y = P.year if m < P.month else P.year - 1
+        elif mode == "after":  # "next December"
+            y = P.year if m > P.month else P.year + 1
+        else:  # a year offset: "December last year"
+            y = P.year + mode
+        if part in ("early", "mid", "late"):
+            return month_part_value(y, m, part)
+        return month_value(y, m)
+    if op == "monthday":  # (m1, d1, m2, d2, year offset or None)
+        m1, d1, m2, d2, offset = a
+        if offset is None:
+            start = _latest_month_day(m1, d1, P, spec.future)
+        else:
+            start = _safe_date(P.year + offset, m1, d1)
+        if start is None:
+            return None
+        if d2 is None:
+            return day_value(start)
+        m2 = m2 or m1
+        end = _safe_date(start.year + (1 if m2 < m1 else 0), m2, d2)
+        return range_value(start, end) if end and end >= start else day_value(start)
+    if op == "anaphor":  # (n, unit): counted from the base expression, else from P
+        n, unit = a
+        base = P
+        if spec.base is not None:
+            value, _ = _resolve(spec.base, P)
+            if value is not None and value.precision == DAY:
+                base = value.start
+        if unit == "day":
+            return day_value(base + dt.timedelta(days=n))
+        if unit == "week":
+            return range_value(_monday(base) + dt.timedelta(weeks=n), _monday(base) + dt.timedelta(weeks=n, days=6))
+        if unit == "month":
+            return month_value(*_shift_month(base.year, base.month, n))
+        return year_value(base.year + n)
+    if op == "season":  # (season, year offset or None)
+        season, offset = a
+        if offset is None:  # the latest such season that has begun by P
+            y = P.year
+            if part_value(y, season).start > P:
+                y -= 1
+            return part_value(y, season)
+        return part_value(P.year + offset, season)
+    raise ValueError(f"unknown temporal spec {spec!r}")
+
+
+def describe(spec: Spec) -> str:
+    """The resolution rule of ``spec`` in words."""
+    op, a = spec.op, spec.args
+    ahead = spec.future
+    if op == "year":
+        base = {-1: "the year before it", 0: "its year", 1: "the year after it"}.get(a[0], f"{a[0]:+d} years from it")
+        return base + (f", {a[1]} part" if a[1] else "")
+    if op == "month":
+        base = {-1: "the month before it", 0: "its month", 1: "the month after it"}.get(a[0], f"{a[0]:+d} months")
+        return base + (f", {a[1]} part" if a[1] else "")
+    if op == "week":
+        base = {-1: "the week (Monday to Sunday) before its week", 0: "its week (Monday to Sunday)", 1: "the week after its week"}.get(a[0], f"{a[0]:+d} weeks")
+        return base + (f", {a[1]} part" if a[1] else "")
+    if op == "weekend":
+        return {-1: "the weekend before its week", 0: "the latest weekend", 1: "the next weekend"}.get(a[0], "a weekend")
+    if op == "day":
+        return {-1: "the day before it", 0: "the day itself", 1: "the day after it"}.get(a[0], f"{abs(a[0])} days {'before' if a[0] < 0 else 'after'} it")
+    if op == "ago":
+        return f"{a[0]} {a[1]}(s) before it"
+    if op == "weekday":
+        name = WEEKDAYS[a[0]]
+        if a[1] == "this":
+            return f"the {name} of its week (Monday to Sunday)"
+        if a[1] == "last":
+            return f"latest {name} before it"
+        if a[1] == "next" or ahead:
+            return f"first {name} {'after' if a[1] == 'next' else 'on or after'} it (the sentence looks ahead)" if a[1] != "next" else f"first {name} after it"
+        return f"latest {name} on or before it"
+    if op == "dom":
+        d1, d2, offset = a
+        days = _ordinal(d1) + (f" to {_ordinal(d2)}" if d2 else "")
+        if offset is not None:
+            return f"the {days} of " + {-1: "the month before its month", 0: "its month", 1: "the month after"}.get(offset, "a nearby month")
+        if ahead:
+            return f"the {days} of its month if not yet past, else of the next month (the sentence looks ahead)"
+        return f"the {days} of its month if that day is not after it, else of the month before"
+    if op == "monthname":
+        m, mode, part = a
+        name = (f"{part} " if part else "") + MONTH_NAMES[m]
+        if mode == "latest":
+            return f"first {name} on or after it (the sentence looks ahead)" if ahead else f"latest {name} on or before it"
+        if mode == "before":
+            return f"latest {name} before its month"
+        if mode == "after":
+            return f"first {name} after its month"
+        return f"{name} of " + {-1: "the year before it", 0: "its year", 1: "the year after it"}.get(mode, f"{mode:+d} years")
+    if op == "monthday":
+        m1, d1, m2, d2, offset = a
+        text = f"{MONTH_NAMES[m1]} {d1}"
+        if d2:
+            text += f" to {MONTH_NAMES[m2 or m1] + ' ' if m2 else ''}{d2}"
+        if offset is None:
+            return f"first {text} on or after it (the sentence looks ahead)" if ahead else f"latest {text} on or before it"
+        return f"{text} of " + {-1: "the year before it", 0: "its year", 1: "the year after it"}.get(offset, f"{offset:+d} years")
+    if op == "anaphor":
+        n, unit = a
+        where = "the date mentioned just before" if spec.base is not None else "it"
+        return f"{abs(n)} {unit}(s) {'after' if n > 0 else 'before'} {where}"
+    if op == "season":
+        season, offset = a
+        if offset is None:
+            return f"the latest {season} begun by it"
+        return f"{season} of " + {-1: "the year before it", 0: "its year", 1: "the year after it"}.get(offset, f"{offset:+d} years")
+    return op
+
+
+def resolve(timex: Timex, published: dt.date) -> DateValue | None:
+    """Re-resolve ``timex`` against another publication date."""
+    spec = timex.spec
+    if not isinstance(spec, Spec):
+        return timex.value
+    return _resolve(spec, published)[0]
+
+
+def resolve_with_rule(timex: Timex, published: dt.date | None) -> tuple[DateValue | None, str]:
+    spec = timex.spec
+    if not isinstance(spec, Spec):
+        return timex.value, timex.rule
+    return _resolve(spec, published)
+
+
+# --- the grammar ------------------------------------------------------------------
+
+_MONTH_FORMS: list[tuple[str, int]] = []
+for _i in range(1, 13):
+    _MONTH_FORMS.append((MONTH_NAMES[_i], _i))
+for _abbr, _i in [("Jan", 1), ("Feb", 2), ("Mar", 3), ("Apr", 4), ("Jun", 6), ("Jul", 7), ("Aug", 8),
+                  ("Sept", 9), ("Sep", 9), ("Oct", 10), ("Nov", 11), ("Dec", 12)]:
+    _MONTH_FORMS.append((_abbr + ".", _i))
+    _MONTH_FORMS.append((_abbr, _i))
+MONTH_LOOKUP = {}
+for _form, _i in _MONTH_FORMS:
+    MONTH_LOOKUP[_form.lower().rstrip(".")] = _i
+
+
+def _alt(forms: list[str]) -> str:
+    both = []
+    for form in forms:
+        both += [form, form.upper()]
+    both.sort(key=len, reverse=True)
+    return "|".join(re.escape(f) for f in both)
+
+
+_MON = _alt([f for f, _ in _MONTH_FORMS])  # any form, abbreviations included
+_MONF = _alt(MONTH_NAMES[1:])  # full names only
+_WD = _alt(WEEKDAYS)
+
+
+def _rx_mon(name: str) -> str:
+    return rf"(?P<{name}>{_MON})(?![A-Za-z])"
+
+
+def _rx_monf(name: str) -> str:
+    return rf"(?P<{name}>{_MONF})(?![A-Za-z])"
+
+
+def _rx_day(name: str) -> str:
+    return rf"(?<!\d)(?P<{name}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:,.]\d|\d|%)"
+
+
+def _rx_year(name: str) -> str:
+    return rf"(?<![\d$€£#.,:/])(?P<{name}>1\d{{3}}|20\d{{2}})(?![\d]|[.,:]\d)"
+
+
+_REL = r"(?i:last|this|next|past|previous|coming)"
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}
+_NUM = (
+    r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    r"|eighteen|nineteen|a\s+hundred|hundreds\s+of|a\s+few|few|several|many|dozens\s+of|a\s+dozen|half\s+a|a\s+half|an?)"
+)
+_UNIT = r"(?:years?|months?|weeks?|days?|decades?|centur(?:y|ies)|hours?|minutes?)"
+_DUR_MOD = (
+    r"(?:(?:just\s+)?(?:over|more\s+than|nearly|almost|about|around|some|at\s+least|less\s+than|under|roughly"
+    r"|approximately|close\s+to|up\s+to|fewer\s+than)\s+)?"
+)
+
+
+def _number(text: str) -> int | None:
+    text = text.lower().replace("-", " ").strip()
+    if re.fullmatch(r"\d+", text):
+        return int(text)
+    total = 0
+    for word in text.split():
+        if word not in _NUMBER_WORDS:
+            return None
+        total += _NUMBER_WORDS[word]
+    return total or None
+
+
+def _unit(word: str) -> str:
+    word = word.lower()
+    if word.startswith("centur"):
+        return "century"
+    return word.rstrip("s")
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    kind: str
+    spec: Spec
+    priority: int = 0
+
+
+_FUTURE = re.compile(
+    r"(?i)\b(?:will|shall|(?:is|are|was|were)\s+(?:scheduled|expected|set|due|slated|planned)\s+to|plans?\s+to|planning\s+to"
+    r"|upcoming|to\s+be\s+held|going\s+to)\b"
+)
+_PART_WORDS = {
+    "early": "early", "mid": "mid", "mid-": "mid", "late": "late", "the end of": "late", "end of": "late",
+    "the beginning of": "early", "beginning of": "early", "the start of": "early", "start of": "early",
+    "the middle of": "mid", "middle of": "mid",
+}
+_PART_RE = (
+    r"(?P<part>(?i:early|mid-|mid|late|(?:the\s+)?end\s+of|(?:the\s+)?beginning\s+of|(?:the\s+)?start\s+of"
+    r"|(?:the\s+)?middle\s+of))"
+)
+
+
+def _part(text: str | None) -> str | None:
+    if not text:
+        return None
+    return _PART_WORDS[re.sub(r"\s+", " ", text.lower()).strip()]
+
+
+# Words that may follow "the 11th" when it is a date (else "the 194th partner" is no date).
+_AFTER_ORDINAL_OK = {
+    "that", "when", "and", "or", "to", "in", "at", "on", "with", "after", "before", "as", "but", "while", "for",
+    "from", "by", "local", "said", "of", "he", "she", "it", "they", "we", "i", "the", "a", "an", "this", "which",
+    "where", "through", "until", "according", "amid", "during", "under", "says", "told", "announced", "there",
+    "last", "this", "next", "morning", "afternoon", "evening", "night", "is", "was", "will", "has", "had",
+}
+_BAD_BEFORE_YEAR = re.compile(
+    r"(?i)(?:\b(?:no\.?|number|resolution|page|pp?\.|flight|route|article|art\.|chapter|section|vol\.?|code|room|tel\.?|ext\.?|model|"
+    r"us\$|usd|krw|eur)\s*|[$€£₩¥#]\s*|\d\s*[-–]\s*)$"
+)
+_BAD_AFTER_YEAR = re.compile(
+    r"(?i)^\s*(?:%|percent|per\s+cent|people|persons|troops|soldiers|fighters|refugees|deaths|dead|casualties|members"
+    r"|km|kilometers|kilometres|miles|tons|tonnes|dollars|won|euros|yuan|yen|units|cases|votes|seats|meters|metres"
+    r"|feet|rounds|missiles|times|men|women|children|civilians|workers|employees|companies|families|households|homes"
+    r"|houses|students|square|hectares|acres|sq\b|[a-z]+s\s+(?:were|have|had)\b)"
+)
+
+
+class _Grammar:
+    """The patterns, tried over each sentence; the longest match wins."""
+
+    def __init__(self) -> None:
+        d = _rx_day
+        y = _rx_year
+        self.rules: list[tuple[str, re.Pattern, object]] = []
+        add = self._add
+        # ISO and other year-first numeric dates: 2025-03-11, 2025.03.11, 2025/3/11
+        add("iso_day", rf"(?<![\d-])(?P<y>\d{{4}})(?P<sep>[-./])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![\d]|[-./]\d)", self._iso_day)
+        add("iso_month", rf"(?<![\d-])(?P<y>1\d{{3}}|20\d{{2}})-(?P<m>0[1-9]|1[0-2])(?![\d]|[-./]\d)", self._iso_month)
+        # dd/mm/yyyy and friends: ambiguous order, left to dateparser
+        add("numeric", r"(?<![\d./:])\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\d]|[./]\d)", self._numeric)
+        # March 11, 2025 / Feb. 5 to 7 / Feb. 28 to March 2, 2025 / December 8th last year
+        add("mdy", rf"{_rx_mon('m1')}\s*{d('d1')}(?:\s*(?:-|–|—|to|through|until|till)\s*(?:{_rx_mon('m2')}\s*)?{d('d2')})?"
+                   rf"(?:(?:,\s*|\s+)(?:{y('y')}|(?:of\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)))?", self._month_day)
+        # 11 March 2025 / 5-7 February 2025 / the 11th of March / 28 February to 2 March 2025
+        add("dmy", rf"{d('d1')}(?:\s*(?:-|–|—|to|through|until)\s*{d('d2')})?\s+(?:of\s+)?{_rx_mon('m1')}"
+                   rf"(?:(?:,\s*|\s+)(?:{y('y')}|(?:of\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)))?", self._month_day)
+        add("dmy2", rf"{d('d1')}\s+{_rx_mon('m1')}\s*(?:-|–|—|to|through|until)\s*{d('d2')}\s+{_rx_mon('m2')}"
+                    rf"(?:(?:,\s*|\s+){y('y')})?", self._month_day)
+        # December 2024 / early December 2024 / December last year / last December / mid-February
+        add("month_year", rf"(?:{_PART_RE}\s*)?{_rx_mon('m1')}\s*,?\s+(?:of\s+)?(?:{y('y')}|(?P<rel>(?i:last|this|next))\s+(?i:year))"
+                          rf"(?![\d])", self._month_name)
+        add("rel_month", rf"(?:{_PART_RE}\s*)?(?P<mod>(?i:last|this|next|past|coming))\s+{_rx_monf('m1')}", self._month_name)
+        add("bare_month", rf"(?:{_PART_RE}\s*)?{_rx_monf('m1')}(?!\s*\d)", self._month_name)
+        # Years: 2011-2024, between 2011 and 2024, late 2024, late last year, 1990s, the 20th century, 1966
+        add("year_range", rf"{y('y1')}\s*(?:-|–|—|to|through|until)\s*(?:{y('y2')}|(?P<yy>\d\d)(?!\d))", self._year_range)
+        add("year_between", rf"(?i:between)\s+{y('y1')}\s+(?i:and)\s+{y('y2')}", self._year_range)
+        add("year_part", r"(?P<part>(?i:early|mid-|mid|late|(?:the\s+)?end\s+of|(?:the\s+)?beginning\s+of|(?:the\s+)?start\s+of"
+                         r"|(?:the\s+)?middle\s+of|(?:the\s+)?(?:first|second)\s+half\s+of"
+                         r"|(?:the\s+)?(?:first|second|third|fourth)\s+quarter\s+of|spring|summer|autumn|fall|winter"
+                         r"|q[1-4]|h[12]))(?:\s+of)?\s*"
+                         rf"(?:{y('y')}|(?P<rel>(?i:last|this|next))\s+(?i:year))", self._year_part)
+        add("rel_year_part", r"(?P<part>(?i:earlier|later))\s+(?P<rel>(?i:this))\s+(?P<unit>(?i:year|month|week))\b", self._rel_part)
+        add("decade", r"(?:(?i:the)\s+)?(?:(?P<part>(?i:early|mid-|mid|late))\s*)?(?:(?P<dec>1\d{2}0|20\d0)|[’'](?P<dec2>\d0))s\b", self._decade)
+        add("century", r"(?:(?i:the)\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-](?i:century)", self._century)
+        add("year", y("y"), self._year)
+        # Relative days, weeks, months, years
+        add("day_word", r"(?i:\b(?:(?P<dby>the\s+day\s+before\s+yesterday)|(?P<w>yesterday|today|tonight|tomorrow)"
+                        r"|this\s+(?:morning|afternoon|evening))\b)", self._day_word)
+        add("rel_unit", r"(?i:\b(?P<mod>last|this|next|coming|the\s+coming|past|the\s+past|previous|the\s+previous|following|the\s+following)"
+                        r"\s+(?P<unit>week|weekend|month|year|decade)\b)", self._rel_unit)
+        add("ago", rf"(?i:\b(?P<n>{_NUM})\s+(?P<unit>years?|months?|weeks?|days?|decades?)\s+(?P<dir>ago|earlier|later|before|after)\b)", self._ago)
+        add("anaphor_day", r"(?i:\bthe\s+(?:(?P<prev>previous|next|following)\s+day|day\s+(?P<dir>before|after)(?!\s+yesterday)))\b", self._anaphor_day)
+        # Weekdays: Thursday / this Friday / last Monday / Friday's
+        add("weekday", rf"(?:(?P<mod>(?i:last|this|next|past|coming))\s+)?(?P<wd>{_WD})(?P<plural>s)?(?![A-Za-z])", self._weekday)
+        # The 10th / on the 11th / the 5th to 7th / the 10th of this month
+        add("ordinal", r"(?i:\bthe)\s+(?P<d1>3[01]|[12]\d|0?[1-9])(?i:st|nd|rd|th)\b"
+                       r"(?:\s*(?:-|–|to|and)\s*(?:(?i:the)\s+)?(?P<d2>3[01]|[12]\d|0?[1-9])(?i:st|nd|rd|th)\b)?"
+                       r"(?:\s+(?i:of)\s+(?P<rel>(?i:this|last|next|the\s+previous|the\s+same))\s+(?i:month))?", self._ordinal)
+        # Durations, sets and vague references
+        add("duration", rf"(?i:\b{_DUR_MOD}(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\b(?!\s+(?:ago|old)\b))", self._duration)
+        add("duration_hyphen", rf"(?i:\b(?P<n>\d+|{_NUM})-(?P<unit>year|month|week|day|decade|century|hour|minute)\b(?!-old|\s+old))", self._duration)
+        add("duration_century", r"(?i:\b(?:(?:just\s+)?(?:over|more\s+than|nearly|almost|about|around)\s+)?(?:half\s+a|a\s+quarter\s+of\s+a)\s+century\b)", self._duration_words)
+        add("duration_past", r"(?i:\b(?:the\s+)?(?:past|last|previous)\s+(?P<n>\w+)\s+(?P<unit>years|months|weeks|days|decades)\b)", self._duration)
+        add("set", r"(?i:\b(?:every|each)\s+(?:year|month|week|day|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+                   r"|\b(?:once|twice|\w+\s+times)\s+a\s+(?:year|month|week|day)\b|\bannually\b)", self._set)
+        add("vague", r"(?i:\b(?:recently|lately|soon|currently|nowadays|these\s+days|in\s+recent\s+(?:years|months|weeks|days)"
+                     r"|in\s+the\s+coming\s+(?:years|months|weeks|days)|in\s+the\s+near\s+future)\b)", self._vague)
+
+    def _add(self, name: str, pattern: str, handler) -> None:
+        self.rules.append((name, re.compile(pattern), handler))
+
+    # -- handlers: return a candidate, or None to reject the match ----------------
+
+    @staticmethod
+    def _abs(m: re.Match, value: DateValue, kind: str = "date") -> _Cand:
+        return _Cand(m.start(), m.end(), kind, Spec("abs", (value,)))
+
+    def _iso_day(self, m, ctx):
+        day = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+        if not day or not 1000 <= day.year <= 2199:
+            return None
+        return self._abs(m, day_value(day))
+
+    def _iso_month(self, m, ctx):
+        return self._abs(m, month_value(int(m["y"]), int(m["m"])))
+
+    def _numeric(self, m, ctx):
+        value = _dateparser_date(m.group(), ctx.published)
+        if value is None:
+            return None
+        return _Cand(m.start(), m.end(), "date", Spec("abs", (day_value(value), "read by dateparser (English month-first order when ambiguous)")))
+
+    def _month_day(self, m, ctx):
+        m1 = MONTH_LOOKUP[m["m1"].lower().rstrip(".")]
+        m2 = MONTH_LOOKUP[m["m2"].lower().rstrip(".")] if m.groupdict().get("m2") else None
+        d1, d2 = int(m["d1"]), int(m["d2"]) if m["d2"] else None
+        if not _safe_date(2024, m1, d1) or (d2 is not None and not _safe_date(2024, m2 or m1, d2)):
+            return None
+        if d2 is not None and m2 is None and d2 <= d1:
+            return None
+        if m["y"]:
+            year = int(m["y"])
+            if d2 is None:
+                start = _safe_date(year, m1, d1)
+                return self._abs(m, day_value(start)) if start else None
+            # the year written at the end belongs to the end of the range
+            start_year = year - 1 if m2 is not None and m2 < m1 else year
+            start, end = _safe_date(start_year, m1, d1), _safe_date(year, m2 or m1, d2)
+            if not start or not end or end < start:
+                return None
+            return self._abs(m, range_value(start, end))
+        offset = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()] if m["rel"] else None
+        future = offset is None and ctx.looks_ahead(m.start())
+        return _Cand(m.start(), m.end(), "date", Spec("monthday", (m1, d1, m2, d2, offset), future))
+
+    def _month_name(self, m, ctx):
+        name = m["m1"]
+        month = MONTH_LOOKUP[name.lower().rstrip(".")]
+        part = _part(m.groupdict().get("part"))
+        start = m.start()
+        if m.groupdict().get("y"):
+            year = int(m["y"])
+            value = month_part_value(year, month, part) if part else month_value(year, month)
+            return _Cand(start, m.end(), "date", Spec("abs", (value,)))
+        rel = (m.groupdict().get("rel") or "").lower()
+        mod = (m.groupdict().get("mod") or "").lower()
+        if rel:
+            mode = {"last": -1, "this": 0, "next": 1}[rel]
+        elif mod in ("last", "past"):
+            mode = "before"
+        elif mod in ("next", "coming"):
+            mode = "after"
+        elif mod == "this":
+            mode = 0
+        else:
+            mode = "latest"
+            if name.rstrip(".").lower() in ("may", "march") and not part:
+                # Modal "may" and the verb "march": only after a word that introduces a date.
+                if not re.search(r"(?i)\b(?:in|since|until|till|by|from|to|during|of|through|before|after|early|late|and|or|between|last|this|next)\s+$", ctx.before(start)):
+                    return None
+            if ctx.before(start).endswith(("the ", "The ")) and not part:
+                return None  # "the March 1st Movement", "the August revolution"
+        future = mode == "latest" and ctx.looks_ahead(start)
+        return _Cand(start, m.end(), "date", Spec("monthname", (month, mode, part), future))
+
+    def _year_range(self, m, ctx):
+        y1 = int(m["y1"])
+        if m.groupdict().get("yy"):
+            y2 = y1 // 100 * 100 + int(m["yy"])
+        else:
+            y2 = int(m["y2"])
+        if not y1 < y2 <= y1 + 200:
+            return None
+        if _BAD_BEFORE_YEAR.search(ctx.before(m.start())) or _BAD_AFTER_YEAR.match(ctx.after(m.end())):
+            return None
+        return self._abs(m, year_range_value(y1, y2))
+
+    def _year_part(self, m, ctx):
+        word = re.sub(r"\s+", " ", m["part"].lower())
+        word = re.sub(r"^the ", "", word)
+        part = {
+            "early": "early", "mid-": "mid", "mid": "mid", "late": "late", "end of": "late", "beginning of": "early",
+            "start of": "early", "middle of": "mid", "first half of": "h1", "second half of": "h2",
+            "first quarter of": "q1", "second quarter of": "q2", "third quarter of": "q3", "fourth quarter of": "q4",
+            "q1": "q1", "q2": "q2", "q3": "q3", "q4": "q4", "h1": "h1", "h2": "h2",
+            "spring": "spring", "summer": "summer", "autumn": "autumn", "fall": "autumn", "winter": "winter",
+        }[word]
+        if m["y"]:
+            if _BAD_AFTER_YEAR.match(ctx.after(m.end())):
+                return None
+            return self._abs(m, part_value(int(m["y"]), part))
+        offset = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+        return _Cand(m.start(), m.end(), "date", Spec("year", (offset, part)) if part in PARTS and part not in ("spring", "summer", "autumn") else Spec("season", (part, offset)))
+
+    def _rel_part(self, m, ctx):
+        unit = m["unit"].lower()
+        return _Cand(m.start(), m.end(), "date", Spec(unit, (0, m["part"].lower())))
+
+    def _decade(self, m, ctx):
+        if m["dec"]:
+            decade = int(m["dec"])
+        else:
+            two = int(m["dec2"])
+            decade = (1900 if two >= 30 else 2000) + two
+        part = _part(m["part"]) if m["part"] else None
+        return self._abs(m, decade_value(decade, part))
+
+    def _century(self, m, ctx):
+        n = int(m["n"])
+        if not 1 <= n <= 22:
+            return None
+        return self._abs(m, century_value(n))
+
+    def _year(self, m, ctx):
+        year = int(m["y"])
+        before, after = ctx.before(m.start()), ctx.after(m.end())
+        if _BAD_BEFORE_YEAR.search(before) or _BAD_AFTER_YEAR.match(after):
+            return None
+        if re.match(r"\s*[-–]\s*(?:year|month|day|strong|member|page)", after, re.I):
+            return None
+        cue = re.search(r"(?i)\b(?:in|since|until|till|by|from|to|of|during|before|after|early|late|mid|year|and|or|between|around|circa|c\.)\s*$", before)
+        if not cue and not 1800 <= year <= 2099:
+            return None
+        return self._abs(m, year_value(year))
+
+    def _day_word(self, m, ctx):
+        if m["dby"]:
+            return _Cand(m.start(), m.end(), "date", Spec("day", (-2,)))
+        word = (m["w"] or "today").lower()
+        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
+        return _Cand(m.start(), m.end(), "date", Spec("day", (offset,)))
+
+    def _rel_unit(self, m, ctx):
+        mod = re.sub(r"^the\s+", "", m["mod"].lower())
+        unit = m["unit"].lower()
+        if mod == "past":
+            return _Cand(m.start(), m.end(), "duration", Spec("duration", (f"P1{unit[0].upper()}",)))
+        if mod in ("previous", "following"):
+            n = -1 if mod == "previous" else 1
+            if unit in ("weekend", "decade"):
+                return None
+            return _Cand(m.start(), m.end(), "date", Spec("anaphor", (n, unit), base=ctx.last_day_spec()))
+        offset = {"last": -1, "this": 0, "next": 1, "coming": 1}[mod]
+        if unit == "decade":
+            return None
+        if unit == "weekend":
+            return _Cand(m.start(), m.end(), "date", Spec("weekend", (offset,), ctx.looks_ahead(m.start())))
+        return _Cand(m.start(), m.end(), "date", Spec(unit, (offset, None)))
+
+    def _ago(self, m, ctx):
+        n = _number(m["n"])
+        if n is None:
+            return None
+        unit = _unit(m["unit"])
+        direction = m["dir"].lower()
+        if direction == "ago":
+            return _Cand(m.start(), m.end(), "date", Spec("ago", (n, unit)))
+        sign = -1 if direction in ("earlier", "before") else 1
+        if unit == "decade":
+            return None
+        return _Cand(m.start(), m.end(), "date", Spec("anaphor", (sign * n, unit), base=ctx.last_day_spec()))
+
+    def _anaphor_day(self, m, ctx):
+        word = (m["prev"] or m["dir"]).lower()
+        n = -1 if word in ("previous", "before") else 1
+        return _Cand(m.start(), m.end(), "date", Spec("anaphor", (n, "day"), base=ctx.last_day_spec()))
+
+    def _weekday(self, m, ctx):
+        wd = WEEKDAYS.index(m["wd"].capitalize())
+        if m["plural"]:
+            return _Cand(m.start(), m.end(), "set", Spec("set", ()))
+        mod = (m["mod"] or "").lower()
+        mode = {"last": "last", "past": "last", "this": "this", "next": "next", "coming": "next"}.get(mod, "bare")
+        return _Cand(m.start(), m.end(), "date", Spec("weekday", (wd, mode), mode == "bare" and ctx.looks_ahead(m.start())))
+
+    def _ordinal(self, m, ctx):
+        after = ctx.after(m.end())
+        if not m["rel"]:
+            word = re.match(r"\s*([A-Za-z]+)", after)
+            if word:
+                token = word.group(1)
+                if not (token.lower() in _AFTER_ORDINAL_OK and token[0].islower() or token.endswith("ed") and token[0].islower()):
+                    return None
+                if token.lower() == "of" and re.match(r"\s*of\s+(?!this|last|next)", after):
+                    return None  # "the 11th of March" is the month-day rule's; "the 3rd of 5" is no date
+            elif after.strip() and after.lstrip()[0] not in ",.;:!?)(]\"'”’–—-":
+                return None
+        d1 = int(m["d1"])
+        d2 = int(m["d2"]) if m["d2"] else None
+        if d2 is not None and d2 <= d1:
+            return None
+        rel = (m["rel"] or "").lower()
+        offset = {"this": 0, "the same": 0, "last": -1, "the previous": -1, "next": 1}.get(re.sub(r"\s+", " ", rel)) if rel else None
+        start = m.start() + (len(m.group()) - len(m.group().lstrip()))
+        # leave "the" out of the span: "on the 10th" -> "10th"? keep "the 10th", as written
+        return _Cand(start, m.end(), "date", Spec("dom", (d1, d2, offset), offset is None and ctx.looks_ahead(start)))
+
+    def _duration(self, m, ctx):
+        n = _number(m["n"]) if m["n"] else None
+        unit = _unit(m["unit"])
+        if n is None and re.sub(r"\s+", " ", m["n"].lower()) not in ("few", "a few", "several", "many", "hundreds of", "dozens of", "a dozen", "half a", "a half", "a hundred"):
+            return None
+        if m["n"].lower() in ("a dozen",):
+            n = 12
+        if n is None and re.sub(r"\s+", " ", m["n"].lower()) in ("half a", "a half"):
+            iso = {"year": "P6M", "month": "P15D", "week": "P3D", "day": "PT12H", "decade": "P5Y", "century": "P50Y",
+                   "hour": "PT30M", "minute": "PT30S"}[unit]
+            return _Cand(m.start(), m.end(), "duration", Spec("duration", (iso,)))
+        amount = str(n) if n is not None else "X"
+        code = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "0Y", "century": "00Y", "hour": "H", "minute": "M"}[unit]
+        iso = f"PT{amount}{code}" if unit in ("hour", "minute") else f"P{amount}{code}"
+        if unit == "decade" and n is not None:
+            iso = f"P{n * 10}Y"
+        if unit == "century" and n is not None:
+            iso = f"P{n * 100}Y"
+        return _Cand(m.start(), m.end(), "duration", Spec("duration", (iso,)))
+
+    def _duration_words(self, m, ctx):
+        iso = "P50Y" if "half" in m.group().lower() else "P25Y"
+        return _Cand(m.start(), m.end(), "duration", Spec("duration", (iso,)))
+
+    def _set(self, m, ctx):
+        return _Cand(m.start(), m.end(), "set", Spec("set", ()))
+
+    def _vague(self, m, ctx):
+        return _Cand(m.start(), m.end(), "date", Spec("vague", (m.group().lower(),)))
+
+
+class _Context:
+    """What a handler may look at around its match."""
+
+    def __init__(self, sentence: str, published: dt.date | None, previous: list[Timex]) -> None:
+        self.sentence = sentence
+        self.published = published
+        self.previous = previous
+
+    def before(self, pos: int, width: int = 40) -> str:
+        return self.sentence[max(0, pos - width):pos]
+
+    def after(self, pos: int, width: int = 40) -> str:
+        return self.sentence[pos:pos + width]
+
+    def looks_ahead(self, pos: int) -> bool:
+        """True when the clause before ``pos`` speaks of the future ("will meet on Friday")."""
+        clause = re.split(r"[;:]|,\s+(?:but|and|while|after|when)\b", self.sentence[:pos])[-1]
+        return bool(_FUTURE.search(clause))
+
+    def last_day_spec(self) -> Spec | None:
+        for timex in reversed(self.previous):
+            spec = timex.spec
+            if isinstance(spec, Spec) and timex.kind == "date" and spec.op not in NO_VALUE_OPS:
+                if spec.op == "abs" and spec.args[0].precision != DAY:
+                    continue
+                if spec.op in ("year", "month", "monthname", "week", "ago", "season"):
+                    continue
+                return spec
+        return None
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> _Grammar:
+    return _Grammar()
+
+
+_ROLE = re.compile(
+    r"(?i)\b(?P<w>since|until|till|through|up\s+to|before|prior\s+to|after|following|by|as\s+of)\s+(?:the\s+)?(?:(?:early|late|mid)\s+)?$"
+)
+_ROLES = {"since": "since", "until": "until", "till": "until", "through": "until", "up to": "until", "by": "until",
+          "as of": "", "before": "before", "prior to": "before", "after": "after", "following": "after"}
+
+
+def _role(before: str) -> str:
+    match = _ROLE.search(before)
+    if not match:
+        return ""
+    return _ROLES[re.sub(r"\s+", " ", match["w"].lower())]
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Keep the longest non-overlapping candidates (ties: the rule listed first)."""
+    chosen: list[_Cand] = []
+    for cand in sorted(cands, key=lambda c: (-(c.end - c.start), c.priority, c.start)):
+        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
+            chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def find_timexes(text: str, sentences: list[Sentence], published: dt.date | None) -> list[Timex]:
+    """Every temporal expression in ``sentences``, with offsets into ``text``.
+
+    Values are resolved against ``published``; without it, expressions that
+    depend on the publication date get ``value=None`` (absolute ones are
+    still resolved).
+    """
+    grammar = _grammar()
+    found: list[Timex] = []
+    for sentence in sentences:
+        body = text[sentence.start:sentence.end]
+        ctx = _Context(body, published, found)
+        cands: list[_Cand] = []
+        for priority, (_name, pattern, handler) in enumerate(grammar.rules):
+            for match in pattern.finditer(body):
+                cand = handler(match, ctx)
+                if cand is not None and cand.end > cand.start:
+                    cand.priority = priority
+                    cands.append(cand)
+        for cand in _select(cands):
+            value, rule = _resolve(cand.spec, published)
+            found.append(
+                Timex(
+                    start=sentence.start + cand.start,
+                    end=sentence.start + cand.end,
+                    text=body[cand.start:cand.end],
+                    sentence=sentence.index,
+                    kind=cand.kind,
+                    value=value,
+                    relative=cand.spec.op not in ABSOLUTE_OPS | NO_VALUE_OPS,
+                    rule=rule,
+                    role=_role(body[:cand.start]) if cand.kind == "date" else "",
+                    spec=cand.spec,
+                )
+            )
+    return found
+
+
+# --- dateparser, only for odd absolute formats --------------------------------------
+
+
+def _dateparser_date(text: str, published: dt.date | None) -> dt.date | None:
+    import dateparser  # imported lazily: it costs ~0.2 s and most articles never need it
+
+    base = dt.datetime.combine(published or dt.date(2000, 1, 1), dt.time())
+    parsed = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={"RELATIVE_BASE": base, "REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"},
+    )
+    return parsed.date() if parsed else None
+
+
+def parse_absolute(text: str) -> tuple[DateValue, int, int] | None:
+    """The first absolute date (day, month or year precision) in ``text``, with its span.
+
+    Used for datelines and header fields: "11 Mar. 2025, 17:03", "2025-03-11".
+    """
+    sentence = Sentence(0, 0, len(text), text)
+    for timex in find_timexes(text, [sentence], None):
+        if timex.kind == "date" and not timex.relative and timex.value is not None:
+            return timex.value, timex.start, timex.end
+    return None
