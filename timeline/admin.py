@@ -1,0 +1,910 @@
+"""The editors' tool: fix what extraction got wrong, and keep it fixed.
+
+Every save here records the fields the editor changed in ``edited_fields``
+(m2m included), so ingest and re-extraction leave them alone. Merges, splits
+and rejections go through ``timeline.curation``; adding and re-extracting
+articles go through ``timeline.services``, the same functions the ``ingest``
+command calls. History comes from django-simple-history (see
+``timeline.curation`` for why): each record's "History" button lists who
+changed what, when, and the previous values.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count, Q, QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, path, reverse
+from django.utils.html import format_html, format_html_join
+from simple_history.admin import SimpleHistoryAdmin
+
+from . import curation
+from .models import Actor, ActorAlias, Article, Country, Event, Evidence, Sentence
+
+log = logging.getLogger(__name__)
+
+# Fields an editor sets that extraction never writes: no need to protect them.
+UNTRACKED = frozenset({"edited_fields", "verified", "hidden", "merged_into", "duplicate_of"})
+
+
+def _services():
+    # Imported on use: the extraction pipeline behind it is heavy, and a
+    # broken extractor must not take the whole admin down with it.
+    from . import services
+
+    return services
+
+
+def public_link(obj, label: str = "view") -> str:
+    try:
+        url = obj.get_absolute_url()
+    except NoReverseMatch:  # public pages not wired yet
+        return "—"
+    return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', url, label)
+
+
+def change_url(obj) -> str:
+    return reverse(f"admin:timeline_{obj._meta.model_name}_change", args=[obj.pk])
+
+
+def rebuild_or_warn(request: HttpRequest, model_admin: admin.ModelAdmin) -> int | None:
+    """Rebuild the timeline; if extraction fails, keep the edit and say so."""
+    try:
+        with transaction.atomic():
+            count = _services().rebuild_timeline()
+    except Exception as exc:
+        log.exception("timeline rebuild failed after an admin edit")
+        model_admin.message_user(
+            request,
+            f"Saved, but the timeline could not be rebuilt ({type(exc).__name__}: {exc}). "
+            "Your change is kept; re-extract later.",
+            messages.WARNING,
+        )
+        return None
+    return count
+
+
+class EditTrackingAdmin(SimpleHistoryAdmin):
+    """Record what the editor changed, so extraction keeps it as they left it."""
+
+    def save_model(self, request, obj, form, change):
+        obj.mark_edited(name for name in form.changed_data if name not in UNTRACKED)
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description="kept as edited")
+    def edited_list(self, obj) -> str:
+        return ", ".join(obj.edited_fields) or "—"
+
+    @admin.action(description="Let extraction update the selected again (forget edits)")
+    def forget_edits(self, request, queryset):
+        for obj in queryset:
+            obj.edited_fields = []
+            obj._change_reason = "edits released to extraction"
+            obj.save()
+        self.message_user(request, f"{queryset.count()} record(s) will follow extraction again.")
+
+
+# --- Countries --------------------------------------------------------------
+
+
+@admin.register(Country)
+class CountryAdmin(admin.ModelAdmin):
+    list_display = ["name", "iso3", "event_count", "actor_count", "public"]
+    search_fields = ["name", "iso3"]
+    ordering = ["name"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                n_events=Count("events", filter=Q(events__merged_into__isnull=True), distinct=True),
+                n_actors=Count("actors", distinct=True),
+            )
+        )
+
+    @admin.display(description="events", ordering="n_events")
+    def event_count(self, obj) -> int:
+        return obj.n_events
+
+    @admin.display(description="actors", ordering="n_actors")
+    def actor_count(self, obj) -> int:
+        return obj.n_actors
+
+    @admin.display(description="public page")
+    def public(self, obj) -> str:
+        return public_link(obj)
+
+
+# --- Sentences (read-only: they are the article's text) ---------------------
+
+
+@admin.register(Sentence)
+class SentenceAdmin(admin.ModelAdmin):
+    """Read-only; exists so editors can search sentences when linking evidence."""
+
+    list_display = ["text", "article_link", "index"]
+    list_select_related = ["article"]
+    search_fields = ["text", "article__title", "article__slug"]
+    readonly_fields = ["article", "index", "start", "end", "text"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="article", ordering="article__title")
+    def article_link(self, obj) -> str:
+        return format_html('<a href="{}">{}</a>', change_url(obj.article), obj.article)
+
+
+# --- Articles ---------------------------------------------------------------
+
+
+class ArticleAddForm(forms.Form):
+    """Paste the text or upload a .txt file; extraction does the rest."""
+
+    text = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 20, "cols": 100}),
+        required=False,
+        help_text="Optionally start with a header block (title:, url:, outlet:, published:).",
+    )
+    file = forms.FileField(required=False, help_text="A UTF-8 plain-text (.txt) article.")
+    source_name = forms.CharField(
+        max_length=500, required=False, help_text="Where it came from (defaults to the file name)."
+    )
+
+    def clean(self):
+        data = super().clean()
+        text, upload = data.get("text", ""), data.get("file")
+        if bool(text.strip()) == bool(upload):
+            raise forms.ValidationError("Paste the text or upload a file (one of the two).")
+        if upload:
+            services = _services()
+            raw = upload.read(services.MAX_ARTICLE_BYTES + 1)
+            if len(raw) > services.MAX_ARTICLE_BYTES:
+                raise forms.ValidationError(
+                    f"The file is too large (limit {services.MAX_ARTICLE_BYTES:,} bytes)."
+                )
+            if b"\x00" in raw:
+                raise forms.ValidationError("This is binary data, not a plain-text article.")
+            try:
+                data["text"] = raw.decode("utf-8-sig")
+            except UnicodeDecodeError as exc:
+                raise forms.ValidationError(f"The file is not UTF-8 text ({exc.reason}).") from exc
+            data["source_name"] = data.get("source_name") or upload.name
+        else:
+            data["source_name"] = data.get("source_name") or "pasted in the admin"
+        return data
+
+
+class SentenceInline(admin.TabularInline):
+    model = Sentence
+    fields = ["index", "text", "events"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("evidence__event")
+
+    @admin.display(description="events")
+    def events(self, obj) -> str:
+        return format_html_join(
+            ", ",
+            '<a href="{}">{}</a>',
+            ((change_url(e.event), e.event) for e in obj.evidence.all() if not e.rejected),
+        )
+
+
+class IsDuplicateFilter(admin.SimpleListFilter):
+    title = "copies"
+    parameter_name = "copy"
+
+    def lookups(self, request, model_admin):
+        return [("no", "originals"), ("yes", "copies of another article")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "no":
+            return queryset.filter(duplicate_of__isnull=True)
+        if self.value() == "yes":
+            return queryset.filter(duplicate_of__isnull=False)
+        return queryset
+
+
+@admin.register(Article)
+class ArticleAdmin(EditTrackingAdmin):
+    list_display = [
+        "__str__",
+        "outlet",
+        "published",
+        "published_source",
+        "sentence_count",
+        "event_count",
+        "duplicate_of",
+        "public",
+    ]
+    list_select_related = ["duplicate_of"]
+    list_filter = ["published_source", IsDuplicateFilter, "outlet"]
+    search_fields = ["title", "slug", "outlet", "url", "source_name", "text"]
+    date_hierarchy = "published"
+    raw_id_fields = ["duplicate_of"]
+    readonly_fields = [
+        "slug",
+        "public",
+        "published_source",
+        "published_evidence",
+        "published_certain",
+        "source_name",
+        "content_hash",
+        "ingested_at",
+        "extracted_at",
+        "edited_list",
+        "text",
+    ]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "public", "url", "outlet", "duplicate_of"]}),
+        (
+            "Publication date",
+            {
+                "fields": [
+                    "published",
+                    "published_source",
+                    "published_evidence",
+                    "published_certain",
+                ],
+                "description": "Set the date and the article's events are re-resolved "
+                "against it; extraction will keep your date.",
+            },
+        ),
+        (
+            "Provenance",
+            {
+                "fields": [
+                    "source_name",
+                    "content_hash",
+                    "ingested_at",
+                    "extracted_at",
+                    "edited_list",
+                ]
+            },
+        ),
+        ("Text", {"fields": ["text"], "classes": ["collapse"]}),
+    ]
+    inlines = [SentenceInline]
+    actions = ["reextract", "forget_edits"]
+    add_form_template = "admin/timeline/article/add_form.html"
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                n_sentences=Count("sentences", distinct=True),
+                n_events=Count(
+                    "sentences__evidence__event",
+                    filter=Q(sentences__evidence__rejected=False),
+                    distinct=True,
+                ),
+            )
+        )
+
+    @admin.display(description="sentences", ordering="n_sentences")
+    def sentence_count(self, obj) -> int:
+        return obj.n_sentences
+
+    @admin.display(description="events", ordering="n_events")
+    def event_count(self, obj) -> int:
+        return obj.n_events
+
+    @admin.display(description="public page")
+    def public(self, obj) -> str:
+        return public_link(obj)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = ArticleAddForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            response = self._add_article(request, form)
+            if response is not None:
+                return response
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Add article",
+            "opts": self.model._meta,
+            "form": form,
+            "media": self.media + form.media,
+            "add": True,
+            "change": False,
+            "has_view_permission": True,
+            "has_add_permission": True,
+            "has_change_permission": self.has_change_permission(request),
+            "has_delete_permission": False,
+            "has_editable_inline_admin_formsets": False,
+            **(extra_context or {}),
+        }
+        return TemplateResponse(request, self.add_form_template, context)
+
+    def _add_article(self, request, form: ArticleAddForm) -> HttpResponse | None:
+        services = _services()
+        try:
+            article, created = services.add_article(
+                form.cleaned_data["text"], source_name=form.cleaned_data["source_name"]
+            )
+        except services.ArticleError as exc:
+            form.add_error(None, f"This article cannot be read: {exc}.")
+            return None
+        if not created:
+            self.message_user(
+                request, f"This text is already stored as “{article}”; nothing was added."
+            )
+            return HttpResponseRedirect(change_url(article))
+        self.log_addition(request, article, [{"added": {}}])
+        count = rebuild_or_warn(request, self)
+        if count is not None:
+            article.refresh_from_db()
+            self.message_user(
+                request,
+                f"Added “{article}” ({article.sentences.count()} sentences); "
+                f"the timeline now has {count} events.",
+                messages.SUCCESS,
+            )
+        return HttpResponseRedirect(change_url(article))
+
+    def save_model(self, request, obj, form, change):
+        if "published" in form.changed_data:
+            obj.published_source = Article.DateSource.EDITOR
+            obj.published_certain = obj.published is not None
+            obj.published_evidence = f"set by {request.user.get_username()}"
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if "published" in form.changed_data:
+            # Relative dates ("last Tuesday") depend on the publication date.
+            count = rebuild_or_warn(request, self)
+            if count is not None:
+                self.message_user(request, "The article's events were re-resolved.")
+
+    @admin.action(description="Re-extract the selected articles (keeps editors' changes)")
+    def reextract(self, request, queryset):
+        try:
+            count = _services().reextract(list(queryset))
+        except Exception as exc:
+            log.exception("re-extraction failed")
+            self.message_user(request, f"Re-extraction failed: {exc}", messages.ERROR)
+            return
+        self.message_user(
+            request,
+            f"Re-extracted {queryset.count()} article(s); the timeline has {count} events.",
+            messages.SUCCESS,
+        )
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        rebuild_or_warn(request, self)
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        rebuild_or_warn(request, self)
+
+
+# --- Actors -----------------------------------------------------------------
+
+
+class AliasInline(admin.TabularInline):
+    model = ActorAlias
+    extra = 1
+    fields = ["name"]
+
+
+class MergedFilter(admin.SimpleListFilter):
+    title = "merged"
+    parameter_name = "merged"
+
+    def lookups(self, request, model_admin):
+        return [("no", "current"), ("yes", "merged into another")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "no":
+            return queryset.filter(merged_into__isnull=True)
+        if self.value() == "yes":
+            return queryset.filter(merged_into__isnull=False)
+        return queryset
+
+
+def _merge_page(
+    model_admin: admin.ModelAdmin,
+    request: HttpRequest,
+    objects: list,
+    merge,
+) -> HttpResponse:
+    """Choose the survivor among ``objects`` (default: the oldest) and merge."""
+    opts = model_admin.model._meta
+    if len(objects) < 2:
+        model_admin.message_user(request, "Select at least two to merge.", messages.WARNING)
+        return HttpResponseRedirect(reverse(f"admin:timeline_{opts.model_name}_changelist"))
+    if request.method == "POST" and request.POST.get("target"):
+        by_pk = {str(o.pk): o for o in objects}
+        target = by_pk.get(request.POST["target"])
+        if target is not None:
+            others = [o for o in objects if o.pk != target.pk]
+            try:
+                merge(target, others, user=request.user)
+            except curation.CurationError as exc:
+                model_admin.message_user(request, str(exc), messages.ERROR)
+            else:
+                model_admin.message_user(
+                    request,
+                    f"Merged {len(others)} into “{target}”.",
+                    messages.SUCCESS,
+                )
+                return HttpResponseRedirect(change_url(target))
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "title": f"Merge {opts.verbose_name_plural}",
+        "opts": opts,
+        "objects": objects,
+        "default_target": objects[0].pk,
+        "ids": ",".join(str(o.pk) for o in objects),
+    }
+    return TemplateResponse(request, "admin/timeline/merge.html", context)
+
+
+def _ids(request: HttpRequest) -> list[int]:
+    raw = request.POST.get("ids") or request.GET.get("ids", "")
+    return [int(part) for part in raw.split(",") if part.strip().isdigit()]
+
+
+@admin.register(Actor)
+class ActorAdmin(EditTrackingAdmin):
+    list_display = [
+        "name",
+        "kind",
+        "title",
+        "country",
+        "event_count",
+        "alias_list",
+        "merged_into",
+        "public",
+    ]
+    list_select_related = ["country", "merged_into"]
+    list_filter = ["kind", MergedFilter, "country"]
+    search_fields = ["name", "aliases__name", "key", "title"]
+    autocomplete_fields = ["country"]
+    readonly_fields = ["key", "slug", "public", "merged_into", "edited_list"]
+    fields = [
+        "name",
+        "kind",
+        "title",
+        "country",
+        "public",
+        "key",
+        "slug",
+        "merged_into",
+        "edited_list",
+    ]
+    inlines = [AliasInline]
+    actions = ["merge_actors", "forget_edits"]
+    history_list_display = ["name", "title", "merged_into"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(n_events=Count("events", distinct=True))
+            .prefetch_related("aliases")
+        )
+
+    def get_search_results(self, request, queryset, search_term):
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if request.path.endswith("/autocomplete/"):
+            # Only current actors can be chosen for an event.
+            results = results.filter(merged_into__isnull=True)
+        return results, may_have_duplicates
+
+    @admin.display(description="events", ordering="n_events")
+    def event_count(self, obj) -> int:
+        return obj.n_events
+
+    @admin.display(description="aliases")
+    def alias_list(self, obj) -> str:
+        return ", ".join(a.name for a in obj.aliases.all() if a.name != obj.name)
+
+    @admin.display(description="public page")
+    def public(self, obj) -> str:
+        return public_link(obj)
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is ActorAlias and (formset.deleted_objects or formset.changed_objects):
+            # Extraction adds aliases it finds; once an editor removed or
+            # renamed one, the list is theirs.
+            actor = form.instance
+            actor.mark_edited(["aliases"])
+            actor.save(update_fields=["edited_fields"])
+
+    def get_urls(self):
+        return [
+            path(
+                "merge/",
+                self.admin_site.admin_view(self.merge_view),
+                name="timeline_actor_merge",
+            ),
+            *super().get_urls(),
+        ]
+
+    def merge_view(self, request):
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        actors = list(Actor.objects.filter(pk__in=_ids(request)).order_by("pk"))
+        return _merge_page(self, request, actors, curation.merge_actors)
+
+    @admin.action(description="Merge the selected actors", permissions=["change"])
+    def merge_actors(self, request, queryset):
+        ids = ",".join(str(pk) for pk in queryset.order_by("pk").values_list("pk", flat=True))
+        return HttpResponseRedirect(f"{reverse('admin:timeline_actor_merge')}?ids={ids}")
+
+
+# --- Events -----------------------------------------------------------------
+
+
+class EvidenceForm(forms.ModelForm):
+    class Meta:
+        model = Evidence
+        fields = ["sentence", "rejected"]
+        labels = {"rejected": "reject"}
+
+
+class EvidenceInline(admin.TabularInline):
+    """Each sentence reporting the event. Tick "reject" to unlink a sentence:
+    the row stays, so extraction will not add it back."""
+
+    model = Evidence
+    form = EvidenceForm
+    fk_name = "event"
+    raw_id_fields = ["sentence"]
+    fields = ["sentence", "sentence_text", "date_text", "claims_text", "origin", "rejected"]
+    readonly_fields = ["sentence_text", "date_text", "claims_text", "origin"]
+    extra = 1
+    can_delete = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("sentence__article")
+
+    @admin.display(description="sentence")
+    def sentence_text(self, obj) -> str:
+        if not obj.pk:
+            return ""
+        return format_html(
+            '{}<br><a href="{}">{}</a>',
+            obj.sentence.text,
+            change_url(obj.sentence.article),
+            obj.sentence.article,
+        )
+
+    @admin.display(description="claims")
+    def claims_text(self, obj) -> str:
+        return ", ".join(f"{k}: {v}" for k, v in (obj.claims or {}).items())
+
+
+class EventStateFilter(admin.SimpleListFilter):
+    title = "state"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("shown", "on the timeline"),
+            ("hidden", "hidden by an editor"),
+            ("merged", "merged into another"),
+            ("edited", "edited by an editor"),
+            ("conflicts", "sources disagree"),
+        ]
+
+    def queryset(self, request, queryset):
+        match self.value():
+            case "shown":
+                return queryset.visible()
+            case "hidden":
+                return queryset.filter(hidden=True)
+            case "merged":
+                return queryset.filter(merged_into__isnull=False)
+            case "edited":
+                return queryset.exclude(edited_fields=[])
+            case "conflicts":
+                return queryset.exclude(conflicts=[])
+        return queryset
+
+
+class SplitForm(forms.Form):
+    title = forms.CharField(max_length=300, help_text="Title of the new event.")
+    evidence = forms.MultipleChoiceField(
+        widget=forms.CheckboxSelectMultiple,
+        help_text="The sentences that report the other happening; they move to the new event.",
+    )
+
+    def __init__(self, *args, event: Event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["evidence"].choices = [
+            (e.pk, f"{e.sentence.article}: {e.sentence.text}")
+            for e in event.evidence.filter(rejected=False).select_related("sentence__article")
+        ]
+
+
+@admin.register(Event)
+class EventAdmin(EditTrackingAdmin):
+    list_display = [
+        "title",
+        "date_display",
+        "type",
+        "status",
+        "country_list",
+        "evidence_count",
+        "verified",
+        "hidden",
+        "merged_into",
+        "public",
+    ]
+    list_select_related = ["merged_into"]
+    list_filter = [EventStateFilter, "verified", "hidden", "type", "status", "precision"]
+    list_editable = []
+    search_fields = ["title", "date_display", "evidence__sentence__text", "actors__name"]
+    date_hierarchy = "start"
+    autocomplete_fields = ["countries", "actors"]
+    readonly_fields = [
+        "public",
+        "conflict_list",
+        "merged_into",
+        "merged_from_list",
+        "edited_list",
+        "created_at",
+        "updated_at",
+    ]
+    fieldsets = [
+        (None, {"fields": ["title", "type", "status", "verified", "hidden", "public"]}),
+        (
+            "Date",
+            {
+                "fields": [
+                    ("start", "end"),
+                    "precision",
+                    "edtf",
+                    "date_display",
+                    "date_certain",
+                    "date_rule",
+                ]
+            },
+        ),
+        ("Who", {"fields": ["countries", "actors"]}),
+        ("Where sources disagree", {"fields": ["conflict_list"]}),
+        (
+            "Curation",
+            {
+                "fields": [
+                    "edited_list",
+                    "merged_into",
+                    "merged_from_list",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
+        ),
+    ]
+    inlines = [EvidenceInline]
+    actions = ["mark_verified", "hide", "unhide", "merge_events", "split_event", "forget_edits"]
+    history_list_display = ["title", "date_display", "verified", "hidden"]
+    change_form_template = "admin/timeline/event/change_form.html"
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                n_evidence=Count("evidence", filter=Q(evidence__rejected=False), distinct=True)
+            )
+            .prefetch_related("countries")
+        )
+
+    @admin.display(description="countries")
+    def country_list(self, obj) -> str:
+        return ", ".join(c.iso3 for c in obj.countries.all())
+
+    @admin.display(description="sources", ordering="n_evidence")
+    def evidence_count(self, obj) -> int:
+        return obj.n_evidence
+
+    @admin.display(description="public page")
+    def public(self, obj) -> str:
+        return public_link(obj)
+
+    @admin.display(description="merged from")
+    def merged_from_list(self, obj) -> str:
+        merged = ((change_url(e), e.pk, e) for e in obj.merged_from.all())
+        return format_html_join(", ", '<a href="{}">#{} {}</a>', merged) or "—"
+
+    @admin.display(description="conflicts")
+    def conflict_list(self, obj) -> str:
+        if not obj.conflicts:
+            return "—"
+        rows = []
+        for conflict in obj.conflicts:
+            claims = "; ".join(
+                f"“{c.get('value')}” ({c.get('article')} #{c.get('sentence')})"
+                for c in conflict.get("claims", [])
+            )
+            rows.append((conflict.get("field", ""), claims))
+        return format_html_join("", "<p><b>{}</b>: {}</p>", rows)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Evidence:
+            return super().save_formset(request, form, formset, change)
+        for item in formset.save(commit=False):
+            # A link an editor added or touched is theirs: extraction will
+            # neither move it nor delete it.
+            item.origin = Evidence.Origin.EDITOR
+            item._change_reason = "rejected by an editor" if item.rejected else "set by an editor"
+            item.save()
+        formset.save_m2m()
+
+    @admin.action(description="Mark the selected events as verified", permissions=["change"])
+    def mark_verified(self, request, queryset):
+        self._set_flag(request, queryset, verified=True)
+
+    @admin.action(description="Hide the selected events from the timeline", permissions=["change"])
+    def hide(self, request, queryset):
+        self._set_flag(request, queryset, hidden=True)
+
+    @admin.action(description="Show the selected events again", permissions=["change"])
+    def unhide(self, request, queryset):
+        self._set_flag(request, queryset, hidden=False)
+
+    def _set_flag(self, request, queryset, **flags) -> None:
+        count = 0
+        for event in queryset:  # save() one by one so each change is in history
+            for name, value in flags.items():
+                setattr(event, name, value)
+            event._change_reason = ", ".join(f"{k}={v}" for k, v in flags.items())
+            event.save()
+            count += 1
+        self.message_user(request, f"{count} event(s) updated.", messages.SUCCESS)
+
+    @admin.action(description="Merge the selected events", permissions=["change"])
+    def merge_events(self, request, queryset):
+        ids = ",".join(str(pk) for pk in queryset.order_by("pk").values_list("pk", flat=True))
+        return HttpResponseRedirect(f"{reverse('admin:timeline_event_merge')}?ids={ids}")
+
+    @admin.action(description="Split the selected event in two", permissions=["change"])
+    def split_event(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(request, "Select exactly one event to split.", messages.WARNING)
+            return None
+        return HttpResponseRedirect(reverse("admin:timeline_event_split", args=[queryset.get().pk]))
+
+    def get_urls(self):
+        return [
+            path(
+                "merge/",
+                self.admin_site.admin_view(self.merge_view),
+                name="timeline_event_merge",
+            ),
+            path(
+                "<int:pk>/split/",
+                self.admin_site.admin_view(self.split_view),
+                name="timeline_event_split",
+            ),
+            *super().get_urls(),
+        ]
+
+    def merge_view(self, request):
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        events = list(
+            Event.objects.filter(pk__in=_ids(request))
+            .annotate(n_evidence=Count("evidence", filter=Q(evidence__rejected=False)))
+            .order_by("created_at", "pk")
+        )
+        return _merge_page(self, request, events, curation.merge_events)
+
+    def split_view(self, request, pk: int):
+        event = get_object_or_404(Event, pk=pk)
+        if not self.has_change_permission(request, event):
+            raise PermissionDenied
+        form = SplitForm(request.POST or None, event=event, initial={"title": event.title})
+        if request.method == "POST" and form.is_valid():
+            try:
+                new = curation.split_event(
+                    event,
+                    [int(pk) for pk in form.cleaned_data["evidence"]],
+                    title=form.cleaned_data["title"],
+                    user=request.user,
+                )
+            except curation.CurationError as exc:
+                form.add_error("evidence", str(exc))
+            else:
+                self.message_user(
+                    request, f"Split “{event}”: the chosen sentences now report “{new}”."
+                )
+                return HttpResponseRedirect(change_url(new))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Split “{event}”",
+            "opts": Event._meta,
+            "original": event,
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/timeline/event/split.html", context)
+
+
+# --- Evidence ---------------------------------------------------------------
+
+
+@admin.register(Evidence)
+class EvidenceAdmin(SimpleHistoryAdmin):
+    """Every sentence-to-event link. Links are rejected, never deleted."""
+
+    list_display = ["event", "sentence_text", "article", "origin", "rejected"]
+    list_select_related = ["event", "sentence__article"]
+    list_filter = ["origin", "rejected"]
+    search_fields = ["event__title", "sentence__text", "sentence__article__title"]
+    raw_id_fields = ["event", "sentence"]
+    fields = [
+        "event",
+        "sentence",
+        "rejected",
+        "date_text",
+        "date_display",
+        "date_edtf",
+        "claims",
+        "origin",
+    ]
+    readonly_fields = ["date_text", "date_display", "date_edtf", "claims", "origin"]
+    actions = ["reject", "restore"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # extraction would add it back; reject instead
+
+    @admin.display(description="sentence")
+    def sentence_text(self, obj) -> str:
+        return obj.sentence.text
+
+    @admin.display(description="article", ordering="sentence__article__title")
+    def article(self, obj) -> str:
+        return str(obj.sentence.article)
+
+    def save_model(self, request, obj, form, change):
+        obj.origin = Evidence.Origin.EDITOR
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description="Reject the selected links (extraction will not re-add them)")
+    def reject(self, request, queryset: QuerySet[Evidence]):
+        count = curation.reject_evidence(queryset, user=request.user)
+        self.message_user(request, f"{count} link(s) rejected.", messages.SUCCESS)
+
+    @admin.action(description="Restore the selected links")
+    def restore(self, request, queryset: QuerySet[Evidence]):
+        count = curation.restore_evidence(queryset, user=request.user)
+        self.message_user(request, f"{count} link(s) restored.", messages.SUCCESS)
+
+
+admin.site.site_header = "Diplomatic timeline — editors"
+admin.site.site_title = "Timeline editors"
+admin.site.index_title = "Curate the timeline"
