@@ -75,7 +75,10 @@ class EditTrackingAdmin(SimpleHistoryAdmin):
     """Record what the editor changed, so extraction keeps it as they left it."""
 
     def save_model(self, request, obj, form, change):
-        obj.mark_edited(name for name in form.changed_data if name not in UNTRACKED)
+        # ``derived_fields``: values the form filled in from the editor's
+        # input (an event's words for a typed date) belong to the editor too.
+        edited = [*form.changed_data, *getattr(form, "derived_fields", [])]
+        obj.mark_edited(name for name in edited if name not in UNTRACKED)
         super().save_model(request, obj, form, change)
 
     @admin.display(description="kept as edited")
@@ -568,6 +571,80 @@ class ActorAdmin(EditTrackingAdmin):
 # --- Events -----------------------------------------------------------------
 
 
+DATE_FIELDS = ("start", "end", "precision")
+
+
+def describe_date(start, end, precision: str) -> tuple[str, str] | None:
+    """EDTF and words for a date an editor typed, as extraction would write them."""
+    from .extraction import temporal
+
+    try:
+        match precision:
+            case "day" if start == end:
+                value = temporal.day_value(start)
+            case "month" if (start.year, start.month) == (end.year, end.month):
+                value = temporal.month_value(start.year, start.month)
+            case "year" if start.year == end.year:
+                value = temporal.year_value(start.year)
+            case "range" | "day":
+                value = temporal.range_value(start, end)
+            case _:
+                return None
+    except Exception:  # the temporal module is still evolving; never block a save
+        log.exception("could not describe %s..%s (%s)", start, end, precision)
+        return None
+    return value.edtf, value.display
+
+
+class EventForm(forms.ModelForm):
+    """Dates with precision: an editor types start (and end) and a precision;
+    the EDTF code and the words shown follow unless they typed those too."""
+
+    class Meta:
+        model = Event
+        fields = [
+            "title",
+            "type",
+            "status",
+            "verified",
+            "hidden",
+            "start",
+            "end",
+            "precision",
+            "edtf",
+            "date_display",
+            "date_certain",
+            "date_rule",
+            "countries",
+            "actors",
+        ]
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and not end:
+            data["end"] = end = start
+        if start and end and end < start:
+            self.add_error("end", "The end cannot be before the start.")
+        if start and not data.get("precision"):
+            self.add_error("precision", "Say how precise the date is.")
+        self.derived_fields: list[str] = []
+        if self.errors or not any(name in self.changed_data for name in DATE_FIELDS):
+            return data
+        if start is None:
+            data.update(edtf="", date_display="")
+            self.derived_fields = ["edtf", "date_display"]
+        elif not {"edtf", "date_display"} & set(self.changed_data):
+            described = describe_date(start, end, data["precision"])
+            if described:
+                data["edtf"], data["date_display"] = described
+                self.derived_fields = ["edtf", "date_display"]
+        if "date_rule" not in self.changed_data:
+            data["date_rule"] = "Set by an editor."
+            self.derived_fields.append("date_rule")
+        return data
+
+
 class EvidenceForm(forms.ModelForm):
     class Meta:
         model = Evidence
@@ -652,6 +729,7 @@ class SplitForm(forms.Form):
 
 @admin.register(Event)
 class EventAdmin(EditTrackingAdmin):
+    form = EventForm
     list_display = [
         "title",
         "date_display",

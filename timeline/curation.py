@@ -4,8 +4,9 @@ The admin's actions and the tests call these functions; extraction never
 does. Each one leaves marks that ``services.rebuild_timeline`` respects, so a
 later ingest or re-extraction keeps the editor's decision:
 
-* evidence an editor moved is ``origin=editor``: extraction never moves that
-  sentence to another event and never deletes the link;
+* evidence an editor moved, and the evidence left on both halves of a split
+  or on a merge's survivor, is ``origin=editor``: extraction never moves
+  those sentences to another event and never deletes the links;
 * a merged-away event keeps ``merged_into``: its sentences count for the
   survivor, and its public URL redirects there;
 * a rejected link stays as a row with ``rejected=True``, so extraction knows
@@ -98,6 +99,15 @@ def restore_evidence(evidence: Iterable[Evidence], *, user: AbstractBaseUser | N
             item.save()
             count += 1
     return count
+
+
+def _pin(event: Event, user: AbstractBaseUser | None, reason: str) -> None:
+    """Mark every link of ``event`` as the editor's: extraction never moves
+    or deletes an editor's link, so the event keeps exactly these sentences."""
+    for item in event.evidence.filter(origin=Evidence.Origin.EXTRACTION):
+        item.origin = Evidence.Origin.EDITOR
+        _attribute(item, user, reason)
+        item.save()
 
 
 # --- Conflicts --------------------------------------------------------------
@@ -228,6 +238,7 @@ def merge_events(
             other.mark_edited(["merged_into"])
             _attribute(other, user, f"merged into event #{target.pk}")
             other.save()
+        _pin(target, user, "kept by an editor's merge")
         target.conflicts = conflicts
         target.mark_edited(EXTRACTED_EVENT_FIELDS)
         _attribute(target, user, "merged with " + ", ".join(f"#{o.pk}" for o in others))
@@ -282,6 +293,10 @@ def split_event(
         new.conflicts = _conflicts_within(new)
         _attribute(new, user, f"split from event #{event.pk}")
         new.save()
+        # The sentences left behind are the editor's choice too: pinned, so
+        # extraction (which may still see one happening) cannot pull them
+        # over to the new event and undo the split.
+        _pin(event, user, "kept by an editor's split")
         event.conflicts = _conflicts_within(event)
         event.mark_edited(["conflicts"])
         _attribute(event, user, f"split: event #{new.pk} took {len(moving)} sentence(s)")

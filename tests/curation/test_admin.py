@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from timeline.models import Actor, ActorAlias, Article, Country, Event, Evidence
 
-from .conftest import post_change
+from .conftest import change_form_data, post_change
 
 
 def event_url(event: Event) -> str:
@@ -51,7 +51,42 @@ def test_editing_title_and_date_in_the_admin_marks_exactly_those_fields(editor_c
     event.refresh_from_db()
     assert event.title == "Egypt–Israel peace treaty signed"
     assert event.start == dt.date(1979, 3, 26)
-    assert set(event.edited_fields) == {"title", "start", "end"}
+    # The words and EDTF code follow the typed date, and are the editor's too.
+    assert event.edtf == "1979-03-26"
+    assert "1979" in event.date_display
+    assert set(event.edited_fields) == {
+        "title",
+        "start",
+        "end",
+        "edtf",
+        "date_display",
+        "date_rule",
+    }
+
+
+def test_a_date_typed_at_month_precision_is_shown_as_a_month(editor_client, make_event):
+    event = make_event("Talks")
+    post_change(
+        editor_client, event_url(event), start="2024-12-01", end="2024-12-31", precision="month"
+    )
+
+    event.refresh_from_db()
+    assert event.edtf == "2024-12"
+    assert event.date_display == "December 2024"
+
+
+def test_an_end_before_the_start_is_refused(editor_client, make_event):
+    event = make_event("Talks")
+    url = event_url(event)
+    data = change_form_data(editor_client.get(url))
+    data.update(start="2025-05-02", end="2025-05-01")
+
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 200
+    assert "cannot be before the start" in response.content.decode()
+    event.refresh_from_db()
+    assert event.start == dt.date(2025, 4, 10)
 
 
 def test_an_unchanged_save_marks_nothing_as_edited(editor_client, two_reports):
