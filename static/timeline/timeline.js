@@ -1,0 +1,101 @@
+// Draws the Plotly figures the server sends as JSON, opens events in the side
+// panel, and brings a targeted sentence into view. Everything works without it.
+(function () {
+  "use strict";
+
+  let lastListUrl = null;
+
+  function openEvent(url) {
+    // Prefer the list's own link: it carries the htmx panel attributes.
+    const link = document.querySelector('#results a.event-link[href="' + url + '"]');
+    if (link) {
+      link.click();
+    } else {
+      window.location.href = url;
+    }
+  }
+
+  function drawCharts(root) {
+    if (!window.Plotly) return;
+    root.querySelectorAll("[data-figure]").forEach(function (element) {
+      if (element.dataset.drawn) return;
+      const source = document.getElementById(element.dataset.figure);
+      if (!source) return;
+      const figure = JSON.parse(source.textContent);
+      element.dataset.drawn = "yes";
+      Plotly.newPlot(element, figure.data, figure.layout, figure.config).then(function () {
+        element.on("plotly_click", function (event) {
+          const point = event.points && event.points[0];
+          if (point && point.customdata) openEvent(point.customdata[0]);
+        });
+      });
+    });
+  }
+
+  function showTargetSentence() {
+    const match = /^#s\d+$/.test(window.location.hash);
+    if (!match) return;
+    const sentence = document.getElementById(window.location.hash.slice(1));
+    if (!sentence) return;
+    sentence.scrollIntoView({ block: "center" });
+    sentence.focus({ preventScroll: true });
+  }
+
+  function filterOptions(input) {
+    // Search actors by name or alias: hides the options that do not match.
+    const select = document.getElementById(input.dataset.filters);
+    const needle = input.value.trim().toLowerCase();
+    Array.from(select.options).forEach(function (option) {
+      const names = (option.dataset.names || option.textContent).toLowerCase();
+      option.hidden = needle !== "" && !names.includes(needle) && !option.selected;
+    });
+  }
+
+  function closePanel() {
+    const panel = document.getElementById("panel");
+    if (!panel) return;
+    panel.innerHTML = "";
+    if (lastListUrl) {
+      history.pushState({ htmx: true }, "", lastListUrl);
+    }
+    const results = document.getElementById("results-title");
+    if (results) results.focus();
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    if (window.location.pathname === "/") lastListUrl = window.location.href;
+    drawCharts(document);
+    showTargetSentence();
+  });
+
+  window.addEventListener("hashchange", showTargetSentence);
+
+  document.addEventListener("htmx:load", function (event) {
+    drawCharts(event.detail.elt);
+  });
+
+  document.addEventListener("htmx:pushedIntoHistory", function () {
+    if (window.location.pathname === "/") lastListUrl = window.location.href;
+  });
+
+  document.addEventListener("htmx:historyRestore", function () {
+    drawCharts(document);
+  });
+
+  document.addEventListener("htmx:afterSwap", function (event) {
+    if (event.detail.target.id !== "panel") return;
+    const title = event.detail.target.querySelector(".event-title");
+    if (title) {
+      title.focus({ preventScroll: true });
+      event.detail.target.scrollIntoView({ block: "start", behavior: "smooth" });
+    }
+  });
+
+  document.addEventListener("input", function (event) {
+    if (event.target.matches(".option-search")) filterOptions(event.target);
+  });
+
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-close-panel]")) closePanel();
+  });
+})();

@@ -1,0 +1,118 @@
+"""A small, hand-made timeline for the page, API and browser tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+import pytest
+
+from timeline.models import ActorAlias, Country, Mention
+
+
+@pytest.fixture
+def world(make_article, make_event, make_actor):
+    """Three countries, two actors, four visible events (one vague, one uncertain),
+    one merged event and one hidden event, with articles as their sources."""
+    for iso3, name in [("AAA", "Avalon"), ("BBB", "Borduria"), ("CCC", "Carpania")]:
+        Country.objects.create(iso3=iso3, name=name)
+    minister = make_actor("Ada Minister", title="Foreign Minister", country_id="AAA")
+    ActorAlias.objects.create(actor=minister, name="A. Minister")
+    envoy = make_actor("Bo Envoy", kind="person", country_id="BBB")
+
+    first = make_article(
+        "Avalon and Borduria established diplomatic relations on 10 April 2025.",
+        "The ministers met in the capital.",
+        title="Relations established",
+        published=dt.date(2025, 4, 11),
+        slug="relations-established",
+    )
+    second = make_article(
+        "Avalon restored ties with Borduria on 10 April 2025, officials said.",
+        "Carpania criticised the move in 2024.",
+        title="Ties restored",
+        published=dt.date(2025, 4, 12),
+        slug="ties-restored",
+    )
+    established = make_event(
+        "Avalon and Borduria establish relations",
+        type="establish_relations",
+        start=dt.date(2025, 4, 10),
+        countries=("AAA", "BBB"),
+        actors=(minister, envoy),
+        sentences=(first.sentences.get(index=0), second.sentences.get(index=0)),
+        date_rule="Stated in the sentence as a full date.",
+        conflicts=[
+            {
+                "field": "date",
+                "claims": [
+                    {
+                        "value": "10 April 2025",
+                        "article": first.slug,
+                        "sentence": 0,
+                        "text": first.sentences.get(index=0).text,
+                    },
+                    {
+                        "value": "9 April 2025",
+                        "article": second.slug,
+                        "sentence": 0,
+                        "text": second.sentences.get(index=0).text,
+                    },
+                ],
+            }
+        ],
+    )
+    meeting = make_event(
+        "Ministers meet",
+        type="meet",
+        start=dt.date(2025, 4, 10),
+        countries=("AAA", "BBB"),
+        actors=(minister,),
+        sentences=(first.sentences.get(index=1),),
+    )
+    criticism = make_event(
+        "Carpania criticises Avalon",
+        type="criticise",
+        start=dt.date(2024, 1, 1),
+        end=dt.date(2024, 12, 31),
+        precision="year",
+        countries=("CCC", "AAA"),
+        sentences=(second.sentences.get(index=1),),
+        date_certain=False,
+        date_rule="Only the year is given.",
+    )
+    old = make_event(
+        "Avalon breaks relations with Carpania",
+        type="reduce_relations",
+        start=dt.date(1966, 1, 1),
+        end=dt.date(1966, 12, 31),
+        precision="year",
+        countries=("AAA", "CCC"),
+    )
+    merged = make_event(
+        "Duplicate of the establishment",
+        countries=("AAA", "BBB"),
+        merged_into=established,
+    )
+    hidden = make_event("Rejected event", countries=("AAA",), hidden=True)
+    Mention.objects.create(
+        article=first,
+        sentence=first.sentences.get(index=0),
+        start=0,
+        end=6,
+        text="Avalon",
+        kind="country",
+        country_id="AAA",
+    )
+    return SimpleNamespace(
+        minister=minister,
+        envoy=envoy,
+        first=first,
+        second=second,
+        established=established,
+        meeting=meeting,
+        criticism=criticism,
+        old=old,
+        merged=merged,
+        hidden=hidden,
+    )

@@ -1,0 +1,210 @@
+"""Plotly figures built in Python and handed to the page as JSON.
+
+One lane per country (or actor, or partner country). A day-precise event is a
+marker; anything vaguer (a month, a year, a range) is a horizontal bar over
+the whole span it may fall in, so the uncertainty stays visible. Marker size
+and bar thickness grow with the number of independent sources.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Sequence
+from html import escape
+
+from .models import Country, Event, Precision
+
+DAY_MS = 86_400_000
+MAX_LANES = 40
+# Show the recent past first when the timeline covers decades; "show all" is one click.
+DEFAULT_WINDOW = dt.timedelta(days=4 * 365)
+
+# Colour by the nature of the event (Okabe-Ito palette, readable by colour-blind people).
+COOPERATION, TALKS, CONFLICT, OTHER = "#009E73", "#0072B2", "#D55E00", "#6B6B6B"
+TYPE_COLOURS = {
+    "establish_relations": COOPERATION,
+    "recognise": COOPERATION,
+    "sign_agreement": COOPERATION,
+    "join_organisation": COOPERATION,
+    "ease_sanctions": COOPERATION,
+    "provide_aid": COOPERATION,
+    "praise": COOPERATION,
+    "intent": COOPERATION,
+    "visit": TALKS,
+    "meet": TALKS,
+    "negotiate": TALKS,
+    "appeal": TALKS,
+    "announce": TALKS,
+    "criticise": CONFLICT,
+    "impose_sanctions": CONFLICT,
+    "reduce_relations": CONFLICT,
+    "expel_withdraw": CONFLICT,
+    "armed_conflict": CONFLICT,
+    "regime_change": CONFLICT,
+}
+NO_LANE = "(none named)"
+
+LaneOf = Callable[[Event], list[str]]
+
+
+def by_country(event: Event) -> list[str]:
+    return [c.name for c in event.countries.all()] or [NO_LANE]
+
+
+def by_actor(event: Event) -> list[str]:
+    return [a.name for a in event.actors.all()] or [NO_LANE]
+
+
+def by_partner(home: Country) -> LaneOf:
+    def lanes(event: Event) -> list[str]:
+        return [c.name for c in event.countries.all() if c.pk != home.pk] or [NO_LANE]
+
+    return lanes
+
+
+LANE_FUNCTIONS: dict[str, LaneOf] = {"country": by_country, "actor": by_actor}
+
+
+def is_point(event: Event) -> bool:
+    return event.precision == Precision.DAY and event.start == event.end
+
+
+def _hover(event: Event) -> str:
+    sources = getattr(event, "corroboration", 0)
+    date = event.date_display or event.start.isoformat()
+    precision = event.get_precision_display() if event.precision else "unknown precision"
+    uncertain = ", uncertain" if not event.date_certain else ""
+    return (
+        f"<b>{escape(event.title)}</b><br>{escape(date)} ({precision}{uncertain})"
+        f"<br>{event.type_label} · {sources} source{'s' if sources != 1 else ''}"
+    )
+
+
+def _default_range(events: Sequence[Event]) -> list[str] | None:
+    first = min(e.start for e in events)
+    last = max(e.end or e.start for e in events)
+    if last - first <= DEFAULT_WINDOW * 1.5:
+        return None  # everything fits: let Plotly fit it
+    return [(last - DEFAULT_WINDOW).isoformat(), (last + dt.timedelta(days=60)).isoformat()]
+
+
+def timeline_figure(events: Sequence[Event], lane_of: LaneOf = by_country) -> dict:
+    """A Plotly figure (data, layout, config) for dated events in lanes."""
+    dated = [e for e in events if e.start]
+    lane_sizes = Counter(lane for e in dated for lane in lane_of(e))
+    lanes = [lane for lane, _n in sorted(lane_sizes.items(), key=lambda kv: (-kv[1], kv[0]))]
+    shown_lanes = set(lanes[:MAX_LANES])
+
+    traces: dict[tuple[str, str], dict] = {}
+    for event in dated:
+        colour = TYPE_COLOURS.get(event.type, OTHER)
+        point = is_point(event)
+        key = (event.type, "point" if point else "span")
+        n = getattr(event, "corroboration", 1) or 1
+        trace = traces.get(key)
+        if trace is None:
+            seen_type = any(t == event.type for t, _shape in traces)
+            trace = traces[key] = _new_trace(event, colour, point, first_of_type=not seen_type)
+        for lane in lane_of(event):
+            if lane not in shown_lanes:
+                continue
+            trace["y"].append(lane)
+            trace["customdata"].append([event.get_absolute_url()])
+            trace["hovertext"].append(_hover(event))
+            if point:
+                trace["x"].append(event.start.isoformat())
+                trace["marker"]["size"].append(min(9 + 3 * (n - 1), 24))
+                # An open circle: the sources leave the date uncertain.
+                trace["marker"]["symbol"].append("circle" if event.date_certain else "circle-open")
+            else:
+                end = event.end or event.start
+                trace["base"].append(event.start.isoformat())
+                trace["x"].append(((end - event.start).days + 1) * DAY_MS)
+                trace["width"].append(min(0.3 + 0.12 * (n - 1), 0.8))
+
+    height = max(260, 150 + 34 * len(shown_lanes))
+    layout = {
+        "height": height,
+        "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
+        "barmode": "overlay",
+        "dragmode": "pan",
+        "hovermode": "closest",
+        "hoverlabel": {"align": "left"},
+        "font": {"family": "system-ui, sans-serif", "size": 13, "color": "#1f2328"},
+        "paper_bgcolor": "#ffffff",
+        "plot_bgcolor": "#ffffff",
+        "showlegend": True,
+        "legend": {"orientation": "h", "y": -0.25, "x": 0},
+        "xaxis": {
+            "type": "date",
+            "gridcolor": "#e4e6ea",
+            "rangeslider": {"visible": True, "thickness": 0.08},
+            "rangeselector": {
+                "x": 0,
+                "y": 1.02,
+                "buttons": [
+                    {"count": 1, "label": "1 year", "step": "year", "stepmode": "backward"},
+                    {"count": 5, "label": "5 years", "step": "year", "stepmode": "backward"},
+                    {"step": "all", "label": "show all"},
+                ],
+            },
+        },
+        "yaxis": {
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": [lane for lane in lanes if lane in shown_lanes],
+            "autorange": "reversed",
+            "fixedrange": True,
+            "automargin": True,
+            "gridcolor": "#eef0f2",
+        },
+    }
+    if dated and (window := _default_range(dated)):
+        layout["xaxis"]["range"] = window
+    return {
+        "data": list(traces.values()),
+        "layout": layout,
+        "config": {
+            "responsive": True,
+            "displaylogo": False,
+            "scrollZoom": True,
+            "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+        },
+        "hidden_lanes": max(0, len(lanes) - MAX_LANES),
+        "points": sum(len(t["y"]) for t in traces.values()),
+    }
+
+
+def _new_trace(event: Event, colour: str, point: bool, *, first_of_type: bool) -> dict:
+    # Two traces per type (points and spans) share one legend entry.
+    common = {
+        "name": event.type_label,
+        "legendgroup": event.type,
+        "showlegend": first_of_type,
+        "y": [],
+        "x": [],
+        "customdata": [],
+        "hovertext": [],
+        "hoverinfo": "text",
+    }
+    if point:
+        return {
+            **common,
+            "type": "scatter",
+            "mode": "markers",
+            "marker": {
+                "color": colour,
+                "size": [],
+                "line": {"color": "#ffffff", "width": 1},
+                "symbol": [],
+            },
+        }
+    return {
+        **common,
+        "type": "bar",
+        "orientation": "h",
+        "base": [],
+        "width": [],
+        "marker": {"color": colour, "opacity": 0.45, "line": {"color": colour, "width": 1.5}},
+    }

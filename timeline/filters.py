@@ -1,0 +1,166 @@
+"""The filters shared by the timeline page, the JSON API and the exports.
+
+Every filter is a GET parameter, so a view is a URL: it can be shared,
+bookmarked and restored by Back and Forward. The form validates the query
+string; a bad value becomes a form error, never a server error.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+
+import pycountry
+from django import forms
+from django.core.exceptions import ValidationError
+
+from .models import Actor, Article, Country, EventQuerySet, event_type_choices
+
+LANES = [("country", "one lane per country"), ("actor", "one lane per actor")]
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
+
+
+def parse_partial_date(text: str, *, end_of_period: bool) -> dt.date:
+    """Read YYYY, YYYY-MM or YYYY-MM-DD.
+
+    A year or a month stands for its first day as a lower bound and its last
+    day as an upper bound, so ``from=2024&to=2024`` covers the whole year.
+    """
+    match = _PARTIAL_DATE.match(text.strip())
+    if not match:
+        raise ValidationError("Enter a date as YYYY, YYYY-MM or YYYY-MM-DD.", code="invalid")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        if month is None:
+            return dt.date(year, 12, 31) if end_of_period else dt.date(year, 1, 1)
+        if day is None:
+            last = calendar.monthrange(year, month)[1]
+            return dt.date(year, month, last if end_of_period else 1)
+        return dt.date(year, month, day)
+    except (ValueError, calendar.IllegalMonthError) as error:
+        raise ValidationError("%(value)s is not a date.", params={"value": text}) from error
+
+
+class PartialDateField(forms.CharField):
+    def __init__(self, *, end_of_period: bool, **kwargs):
+        self.end_of_period = end_of_period
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 10)
+        super().__init__(**kwargs)
+        self.widget.attrs.update(
+            {"placeholder": "YYYY, YYYY-MM or YYYY-MM-DD", "inputmode": "numeric"}
+        )
+
+    def clean(self, value):
+        text = super().clean(value)
+        return parse_partial_date(text, end_of_period=self.end_of_period) if text else None
+
+
+class LookupMultipleField(forms.MultipleChoiceField):
+    """Several codes, each checked against the database rather than a fixed list,
+    so the form accepts every stored value while the widget lists only useful ones."""
+
+    def __init__(self, *, exists: Callable[[str], bool], normalise=str.strip, **kwargs):
+        self.exists = exists
+        self.normalise = normalise
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        return [self.normalise(v) for v in super().to_python(value) if v.strip()]
+
+    def valid_value(self, value):
+        return self.exists(value)
+
+
+def _country_exists(iso3: str) -> bool:
+    if not re.fullmatch(r"[A-Z]{3}", iso3):
+        return False
+    # A real country with no events yet is a valid, empty question.
+    return (
+        Country.objects.filter(iso3=iso3).exists()
+        or pycountry.countries.get(alpha_3=iso3) is not None
+    )
+
+
+def _actor_exists(slug: str) -> bool:
+    return Actor.objects.filter(slug=slug).exists()
+
+
+class EventFilterForm(forms.Form):
+    country = LookupMultipleField(
+        exists=_country_exists,
+        normalise=lambda v: v.strip().upper(),
+        label="Countries",
+        help_text="Events involving every chosen country.",
+    )
+    actor = LookupMultipleField(
+        exists=_actor_exists,
+        label="Actors",
+        help_text="Events involving every chosen actor.",
+    )
+    type = forms.ChoiceField(required=False, label="Event type")
+    q = forms.CharField(required=False, max_length=200, label="Text")
+    article = forms.SlugField(required=False, label="Source article")
+    lanes = forms.ChoiceField(required=False, choices=LANES, label="Chart lanes")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # "from" and "to" are the public parameter names; "from" is a keyword.
+        self.fields["from"] = PartialDateField(end_of_period=False, label="From")
+        self.fields["to"] = PartialDateField(end_of_period=True, label="To")
+        self.fields["type"].choices = [("", "any type"), *event_type_choices()]
+        self.fields["q"].widget.attrs.update({"type": "search", "placeholder": "words"})
+        self.order_fields(["q", "country", "actor", "type", "from", "to", "article", "lanes"])
+
+    def clean_article(self):
+        slug = self.cleaned_data["article"]
+        if slug and not Article.objects.filter(slug=slug).exists():
+            raise ValidationError("No article %(slug)s.", params={"slug": slug})
+        return slug
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("from"), cleaned.get("to")
+        if start and end and start > end:
+            self.add_error("to", "The end of the range comes before its start.")
+            cleaned.pop("to", None)
+        return cleaned
+
+    @property
+    def values(self) -> dict:
+        """The valid filters; an invalid field is left out rather than guessed."""
+        if not hasattr(self, "cleaned_data"):
+            self.is_valid()
+        return self.cleaned_data
+
+    @property
+    def lane_mode(self) -> str:
+        return self.values.get("lanes") or "country"
+
+    def filter(self, events: EventQuerySet) -> EventQuerySet:
+        values = self.values
+        events = (
+            events.for_countries(values.get("country") or [])
+            .for_actors(values.get("actor") or [])
+            .of_type(values.get("type") or "")
+            .between(values.get("from"), values.get("to"))
+            .matching(values.get("q") or "")
+        )
+        if values.get("article"):
+            events = events.filter(
+                evidence__sentence__article__slug=values["article"], evidence__rejected=False
+            ).distinct()
+        return events
+
+
+class PageForm(forms.Form):
+    """Paging for the API."""
+
+    MAX_PAGE_SIZE = 200
+
+    page = forms.IntegerField(required=False, min_value=1)
+    page_size = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE_SIZE)
