@@ -1,0 +1,760 @@
+"""People, organisations and groups named in an article, variants merged.
+
+Everything here is general: title words, capitalised-name patterns with
+particles (al-, bin, von), appositions, organisation heads ("Ministry of ...",
+"... Party", "Name (ACRONYM)") and a romanisation-aware comparison of names.
+The same comparison merges one person's spellings within an article and across
+articles ("Jo"/"Cho", "-yeol"/"-yul", "Shaybani"/"Shaibani"), backed by the
+title and country each mention carries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Indel
+from unidecode import unidecode
+
+from .countries import find_countries, lookup
+from .types import COUNTRY, GROUP, ORGANISATION, PERSON, ActorInfo, Mention, Sentence
+
+# --- vocabulary (general) ----------------------------------------------------
+
+# Titles, longest first so "Foreign Minister" wins over "Minister".
+TITLES = [
+    "deputy prime minister", "prime minister", "vice foreign minister", "foreign minister",
+    "defense minister", "defence minister", "interior minister", "finance minister",
+    "deputy minister", "vice minister", "minister", "secretary of state", "secretary-general",
+    "secretary general", "director-general", "director general", "deputy director",
+    "director", "vice president", "president", "supreme leader", "leader", "chancellor",
+    "ambassador", "special envoy", "envoy", "crown prince", "prince", "king", "queen", "emir",
+    "sheikh", "sultan", "pope", "premier", "chairman", "chairwoman", "chair", "spokesperson",
+    "spokesman", "spokeswoman", "commander", "general", "governor", "mayor", "senator",
+    "chief", "head", "counterpart",
+]
+_TITLE_RE = "|".join(re.escape(t).replace(r"\-", "[- ]").replace(r"\ ", r"\s+") for t in TITLES)
+_MODIFIERS = r"(?:interim|acting|former|new|current|transitional|outgoing|incoming|then|de\s+facto|top)"
+_TITLE_BEFORE = re.compile(
+    rf"(?:\b(?:the|his|her|its|their)\s+)?(?:{_MODIFIERS}\s+)*\b(?P<title>{_TITLE_RE})\s*,?\s*$",
+    re.IGNORECASE,
+)
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Amb)\.?\s+$")
+_APPOSITION = re.compile(
+    r"\s*,\s*(?:(?:left|right|centre|center|pictured|above|below|second\s+\w+)\s*,\s*)?"
+    r"(?P<body>[^,.;()]{2,120})"
+)
+_ALIAS_AFTER = re.compile(
+    r"[\s,(-]*(?:who\s+is\s+)?(?:widely\s+|also\s+|better\s+|commonly\s+)?known\s+"
+    r"(?:as|by\s+(?:his|her|the)\s+(?:[a-z]+\s+){0,2}name)\s+"
+)
+_REPORTING_AFTER = re.compile(
+    r"\s+(?:said|says|told|stated|added|noted|met|meets|visited|visits|welcomed|announced|"
+    r"expressed|urged|called|signed|congratulated|held)\b"
+)
+
+# Capitalised words that never belong to a personal name.
+_NOT_NAME_WORDS = set(
+    """
+    The A An In On At Of For With By From To After Before During According However Although Since
+    Following Meanwhile This That These Those It He She They We His Her Its Their Our As And But Or
+    If When While Despite Including Among Last Next Members Written Visited Close Search Window More
+    Posts Image Photo Courtesy Exclusive Read Also Tags Share Related Yesterday Today Tomorrow Now
+    Then Thus Further Additionally Moreover Furthermore Although Because Under Over Within Without
+    January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    Ministry Ministries Minister Ministers Foreign Affairs Bureau Office Government Council Party
+    Army Forces Nations United Union Republic Kingdom State States Islamic Islamist Arab Middle East
+    Eastern Western Northern Southern African Asian European Cold War Spring Cabinet World Assembly
+    Parliament Congress Agency Committee Commission Organization Organisation Front Department Bank
+    Court News Press Agency Embassy Consulate Security Defense Defence Interior Finance President
+    Presidents Vice Deputy Prime Secretary General Director Leader Chief Head Envoy Ambassador King
+    Queen Prince Emir Sheikh Pope Premier Chairman Spokesman Spokesperson Commander Governor Mayor
+    Senator Interim Acting Former New Current Transitional Minister Mr Mrs Ms Dr Gen Process North
+    South West Central Coast Gulf Sea River Sunni Shia Shiite Muslim Muslims Christian Christians
+    Jihadist Jihadists Kurdish Kurds Alawite Druze International Democratic People Peoples Popular
+    National Federal Supreme Joint Statement Declaration Agreement Treaty Summit Conference Talks
+    Korean Koreas Breaking Update Updated Published Source Sources Reporter Correspondent Editor
+    """.split()
+)
+_PARTICLES = {"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "bin", "ibn", "bint", "abu",
+              "abd", "von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "dos",
+              "das", "ben", "la", "le"}
+_GROUP_CUES = re.compile(
+    r"\b(?:group|groups|rebels?|militants?|militias?|movement|faction|coalition|insurgents?|"
+    r"fighters|jihadists?|organi[sz]ation|led\s+by|Islamist|militant)\s+(?:[a-z]+\s+){0,2}$"
+)
+_INTERNATIONAL_ORGS = {
+    "United Nations": ("UN", "U.N."),
+    "UN Security Council": ("UNSC",),
+    "European Union": ("EU", "E.U."),
+    "North Atlantic Treaty Organization": ("NATO",),
+    "Arab League": (),
+    "African Union": (),
+    "Association of Southeast Asian Nations": ("ASEAN",),
+    "International Atomic Energy Agency": ("IAEA",),
+    "Organisation of Islamic Cooperation": ("OIC",),
+    "Gulf Cooperation Council": ("GCC",),
+    "International Monetary Fund": ("IMF",),
+    "World Bank": (),
+    "International Committee of the Red Cross": ("ICRC",),
+    "World Health Organization": (),
+    "Organization of the Petroleum Exporting Countries": ("OPEC",),
+}
+_ORG_HEADS = (
+    r"Ministry|Department|Bureau|Office|Council|Agency|Party|Organi[sz]ation|Union|League|Front|"
+    r"Army|Forces|Committee|Commission|Court|Assembly|Parliament|Congress|Bank|Fund|Movement|"
+    r"Brigades?|Coalition|Alliance|Embassy|Authority|Institute"
+)
+_CAP = r"[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Z][a-z]+)?"
+_ORG_OF = re.compile(rf"\b(?:{_ORG_HEADS})[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+(?:and[ \t]+)?{_CAP})*")
+_ORG_HEAD_LAST = re.compile(
+    rf"(?:{_CAP}(?:['’]s)?[ \t]+)(?:(?:and[ \t]+)?{_CAP}[ \t]+){{0,3}}(?:{_ORG_HEADS})\b"
+)
+# Words that open a phrase but are not part of an organisation's name.
+_ORG_LEADING = {"The", "A", "An", "According", "In", "On", "At", "By", "From", "With", "For", "Of",
+                "To", "After", "Before", "During", "Since", "This", "That", "Its", "His", "Her",
+                "Their", "Our", "Both", "Former", "Interim", "Transitional", "New"}
+
+# Name words: capitalised, with inner apostrophes ("Hay'at") and hyphens
+# ("Tae-yul", "Al-Shara"); particles "al-"/"el-" may be followed by a space
+# in bad copy ("Al- Shabani").
+_WORD = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Za-z][a-z]+)*"
+_HYPH_PART = r"(?:[Aa]l|[Ee]l|[Aa]sh|[Aa][dsrntz])-[ ]?"
+_LOW_PART = r"(?:bin|ibn|bint|abu|abd|von|van|der|den|de|da|di|du|del|della|dos|das|ben)"
+_RUN = re.compile(
+    rf"(?<![\w'’-])(?:{_HYPH_PART})?{_WORD}(?:[ \t]+(?:{_LOW_PART}[ \t]+)?(?:{_HYPH_PART})?{_WORD})*"
+)
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z]{1,7})\)")
+
+
+# --- name normalisation ------------------------------------------------------
+
+_ROMAN_RULES = [
+    ("ph", "f"), ("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("ch", "c"), ("j", "c"),
+    ("ou", "u"), ("oo", "u"), ("ee", "i"), ("eo", "u"), ("y", "i"), ("w", "u"), ("q", "k"),
+]
+
+
+def _ascii_lower(text: str) -> str:
+    return unidecode(text).lower().replace("'", "").replace("`", "")
+
+
+def name_tokens(name: str) -> list[str]:
+    """Lowercase ASCII tokens of a name without particles ("al-Shara" -> ["shara"])."""
+    text = _ascii_lower(name)
+    text = re.sub(r"\b(?:al|el|ad|as|ash|ar|an|at|az)-\s?", "", text)
+    tokens = []
+    for token in re.split(r"[\s]+", text):
+        token = token.replace("-", "")
+        token = re.sub(r"[^a-z]", "", token)
+        if token and token not in _PARTICLES:
+            tokens.append(token)
+    return tokens
+
+
+def romanised(token: str) -> str:
+    """Fold romanisation variants together ("yeol" ~ "yul", "jo" ~ "cho")."""
+    for old, new in _ROMAN_RULES:
+        token = token.replace(old, new)
+    token = re.sub(r"(.)\1+", r"\1", token)  # collapse doubled letters: "aa", "ss"
+    return token
+
+
+def skeleton(token: str) -> str:
+    """Consonants only, after folding: vowel spellings vary most across sources."""
+    folded = romanised(token)
+    return folded[0] + re.sub(r"[aeiou]", "", folded[1:]) if folded else ""
+
+
+def tokens_match(a: str, b: str) -> bool:
+    """True when two name tokens can be spellings of one name."""
+    ra, rb = romanised(a), romanised(b)
+    if ra == rb:
+        return True
+    similarity = Indel.normalized_similarity(ra, rb)
+    if re.sub(r"[aeiou]", "", ra) == re.sub(r"[aeiou]", "", rb) and similarity >= 0.6:
+        return True
+    return min(len(ra), len(rb)) >= 6 and similarity >= 0.86
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", _ascii_lower(text)).strip("-")
+
+
+def canonical_title(title: str) -> str:
+    title = re.sub(r"[\s-]+", " ", title.lower()).strip()
+    return {"director general": "director-general", "secretary general": "secretary-general",
+            "defence minister": "defense minister"}.get(title, title)
+
+
+_GENERIC_TITLES = {"minister", "leader", "head", "chief", "counterpart", "director", "general",
+                   "official", "chair"}
+
+
+# --- per-article extraction ---------------------------------------------------
+
+
+@dataclass
+class _Record:
+    """One named entity while an article (or a corpus) is being read."""
+
+    kind: str
+    names: Counter = field(default_factory=Counter)  # full-form surface -> count
+    aliases: set[str] = field(default_factory=set)  # explicit aliases (acronyms, "known as")
+    titles: set[str] = field(default_factory=set)
+    countries: Counter = field(default_factory=Counter)
+    mentions: list[tuple[int, int, str, int]] = field(default_factory=list)
+    canonical: str = ""  # organisations: normalised name used to match
+
+    def best_name(self) -> str:
+        # The most frequent full form; ties go to the longer, then alphabetical.
+        return sorted(self.names.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+
+    def longest_name(self) -> str:
+        return sorted(self.names, key=lambda n: (-len(name_tokens(n)), -len(n), n))[0]
+
+    def country(self) -> str:
+        if not self.countries:
+            return ""
+        return sorted(self.countries.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def _sentence_of(sentences: list[Sentence], offset: int) -> int:
+    for s in sentences:
+        if s.start <= offset < s.end:
+            return s.index
+    return -1
+
+
+def _country_near(country_mentions: list[Mention], a: int, b: int) -> str:
+    for m in country_mentions:
+        if m.start >= a and m.end <= b:
+            return m.key
+    return ""
+
+
+def _org_canonical(name: str) -> str:
+    """Content words, sorted: "Foreign Ministry" ~ "Ministry of Foreign Affairs"."""
+    text = re.sub(r"\b(?:al|el)-\s?", "", _ascii_lower(name)).replace("-", " ")
+    words = set(re.findall(r"[a-z0-9]+", text)) - {"the", "of", "and", "affairs", "for", "s"}
+    return " ".join(sorted(words))
+
+
+def _initials(name: str) -> str:
+    return "".join(t[0] for t in re.findall(r"[A-Za-z][\w'’]*", re.sub(r"\b(?:al|el)-\s?", "", name))
+                   if t[0].isupper())
+
+
+def find_actors(
+    text: str, sentences: list[Sentence], countries: list[Mention] | None = None, start: int = 0
+) -> tuple[list[ActorInfo], list[Mention]]:
+    """People, organisations and groups of one article, with their mentions.
+
+    Returns merged actors (one per real entity, aliases gathered) and every
+    mention keyed by its actor's key.
+    """
+    if countries is None:
+        countries = find_countries(text, sentences, start)
+    country_spans = [(m.start, m.end) for m in countries]
+
+    def in_country(a: int, b: int) -> bool:
+        return any(ca < b and a < cb for ca, cb in country_spans)
+
+    orgs = _find_organisations(text, sentences, countries, start)
+    org_spans = [(a, b) for rec in orgs for a, b, *_ in rec.mentions]
+    org_canon = {rec.canonical for rec in orgs}
+
+    def in_org(a: int, b: int) -> bool:
+        return any(oa < b and a < ob for oa, ob in org_spans)
+
+    people: list[_Record] = []
+    singles: list[tuple[int, int, str, str, str]] = []  # a, b, surface, title, country
+    for run in _RUN.finditer(text, start):
+        for a, b in _name_segments(text, run.start(), run.end(), in_country):
+            if in_org(a, b):
+                continue
+            surface = text[a:b]
+            tokens = name_tokens(surface)
+            if not tokens:
+                continue
+            if _org_canonical(surface) in org_canon:
+                continue
+            title, country = _title_before(text, a, countries)
+            app_title, app_country = _apposition(text, b, countries)
+            title = title or app_title
+            country = country or app_country or _of_country_after(text, b, countries)
+            if len(tokens) == 1:
+                singles.append((a, b, surface, title, country))
+                continue
+            evidence = (
+                title
+                or _HONORIFIC_BEFORE.search(text[max(0, a - 6) : a])
+                or re.search(r"\b(?:al|el|bin|ibn|von|van|abu)\b|-", surface, re.IGNORECASE)
+                or _REPORTING_AFTER.match(text, b)
+            )
+            if not evidence or _GROUP_CUES.search(text[max(0, a - 40) : a].replace("led by", "")):
+                continue
+            if _ACRONYM_AFTER.match(text, b):
+                continue  # "Hayat Tahrir al-Sham (HTS)": handled as an organisation
+            rec = _Record(PERSON)
+            rec.names[surface] += 1
+            if title and title != "counterpart":
+                rec.titles.add(title)
+            if country:
+                rec.countries[country] += 1
+            rec.mentions.append((a, b, surface, _sentence_of(sentences, a)))
+            alias = _ALIAS_AFTER.match(text, b)
+            if alias:
+                alias_run = _RUN.match(text, alias.end())
+                if alias_run and len(name_tokens(alias_run.group())) >= 1:
+                    rec.aliases.add(alias_run.group())
+                    rec.mentions.append(
+                        (alias_run.start(), alias_run.end(), alias_run.group(),
+                         _sentence_of(sentences, alias_run.start()))
+                    )
+            people.append(rec)
+
+    people = merge_records(people)
+    _attach_single_names(people, singles, sentences)
+    records = people + orgs
+    return _to_actor_infos(records, sentences)
+
+
+def _name_segments(text: str, a: int, b: int, in_country) -> list[tuple[int, int]]:
+    """Split a capitalised run at words that cannot be part of a name."""
+    segments: list[tuple[int, int]] = []
+    seg_start = None
+    seg_end = None
+    for tok in re.finditer(rf"(?:{_HYPH_PART})?{_WORD}|{_LOW_PART}", text[a:b]):
+        ta, tb = a + tok.start(), a + tok.end()
+        word = tok.group()
+        bare = re.sub(r"['’]s$", "", word)
+        stop = (
+            bare in _NOT_NAME_WORDS
+            or bool(lookup(bare))
+            or in_country(ta, tb)
+            or re.fullmatch(_TITLE_RE, bare, re.IGNORECASE) is not None
+        )
+        if stop:
+            if seg_start is not None:
+                segments.append((seg_start, seg_end))
+            seg_start = None
+            continue
+        if seg_start is None:
+            if word in _PARTICLES:
+                continue
+            seg_start = ta
+        seg_end = tb
+        if word.endswith(("'s", "’s")):
+            segments.append((seg_start, tb - 2))
+            seg_start = None
+    if seg_start is not None:
+        segments.append((seg_start, seg_end))
+    # A lowercase particle cannot end a name.
+    cleaned = []
+    for sa, sb in segments:
+        surface = text[sa:sb]
+        surface_trim = re.sub(rf"\s+{_LOW_PART}$", "", surface)
+        cleaned.append((sa, sa + len(surface_trim)))
+    return cleaned
+
+
+def _title_before(text: str, a: int, countries: list[Mention]) -> tuple[str, str]:
+    window_start = max(0, a - 80)
+    before = text[window_start:a]
+    match = _TITLE_BEFORE.search(before)
+    if not match:
+        return "", ""
+    title = canonical_title(match.group("title"))
+    title_start = window_start + match.start()
+    country = ""
+    for m in countries:
+        gap = text[m.end : title_start]
+        if m.end <= title_start and re.fullmatch(r"(?:['’]s)?\s*(?:the\s+)?", gap):
+            country = m.key
+    if not country:
+        # "HTS leader X": an organisation acronym before the title says nothing of a country
+        pass
+    return title, country
+
+
+def _apposition(text: str, b: int, countries: list[Mention]) -> tuple[str, str]:
+    match = _APPOSITION.match(text, b)
+    if not match:
+        return "", ""
+    body = match.group("body")
+    head = " ".join(body.split()[:7])
+    title_match = re.search(rf"\b(?P<title>{_TITLE_RE})\b", head, re.IGNORECASE)
+    if not title_match:
+        return "", ""
+    body_start = match.start("body")
+    country = _country_near(countries, body_start, match.end("body"))
+    return canonical_title(title_match.group("title")), country
+
+
+def _of_country_after(text: str, b: int, countries: list[Mention]) -> str:
+    match = re.match(r"\s+of\s+(?:the\s+)?", text[b : b + 12])
+    if not match:
+        return ""
+    for m in countries:
+        if m.start == b + match.end():
+            return m.key
+    return ""
+
+
+def _find_organisations(
+    text: str, sentences: list[Sentence], countries: list[Mention], start: int
+) -> list[_Record]:
+    found: list[tuple[int, int, str, str, str]] = []  # a, b, surface, acronym, kind
+    spans = [(m.start, m.end) for m in countries]
+
+    def in_country(a: int, b: int) -> bool:
+        return any(ca < b and a < cb for ca, cb in spans)
+
+    for pattern in (_ORG_OF, _ORG_HEAD_LAST):
+        for match in pattern.finditer(text, start):
+            a, b = match.span()
+            surface = match.group()
+            # Drop leading words that are not part of the name ("The", "South Korean").
+            words = list(re.finditer(r"\S+", surface))
+            while words and (words[0].group() in _ORG_LEADING
+                             or in_country(a + words[0].start(), a + words[0].end())):
+                words.pop(0)
+            if not words:
+                continue
+            a = a + words[0].start()
+            surface = text[a:b]
+            if len(surface.split()) < 2 and not re.search(_ORG_HEADS, surface):
+                continue
+            found.append((a, b, surface, "", ORGANISATION))
+    for match in _RUN.finditer(text, start):
+        acr = _ACRONYM_AFTER.match(text, match.end())
+        if not acr:
+            continue
+        surface = match.group()
+        words = surface.split()
+        while words and (words[0] in _ORG_LEADING or lookup(words[0])):
+            words.pop(0)
+        if not words:
+            continue
+        surface = " ".join(words)
+        a = match.end() - len(surface)
+        acronym = acr.group("acr")
+        if not _acronym_fits(acronym, surface):
+            continue
+        kind = GROUP if _GROUP_CUES.search(text[max(0, a - 40) : a]) else ORGANISATION
+        found.append((a, match.end(), surface, acronym, kind))
+    for name, acronyms in _INTERNATIONAL_ORGS.items():
+        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text[start:]):
+            found.append((start + match.start(), start + match.end(), name, "", ORGANISATION))
+        for acronym in acronyms:
+            for match in re.finditer(rf"(?<![\w.]){re.escape(acronym)}(?![\w])", text[start:]):
+                found.append((start + match.start(), start + match.end(), name, acronym, ORGANISATION))
+
+    # Longest first; drop spans inside an already taken one.
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+    taken: list[tuple[int, int]] = []
+    by_canon: dict[str, _Record] = {}
+    for a, b, surface, acronym, kind in found:
+        if any(ta <= a and b <= tb for ta, tb in taken):
+            continue
+        taken.append((a, b))
+        canon = _org_canonical(surface)
+        rec = by_canon.get(canon)
+        if rec is None:
+            rec = by_canon[canon] = _Record(kind, canonical=canon)
+        if kind == GROUP:
+            rec.kind = GROUP
+        if surface in _INTERNATIONAL_ORGS or not acronym or surface != acronym:
+            rec.names[surface if not (acronym and text[a:b] == acronym) else surface] += 1
+        if acronym:
+            rec.aliases.add(acronym)
+        country = _org_country(text, a, b, countries)
+        if country:
+            rec.countries[country] += 1
+        rec.mentions.append((a, b, text[a:b], _sentence_of(sentences, a)))
+    # Bare acronyms elsewhere ("HTS took over") refer to the organisation.
+    for rec in list(by_canon.values()):
+        for acronym in sorted(rec.aliases):
+            for match in re.finditer(rf"(?<![\w.]){re.escape(acronym)}(?!\w)", text[start:]):
+                a, b = start + match.start(), start + match.end()
+                if any(ta <= a and b <= tb for ta, tb in taken):
+                    continue
+                taken.append((a, b))
+                rec.mentions.append((a, b, acronym, _sentence_of(sentences, a)))
+    return [by_canon[k] for k in sorted(by_canon)]
+
+
+def _acronym_fits(acronym: str, name: str) -> bool:
+    initials = _initials(name).upper()
+    letters = [c for c in acronym.upper() if c.isalpha()]
+    it = iter(initials)
+    return bool(initials) and initials[0] == letters[0] and all(c in it for c in letters)
+
+
+def _org_country(text: str, a: int, b: int, countries: list[Mention]) -> str:
+    for m in countries:
+        gap_before = text[m.end : a]
+        if m.end <= a and re.fullmatch(r"(?:['’]s)?\s*(?:the\s+)?", gap_before):
+            return m.key
+        gap_after = text[b : m.start]
+        if m.start >= b and re.fullmatch(r"\s+of\s+(?:the\s+)?", gap_after):
+            return m.key
+    return ""
+
+
+def _attach_single_names(
+    people: list[_Record], singles: list[tuple[int, int, str, str, str]], sentences: list[Sentence]
+) -> None:
+    """A surname alone ("Cho", "al-Shaibani") is the full-named person of the article."""
+    for a, b, surface, title, country in singles:
+        token = name_tokens(surface)[0]
+        candidates = [
+            rec for rec in people
+            if any(tokens_match(token, t) for name in rec.names for t in name_tokens(name))
+        ]
+        if country:
+            candidates = [rec for rec in candidates if not rec.countries or country in rec.countries]
+        if not candidates:
+            if title and title != "counterpart":
+                rec = _Record(PERSON)
+                rec.names[surface] += 1
+                rec.titles.add(title)
+                if country:
+                    rec.countries[country] += 1
+                rec.mentions.append((a, b, surface, _sentence_of(sentences, a)))
+                people.append(rec)
+            continue
+
+        def last_before(rec: _Record) -> tuple[int, int]:
+            before = [m[0] for m in rec.mentions if m[0] < a]
+            return (1, max(before)) if before else (0, -min(m[0] for m in rec.mentions))
+
+        rec = max(candidates, key=last_before)
+        rec.mentions.append((a, b, surface, _sentence_of(sentences, a)))
+        if title and title != "counterpart":
+            rec.titles.add(title)
+
+
+# --- merging ------------------------------------------------------------------
+
+
+def _person_match(x: _Record, y: _Record) -> bool:
+    cx, cy = set(x.countries), set(y.countries)
+    if cx and cy and not cx & cy:
+        return False
+    for nx in x.names:
+        tx = name_tokens(nx)
+        for ny in y.names:
+            ty = name_tokens(ny)
+            if not tx or not ty:
+                continue
+            first = tokens_match(tx[0], ty[0])
+            last = tokens_match(tx[-1], ty[-1])
+            if len(tx) >= 2 and len(ty) >= 2 and first and last:
+                return True
+            if len(tx) == 1 or len(ty) == 1:
+                # A lone name merges only when the other facts agree.
+                short, long_ = (tx, ty) if len(tx) == 1 else (ty, tx)
+                if any(tokens_match(short[0], t) for t in long_) and _facts_agree(x, y):
+                    return True
+            # Same family name, same specific title, same country: one person
+            # whose given name a source got wrong or translated differently.
+            if last and len(tx[-1]) >= 4 and _facts_agree(x, y, strict=True):
+                return True
+    return any(romanised("".join(name_tokens(a))) == romanised("".join(name_tokens(b)))
+               for a in x.aliases | set(x.names) for b in y.aliases | set(y.names))
+
+
+def _facts_agree(x: _Record, y: _Record, strict: bool = False) -> bool:
+    tx = {t for t in x.titles if t not in _GENERIC_TITLES}
+    ty = {t for t in y.titles if t not in _GENERIC_TITLES}
+    same_title = bool(tx & ty)
+    same_country = bool(set(x.countries) & set(y.countries))
+    if strict:
+        return same_title and same_country
+    return same_title or same_country
+
+
+def _org_match(x: _Record, y: _Record) -> bool:
+    cx, cy = x.country(), y.country()
+    if cx and cy and cx != cy:
+        return False
+    if x.canonical and x.canonical == y.canonical:
+        return True
+    if x.aliases & y.aliases:
+        return True
+    names_x = {slug(n) for n in x.names} | {slug(n) for n in x.aliases}
+    names_y = {slug(n) for n in y.names} | {slug(n) for n in y.aliases}
+    return bool(names_x & names_y)
+
+
+def merge_records(records: list[_Record]) -> list[_Record]:
+    """Union records of one entity; order-independent and deterministic."""
+    records = sorted(records, key=lambda r: (r.kind, r.longest_name() if r.names else "",
+                                             min((m[0] for m in r.mentions), default=0)))
+    merged: list[_Record] = []
+    for rec in records:
+        changed = True
+        current = rec
+        while changed:
+            changed = False
+            for other in merged:
+                same_kind = (current.kind == PERSON) == (other.kind == PERSON)
+                if not same_kind:
+                    continue
+                match = (_person_match(current, other) if current.kind == PERSON
+                         else _org_match(current, other))
+                if match:
+                    merged.remove(other)
+                    current = _combine(current, other)
+                    changed = True
+                    break
+        merged.append(current)
+    return merged
+
+
+def _combine(x: _Record, y: _Record) -> _Record:
+    kind = GROUP if GROUP in (x.kind, y.kind) else x.kind
+    out = _Record(kind, canonical=x.canonical or y.canonical)
+    out.names = x.names + y.names
+    out.aliases = x.aliases | y.aliases
+    out.titles = x.titles | y.titles
+    out.countries = x.countries + y.countries
+    out.mentions = x.mentions + y.mentions
+    return out
+
+
+def _record_key(rec: _Record) -> str:
+    if rec.kind == PERSON:
+        return slug(rec.longest_name())
+    base = slug(rec.longest_name())
+    return f"{base}-{rec.country().lower()}" if rec.country() else base
+
+
+def _to_actor_infos(records: list[_Record], sentences: list[Sentence]) -> tuple[list[ActorInfo], list[Mention]]:
+    actors: list[ActorInfo] = []
+    mentions: list[Mention] = []
+    for rec in records:
+        if not rec.names:
+            continue
+        key = _record_key(rec)
+        name = rec.best_name()
+        aliases = set(rec.names) | rec.aliases
+        actors.append(ActorInfo(key=key, name=name, kind=rec.kind, aliases=aliases,
+                                titles={t.title() if t.islower() else t for t in rec.titles},
+                                country=rec.country()))
+        for a, b, surface, sent in rec.mentions:
+            mentions.append(Mention(a, b, surface, sent, rec.kind, key))
+    actors.sort(key=lambda x: x.key)
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return actors, mentions
+
+
+def _record_from_info(info: ActorInfo) -> _Record:
+    rec = _Record(info.kind)
+    full = {a for a in info.aliases if len(name_tokens(a)) >= 2} or {info.name}
+    for alias in sorted(full):
+        rec.names[alias] += 1
+    rec.names[info.name] += 1
+    rec.aliases = {a for a in info.aliases if a not in full}
+    rec.titles = {canonical_title(t) for t in info.titles}
+    if info.country:
+        rec.countries[info.country] += 1
+    if info.kind != PERSON:
+        rec.canonical = _org_canonical(info.name)
+    rec.mentions = [(0, 0, info.name, -1)]
+    rec.source_keys = {info.key}  # type: ignore[attr-defined]
+    return rec
+
+
+def merge_actors(per_article: Sequence[Sequence[ActorInfo]]) -> tuple[list[ActorInfo], list[dict[str, str]]]:
+    """Merge actors across articles.
+
+    Returns the merged actors and, for each article, a map from its own actor
+    keys to the merged keys. A person whose only known form is one name joins a
+    full-named person elsewhere only when the match is unique.
+    """
+    records: list[_Record] = []
+    for i, infos in enumerate(per_article):
+        for info in infos:
+            rec = _record_from_info(info)
+            rec.origin = {(i, info.key)}  # type: ignore[attr-defined]
+            records.append(rec)
+    merged = _merge_with_origin(records)
+    result: list[ActorInfo] = []
+    maps: list[dict[str, str]] = [{} for _ in per_article]
+    for rec in merged:
+        key = _record_key(rec)
+        result.append(ActorInfo(key=key, name=rec.best_name(), kind=rec.kind,
+                                aliases=set(rec.names) | rec.aliases,
+                                titles={t.title() for t in rec.titles}, country=rec.country()))
+        for i, old in rec.origin:  # type: ignore[attr-defined]
+            maps[i][old] = key
+    result.sort(key=lambda a: a.key)
+    return result, maps
+
+
+def _merge_with_origin(records: list[_Record]) -> list[_Record]:
+    full = [r for r in records if r.kind != PERSON or max(len(name_tokens(n)) for n in r.names) >= 2]
+    lone = [r for r in records if r not in full]
+    merged = _merge_keep_origin(full)
+    for rec in lone:
+        token = name_tokens(rec.longest_name())
+        matches = [m for m in merged if m.kind == PERSON and token and _person_match(rec, m)]
+        if len(matches) == 1:
+            target = matches[0]
+            merged[merged.index(target)] = _combine_origin(target, rec)
+        else:
+            merged.append(rec)
+    # Country-less organisations join the only same-named one that has a country.
+    result: list[_Record] = []
+    homeless = [r for r in merged if r.kind != PERSON and not r.country()]
+    for rec in merged:
+        if rec not in homeless:
+            result.append(rec)
+    for rec in homeless:
+        same = [i for i, m in enumerate(result) if m.kind != PERSON and m.country()
+                and m.canonical == rec.canonical]
+        if len(same) == 1:
+            result[same[0]] = _combine_origin(result[same[0]], rec)
+        else:
+            result.append(rec)
+    return result
+
+
+def _combine_origin(x: _Record, y: _Record) -> _Record:
+    out = _combine(x, y)
+    out.origin = x.origin | y.origin  # type: ignore[attr-defined]
+    return out
+
+
+def _merge_keep_origin(records: list[_Record]) -> list[_Record]:
+    records = sorted(records, key=lambda r: (r.kind, r.longest_name(), sorted(r.origin)))  # type: ignore[attr-defined]
+    merged: list[_Record] = []
+    for rec in records:
+        current = rec
+        changed = True
+        while changed:
+            changed = False
+            for other in merged:
+                if (current.kind == PERSON) != (other.kind == PERSON):
+                    continue
+                match = (_person_match(current, other) if current.kind == PERSON
+                         else _org_match(current, other))
+                if match:
+                    merged.remove(other)
+                    current = _combine_origin(current, other)
+                    changed = True
+                    break
+        merged.append(current)
+    return merged
+
+
+__all__ = [
+    "COUNTRY", "find_actors", "merge_actors", "name_tokens", "romanised", "skeleton", "tokens_match",
+]

@@ -1,0 +1,342 @@
+"""One event per real-world happening, across sentences and articles.
+
+Dated candidates merge when their types are compatible, their countries (or
+people) overlap and their dates overlap at their own precision; a happening
+that occurs once per pair of countries (relations established, a regime
+overthrown) also merges when sources disagree on the year, and the
+disagreement is kept as a conflict. Undated candidates then join the
+happening they report (same kind, same countries or people, preferring their
+own article); what joins nothing is dropped, so background never becomes an
+event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .events import CandidateDetail, compatible, make_title, once_per_pair
+from .types import PERSON, ActorInfo, Conflict, DateValue, EvidenceRef, Sentence, TimelineEvent
+
+# Types whose undated sentences may take the date of the visit they belong to.
+_INHERITS_DATE = {"visit", "meet", "negotiate"}
+_ONCE_TOLERANCE = dt.timedelta(days=400)
+
+
+@dataclass
+class Item:
+    """One candidate of one article, with the article's order for stable sorting."""
+
+    article: str
+    order: int  # position of the article in the input
+    detail: CandidateDetail
+    date: DateValue | None = None
+    date_rule: str = ""
+    inherited: bool = False
+
+    @property
+    def cand(self):
+        return self.detail.candidate
+
+    def persons(self, actors: dict[str, ActorInfo]) -> set[str]:
+        return {k for k in self.cand.actors if k in actors and actors[k].kind == PERSON}
+
+
+@dataclass
+class Cluster:
+    items: list[Item] = field(default_factory=list)
+
+    @property
+    def type(self) -> str:
+        return self.items[0].cand.type
+
+    def countries(self) -> set[str]:
+        return {c for i in self.items for c in i.cand.countries}
+
+    def actors(self) -> set[str]:
+        return {a for i in self.items for a in i.cand.actors}
+
+    def dated(self) -> list[Item]:
+        return [i for i in self.items if i.date]
+
+
+def _dates_compatible(a: DateValue, b: DateValue) -> bool:
+    return a.overlaps(b)
+
+
+def _near(a: DateValue, b: DateValue) -> bool:
+    gap = max(a.start, b.start) - min(a.end, b.end)
+    return gap <= _ONCE_TOLERANCE
+
+
+def _fits(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) -> bool:
+    cand = item.cand
+    if not compatible(cand.type, cluster.type):
+        return False
+    if cand.status != cluster.items[0].cand.status:
+        return False
+    countries, cluster_countries = set(cand.countries), cluster.countries()
+    shared = countries & cluster_countries
+    persons, cluster_persons = item.persons(actors), {p for i in cluster.items for p in i.persons(actors)}
+    if countries and cluster_countries:
+        if not shared:
+            return False
+    elif not (persons & cluster_persons or set(cand.actors) & cluster.actors()):
+        return False
+    if cand.type in ("meet", "visit", "negotiate") and persons and cluster_persons:
+        # Two meetings of one minister on one day are two happenings.
+        if not (persons <= cluster_persons or cluster_persons <= persons):
+            return False
+    dated = cluster.dated()
+    if item.date is None or not dated:
+        return True
+    if all(_dates_compatible(item.date, other.date) for other in dated):
+        return True
+    if once_per_pair(cand.type) and cand.type == cluster.type and len(shared) >= min(2, len(countries)):
+        return any(_near(item.date, other.date) for other in dated)
+    return False
+
+
+def _attach_score(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) -> tuple:
+    cand = item.cand
+    shared_countries = len(set(cand.countries) & cluster.countries())
+    shared_people = len(item.persons(actors) & {p for i in cluster.items for p in i.persons(actors)})
+    same_article = any(i.article == item.article for i in cluster.items)
+    same_type = cand.type == cluster.type
+    # Nearest preceding sentence of the same article: the happening being told.
+    distance = min(
+        (item.cand.sentence - i.cand.sentence if i.cand.sentence <= item.cand.sentence else 1000
+         for i in cluster.items if i.article == item.article),
+        default=10_000,
+    )
+    return (same_article, shared_people, same_type, shared_countries, -distance,
+            -len(cluster.items[0].cand.countries))
+
+
+def _undated_can_join(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) -> bool:
+    if not _fits(item, cluster, actors):
+        return False
+    countries = set(item.cand.countries)
+    shared = countries & cluster.countries()
+    people = item.persons(actors) & {p for i in cluster.items for p in i.persons(actors)}
+    if people:
+        return True
+    # One shared country is too weak when the sentence names two: "Seoul and Damascus".
+    return len(shared) >= min(2, len(countries)) and bool(shared)
+
+
+def cluster_items(
+    items: Sequence[Item], actors: dict[str, ActorInfo], keep_unattached: bool = False
+) -> list[Cluster]:
+    """Group candidates into happenings. Deterministic for a given input order."""
+    def order(i: Item):
+        return (i.date.start, i.date.end, i.order, i.cand.sentence) if i.date else (dt.date.max, dt.date.max, i.order, i.cand.sentence)
+
+    dated = sorted((i for i in items if i.date), key=order)
+    undated = sorted((i for i in items if not i.date), key=lambda i: (i.order, i.cand.sentence))
+    clusters: list[Cluster] = []
+    for item in dated:
+        _add(item, clusters, actors)
+
+    leftovers: list[Item] = []
+    for item in undated:
+        if item.cand.status != "done":
+            if keep_unattached:
+                clusters.append(Cluster([item]))
+            continue
+        options = [c for c in clusters if c.dated() and _undated_can_join(item, c, actors)]
+        if options:
+            best = max(options, key=lambda c: _attach_score(item, c, actors))
+            best.items.append(item)
+        else:
+            leftovers.append(item)
+
+    # Undated but carried by a dated report ("announced on Tuesday that it has agreed").
+    still: list[Item] = []
+    for item in leftovers:
+        report = item.detail.report_timex
+        if report is not None and report.value is not None and item.cand.type not in _INHERITS_DATE:
+            item.date = report.value
+            item.date_rule = f"date of the report: {report.text!r}"
+            _add(item, clusters, actors)
+        else:
+            still.append(item)
+
+    # A meeting told without a date during a dated visit: the visit's day.
+    rest: list[Item] = []
+    for item in still:
+        source = _inherit_source(item, items, actors)
+        if source is not None:
+            item.date = source.date
+            item.date_rule = f"date of the visit told in sentence {source.cand.sentence}"
+            item.inherited = True
+            _add(item, clusters, actors)
+        else:
+            rest.append(item)
+
+    # Second chance for undated ones now that more happenings exist.
+    for item in rest:
+        options = [c for c in clusters if c.dated() and _undated_can_join(item, c, actors)]
+        if options:
+            max(options, key=lambda c: _attach_score(item, c, actors)).items.append(item)
+        elif keep_unattached:
+            clusters.append(Cluster([item]))
+    return clusters
+
+
+def _add(item: Item, clusters: list[Cluster], actors: dict[str, ActorInfo]) -> None:
+    options = [c for c in clusters if _fits(item, c, actors)]
+    if options:
+        max(options, key=lambda c: _attach_score(item, c, actors)).items.append(item)
+    else:
+        clusters.append(Cluster([item]))
+
+
+def _inherit_source(item: Item, items: Sequence[Item], actors: dict[str, ActorInfo]) -> Item | None:
+    if item.cand.type not in _INHERITS_DATE:
+        return None
+    persons = item.persons(actors)
+    if not persons:
+        return None
+    before = [
+        other for other in items
+        if other.article == item.article and other.date and not other.inherited
+        and other.cand.sentence <= item.cand.sentence and other.cand.date is not None
+        and other.persons(actors) & persons and other.date.precision == "day"
+    ]
+    if not before:
+        return None
+    return max(before, key=lambda o: o.cand.sentence)
+
+
+# --- from clusters to events ------------------------------------------------------------
+
+
+def _precision_width(value: DateValue) -> int:
+    return (value.end - value.start).days
+
+
+def choose_date(items: list[Item]) -> tuple[Item | None, list[Item]]:
+    """The date most sources support, as precise as they give it; and the dissenters."""
+    dated = [i for i in items if i.date]
+    if not dated:
+        return None, []
+
+    def support(candidate: Item) -> int:
+        return len({o.article for o in dated if o.date.overlaps(candidate.date)})
+
+    best = sorted(
+        dated,
+        key=lambda i: (-support(i), i.inherited, _precision_width(i.date), i.date.start, i.order, i.cand.sentence),
+    )[0]
+    dissent = [i for i in dated if not i.date.overlaps(best.date)]
+    return best, dissent
+
+
+def to_event(
+    cluster: Cluster,
+    actors: dict[str, ActorInfo],
+    pub_certain: dict[str, bool],
+    sentences: dict[str, list[Sentence]] | None = None,
+) -> TimelineEvent:
+    items = sorted(cluster.items, key=lambda i: (i.order, i.cand.sentence))
+    best, dissent = choose_date(items)
+    refs: list[EvidenceRef] = []
+    seen: set[tuple[str, int]] = set()
+    for item in items:
+        key = (item.article, item.cand.sentence)
+        if key in seen:
+            continue
+        seen.add(key)
+        refs.append(EvidenceRef(article=item.article, sentence=item.cand.sentence,
+                                date_text=item.cand.date_text, date=item.date, claims=dict(item.cand.claims)))
+    conflicts: list[Conflict] = []
+    if dissent:
+        claims = tuple(
+            (item.date.display or item.date.edtf, ref)
+            for item in items if item.date
+            for ref in refs if ref.article == item.article and ref.sentence == item.cand.sentence
+        )
+        conflicts.append(Conflict("date", claims))
+    counts = {r.claims["count"] for r in refs if "count" in r.claims}
+    if len(counts) > 1:
+        conflicts.append(Conflict("count", tuple((r.claims["count"], r) for r in refs if "count" in r.claims)))
+
+    representative = _representative(items, best)
+    country_counts = Counter(c for i in items for c in i.cand.countries)
+    countries = list(dict.fromkeys(
+        [*representative.cand.countries,
+         *sorted(country_counts, key=lambda c: (-country_counts[c], c))]
+    ))
+    actor_counts = Counter(a for i in items for a in i.cand.actors)
+    actor_keys = sorted(actor_counts, key=lambda a: (-actor_counts[a], a))
+    rep_actors = [actors[k] for k in representative.cand.actors if k in actors]
+    status = "planned" if all(i.cand.status == "planned" for i in items) else "done"
+    title = make_title(representative.cand.type, representative.cand.countries or countries[:2],
+                       rep_actors, representative.detail.place, representative.detail.object_text, status)
+    certain = bool(best) and not dissent and not best.inherited and pub_certain.get(best.article, True)
+    if best is None:
+        rule = ""
+    else:
+        support = len({i.article for i in items if i.date and i.date.overlaps(best.date)})
+        rule = best.date_rule or best.cand.date_rule or "stated"
+        rule = f"{rule}; {best.cand.date_text!r} in {best.article}#{best.cand.sentence}" if best.cand.date_text else rule
+        if support > 1:
+            rule += f"; agreed by {support} articles"
+    return TimelineEvent(
+        type=representative.cand.type,
+        title=title,
+        date=best.date if best else None,
+        date_rule=rule,
+        date_certain=certain,
+        countries=countries,
+        actors=actor_keys,
+        evidence=refs,
+        conflicts=conflicts,
+        status=status,
+    )
+
+
+def _representative(items: list[Item], best: Item | None) -> Item:
+    def score(i: Item):
+        return (
+            i.date is not None,
+            bool(best) and i.date is not None and i.date == best.date,
+            min(len(i.cand.countries), 2),
+            len(i.cand.actors),
+            -i.order,
+            -i.cand.sentence,
+        )
+
+    return max(items, key=score)
+
+
+# --- near-duplicate articles --------------------------------------------------------
+
+
+def _normalise_sentence(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def near_duplicates(
+    sentences: dict[str, list[Sentence]], order: list[str], threshold: float = 0.6
+) -> dict[str, str]:
+    """copy key -> original key, by Jaccard similarity of their sentence sets."""
+    shingles = {
+        key: {_normalise_sentence(s.text) for s in sentences[key] if len(s.text) > 20} for key in order
+    }
+    out: dict[str, str] = {}
+    for i, a in enumerate(order):
+        for b in order[i + 1 :]:
+            if b in out or a in out:
+                continue
+            sa, sb = shingles[a], shingles[b]
+            if not sa or not sb:
+                continue
+            jaccard = len(sa & sb) / len(sa | sb)
+            if jaccard >= threshold:
+                out[b] = a
+    return out

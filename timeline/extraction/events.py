@@ -1,0 +1,447 @@
+"""Event candidates: one per statement of an action, typed and titled.
+
+A sentence is cut into clauses ("X was overthrown in December | following an
+attack by Y"); each clause with a trigger word becomes a candidate of one type
+from the controlled vocabulary, dated by the date expression of its own clause
+(never by a duration, never by the date of the report that carries it), with
+the countries and actors it names. Clauses that only report ("the Ministry
+announced on Friday that ...") lend their date as a fallback, nothing more.
+Undated candidates are kept: clustering attaches them to the happening they
+report, or drops them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .countries import country_name, how_matched
+from .types import COUNTRY, PERSON, ActorInfo, DateValue, EventCandidate, Mention, Sentence, Timex
+from .vocabulary import EVENT_TYPES
+
+__all__ = ["EVENT_TYPES", "CandidateDetail", "extract_candidates", "make_title", "compatible"]
+
+# --- triggers -----------------------------------------------------------------
+
+_W = r"(?:\W+\w+)"  # one more word, punctuation allowed in between
+_REL = r"(?:diplomatic\s+|bilateral\s+|official\s+|formal\s+|full\s+|new\s+)*(?:relations|ties)\b"
+
+# (type, pattern), highest priority first: a clause gets the first type that matches.
+_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
+    ("intent", re.compile(
+        rf"\b(?:(?:tentatively\s+|formally\s+|officially\s+)?(?:decided|decides|agreed|agrees|agree|"
+        rf"approved|approves)\s+(?:to|on|in\s+principle\s+to)|reached\s+an?\s+(?:tentative\s+)?"
+        rf"agreement)\b{_W}{{0,4}}?\W+(?:{_REL}|establish\w*)", re.I)),
+    ("reduce_relations", re.compile(
+        rf"\b(?:sever\w*|break|breaks|broke|broken|cut|cuts|suspend\w*|downgrad\w*|froze|freez\w+)"
+        rf"\b{_W}{{0,4}}?\W+{_REL}", re.I)),
+    ("establish_relations", re.compile(
+        rf"\b(?:establish\w*|re-?establish\w*|formali[sz]\w*|normali[sz]\w*|restor\w*|resum\w*|"
+        rf"forg(?:e|ed|es|ing)|form(?:ed|s|ing)?|set\s+up|open(?:ed|s|ing)?)\b{_W}{{0,5}}?\W+{_REL}"
+        rf"|\b(?:relations|ties)\b{_W}{{0,3}}?\W+(?:were|was|have\s+been|had\s+been|been)\s+"
+        rf"(?:officially\s+|formally\s+)?(?:established|restored|formali[sz]ed|normali[sz]ed)"
+        rf"|\bestablished\s+(?:relations|ties)", re.I)),
+    ("recognise", re.compile(r"\brecogni[sz](?:ed|es|ing)\b", re.I)),
+    ("sign_agreement", re.compile(
+        rf"\bsign(?:ed|s|ing)?\b{_W}{{0,5}}?\W+(?:agreement|accord|treaty|deal|memorandum|MoU|pact|"
+        rf"declaration|statement|protocol|contract|communiqu\w+)", re.I)),
+    ("join_organisation", re.compile(
+        r"\b(?:join(?:ed|s|ing)?|admitted\s+(?:to|into)|accession\s+to|became\s+a\s+member\s+of)\b", re.I)),
+    ("regime_change", re.compile(
+        r"\b(?:overthr(?:ew|own|ow|ows|owing)|overthrow\w*|oust\w*|toppl\w+|depos(?:ed|es|ing)|"
+        r"seiz\w+\s+power|took\s+power|assumed\s+power|came\s+to\s+power|coup|fall\s+of|fell|"
+        r"collaps\w+|(?:regime|government)['’]s\s+fall|['’]s\s+fall)\b", re.I)),
+    ("armed_conflict", re.compile(
+        r"\b(?:civil\s+war|war|wars|offensive|attack\w*|invasion|invad\w+|air\s*strikes?|bombing|"
+        r"clashes|hostilities|uprising|insurgency)\b", re.I)),
+    ("provide_aid", re.compile(
+        rf"\b(?:provid\w+|send|sent|sends|deliver\w*|donat\w+|pledg\w+|offer\w*|grant\w*)\b{_W}{{0,6}}?"
+        rf"\W+(?:aid|assistance|humanitarian|goods|supplies|relief|funds|funding|loans?|grants?)\b", re.I)),
+    ("ease_sanctions", re.compile(
+        rf"\b(?:eas\w+|lift\w*|remov\w+|suspend\w*|waiv\w+|alleviat\w+|relax\w*)\b{_W}{{0,4}}?\W+"
+        rf"(?:sanctions|restrictions|embargo|bounty)\b", re.I)),
+    ("impose_sanctions", re.compile(
+        rf"\b(?:impos\w+|slap\w*|tighten\w*|extend\w*)\b{_W}{{0,4}}?\W+(?:sanctions|restrictions|"
+        rf"embargo)\b", re.I)),
+    ("expel_withdraw", re.compile(
+        r"\b(?:expel\w*|evacuat\w+|withdr[ae]w\w*|recall\w*|fled|flee|closed\s+(?:its|the)\s+embassy)\b",
+        re.I)),
+    ("visit", re.compile(
+        r"\b(?:visit(?:ed|s|ing)?|paid\s+a\s+visit|trav[e]?ll?ed\s+to|arriv\w+\s+in|trip\s+to|"
+        r"flew\s+to|went\s+to|sent\s+a\s+(?:\w+\s+){0,2}delegation)\b", re.I)),
+    ("meet", re.compile(
+        r"\b(?:met|meets|meeting|meet|talks|held\s+(?:a\s+)?(?:bilateral\s+)?(?:meeting|talks))\b", re.I)),
+    ("negotiate", re.compile(r"\bnegotiat\w+\b", re.I)),
+    ("announce", re.compile(r"\b(?:announc\w+|declar(?:ed|es)|unveil\w*)\b", re.I)),
+]
+_TRIGGER_PRIORITY = {t: i for i, (t, _) in enumerate(_TRIGGERS)}
+
+# Types that tell the same kind of happening: merged when facts agree.
+_GROUPS = [
+    {"establish_relations", "recognise", "sign_agreement"},
+    {"intent", "announce"},
+    {"visit", "meet", "negotiate"},
+    {"regime_change", "armed_conflict"},
+]
+# Types a sentence inherits a date for from the visit it belongs to.
+_INHERITS_DATE = {"visit", "meet", "negotiate"}
+# A happening of these types between the same countries happens once: sources
+# disagreeing on its year are a conflict, not two events.
+_ONCE_PER_PAIR = {"establish_relations", "recognise", "reduce_relations", "join_organisation",
+                  "regime_change"}
+
+
+def compatible(a: str, b: str) -> bool:
+    return a == b or any(a in g and b in g for g in _GROUPS)
+
+
+def once_per_pair(type_code: str) -> bool:
+    return type_code in _ONCE_PER_PAIR
+
+
+# --- clauses --------------------------------------------------------------------
+
+_CLAUSE_BREAK = re.compile(
+    r";\s+|\s+[—–]\s+|,\s+(?=(?:following|when|while|which|thus|but|whereas|although|though|"
+    r"however|where|after|before|as\s+well\s+as|and\s+then)\b)"
+    r"|\s+(?=(?:after|following|before)\s+(?:the|an?|his|her|its|their|[A-Z])\b)"
+)
+_LEADING_SUBORDINATE = re.compile(
+    r"^(?:When|After|Following|Since|Although|Though|Despite|Before|While|As|Once|With|Including)\b[^,]{3,160},\s+"
+)
+_REPORT_FRAME = re.compile(
+    r"\b(?:announced|said|says|confirmed|stated|reported|told|noted|revealed|disclosed|added)\b"
+    r"(?P<tail>[^\"“]{0,40}?)\bthat\b",
+    re.I,
+)
+_ACCORDING = re.compile(r"^(?:According\s+to\s+[^,]{2,120}),\s+", re.I)
+_SAID_TAIL = re.compile(
+    r",?\s+(?:[^,]{0,80}?\s)?(?:said|says|announced|confirmed|told\s+\w+|reported)\b[^,.]{0,40}[.\s]*$",
+    re.I,
+)
+_IRREALIS = re.compile(
+    r"\b(?:attempt\w*|tried|try|trying|seek\w*|sought|hop(?:e|es|ed|ing)|interest\s+in|willing\w*|"
+    r"ready\s+to|aim\w*\s+to|opportunit\w+|efforts?|would|could|might|may|if|whether|consider\w*|"
+    r"discuss\w*|explore|pursu\w+|procedures?|policy\s+of|conditions\s+were\s+set|prospects?|"
+    r"possib\w+|potential|not|never|no\s+longer|without|yet\s+to|began\s+to|begin\s+to)\b",
+    re.I,
+)
+_PLANNED = re.compile(
+    r"\b(?:will|shall|plans?\s+to|planning\s+to|planned|is\s+expected|are\s+expected|is\s+set\s+to|"
+    r"is\s+to|are\s+to|intends?\s+to|scheduled|upcoming|soon|next\s+(?:week|month|year))\b",
+    re.I,
+)
+_COUNT = re.compile(
+    r"\b(\d{2,3})(?:st|nd|rd|th)?\s+(?:(?:UN|U\.N\.|United\s+Nations)\s+)?(?:member\s+)?"
+    r"(?:countries|country|states|nations|member\s+states|diplomatic\s+partner|partner|"
+    r"country\s+with\s+which)\b",
+    re.I,
+)
+
+
+@dataclass
+class CandidateDetail:
+    """A candidate with what clustering and dating need beyond the contract."""
+
+    candidate: EventCandidate
+    timex: Timex | None  # the expression that dates it
+    report_timex: Timex | None = None  # the date of the report carrying it
+    clause: tuple[int, int] = (0, 0)
+    countries_in_order: list[str] = field(default_factory=list)
+    place: str = ""  # a capital named as the place ("visits Damascus")
+    object_text: str = ""  # "joint statement", "humanitarian aid", ...
+
+
+def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
+    text = sentence.text
+    cuts = [0]
+    lead = _LEADING_SUBORDINATE.match(text)
+    if lead:
+        cuts.append(lead.end())
+    for match in _CLAUSE_BREAK.finditer(text):
+        cuts.append(match.end() if match.group().strip() else match.end())
+    cuts = sorted(set(cuts)) + [len(text)]
+    out = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        if text[a:b].strip():
+            out.append((sentence.start + a, sentence.start + b))
+    return out
+
+
+def _within(items, a: int, b: int):
+    return [x for x in items if x.start >= a and x.end <= b]
+
+
+def _event_date_timexes(timexes: list[Timex], text: str) -> list[Timex]:
+    usable = []
+    for t in timexes:
+        if t.kind != "date":
+            continue
+        lead = text[max(0, t.start - 8) : t.start].lower()
+        if t.role in ("since", "until") or t.text.lower().startswith(("since", "until")) or \
+                re.search(r"\b(?:since|until)\s*$", lead):
+            continue
+        usable.append(t)
+    return usable
+
+
+def extract_candidates(
+    text: str,
+    sentences: list[Sentence],
+    timexes: list[Timex],
+    mentions: list[Mention],
+    actors: list[ActorInfo],
+    published: dt.date | None = None,
+) -> list[CandidateDetail]:
+    """Every candidate of the article, in text order."""
+    actor_by_key = {a.key: a for a in actors}
+    out: list[CandidateDetail] = []
+    for sentence in sentences:
+        sent_timexes = [t for t in timexes if sentence.start <= t.start < sentence.end]
+        sent_mentions = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        frame_end, report_timex = _report_frame(text, sentence, sent_timexes)
+        previous: CandidateDetail | None = None
+        for a, b in _clauses(sentence):
+            a = max(a, frame_end) if frame_end < b else a
+            detail = _clause_candidate(
+                text, sentence, a, b, sent_timexes, sent_mentions, actor_by_key, report_timex,
+                previous, published,
+            )
+            if detail:
+                for extra in detail:
+                    out.append(extra)
+                previous = detail[-1]
+    return out
+
+
+def _report_frame(text: str, sentence: Sentence, timexes: list[Timex]) -> tuple[int, Timex | None]:
+    """Where the reporting frame ends, and the date it gives the report."""
+    s = sentence.text
+    frame_end = sentence.start
+    frame_spans: list[tuple[int, int]] = []
+    according = _ACCORDING.match(s)
+    if according:
+        frame_spans.append((sentence.start, sentence.start + according.end()))
+        frame_end = sentence.start + according.end()
+    said = _SAID_TAIL.search(s)
+    if said and said.start() > len(s) // 3:
+        frame_spans.append((sentence.start + said.start(), sentence.end))
+    frame = _REPORT_FRAME.search(s)
+    if frame and frame.start() < len(s) // 2:
+        frame_spans.append((sentence.start, sentence.start + frame.end()))
+        frame_end = max(frame_end, sentence.start + frame.end())
+    report = None
+    for t in timexes:
+        if t.kind == "date" and any(fa <= t.start and t.end <= fb for fa, fb in frame_spans):
+            report = t
+    return frame_end, report
+
+
+def _in_frame(t: Timex, report: Timex | None) -> bool:
+    return report is not None and t.start == report.start
+
+
+def _clause_candidate(
+    text: str,
+    sentence: Sentence,
+    a: int,
+    b: int,
+    timexes: list[Timex],
+    mentions: list[Mention],
+    actor_by_key: dict[str, ActorInfo],
+    report_timex: Timex | None,
+    previous: CandidateDetail | None,
+    published: dt.date | None,
+) -> list[CandidateDetail]:
+    clause = text[a:b]
+    matches = []
+    for type_code, pattern in _TRIGGERS:
+        for m in pattern.finditer(clause):
+            if type_code == "armed_conflict" and re.search(r"Cold\s+War", clause[max(0, m.start() - 5) : m.end()]):
+                continue
+            matches.append((type_code, m))
+    clause_timexes = [t for t in _event_date_timexes(_within(timexes, a, b), text) if not _in_frame(t, report_timex)]
+    clause_mentions = _within(mentions, a, b)
+    countries = _ordered_unique(m.key for m in clause_mentions if m.kind == COUNTRY)
+    if not matches:
+        return _elliptic(text, sentence, a, b, clause_timexes, clause_mentions, countries, previous, published)
+    type_code, trigger = min(matches, key=lambda tm: (_TRIGGER_PRIORITY[tm[0]], tm[1].start()))
+    if type_code == "join_organisation" and not any(m.kind != COUNTRY and m.kind != PERSON for m in clause_mentions):
+        others = [tm for tm in matches if tm[0] != "join_organisation"]
+        if not others:
+            return []
+        type_code, trigger = min(others, key=lambda tm: (_TRIGGER_PRIORITY[tm[0]], tm[1].start()))
+    before_trigger = clause[: trigger.start()]
+    status = "done"
+    if _PLANNED.search(before_trigger) or re.search(r"\bto\s+(?:\w+\s+)?$", before_trigger) and type_code != "intent":
+        status = "planned"
+    if _IRREALIS.search(before_trigger) and type_code not in ("intent",):
+        return []
+    if type_code == "visit" and re.match(r"\s*(?:to|with)\s+(?:the\s+)?(?:interim\s+|new\s+)?[A-Z]", clause[trigger.end():]):
+        # "paid a visit to President X": a meeting with a person.
+        after = clause[trigger.end():]
+        person_after = [m for m in clause_mentions if m.kind == PERSON and m.start >= a + trigger.end()
+                        and m.start - (a + trigger.end()) < len(after)]
+        if person_after and not any(m.kind == COUNTRY and m.start < person_after[0].start and m.start >= a + trigger.end() and how_matched(m.text) == "capital" for m in clause_mentions):
+            type_code = "meet"
+    actors = _ordered_unique(m.key for m in clause_mentions if m.kind != COUNTRY)
+    for key in actors:
+        info = actor_by_key.get(key)
+        if info and info.country and info.country not in countries:
+            countries.append(info.country)
+    dated = _pick_dates(clause_timexes, a + trigger.start())
+    if dated and published and dated[0].value and dated[0].value.start > published:
+        status = "planned"
+    place = ""
+    for m in clause_mentions:
+        if m.kind == COUNTRY and how_matched(m.text) == "capital":
+            place = m.text
+            break
+    claims = {}
+    count = _COUNT.search(sentence.text)
+    if count:
+        claims["count"] = count.group(1)
+    results = []
+    for timex in dated or [None]:
+        cand = EventCandidate(
+            sentence=sentence.index,
+            type=type_code,
+            title="",
+            date=timex.value if timex else None,
+            date_text=timex.text if timex else "",
+            date_rule=timex.rule if timex else "",
+            countries=list(countries),
+            actors=list(actors),
+            trigger=trigger.group(),
+            status=status,
+            claims=dict(claims),
+        )
+        detail = CandidateDetail(cand, timex, report_timex, (a, b), list(countries), place,
+                                 _object_text(type_code, clause[trigger.end():]))
+        cand.title = make_title(type_code, countries, [actor_by_key[k] for k in actors if k in actor_by_key],
+                                place, detail.object_text, status)
+        results.append(detail)
+    return results
+
+
+def _pick_dates(timexes: list[Timex], trigger_at: int) -> list[Timex]:
+    if not timexes:
+        return []
+    # "in 1967 and 1973": several dates of one kind coordinated -> one candidate each.
+    years = [t for t in timexes if t.value and t.value.precision == "year"]
+    if len(timexes) >= 2 and len(years) == len(timexes):
+        return sorted(timexes, key=lambda t: t.start)
+    return [min(timexes, key=lambda t: (abs(t.start - trigger_at), t.start))]
+
+
+def _elliptic(text, sentence, a, b, timexes, mentions, countries, previous, published) -> list[CandidateDetail]:
+    """"..., following Cuba last year": the previous clause's action, another country."""
+    clause = text[a:b]
+    if previous is None or not timexes or not countries:
+        return []
+    if not re.match(r"\s*(?:following|like|as\s+with|as\s+did|after|just\s+as)\b", clause, re.I):
+        return []
+    prev = previous.candidate
+    subject = previous.countries_in_order[:1]
+    new_countries = _ordered_unique([*subject, *countries])
+    timex = timexes[0]
+    cand = EventCandidate(
+        sentence=sentence.index, type=prev.type, title="", date=timex.value, date_text=timex.text,
+        date_rule=timex.rule, countries=new_countries, actors=[], trigger=prev.trigger, status="done",
+    )
+    cand.title = make_title(prev.type, new_countries, [], "", previous.object_text, "done")
+    return [CandidateDetail(cand, timex, None, (a, b), new_countries)]
+
+
+def _ordered_unique(items) -> list[str]:
+    seen: list[str] = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    return seen
+
+
+def _object_text(type_code: str, after: str) -> str:
+    if type_code == "sign_agreement":
+        m = re.search(r"\b((?:joint\s+|free\s+trade\s+|peace\s+|formal\s+)?(?:agreement|accord|treaty|deal|"
+                      r"memorandum|MoU|pact|declaration|statement|protocol|contract))\b", after, re.I)
+        return m.group(1).lower() if m else "agreement"
+    if type_code == "provide_aid":
+        m = re.search(r"\b(humanitarian\s+(?:aid|assistance|goods)|aid|assistance|relief)\b", after, re.I)
+        return m.group(1).lower() if m else "aid"
+    if type_code in ("ease_sanctions", "impose_sanctions"):
+        m = re.search(r"\b(sanctions|restrictions|embargo|bounty)\b", after, re.I)
+        return m.group(1).lower() if m else "sanctions"
+    return ""
+
+
+# --- titles ----------------------------------------------------------------------
+
+
+def _country_names(codes: list[str]) -> list[str]:
+    return [country_name(c) for c in codes]
+
+
+def _join(names: list[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def make_title(
+    type_code: str,
+    countries: list[str],
+    actors: list[ActorInfo],
+    place: str = "",
+    object_text: str = "",
+    status: str = "done",
+) -> str:
+    """A short readable title: "South Korea and Syria establish diplomatic relations"."""
+    people = [a.name for a in actors if a.kind == PERSON]
+    groups = [a.name for a in actors if a.kind != PERSON]
+    names = _country_names(countries)
+    first = people[0] if people else (names[0] if names else (groups[0] if groups else ""))
+    plural_subject = len(names) >= 2
+    pair = _join(names[:2]) if plural_subject else (names[0] if names else "")
+    verb_s = "" if plural_subject else "s"
+    planned = "plan to " if status == "planned" and plural_subject else ("plans to " if status == "planned" else "")
+    if planned:
+        verb_s = ""
+    titles = {
+        "establish_relations": f"{pair} {planned}establish{verb_s} diplomatic relations" if plural_subject
+        else f"{pair} {planned}establish{'es' if not planned else ''} diplomatic relations",
+        "recognise": f"{pair} recognition",
+        "reduce_relations": f"{names[0] if names else first} {planned}break{verb_s if not plural_subject else 's'} relations"
+        + (f" with {names[1]}" if len(names) > 1 else ""),
+        "intent": f"{names[0] if names else first} agrees to establish relations" + (f" with {names[1]}" if len(names) > 1 else ""),
+        "sign_agreement": f"{pair} sign {object_text or 'agreement'}" if plural_subject else f"{first} signs {object_text or 'agreement'}",
+        "join_organisation": f"{names[0] if names else first} joins {groups[0] if groups else 'organisation'}",
+        "regime_change": _regime_title(people, groups, names),
+        "armed_conflict": f"War in {names[0]}" if names else "Armed conflict",
+        "provide_aid": f"{names[0] if names else first} provides {object_text or 'aid'}" + (f" to {names[1]}" if len(names) > 1 else ""),
+        "ease_sanctions": f"{names[0] if names else first} eases {object_text or 'sanctions'}" + (f" on {names[1]}" if len(names) > 1 else ""),
+        "impose_sanctions": f"{names[0] if names else first} imposes {object_text or 'sanctions'}" + (f" on {names[1]}" if len(names) > 1 else ""),
+        "expel_withdraw": f"{names[0] if names else first} withdraws diplomats" + (f" from {names[1]}" if len(names) > 1 else ""),
+        "visit": f"{first} {planned}visit{'s' if not planned else ''} {place or (names[-1] if names and names[-1] != first else '')}".strip(),
+        "meet": (f"{people[0]} meets {people[1]}" if len(people) >= 2
+                 else f"{first} meets {groups[0] if groups and groups[0] != first else (names[-1] if len(names) > 1 else 'officials')}"),
+        "negotiate": f"{pair} negotiate" if plural_subject else f"{first} negotiates",
+        "announce": f"{first} announcement",
+    }
+    title = titles.get(type_code, f"{EVENT_TYPES.get(type_code, (type_code, ''))[0]}: {first}")
+    return re.sub(r"\s+", " ", title).strip()
+
+
+def _regime_title(people: list[str], groups: list[str], names: list[str]) -> str:
+    if people and groups:
+        return f"{groups[0]} overthrows {people[0]}"
+    if people:
+        return f"{people[0]} overthrown"
+    if names:
+        return f"Change of government in {names[0]}"
+    return "Change of government"
+
+
+def date_label(value: DateValue | None) -> str:
+    return value.display if value else "undated"

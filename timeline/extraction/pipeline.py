@@ -1,0 +1,199 @@
+"""Text in, timeline out: the two entry points the Django side calls.
+
+``extract_article`` reads one article; ``build_timeline`` reads many, dates the
+ones that carry no publication date from the others, merges actors, and
+clusters candidates into one event per happening. Both are deterministic.
+Per-article work is cached by (text, publication date), so rebuilding the
+corpus after one new article costs little more than reading that article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from . import pubdate, temporal
+from .actors import find_actors, merge_actors
+from .clustering import Item, cluster_items, near_duplicates, to_event
+from .countries import find_countries
+from .events import CandidateDetail, extract_candidates
+from .header import parse_header
+from .sentences import split_sentences
+from .types import (
+    PUB_HEADER,
+    PUB_UNKNOWN,
+    ActorInfo,
+    ArticleExtraction,
+    DocInput,
+    EventCandidate,
+    PublicationDate,
+    TimelineResult,
+)
+
+_CACHE_SIZE = 512
+
+
+@dataclass
+class _Read:
+    extraction: ArticleExtraction
+    details: list[CandidateDetail]
+
+
+_cache: OrderedDict[tuple[str, dt.date | None, str, str], _Read] = OrderedDict()
+
+
+def _title(text: str, header, sentences) -> str:
+    if header.title:
+        return header.title.strip()
+    for line in text[header.body_start :].splitlines():
+        if line.strip():
+            return line.strip()[:300]
+    return ""
+
+
+def _read(text: str, published: PublicationDate) -> _Read:
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
+    cache_key = (digest, published.value, published.source, published.evidence)
+    hit = _cache.get(cache_key)
+    if hit is not None:
+        _cache.move_to_end(cache_key)
+        return hit
+    header = parse_header(text)
+    sentences = split_sentences(text, header.body_start)
+    if published.value is None and published.source == PUB_UNKNOWN:
+        found = pubdate.find_publication_date(text, header, sentences)
+        if found is not None and found.value is not None:
+            published = found
+    timexes = temporal.find_timexes(text, sentences, published.value)
+    countries = find_countries(text, sentences, header.body_start)
+    actors, actor_mentions = find_actors(text, sentences, countries, header.body_start)
+    mentions = sorted([*countries, *actor_mentions], key=lambda m: (m.start, m.end, m.kind))
+    details = extract_candidates(text, sentences, timexes, mentions, actors, published.value)
+    extraction = ArticleExtraction(
+        header=header,
+        title=_title(text, header, sentences),
+        published=published,
+        sentences=sentences,
+        timexes=timexes,
+        mentions=mentions,
+        actors=actors,
+        events=[d.candidate for d in details],
+    )
+    read = _Read(extraction, details)
+    _cache[cache_key] = read
+    if len(_cache) > _CACHE_SIZE:
+        _cache.popitem(last=False)
+    return read
+
+
+def extract_article(text: str, *, published: dt.date | None = None, key: str = "") -> ArticleExtraction:
+    """Everything one article says, on its own.
+
+    The publication date is the one given, else the one found in the text
+    (header, dateline), else unknown.
+    """
+    stated = (
+        PublicationDate(published, PUB_HEADER, "given")
+        if published
+        else PublicationDate(None, PUB_UNKNOWN)
+    )
+    return _read(text, stated).extraction
+
+
+def _stated(doc: DocInput) -> PublicationDate:
+    if doc.published:
+        return PublicationDate(doc.published, doc.published_source or PUB_HEADER, "given")
+    return PublicationDate(None, PUB_UNKNOWN)
+
+
+def _items(reads: dict[str, _Read], order: list[str], maps: dict[str, dict[str, str]]) -> list[Item]:
+    items: list[Item] = []
+    for position, key in enumerate(order):
+        for detail in reads[key].details:
+            cand = detail.candidate
+            remapped = replace(cand, actors=list(dict.fromkeys(maps[key].get(a, a) for a in cand.actors)))
+            items.append(
+                Item(key, position, replace(detail, candidate=remapped), date=cand.date,
+                     date_rule=cand.date_rule)
+            )
+    return items
+
+
+def _anchors(clusters, keys_without_date: set[str]) -> dict[str, list]:
+    anchors: dict[str, list] = {}
+    for index, cluster in enumerate(clusters):
+        happening = f"h{index}:{cluster.type}"
+        for item in cluster.items:
+            detail = item.detail
+            if detail.timex is not None:
+                anchors.setdefault(item.article, []).append(
+                    pubdate.Anchor(happening, detail.timex, item.cand.status)
+                )
+            if detail.report_timex is not None:
+                anchors.setdefault(item.article, []).append(
+                    pubdate.Anchor(f"{happening}:report", detail.report_timex, "done")
+                )
+    return anchors
+
+
+def build_timeline(docs: Sequence[DocInput]) -> TimelineResult:
+    """Read every article, date the undated ones, and cluster happenings."""
+    order: list[str] = []
+    reads: dict[str, _Read] = {}
+    for doc in docs:
+        if doc.key in reads:
+            continue
+        order.append(doc.key)
+        reads[doc.key] = _read(doc.text, _stated(doc))
+    texts = {doc.key: doc.text for doc in docs}
+
+    merged_actors, per_article_maps = merge_actors([reads[k].extraction.actors for k in order])
+    maps = dict(zip(order, per_article_maps, strict=True))
+    actors = {a.key: a for a in merged_actors}
+
+    # Articles without a publication date: date them from the happenings they share.
+    undated = {k for k in order if reads[k].extraction.published.value is None}
+    if undated:
+        preliminary = cluster_items(_items(reads, order, maps), actors, keep_unattached=True)
+        anchors = _anchors(preliminary, undated)
+        inputs = [
+            pubdate.DatingInput(k, reads[k].extraction.published, tuple(anchors.get(k, ())))
+            for k in order
+        ]
+        inferred = pubdate.infer_publication_dates(inputs)
+        for key in order:
+            found = inferred.get(key)
+            if key in undated and found is not None and found.value is not None:
+                reads[key] = _read(texts[key], found)
+
+    clusters = cluster_items(_items(reads, order, maps), actors)
+    certain = {k: reads[k].extraction.published.certain for k in order}
+    events = [to_event(c, actors, certain) for c in clusters]
+    events.sort(key=lambda e: (e.date.start if e.date else dt.date.max,
+                               e.date.end if e.date else dt.date.max, e.title))
+
+    articles = {k: _remapped(reads[k].extraction, maps[k]) for k in order}
+    duplicates = near_duplicates({k: reads[k].extraction.sentences for k in order}, order)
+    return TimelineResult(articles=articles, events=events, actors=merged_actors, near_duplicates=duplicates)
+
+
+def _remapped(extraction: ArticleExtraction, mapping: dict[str, str]) -> ArticleExtraction:
+    """The article with actor keys replaced by the corpus-wide keys."""
+    mentions = [replace(m, key=mapping.get(m.key, m.key)) if m.kind != "country" else m
+                for m in extraction.mentions]
+    actors: dict[str, ActorInfo] = {}
+    for actor in extraction.actors:
+        key = mapping.get(actor.key, actor.key)
+        if key in actors:
+            actors[key].aliases |= actor.aliases
+            actors[key].titles |= actor.titles
+        else:
+            actors[key] = replace(actor, key=key, aliases=set(actor.aliases), titles=set(actor.titles))
+    events: list[EventCandidate] = [
+        replace(e, actors=list(dict.fromkeys(mapping.get(a, a) for a in e.actors))) for e in extraction.events
+    ]
+    return replace(extraction, mentions=mentions, actors=sorted(actors.values(), key=lambda a: a.key),
+                   events=events)
