@@ -38,11 +38,11 @@ from .types import (
 __all__ = [
     "Anchor",
     "DatingInput",
+    "dateline_month_day",
     "find_publication_date",
     "infer_publication_dates",
     "mentioned_years",
     "publication_year_hints",
-    "dateline_month_day",
 ]
 
 # How far into the body a dateline or "Published:" line may be.
@@ -50,11 +50,24 @@ HEAD_LINES = 15
 HEAD_CHARS = 2500
 
 _LABEL = re.compile(
-    r"(?i)^[\W_]*(?P<label>published(?:\s+(?:on|at))?|first\s+published|posted(?:\s+on)?|released|issued|updated|last\s+updated|"
+    r"(?i)^[\W_]*(?P<label>published(?:\s+(?:on|at))?|first\s+published|posted(?:\s+on)?|released|issued|write|written(?:\s+on)?"
+    r"|updated|last\s+updated|"
     r"modified|date(?:d)?)\b\s*[:\-–|]?\s*(?P<rest>.*)$"
 )
-_LABEL_TRUST = {"published": 0, "first published": 0, "posted": 1, "released": 1, "issued": 1, "date": 2, "dated": 2,
-                "updated": 3, "last updated": 3, "modified": 3}
+_LABEL_TRUST = {
+    "published": 0,
+    "first published": 0,
+    "write": 0,
+    "written": 0,
+    "posted": 1,
+    "released": 1,
+    "issued": 1,
+    "date": 2,
+    "dated": 2,
+    "updated": 3,
+    "last updated": 3,
+    "modified": 3,
+}
 _MON = temporal._MON
 _DATELINE = re.compile(
     rf"^\s*(?P<place>[A-Z][A-Z.'’\- ]{{1,40}}(?:,\s*[A-Z][A-Za-z.'’\- ]{{1,30}})?)\s*,\s*"
@@ -94,7 +107,7 @@ def find_publication_date(text: str, header: Header, sentences: list[Sentence]) 
             if day:
                 return PublicationDate(day[0], PUB_HEADER, f"header field {key}: {raw}")
 
-    head = text[header.body_start:header.body_start + HEAD_CHARS]
+    head = text[header.body_start : header.body_start + HEAD_CHARS]
     lines = [line.strip() for line in head.splitlines() if line.strip()][:HEAD_LINES]
     best: tuple[int, PublicationDate] | None = None
 
@@ -114,11 +127,11 @@ def find_publication_date(text: str, header: Header, sentences: list[Sentence]) 
             shown = dateline.group().strip()
             if got and got[0].precision == DAY and (dateline["y1"] or dateline["y2"]):
                 pub = PublicationDate(got[0].start, PUB_DATELINE, f"dateline '{shown}'")
-                if best is None or 1 < best[0]:
+                if best is None or best[0] > 1:
                     best = (1, pub)
                 continue
             month_day = _month_day_of(dateline["date"])
-            if month_day and (best is None or 4 < best[0]):
+            if month_day and (best is None or best[0] > 4):
                 best = (4, _yearless_dateline(text, header, sentences, month_day, shown))
             continue
         # A line that is nothing but a date (and perhaps a time or a weekday).
@@ -126,11 +139,15 @@ def find_publication_date(text: str, header: Header, sentences: list[Sentence]) 
             day = _day_from(line, max_start=len(line))
             if day:
                 rest = _TIME_WORDS.sub(" ", line.replace(day[1], " ")).strip()
-                if not re.search(r"[A-Za-z]{2,}", rest) and (best is None or 2 < best[0]):
+                if not re.search(r"[A-Za-z]{2,}", rest) and (best is None or best[0] > 2):
                     best = (2, PublicationDate(day[0], PUB_DATELINE, f"line '{line[:80]}'"))
     if best:
         return best[1]
-    return PublicationDate(None, PUB_UNKNOWN, "no date in the header, no dateline or 'Published' line in the first lines")
+    return PublicationDate(
+        None,
+        PUB_UNKNOWN,
+        "no date in the header, no dateline or 'Published' line in the first lines",
+    )
 
 
 def _month_day_of(text: str) -> tuple[int, int] | None:
@@ -147,7 +164,9 @@ def _month_day_of(text: str) -> tuple[int, int] | None:
 _YEARLESS = "dateline without a year"
 
 
-def _yearless_dateline(text: str, header: Header, sentences: list[Sentence], month_day: tuple[int, int], shown: str) -> PublicationDate:
+def _yearless_dateline(
+    text: str, header: Header, sentences: list[Sentence], month_day: tuple[int, int], shown: str
+) -> PublicationDate:
     """A dateline such as "SEOUL, Feb. 14 (Yonhap) --": the day is stated, the year is not."""
     month, day = month_day
     years = mentioned_years(temporal.find_timexes(text, sentences, None))
@@ -156,8 +175,15 @@ def _yearless_dateline(text: str, header: Header, sentences: list[Sentence], mon
         year = max(years)
         value = temporal._safe_date(year, month, day)
         if value:
-            return PublicationDate(value, PUB_DATELINE, f"{evidence}; year {year} is the latest year the text mentions, a guess", certain=False)
-    return PublicationDate(None, PUB_DATELINE, f"{evidence}; the text mentions no year", certain=False)
+            return PublicationDate(
+                value,
+                PUB_DATELINE,
+                f"{evidence}; year {year} is the latest year the text mentions, a guess",
+                certain=False,
+            )
+    return PublicationDate(
+        None, PUB_DATELINE, f"{evidence}; the text mentions no year", certain=False
+    )
 
 
 def dateline_month_day(pub: PublicationDate) -> tuple[int, int] | None:
@@ -178,7 +204,11 @@ def mentioned_years(timexes: Sequence[Timex]) -> tuple[int, ...]:
     years: set[int] = set()
     for timex in timexes:
         if timex.kind == "date" and not timex.relative and timex.value is not None:
-            years.add(timex.value.end.year if timex.value.precision not in ("decade", "century") else timex.value.start.year)
+            years.add(
+                timex.value.end.year
+                if timex.value.precision not in ("decade", "century")
+                else timex.value.start.year
+            )
     return tuple(sorted(y for y in years if 1000 <= y <= 2199))
 
 
@@ -193,9 +223,14 @@ def publication_year_hints(text: str, timexes: Sequence[Timex]) -> tuple[int, ..
         by_sentence[timex.sentence].append(timex)
     for items in by_sentence.values():
         for first, second in zip(items, items[1:]):
-            if first.kind != "duration" or second.role != "since" or second.relative or second.value is None:
+            if (
+                first.kind != "duration"
+                or second.role != "since"
+                or second.relative
+                or second.value is None
+            ):
                 continue
-            gap = text[first.end:second.start]
+            gap = text[first.end : second.start]
             match = re.fullmatch(r"P(\d+)Y", first.spec.args[0]) if first.spec else None
             if match and re.fullmatch(r"\s*(?:,\s*)?", gap.replace("since", "", 1)):
                 hints.add(second.value.start.year + int(match.group(1)))
@@ -280,16 +315,31 @@ _MISSING = object()
 def _check(anchor: Anchor, value: DateValue | None, P: dt.date, obs: _Obs) -> str | None:
     """None when ``anchor`` (valued ``value`` at publication ``P``) agrees with ``obs``; else why not."""
     if anchor.status == "done":
-        if value is not None and obs.value is not None and obs.status == "done" and not value.overlaps(obs.value):
-            return "dates differ"
-        if value is not None and obs.status == "planned" and obs.published is not None and value.end <= obs.published:
+        if value is not None and obs.value is not None and not value.overlaps(obs.value):
+            return "dates differ"  # a planned date counts too: the happening was set for then
+        if (
+            value is not None
+            and obs.status == "planned"
+            and obs.published is not None
+            and value.end <= obs.published
+        ):
             return "still planned then"
-        if value is None and obs.status == "planned" and obs.published is not None and P <= obs.published:
+        if (
+            value is None
+            and obs.status == "planned"
+            and obs.published is not None
+            and obs.published >= P
+        ):
             return "still planned then"
     else:  # planned at P
         if obs.status == "done" and obs.value is not None and obs.value.end <= P:
             return "already done by then"
-        if obs.status == "done" and obs.value is None and obs.published is not None and obs.published <= P:
+        if (
+            obs.status == "done"
+            and obs.value is None
+            and obs.published is not None
+            and obs.published <= P
+        ):
             return "already done by then"
     return None
 
@@ -315,7 +365,9 @@ def infer_publication_dates(items: Sequence[DatingInput]) -> dict[str, Publicati
             result[item.key] = item.stated
             fixed_years.add(P.year)
             for anchor in item.anchors:
-                observations[anchor.happening].append(_Obs(item.key, anchor.timex.text, anchor.status, _value_at(anchor, P), P))
+                observations[anchor.happening].append(
+                    _Obs(item.key, anchor.timex.text, anchor.status, _value_at(anchor, P), P)
+                )
             for happening in item.planned:
                 observations[happening].append(_Obs(item.key, "", "planned", None, P))
             for happening in item.done:
@@ -346,7 +398,11 @@ def infer_publication_dates(items: Sequence[DatingInput]) -> dict[str, Publicati
     for index in sorted(range(len(undated)), key=lambda i: (len(undated[i].candidates), i)):
         entry = undated[index]
         extra = _observations_of(undated, chosen)
-        days = [P for P in entry.candidates if _unary_ok(entry, P, extra)] if extra else entry.candidates
+        days = (
+            [P for P in entry.candidates if _unary_ok(entry, P, extra)]
+            if extra
+            else entry.candidates
+        )
         if not days:
             days = entry.candidates
         if not days or not _constrained(entry, observations, undated, links, index):
@@ -359,15 +415,31 @@ def infer_publication_dates(items: Sequence[DatingInput]) -> dict[str, Publicati
         if index not in chosen:
             if entry.candidates == [] and _constrained(entry, observations, undated, links, index):
                 why = "its dates contradict the other articles on every day considered"
-                result[item.key] = PublicationDate(None, PUB_UNKNOWN, f"not inferred: {why} ({entry.window[0]}–{entry.window[1]})")
+                result[item.key] = PublicationDate(
+                    None, PUB_UNKNOWN, f"not inferred: {why} ({entry.window[0]}–{entry.window[1]})"
+                )
             else:
-                result[item.key] = item.stated if item.stated.value is not None or item.stated.source != PUB_UNKNOWN else PublicationDate(
-                    None, PUB_UNKNOWN, (item.stated.evidence + "; " if item.stated.evidence else "") + "no relative date ties it to a dated article")
+                result[item.key] = (
+                    item.stated
+                    if item.stated.value is not None or item.stated.source != PUB_UNKNOWN
+                    else PublicationDate(
+                        None,
+                        PUB_UNKNOWN,
+                        (item.stated.evidence + "; " if item.stated.evidence else "")
+                        + "no relative date ties it to a dated article",
+                    )
+                )
             continue
         P = chosen[index]
         others = [d for d in entry.candidates if d != P]
         evidence = _explain(entry, P, others, observations, undated, chosen)
-        result[item.key] = PublicationDate(P, PUB_INFERRED, evidence, certain=not others, alternatives=tuple(others[:MAX_ALTERNATIVES]))
+        result[item.key] = PublicationDate(
+            P,
+            PUB_INFERRED,
+            evidence,
+            certain=not others,
+            alternatives=tuple(others[:MAX_ALTERNATIVES]),
+        )
     return result
 
 
@@ -427,7 +499,9 @@ def _unary_ok(entry: _Undated, P: dt.date, observations: dict[str, list[_Obs]]) 
                 return False
     for happening in item.planned:
         for obs in observations.get(happening, ()):
-            if obs.key != item.key and _check(Anchor(happening, _NO_TIMEX, "planned"), None, P, obs):
+            if obs.key != item.key and _check(
+                Anchor(happening, _NO_TIMEX, "planned"), None, P, obs
+            ):
                 return False
     for happening in item.done:
         for obs in observations.get(happening, ()):
@@ -441,7 +515,10 @@ _NO_TIMEX = Timex(0, 0, "", 0, "date", None, False, "")
 
 def _links(undated: list[_Undated]) -> list[tuple[int, int, tuple[str, ...]]]:
     links = []
-    happenings = [{a.happening for a in e.item.anchors} | set(e.item.planned) | set(e.item.done) for e in undated]
+    happenings = [
+        {a.happening for a in e.item.anchors} | set(e.item.planned) | set(e.item.done)
+        for e in undated
+    ]
     for a in range(len(undated)):
         for b in range(len(undated)):
             if a != b:
@@ -489,7 +566,7 @@ def _agree(mine: tuple, P: dt.date, theirs: tuple, their_days: list[dt.date]) ->
         for h2, s2, v2 in theirs:
             if h1 != h2:
                 continue
-            if s1 == "done" and s2 == "done" and v1 is not None and v2 is not None and not v1.overlaps(v2):
+            if v1 is not None and v2 is not None and not v1.overlaps(v2):
                 return False
             # done here, still planned there: the other article must predate the happening
             if s1 == "done" and s2 == "planned" and v1 is not None and not their_days[0] < v1.end:
@@ -504,7 +581,9 @@ def _observations_of(undated: list[_Undated], chosen: dict[int, dt.date]) -> dic
     for index, P in chosen.items():
         item = undated[index].item
         for anchor in item.anchors:
-            extra[anchor.happening].append(_Obs(item.key, anchor.timex.text, anchor.status, _value_at(anchor, P), P))
+            extra[anchor.happening].append(
+                _Obs(item.key, anchor.timex.text, anchor.status, _value_at(anchor, P), P)
+            )
         for happening in item.planned:
             extra[happening].append(_Obs(item.key, "", "planned", None, P))
     return extra
@@ -522,7 +601,9 @@ def _constrained(entry: _Undated, observations, undated, links, index) -> bool:
     return False
 
 
-def _explain(entry: _Undated, P: dt.date, others: list[dt.date], observations, undated, chosen) -> str:
+def _explain(
+    entry: _Undated, P: dt.date, others: list[dt.date], observations, undated, chosen
+) -> str:
     item = entry.item
     parts = []
     by_happening: dict[str, list[_Obs]] = defaultdict(list)
@@ -533,7 +614,9 @@ def _explain(entry: _Undated, P: dt.date, others: list[dt.date], observations, u
         if other.key == item.key:
             continue
         for anchor in other.anchors:
-            by_happening[anchor.happening].append(_Obs(other.key, anchor.timex.text, anchor.status, _value_at(anchor, Q), None))
+            by_happening[anchor.happening].append(
+                _Obs(other.key, anchor.timex.text, anchor.status, _value_at(anchor, Q), None)
+            )
     for anchor in item.anchors:
         if not anchor.timex.relative:
             continue
@@ -542,13 +625,20 @@ def _explain(entry: _Undated, P: dt.date, others: list[dt.date], observations, u
         ties = []
         for obs in by_happening.get(anchor.happening, ()):
             if obs.status == "planned" and obs.published is not None:
-                ties.append(f"falls after {obs.published.isoformat()}, when article {obs.key} still reported it as planned")
+                ties.append(
+                    f"falls after {obs.published.isoformat()}, when article {obs.key} still reported it as planned"
+                )
             elif obs.text and obs.value is not None:
                 ties.append(f"agrees with '{obs.text}' ({obs.value.display}) in article {obs.key}")
         if ties:
-            parts.append(f"'{anchor.timex.text}' ({anchor.happening}) = {shown}, which " + " and ".join(dict.fromkeys(ties)))
+            parts.append(
+                f"'{anchor.timex.text}' ({anchor.happening}) = {shown}, which "
+                + " and ".join(dict.fromkeys(ties))
+            )
     if entry.month_day:
-        parts.append(f"the dateline gives {temporal.MONTH_NAMES[entry.month_day[0]]} {entry.month_day[1]}")
+        parts.append(
+            f"the dateline gives {temporal.MONTH_NAMES[entry.month_day[0]]} {entry.month_day[1]}"
+        )
     if item.year_hints:
         parts.append("the text implies the year " + " or ".join(map(str, item.year_hints)))
     reasoning = "; ".join(parts) if parts else "its relative dates fit the other articles"
@@ -556,8 +646,15 @@ def _explain(entry: _Undated, P: dt.date, others: list[dt.date], observations, u
     if others:
         shown = ", ".join(d.isoformat() for d in others[:5]) + (", ..." if len(others) > 5 else "")
         gap = _gap(item, P)
-        how = "the earliest" if gap == 0 and P == min(entry.candidates) else (
-            "the one closest after its latest dated happening" + (f" ({gap} day(s) before)" if gap else "") + ", earliest on ties")
+        how = (
+            "the earliest"
+            if gap == 0 and min(entry.candidates) == P
+            else (
+                "the one closest after its latest dated happening"
+                + (f" ({gap} day(s) before)" if gap else "")
+                + ", earliest on ties"
+            )
+        )
         tail = f"{P.isoformat()} is {how} of {len(others) + 1} days in {lo}–{hi} that fit (others: {shown})"
     else:
         tail = f"{P.isoformat()} is the only day in {lo}–{hi} that fits"

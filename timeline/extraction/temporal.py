@@ -42,7 +42,16 @@ from .types import (
     Timex,
 )
 
-__all__ = ["Spec", "find_timexes", "resolve", "display", "describe", "day_value", "month_value", "year_value"]
+__all__ = [
+    "Spec",
+    "day_value",
+    "describe",
+    "display",
+    "find_timexes",
+    "month_value",
+    "resolve",
+    "year_value",
+]
 
 MONTH_NAMES = list(calendar.month_name)  # ["", "January", ...]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -83,7 +92,12 @@ def day_value(d: dt.date) -> DateValue:
 
 
 def month_value(year: int, month: int) -> DateValue:
-    return _make(dt.date(year, month, 1), dt.date(year, month, _last_day(year, month)), MONTH, f"{year:04d}-{month:02d}")
+    return _make(
+        dt.date(year, month, 1),
+        dt.date(year, month, _last_day(year, month)),
+        MONTH,
+        f"{year:04d}-{month:02d}",
+    )
 
 
 def year_value(year: int) -> DateValue:
@@ -115,7 +129,13 @@ def part_value(year: int, part: str) -> DateValue:
         start, end = dt.date(year, 12, 1), dt.date(year + 1, 2, _last_day(year + 1, 2))
         return _make(start, end, SEASON, f"{year:04d}-12/{year + 1:04d}-02", True)
     code, m1, m2, _ = PARTS[part]
-    return _make(dt.date(year, m1, 1), dt.date(year, m2, _last_day(year, m2)), SEASON, f"{year:04d}-{code}", True)
+    return _make(
+        dt.date(year, m1, 1),
+        dt.date(year, m2, _last_day(year, m2)),
+        SEASON,
+        f"{year:04d}-{code}",
+        True,
+    )
 
 
 def month_part_value(year: int, month: int, part: str) -> DateValue:
@@ -127,17 +147,29 @@ def month_part_value(year: int, month: int, part: str) -> DateValue:
 def decade_value(decade: int, part: str | None = None) -> DateValue:
     if part:
         a, b = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}[part]
-        return _make(dt.date(decade + a, 1, 1), dt.date(decade + b, 12, 31), RANGE, f"{decade + a}~/{decade + b}~", True)
+        return _make(
+            dt.date(decade + a, 1, 1),
+            dt.date(decade + b, 12, 31),
+            RANGE,
+            f"{decade + a}~/{decade + b}~",
+            True,
+        )
     return _make(dt.date(decade, 1, 1), dt.date(decade + 9, 12, 31), DECADE, f"{decade // 10:03d}X")
 
 
 def century_value(number: int) -> DateValue:
     first = (number - 1) * 100
-    return _make(dt.date(max(first, 1), 1, 1), dt.date(first + 99, 12, 31), CENTURY, f"{number - 1:02d}XX")
+    return _make(
+        dt.date(max(first, 1), 1, 1), dt.date(first + 99, 12, 31), CENTURY, f"{number - 1:02d}XX"
+    )
 
 
-def _make(start: dt.date, end: dt.date, precision: str, edtf: str, approximate: bool = False) -> DateValue:
-    return DateValue(start, end, precision, edtf, _format(start, end, precision, edtf, approximate), approximate)
+def _make(
+    start: dt.date, end: dt.date, precision: str, edtf: str, approximate: bool = False
+) -> DateValue:
+    return DateValue(
+        start, end, precision, edtf, _format(start, end, precision, edtf, approximate), approximate
+    )
 
 
 def _day_text(d: dt.date, year: bool = True, month: bool = True) -> str:
@@ -178,7 +210,12 @@ def _format(start: dt.date, end: dt.date, precision: str, edtf: str, approximate
         if start.year == end.year:
             return str(start.year)
         return f"{start.year}–{end.year}"
-    if whole_months and (start.year, start.month) != (end.year, end.month) and "-" in edtf.split("/")[0] and edtf.count("-") == 2:
+    if (
+        whole_months
+        and (start.year, start.month) != (end.year, end.month)
+        and "-" in edtf.split("/")[0]
+        and edtf.count("-") == 2
+    ):
         if start.year == end.year:
             return f"{MONTH_NAMES[start.month]}–{MONTH_NAMES[end.month]} {end.year}"
         return f"{MONTH_NAMES[start.month]} {start.year} – {MONTH_NAMES[end.month]} {end.year}"
@@ -365,20 +402,36 @@ def _relative_value(spec: Spec, P: dt.date) -> DateValue | None:
         m2 = m2 or m1
         end = _safe_date(start.year + (1 if m2 < m1 else 0), m2, d2)
         return range_value(start, end) if end and end >= start else day_value(start)
-    if op == "anaphor":  # (n, unit): counted from the base expression, else from P
-        n, unit = a
+    if op == "anaphor":  # (n, unit, mode): counted from the base expression, else from P
+        n, unit = a[0], a[1]
         base = P
         if spec.base is not None:
             value, _ = _resolve(spec.base, P)
-            if value is not None and value.precision == DAY:
-                base = value.start
+            if value is None:
+                return None
+            base = value.start
+            if value.precision != DAY and unit in ("day", "week"):
+                return None
+            if value.precision == YEAR and unit == "year":
+                return year_value(base.year + n)
+            if value.precision in (YEAR, DECADE, CENTURY) and unit == "month":
+                return None
         if unit == "day":
             return day_value(base + dt.timedelta(days=n))
         if unit == "week":
-            return range_value(_monday(base) + dt.timedelta(weeks=n), _monday(base) + dt.timedelta(weeks=n, days=6))
+            return range_value(
+                _monday(base) + dt.timedelta(weeks=n), _monday(base) + dt.timedelta(weeks=n, days=6)
+            )
         if unit == "month":
             return month_value(*_shift_month(base.year, base.month, n))
         return year_value(base.year + n)
+    if op == "samemonth":  # (d1, d2): the month of the base expression
+        value = _resolve(spec.base, P)[0]
+        if value is None:
+            return None
+        start = _safe_date(value.start.year, value.start.month, a[0])
+        end = _safe_date(value.start.year, value.start.month, a[1]) if a[1] else start
+        return range_value(start, end) if start and end and end >= start else None
     if op == "season":  # (season, year offset or None)
         season, offset = a
         if offset is None:  # the latest such season that has begun by P
@@ -395,18 +448,32 @@ def describe(spec: Spec) -> str:
     op, a = spec.op, spec.args
     ahead = spec.future
     if op == "year":
-        base = {-1: "the year before it", 0: "its year", 1: "the year after it"}.get(a[0], f"{a[0]:+d} years from it")
+        base = {-1: "the year before it", 0: "its year", 1: "the year after it"}.get(
+            a[0], f"{a[0]:+d} years from it"
+        )
         return base + (f", {a[1]} part" if a[1] else "")
     if op == "month":
-        base = {-1: "the month before it", 0: "its month", 1: "the month after it"}.get(a[0], f"{a[0]:+d} months")
+        base = {-1: "the month before it", 0: "its month", 1: "the month after it"}.get(
+            a[0], f"{a[0]:+d} months"
+        )
         return base + (f", {a[1]} part" if a[1] else "")
     if op == "week":
-        base = {-1: "the week (Monday to Sunday) before its week", 0: "its week (Monday to Sunday)", 1: "the week after its week"}.get(a[0], f"{a[0]:+d} weeks")
+        base = {
+            -1: "the week (Monday to Sunday) before its week",
+            0: "its week (Monday to Sunday)",
+            1: "the week after its week",
+        }.get(a[0], f"{a[0]:+d} weeks")
         return base + (f", {a[1]} part" if a[1] else "")
     if op == "weekend":
-        return {-1: "the weekend before its week", 0: "the latest weekend", 1: "the next weekend"}.get(a[0], "a weekend")
+        return {
+            -1: "the weekend before its week",
+            0: "the latest weekend",
+            1: "the next weekend",
+        }.get(a[0], "a weekend")
     if op == "day":
-        return {-1: "the day before it", 0: "the day itself", 1: "the day after it"}.get(a[0], f"{abs(a[0])} days {'before' if a[0] < 0 else 'after'} it")
+        return {-1: "the day before it", 0: "the day itself", 1: "the day after it"}.get(
+            a[0], f"{abs(a[0])} days {'before' if a[0] < 0 else 'after'} it"
+        )
     if op == "ago":
         return f"{a[0]} {a[1]}(s) before it"
     if op == "weekday":
@@ -416,13 +483,21 @@ def describe(spec: Spec) -> str:
         if a[1] == "last":
             return f"latest {name} before it"
         if a[1] == "next" or ahead:
-            return f"first {name} {'after' if a[1] == 'next' else 'on or after'} it (the sentence looks ahead)" if a[1] != "next" else f"first {name} after it"
+            return (
+                f"first {name} {'after' if a[1] == 'next' else 'on or after'} it (the sentence looks ahead)"
+                if a[1] != "next"
+                else f"first {name} after it"
+            )
         return f"latest {name} on or before it"
     if op == "dom":
         d1, d2, offset = a
         days = _ordinal(d1) + (f" to {_ordinal(d2)}" if d2 else "")
         if offset is not None:
-            return f"the {days} of " + {-1: "the month before its month", 0: "its month", 1: "the month after"}.get(offset, "a nearby month")
+            return f"the {days} of " + {
+                -1: "the month before its month",
+                0: "its month",
+                1: "the month after",
+            }.get(offset, "a nearby month")
         if ahead:
             return f"the {days} of its month if not yet past, else of the next month (the sentence looks ahead)"
         return f"the {days} of its month if that day is not after it, else of the month before"
@@ -430,29 +505,57 @@ def describe(spec: Spec) -> str:
         m, mode, part = a
         name = (f"{part} " if part else "") + MONTH_NAMES[m]
         if mode == "latest":
-            return f"first {name} on or after it (the sentence looks ahead)" if ahead else f"latest {name} on or before it"
+            return (
+                f"first {name} on or after it (the sentence looks ahead)"
+                if ahead
+                else f"latest {name} on or before it"
+            )
         if mode == "before":
             return f"latest {name} before its month"
         if mode == "after":
             return f"first {name} after its month"
-        return f"{name} of " + {-1: "the year before it", 0: "its year", 1: "the year after it"}.get(mode, f"{mode:+d} years")
+        return f"{name} of " + {
+            -1: "the year before it",
+            0: "its year",
+            1: "the year after it",
+        }.get(mode, f"{mode:+d} years")
     if op == "monthday":
         m1, d1, m2, d2, offset = a
         text = f"{MONTH_NAMES[m1]} {d1}"
         if d2:
             text += f" to {MONTH_NAMES[m2 or m1] + ' ' if m2 else ''}{d2}"
         if offset is None:
-            return f"first {text} on or after it (the sentence looks ahead)" if ahead else f"latest {text} on or before it"
-        return f"{text} of " + {-1: "the year before it", 0: "its year", 1: "the year after it"}.get(offset, f"{offset:+d} years")
+            return (
+                f"first {text} on or after it (the sentence looks ahead)"
+                if ahead
+                else f"latest {text} on or before it"
+            )
+        return f"{text} of " + {
+            -1: "the year before it",
+            0: "its year",
+            1: "the year after it",
+        }.get(offset, f"{offset:+d} years")
     if op == "anaphor":
-        n, unit = a
+        n, unit = a[0], a[1]
         where = "the date mentioned just before" if spec.base is not None else "it"
         return f"{abs(n)} {unit}(s) {'after' if n > 0 else 'before'} {where}"
+    if op == "samemonth":
+        return (
+            f"the {_ordinal(a[0])}"
+            + (f" to {_ordinal(a[1])}" if a[1] else "")
+            + " of the month named just before ("
+            + describe(spec.base)
+            + ")"
+        )
     if op == "season":
         season, offset = a
         if offset is None:
             return f"the latest {season} begun by it"
-        return f"{season} of " + {-1: "the year before it", 0: "its year", 1: "the year after it"}.get(offset, f"{offset:+d} years")
+        return f"{season} of " + {
+            -1: "the year before it",
+            0: "its year",
+            1: "the year after it",
+        }.get(offset, f"{offset:+d} years")
     return op
 
 
@@ -476,8 +579,20 @@ def resolve_with_rule(timex: Timex, published: dt.date | None) -> tuple[DateValu
 _MONTH_FORMS: list[tuple[str, int]] = []
 for _i in range(1, 13):
     _MONTH_FORMS.append((MONTH_NAMES[_i], _i))
-for _abbr, _i in [("Jan", 1), ("Feb", 2), ("Mar", 3), ("Apr", 4), ("Jun", 6), ("Jul", 7), ("Aug", 8),
-                  ("Sept", 9), ("Sep", 9), ("Oct", 10), ("Nov", 11), ("Dec", 12)]:
+for _abbr, _i in [
+    ("Jan", 1),
+    ("Feb", 2),
+    ("Mar", 3),
+    ("Apr", 4),
+    ("Jun", 6),
+    ("Jul", 7),
+    ("Aug", 8),
+    ("Sept", 9),
+    ("Sep", 9),
+    ("Oct", 10),
+    ("Nov", 11),
+    ("Dec", 12),
+]:
     _MONTH_FORMS.append((_abbr + ".", _i))
     _MONTH_FORMS.append((_abbr, _i))
 MONTH_LOOKUP = {}
@@ -516,10 +631,36 @@ def _rx_year(name: str) -> str:
 
 _REL = r"(?i:last|this|next|past|previous|coming)"
 _NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
 }
 _NUM = (
     r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
@@ -530,6 +671,23 @@ _UNIT = r"(?:years?|months?|weeks?|days?|decades?|centur(?:y|ies)|hours?|minutes
 _DUR_MOD = (
     r"(?:(?:just\s+)?(?:over|more\s+than|nearly|almost|about|around|some|at\s+least|less\s+than|under|roughly"
     r"|approximately|close\s+to|up\s+to|fewer\s+than)\s+)?"
+)
+
+
+_ORDINAL_WORDS = {}
+for _n, _w in enumerate(
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"],
+    start=1,
+):
+    _ORDINAL_WORDS[_w] = _n
+for _n, _w in enumerate(
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"], start=1
+):
+    _ORDINAL_WORDS[f"twenty {_w}"] = 20 + _n
+_ORDINAL_WORDS["thirtieth"] = 30
+_ORDINAL_WORDS["thirty first"] = 31
+_ORDINAL_WORDS_RE = "|".join(
+    sorted((w.replace(" ", "[\\s-]") for w in _ORDINAL_WORDS), key=len, reverse=True)
 )
 
 
@@ -562,13 +720,23 @@ class _Cand:
 
 
 _FUTURE = re.compile(
-    r"(?i)\b(?:will|shall|(?:is|are|was|were)\s+(?:scheduled|expected|set|due|slated|planned)\s+to|plans?\s+to|planning\s+to"
+    r"(?i)\b(?:will|shall|(?:is|are|was|were)\s+(?:scheduled|expected|set|due|slated|planned|likely)\s+to|(?:is|are)\s+to"
+    r"|plans?\s+(?:to|for)|planning\s+to|a\s+plan\s+for|hopes?\s+to|intends?\s+to|aims?\s+to|may(?!\s+have)|might(?!\s+have)"
     r"|upcoming|to\s+be\s+held|going\s+to)\b"
 )
 _PART_WORDS = {
-    "early": "early", "mid": "mid", "mid-": "mid", "late": "late", "the end of": "late", "end of": "late",
-    "the beginning of": "early", "beginning of": "early", "the start of": "early", "start of": "early",
-    "the middle of": "mid", "middle of": "mid",
+    "early": "early",
+    "mid": "mid",
+    "mid-": "mid",
+    "late": "late",
+    "the end of": "late",
+    "end of": "late",
+    "the beginning of": "early",
+    "beginning of": "early",
+    "the start of": "early",
+    "start of": "early",
+    "the middle of": "mid",
+    "middle of": "mid",
 }
 _PART_RE = (
     r"(?P<part>(?i:early|mid-|mid|late|(?:the\s+)?end\s+of|(?:the\s+)?beginning\s+of|(?:the\s+)?start\s+of"
@@ -584,10 +752,59 @@ def _part(text: str | None) -> str | None:
 
 # Words that may follow "the 11th" when it is a date (else "the 194th partner" is no date).
 _AFTER_ORDINAL_OK = {
-    "that", "when", "and", "or", "to", "in", "at", "on", "with", "after", "before", "as", "but", "while", "for",
-    "from", "by", "local", "said", "of", "he", "she", "it", "they", "we", "i", "the", "a", "an", "this", "which",
-    "where", "through", "until", "according", "amid", "during", "under", "says", "told", "announced", "there",
-    "last", "this", "next", "morning", "afternoon", "evening", "night", "is", "was", "will", "has", "had",
+    "that",
+    "when",
+    "and",
+    "or",
+    "to",
+    "in",
+    "at",
+    "on",
+    "with",
+    "after",
+    "before",
+    "as",
+    "but",
+    "while",
+    "for",
+    "from",
+    "by",
+    "local",
+    "said",
+    "of",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "the",
+    "a",
+    "an",
+    "this",
+    "which",
+    "where",
+    "through",
+    "until",
+    "according",
+    "amid",
+    "during",
+    "under",
+    "says",
+    "told",
+    "announced",
+    "there",
+    "last",
+    "next",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "is",
+    "was",
+    "will",
+    "has",
+    "had",
 }
 _BAD_BEFORE_YEAR = re.compile(
     r"(?i)(?:\b(?:no\.?|number|resolution|page|pp?\.|flight|route|article|art\.|chapter|section|vol\.?|code|room|tel\.?|ext\.?|model|"
@@ -610,57 +827,168 @@ class _Grammar:
         self.rules: list[tuple[str, re.Pattern, object]] = []
         add = self._add
         # ISO and other year-first numeric dates: 2025-03-11, 2025.03.11, 2025/3/11
-        add("iso_day", rf"(?<![\d-])(?P<y>\d{{4}})(?P<sep>[-./])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![\d]|[-./]\d)", self._iso_day)
-        add("iso_month", rf"(?<![\d-])(?P<y>1\d{{3}}|20\d{{2}})-(?P<m>0[1-9]|1[0-2])(?![\d]|[-./]\d)", self._iso_month)
+        add(
+            "iso_day",
+            r"(?<![\d-])(?P<y>\d{4})(?P<sep>[-./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d]|[-./]\d)",
+            self._iso_day,
+        )
+        add(
+            "iso_month",
+            r"(?<![\d-])(?P<y>1\d{3}|20\d{2})-(?P<m>0[1-9]|1[0-2])(?![\d]|[-./]\d)",
+            self._iso_month,
+        )
         # dd/mm/yyyy and friends: ambiguous order, left to dateparser
-        add("numeric", r"(?<![\d./:])\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\d]|[./]\d)", self._numeric)
+        add(
+            "numeric",
+            r"(?<![\d./:])\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\d]|[./]\d)",
+            self._numeric,
+        )
         # March 11, 2025 / Feb. 5 to 7 / Feb. 28 to March 2, 2025 / December 8th last year
-        add("mdy", rf"{_rx_mon('m1')}\s*{d('d1')}(?:\s*(?:-|–|—|to|through|until|till)\s*(?:{_rx_mon('m2')}\s*)?{d('d2')})?"
-                   rf"(?:(?:,\s*|\s+)(?:{y('y')}|(?:of\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)))?", self._month_day)
+        add(
+            "mdy",
+            rf"{_rx_mon('m1')}\s*{d('d1')}(?:\s*(?:-|–|—|to|through|until|till)\s*(?:{_rx_mon('m2')}\s*)?{d('d2')})?"
+            rf"(?:(?:,\s*|\s+)(?:{y('y')}|(?:of\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)))?",
+            self._month_day,
+        )
+        add(
+            "mdy_words",
+            rf"{_rx_mon('m1')}\s+(?P<w>(?i:{_ORDINAL_WORDS_RE}))\b(?:,?\s+{y('y')})?",
+            self._month_day_words,
+        )
         # 11 March 2025 / 5-7 February 2025 / the 11th of March / 28 February to 2 March 2025
-        add("dmy", rf"{d('d1')}(?:\s*(?:-|–|—|to|through|until)\s*{d('d2')})?\s+(?:of\s+)?{_rx_mon('m1')}"
-                   rf"(?:(?:,\s*|\s+)(?:{y('y')}|(?:of\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)))?", self._month_day)
-        add("dmy2", rf"{d('d1')}\s+{_rx_mon('m1')}\s*(?:-|–|—|to|through|until)\s*{d('d2')}\s+{_rx_mon('m2')}"
-                    rf"(?:(?:,\s*|\s+){y('y')})?", self._month_day)
+        add(
+            "dmy",
+            rf"{d('d1')}(?:\s*(?:-|–|—|to|through|until)\s*{d('d2')})?\s+(?:of\s+)?{_rx_mon('m1')}"
+            rf"(?:(?:,\s*|\s+)(?:{y('y')}|(?:of\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)))?",
+            self._month_day,
+        )
+        add(
+            "dmy2",
+            rf"{d('d1')}\s+{_rx_mon('m1')}\s*(?:-|–|—|to|through|until)\s*{d('d2')}\s+{_rx_mon('m2')}"
+            rf"(?:(?:,\s*|\s+){y('y')})?",
+            self._month_day,
+        )
         # December 2024 / early December 2024 / December last year / last December / mid-February
-        add("month_year", rf"(?:{_PART_RE}\s*)?{_rx_mon('m1')}\s*,?\s+(?:of\s+)?(?:{y('y')}|(?P<rel>(?i:last|this|next))\s+(?i:year))"
-                          rf"(?![\d])", self._month_name)
-        add("rel_month", rf"(?:{_PART_RE}\s*)?(?P<mod>(?i:last|this|next|past|coming))\s+{_rx_monf('m1')}", self._month_name)
+        add(
+            "month_year",
+            rf"(?:{_PART_RE}\s*)?{_rx_mon('m1')}\s*,?\s+(?:of\s+)?(?:{y('y')}|(?P<rel>(?i:last|this|next))\s+(?i:year))"
+            rf"(?![\d])",
+            self._month_name,
+        )
+        add(
+            "rel_month",
+            rf"(?:{_PART_RE}\s*)?(?P<mod>(?i:last|this|next|past|coming))\s+{_rx_monf('m1')}",
+            self._month_name,
+        )
         add("bare_month", rf"(?:{_PART_RE}\s*)?{_rx_monf('m1')}(?!\s*\d)", self._month_name)
         # Years: 2011-2024, between 2011 and 2024, late 2024, late last year, 1990s, the 20th century, 1966
-        add("year_range", rf"{y('y1')}\s*(?:-|–|—|to|through|until)\s*(?:{y('y2')}|(?P<yy>\d\d)(?!\d))", self._year_range)
+        add(
+            "year_range",
+            rf"{y('y1')}\s*(?:-|–|—|to|through|until)\s*(?:{y('y2')}|(?P<yy>\d\d)(?!\d))",
+            self._year_range,
+        )
         add("year_between", rf"(?i:between)\s+{y('y1')}\s+(?i:and)\s+{y('y2')}", self._year_range)
-        add("year_part", r"(?P<part>(?i:early|mid-|mid|late|(?:the\s+)?end\s+of|(?:the\s+)?beginning\s+of|(?:the\s+)?start\s+of"
-                         r"|(?:the\s+)?middle\s+of|(?:the\s+)?(?:first|second)\s+half\s+of"
-                         r"|(?:the\s+)?(?:first|second|third|fourth)\s+quarter\s+of|spring|summer|autumn|fall|winter"
-                         r"|q[1-4]|h[12]))(?:\s+of)?\s*"
-                         rf"(?:{y('y')}|(?P<rel>(?i:last|this|next))\s+(?i:year))", self._year_part)
-        add("rel_year_part", r"(?P<part>(?i:earlier|later))\s+(?P<rel>(?i:this))\s+(?P<unit>(?i:year|month|week))\b", self._rel_part)
-        add("decade", r"(?:(?i:the)\s+)?(?:(?P<part>(?i:early|mid-|mid|late))\s*)?(?:(?P<dec>1\d{2}0|20\d0)|[’'](?P<dec2>\d0))s\b", self._decade)
-        add("century", r"(?:(?i:the)\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-](?i:century)", self._century)
+        add(
+            "year_part",
+            r"(?P<part>(?i:early|mid-|mid|late|(?:the\s+)?end\s+of|(?:the\s+)?beginning\s+of|(?:the\s+)?start\s+of"
+            r"|(?:the\s+)?middle\s+of|(?:the\s+)?(?:first|second)\s+half\s+of"
+            r"|(?:the\s+)?(?:first|second|third|fourth)\s+quarter\s+of|spring|summer|autumn|fall|winter"
+            r"|q[1-4]|h[12]))(?:\s+of)?\s*"
+            rf"(?:{y('y')}|(?P<rel>(?i:last|this|next))\s+(?i:year))",
+            self._year_part,
+        )
+        add(
+            "unit_end",
+            r"(?i:\b(?:at\s+)?(?:the\s+)?(?P<part>end|beginning|start|middle)\s+of\s+(?:the|this)\s+(?P<unit>month|year|week))\b",
+            self._unit_part,
+        )
+        add(
+            "rel_year_part",
+            r"(?P<part>(?i:earlier|later))\s+(?P<rel>(?i:this))\s+(?P<unit>(?i:year|month|week))\b",
+            self._rel_part,
+        )
+        add(
+            "decade",
+            r"(?:(?i:the)\s+)?(?:(?P<part>(?i:early|mid-|mid|late))\s*)?(?:(?P<dec>1\d{2}0|20\d0)|[’'](?P<dec2>\d0))[’']?s\b",
+            self._decade,
+        )
+        add(
+            "century",
+            r"(?:(?i:the)\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-](?i:century)",
+            self._century,
+        )
         add("year", y("y"), self._year)
         # Relative days, weeks, months, years
-        add("day_word", r"(?i:\b(?:(?P<dby>the\s+day\s+before\s+yesterday)|(?P<w>yesterday|today|tonight|tomorrow)"
-                        r"|this\s+(?:morning|afternoon|evening))\b)", self._day_word)
-        add("rel_unit", r"(?i:\b(?P<mod>last|this|next|coming|the\s+coming|past|the\s+past|previous|the\s+previous|following|the\s+following)"
-                        r"\s+(?P<unit>week|weekend|month|year|decade)\b)", self._rel_unit)
-        add("ago", rf"(?i:\b(?P<n>{_NUM})\s+(?P<unit>years?|months?|weeks?|days?|decades?)\s+(?P<dir>ago|earlier|later|before|after)\b)", self._ago)
-        add("anaphor_day", r"(?i:\bthe\s+(?:(?P<prev>previous|next|following)\s+day|day\s+(?P<dir>before|after)(?!\s+yesterday)))\b", self._anaphor_day)
+        add(
+            "day_word",
+            r"(?i:\b(?:(?P<dby>the\s+day\s+before\s+yesterday)|(?P<w>yesterday|today|tonight|tomorrow)"
+            r"|this\s+(?:morning|afternoon|evening))\b)",
+            self._day_word,
+        )
+        add(
+            "rel_unit",
+            r"(?i:\b(?P<mod>last|this|next|coming|the\s+coming|past|the\s+past|previous|the\s+previous|following|the\s+following)"
+            r"\s+(?P<unit>week|weekend|month|year|decade)\b)",
+            self._rel_unit,
+        )
+        add(
+            "ago",
+            rf"(?i:\b(?P<n>{_NUM})\s+(?P<unit>years?|months?|weeks?|days?|decades?)\s+(?P<dir>ago|earlier|later|(?:before|after)(?=\s*(?:[,.;:)]|$))))",
+            self._ago,
+        )
+        add(
+            "anaphor_day",
+            r"(?i:\bthe\s+(?:(?P<prev>previous|next|following|same)\s+day|day\s+(?P<dir>before|after)(?!\s+yesterday)))\b",
+            self._anaphor_day,
+        )
+        add("weekend", r"(?i:\b(?:over|during|at|on)\s+the\s+weekend\b)", self._weekend)
         # Weekdays: Thursday / this Friday / last Monday / Friday's
-        add("weekday", rf"(?:(?P<mod>(?i:last|this|next|past|coming))\s+)?(?P<wd>{_WD})(?P<plural>s)?(?![A-Za-z])", self._weekday)
+        add(
+            "weekday",
+            rf"(?:(?P<mod>(?i:last|this|next|past|coming))\s+)?(?P<wd>{_WD})(?P<plural>s)?(?![A-Za-z])",
+            self._weekday,
+        )
         # The 10th / on the 11th / the 5th to 7th / the 10th of this month
-        add("ordinal", r"(?i:\bthe)\s+(?P<d1>3[01]|[12]\d|0?[1-9])(?i:st|nd|rd|th)\b"
-                       r"(?:\s*(?:-|–|to|and)\s*(?:(?i:the)\s+)?(?P<d2>3[01]|[12]\d|0?[1-9])(?i:st|nd|rd|th)\b)?"
-                       r"(?:\s+(?i:of)\s+(?P<rel>(?i:this|last|next|the\s+previous|the\s+same))\s+(?i:month))?", self._ordinal)
+        add(
+            "ordinal",
+            r"(?i:\bthe)\s+(?P<d1>3[01]|[12]\d|0?[1-9])(?i:st|nd|rd|th)\b"
+            r"(?:\s*(?:-|–|to|and)\s*(?:(?i:the)\s+)?(?P<d2>3[01]|[12]\d|0?[1-9])(?i:st|nd|rd|th)\b)?"
+            r"(?:\s+(?i:of)\s+(?P<rel>(?i:this|last|next|the\s+previous|the\s+same))\s+(?i:month))?",
+            self._ordinal,
+        )
         # Durations, sets and vague references
-        add("duration", rf"(?i:\b{_DUR_MOD}(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\b(?!\s+(?:ago|old)\b))", self._duration)
-        add("duration_hyphen", rf"(?i:\b(?P<n>\d+|{_NUM})-(?P<unit>year|month|week|day|decade|century|hour|minute)\b(?!-old|\s+old))", self._duration)
-        add("duration_century", r"(?i:\b(?:(?:just\s+)?(?:over|more\s+than|nearly|almost|about|around)\s+)?(?:half\s+a|a\s+quarter\s+of\s+a)\s+century\b)", self._duration_words)
-        add("duration_past", r"(?i:\b(?:the\s+)?(?:past|last|previous)\s+(?P<n>\w+)\s+(?P<unit>years|months|weeks|days|decades)\b)", self._duration)
-        add("set", r"(?i:\b(?:every|each)\s+(?:year|month|week|day|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-                   r"|\b(?:once|twice|\w+\s+times)\s+a\s+(?:year|month|week|day)\b|\bannually\b)", self._set)
-        add("vague", r"(?i:\b(?:recently|lately|soon|currently|nowadays|these\s+days|in\s+recent\s+(?:years|months|weeks|days)"
-                     r"|in\s+the\s+coming\s+(?:years|months|weeks|days)|in\s+the\s+near\s+future)\b)", self._vague)
+        add(
+            "duration",
+            rf"(?i:\b{_DUR_MOD}(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\b(?!\s+(?:ago|old)\b))",
+            self._duration,
+        )
+        add(
+            "duration_hyphen",
+            rf"(?i:\b(?P<n>\d+|{_NUM})-(?P<unit>year|month|week|day|decade|century|hour|minute)\b(?!-old|\s+old))",
+            self._duration,
+        )
+        add(
+            "duration_century",
+            r"(?i:\b(?:(?:just\s+)?(?:over|more\s+than|nearly|almost|about|around)\s+)?(?:half\s+a|a\s+quarter\s+of\s+a)\s+century\b)",
+            self._duration_words,
+        )
+        add(
+            "duration_past",
+            r"(?i:\b(?:the\s+)?(?:past|last|previous)\s+(?P<n>\w+)\s+(?P<unit>years|months|weeks|days|decades)\b)",
+            self._duration,
+        )
+        add(
+            "set",
+            r"(?i:\b(?:every|each)\s+(?:year|month|week|day|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+            r"|\b(?:once|twice|\w+\s+times)\s+a\s+(?:year|month|week|day)\b|\bannually\b)",
+            self._set,
+        )
+        add(
+            "vague",
+            r"(?i:\b(?:recently|lately|soon|currently|nowadays|these\s+days|in\s+recent\s+(?:years|months|weeks|days)"
+            r"|in\s+the\s+coming\s+(?:years|months|weeks|days)|in\s+the\s+near\s+future)\b)",
+            self._vague,
+        )
 
     def _add(self, name: str, pattern: str, handler) -> None:
         self.rules.append((name, re.compile(pattern), handler))
@@ -684,7 +1012,15 @@ class _Grammar:
         value = _dateparser_date(m.group(), ctx.published)
         if value is None:
             return None
-        return _Cand(m.start(), m.end(), "date", Spec("abs", (day_value(value), "read by dateparser (English month-first order when ambiguous)")))
+        return _Cand(
+            m.start(),
+            m.end(),
+            "date",
+            Spec(
+                "abs",
+                (day_value(value), "read by dateparser (English month-first order when ambiguous)"),
+            ),
+        )
 
     def _month_day(self, m, ctx):
         m1 = MONTH_LOOKUP[m["m1"].lower().rstrip(".")]
@@ -709,6 +1045,21 @@ class _Grammar:
         future = offset is None and ctx.looks_ahead(m.start())
         return _Cand(m.start(), m.end(), "date", Spec("monthday", (m1, d1, m2, d2, offset), future))
 
+    def _month_day_words(self, m, ctx):
+        month = MONTH_LOOKUP[m["m1"].lower().rstrip(".")]
+        day = _ORDINAL_WORDS[re.sub(r"[\s-]+", " ", m["w"].lower())]
+        if m["y"]:
+            start = _safe_date(int(m["y"]), month, day)
+            return self._abs(m, day_value(start)) if start else None
+        if not _safe_date(2024, month, day):
+            return None
+        return _Cand(
+            m.start(),
+            m.end(),
+            "date",
+            Spec("monthday", (month, day, None, None, None), ctx.looks_ahead(m.start())),
+        )
+
     def _month_name(self, m, ctx):
         name = m["m1"]
         month = MONTH_LOOKUP[name.lower().rstrip(".")]
@@ -732,7 +1083,10 @@ class _Grammar:
             mode = "latest"
             if name.rstrip(".").lower() in ("may", "march") and not part:
                 # Modal "may" and the verb "march": only after a word that introduces a date.
-                if not re.search(r"(?i)\b(?:in|since|until|till|by|from|to|during|of|through|before|after|early|late|and|or|between|last|this|next)\s+$", ctx.before(start)):
+                if not re.search(
+                    r"(?i)\b(?:in|since|until|till|by|from|to|during|of|through|before|after|early|late|and|or|between|last|this|next)\s+$",
+                    ctx.before(start),
+                ):
                     return None
             if ctx.before(start).endswith(("the ", "The ")) and not part:
                 return None  # "the March 1st Movement", "the August revolution"
@@ -747,7 +1101,9 @@ class _Grammar:
             y2 = int(m["y2"])
         if not y1 < y2 <= y1 + 200:
             return None
-        if _BAD_BEFORE_YEAR.search(ctx.before(m.start())) or _BAD_AFTER_YEAR.match(ctx.after(m.end())):
+        if _BAD_BEFORE_YEAR.search(ctx.before(m.start())) or _BAD_AFTER_YEAR.match(
+            ctx.after(m.end())
+        ):
             return None
         return self._abs(m, year_range_value(y1, y2))
 
@@ -755,18 +1111,56 @@ class _Grammar:
         word = re.sub(r"\s+", " ", m["part"].lower())
         word = re.sub(r"^the ", "", word)
         part = {
-            "early": "early", "mid-": "mid", "mid": "mid", "late": "late", "end of": "late", "beginning of": "early",
-            "start of": "early", "middle of": "mid", "first half of": "h1", "second half of": "h2",
-            "first quarter of": "q1", "second quarter of": "q2", "third quarter of": "q3", "fourth quarter of": "q4",
-            "q1": "q1", "q2": "q2", "q3": "q3", "q4": "q4", "h1": "h1", "h2": "h2",
-            "spring": "spring", "summer": "summer", "autumn": "autumn", "fall": "autumn", "winter": "winter",
+            "early": "early",
+            "mid-": "mid",
+            "mid": "mid",
+            "late": "late",
+            "end of": "late",
+            "beginning of": "early",
+            "start of": "early",
+            "middle of": "mid",
+            "first half of": "h1",
+            "second half of": "h2",
+            "first quarter of": "q1",
+            "second quarter of": "q2",
+            "third quarter of": "q3",
+            "fourth quarter of": "q4",
+            "q1": "q1",
+            "q2": "q2",
+            "q3": "q3",
+            "q4": "q4",
+            "h1": "h1",
+            "h2": "h2",
+            "spring": "spring",
+            "summer": "summer",
+            "autumn": "autumn",
+            "fall": "autumn",
+            "winter": "winter",
         }[word]
         if m["y"]:
             if _BAD_AFTER_YEAR.match(ctx.after(m.end())):
                 return None
             return self._abs(m, part_value(int(m["y"]), part))
         offset = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
-        return _Cand(m.start(), m.end(), "date", Spec("year", (offset, part)) if part in PARTS and part not in ("spring", "summer", "autumn") else Spec("season", (part, offset)))
+        return _Cand(
+            m.start(),
+            m.end(),
+            "date",
+            Spec("year", (offset, part))
+            if part in PARTS and part not in ("spring", "summer", "autumn")
+            else Spec("season", (part, offset)),
+        )
+
+    def _unit_part(self, m, ctx):
+        part = {"end": "late", "beginning": "early", "start": "early", "middle": "mid"}[
+            m["part"].lower()
+        ]
+        unit = m["unit"].lower()
+        start = m.start() + (3 if m.group().lower().startswith("at ") else 0)
+        start += len(m.group()[start - m.start() :]) - len(m.group()[start - m.start() :].lstrip())
+        if unit == "week":
+            return _Cand(start, m.end(), "date", Spec("week", (0, None)))
+        return _Cand(start, m.end(), "date", Spec(unit, (0, part)))
 
     def _rel_part(self, m, ctx):
         unit = m["unit"].lower()
@@ -779,6 +1173,8 @@ class _Grammar:
             two = int(m["dec2"])
             decade = (1900 if two >= 30 else 2000) + two
         part = _part(m["part"]) if m["part"] else None
+        if decade % 100 == 0 and m["dec"] and not part:
+            return self._abs(m, century_value(decade // 100 + 1))  # "the 1800s": the whole century
         return self._abs(m, decade_value(decade, part))
 
     def _century(self, m, ctx):
@@ -794,7 +1190,10 @@ class _Grammar:
             return None
         if re.match(r"\s*[-–]\s*(?:year|month|day|strong|member|page)", after, re.I):
             return None
-        cue = re.search(r"(?i)\b(?:in|since|until|till|by|from|to|of|during|before|after|early|late|mid|year|and|or|between|around|circa|c\.)\s*$", before)
+        cue = re.search(
+            r"(?i)\b(?:in|since|until|till|by|from|to|of|during|before|after|early|late|mid|year|and|or|between|around|circa|c\.)\s*$",
+            before,
+        )
         if not cue and not 1800 <= year <= 2099:
             return None
         return self._abs(m, year_value(year))
@@ -810,17 +1209,21 @@ class _Grammar:
         mod = re.sub(r"^the\s+", "", m["mod"].lower())
         unit = m["unit"].lower()
         if mod == "past":
-            return _Cand(m.start(), m.end(), "duration", Spec("duration", (f"P1{unit[0].upper()}",)))
+            return _Cand(
+                m.start(), m.end(), "duration", Spec("duration", (f"P1{unit[0].upper()}",))
+            )
         if mod in ("previous", "following"):
             n = -1 if mod == "previous" else 1
             if unit in ("weekend", "decade"):
                 return None
-            return _Cand(m.start(), m.end(), "date", Spec("anaphor", (n, unit), base=ctx.last_day_spec()))
+            return _Cand(m.start(), m.end(), "date", Spec("anaphor", (n, unit, "loose")))
         offset = {"last": -1, "this": 0, "next": 1, "coming": 1}[mod]
         if unit == "decade":
             return None
         if unit == "weekend":
-            return _Cand(m.start(), m.end(), "date", Spec("weekend", (offset,), ctx.looks_ahead(m.start())))
+            return _Cand(
+                m.start(), m.end(), "date", Spec("weekend", (offset,), ctx.looks_ahead(m.start()))
+            )
         return _Cand(m.start(), m.end(), "date", Spec(unit, (offset, None)))
 
     def _ago(self, m, ctx):
@@ -833,21 +1236,39 @@ class _Grammar:
             return _Cand(m.start(), m.end(), "date", Spec("ago", (n, unit)))
         sign = -1 if direction in ("earlier", "before") else 1
         if unit == "decade":
-            return None
-        return _Cand(m.start(), m.end(), "date", Spec("anaphor", (sign * n, unit), base=ctx.last_day_spec()))
+            return _Cand(m.start(), m.end(), "duration", Spec("duration", (f"P{n * 10}Y",)))
+        # the base is filled in once the expressions before it are known (see _anchor)
+        return _Cand(m.start(), m.end(), "date", Spec("anaphor", (sign * n, unit, "strict")))
 
     def _anaphor_day(self, m, ctx):
         word = (m["prev"] or m["dir"]).lower()
-        n = -1 if word in ("previous", "before") else 1
-        return _Cand(m.start(), m.end(), "date", Spec("anaphor", (n, "day"), base=ctx.last_day_spec()))
+        n = {"previous": -1, "before": -1, "same": 0}.get(word, 1)
+        return _Cand(m.start(), m.end(), "date", Spec("anaphor", (n, "day", "loose")))
+
+    def _weekend(self, m, ctx):
+        start = m.start() + m.group().lower().index("the")
+        return _Cand(start, m.end(), "date", Spec("weekend", (0,), ctx.looks_ahead(m.start())))
 
     def _weekday(self, m, ctx):
         wd = WEEKDAYS.index(m["wd"].capitalize())
         if m["plural"]:
             return _Cand(m.start(), m.end(), "set", Spec("set", ()))
+        if not m["mod"] and re.search(r"(?i)\b(?:a|any|every|each|one)\s+$", ctx.before(m.start())):
+            return None  # "was a Sunday", "any Friday"
         mod = (m["mod"] or "").lower()
-        mode = {"last": "last", "past": "last", "this": "this", "next": "next", "coming": "next"}.get(mod, "bare")
-        return _Cand(m.start(), m.end(), "date", Spec("weekday", (wd, mode), mode == "bare" and ctx.looks_ahead(m.start())))
+        mode = {
+            "last": "last",
+            "past": "last",
+            "this": "this",
+            "next": "next",
+            "coming": "next",
+        }.get(mod, "bare")
+        return _Cand(
+            m.start(),
+            m.end(),
+            "date",
+            Spec("weekday", (wd, mode), mode == "bare" and ctx.looks_ahead(m.start())),
+        )
 
     def _ordinal(self, m, ctx):
         after = ctx.after(m.end())
@@ -855,7 +1276,12 @@ class _Grammar:
             word = re.match(r"\s*([A-Za-z]+)", after)
             if word:
                 token = word.group(1)
-                if not (token.lower() in _AFTER_ORDINAL_OK and token[0].islower() or token.endswith("ed") and token[0].islower()):
+                if not (
+                    (token.lower() in _AFTER_ORDINAL_OK
+                    and token[0].islower())
+                    or (token.endswith("ed")
+                    and token[0].islower())
+                ):
                     return None
                 if token.lower() == "of" and re.match(r"\s*of\s+(?!this|last|next)", after):
                     return None  # "the 11th of March" is the month-day rule's; "the 3rd of 5" is no date
@@ -866,24 +1292,63 @@ class _Grammar:
         if d2 is not None and d2 <= d1:
             return None
         rel = (m["rel"] or "").lower()
-        offset = {"this": 0, "the same": 0, "last": -1, "the previous": -1, "next": 1}.get(re.sub(r"\s+", " ", rel)) if rel else None
+        offset = (
+            {"this": 0, "the same": 0, "last": -1, "the previous": -1, "next": 1}.get(
+                re.sub(r"\s+", " ", rel)
+            )
+            if rel
+            else None
+        )
         start = m.start() + (len(m.group()) - len(m.group().lstrip()))
         # leave "the" out of the span: "on the 10th" -> "10th"? keep "the 10th", as written
-        return _Cand(start, m.end(), "date", Spec("dom", (d1, d2, offset), offset is None and ctx.looks_ahead(start)))
+        return _Cand(
+            start,
+            m.end(),
+            "date",
+            Spec("dom", (d1, d2, offset), offset is None and ctx.looks_ahead(start)),
+        )
 
     def _duration(self, m, ctx):
         n = _number(m["n"]) if m["n"] else None
         unit = _unit(m["unit"])
-        if n is None and re.sub(r"\s+", " ", m["n"].lower()) not in ("few", "a few", "several", "many", "hundreds of", "dozens of", "a dozen", "half a", "a half", "a hundred"):
+        if n is None and re.sub(r"\s+", " ", m["n"].lower()) not in (
+            "few",
+            "a few",
+            "several",
+            "many",
+            "hundreds of",
+            "dozens of",
+            "a dozen",
+            "half a",
+            "a half",
+            "a hundred",
+        ):
             return None
         if m["n"].lower() in ("a dozen",):
             n = 12
         if n is None and re.sub(r"\s+", " ", m["n"].lower()) in ("half a", "a half"):
-            iso = {"year": "P6M", "month": "P15D", "week": "P3D", "day": "PT12H", "decade": "P5Y", "century": "P50Y",
-                   "hour": "PT30M", "minute": "PT30S"}[unit]
+            iso = {
+                "year": "P6M",
+                "month": "P15D",
+                "week": "P3D",
+                "day": "PT12H",
+                "decade": "P5Y",
+                "century": "P50Y",
+                "hour": "PT30M",
+                "minute": "PT30S",
+            }[unit]
             return _Cand(m.start(), m.end(), "duration", Spec("duration", (iso,)))
         amount = str(n) if n is not None else "X"
-        code = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "0Y", "century": "00Y", "hour": "H", "minute": "M"}[unit]
+        code = {
+            "year": "Y",
+            "month": "M",
+            "week": "W",
+            "day": "D",
+            "decade": "0Y",
+            "century": "00Y",
+            "hour": "H",
+            "minute": "M",
+        }[unit]
         iso = f"PT{amount}{code}" if unit in ("hour", "minute") else f"P{amount}{code}"
         if unit == "decade" and n is not None:
             iso = f"P{n * 10}Y"
@@ -911,15 +1376,23 @@ class _Context:
         self.previous = previous
 
     def before(self, pos: int, width: int = 40) -> str:
-        return self.sentence[max(0, pos - width):pos]
+        return self.sentence[max(0, pos - width) : pos]
 
     def after(self, pos: int, width: int = 40) -> str:
-        return self.sentence[pos:pos + width]
+        return self.sentence[pos : pos + width]
 
     def looks_ahead(self, pos: int) -> bool:
         """True when the clause before ``pos`` speaks of the future ("will meet on Friday")."""
         clause = re.split(r"[;:]|,\s+(?:but|and|while|after|when)\b", self.sentence[:pos])[-1]
         return bool(_FUTURE.search(clause))
+
+    def last_date_spec(self) -> Spec | None:
+        """The latest absolute date before this point (any precision), for "two years later"."""
+        for timex in reversed(self.previous):
+            spec = timex.spec
+            if isinstance(spec, Spec) and timex.kind == "date" and spec.op == "abs":
+                return spec
+        return None
 
     def last_day_spec(self) -> Spec | None:
         for timex in reversed(self.previous):
@@ -941,8 +1414,19 @@ def _grammar() -> _Grammar:
 _ROLE = re.compile(
     r"(?i)\b(?P<w>since|until|till|through|up\s+to|before|prior\s+to|after|following|by|as\s+of)\s+(?:the\s+)?(?:(?:early|late|mid)\s+)?$"
 )
-_ROLES = {"since": "since", "until": "until", "till": "until", "through": "until", "up to": "until", "by": "until",
-          "as of": "", "before": "before", "prior to": "before", "after": "after", "following": "after"}
+_ROLES = {
+    "since": "since",
+    "until": "until",
+    "till": "until",
+    "through": "until",
+    "up to": "until",
+    "by": "until",
+    "as of": "",
+    "before": "before",
+    "prior to": "before",
+    "after": "after",
+    "following": "after",
+}
 
 
 def _role(before: str) -> str:
@@ -961,6 +1445,132 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+_WEEKDAY_GLUE = re.compile(r"\s*,?\s*\(?\s*$")
+
+
+def _merge_weekdays(cands: list[_Cand], body: str) -> list[_Cand]:
+    """ "Tuesday, March 11, 2025" and "Friday (Feb. 14)": one expression, dated by the date."""
+    out: list[_Cand] = []
+    for cand in cands:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.spec.op == "weekday"
+            and cand.spec.op in ("abs", "monthday", "dom")
+            and (cand.spec.op != "abs" or cand.spec.args[0].precision == DAY)
+            and _WEEKDAY_GLUE.fullmatch(body[prev.end : cand.start] + "")
+        ):
+            merged = _Cand(
+                prev.start,
+                cand.end
+                + (
+                    1
+                    if body[prev.end : cand.start].strip().endswith("(")
+                    and body[cand.end : cand.end + 1] == ")"
+                    else 0
+                ),
+                cand.kind,
+                cand.spec,
+                cand.priority,
+            )
+            out[-1] = merged
+            continue
+        out.append(cand)
+    return out
+
+
+def _is_relative(spec: Spec) -> bool:
+    """True when the value depends on the publication date."""
+    if spec.op in ABSOLUTE_OPS or spec.op in NO_VALUE_OPS:
+        return False
+    if spec.op in ("anaphor", "samemonth") and spec.base is not None:
+        return _is_relative(spec.base)
+    return True
+
+
+def _anchor(cand: _Cand, ctx: _Context) -> _Cand:
+    """Give an anaphor ("the previous day", "two years later") the date it counts from.
+
+    "Two years later" with nothing before it to count from is a length of time;
+    "the previous day" with nothing before it counts from the publication date.
+    """
+    n, unit, mode = cand.spec.args
+    base = ctx.last_day_spec() if unit in ("day", "week") else ctx.last_date_spec()
+    if base is None and mode == "strict":
+        code = {"year": "Y", "month": "M", "week": "W", "day": "D"}[unit]
+        return _Cand(
+            cand.start, cand.end, "duration", Spec("duration", (f"P{abs(n)}{code}",)), cand.priority
+        )
+    return _Cand(
+        cand.start, cand.end, cand.kind, Spec("anaphor", (n, unit, mode), base=base), cand.priority
+    )
+
+
+_COORD = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&)\s*(?:on\s+)?")
+
+
+def _share_years(cands: list[_Cand], body: str) -> list[_Cand]:
+    """ "on 9th November and 24th November 2021": the year written once covers both."""
+    out = list(cands)
+    for i in range(len(out) - 2, -1, -1):
+        cand, nxt = out[i], out[i + 1]
+        if cand.spec.op != "monthday" or cand.spec.args[4] is not None or nxt.spec.op != "abs":
+            continue
+        value = nxt.spec.args[0]
+        if value.precision not in (DAY, RANGE) or not _COORD.fullmatch(body[cand.end : nxt.start]):
+            continue
+        m1, d1, m2, d2, _ = cand.spec.args
+        year = value.start.year
+        start = _safe_date(year, m1, d1)
+        end = _safe_date(year, m2 or m1, d2) if d2 else start
+        if not start or not end or end < start or start > value.start:
+            continue
+        rule = f"stated (the year {year} written with '{body[nxt.start : nxt.end]}')"
+        out[i] = _Cand(
+            cand.start,
+            cand.end,
+            "date",
+            Spec("abs", (range_value(start, end), rule)),
+            cand.priority,
+        )
+    # "between April ninth and the 13th": the month written once covers both
+    for i in range(1, len(out)):
+        prev, cand = out[i - 1], out[i]
+        if (
+            cand.spec.op != "dom"
+            or cand.spec.args[2] is not None
+            or not _COORD_TO.fullmatch(body[prev.end : cand.start])
+        ):
+            continue
+        d1, d2, _ = cand.spec.args
+        if prev.spec.op == "monthday" and prev.spec.args[2] is None and prev.spec.args[3] is None:
+            if d1 > prev.spec.args[1]:
+                out[i] = _Cand(
+                    cand.start,
+                    cand.end,
+                    "date",
+                    Spec("samemonth", (d1, d2), base=prev.spec),
+                    cand.priority,
+                )
+        elif prev.spec.op == "abs" and prev.spec.args[0].precision == DAY:
+            day = prev.spec.args[0].start
+            start = _safe_date(day.year, day.month, d1)
+            end = _safe_date(day.year, day.month, d2) if d2 else start
+            if start and end and start > day:
+                rule = f"stated (the month and year written with '{body[prev.start : prev.end]}')"
+                out[i] = _Cand(
+                    cand.start,
+                    cand.end,
+                    "date",
+                    Spec("abs", (range_value(start, end), rule)),
+                    cand.priority,
+                )
+    return out
+
+
+_COORD_TO = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|to|through|until|-|–)\s*")
+
+
 def find_timexes(text: str, sentences: list[Sentence], published: dt.date | None) -> list[Timex]:
     """Every temporal expression in ``sentences``, with offsets into ``text``.
 
@@ -971,7 +1581,7 @@ def find_timexes(text: str, sentences: list[Sentence], published: dt.date | None
     grammar = _grammar()
     found: list[Timex] = []
     for sentence in sentences:
-        body = text[sentence.start:sentence.end]
+        body = text[sentence.start : sentence.end]
         ctx = _Context(body, published, found)
         cands: list[_Cand] = []
         for priority, (_name, pattern, handler) in enumerate(grammar.rules):
@@ -980,19 +1590,21 @@ def find_timexes(text: str, sentences: list[Sentence], published: dt.date | None
                 if cand is not None and cand.end > cand.start:
                     cand.priority = priority
                     cands.append(cand)
-        for cand in _select(cands):
+        for cand in _share_years(_merge_weekdays(_select(cands), body), body):
+            if cand.spec.op == "anaphor":
+                cand = _anchor(cand, ctx)
             value, rule = _resolve(cand.spec, published)
             found.append(
                 Timex(
                     start=sentence.start + cand.start,
                     end=sentence.start + cand.end,
-                    text=body[cand.start:cand.end],
+                    text=body[cand.start : cand.end],
                     sentence=sentence.index,
                     kind=cand.kind,
                     value=value,
-                    relative=cand.spec.op not in ABSOLUTE_OPS | NO_VALUE_OPS,
+                    relative=_is_relative(cand.spec),
                     rule=rule,
-                    role=_role(body[:cand.start]) if cand.kind == "date" else "",
+                    role=_role(body[: cand.start]) if cand.kind == "date" else "",
                     spec=cand.spec,
                 )
             )
@@ -1009,7 +1621,11 @@ def _dateparser_date(text: str, published: dt.date | None) -> dt.date | None:
     parsed = dateparser.parse(
         text,
         languages=["en"],
-        settings={"RELATIVE_BASE": base, "REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"},
+        settings={
+            "RELATIVE_BASE": base,
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            "PREFER_DATES_FROM": "past",
+        },
     )
     return parsed.date() if parsed else None
 

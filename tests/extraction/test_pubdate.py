@@ -1,0 +1,354 @@
+"""Publication dates: stated in the article, or inferred across articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from timeline.extraction.header import parse_header
+from timeline.extraction.pubdate import (
+    Anchor,
+    DatingInput,
+    dateline_month_day,
+    find_publication_date,
+    infer_publication_dates,
+    mentioned_years,
+    publication_year_hints,
+)
+from timeline.extraction.sentences import split_sentences
+from timeline.extraction.temporal import find_timexes
+from timeline.extraction.types import (
+    PUB_DATELINE,
+    PUB_HEADER,
+    PUB_INFERRED,
+    PUB_UNKNOWN,
+    PublicationDate,
+    Sentence,
+)
+
+
+def stated(text: str) -> PublicationDate:
+    header = parse_header(text)
+    return find_publication_date(text, header, split_sentences(text, header.body_start))
+
+
+def timex(text: str, expression: str, published: dt.date | None = None):
+    """The expression ``expression`` as found in ``text``."""
+    found = find_timexes(text, [Sentence(0, 0, len(text), text)], published)
+    return next(t for t in found if t.text == expression)
+
+
+# --- stated in the article -------------------------------------------------------
+
+
+def test_header_published_field():
+    pub = stated("title: Ties\npublished: 2025-04-11\n\nSeoul said on Friday it had set up ties.")
+    assert (pub.value, pub.source, pub.certain) == (dt.date(2025, 4, 11), PUB_HEADER, True)
+    assert "published" in pub.evidence
+
+
+def test_header_date_field_in_words():
+    pub = stated("url: https://example.org/a\ndate: March 11, 2025\n\nBody.")
+    assert (pub.value, pub.source) == (dt.date(2025, 3, 11), PUB_HEADER)
+
+
+def test_published_line_in_the_body():
+    pub = stated(
+        "Seoul agrees to ties with Syria\n\nPublished: 11 Mar. 2025, 17:03\nThe government said Tuesday."
+    )
+    assert (pub.value, pub.source) == (dt.date(2025, 3, 11), PUB_DATELINE)
+    assert "Published: 11 Mar. 2025" in pub.evidence
+
+
+def test_date_line_without_colon(seed):
+    text, header, sentences = seed("004")
+    pub = find_publication_date(text, header, sentences)
+    assert (pub.value, pub.source, pub.certain) == (dt.date(2025, 3, 11), PUB_DATELINE, True)
+
+
+def test_published_beats_updated():
+    text = "Updated: March 14, 2025\nPublished: March 11, 2025\n\nBody text."
+    assert stated(text).value == dt.date(2025, 3, 11)
+
+
+def test_write_label_beats_a_crawl_date_line():
+    # http://world.kbs.co.kr/english/news/news_In_detail.htm?No=135197
+    text = (
+        " date 2018-04-05 Foreign Ministry in Talks to Arrange Visit by Japanese Foreign Minister\n\n"
+        "Write : 2018-04-03 16:57:54 Update : 2018-04-03 18:24:09\n\n"
+        "Seoul's Foreign Ministry said Tuesday that talks are under way with Tokyo."
+    )
+    assert stated(text).value == dt.date(2018, 4, 3)
+
+
+def test_dateline_with_year():
+    # http://fsmgov.org/fsmun/pr102896.html
+    text = (
+        "Federated States of Micronesia signs diplomatic relations with Kingdom of Belgium\n\n"
+        "NEW YORK, October 28, 1996 (FSM Permanent Mission to the UN) - On Monday, 28 October 1996, "
+        "a Joint Communiqué was signed."
+    )
+    pub = stated(text)
+    assert (pub.value, pub.source, pub.certain) == (dt.date(1996, 10, 28), PUB_DATELINE, True)
+
+
+def test_a_line_that_is_only_a_date_and_time():
+    # https://m-en.yna.co.kr/view/AEN20220609006800325
+    text = "S. Korean foreign minister to visit U.S. next week\n\n15:14 June 09, 2022\n\nSEOUL, June 9 (Yonhap) -- Park"
+    pub = stated(text)
+    assert (pub.value, pub.source, pub.certain) == (dt.date(2022, 6, 9), PUB_DATELINE, True)
+
+
+def test_dateline_without_a_year_stays_uncertain():
+    text = (
+        "SEOUL, Feb. 14 (Yonhap) -- South Korea and Syria held talks, the ministry said Friday. "
+        "Seoul set up ties with Cuba in 2024."
+    )
+    pub = stated(text)
+    assert (pub.source, pub.certain) == (PUB_DATELINE, False)
+    assert pub.value == dt.date(2024, 2, 14)  # the year is a guess, and says so
+    assert "guess" in pub.evidence
+    assert dateline_month_day(pub) == (2, 14)
+
+
+def test_dateline_without_any_year_has_no_value():
+    pub = stated(
+        "SEOUL, Feb. 14 (Yonhap) -- South Korea and Syria held talks, the ministry said Friday."
+    )
+    assert (pub.value, pub.source, pub.certain) == (None, PUB_DATELINE, False)
+    assert dateline_month_day(pub) == (2, 14)
+
+
+def test_no_date_anywhere_is_unknown(seed):
+    for prefix in ("000", "001", "002", "003"):
+        text, header, sentences = seed(prefix)
+        pub = find_publication_date(text, header, sentences)
+        assert (pub.value, pub.source) == (None, PUB_UNKNOWN), prefix
+
+
+def test_a_body_sentence_with_a_date_is_not_a_dateline():
+    text = "Seoul and Havana set up ties on February 14, 2024, in New York, officials said in a statement today."
+    assert stated(text).source == PUB_UNKNOWN
+
+
+# --- helpers for the inference -------------------------------------------------
+
+
+def test_mentioned_years_and_year_hints(seed):
+    text, _header, sentences = seed("002")
+    found = find_timexes(text, sentences, None)
+    assert mentioned_years(found) == (1967, 1973, 1991, 2003, 2011)
+    assert publication_year_hints(text, found) == (2025,)  # "in 22 years since 2003"
+
+
+# --- inference across articles ----------------------------------------------------
+
+
+def _signing_story():
+    """Article A: 'on the 10th' / 'on the 11th'; B: 'on Thursday' / 'on Friday'; C dated, still planned."""
+    a = "Seoul said on the 11th that Cho signed the statement in Damascus on the 10th."
+    b = "The ministry announced on Friday that Cho signed the statement in Damascus on Thursday."
+    c_date = dt.date(2025, 3, 11)
+    items = [
+        DatingInput(
+            "A",
+            PublicationDate(None, PUB_UNKNOWN),
+            (Anchor("signing", timex(a, "the 10th")), Anchor("announcement", timex(a, "the 11th"))),
+        ),
+        DatingInput(
+            "B",
+            PublicationDate(None, PUB_UNKNOWN),
+            (Anchor("signing", timex(b, "Thursday")), Anchor("announcement", timex(b, "Friday"))),
+        ),
+        DatingInput("C", PublicationDate(c_date, PUB_HEADER, "header"), (), planned=("signing",)),
+    ]
+    return items
+
+
+def test_undated_articles_are_dated_jointly_from_a_dated_one():
+    result = infer_publication_dates(_signing_story())
+    assert result["C"] == PublicationDate(dt.date(2025, 3, 11), PUB_HEADER, "header")
+    for key in ("A", "B"):
+        pub = result[key]
+        assert (pub.value, pub.source, pub.certain) == (
+            dt.date(2025, 4, 11),
+            PUB_INFERRED,
+            False,
+        ), key
+        assert pub.alternatives and all(day > dt.date(2025, 4, 11) for day in pub.alternatives)
+    assert "2025-03-11" in result["A"].evidence and "planned" in result["A"].evidence
+    assert "'Thursday'" in result["A"].evidence
+
+
+def test_the_10th_must_be_a_thursday_after_the_planned_date():
+    result = infer_publication_dates(_signing_story())
+    for day in (result["A"].value, *result["A"].alternatives):
+        signing = day.replace(day=10) if day.day >= 10 else None
+        assert signing is None or (signing.weekday() == 3 and signing > dt.date(2025, 3, 11))
+
+
+def test_a_planned_statement_with_a_planned_anchor_date():
+    """A dated article plans a visit 'next month'; an undated one reports it done 'last week'."""
+    planned_text = "The minister will visit Damascus next month."
+    done_text = "Last week, the minister visited Damascus."
+    items = [
+        DatingInput(
+            "dated",
+            PublicationDate(dt.date(2025, 1, 20), PUB_HEADER),
+            (Anchor("visit", timex(planned_text, "next month", dt.date(2025, 1, 20)), "planned"),),
+        ),
+        DatingInput(
+            "undated",
+            PublicationDate(None, PUB_UNKNOWN),
+            (Anchor("visit", timex(done_text, "Last week")),),
+        ),
+    ]
+    pub = infer_publication_dates(items)["undated"]
+    assert pub.source == PUB_INFERRED
+    # last week lies in February 2025: P is in the week after a February week
+    assert dt.date(2025, 2, 3) <= pub.value <= dt.date(2025, 3, 9)
+    assert pub.value == dt.date(2025, 2, 3)
+
+
+def test_an_article_with_no_usable_constraint_stays_unknown():
+    text = "Cho signed the statement on Thursday."
+    items = [
+        DatingInput(
+            "lonely",
+            PublicationDate(None, PUB_UNKNOWN),
+            (Anchor("other", timex(text, "Thursday")),),
+        ),
+        DatingInput("dated", PublicationDate(dt.date(2025, 3, 11), PUB_HEADER), ()),
+    ]
+    result = infer_publication_dates(items)
+    assert (result["lonely"].value, result["lonely"].source) == (None, PUB_UNKNOWN)
+    assert result["lonely"].evidence
+
+
+def test_contradicting_anchors_stay_unknown():
+    a = "Cho signed the statement on the 31st."
+    items = [
+        DatingInput(
+            "a", PublicationDate(None, PUB_UNKNOWN), (Anchor("signing", timex(a, "the 31st")),)
+        ),
+        DatingInput(
+            "dated",
+            PublicationDate(dt.date(2025, 3, 11), PUB_HEADER),
+            (Anchor("signing", timex("Cho signed on March 10, 2025.", "March 10, 2025")),),
+        ),
+    ]
+    result = infer_publication_dates(items)
+    assert (result["a"].value, result["a"].source) == (None, PUB_UNKNOWN)
+    assert "contradict" in result["a"].evidence
+
+
+def test_a_single_consistent_day_is_certain():
+    a = "Cho signed the statement yesterday."
+    items = [
+        DatingInput(
+            "a", PublicationDate(None, PUB_UNKNOWN), (Anchor("signing", timex(a, "yesterday")),)
+        ),
+        DatingInput(
+            "dated",
+            PublicationDate(dt.date(2025, 3, 11), PUB_HEADER),
+            (Anchor("signing", timex("Cho signed on March 10, 2025.", "March 10, 2025")),),
+        ),
+    ]
+    pub = infer_publication_dates(items)["a"]
+    assert (pub.value, pub.certain, pub.alternatives) == (dt.date(2025, 3, 11), True, ())
+    assert "only day" in pub.evidence
+
+
+def test_year_less_dateline_gets_its_year_from_the_other_articles():
+    text = "SEOUL, Feb. 14 (Yonhap) -- The delegation returned from Damascus last week, the ministry said."
+    pub = stated(text)
+    items = [
+        DatingInput("yonhap", pub, (Anchor("visit", timex(text, "last week")),)),
+        DatingInput(
+            "dated",
+            PublicationDate(dt.date(2025, 3, 11), PUB_HEADER),
+            (
+                Anchor(
+                    "visit",
+                    timex(
+                        "Kim visited Damascus from Feb. 5 to 7.",
+                        "Feb. 5 to 7",
+                        dt.date(2025, 3, 11),
+                    ),
+                ),
+            ),
+        ),
+    ]
+    result = infer_publication_dates(items)["yonhap"]
+    assert (result.value, result.source) == (dt.date(2025, 2, 14), PUB_INFERRED)
+    assert "dateline" in result.evidence
+
+
+def test_seeds_are_dated_from_the_one_dated_article(seed):
+    """The seeds: 004 is dated; 000, 001, 003 report the signing; 002 the decision and the visit."""
+    read = {}
+    for prefix in ("000", "001", "002", "003", "004"):
+        text, header, sentences = seed(prefix)
+        pub = find_publication_date(text, header, sentences)
+        read[prefix] = (text, pub, find_timexes(text, sentences, pub.value))
+
+    def at(prefix, expression):
+        return next(t for t in read[prefix][2] if t.text == expression)
+
+    def item(prefix, anchors, **extra):
+        text, pub, found = read[prefix]
+        return DatingInput(
+            prefix,
+            pub,
+            tuple(anchors),
+            years=mentioned_years(found),
+            year_hints=publication_year_hints(text, found),
+            **extra,
+        )
+
+    items = [
+        item(
+            "000",
+            [
+                Anchor("signing", at("000", "the 10th")),
+                Anchor("announcement", at("000", "the 11th")),
+            ],
+        ),
+        item(
+            "001",
+            [
+                Anchor("signing", at("001", "Thursday")),
+                Anchor("announcement", at("001", "Friday")),
+                Anchor("overthrow", at("001", "December")),
+            ],
+        ),
+        item(
+            "003",
+            [
+                Anchor("signing", at("003", "Thursday")),
+                Anchor("announcement", at("003", "this Friday")),
+            ],
+        ),
+        item(
+            "002",
+            [
+                Anchor("decision", at("002", "the 11th")),
+                Anchor("visit", at("002", "Last month")),
+                Anchor("overthrow", at("002", "December 8th last year")),
+            ],
+            planned=("signing",),
+        ),
+        item(
+            "004",
+            [Anchor("visit", at("004", "Feb. 5 to 7")), Anchor("overthrow", at("004", "December"))],
+            planned=("signing",),
+        ),
+    ]
+    result = infer_publication_dates(items)
+    assert result["004"].value == dt.date(2025, 3, 11) and result["004"].source == PUB_DATELINE
+    assert result["002"].value == dt.date(2025, 3, 11)
+    for prefix in ("000", "001", "003"):
+        assert (result[prefix].value, result[prefix].source) == (
+            dt.date(2025, 4, 11),
+            PUB_INFERRED,
+        ), prefix
+        assert not result[prefix].certain

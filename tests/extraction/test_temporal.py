@@ -1,0 +1,554 @@
+"""Temporal expressions: what is found, how it is normalised, how it is resolved."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.extraction import temporal
+from timeline.extraction.temporal import display, find_timexes, resolve
+from timeline.extraction.types import DAY, MONTH, RANGE, SEASON, YEAR, DateValue, Sentence
+
+FRIDAY = dt.date(2025, 4, 11)  # a Friday
+TUESDAY = dt.date(2025, 3, 11)  # a Tuesday
+
+
+def timexes(text: str, published: dt.date | None = FRIDAY):
+    return find_timexes(text, [Sentence(0, 0, len(text), text)], published)
+
+
+def values(text: str, published: dt.date | None = FRIDAY) -> dict[str, str | None]:
+    """Expression as written -> EDTF (None when it has no calendar value)."""
+    return {t.text: (t.value.edtf if t.value else None) for t in timexes(text, published)}
+
+
+def only(text: str, published: dt.date | None = FRIDAY):
+    (timex,) = timexes(text, published)
+    return timex
+
+
+# --- absolute expressions --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "edtf"),
+    [
+        ("The date is 2025-03-11.", "2025-03-11", "2025-03-11"),
+        ("Published: 11 Mar. 2025, 17:03", "11 Mar. 2025", "2025-03-11"),
+        ("It happened on March 11, 2025 in Seoul.", "March 11, 2025", "2025-03-11"),
+        ("It happened on March 11th, 2025.", "March 11th, 2025", "2025-03-11"),
+        ("They met on 11th of March 2025.", "11th of March 2025", "2025-03-11"),
+        (
+            "The summit ran from 28 February to 2 March 2025.",
+            "28 February to 2 March 2025",
+            "2025-02-28/2025-03-02",
+        ),
+        ("Ties were set up on Aug. 24, 1992.", "Aug. 24, 1992", "1992-08-24"),
+        ("The regime fell in December 2024.", "December 2024", "2024-12"),
+        ("Elections were held in 2023.", "2023", "2023"),
+        ("The war ran from 2011 to 2024.", "2011 to 2024", "2011/2024"),
+        ("The 2011-2024 war.", "2011-2024", "2011/2024"),
+        ("Between 2011 and 2024 the war raged.", "Between 2011 and 2024", "2011/2024"),
+        ("In the 1990s trade grew.", "the 1990s", "199X"),
+        ("Belgians settled there since the 1800's.", "the 1800's", "18XX"),
+        ("In the 20th century.", "the 20th century", "19XX"),
+        ("The portal posted it on 2025.03.11.", "2025.03.11", "2025-03-11"),
+    ],
+)
+def test_absolute_dates_are_stated_values(text, expression, edtf):
+    timex = only(text)
+    assert (timex.text, timex.value.edtf, timex.relative, timex.rule) == (
+        expression,
+        edtf,
+        False,
+        "stated",
+    )
+
+
+def test_a_year_keeps_year_precision_never_1_january():
+    value = only("Ties were established in 1966.").value
+    assert (value.start, value.end, value.precision, value.edtf) == (
+        dt.date(1966, 1, 1),
+        dt.date(1966, 12, 31),
+        YEAR,
+        "1966",
+    )
+
+
+def test_two_years_joined_by_and_are_two_values():
+    assert values("Syria fought the wars of 1967 and 1973.") == {"1967": "1967", "1973": "1973"}
+
+
+def test_late_2024_is_an_approximate_part_of_the_year():
+    value = only("The dictatorship collapsed in late 2024.").value
+    assert (value.precision, value.edtf, value.approximate) == (SEASON, "2024-39", True)
+    assert (value.start, value.end, value.display) == (
+        dt.date(2024, 9, 1),
+        dt.date(2024, 12, 31),
+        "late 2024",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        ("early 2025", "2025-37"),
+        ("mid-2024", "2024-38"),
+        ("the first half of 2025", "2025-40"),
+        ("spring 2023", "2023-21"),
+        ("the third quarter of 2024", "2024-35"),
+    ],
+)
+def test_parts_of_a_year_use_edtf_sub_year_codes(text, edtf):
+    assert values(f"It happened in {text}.") == {text: edtf}
+
+
+def test_edtf_strings_parse_with_the_edtf_package():
+    edtf = pytest.importorskip("edtf")
+    text = (
+        "On 2025-03-11, in 1966, in December 2024, from Feb. 5 to 7, in late 2024, "
+        "in the 1990s, last week and in early December 2024."
+    )
+    for timex in timexes(text, TUESDAY):
+        parsed = edtf.parse_edtf(timex.value.edtf)
+        assert dt.date(*parsed.lower_strict()[:3]) == timex.value.start, timex.text
+        assert dt.date(*parsed.upper_strict()[:3]) == timex.value.end, timex.text
+
+
+def test_odd_numeric_formats_fall_back_to_dateparser():
+    timex = only("The note is dated 3/11/2025.", TUESDAY)
+    assert timex.value.edtf == "2025-03-11"
+    assert "dateparser" in timex.rule
+
+
+def test_a_year_written_once_covers_coordinated_dates():
+    # https://www.stvincenttimes.com/svg-to-establish-diplomatic-relations-with-republic-of-cote-divoire/
+    text = (
+        "The Government recently signed a joint communiqué with the Republic of Rwanda and Republic of "
+        "Burundi on 9th November and 24th November 2021, respectively to establish diplomatic relations."
+    )
+    found = values(text, dt.date(2022, 3, 10))
+    assert found["9th November"] == "2021-11-09"
+    assert found["24th November 2021"] == "2021-11-24"
+    assert found["recently"] is None
+
+
+# --- numbers that are not dates --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Among the 193 member countries of the United Nations, Syria was the only one.",
+        "Syria becomes South Korea's 194th diplomatic partner.",
+        "The US removed the $10 million bounty.",
+        "About 14,000 people fled.",
+        "The Assad regime, in the 3rd and 4th Middle East wars, got support.",
+        "Written by 11:06 AM World",
+        "Resolution 2254 was adopted; flight 1966 landed; 2024 troops left.",
+        "The 10th anniversary fell on the 11th hour.",
+        "May 5 was a Sunday for him, and he may go.",
+    ],
+)
+def test_numbers_that_are_not_dates_never_become_dates(text):
+    dates = [t for t in timexes(text) if t.kind == "date" and t.value is not None]
+    assert [t.text for t in dates if t.text not in ("May 5",)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "iso"),
+    [
+        ("the civil war, ongoing for 13 years, ended", "13 years", "P13Y"),
+        ("the end of the Assad family's 54-year rule", "54-year", "P54Y"),
+        (
+            "Syria has had ties with the North for over half a century.",
+            "over half a century",
+            "P50Y",
+        ),
+        ("It was the first visit in 22 years since 2003.", "22 years", "P22Y"),
+        ("Assad ruled for 54 years.", "54 years", "P54Y"),
+        ("after more than 13 years of devastating civil war", "more than 13 years", "P13Y"),
+        ("following a 12-day operation by HTS", "12-day", "P12D"),
+        ("22 years later, nothing had changed.", "22 years later", "P22Y"),
+    ],
+)
+def test_durations_are_kept_as_durations_never_dates(text, expression, iso):
+    found = {t.text: t for t in timexes(text)}
+    timex = found[expression]
+    assert (timex.kind, timex.value, timex.spec.args[0]) == ("duration", None, iso)
+
+
+def test_age_is_neither_a_date_nor_a_duration():
+    assert timexes("The 54-year-old minister resigned.") == []
+
+
+# --- relative expressions, resolved against the publication date ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "edtf"),
+    [
+        # a bare weekday: the latest such day on or before P, P itself included
+        ("The ministry announced on Friday that ties were set.", FRIDAY, "Friday", "2025-04-11"),
+        ("Cho visited Damascus on Thursday.", FRIDAY, "Thursday", "2025-04-10"),
+        ("He left on Saturday.", FRIDAY, "Saturday", "2025-04-05"),
+        ("The announcement was made this Friday.", FRIDAY, "this Friday", "2025-04-11"),
+        ("He came last Friday.", FRIDAY, "last Friday", "2025-04-04"),
+        # "the Nth": P's month when N <= P's day, else the month before
+        ("The ministry said on the 11th that it was done.", FRIDAY, "the 11th", "2025-04-11"),
+        ("He signed in Damascus on the 10th (local time).", FRIDAY, "the 10th", "2025-04-10"),
+        ("He signed on the 20th, officials said.", FRIDAY, "the 20th", "2025-03-20"),
+        (
+            "It has been confirmed on the 11th that Seoul decided.",
+            TUESDAY,
+            "the 11th",
+            "2025-03-11",
+        ),
+        # last year: year precision only
+        ("Seoul established ties with Cuba last year.", FRIDAY, "last year", "2024"),
+        ("last year's sudden agreement with Cuba", FRIDAY, "last year", "2024"),
+        ("He was ousted in December last year.", FRIDAY, "December last year", "2024-12"),
+        (
+            "On December 8th last year, HTS seized Damascus.",
+            TUESDAY,
+            "December 8th last year",
+            "2024-12-08",
+        ),
+        ("Talks began last December.", FRIDAY, "last December", "2024-12"),
+        # a bare month: its latest occurrence on or before P
+        ("Assad was overthrown in December.", FRIDAY, "December", "2024-12"),
+        ("The talks started in April.", FRIDAY, "April", "2025-04"),
+        ("In May the rains came.", FRIDAY, "May", "2024-05"),
+        # month and day, no year: the latest occurrence on or before P
+        ("Kim meets al-Shaibani in Damascus on Feb. 7.", TUESDAY, "Feb. 7", "2025-02-07"),
+        ("Kim visited Damascus from Feb. 5 to 7.", TUESDAY, "Feb. 5 to 7", "2025-02-05/2025-02-07"),
+        ("He visited on Dec. 28 to Jan. 2.", TUESDAY, "Dec. 28 to Jan. 2", "2024-12-28/2025-01-02"),
+        ("It was the 25th of December.", TUESDAY, "25th of December", "2024-12-25"),
+        # weeks and months: the interval before P's week or month
+        (
+            "Last week, the US eased some restrictions.",
+            FRIDAY,
+            "Last week",
+            "2025-03-31/2025-04-06",
+        ),
+        ("This week talks resume.", FRIDAY, "This week", "2025-04-07/2025-04-13"),
+        ("Last month, Seoul sent a delegation.", TUESDAY, "Last month", "2025-02"),
+        ("Next month he will go.", TUESDAY, "Next month", "2025-04"),
+        ("Earlier this month he resigned.", FRIDAY, "Earlier this month", "2025-04-01/2025-04-11"),
+        (
+            "A summit is expected at the end of the month.",
+            FRIDAY,
+            "the end of the month",
+            "2025-04-21~/2025-04-30~",
+        ),
+        (
+            "The election is due later this year.",
+            FRIDAY,
+            "later this year",
+            "2025-04-11/2025-12-31",
+        ),
+        ("He resigned late last year.", FRIDAY, "late last year", "2024-39"),
+        # days
+        ("Yesterday the ministry spoke.", FRIDAY, "Yesterday", "2025-04-10"),
+        ("The ministry said today.", FRIDAY, "today", "2025-04-11"),
+        ("He arrives tomorrow.", FRIDAY, "tomorrow", "2025-04-12"),
+        ("The previous day, he met the press.", FRIDAY, "The previous day", "2025-04-10"),
+        ("He said so two years ago.", FRIDAY, "two years ago", "2023"),
+        ("It started three days ago.", FRIDAY, "three days ago", "2025-04-08"),
+    ],
+)
+def test_relative_expressions_resolve_against_the_publication_date(
+    text, published, expression, edtf
+):
+    found = {t.text: t for t in timexes(text, published)}
+    timex = found[expression]
+    assert timex.value.edtf == edtf
+    assert timex.relative
+    assert timex.rule.startswith(f"resolved against the publication date {published.isoformat()}")
+
+
+def test_the_rule_says_how_a_weekday_was_resolved():
+    assert only("Cho visited Damascus on Thursday.").rule == (
+        "resolved against the publication date 2025-04-11: latest Thursday on or before it"
+    )
+
+
+def test_without_a_publication_date_relative_values_are_none_absolute_ones_stay():
+    found = {t.text: t for t in timexes("On the 10th, in 1966 and on Thursday last year.", None)}
+    assert found["the 10th"].value is None and found["the 10th"].relative
+    assert found["Thursday"].value is None
+    assert found["last year"].value is None
+    assert found["1966"].value.edtf == "1966"
+    assert found["the 10th"].rule.startswith("needs the publication date")
+
+
+def test_resolve_re_resolves_against_another_publication_date():
+    timex = only("Cho visited Damascus on Thursday.", None)
+    assert resolve(timex, FRIDAY).edtf == "2025-04-10"
+    assert resolve(timex, dt.date(2025, 4, 16)).edtf == "2025-04-10"
+    assert resolve(timex, dt.date(2025, 4, 17)).edtf == "2025-04-17"
+    ordinal = only("The ministry said on the 11th.", None)
+    assert resolve(ordinal, dt.date(2025, 4, 11)).edtf == "2025-04-11"
+    assert resolve(ordinal, dt.date(2025, 4, 10)).edtf == "2025-03-11"
+
+
+def test_resolve_keeps_absolute_values():
+    timex = only("Ties date from 1966.", None)
+    assert resolve(timex, FRIDAY) == timex.value
+
+
+def test_a_sentence_that_looks_ahead_resolves_forward():
+    found = values(
+        "The meeting will be held on Friday and they will meet on March 20.", dt.date(2025, 4, 9)
+    )
+    assert found == {"Friday": "2025-04-11", "March 20": "2026-03-20"}
+
+
+def test_a_caption_in_the_present_tense_does_not_move_into_the_future():
+    assert values("Kim meets Asaad al-Shaibani in Damascus on Feb. 7.", TUESDAY) == {
+        "Feb. 7": "2025-02-07"
+    }
+
+
+def test_a_weekday_next_to_its_date_is_one_expression():
+    assert values("The talks on Tuesday, March 11, 2025 ended.") == {
+        "Tuesday, March 11, 2025": "2025-03-11"
+    }
+
+
+def test_anaphors_count_from_the_date_before_them():
+    found = values(
+        "He arrived on March 3, 2024; three days later he left, and the next day he spoke."
+    )
+    assert found == {
+        "March 3, 2024": "2024-03-03",
+        "three days later": "2024-03-06",
+        "the next day": "2024-03-07",
+    }
+    assert values("Seoul joined in 2003. Two years later it left.")["Two years later"] == "2005"
+
+
+def test_n_days_after_a_clause_is_a_duration_not_an_anaphor():
+    # https://m-en.yna.co.kr/view/AEN20220715008300320
+    text = (
+        "On Monday, the foreign minister paid his respects to the late Abe in Seoul, "
+        "three days after he was fatally shot during an election campaign speech."
+    )
+    found = {t.text: t for t in timexes(text, dt.date(2022, 7, 15))}
+    assert found["Monday"].value.edtf == "2022-07-11"
+    assert found["three days"].kind == "duration"
+
+
+# --- roles, vague words, sets ----------------------------------------------------
+
+
+def test_since_until_before_after_are_roles():
+    found = {
+        t.text: t.role
+        for t in timexes(
+            "Ties since 1966, talks until 2020, a war before 2011 and a truce after 2015."
+        )
+    }
+    assert found == {"1966": "since", "2020": "until", "2011": "before", "2015": "after"}
+
+
+def test_recently_has_no_value():
+    timex = only("Seoul recently reached an agreement.")
+    assert (timex.text, timex.value, timex.relative) == ("recently", None, False)
+
+
+def test_every_year_is_a_set():
+    assert only("They meet every year.").kind == "set"
+
+
+# --- display ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        (temporal.year_value(1966), "1966"),
+        (temporal.month_value(2025, 2), "February 2025"),
+        (temporal.range_value(dt.date(2025, 2, 5), dt.date(2025, 2, 7)), "5–7 February 2025"),
+        (temporal.day_value(dt.date(2025, 4, 10)), "10 April 2025"),
+        (temporal.part_value(2024, "late"), "late 2024"),
+        (
+            temporal.range_value(dt.date(2025, 2, 28), dt.date(2025, 3, 2)),
+            "28 February – 2 March 2025",
+        ),
+        (
+            temporal.range_value(dt.date(2024, 12, 28), dt.date(2025, 1, 2)),
+            "28 December 2024 – 2 January 2025",
+        ),
+        (temporal.month_range_value(2025, 1, 2025, 3), "January–March 2025"),
+        (temporal.year_range_value(2011, 2024), "2011–2024"),
+        (temporal.decade_value(1990), "the 1990s"),
+        (temporal.century_value(20), "the 20th century"),
+        (temporal.month_part_value(2024, 12, "early"), "early December 2024"),
+    ],
+)
+def test_display_writes_values_in_words(value, words):
+    assert display(value) == words
+    assert value.display == words
+
+
+def test_display_recomputes_from_the_fields():
+    value = DateValue(dt.date(2025, 2, 5), dt.date(2025, 2, 7), RANGE, "2025-02-05/2025-02-07", "")
+    assert display(value) == "5–7 February 2025"
+    assert (
+        display(DateValue(dt.date(2025, 2, 1), dt.date(2025, 2, 28), MONTH, "2025-02", ""))
+        == "February 2025"
+    )
+    assert (
+        display(DateValue(dt.date(2025, 4, 10), dt.date(2025, 4, 10), DAY, "2025-04-10", ""))
+        == "10 April 2025"
+    )
+
+
+# --- other real news ---------------------------------------------------------------
+
+
+def test_yonhap_dateline_story():
+    # https://m-en.yna.co.kr/view/AEN20220825007500325 (SEOUL, Aug. 25 (Yonhap), a Thursday)
+    published = dt.date(2022, 8, 25)
+    text = (
+        "South Korean Foreign Minister Park Jin will visit Mongolia next week to discuss bilateral ties, "
+        "his ministry said Thursday. He plans to leave for the Mongolian capital of Ulaanbaatar on Sunday. "
+        "It would be the first official trip by South Korea's top diplomat to Mongolia since 2014. "
+        'The two sides upgraded their bilateral relations to a "strategic partnership" last year.'
+    )
+    found = {t.text: t for t in timexes(text, published)}
+    assert found["next week"].value.edtf == "2022-08-29/2022-09-04"
+    assert found["Thursday"].value.edtf == "2022-08-25"
+    assert found["Sunday"].value.edtf == "2022-08-28"  # "plans to leave ... on Sunday": ahead
+    assert (found["2014"].value.edtf, found["2014"].role) == ("2014", "since")
+    assert found["last year"].value.edtf == "2021"
+
+
+def test_yonhap_month_day_without_year_and_last_month():
+    # https://m-en.yna.co.kr/view/AEN20220609006800325
+    published = dt.date(2022, 6, 9)
+    text = (
+        "It would be the first face-to-face talks between the top diplomats of the allies since the May 10 "
+        "launch of the Yoon Suk-yeol administration, after the Seoul summit last month."
+    )
+    found = {t.text: t for t in timexes(text, published)}
+    assert (found["May 10"].value.edtf, found["May 10"].role) == ("2022-05-10", "since")
+    assert found["last month"].value.edtf == "2022-05"
+
+
+def test_a_plan_for_a_visit_in_august_looks_ahead():
+    # https://en.yna.co.kr/view/AEN20220721007400325
+    text = (
+        "Seoul is giving priority to a plan for Foreign Minister Park Jin to visit there in August. "
+        "The two countries established diplomatic relations on Aug. 24, 1992."
+    )
+    found = values(text, dt.date(2022, 7, 21))
+    assert found == {"August": "2022-08", "Aug. 24, 1992": "1992-08-24"}
+
+
+def test_vietnam_tuvalu_local_time():
+    # https://www.vietnam.vn/en/viet-nam-va-tuvalu-thiet-lap-quan-he-ngoai-giao
+    text = (
+        "On the afternoon of September 24th local time (morning of September 25th Hanoi time), the ministers "
+        "signed a Joint Communiqué; Vietnam has relations with all United Nations member states "
+        "(currently 193 members)."
+    )
+    found = values(text, dt.date(2025, 9, 26))
+    assert found["September 24th"] == "2025-09-24"
+    assert found["September 25th"] == "2025-09-25"
+    assert "193" not in " ".join(found)
+
+
+def test_micronesia_belgium_dateline_and_weekday():
+    # http://fsmgov.org/fsmun/pr102896.html
+    text = (
+        "On Monday, 28 October 1996, a Joint Communiqué on the Establishment of Diplomatic Relations was "
+        "signed, with reference to the Vienna Convention of 1961."
+    )
+    assert values(text, None) == {"Monday, 28 October 1996": "1996-10-28", "1961": "1961"}
+
+
+def test_kbs_spelled_ordinal_and_following_ordinal_share_the_month():
+    # http://world.kbs.co.kr/english/news/news_In_detail.htm?No=135197
+    text = "The report said his two-day visit was being arranged some time between April ninth and the 13th."
+    found = values(text, dt.date(2018, 4, 13))
+    assert found == {"two-day": None, "April ninth": "2018-04-09", "the 13th": "2018-04-13"}
+
+
+# --- the seed articles ---------------------------------------------------------------
+
+
+def _seed_values(seed, prefix: str, published: dt.date) -> dict[str, str | None]:
+    text, _header, sentences = seed(prefix)
+    return {
+        t.text: (t.value.edtf if t.value else None)
+        for t in find_timexes(text, sentences, published)
+    }
+
+
+def test_seed_000_korea_syria_ties(seed):
+    found = _seed_values(seed, "000", dt.date(2025, 4, 11))
+    assert found == {
+        "the 11th": "2025-04-11",
+        "the 10th": "2025-04-10",
+        "last year": "2024",
+        "December last year": "2024-12",
+        "2011": "2011",
+        "1966": "1966",
+        "over half a century": None,
+    }
+
+
+def test_seed_001_weekdays_and_last_week(seed):
+    found = _seed_values(seed, "001", dt.date(2025, 4, 11))
+    assert found["Friday"] == "2025-04-11"
+    assert found["Thursday"] == "2025-04-10"
+    assert found["December"] == "2024-12"
+    assert found["last year"] == "2024"
+    assert found["Last week"] == "2025-03-31/2025-04-06"
+    for duration in ("more than 13 years", "13 years", "54-year", "61-year", "12-day"):
+        assert found[duration] is None
+    assert not any(key for key in found if "191" in key or "$10" in key)
+
+
+def test_seed_002_exclusive_report(seed):
+    text, _header, sentences = seed("002")
+    found = {t.text: t for t in find_timexes(text, sentences, TUESDAY)}
+    assert found["the 11th"].value.edtf == "2025-03-11"
+    assert found["Last month"].value.edtf == "2025-02"
+    assert found["December 8th last year"].value.edtf == "2024-12-08"
+    assert found["December last year"].value.edtf == "2024-12"
+    assert (found["1967"].value.edtf, found["1973"].value.edtf) == ("1967", "1973")
+    assert (found["2003"].value.edtf, found["2003"].role) == ("2003", "since")
+    assert found["22 years"].kind == "duration"
+    assert found["1991"].value.edtf == "1991"
+    assert found["2011"].value.edtf == "2011"
+    assert not any(t in found for t in ("3rd", "4th", "194th", "191", "11:06"))
+
+
+def test_seed_003_this_friday(seed):
+    found = _seed_values(seed, "003", dt.date(2025, 4, 11))
+    assert found["this Friday"] == "2025-04-11"
+    assert found["Thursday"] == "2025-04-10"
+    assert found["December"] == "2024-12"
+    assert found["2023"] == "2023"
+
+
+def test_seed_004_tentative_agreement(seed):
+    found = _seed_values(seed, "004", TUESDAY)
+    assert found["2025-03-11"] == "2025-03-11"
+    assert found["11 Mar. 2025"] == "2025-03-11"
+    assert found["Feb. 7"] == "2025-02-07"
+    assert found["Tuesday"] == "2025-03-11"
+    assert found["late 2024"] == "2024-39"
+    assert found["December"] == "2024-12"
+    assert found["Feb. 5 to 7"] == "2025-02-05/2025-02-07"
+    assert found["24-year"] is None and found["22 years"] is None
+
+
+def test_offsets_point_into_the_full_text(seed):
+    text, _header, sentences = seed("004")
+    for timex in find_timexes(text, sentences, TUESDAY):
+        assert text[timex.start : timex.end] == timex.text
