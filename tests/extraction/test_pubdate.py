@@ -53,7 +53,8 @@ def test_header_date_field_in_words():
 
 def test_published_line_in_the_body():
     pub = stated(
-        "Seoul agrees to ties with Syria\n\nPublished: 11 Mar. 2025, 17:03\nThe government said Tuesday."
+        "Seoul agrees to ties with Syria\n\nPublished: 11 Mar. 2025, 17:03\nThe government said "
+        "Tuesday."
     )
     assert (pub.value, pub.source) == (dt.date(2025, 3, 11), PUB_DATELINE)
     assert "Published: 11 Mar. 2025" in pub.evidence
@@ -73,7 +74,8 @@ def test_published_beats_updated():
 def test_write_label_beats_a_crawl_date_line():
     # http://world.kbs.co.kr/english/news/news_In_detail.htm?No=135197
     text = (
-        " date 2018-04-05 Foreign Ministry in Talks to Arrange Visit by Japanese Foreign Minister\n\n"
+        " date 2018-04-05 Foreign Ministry in Talks to Arrange Visit by Japanese Foreign "
+        "Minister\n\n"
         "Write : 2018-04-03 16:57:54 Update : 2018-04-03 18:24:09\n\n"
         "Seoul's Foreign Ministry said Tuesday that talks are under way with Tokyo."
     )
@@ -84,7 +86,8 @@ def test_dateline_with_year():
     # http://fsmgov.org/fsmun/pr102896.html
     text = (
         "Federated States of Micronesia signs diplomatic relations with Kingdom of Belgium\n\n"
-        "NEW YORK, October 28, 1996 (FSM Permanent Mission to the UN) - On Monday, 28 October 1996, "
+        "NEW YORK, October 28, 1996 (FSM Permanent Mission to the UN) - On Monday, 28 October "
+        "1996, "
         "a Joint Communiqué was signed."
     )
     pub = stated(text)
@@ -93,7 +96,10 @@ def test_dateline_with_year():
 
 def test_a_line_that_is_only_a_date_and_time():
     # https://m-en.yna.co.kr/view/AEN20220609006800325
-    text = "S. Korean foreign minister to visit U.S. next week\n\n15:14 June 09, 2022\n\nSEOUL, June 9 (Yonhap) -- Park"
+    text = (
+        "S. Korean foreign minister to visit U.S. next week\n\n15:14 June 09, 2022\n\nSEOUL, June "
+        "9 (Yonhap) -- Park"
+    )
     pub = stated(text)
     assert (pub.value, pub.source, pub.certain) == (dt.date(2022, 6, 9), PUB_DATELINE, True)
 
@@ -126,7 +132,10 @@ def test_no_date_anywhere_is_unknown(seed):
 
 
 def test_a_body_sentence_with_a_date_is_not_a_dateline():
-    text = "Seoul and Havana set up ties on February 14, 2024, in New York, officials said in a statement today."
+    text = (
+        "Seoul and Havana set up ties on February 14, 2024, in New York, officials said in a "
+        "statement today."
+    )
     assert stated(text).source == PUB_UNKNOWN
 
 
@@ -144,7 +153,7 @@ def test_mentioned_years_and_year_hints(seed):
 
 
 def _signing_story():
-    """Article A: 'on the 10th' / 'on the 11th'; B: 'on Thursday' / 'on Friday'; C dated, still planned."""
+    """A: 'on the 10th' / 'on the 11th'; B: 'on Thursday' / 'on Friday'; C dated, still planned."""
     a = "Seoul said on the 11th that Cho signed the statement in Damascus on the 10th."
     b = "The ministry announced on Friday that Cho signed the statement in Damascus on Thursday."
     c_date = dt.date(2025, 3, 11)
@@ -259,7 +268,10 @@ def test_a_single_consistent_day_is_certain():
 
 
 def test_year_less_dateline_gets_its_year_from_the_other_articles():
-    text = "SEOUL, Feb. 14 (Yonhap) -- The delegation returned from Damascus last week, the ministry said."
+    text = (
+        "SEOUL, Feb. 14 (Yonhap) -- The delegation returned from Damascus last week, the ministry "
+        "said."
+    )
     pub = stated(text)
     items = [
         DatingInput("yonhap", pub, (Anchor("visit", timex(text, "last week")),)),

@@ -125,8 +125,10 @@ def test_odd_numeric_formats_fall_back_to_dateparser():
 def test_a_year_written_once_covers_coordinated_dates():
     # https://www.stvincenttimes.com/svg-to-establish-diplomatic-relations-with-republic-of-cote-divoire/
     text = (
-        "The Government recently signed a joint communiqué with the Republic of Rwanda and Republic of "
-        "Burundi on 9th November and 24th November 2021, respectively to establish diplomatic relations."
+        "The Government recently signed a joint communiqué with the Republic of Rwanda and "
+        "Republic of "
+        "Burundi on 9th November and 24th November 2021, respectively to establish diplomatic "
+        "relations."
     )
     found = values(text, dt.date(2022, 3, 10))
     assert found["9th November"] == "2021-11-09"
@@ -413,8 +415,10 @@ def test_yonhap_dateline_story():
     # https://m-en.yna.co.kr/view/AEN20220825007500325 (SEOUL, Aug. 25 (Yonhap), a Thursday)
     published = dt.date(2022, 8, 25)
     text = (
-        "South Korean Foreign Minister Park Jin will visit Mongolia next week to discuss bilateral ties, "
-        "his ministry said Thursday. He plans to leave for the Mongolian capital of Ulaanbaatar on Sunday. "
+        "South Korean Foreign Minister Park Jin will visit Mongolia next week to discuss bilateral "
+        "ties, "
+        "his ministry said Thursday. He plans to leave for the Mongolian capital of Ulaanbaatar on "
+        "Sunday. "
         "It would be the first official trip by South Korea's top diplomat to Mongolia since 2014. "
         'The two sides upgraded their bilateral relations to a "strategic partnership" last year.'
     )
@@ -430,7 +434,8 @@ def test_yonhap_month_day_without_year_and_last_month():
     # https://m-en.yna.co.kr/view/AEN20220609006800325
     published = dt.date(2022, 6, 9)
     text = (
-        "It would be the first face-to-face talks between the top diplomats of the allies since the May 10 "
+        "It would be the first face-to-face talks between the top diplomats of the allies since "
+        "the May 10 "
         "launch of the Yoon Suk-yeol administration, after the Seoul summit last month."
     )
     found = {t.text: t for t in timexes(text, published)}
@@ -441,7 +446,8 @@ def test_yonhap_month_day_without_year_and_last_month():
 def test_a_plan_for_a_visit_in_august_looks_ahead():
     # https://en.yna.co.kr/view/AEN20220721007400325
     text = (
-        "Seoul is giving priority to a plan for Foreign Minister Park Jin to visit there in August. "
+        "Seoul is giving priority to a plan for Foreign Minister Park Jin to visit there in "
+        "August. "
         "The two countries established diplomatic relations on Aug. 24, 1992."
     )
     found = values(text, dt.date(2022, 7, 21))
@@ -451,7 +457,8 @@ def test_a_plan_for_a_visit_in_august_looks_ahead():
 def test_vietnam_tuvalu_local_time():
     # https://www.vietnam.vn/en/viet-nam-va-tuvalu-thiet-lap-quan-he-ngoai-giao
     text = (
-        "On the afternoon of September 24th local time (morning of September 25th Hanoi time), the ministers "
+        "On the afternoon of September 24th local time (morning of September 25th Hanoi time), the "
+        "ministers "
         "signed a Joint Communiqué; Vietnam has relations with all United Nations member states "
         "(currently 193 members)."
     )
@@ -464,7 +471,8 @@ def test_vietnam_tuvalu_local_time():
 def test_micronesia_belgium_dateline_and_weekday():
     # http://fsmgov.org/fsmun/pr102896.html
     text = (
-        "On Monday, 28 October 1996, a Joint Communiqué on the Establishment of Diplomatic Relations was "
+        "On Monday, 28 October 1996, a Joint Communiqué on the Establishment of Diplomatic "
+        "Relations was "
         "signed, with reference to the Vienna Convention of 1961."
     )
     assert values(text, None) == {"Monday, 28 October 1996": "1996-10-28", "1961": "1961"}
@@ -472,7 +480,10 @@ def test_micronesia_belgium_dateline_and_weekday():
 
 def test_kbs_spelled_ordinal_and_following_ordinal_share_the_month():
     # http://world.kbs.co.kr/english/news/news_In_detail.htm?No=135197
-    text = "The report said his two-day visit was being arranged some time between April ninth and the 13th."
+    text = (
+        "The report said his two-day visit was being arranged some time between April ninth and "
+        "the 13th."
+    )
     found = values(text, dt.date(2018, 4, 13))
     assert found == {"two-day": None, "April ninth": "2018-04-09", "the 13th": "2018-04-13"}
 

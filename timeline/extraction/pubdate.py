@@ -20,6 +20,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from . import temporal
 from .types import (
@@ -222,7 +223,7 @@ def publication_year_hints(text: str, timexes: Sequence[Timex]) -> tuple[int, ..
     for timex in timexes:
         by_sentence[timex.sentence].append(timex)
     for items in by_sentence.values():
-        for first, second in zip(items, items[1:]):
+        for first, second in pairwise(items):
             if (
                 first.kind != "duration"
                 or second.role != "since"
@@ -313,7 +314,7 @@ _MISSING = object()
 
 
 def _check(anchor: Anchor, value: DateValue | None, P: dt.date, obs: _Obs) -> str | None:
-    """None when ``anchor`` (valued ``value`` at publication ``P``) agrees with ``obs``; else why not."""
+    """None when ``anchor`` (``value`` if published on ``P``) agrees with ``obs``; else why not."""
     if anchor.status == "done":
         if value is not None and obs.value is not None and not value.overlaps(obs.value):
             return "dates differ"  # a planned date counts too: the happening was set for then
@@ -596,9 +597,7 @@ def _constrained(entry: _Undated, observations, undated, links, index) -> bool:
     relative = [a for a in entry.item.anchors if a.timex.relative]
     if any(observations.get(a.happening) for a in entry.item.anchors):
         return True
-    if any(a == index for a, _b, _s in links) and relative:
-        return True
-    return False
+    return bool(relative) and any(a == index for a, _b, _s in links)
 
 
 def _explain(
@@ -626,7 +625,8 @@ def _explain(
         for obs in by_happening.get(anchor.happening, ()):
             if obs.status == "planned" and obs.published is not None:
                 ties.append(
-                    f"falls after {obs.published.isoformat()}, when article {obs.key} still reported it as planned"
+                    f"falls after {obs.published.isoformat()}, when article {obs.key}"
+                    " still reported it as planned"
                 )
             elif obs.text and obs.value is not None:
                 ties.append(f"agrees with '{obs.text}' ({obs.value.display}) in article {obs.key}")
@@ -655,7 +655,10 @@ def _explain(
                 + ", earliest on ties"
             )
         )
-        tail = f"{P.isoformat()} is {how} of {len(others) + 1} days in {lo}–{hi} that fit (others: {shown})"
+        tail = (
+            f"{P.isoformat()} is {how} of {len(others) + 1} days in {lo}–{hi} that fit"
+            f" (others: {shown})"
+        )
     else:
         tail = f"{P.isoformat()} is the only day in {lo}–{hi} that fits"
     return f"Inferred: {reasoning}. {tail}."

@@ -355,11 +355,10 @@ def _relative_value(spec: Spec, P: dt.date) -> DateValue | None:
         return day_value(P - dt.timedelta(days=(P.weekday() - wd) % 7))
     if op == "dom":  # (day1, day2, month_offset or None)
         d1, d2, offset = a
-        if offset is None:
-            if spec.future:
-                offset = 0 if d1 >= P.day else 1
-            else:
-                offset = 0 if d1 <= P.day else -1
+        if offset is None and spec.future:
+            offset = 0 if d1 >= P.day else 1
+        elif offset is None:
+            offset = 0 if d1 <= P.day else -1
         y, m = _shift_month(P.year, P.month, offset)
         # "the 31st" in a 30-day month: step back to the latest month that has it
         for _ in range(12):
@@ -482,12 +481,10 @@ def describe(spec: Spec) -> str:
             return f"the {name} of its week (Monday to Sunday)"
         if a[1] == "last":
             return f"latest {name} before it"
-        if a[1] == "next" or ahead:
-            return (
-                f"first {name} {'after' if a[1] == 'next' else 'on or after'} it (the sentence looks ahead)"
-                if a[1] != "next"
-                else f"first {name} after it"
-            )
+        if a[1] == "next":
+            return f"first {name} after it"
+        if ahead:
+            return f"first {name} on or after it (the sentence looks ahead)"
         return f"latest {name} on or before it"
     if op == "dom":
         d1, d2, offset = a
@@ -499,7 +496,10 @@ def describe(spec: Spec) -> str:
                 1: "the month after",
             }.get(offset, "a nearby month")
         if ahead:
-            return f"the {days} of its month if not yet past, else of the next month (the sentence looks ahead)"
+            return (
+                f"the {days} of its month if not yet past, else of the next month"
+                " (the sentence looks ahead)"
+            )
         return f"the {days} of its month if that day is not after it, else of the month before"
     if op == "monthname":
         m, mode, part = a
@@ -663,7 +663,8 @@ _NUMBER_WORDS = {
     "hundred": 100,
 }
 _NUM = (
-    r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
     r"|eighteen|nineteen|a\s+hundred|hundreds\s+of|a\s+few|few|several|many|dozens\s+of|a\s+dozen|half\s+a|a\s+half|an?)"
 )
@@ -675,14 +676,33 @@ _DUR_MOD = (
 
 
 _ORDINAL_WORDS = {}
-for _n, _w in enumerate(
-    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"],
-    start=1,
-):
+_UNITS_ORDINAL = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+]
+_TEENS_ORDINAL = [
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+]
+for _n, _w in enumerate(_UNITS_ORDINAL + _TEENS_ORDINAL, start=1):
     _ORDINAL_WORDS[_w] = _n
-for _n, _w in enumerate(
-    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"], start=1
-):
+for _n, _w in enumerate(_UNITS_ORDINAL, start=1):
     _ORDINAL_WORDS[f"twenty {_w}"] = 20 + _n
 _ORDINAL_WORDS["thirtieth"] = 30
 _ORDINAL_WORDS["thirty first"] = 31
@@ -751,6 +771,10 @@ def _part(text: str | None) -> str | None:
 
 
 # Words that may follow "the 11th" when it is a date (else "the 194th partner" is no date).
+_DATE_CUE = re.compile(
+    r"(?i)\b(?:in|since|until|till|by|from|to|during|of|through|before|after|early|late|and|or"
+    r"|between|last|this|next)\s+$"
+)
 _AFTER_ORDINAL_OK = {
     "that",
     "when",
@@ -881,7 +905,8 @@ class _Grammar:
             self._month_name,
         )
         add("bare_month", rf"(?:{_PART_RE}\s*)?{_rx_monf('m1')}(?!\s*\d)", self._month_name)
-        # Years: 2011-2024, between 2011 and 2024, late 2024, late last year, 1990s, the 20th century, 1966
+        # Years: 2011-2024, between 2011 and 2024, late 2024, late last year, 1990s,
+        # the 20th century, 1966
         add(
             "year_range",
             rf"{y('y1')}\s*(?:-|–|—|to|through|until)\s*(?:{y('y2')}|(?P<yy>\d\d)(?!\d))",
@@ -1081,13 +1106,13 @@ class _Grammar:
             mode = 0
         else:
             mode = "latest"
-            if name.rstrip(".").lower() in ("may", "march") and not part:
-                # Modal "may" and the verb "march": only after a word that introduces a date.
-                if not re.search(
-                    r"(?i)\b(?:in|since|until|till|by|from|to|during|of|through|before|after|early|late|and|or|between|last|this|next)\s+$",
-                    ctx.before(start),
-                ):
-                    return None
+            # Modal "may" and the verb "march": only after a word that introduces a date.
+            if (
+                name.rstrip(".").lower() in ("may", "march")
+                and not part
+                and not _DATE_CUE.search(ctx.before(start))
+            ):
+                return None
             if ctx.before(start).endswith(("the ", "The ")) and not part:
                 return None  # "the March 1st Movement", "the August revolution"
         future = mode == "latest" and ctx.looks_ahead(start)
@@ -1095,10 +1120,7 @@ class _Grammar:
 
     def _year_range(self, m, ctx):
         y1 = int(m["y1"])
-        if m.groupdict().get("yy"):
-            y2 = y1 // 100 * 100 + int(m["yy"])
-        else:
-            y2 = int(m["y2"])
+        y2 = y1 // 100 * 100 + int(m["yy"]) if m.groupdict().get("yy") else int(m["y2"])
         if not y1 < y2 <= y1 + 200:
             return None
         if _BAD_BEFORE_YEAR.search(ctx.before(m.start())) or _BAD_AFTER_YEAR.match(
@@ -1277,14 +1299,13 @@ class _Grammar:
             if word:
                 token = word.group(1)
                 if not (
-                    (token.lower() in _AFTER_ORDINAL_OK
-                    and token[0].islower())
-                    or (token.endswith("ed")
-                    and token[0].islower())
+                    (token.lower() in _AFTER_ORDINAL_OK and token[0].islower())
+                    or (token.endswith("ed") and token[0].islower())
                 ):
                     return None
                 if token.lower() == "of" and re.match(r"\s*of\s+(?!this|last|next)", after):
-                    return None  # "the 11th of March" is the month-day rule's; "the 3rd of 5" is no date
+                    # "the 11th of March" is the month-day rule's; "the 3rd of 5" is no date
+                    return None
             elif after.strip() and after.lstrip()[0] not in ",.;:!?)(]\"'”’–—-":
                 return None
         d1 = int(m["d1"])
