@@ -23,7 +23,7 @@ class Command(BaseCommand):
             help="re-run extraction over stored articles (those at PATH..., or all)",
         )
 
-    def handle(self, *paths, reextract=False, **options):
+    def handle(self, *args, paths=(), reextract=False, **options):
         if reextract:
             return self._reextract(paths)
         if not paths:
