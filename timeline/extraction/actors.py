@@ -25,18 +25,60 @@ from .types import COUNTRY, GROUP, ORGANISATION, PERSON, ActorInfo, Mention, Sen
 
 # Titles, longest first so "Foreign Minister" wins over "Minister".
 TITLES = [
-    "deputy prime minister", "prime minister", "vice foreign minister", "foreign minister",
-    "defense minister", "defence minister", "interior minister", "finance minister",
-    "deputy minister", "vice minister", "minister", "secretary of state", "secretary-general",
-    "secretary general", "director-general", "director general", "deputy director",
-    "director", "vice president", "president", "supreme leader", "leader", "chancellor",
-    "ambassador", "special envoy", "envoy", "crown prince", "prince", "king", "queen", "emir",
-    "sheikh", "sultan", "pope", "premier", "chairman", "chairwoman", "chair", "spokesperson",
-    "spokesman", "spokeswoman", "commander", "general", "governor", "mayor", "senator",
-    "chief", "head", "counterpart",
+    "deputy prime minister",
+    "prime minister",
+    "vice foreign minister",
+    "foreign minister",
+    "defense minister",
+    "defence minister",
+    "interior minister",
+    "finance minister",
+    "deputy minister",
+    "vice minister",
+    "minister",
+    "secretary of state",
+    "secretary-general",
+    "secretary general",
+    "director-general",
+    "director general",
+    "deputy director",
+    "director",
+    "vice president",
+    "president",
+    "supreme leader",
+    "leader",
+    "chancellor",
+    "ambassador",
+    "special envoy",
+    "envoy",
+    "crown prince",
+    "prince",
+    "king",
+    "queen",
+    "emir",
+    "sheikh",
+    "sultan",
+    "pope",
+    "premier",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "commander",
+    "general",
+    "governor",
+    "mayor",
+    "senator",
+    "chief",
+    "head",
+    "counterpart",
 ]
 _TITLE_RE = "|".join(re.escape(t).replace(r"\-", "[- ]").replace(r"\ ", r"\s+") for t in TITLES)
-_MODIFIERS = r"(?:interim|acting|former|new|current|transitional|outgoing|incoming|then|de\s+facto|top)"
+_MODIFIERS = (
+    r"(?:interim|acting|former|new|current|transitional|outgoing|incoming|then|de\s+facto|top)"
+)
 _TITLE_BEFORE = re.compile(
     rf"(?:\b(?:the|his|her|its|their)\s+)?(?:{_MODIFIERS}\s+)*\b(?P<title>{_TITLE_RE})\s*,?\s*$",
     re.IGNORECASE,
@@ -57,32 +99,39 @@ _REPORTING_AFTER = re.compile(
 
 # Capitalised words that never belong to a personal name.
 _NOT_NAME_WORDS = set(
-    """
-    The A An In On At Of For With By From To After Before During According However Although Since
-    Following Meanwhile This That These Those It He She They We His Her Its Their Our As And But Or
-    If When While Despite Including Among Last Next Members Written Visited Close Search Window More
-    Posts Image Photo Courtesy Exclusive Read Also Tags Share Related Yesterday Today Tomorrow Now
-    Then Thus Further Additionally Moreover Furthermore Although Because Under Over Within Without
-    January February March April May June July August September October November December
-    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday
-    Ministry Ministries Minister Ministers Foreign Affairs Bureau Office Government Council Party
-    Army Forces Nations United Union Republic Kingdom State States Islamic Islamist Arab Middle East
-    Eastern Western Northern Southern African Asian European Cold War Spring Cabinet World Assembly
-    Parliament Congress Agency Committee Commission Organization Organisation Front Department Bank
-    Court News Press Agency Embassy Consulate Security Defense Defence Interior Finance President
-    Presidents Vice Deputy Prime Secretary General Director Leader Chief Head Envoy Ambassador King
-    Queen Prince Emir Sheikh Pope Premier Chairman Spokesman Spokesperson Commander Governor Mayor
-    Senator Interim Acting Former New Current Transitional Minister Mr Mrs Ms Dr Gen Process North
-    South West Central Coast Gulf Sea River Sunni Shia Shiite Muslim Muslims Christian Christians
-    Jihadist Jihadists Kurdish Kurds Alawite Druze International Democratic People Peoples Popular
-    National Federal Supreme Joint Statement Declaration Agreement Treaty Summit Conference Talks
-    Korean Koreas Breaking Update Updated Published Source Sources Reporter Correspondent Editor
-    """.split()
+    ["The", "A", "An", "In", "On", "At", "Of", "For", "With", "By", "From", "To", "After", "Before", "During", "According", "However", "Although", "Since", "Following", "Meanwhile", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "His", "Her", "Its", "Their", "Our", "As", "And", "But", "Or", "If", "When", "While", "Despite", "Including", "Among", "Last", "Next", "Members", "Written", "Visited", "Close", "Search", "Window", "More", "Posts", "Image", "Photo", "Courtesy", "Exclusive", "Read", "Also", "Tags", "Share", "Related", "Yesterday", "Today", "Tomorrow", "Now", "Then", "Thus", "Further", "Additionally", "Moreover", "Furthermore", "Although", "Because", "Under", "Over", "Within", "Without", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Ministry", "Ministries", "Minister", "Ministers", "Foreign", "Affairs", "Bureau", "Office", "Government", "Council", "Party", "Army", "Forces", "Nations", "United", "Union", "Republic", "Kingdom", "State", "States", "Islamic", "Islamist", "Arab", "Middle", "East", "Eastern", "Western", "Northern", "Southern", "African", "Asian", "European", "Cold", "War", "Spring", "Cabinet", "World", "Assembly", "Parliament", "Congress", "Agency", "Committee", "Commission", "Organization", "Organisation", "Front", "Department", "Bank", "Court", "News", "Press", "Agency", "Embassy", "Consulate", "Security", "Defense", "Defence", "Interior", "Finance", "President", "Presidents", "Vice", "Deputy", "Prime", "Secretary", "General", "Director", "Leader", "Chief", "Head", "Envoy", "Ambassador", "King", "Queen", "Prince", "Emir", "Sheikh", "Pope", "Premier", "Chairman", "Spokesman", "Spokesperson", "Commander", "Governor", "Mayor", "Senator", "Interim", "Acting", "Former", "New", "Current", "Transitional", "Minister", "Mr", "Mrs", "Ms", "Dr", "Gen", "Process", "North", "South", "West", "Central", "Coast", "Gulf", "Sea", "River", "Sunni", "Shia", "Shiite", "Muslim", "Muslims", "Christian", "Christians", "Jihadist", "Jihadists", "Kurdish", "Kurds", "Alawite", "Druze", "International", "Democratic", "People", "Peoples", "Popular", "National", "Federal", "Supreme", "Joint", "Statement", "Declaration", "Agreement", "Treaty", "Summit", "Conference", "Talks", "Korean", "Koreas", "Breaking", "Update", "Updated", "Published", "Source", "Sources", "Reporter", "Correspondent", "Editor"]
 )
-_PARTICLES = {"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "bin", "ibn", "bint", "abu",
-              "abd", "von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "dos",
-              "das", "ben", "la", "le"}
+_PARTICLES = {
+    "al",
+    "el",
+    "ad",
+    "as",
+    "ash",
+    "ar",
+    "an",
+    "at",
+    "az",
+    "bin",
+    "ibn",
+    "bint",
+    "abu",
+    "abd",
+    "von",
+    "van",
+    "der",
+    "den",
+    "de",
+    "da",
+    "di",
+    "du",
+    "del",
+    "della",
+    "dos",
+    "das",
+    "ben",
+    "la",
+    "le",
+}
 _GROUP_CUES = re.compile(
     r"\b(?:group|groups|rebels?|militants?|militias?|movement|faction|coalition|insurgents?|"
     r"fighters|jihadists?|organi[sz]ation|led\s+by|Islamist|militant)\s+(?:[a-z]+\s+){0,2}$"
@@ -110,14 +159,44 @@ _ORG_HEADS = (
     r"Brigades?|Coalition|Alliance|Embassy|Authority|Institute"
 )
 _CAP = r"[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Z][a-z]+)?"
-_ORG_OF = re.compile(rf"\b(?:{_ORG_HEADS})[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+(?:and[ \t]+)?{_CAP})*")
+_ORG_OF = re.compile(
+    rf"\b(?:{_ORG_HEADS})[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+(?:and[ \t]+)?{_CAP})*"
+)
 _ORG_HEAD_LAST = re.compile(
     rf"(?:{_CAP}(?:['’]s)?[ \t]+)(?:(?:and[ \t]+)?{_CAP}[ \t]+){{0,3}}(?:{_ORG_HEADS})\b"
 )
 # Words that open a phrase but are not part of an organisation's name.
-_ORG_LEADING = {"The", "A", "An", "According", "In", "On", "At", "By", "From", "With", "For", "Of",
-                "To", "After", "Before", "During", "Since", "This", "That", "Its", "His", "Her",
-                "Their", "Our", "Both", "Former", "Interim", "Transitional", "New"}
+_ORG_LEADING = {
+    "The",
+    "A",
+    "An",
+    "According",
+    "In",
+    "On",
+    "At",
+    "By",
+    "From",
+    "With",
+    "For",
+    "Of",
+    "To",
+    "After",
+    "Before",
+    "During",
+    "Since",
+    "This",
+    "That",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "Both",
+    "Former",
+    "Interim",
+    "Transitional",
+    "New",
+}
 
 # Name words: capitalised, with inner apostrophes ("Hay'at") and hyphens
 # ("Tae-yul", "Al-Shara"); particles "al-"/"el-" may be followed by a space
@@ -134,8 +213,20 @@ _ACRONYM_AFTER = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z]{1,7})\)")
 # --- name normalisation ------------------------------------------------------
 
 _ROMAN_RULES = [
-    ("ph", "f"), ("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("ch", "c"), ("j", "c"),
-    ("ou", "u"), ("oo", "u"), ("ee", "i"), ("eo", "u"), ("y", "i"), ("w", "u"), ("q", "k"),
+    ("ph", "f"),
+    ("kh", "k"),
+    ("gh", "g"),
+    ("dh", "d"),
+    ("th", "t"),
+    ("ch", "c"),
+    ("j", "c"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("eo", "u"),
+    ("y", "i"),
+    ("w", "u"),
+    ("q", "k"),
 ]
 
 
@@ -187,12 +278,24 @@ def slug(text: str) -> str:
 
 def canonical_title(title: str) -> str:
     title = re.sub(r"[\s-]+", " ", title.lower()).strip()
-    return {"director general": "director-general", "secretary general": "secretary-general",
-            "defence minister": "defense minister"}.get(title, title)
+    return {
+        "director general": "director-general",
+        "secretary general": "secretary-general",
+        "defence minister": "defense minister",
+    }.get(title, title)
 
 
-_GENERIC_TITLES = {"minister", "leader", "head", "chief", "counterpart", "director", "general",
-                   "official", "chair"}
+_GENERIC_TITLES = {
+    "minister",
+    "leader",
+    "head",
+    "chief",
+    "counterpart",
+    "director",
+    "general",
+    "official",
+    "chair",
+}
 
 
 # --- per-article extraction ---------------------------------------------------
@@ -245,8 +348,11 @@ def _org_canonical(name: str) -> str:
 
 
 def _initials(name: str) -> str:
-    return "".join(t[0] for t in re.findall(r"[A-Za-z][\w'’]*", re.sub(r"\b(?:al|el)-\s?", "", name))
-                   if t[0].isupper())
+    return "".join(
+        t[0]
+        for t in re.findall(r"[A-Za-z][\w'’]*", re.sub(r"\b(?:al|el)-\s?", "", name))
+        if t[0].isupper()
+    )
 
 
 def find_actors(
@@ -313,8 +419,12 @@ def find_actors(
                 if alias_run and len(name_tokens(alias_run.group())) >= 1:
                     rec.aliases.add(alias_run.group())
                     rec.mentions.append(
-                        (alias_run.start(), alias_run.end(), alias_run.group(),
-                         _sentence_of(sentences, alias_run.start()))
+                        (
+                            alias_run.start(),
+                            alias_run.end(),
+                            alias_run.group(),
+                            _sentence_of(sentences, alias_run.start()),
+                        )
                     )
             people.append(rec)
 
@@ -421,8 +531,10 @@ def _find_organisations(
             surface = match.group()
             # Drop leading words that are not part of the name ("The", "South Korean").
             words = list(re.finditer(r"\S+", surface))
-            while words and (words[0].group() in _ORG_LEADING
-                             or in_country(a + words[0].start(), a + words[0].end())):
+            while words and (
+                words[0].group() in _ORG_LEADING
+                or in_country(a + words[0].start(), a + words[0].end())
+            ):
                 words.pop(0)
             if not words:
                 continue
@@ -453,7 +565,9 @@ def _find_organisations(
             found.append((start + match.start(), start + match.end(), name, "", ORGANISATION))
         for acronym in acronyms:
             for match in re.finditer(rf"(?<![\w.]){re.escape(acronym)}(?![\w])", text[start:]):
-                found.append((start + match.start(), start + match.end(), name, acronym, ORGANISATION))
+                found.append(
+                    (start + match.start(), start + match.end(), name, acronym, ORGANISATION)
+                )
 
     # Longest first; drop spans inside an already taken one.
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
@@ -514,11 +628,12 @@ def _attach_single_names(
     for a, b, surface, title, country in singles:
         token = name_tokens(surface)[0]
         candidates = [
-            rec for rec in people
-            if any(tokens_match(token, t) for name in rec.names for t in name_tokens(name))
+            rec for rec in people if any(_lone_name_fits(token, name) for name in rec.names)
         ]
         if country:
-            candidates = [rec for rec in candidates if not rec.countries or country in rec.countries]
+            candidates = [
+                rec for rec in candidates if not rec.countries or country in rec.countries
+            ]
         if not candidates:
             if title and title != "counterpart":
                 rec = _Record(PERSON)
@@ -540,6 +655,25 @@ def _attach_single_names(
             rec.titles.add(title)
 
 
+def _family_tokens(name: str) -> list[str]:
+    """Tokens a person may be called by alone: the last name, or a short first
+    family name written first ("Kim Eun-jung", "Cho Tae-yul")."""
+    tokens = name_tokens(name)
+    if not tokens:
+        return []
+    family = [tokens[-1]]
+    if len(tokens) == 2 and len(tokens[0]) <= 4 and "-" in name.split()[-1]:
+        family.append(tokens[0])
+    return family
+
+
+def _lone_name_fits(token: str, full_name: str) -> bool:
+    return any(
+        romanised(token) == romanised(t) or (tokens_match(token, t) and len(token) >= 5)
+        for t in _family_tokens(full_name)
+    )
+
+
 # --- merging ------------------------------------------------------------------
 
 
@@ -559,15 +693,18 @@ def _person_match(x: _Record, y: _Record) -> bool:
                 return True
             if len(tx) == 1 or len(ty) == 1:
                 # A lone name merges only when the other facts agree.
-                short, long_ = (tx, ty) if len(tx) == 1 else (ty, tx)
-                if any(tokens_match(short[0], t) for t in long_) and _facts_agree(x, y):
+                short, long_name = (tx, ny) if len(tx) == 1 else (ty, nx)
+                if _lone_name_fits(short[0], long_name) and _facts_agree(x, y):
                     return True
             # Same family name, same specific title, same country: one person
             # whose given name a source got wrong or translated differently.
             if last and len(tx[-1]) >= 4 and _facts_agree(x, y, strict=True):
                 return True
-    return any(romanised("".join(name_tokens(a))) == romanised("".join(name_tokens(b)))
-               for a in x.aliases | set(x.names) for b in y.aliases | set(y.names))
+    return any(
+        romanised("".join(name_tokens(a))) == romanised("".join(name_tokens(b)))
+        for a in x.aliases | set(x.names)
+        for b in y.aliases | set(y.names)
+    )
 
 
 def _facts_agree(x: _Record, y: _Record, strict: bool = False) -> bool:
@@ -595,8 +732,14 @@ def _org_match(x: _Record, y: _Record) -> bool:
 
 def merge_records(records: list[_Record]) -> list[_Record]:
     """Union records of one entity; order-independent and deterministic."""
-    records = sorted(records, key=lambda r: (r.kind, r.longest_name() if r.names else "",
-                                             min((m[0] for m in r.mentions), default=0)))
+    records = sorted(
+        records,
+        key=lambda r: (
+            r.kind,
+            r.longest_name() if r.names else "",
+            min((m[0] for m in r.mentions), default=0),
+        ),
+    )
     merged: list[_Record] = []
     for rec in records:
         changed = True
@@ -607,8 +750,11 @@ def merge_records(records: list[_Record]) -> list[_Record]:
                 same_kind = (current.kind == PERSON) == (other.kind == PERSON)
                 if not same_kind:
                     continue
-                match = (_person_match(current, other) if current.kind == PERSON
-                         else _org_match(current, other))
+                match = (
+                    _person_match(current, other)
+                    if current.kind == PERSON
+                    else _org_match(current, other)
+                )
                 if match:
                     merged.remove(other)
                     current = _combine(current, other)
@@ -636,7 +782,9 @@ def _record_key(rec: _Record) -> str:
     return f"{base}-{rec.country().lower()}" if rec.country() else base
 
 
-def _to_actor_infos(records: list[_Record], sentences: list[Sentence]) -> tuple[list[ActorInfo], list[Mention]]:
+def _to_actor_infos(
+    records: list[_Record], sentences: list[Sentence]
+) -> tuple[list[ActorInfo], list[Mention]]:
     actors: list[ActorInfo] = []
     mentions: list[Mention] = []
     for rec in records:
@@ -645,9 +793,16 @@ def _to_actor_infos(records: list[_Record], sentences: list[Sentence]) -> tuple[
         key = _record_key(rec)
         name = rec.best_name()
         aliases = set(rec.names) | rec.aliases
-        actors.append(ActorInfo(key=key, name=name, kind=rec.kind, aliases=aliases,
-                                titles={t.title() if t.islower() else t for t in rec.titles},
-                                country=rec.country()))
+        actors.append(
+            ActorInfo(
+                key=key,
+                name=name,
+                kind=rec.kind,
+                aliases=aliases,
+                titles={t.title() if t.islower() else t for t in rec.titles},
+                country=rec.country(),
+            )
+        )
         for a, b, surface, sent in rec.mentions:
             mentions.append(Mention(a, b, surface, sent, rec.kind, key))
     actors.sort(key=lambda x: x.key)
@@ -672,7 +827,9 @@ def _record_from_info(info: ActorInfo) -> _Record:
     return rec
 
 
-def merge_actors(per_article: Sequence[Sequence[ActorInfo]]) -> tuple[list[ActorInfo], list[dict[str, str]]]:
+def merge_actors(
+    per_article: Sequence[Sequence[ActorInfo]],
+) -> tuple[list[ActorInfo], list[dict[str, str]]]:
     """Merge actors across articles.
 
     Returns the merged actors and, for each article, a map from its own actor
@@ -690,9 +847,16 @@ def merge_actors(per_article: Sequence[Sequence[ActorInfo]]) -> tuple[list[Actor
     maps: list[dict[str, str]] = [{} for _ in per_article]
     for rec in merged:
         key = _record_key(rec)
-        result.append(ActorInfo(key=key, name=rec.best_name(), kind=rec.kind,
-                                aliases=set(rec.names) | rec.aliases,
-                                titles={t.title() for t in rec.titles}, country=rec.country()))
+        result.append(
+            ActorInfo(
+                key=key,
+                name=rec.best_name(),
+                kind=rec.kind,
+                aliases=set(rec.names) | rec.aliases,
+                titles={t.title() for t in rec.titles},
+                country=rec.country(),
+            )
+        )
         for i, old in rec.origin:  # type: ignore[attr-defined]
             maps[i][old] = key
     result.sort(key=lambda a: a.key)
@@ -700,7 +864,9 @@ def merge_actors(per_article: Sequence[Sequence[ActorInfo]]) -> tuple[list[Actor
 
 
 def _merge_with_origin(records: list[_Record]) -> list[_Record]:
-    full = [r for r in records if r.kind != PERSON or max(len(name_tokens(n)) for n in r.names) >= 2]
+    full = [
+        r for r in records if r.kind != PERSON or max(len(name_tokens(n)) for n in r.names) >= 2
+    ]
     lone = [r for r in records if r not in full]
     merged = _merge_keep_origin(full)
     for rec in lone:
@@ -718,8 +884,11 @@ def _merge_with_origin(records: list[_Record]) -> list[_Record]:
         if rec not in homeless:
             result.append(rec)
     for rec in homeless:
-        same = [i for i, m in enumerate(result) if m.kind != PERSON and m.country()
-                and m.canonical == rec.canonical]
+        same = [
+            i
+            for i, m in enumerate(result)
+            if m.kind != PERSON and m.country() and m.canonical == rec.canonical
+        ]
         if len(same) == 1:
             result[same[0]] = _combine_origin(result[same[0]], rec)
         else:
@@ -744,8 +913,11 @@ def _merge_keep_origin(records: list[_Record]) -> list[_Record]:
             for other in merged:
                 if (current.kind == PERSON) != (other.kind == PERSON):
                     continue
-                match = (_person_match(current, other) if current.kind == PERSON
-                         else _org_match(current, other))
+                match = (
+                    _person_match(current, other)
+                    if current.kind == PERSON
+                    else _org_match(current, other)
+                )
                 if match:
                     merged.remove(other)
                     current = _combine_origin(current, other)
@@ -756,5 +928,11 @@ def _merge_keep_origin(records: list[_Record]) -> list[_Record]:
 
 
 __all__ = [
-    "COUNTRY", "find_actors", "merge_actors", "name_tokens", "romanised", "skeleton", "tokens_match",
+    "COUNTRY",
+    "find_actors",
+    "merge_actors",
+    "name_tokens",
+    "romanised",
+    "skeleton",
+    "tokens_match",
 ]

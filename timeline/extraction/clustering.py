@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .events import CandidateDetail, compatible, make_title, once_per_pair
+from .events import TRIGGER_PRIORITY, CandidateDetail, compatible, once_per_pair, title_for
 from .types import PERSON, ActorInfo, Conflict, DateValue, EvidenceRef, Sentence, TimelineEvent
 
 # Types whose undated sentences may take the date of the visit they belong to.
@@ -43,6 +43,13 @@ class Item:
 
     def persons(self, actors: dict[str, ActorInfo]) -> set[str]:
         return {k for k in self.cand.actors if k in actors and actors[k].kind == PERSON}
+
+    def participants(self, actors: dict[str, ActorInfo]) -> set[str]:
+        """Who met whom, when the sentence says so; else every person named."""
+        pair = {self.detail.agent, self.detail.target}
+        if all(k in actors and actors[k].kind == PERSON for k in pair):
+            return pair
+        return self.persons(actors)
 
 
 @dataclass
@@ -80,60 +87,118 @@ def _fits(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) -> bool:
         return False
     countries, cluster_countries = set(cand.countries), cluster.countries()
     shared = countries & cluster_countries
-    persons, cluster_persons = item.persons(actors), {p for i in cluster.items for p in i.persons(actors)}
+    persons, cluster_persons = (
+        item.persons(actors),
+        {p for i in cluster.items for p in i.persons(actors)},
+    )
     if countries and cluster_countries:
         if not shared:
             return False
     elif not (persons & cluster_persons or set(cand.actors) & cluster.actors()):
         return False
-    if cand.type in ("meet", "visit", "negotiate") and persons and cluster_persons:
+    if cand.type in ("meet", "visit", "negotiate"):
         # Two meetings of one minister on one day are two happenings.
-        if not (persons <= cluster_persons or cluster_persons <= persons):
+        mine = item.participants(actors)
+        theirs = set().union(*(i.participants(actors) for i in cluster.items))
+        if mine and theirs and not (mine <= theirs or theirs <= mine):
             return False
     dated = cluster.dated()
+    if once_per_pair(cand.type) and len(_pair(item)) == 2:
+        # Relations between one pair of countries: another pair is another happening.
+        pairs = [_pair(i) for i in (dated or cluster.items) if len(_pair(i)) == 2]
+        if pairs and _pair(item) not in pairs:
+            return False
     if item.date is None or not dated:
         return True
     if all(_dates_compatible(item.date, other.date) for other in dated):
         return True
-    if once_per_pair(cand.type) and cand.type == cluster.type and len(shared) >= min(2, len(countries)):
+    if (
+        once_per_pair(cand.type)
+        and cand.type == cluster.type
+        and len(shared) >= min(2, len(countries))
+    ):
         return any(_near(item.date, other.date) for other in dated)
     return False
+
+
+def _pair(item: Item) -> frozenset[str]:
+    return frozenset(item.detail.countries_in_order[:2] or item.cand.countries[:2])
 
 
 def _attach_score(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) -> tuple:
     cand = item.cand
     shared_countries = len(set(cand.countries) & cluster.countries())
-    shared_people = len(item.persons(actors) & {p for i in cluster.items for p in i.persons(actors)})
+    shared_people = len(
+        item.persons(actors) & {p for i in cluster.items for p in i.persons(actors)}
+    )
     same_article = any(i.article == item.article for i in cluster.items)
     same_type = cand.type == cluster.type
     # Nearest preceding sentence of the same article: the happening being told.
     distance = min(
-        (item.cand.sentence - i.cand.sentence if i.cand.sentence <= item.cand.sentence else 1000
-         for i in cluster.items if i.article == item.article),
+        (
+            item.cand.sentence - i.cand.sentence if i.cand.sentence <= item.cand.sentence else 1000
+            for i in cluster.items
+            if i.article == item.article
+        ),
         default=10_000,
     )
-    return (same_article, shared_people, same_type, shared_countries, -distance,
-            -len(cluster.items[0].cand.countries))
+    return (
+        same_article,
+        shared_people,
+        same_type,
+        shared_countries,
+        -distance,
+        -len(cluster.items[0].cand.countries),
+    )
+
+
+# Undated sentences join only a happening of the same kind.
+_ATTACH_GROUPS = [
+    {"establish_relations", "recognise", "sign_agreement"},
+    {"visit", "meet", "negotiate"},
+]
+
+
+def _attachable(a: str, b: str) -> bool:
+    return a == b or any(a in g and b in g for g in _ATTACH_GROUPS)
 
 
 def _undated_can_join(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) -> bool:
-    if not _fits(item, cluster, actors):
+    if not _attachable(item.cand.type, cluster.type) or not _fits(item, cluster, actors):
         return False
-    countries = set(item.cand.countries)
-    shared = countries & cluster.countries()
+    anchor_items = cluster.dated() or cluster.items
+    core_countries = {c for i in anchor_items for c in i.cand.countries}
+    pair = set(item.detail.countries_in_order[:2]) or set(item.cand.countries[:2])
     people = item.persons(actors) & {p for i in cluster.items for p in i.persons(actors)}
+    if once_per_pair(item.cand.type) or once_per_pair(cluster.type):
+        # Relations of one pair of countries: the pair must be the happening's pair.
+        core_pairs = [
+            set(i.detail.countries_in_order[:2] or i.cand.countries[:2]) for i in anchor_items
+        ]
+        if len(pair) >= 2:
+            return any(pair == p for p in core_pairs)
+        return bool(pair) and pair <= core_countries and bool(people or len(core_countries) <= 2)
     if people:
         return True
-    # One shared country is too weak when the sentence names two: "Seoul and Damascus".
-    return len(shared) >= min(2, len(countries)) and bool(shared)
+    if item.cand.type in ("regime_change", "armed_conflict"):
+        # Wars and coups are many: an undated mention joins one only by who took part.
+        return bool(set(item.cand.actors) & cluster.actors())
+    shared = pair & core_countries
+    # One shared country is too weak when the sentence names two.
+    return bool(shared) and len(shared) >= min(2, len(pair))
 
 
 def cluster_items(
     items: Sequence[Item], actors: dict[str, ActorInfo], keep_unattached: bool = False
 ) -> list[Cluster]:
     """Group candidates into happenings. Deterministic for a given input order."""
+
     def order(i: Item):
-        return (i.date.start, i.date.end, i.order, i.cand.sentence) if i.date else (dt.date.max, dt.date.max, i.order, i.cand.sentence)
+        return (
+            (i.date.start, i.date.end, i.order, i.cand.sentence)
+            if i.date
+            else (dt.date.max, dt.date.max, i.order, i.cand.sentence)
+        )
 
     dated = sorted((i for i in items if i.date), key=order)
     undated = sorted((i for i in items if not i.date), key=lambda i: (i.order, i.cand.sentence))
@@ -147,10 +212,16 @@ def cluster_items(
             if keep_unattached:
                 clusters.append(Cluster([item]))
             continue
-        options = [c for c in clusters if c.dated() and _undated_can_join(item, c, actors)]
+        options = [
+            c
+            for c in clusters
+            if (c.dated() or keep_unattached) and _undated_can_join(item, c, actors)
+        ]
         if options:
             best = max(options, key=lambda c: _attach_score(item, c, actors))
             best.items.append(item)
+        elif keep_unattached:
+            clusters.append(Cluster([item]))
         else:
             leftovers.append(item)
 
@@ -202,10 +273,15 @@ def _inherit_source(item: Item, items: Sequence[Item], actors: dict[str, ActorIn
     if not persons:
         return None
     before = [
-        other for other in items
-        if other.article == item.article and other.date and not other.inherited
-        and other.cand.sentence <= item.cand.sentence and other.cand.date is not None
-        and other.persons(actors) & persons and other.date.precision == "day"
+        other
+        for other in items
+        if other.article == item.article
+        and other.date
+        and not other.inherited
+        and other.cand.sentence <= item.cand.sentence
+        and other.cand.date is not None
+        and other.persons(actors) & persons
+        and other.date.precision == "day"
     ]
     if not before:
         return None
@@ -228,9 +304,22 @@ def choose_date(items: list[Item]) -> tuple[Item | None, list[Item]]:
     def support(candidate: Item) -> int:
         return len({o.article for o in dated if o.date.overlaps(candidate.date)})
 
+    # The date of the main action: a visit's span rather than one meeting in it.
+    primary = min((i.cand.type for i in dated), key=lambda t: TRIGGER_PRIORITY.get(t, 99))
+    pool = [i for i in dated if i.cand.type == primary]
+    best_support = max(support(i) for i in dated)
+    if max(support(i) for i in pool) < best_support:
+        pool = dated
     best = sorted(
-        dated,
-        key=lambda i: (-support(i), i.inherited, _precision_width(i.date), i.date.start, i.order, i.cand.sentence),
+        pool,
+        key=lambda i: (
+            -support(i),
+            i.inherited,
+            _precision_width(i.date),
+            i.date.start,
+            i.order,
+            i.cand.sentence,
+        ),
     )[0]
     dissent = [i for i in dated if not i.date.overlaps(best.date)]
     return best, dissent
@@ -251,39 +340,58 @@ def to_event(
         if key in seen:
             continue
         seen.add(key)
-        refs.append(EvidenceRef(article=item.article, sentence=item.cand.sentence,
-                                date_text=item.cand.date_text, date=item.date, claims=dict(item.cand.claims)))
+        refs.append(
+            EvidenceRef(
+                article=item.article,
+                sentence=item.cand.sentence,
+                date_text=item.cand.date_text,
+                date=item.date,
+                claims=dict(item.cand.claims),
+            )
+        )
     conflicts: list[Conflict] = []
     if dissent:
         claims = tuple(
             (item.date.display or item.date.edtf, ref)
-            for item in items if item.date
-            for ref in refs if ref.article == item.article and ref.sentence == item.cand.sentence
+            for item in items
+            if item.date
+            for ref in refs
+            if ref.article == item.article and ref.sentence == item.cand.sentence
         )
         conflicts.append(Conflict("date", claims))
     counts = {r.claims["count"] for r in refs if "count" in r.claims}
     if len(counts) > 1:
-        conflicts.append(Conflict("count", tuple((r.claims["count"], r) for r in refs if "count" in r.claims)))
+        conflicts.append(
+            Conflict("count", tuple((r.claims["count"], r) for r in refs if "count" in r.claims))
+        )
 
     representative = _representative(items, best)
     country_counts = Counter(c for i in items for c in i.cand.countries)
-    countries = list(dict.fromkeys(
-        [*representative.cand.countries,
-         *sorted(country_counts, key=lambda c: (-country_counts[c], c))]
-    ))
+    countries = list(
+        dict.fromkeys(
+            [
+                *representative.cand.countries,
+                *sorted(country_counts, key=lambda c: (-country_counts[c], c)),
+            ]
+        )
+    )
     actor_counts = Counter(a for i in items for a in i.cand.actors)
     actor_keys = sorted(actor_counts, key=lambda a: (-actor_counts[a], a))
-    rep_actors = [actors[k] for k in representative.cand.actors if k in actors]
     status = "planned" if all(i.cand.status == "planned" for i in items) else "done"
-    title = make_title(representative.cand.type, representative.cand.countries or countries[:2],
-                       rep_actors, representative.detail.place, representative.detail.object_text, status)
-    certain = bool(best) and not dissent and not best.inherited and pub_certain.get(best.article, True)
+    title = title_for(representative.detail, actors, status)
+    certain = (
+        bool(best) and not dissent and not best.inherited and pub_certain.get(best.article, True)
+    )
     if best is None:
         rule = ""
     else:
         support = len({i.article for i in items if i.date and i.date.overlaps(best.date)})
         rule = best.date_rule or best.cand.date_rule or "stated"
-        rule = f"{rule}; {best.cand.date_text!r} in {best.article}#{best.cand.sentence}" if best.cand.date_text else rule
+        rule = (
+            f"{rule}; {best.cand.date_text!r} in {best.article}#{best.cand.sentence}"
+            if best.cand.date_text
+            else rule
+        )
         if support > 1:
             rule += f"; agreed by {support} articles"
     return TimelineEvent(
@@ -301,8 +409,11 @@ def to_event(
 
 
 def _representative(items: list[Item], best: Item | None) -> Item:
+    primary = min((i.cand.type for i in items), key=lambda t: TRIGGER_PRIORITY.get(t, 99))
+
     def score(i: Item):
         return (
+            i.cand.type == primary,
             i.date is not None,
             bool(best) and i.date is not None and i.date == best.date,
             min(len(i.cand.countries), 2),
@@ -326,7 +437,8 @@ def near_duplicates(
 ) -> dict[str, str]:
     """copy key -> original key, by Jaccard similarity of their sentence sets."""
     shingles = {
-        key: {_normalise_sentence(s.text) for s in sentences[key] if len(s.text) > 20} for key in order
+        key: {_normalise_sentence(s.text) for s in sentences[key] if len(s.text) > 20}
+        for key in order
     }
     out: dict[str, str] = {}
     for i, a in enumerate(order):

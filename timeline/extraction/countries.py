@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import pycountry
 
@@ -316,7 +316,7 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.\-])(?:{alternation})(?![\w\-]|\.\w)")
 
 
-@lru_cache(maxsize=None)
+@cache
 def country_name(iso3: str) -> str:
     """A short display name ("South Korea", not "Korea, Republic of")."""
     for line in _TABLE.strip().splitlines():
@@ -330,7 +330,7 @@ def country_name(iso3: str) -> str:
 
 
 def how_matched(surface: str) -> str:
-    """"name", "demonym" or "capital" for a surface form the table knows."""
+    """ "name", "demonym" or "capital" for a surface form the table knows."""
     return _surface_table()[1].get(surface, "name")
 
 
@@ -358,7 +358,9 @@ def find_countries(text: str, sentences: list[Sentence], start: int = 0) -> list
                 continue  # "the two Koreas"
             korea_bare.append((a, b, surface))
             continue
-        if _NOT_COUNTRY_BEFORE.match(text, b) or _NOT_COUNTRY_AFTER.search(text[max(0, a - 10) : a]):
+        if _NOT_COUNTRY_BEFORE.match(text, b) or _NOT_COUNTRY_AFTER.search(
+            text[max(0, a - 10) : a]
+        ):
             continue
         if surface in _PERSON_LIKE and _beside_a_name(text, a, b):
             continue

@@ -20,7 +20,7 @@ from .countries import country_name, how_matched
 from .types import COUNTRY, PERSON, ActorInfo, DateValue, EventCandidate, Mention, Sentence, Timex
 from .vocabulary import EVENT_TYPES
 
-__all__ = ["EVENT_TYPES", "CandidateDetail", "extract_candidates", "make_title", "compatible"]
+__all__ = ["EVENT_TYPES", "CandidateDetail", "compatible", "extract_candidates", "make_title"]
 
 # --- triggers -----------------------------------------------------------------
 
@@ -29,53 +29,119 @@ _REL = r"(?:diplomatic\s+|bilateral\s+|official\s+|formal\s+|full\s+|new\s+)*(?:
 
 # (type, pattern), highest priority first: a clause gets the first type that matches.
 _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
-    ("intent", re.compile(
-        rf"\b(?:(?:tentatively\s+|formally\s+|officially\s+)?(?:decided|decides|agreed|agrees|agree|"
-        rf"approved|approves)\s+(?:to|on|in\s+principle\s+to)|reached\s+an?\s+(?:tentative\s+)?"
-        rf"agreement)\b{_W}{{0,4}}?\W+(?:{_REL}|establish\w*)", re.I)),
-    ("reduce_relations", re.compile(
-        rf"\b(?:sever\w*|break|breaks|broke|broken|cut|cuts|suspend\w*|downgrad\w*|froze|freez\w+)"
-        rf"\b{_W}{{0,4}}?\W+{_REL}", re.I)),
-    ("establish_relations", re.compile(
-        rf"\b(?:establish\w*|re-?establish\w*|formali[sz]\w*|normali[sz]\w*|restor\w*|resum\w*|"
-        rf"forg(?:e|ed|es|ing)|form(?:ed|s|ing)?|set\s+up|open(?:ed|s|ing)?)\b{_W}{{0,5}}?\W+{_REL}"
-        rf"|\b(?:relations|ties)\b{_W}{{0,3}}?\W+(?:were|was|have\s+been|had\s+been|been)\s+"
-        rf"(?:officially\s+|formally\s+)?(?:established|restored|formali[sz]ed|normali[sz]ed)"
-        rf"|\bestablished\s+(?:relations|ties)", re.I)),
+    (
+        "intent",
+        re.compile(
+            rf"\b(?:(?:tentatively\s+|formally\s+|officially\s+)?(?:decided|decides|agreed|agrees|agree|"
+            rf"approved|approves)\s+(?:to|on|in\s+principle\s+to)|reached\s+an?\s+(?:tentative\s+)?"
+            rf"agreement)\b{_W}{{0,4}}?\W+(?:{_REL}|establish\w*)",
+            re.I,
+        ),
+    ),
+    (
+        "reduce_relations",
+        re.compile(
+            rf"\b(?:sever\w*|break|breaks|broke|broken|cut|cuts|suspend\w*|downgrad\w*|froze|freez\w+)"
+            rf"\b{_W}{{0,4}}?\W+{_REL}",
+            re.I,
+        ),
+    ),
+    (
+        "establish_relations",
+        re.compile(
+            rf"\b(?:establish\w*|re-?establish\w*|formali[sz]\w*|normali[sz]\w*|restor\w*|resum\w*|"
+            rf"forg(?:e|ed|es|ing)|form(?:ed|s|ing)?|set\s+up|open(?:ed|s|ing)?)\b{_W}{{0,5}}?\W+{_REL}"
+            rf"|\b(?:relations|ties)\b{_W}{{0,3}}?\W+(?:were|was|have\s+been|had\s+been|been)\s+"
+            rf"(?:officially\s+|formally\s+)?(?:established|restored|formali[sz]ed|normali[sz]ed)"
+            rf"|\bestablished\s+(?:relations|ties)",
+            re.I,
+        ),
+    ),
     ("recognise", re.compile(r"\brecogni[sz](?:ed|es|ing)\b", re.I)),
-    ("sign_agreement", re.compile(
-        rf"\bsign(?:ed|s|ing)?\b{_W}{{0,5}}?\W+(?:agreement|accord|treaty|deal|memorandum|MoU|pact|"
-        rf"declaration|statement|protocol|contract|communiqu\w+)", re.I)),
-    ("join_organisation", re.compile(
-        r"\b(?:join(?:ed|s|ing)?|admitted\s+(?:to|into)|accession\s+to|became\s+a\s+member\s+of)\b", re.I)),
-    ("regime_change", re.compile(
-        r"\b(?:overthr(?:ew|own|ow|ows|owing)|overthrow\w*|oust\w*|toppl\w+|depos(?:ed|es|ing)|"
-        r"seiz\w+\s+power|took\s+power|assumed\s+power|came\s+to\s+power|coup|fall\s+of|fell|"
-        r"collaps\w+|(?:regime|government)['’]s\s+fall|['’]s\s+fall)\b", re.I)),
-    ("armed_conflict", re.compile(
-        r"\b(?:civil\s+war|war|wars|offensive|attack\w*|invasion|invad\w+|air\s*strikes?|bombing|"
-        r"clashes|hostilities|uprising|insurgency)\b", re.I)),
-    ("provide_aid", re.compile(
-        rf"\b(?:provid\w+|send|sent|sends|deliver\w*|donat\w+|pledg\w+|offer\w*|grant\w*)\b{_W}{{0,6}}?"
-        rf"\W+(?:aid|assistance|humanitarian|goods|supplies|relief|funds|funding|loans?|grants?)\b", re.I)),
-    ("ease_sanctions", re.compile(
-        rf"\b(?:eas\w+|lift\w*|remov\w+|suspend\w*|waiv\w+|alleviat\w+|relax\w*)\b{_W}{{0,4}}?\W+"
-        rf"(?:sanctions|restrictions|embargo|bounty)\b", re.I)),
-    ("impose_sanctions", re.compile(
-        rf"\b(?:impos\w+|slap\w*|tighten\w*|extend\w*)\b{_W}{{0,4}}?\W+(?:sanctions|restrictions|"
-        rf"embargo)\b", re.I)),
-    ("expel_withdraw", re.compile(
-        r"\b(?:expel\w*|evacuat\w+|withdr[ae]w\w*|recall\w*|fled|flee|closed\s+(?:its|the)\s+embassy)\b",
-        re.I)),
-    ("visit", re.compile(
-        r"\b(?:visit(?:ed|s|ing)?|paid\s+a\s+visit|trav[e]?ll?ed\s+to|arriv\w+\s+in|trip\s+to|"
-        r"flew\s+to|went\s+to|sent\s+a\s+(?:\w+\s+){0,2}delegation)\b", re.I)),
-    ("meet", re.compile(
-        r"\b(?:met|meets|meeting|meet|talks|held\s+(?:a\s+)?(?:bilateral\s+)?(?:meeting|talks))\b", re.I)),
+    (
+        "sign_agreement",
+        re.compile(
+            rf"\bsign(?:ed|s|ing)?\b{_W}{{0,5}}?\W+(?:agreement|accord|treaty|deal|memorandum|MoU|pact|"
+            rf"declaration|statement|protocol|contract|communiqu\w+)",
+            re.I,
+        ),
+    ),
+    (
+        "join_organisation",
+        re.compile(
+            r"\b(?:join(?:ed|s|ing)?|admitted\s+(?:to|into)|accession\s+to|became\s+a\s+member\s+of)\b",
+            re.I,
+        ),
+    ),
+    (
+        "regime_change",
+        re.compile(
+            r"\b(?:overthr(?:ew|own|ow|ows|owing)|overthrow\w*|oust\w*|toppl\w+|depos(?:ed|es|ing)|"
+            r"seiz\w+\s+power|took\s+power|assumed\s+power|came\s+to\s+power|coup|fall\s+of|"
+            r"(?:regime|government|dictatorship|capital)\s+(?:fell|collapsed)|collapse\s+of|"
+            r"(?:regime|government)['’]s\s+(?:fall|ousting|collapse)|['’]s\s+fall)\b",
+            re.I,
+        ),
+    ),
+    (
+        "armed_conflict",
+        re.compile(
+            r"\b(?:civil\s+war|war|wars|offensive|attack\w*|invasion|invad\w+|air\s*strikes?|bombing|"
+            r"clashes|hostilities|uprising|insurgency)\b",
+            re.I,
+        ),
+    ),
+    (
+        "provide_aid",
+        re.compile(
+            rf"\b(?:provid\w+|send|sent|sends|deliver\w*|donat\w+|pledg\w+|offer\w*|grant\w*)\b{_W}{{0,6}}?"
+            rf"\W+(?:aid|assistance|humanitarian|goods|supplies|relief|funds|funding|loans?|grants?)\b",
+            re.I,
+        ),
+    ),
+    (
+        "ease_sanctions",
+        re.compile(
+            rf"\b(?:eas\w+|lift\w*|remov\w+|suspend\w*|waiv\w+|alleviat\w+|relax\w*)\b{_W}{{0,4}}?\W+"
+            rf"(?:sanctions|restrictions|embargo|bounty)\b",
+            re.I,
+        ),
+    ),
+    (
+        "impose_sanctions",
+        re.compile(
+            rf"\b(?:impos\w+|slap\w*|tighten\w*|extend\w*)\b{_W}{{0,4}}?\W+(?:sanctions|restrictions|"
+            rf"embargo)\b",
+            re.I,
+        ),
+    ),
+    (
+        "expel_withdraw",
+        re.compile(
+            r"\b(?:expel\w*|evacuat\w+|withdr[ae]w\w*|recall\w*|fled|flee|closed\s+(?:its|the)\s+embassy)\b",
+            re.I,
+        ),
+    ),
+    (
+        "visit",
+        re.compile(
+            r"\b(?:visit(?:ed|s|ing)?|paid\s+a\s+visit|trav[e]?ll?ed\s+to|arriv\w+\s+in|trip\s+to|"
+            r"flew\s+to|went\s+to|sent\s+a\s+(?:\w+\s+){0,2}delegation)\b",
+            re.I,
+        ),
+    ),
+    (
+        "meet",
+        re.compile(
+            r"\b(?:met|meets|meeting|meet|talks|held\s+(?:a\s+)?(?:bilateral\s+)?(?:meeting|talks))\b",
+            re.I,
+        ),
+    ),
     ("negotiate", re.compile(r"\bnegotiat\w+\b", re.I)),
     ("announce", re.compile(r"\b(?:announc\w+|declar(?:ed|es)|unveil\w*)\b", re.I)),
 ]
-_TRIGGER_PRIORITY = {t: i for i, (t, _) in enumerate(_TRIGGERS)}
+TRIGGER_PRIORITY = {t: i for i, (t, _) in enumerate(_TRIGGERS)}
+_TRIGGER_PRIORITY = TRIGGER_PRIORITY
 
 # Types that tell the same kind of happening: merged when facts agree.
 _GROUPS = [
@@ -88,8 +154,13 @@ _GROUPS = [
 _INHERITS_DATE = {"visit", "meet", "negotiate"}
 # A happening of these types between the same countries happens once: sources
 # disagreeing on its year are a conflict, not two events.
-_ONCE_PER_PAIR = {"establish_relations", "recognise", "reduce_relations", "join_organisation",
-                  "regime_change"}
+_ONCE_PER_PAIR = {
+    "establish_relations",
+    "recognise",
+    "reduce_relations",
+    "join_organisation",
+    "regime_change",
+}
 
 
 def compatible(a: str, b: str) -> bool:
@@ -103,10 +174,12 @@ def once_per_pair(type_code: str) -> bool:
 # --- clauses --------------------------------------------------------------------
 
 _CLAUSE_BREAK = re.compile(
-    r";\s+|\s+[—–]\s+|,\s+(?=(?:following|when|while|which|thus|but|whereas|although|though|"
+    r";\s+|\s+[—–]\s+|,\s+(?=(?:following|when|while|thus|but|whereas|although|though|"
     r"however|where|after|before|as\s+well\s+as|and\s+then)\b)"
     r"|\s+(?=(?:after|following|before)\s+(?:the|an?|his|her|its|their|[A-Z])\b)"
 )
+# Non-restrictive relative clauses: ", who has had close ties with X for years,".
+_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*(?:,|$)")
 _LEADING_SUBORDINATE = re.compile(
     r"^(?:When|After|Following|Since|Although|Though|Despite|Before|While|As|Once|With|Including)\b[^,]{3,160},\s+"
 )
@@ -132,6 +205,15 @@ _PLANNED = re.compile(
     r"is\s+to|are\s+to|intends?\s+to|scheduled|upcoming|soon|next\s+(?:week|month|year))\b",
     re.I,
 )
+_BOILERPLATE = re.compile(
+    r"\b(?:Visited\s+\d+\s+times|visit\(s\)|Close\s+Search|Read\s+more|More\s+posts|Share\s+this|"
+    r"Subscribe|Copyright|All\s+rights\s+reserved|Click\s+here|Sign\s+up|Related\s+articles?)\b",
+    re.I,
+)
+# "Syria, a long-time ally of North Korea", "North Korea's brother nation Cuba":
+# a country named only to describe another one.
+_EPITHET_BEFORE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:of|to|with)\s+$")
+_EPITHET_AFTER = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,3}[\w-]+[”\"’']?\s+$")
 _COUNT = re.compile(
     r"\b(\d{2,3})(?:st|nd|rd|th)?\s+(?:(?:UN|U\.N\.|United\s+Nations)\s+)?(?:member\s+)?"
     r"(?:countries|country|states|nations|member\s+states|diplomatic\s+partner|partner|"
@@ -150,7 +232,9 @@ class CandidateDetail:
     clause: tuple[int, int] = (0, 0)
     countries_in_order: list[str] = field(default_factory=list)
     place: str = ""  # a capital named as the place ("visits Damascus")
-    object_text: str = ""  # "joint statement", "humanitarian aid", ...
+    object_text: str = ""  # "joint statement", "humanitarian aid", "Middle East war", ...
+    agent: str = ""  # actor key of who acted, when told ("HTS overthrows ...")
+    target: str = ""  # actor key, or a phrase ("the Assad regime"), of whom it was done to
 
 
 def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
@@ -179,8 +263,11 @@ def _event_date_timexes(timexes: list[Timex], text: str) -> list[Timex]:
         if t.kind != "date":
             continue
         lead = text[max(0, t.start - 8) : t.start].lower()
-        if t.role in ("since", "until") or t.text.lower().startswith(("since", "until")) or \
-                re.search(r"\b(?:since|until)\s*$", lead):
+        if (
+            t.role in ("since", "until")
+            or t.text.lower().startswith(("since", "until"))
+            or re.search(r"\b(?:since|until)\s*$", lead)
+        ):
             continue
         usable.append(t)
     return usable
@@ -201,17 +288,60 @@ def extract_candidates(
         sent_timexes = [t for t in timexes if sentence.start <= t.start < sentence.end]
         sent_mentions = [m for m in mentions if sentence.start <= m.start < sentence.end]
         frame_end, report_timex = _report_frame(text, sentence, sent_timexes)
+        frame_countries = [m.key for m in sent_mentions if m.kind == COUNTRY and m.end <= frame_end]
+        holes = [
+            (sentence.start + m.start(), sentence.start + m.end())
+            for m in _RELATIVE.finditer(sentence.text)
+        ]
+        host_text = text
+        if holes:
+            chars = list(text[sentence.start : sentence.end])
+            for ha, hb in holes:
+                chars[ha - sentence.start : hb - sentence.start] = " " * (hb - ha)
+            host_text = text[: sentence.start] + "".join(chars) + text[sentence.end :]
+
+        def outside(items, holes=holes):
+            return [x for x in items if not any(ha <= x.start < hb for ha, hb in holes)]
+
         previous: CandidateDetail | None = None
+        prev_span = (sentence.start, sentence.start)
         for a, b in _clauses(sentence):
             a = max(a, frame_end) if frame_end < b else a
             detail = _clause_candidate(
-                text, sentence, a, b, sent_timexes, sent_mentions, actor_by_key, report_timex,
-                previous, published,
+                host_text,
+                sentence,
+                a,
+                b,
+                outside(sent_timexes),
+                outside(sent_mentions),
+                actor_by_key,
+                report_timex,
+                previous,
+                published,
+                frame_countries=frame_countries if a == frame_end else [],
+                prev_span=prev_span,
             )
+            prev_span = (a, b)
             if detail:
-                for extra in detail:
-                    out.append(extra)
+                out.extend(detail)
                 previous = detail[-1]
+        for ha, hb in holes:
+            inner = [x for x in sent_mentions if ha <= x.start < hb]
+            out.extend(
+                _clause_candidate(
+                    text,
+                    sentence,
+                    ha,
+                    hb,
+                    [t for t in sent_timexes if ha <= t.start < hb],
+                    inner,
+                    actor_by_key,
+                    None,
+                    None,
+                    published,
+                )
+            )
+    out.sort(key=lambda d: (d.candidate.sentence, d.clause))
     return out
 
 
@@ -253,39 +383,96 @@ def _clause_candidate(
     report_timex: Timex | None,
     previous: CandidateDetail | None,
     published: dt.date | None,
+    frame_countries: list[str] | None = None,
+    prev_span: tuple[int, int] | None = None,
 ) -> list[CandidateDetail]:
     clause = text[a:b]
+    if _BOILERPLATE.search(sentence.text) or len(sentence.text.split()) < 4:
+        return []
     matches = []
     for type_code, pattern in _TRIGGERS:
         for m in pattern.finditer(clause):
-            if type_code == "armed_conflict" and re.search(r"Cold\s+War", clause[max(0, m.start() - 5) : m.end()]):
+            if type_code == "armed_conflict" and re.search(
+                r"Cold\s+War", clause[max(0, m.start() - 5) : m.end()]
+            ):
                 continue
             matches.append((type_code, m))
-    clause_timexes = [t for t in _event_date_timexes(_within(timexes, a, b), text) if not _in_frame(t, report_timex)]
+    clause_timexes = [
+        t
+        for t in _event_date_timexes(_within(timexes, a, b), text)
+        if not _in_frame(t, report_timex)
+    ]
+    if not clause_timexes and prev_span and re.match(r"\s*when\b", clause, re.I):
+        # "... in 2023, when Seoul established relations with Cuba": the date before "when".
+        clause_timexes = [
+            t
+            for t in _event_date_timexes(_within(timexes, *prev_span), text)
+            if not _in_frame(t, report_timex)
+        ][-1:]
     clause_mentions = _within(mentions, a, b)
-    countries = _ordered_unique(m.key for m in clause_mentions if m.kind == COUNTRY)
+    leading = (
+        a <= sentence.start + 1
+        or (bool(_LEADING_SUBORDINATE.match(sentence.text))
+        and a == sentence.start)
+    )
+    countries = _ordered_unique(
+        [
+            *(frame_countries or []),
+            *_clause_countries(text, clause_mentions, mentions, borrow=leading),
+        ]
+    )
     if not matches:
-        return _elliptic(text, sentence, a, b, clause_timexes, clause_mentions, countries, previous, published)
-    type_code, trigger = min(matches, key=lambda tm: (_TRIGGER_PRIORITY[tm[0]], tm[1].start()))
-    if type_code == "join_organisation" and not any(m.kind != COUNTRY and m.kind != PERSON for m in clause_mentions):
+        return _elliptic(
+            text, sentence, a, b, clause_timexes, clause_mentions, countries, previous, published
+        )
+    type_code, trigger = min(matches, key=_trigger_rank)
+    if type_code == "join_organisation" and not any(
+        m.kind != COUNTRY and m.kind != PERSON for m in clause_mentions
+    ):
         others = [tm for tm in matches if tm[0] != "join_organisation"]
         if not others:
             return []
-        type_code, trigger = min(others, key=lambda tm: (_TRIGGER_PRIORITY[tm[0]], tm[1].start()))
+        type_code, trigger = min(others, key=_trigger_rank)
     before_trigger = clause[: trigger.start()]
     status = "done"
-    if _PLANNED.search(before_trigger) or re.search(r"\bto\s+(?:\w+\s+)?$", before_trigger) and type_code != "intent":
+    infinitive = (
+        not _NOUN_TRIGGER.match(trigger.group())
+        and re.search(
+            r"\bto\s+(?:(?!the\b|an?\b|his\b|her\b|its\b|their\b)\w+\s+)?$", before_trigger
+        )
+        and not re.search(
+            r"\b(?:trav[e]?ll?ed|went|flew|arrived|came|visited|met|was\s+in|headed)\b",
+            before_trigger,
+            re.I,
+        )
+    )
+    if _PLANNED.search(before_trigger) or (infinitive and type_code != "intent"):
         status = "planned"
     if _IRREALIS.search(before_trigger) and type_code not in ("intent",):
         return []
-    if type_code == "visit" and re.match(r"\s*(?:to|with)\s+(?:the\s+)?(?:interim\s+|new\s+)?[A-Z]", clause[trigger.end():]):
+    if type_code == "visit" and re.match(
+        r"\s*(?:to|with)\s+(?:the\s+)?(?:interim\s+|new\s+)?[A-Z]", clause[trigger.end() :]
+    ):
         # "paid a visit to President X": a meeting with a person.
-        after = clause[trigger.end():]
-        person_after = [m for m in clause_mentions if m.kind == PERSON and m.start >= a + trigger.end()
-                        and m.start - (a + trigger.end()) < len(after)]
-        if person_after and not any(m.kind == COUNTRY and m.start < person_after[0].start and m.start >= a + trigger.end() and how_matched(m.text) == "capital" for m in clause_mentions):
+        after = clause[trigger.end() :]
+        person_after = [
+            m
+            for m in clause_mentions
+            if m.kind == PERSON
+            and m.start >= a + trigger.end()
+            and m.start - (a + trigger.end()) < len(after)
+        ]
+        if person_after and not any(
+            m.kind == COUNTRY
+            and m.start < person_after[0].start
+            and m.start >= a + trigger.end()
+            and how_matched(m.text) == "capital"
+            for m in clause_mentions
+        ):
             type_code = "meet"
     actors = _ordered_unique(m.key for m in clause_mentions if m.kind != COUNTRY)
+    if not countries and not actors:
+        return []
     for key in actors:
         info = actor_by_key.get(key)
         if info and info.country and info.country not in countries:
@@ -298,6 +485,12 @@ def _clause_candidate(
         if m.kind == COUNTRY and how_matched(m.text) == "capital":
             place = m.text
             break
+    if type_code in ("regime_change", "armed_conflict"):
+        # Who fought or fell is told by the clause alone; a borrowed subject misleads.
+        countries = _ordered_unique(m.key for m in clause_mentions if m.kind == COUNTRY)
+    agent, target = _agent_target(
+        type_code, trigger, text, a, clause, clause_mentions, actor_by_key
+    )
     claims = {}
     count = _COUNT.search(sentence.text)
     if count:
@@ -317,12 +510,56 @@ def _clause_candidate(
             status=status,
             claims=dict(claims),
         )
-        detail = CandidateDetail(cand, timex, report_timex, (a, b), list(countries), place,
-                                 _object_text(type_code, clause[trigger.end():]))
-        cand.title = make_title(type_code, countries, [actor_by_key[k] for k in actors if k in actor_by_key],
-                                place, detail.object_text, status)
+        detail = CandidateDetail(
+            cand,
+            timex,
+            report_timex,
+            (a, b),
+            list(countries),
+            place,
+            _object_text(type_code, clause, trigger),
+            agent,
+            target,
+        )
+        cand.title = title_for(detail, actor_by_key)
         results.append(detail)
     return results
+
+
+_NOUN_TRIGGER = re.compile(
+    r"^(?:meeting|talks|visit|trip|war|wars|civil\s+war|offensive|invasion|coup|"
+    r"fall\s+of|collapse\s+of|establishment|\w+ing)\b",
+    re.I,
+)
+
+
+def _trigger_rank(type_match):
+    """Highest-priority type first; within a type, a verb before a noun ("met" over "meeting")."""
+    type_code, match = type_match
+    return (_TRIGGER_PRIORITY[type_code], bool(_NOUN_TRIGGER.match(match.group())), match.start())
+
+
+def _clause_countries(
+    text: str, clause_mentions: list[Mention], sentence_mentions: list[Mention], borrow: bool = True
+) -> list[str]:
+    """Countries the clause is about, subject first; epithets left out."""
+    country_mentions = [m for m in clause_mentions if m.kind == COUNTRY]
+    kept = []
+    for i, m in enumerate(country_mentions):
+        before = text[max(0, m.start - 60) : m.start]
+        if _EPITHET_BEFORE.search(before):
+            continue
+        following = country_mentions[i + 1] if i + 1 < len(country_mentions) else None
+        if following is not None and _EPITHET_AFTER.match(text[m.end : following.start]):
+            continue
+        kept.append(m.key)
+    countries = _ordered_unique(kept)
+    if not countries and borrow:
+        # "Since joining the UN in 1991, South Korea has ...": the sentence's subject.
+        outside = [m for m in sentence_mentions if m.kind == COUNTRY and m not in clause_mentions]
+        if outside:
+            countries = [outside[0].key]
+    return countries
 
 
 def _pick_dates(timexes: list[Timex], trigger_at: int) -> list[Timex]:
@@ -335,8 +572,10 @@ def _pick_dates(timexes: list[Timex], trigger_at: int) -> list[Timex]:
     return [min(timexes, key=lambda t: (abs(t.start - trigger_at), t.start))]
 
 
-def _elliptic(text, sentence, a, b, timexes, mentions, countries, previous, published) -> list[CandidateDetail]:
-    """"..., following Cuba last year": the previous clause's action, another country."""
+def _elliptic(
+    text, sentence, a, b, timexes, mentions, countries, previous, published
+) -> list[CandidateDetail]:
+    """ "..., following Cuba last year": the previous clause's action, another country."""
     clause = text[a:b]
     if previous is None or not timexes or not countries:
         return []
@@ -347,11 +586,22 @@ def _elliptic(text, sentence, a, b, timexes, mentions, countries, previous, publ
     new_countries = _ordered_unique([*subject, *countries])
     timex = timexes[0]
     cand = EventCandidate(
-        sentence=sentence.index, type=prev.type, title="", date=timex.value, date_text=timex.text,
-        date_rule=timex.rule, countries=new_countries, actors=[], trigger=prev.trigger, status="done",
+        sentence=sentence.index,
+        type=prev.type,
+        title="",
+        date=timex.value,
+        date_text=timex.text,
+        date_rule=timex.rule,
+        countries=new_countries,
+        actors=[],
+        trigger=prev.trigger,
+        status="done",
     )
-    cand.title = make_title(prev.type, new_countries, [], "", previous.object_text, "done")
-    return [CandidateDetail(cand, timex, None, (a, b), new_countries)]
+    detail = CandidateDetail(
+        cand, timex, None, (a, b), new_countries, object_text=previous.object_text
+    )
+    cand.title = title_for(detail, {})
+    return [detail]
 
 
 def _ordered_unique(items) -> list[str]:
@@ -362,13 +612,88 @@ def _ordered_unique(items) -> list[str]:
     return seen
 
 
-def _object_text(type_code: str, after: str) -> str:
+_PASSIVE_FORMS = re.compile(r"^(?:overthrown|ousted|toppled|deposed|removed)$", re.I)
+_REGIME_PHRASE = re.compile(
+    r"\b(?:the\s+)?((?:[A-Z][\w'’-]+\s+){1,3})(?:regime|government|dictatorship|rule)\b"
+)
+
+
+def _agent_target(
+    type_code, trigger, text, a, clause, clause_mentions, actor_by_key
+) -> tuple[str, str]:
+    """Who acted and on whom, for titles of one-sided actions (overthrow, attack)."""
+    t_start, t_end = a + trigger.start(), a + trigger.end()
+    if type_code in ("meet", "visit", "negotiate"):
+        people = [m for m in clause_mentions if m.kind == PERSON and m.key in actor_by_key]
+        before = [m for m in people if m.end <= t_start]
+        after = [m for m in people if m.start >= t_end]
+        nations_before = [m for m in clause_mentions if m.kind == COUNTRY and m.end <= t_start]
+        agent = (
+            before[-1].key
+            if before
+            else (f"country:{nations_before[0].key}" if nations_before else "")
+        )
+        target = next((m.key for m in after if m.key != agent), "")
+        return agent, target
+    if type_code not in ("regime_change", "armed_conflict"):
+        return "", ""
+    actors = [m for m in clause_mentions if m.kind != COUNTRY and m.key in actor_by_key]
+    people_before = [m for m in actors if m.end <= t_start and actor_by_key[m.key].kind == PERSON]
+    people_after = [m for m in actors if m.start >= t_end and actor_by_key[m.key].kind == PERSON]
+    groups_before = [m for m in actors if m.end <= t_start and actor_by_key[m.key].kind != PERSON]
+    groups_after = [m for m in actors if m.start >= t_end and actor_by_key[m.key].kind != PERSON]
+    word = trigger.group().split()[-1]
+    before_text = clause[: trigger.start()]
+    passive = bool(_PASSIVE_FORMS.match(word)) or bool(
+        re.search(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", before_text)
+    )
+    of_form = bool(re.search(r"\b(?:fall|collapse)\s+of\b|['’]s\s+fall$", trigger.group(), re.I))
+    if passive:
+        target = people_before[-1].key if people_before else ""
+        agent = groups_after[0].key if groups_after else ""
+    else:
+        target = people_after[0].key if people_after else ""
+        agent = (
+            groups_before[-1].key
+            if groups_before
+            else people_before[-1].key
+            if people_before
+            else ""
+        )
+        if of_form:
+            agent = ""
+    if not target:
+        phrase = _REGIME_PHRASE.search(clause[trigger.end() :] if not passive else before_text)
+        if phrase is None:
+            phrase = _REGIME_PHRASE.search(clause)
+        if phrase:
+            target = "the " + phrase.group(0).replace("the ", "").strip()
+    if agent == target:
+        agent = ""
+    return agent, target
+
+
+def _object_text(type_code: str, clause: str, trigger) -> str:
+    after = clause[trigger.end() :]
+    if type_code == "armed_conflict":
+        named = re.search(r"((?:[A-Z][\w'’-]*\s+){1,3})wars?\b", clause)
+        if named and not re.search(r"Cold", named.group(1)):
+            return named.group(1).strip() + " war"
+        if re.search(r"civil\s+war", clause, re.I):
+            return "civil war"
+        return ""
     if type_code == "sign_agreement":
-        m = re.search(r"\b((?:joint\s+|free\s+trade\s+|peace\s+|formal\s+)?(?:agreement|accord|treaty|deal|"
-                      r"memorandum|MoU|pact|declaration|statement|protocol|contract))\b", after, re.I)
+        m = re.search(
+            r"\b((?:joint\s+|free\s+trade\s+|peace\s+|formal\s+)?(?:agreement|accord|treaty|deal|"
+            r"memorandum|MoU|pact|declaration|statement|protocol|contract))\b",
+            after,
+            re.I,
+        )
         return m.group(1).lower() if m else "agreement"
     if type_code == "provide_aid":
-        m = re.search(r"\b(humanitarian\s+(?:aid|assistance|goods)|aid|assistance|relief)\b", after, re.I)
+        m = re.search(
+            r"\b(humanitarian\s+(?:aid|assistance|goods)|aid|assistance|relief)\b", after, re.I
+        )
         return m.group(1).lower() if m else "aid"
     if type_code in ("ease_sanctions", "impose_sanctions"):
         m = re.search(r"\b(sanctions|restrictions|embargo|bounty)\b", after, re.I)
@@ -389,6 +714,32 @@ def _join(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _display(ref: str, actor_by_key: dict[str, ActorInfo]) -> str:
+    if ref.startswith("country:"):
+        return f"{country_name(ref[8:])} officials"
+    if ref in actor_by_key:
+        return actor_by_key[ref].name
+    return ref
+
+
+def title_for(
+    detail: CandidateDetail, actor_by_key: dict[str, ActorInfo], status: str | None = None
+) -> str:
+    cand = detail.candidate
+    return make_title(
+        cand.type,
+        cand.countries,
+        [actor_by_key[k] for k in cand.actors if k in actor_by_key],
+        detail.place,
+        detail.object_text,
+        status or cand.status,
+        agent=_display(detail.agent, actor_by_key)
+        if detail.agent in actor_by_key or detail.agent.startswith("country:")
+        else "",
+        target=_display(detail.target, actor_by_key),
+    )
+
+
 def make_title(
     type_code: str,
     countries: list[str],
@@ -396,6 +747,8 @@ def make_title(
     place: str = "",
     object_text: str = "",
     status: str = "done",
+    agent: str = "",
+    target: str = "",
 ) -> str:
     """A short readable title: "South Korea and Syria establish diplomatic relations"."""
     people = [a.name for a in actors if a.kind == PERSON]
@@ -405,27 +758,45 @@ def make_title(
     plural_subject = len(names) >= 2
     pair = _join(names[:2]) if plural_subject else (names[0] if names else "")
     verb_s = "" if plural_subject else "s"
-    planned = "plan to " if status == "planned" and plural_subject else ("plans to " if status == "planned" else "")
+    planned = (
+        "plan to "
+        if status == "planned" and plural_subject
+        else ("plans to " if status == "planned" else "")
+    )
     if planned:
         verb_s = ""
     titles = {
-        "establish_relations": f"{pair} {planned}establish{verb_s} diplomatic relations" if plural_subject
+        "establish_relations": f"{pair} {planned}establish{verb_s} diplomatic relations"
+        if plural_subject
         else f"{pair} {planned}establish{'es' if not planned else ''} diplomatic relations",
         "recognise": f"{pair} recognition",
         "reduce_relations": f"{names[0] if names else first} {planned}break{verb_s if not plural_subject else 's'} relations"
         + (f" with {names[1]}" if len(names) > 1 else ""),
-        "intent": f"{names[0] if names else first} agrees to establish relations" + (f" with {names[1]}" if len(names) > 1 else ""),
-        "sign_agreement": f"{pair} sign {object_text or 'agreement'}" if plural_subject else f"{first} signs {object_text or 'agreement'}",
+        "intent": f"{names[0] if names else first} agrees to establish relations"
+        + (f" with {names[1]}" if len(names) > 1 else ""),
+        "sign_agreement": f"{pair} sign {object_text or 'agreement'}"
+        if plural_subject
+        else f"{first} signs {object_text or 'agreement'}",
         "join_organisation": f"{names[0] if names else first} joins {groups[0] if groups else 'organisation'}",
-        "regime_change": _regime_title(people, groups, names),
-        "armed_conflict": f"War in {names[0]}" if names else "Armed conflict",
-        "provide_aid": f"{names[0] if names else first} provides {object_text or 'aid'}" + (f" to {names[1]}" if len(names) > 1 else ""),
-        "ease_sanctions": f"{names[0] if names else first} eases {object_text or 'sanctions'}" + (f" on {names[1]}" if len(names) > 1 else ""),
-        "impose_sanctions": f"{names[0] if names else first} imposes {object_text or 'sanctions'}" + (f" on {names[1]}" if len(names) > 1 else ""),
-        "expel_withdraw": f"{names[0] if names else first} withdraws diplomats" + (f" from {names[1]}" if len(names) > 1 else ""),
-        "visit": f"{first} {planned}visit{'s' if not planned else ''} {place or (names[-1] if names and names[-1] != first else '')}".strip(),
-        "meet": (f"{people[0]} meets {people[1]}" if len(people) >= 2
-                 else f"{first} meets {groups[0] if groups and groups[0] != first else (names[-1] if len(names) > 1 else 'officials')}"),
+        "regime_change": _regime_title(agent, target, names),
+        "armed_conflict": _war_title(object_text, agent, target, names),
+        "provide_aid": f"{names[0] if names else first} provides {object_text or 'aid'}"
+        + (f" to {names[1]}" if len(names) > 1 else ""),
+        "ease_sanctions": f"{names[0] if names else first} eases {object_text or 'sanctions'}"
+        + (f" on {names[1]}" if len(names) > 1 else ""),
+        "impose_sanctions": f"{names[0] if names else first} imposes {object_text or 'sanctions'}"
+        + (f" on {names[1]}" if len(names) > 1 else ""),
+        "expel_withdraw": f"{names[0] if names else first} withdraws diplomats"
+        + (f" from {names[1]}" if len(names) > 1 else ""),
+        "visit": f"{agent or first} {planned}visit{'s' if not planned else ''} "
+        f"{place or target or (names[-1] if names and names[-1] != first else '')}".strip(),
+        "meet": (
+            f"{agent} {'meet' if agent.endswith('officials') else 'meets'} {target}"
+            if agent and target
+            else f"{people[0]} meets {people[1]}"
+            if len(people) >= 2
+            else f"{first} meets {groups[0] if groups and groups[0] != first else (names[-1] if len(names) > 1 else 'officials')}"
+        ),
         "negotiate": f"{pair} negotiate" if plural_subject else f"{first} negotiates",
         "announce": f"{first} announcement",
     }
@@ -433,14 +804,24 @@ def make_title(
     return re.sub(r"\s+", " ", title).strip()
 
 
-def _regime_title(people: list[str], groups: list[str], names: list[str]) -> str:
-    if people and groups:
-        return f"{groups[0]} overthrows {people[0]}"
-    if people:
-        return f"{people[0]} overthrown"
+def _regime_title(agent: str, target: str, names: list[str]) -> str:
+    if agent and target:
+        return f"{agent} overthrows {target}"
+    if target:
+        return f"{target[0].upper()}{target[1:]} overthrown"
     if names:
         return f"Change of government in {names[0]}"
     return "Change of government"
+
+
+def _war_title(object_text: str, agent: str, target: str, names: list[str]) -> str:
+    if object_text == "civil war":
+        return f"Civil war in {names[0]}" if names else "Civil war"
+    if object_text:
+        return object_text
+    if agent and target:
+        return f"{agent} attacks {target}"
+    return f"Armed conflict in {names[0]}" if names else "Armed conflict"
 
 
 def date_label(value: DateValue | None) -> str:

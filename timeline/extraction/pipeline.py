@@ -89,7 +89,9 @@ def _read(text: str, published: PublicationDate) -> _Read:
     return read
 
 
-def extract_article(text: str, *, published: dt.date | None = None, key: str = "") -> ArticleExtraction:
+def extract_article(
+    text: str, *, published: dt.date | None = None, key: str = ""
+) -> ArticleExtraction:
     """Everything one article says, on its own.
 
     The publication date is the one given, else the one found in the text
@@ -109,23 +111,31 @@ def _stated(doc: DocInput) -> PublicationDate:
     return PublicationDate(None, PUB_UNKNOWN)
 
 
-def _items(reads: dict[str, _Read], order: list[str], maps: dict[str, dict[str, str]]) -> list[Item]:
+def _items(
+    reads: dict[str, _Read], order: list[str], maps: dict[str, dict[str, str]]
+) -> list[Item]:
     items: list[Item] = []
     for position, key in enumerate(order):
         for detail in reads[key].details:
             cand = detail.candidate
-            remapped = replace(cand, actors=list(dict.fromkeys(maps[key].get(a, a) for a in cand.actors)))
-            items.append(
-                Item(key, position, replace(detail, candidate=remapped), date=cand.date,
-                     date_rule=cand.date_rule)
+            mapping = maps[key]
+            remapped = replace(
+                cand, actors=list(dict.fromkeys(mapping.get(a, a) for a in cand.actors))
             )
+            detail = replace(
+                detail,
+                candidate=remapped,
+                agent=mapping.get(detail.agent, detail.agent),
+                target=mapping.get(detail.target, detail.target),
+            )
+            items.append(Item(key, position, detail, date=cand.date, date_rule=cand.date_rule))
     return items
 
 
 def _anchors(clusters, keys_without_date: set[str]) -> dict[str, list]:
     anchors: dict[str, list] = {}
     for index, cluster in enumerate(clusters):
-        happening = f"h{index}:{cluster.type}"
+        happening = _happening_id(index, cluster)
         for item in cluster.items:
             detail = item.detail
             if detail.timex is not None:
@@ -137,6 +147,31 @@ def _anchors(clusters, keys_without_date: set[str]) -> dict[str, list]:
                     pubdate.Anchor(f"{happening}:report", detail.report_timex, "done")
                 )
     return anchors
+
+
+def _dating_input(key: str, text: str, read: _Read, anchors: list, clusters) -> pubdate.DatingInput:
+    timexes = read.extraction.timexes
+    planned: set[str] = set()
+    done: set[str] = set()
+    for index, cluster in enumerate(clusters):
+        for item in cluster.items:
+            if item.article == key and item.detail.timex is None:
+                (planned if item.cand.status == "planned" else done).add(
+                    _happening_id(index, cluster)
+                )
+    return pubdate.DatingInput(
+        key,
+        read.extraction.published,
+        tuple(anchors),
+        years=pubdate.mentioned_years(timexes),
+        year_hints=pubdate.publication_year_hints(text, timexes),
+        planned=tuple(sorted(planned)),
+        done=tuple(sorted(done - planned)),
+    )
+
+
+def _happening_id(index: int, cluster) -> str:
+    return f"h{index}:{cluster.type}"
 
 
 def build_timeline(docs: Sequence[DocInput]) -> TimelineResult:
@@ -159,11 +194,27 @@ def build_timeline(docs: Sequence[DocInput]) -> TimelineResult:
     if undated:
         preliminary = cluster_items(_items(reads, order, maps), actors, keep_unattached=True)
         anchors = _anchors(preliminary, undated)
-        inputs = [
-            pubdate.DatingInput(k, reads[k].extraction.published, tuple(anchors.get(k, ())))
-            for k in order
-        ]
-        inferred = pubdate.infer_publication_dates(inputs)
+        # Relative expressions first: an absolute date one source gets wrong ("in 2023"
+        # where the others say "last year") must not undo every other article's date.
+        relative_only = {k: [a for a in v if a.timex.relative] for k, v in anchors.items()}
+        inferred = pubdate.infer_publication_dates(
+            [
+                _dating_input(k, texts[k], reads[k], relative_only.get(k, []), preliminary)
+                for k in order
+            ]
+        )
+        if any(inferred.get(k) is None or inferred[k].value is None for k in undated):
+            second = pubdate.infer_publication_dates(
+                [
+                    _dating_input(k, texts[k], reads[k], anchors.get(k, []), preliminary)
+                    for k in order
+                ]
+            )
+            for k in undated:
+                if (inferred.get(k) is None or inferred[k].value is None) and second.get(
+                    k
+                ) is not None:
+                    inferred[k] = second[k]
         for key in order:
             found = inferred.get(key)
             if key in undated and found is not None and found.value is not None:
@@ -172,18 +223,27 @@ def build_timeline(docs: Sequence[DocInput]) -> TimelineResult:
     clusters = cluster_items(_items(reads, order, maps), actors)
     certain = {k: reads[k].extraction.published.certain for k in order}
     events = [to_event(c, actors, certain) for c in clusters]
-    events.sort(key=lambda e: (e.date.start if e.date else dt.date.max,
-                               e.date.end if e.date else dt.date.max, e.title))
+    events.sort(
+        key=lambda e: (
+            e.date.start if e.date else dt.date.max,
+            e.date.end if e.date else dt.date.max,
+            e.title,
+        )
+    )
 
     articles = {k: _remapped(reads[k].extraction, maps[k]) for k in order}
     duplicates = near_duplicates({k: reads[k].extraction.sentences for k in order}, order)
-    return TimelineResult(articles=articles, events=events, actors=merged_actors, near_duplicates=duplicates)
+    return TimelineResult(
+        articles=articles, events=events, actors=merged_actors, near_duplicates=duplicates
+    )
 
 
 def _remapped(extraction: ArticleExtraction, mapping: dict[str, str]) -> ArticleExtraction:
     """The article with actor keys replaced by the corpus-wide keys."""
-    mentions = [replace(m, key=mapping.get(m.key, m.key)) if m.kind != "country" else m
-                for m in extraction.mentions]
+    mentions = [
+        replace(m, key=mapping.get(m.key, m.key)) if m.kind != "country" else m
+        for m in extraction.mentions
+    ]
     actors: dict[str, ActorInfo] = {}
     for actor in extraction.actors:
         key = mapping.get(actor.key, actor.key)
@@ -191,9 +251,16 @@ def _remapped(extraction: ArticleExtraction, mapping: dict[str, str]) -> Article
             actors[key].aliases |= actor.aliases
             actors[key].titles |= actor.titles
         else:
-            actors[key] = replace(actor, key=key, aliases=set(actor.aliases), titles=set(actor.titles))
+            actors[key] = replace(
+                actor, key=key, aliases=set(actor.aliases), titles=set(actor.titles)
+            )
     events: list[EventCandidate] = [
-        replace(e, actors=list(dict.fromkeys(mapping.get(a, a) for a in e.actors))) for e in extraction.events
+        replace(e, actors=list(dict.fromkeys(mapping.get(a, a) for a in e.actors)))
+        for e in extraction.events
     ]
-    return replace(extraction, mentions=mentions, actors=sorted(actors.values(), key=lambda a: a.key),
-                   events=events)
+    return replace(
+        extraction,
+        mentions=mentions,
+        actors=sorted(actors.values(), key=lambda a: a.key),
+        events=events,
+    )
