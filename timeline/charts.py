@@ -43,7 +43,14 @@ TYPE_COLOURS = {
     "armed_conflict": CONFLICT,
     "regime_change": CONFLICT,
 }
+CATEGORY_NAMES = {
+    COOPERATION: "cooperation: relations established or restored, agreements, aid",
+    TALKS: "talks, visits and statements",
+    CONFLICT: "conflict: relations reduced or broken, sanctions, war",
+    OTHER: "other",
+}
 NO_LANE = "(none named)"
+NO_PARTNER = "(no partner named)"
 
 LaneOf = Callable[[Event], list[str]]
 
@@ -58,7 +65,7 @@ def by_actor(event: Event) -> list[str]:
 
 def by_partner(home: Country) -> LaneOf:
     def lanes(event: Event) -> list[str]:
-        return [c.name for c in event.countries.all() if c.pk != home.pk] or [NO_LANE]
+        return [c.name for c in event.countries.all() if c.pk != home.pk] or [NO_PARTNER]
 
     return lanes
 
@@ -82,11 +89,16 @@ def _hover(event: Event) -> str:
 
 
 def _default_range(events: Sequence[Event]) -> list[str] | None:
+    """The recent past when it holds at least half the events; otherwise everything."""
     first = min(e.start for e in events)
     last = max(e.end or e.start for e in events)
     if last - first <= DEFAULT_WINDOW * 1.5:
         return None  # everything fits: let Plotly fit it
-    return [(last - DEFAULT_WINDOW).isoformat(), (last + dt.timedelta(days=60)).isoformat()]
+    window_start = last - DEFAULT_WINDOW
+    recent = sum(1 for e in events if (e.end or e.start) >= window_start)
+    if recent * 2 < len(events):
+        return None
+    return [window_start.isoformat(), (last + dt.timedelta(days=60)).isoformat()]
 
 
 def timeline_figure(events: Sequence[Event], lane_of: LaneOf = by_country) -> dict:
@@ -134,12 +146,18 @@ def timeline_figure(events: Sequence[Event], lane_of: LaneOf = by_country) -> di
         "font": {"family": "system-ui, sans-serif", "size": 13, "color": "#1f2328"},
         "paper_bgcolor": "#ffffff",
         "plot_bgcolor": "#ffffff",
-        "showlegend": True,
-        "legend": {"orientation": "h", "y": -0.25, "x": 0},
+        # The legend is HTML under the chart: Plotly's would cover the axis on a phone.
+        "showlegend": False,
         "xaxis": {
             "type": "date",
             "gridcolor": "#e4e6ea",
-            "rangeslider": {"visible": True, "thickness": 0.08},
+            "rangeslider": {
+                "visible": True,
+                "thickness": 0.08,
+                "bgcolor": "#f6f8fa",
+                "bordercolor": "#d0d7de",
+                "borderwidth": 1,
+            },
             "rangeselector": {
                 "x": 0,
                 "y": 1.02,
@@ -171,6 +189,11 @@ def timeline_figure(events: Sequence[Event], lane_of: LaneOf = by_country) -> di
             "scrollZoom": True,
             "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
         },
+        "legend": [
+            {"colour": colour, "label": label}
+            for colour, label in CATEGORY_NAMES.items()
+            if any(t["marker"]["color"] == colour for t in traces.values())
+        ],
         "hidden_lanes": max(0, len(lanes) - MAX_LANES),
         "points": sum(len(t["y"]) for t in traces.values()),
     }

@@ -180,9 +180,7 @@ def country_detail(request: HttpRequest, iso3: str) -> HttpResponse:
     if iso3 != iso3.upper():
         return redirect("country", iso3.upper())
     country = get_object_or_404(Country, iso3=iso3)
-    events = selectors.load_events(
-        selectors.visible_events().filter(countries=country)
-    )
+    events = selectors.load_events(selectors.visible_events().filter(countries=country))
     partner_lanes = by_partner(country)
     relations: dict[str, list[Event]] = {}
     for event in events:

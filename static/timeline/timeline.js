@@ -4,6 +4,14 @@
   "use strict";
 
   let lastListUrl = null;
+  // Filters start folded on a phone; a swapped-in form keeps what the user chose.
+  const narrow = window.matchMedia("(max-width: 760px)");
+  let filtersOpen = !narrow.matches;
+
+  function applyFilterBox(root) {
+    const box = root.querySelector ? root.querySelector(".filter-box") : null;
+    if (box) box.open = filtersOpen;
+  }
 
   function openEvent(url) {
     // Prefer the list's own link: it carries the htmx panel attributes.
@@ -64,6 +72,7 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     if (window.location.pathname === "/") lastListUrl = window.location.href;
+    applyFilterBox(document);
     drawCharts(document);
     showTargetSentence();
   });
@@ -71,6 +80,7 @@
   window.addEventListener("hashchange", showTargetSentence);
 
   document.addEventListener("htmx:load", function (event) {
+    applyFilterBox(event.detail.elt.parentNode || document);
     drawCharts(event.detail.elt);
   });
 
@@ -90,6 +100,16 @@
       event.detail.target.scrollIntoView({ block: "start", behavior: "smooth" });
     }
   });
+
+  document.addEventListener(
+    "toggle",
+    function (event) {
+      if (event.target.matches && event.target.matches(".filter-box")) {
+        filtersOpen = event.target.open;
+      }
+    },
+    true
+  );
 
   document.addEventListener("input", function (event) {
     if (event.target.matches(".option-search")) filterOptions(event.target);

@@ -1,0 +1,87 @@
+"""The Plotly figure: points for days, bars for vaguer dates, lanes, a default window."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.charts import DAY_MS, by_actor, by_partner, timeline_figure
+from timeline.models import Country
+from timeline.selectors import load_events, visible_events
+
+pytestmark = pytest.mark.django_db
+
+
+def traces_of(figure, kind):
+    return [t for t in figure["data"] if t["type"] == kind]
+
+
+def test_day_precise_event_is_a_marker_and_a_year_is_a_bar(world):
+    figure = timeline_figure(load_events(visible_events()))
+    points = traces_of(figure, "scatter")
+    bars = traces_of(figure, "bar")
+    point_urls = {c[0] for t in points for c in t["customdata"]}
+    bar_urls = {c[0] for t in bars for c in t["customdata"]}
+    assert world.meeting.get_absolute_url() in point_urls
+    assert world.criticism.get_absolute_url() in bar_urls
+    criticism = next(t for t in bars if t["legendgroup"] == "criticise")
+    assert criticism["base"][0] == "2024-01-01"
+    assert criticism["x"][0] == 366 * DAY_MS  # the whole leap year
+
+
+def test_more_sources_mean_a_bigger_marker(world):
+    figure = timeline_figure(load_events(visible_events()))
+    size = {t["legendgroup"]: t["marker"]["size"][0] for t in traces_of(figure, "scatter")}
+    assert size["establish_relations"] > size["meet"]
+
+
+def test_uncertain_day_is_a_hollow_marker(make_event):
+    make_event("Unsure", date_certain=False, countries=("AAA",))
+    figure = timeline_figure(load_events(visible_events()))
+    assert traces_of(figure, "scatter")[0]["marker"]["symbol"] == ["circle-open"]
+
+
+def test_hover_gives_title_date_and_sources(world):
+    figure = timeline_figure(load_events(visible_events()))
+    hover = next(
+        text for t in figure["data"] for text in t["hovertext"] if "Ministers meet" in text
+    )
+    assert "10 April 2025" in hover
+    assert "1 source" in hover
+
+
+def test_lanes_by_actor_and_by_partner(world):
+    events = load_events(visible_events())
+    actor_lanes = {lane for t in timeline_figure(events, by_actor)["data"] for lane in t["y"]}
+    assert actor_lanes == {"Ada Minister", "Bo Envoy", "(none named)"}
+    avalon = Country.objects.get(iso3="AAA")
+    partner_lanes = {
+        lane for t in timeline_figure(events, by_partner(avalon))["data"] for lane in t["y"]
+    }
+    assert partner_lanes == {"Borduria", "Carpania"}
+
+
+def test_default_window_shows_the_recent_past_when_it_holds_most_events(make_event):
+    make_event("Long ago", start=dt.date(1950, 1, 1), countries=("AAA",))
+    for day in (1, 2, 3):
+        make_event(f"Recent {day}", start=dt.date(2025, 4, day), countries=("AAA",))
+    layout = timeline_figure(load_events(visible_events()))["layout"]
+    start, end = layout["xaxis"]["range"]
+    assert "2020" < start < "2025"
+    assert end > "2025-04-03"
+    labels = [b["label"] for b in layout["xaxis"]["rangeselector"]["buttons"]]
+    assert "show all" in labels
+
+
+def test_no_default_window_when_most_events_are_old(make_event):
+    for year in (1950, 1960, 1970):
+        make_event(f"Old {year}", start=dt.date(year, 1, 1), countries=("AAA",))
+    make_event("Recent", start=dt.date(2025, 4, 1), countries=("AAA",))
+    assert "range" not in timeline_figure(load_events(visible_events()))["layout"]["xaxis"]
+
+
+def test_undated_events_stay_out_of_the_chart(make_event):
+    make_event("Undated", start=None, precision="", countries=("AAA",))
+    figure = timeline_figure(load_events(visible_events()))
+    assert figure["data"] == []
