@@ -842,6 +842,43 @@ _BAD_AFTER_YEAR = re.compile(
 )
 
 
+_UNIT_WORDS = r"(?i)\b(?:years?|months?|weeks?|days?|decades?|centur(?:y|ies)|hours?|minutes?)\b"
+# A word each rule needs: a sentence without it is skipped for that rule.
+_TRIGGERS = {
+    "iso_day": r"\d{4}",
+    "iso_month": r"\d{4}-",
+    "numeric": r"\d[/.]\d",
+    "mdy": _MON,
+    "mdy_words": _MON,
+    "dmy": _MON,
+    "dmy2": _MON,
+    "month_year": _MON,
+    "rel_month": _MONF,
+    "bare_month": _MONF,
+    "year_range": r"\d{4}",
+    "year_between": r"\d{4}",
+    "year": r"\d{4}",
+    "year_part": r"(?i)\d{4}|year",
+    "unit_end": r"(?i)\b(?:year|month|week)\b",
+    "rel_year_part": r"(?i)\b(?:year|month|week)\b",
+    "decade": r"0[’']?s\b",
+    "century": r"(?i)century",
+    "day_word": r"(?i)yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)",
+    "rel_unit": r"(?i)\b(?:week|weekend|month|year|decade)\b",
+    "ago": r"(?i)\b(?:ago|earlier|later|before|after)\b",
+    "anaphor_day": r"(?i)\bday\b",
+    "weekend": r"(?i)weekend",
+    "weekday": _WD,
+    "ordinal": r"(?i)\d(?:st|nd|rd|th)\b",
+    "duration": _UNIT_WORDS,
+    "duration_past": _UNIT_WORDS,
+    "duration_hyphen": r"(?i)-(?:year|month|week|day|decade|century|hour|minute)",
+    "duration_century": r"(?i)century",
+    "set": r"(?i)\b(?:every|each|once|twice|times|annually)\b",
+    "vague": r"(?i)recent|lately|soon|currently|nowadays|these\s+days|coming|near\s+future",
+}
+
+
 class _Grammar:
     """The patterns, tried over each sentence; the longest match wins."""
 
@@ -1016,7 +1053,8 @@ class _Grammar:
         )
 
     def _add(self, name: str, pattern: str, handler) -> None:
-        self.rules.append((name, re.compile(pattern), handler))
+        trigger = _TRIGGERS.get(name)
+        self.rules.append((name, re.compile(pattern), handler, trigger and re.compile(trigger)))
 
     # -- handlers: return a candidate, or None to reject the match ----------------
 
@@ -1605,7 +1643,9 @@ def find_timexes(text: str, sentences: list[Sentence], published: dt.date | None
         body = text[sentence.start : sentence.end]
         ctx = _Context(body, published, found)
         cands: list[_Cand] = []
-        for priority, (_name, pattern, handler) in enumerate(grammar.rules):
+        for priority, (_name, pattern, handler, trigger) in enumerate(grammar.rules):
+            if trigger is not None and not trigger.search(body):
+                continue  # a cheap scan first: most rules cannot match most sentences
             for match in pattern.finditer(body):
                 cand = handler(match, ctx)
                 if cand is not None and cand.end > cand.start:
