@@ -169,7 +169,7 @@ def _prf(correct: int, outputs: int, found: int, gold: int) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--repeat", type=int, default=5, help="timed runs per extractor (default 5)")
+    parser.add_argument("--repeat", type=int, default=5, help="timed runs per extractor")
     args = parser.parse_args()
 
     warnings.filterwarnings("ignore", category=DeprecationWarning)
@@ -195,7 +195,7 @@ def main() -> None:
         ]
 
     def run_dateparser(article):
-        _prefix, text, sentences, published, _gold = article
+        _prefix, _text, sentences, published, _gold = article
         settings = {
             "RELATIVE_BASE": dt.datetime.combine(published, dt.time()),
             "PREFER_DATES_FROM": "past",
