@@ -364,3 +364,15 @@ def test_seeds_are_dated_from_the_one_dated_article(seed):
             PUB_INFERRED,
         ), prefix
         assert not result[prefix].certain
+
+
+def test_labels_inside_a_line_created_beats_updated():
+    # https://www.devdiscourse.com/article/law-order/1537654-russia-advises-us-ambassador-john-sullivan-to-go-home-for-consultations---ifax
+    text = (
+        "Russia advises U.S. ambassador to go home - IfaxReuters | Moscow | "
+        "Updated: 16-04-2021 21:56 IST | Created: 15-04-2021 21:56 IST\n"
+        "The Kremlin has suggested that John Sullivan return home for consultations."
+    )
+    pub = stated(text)
+    assert (pub.value, pub.source) == (dt.date(2021, 4, 15), PUB_DATELINE)
+    assert pub.evidence == "line 'Created: 15-04-2021 21:56 IST'"

@@ -55,11 +55,17 @@ _LABEL = re.compile(
     r"|updated|last\s+updated|"
     r"modified|date(?:d)?)\b\s*[:\-–|]?\s*(?P<rest>.*)$"
 )
+# "... IfaxReuters | Moscow | Updated: 16-04-2021 21:56 IST | Created: 16-04-2021 21:56 IST"
+_LABEL_INLINE = re.compile(
+    r"(?i)(?:^|[|·•]\s*|\s{2,})(?P<label>published|posted|created|updated|write|written|date)\s*:\s*"
+    r"(?P<rest>[^|·•]{0,60})"
+)
 _LABEL_TRUST = {
     "published": 0,
     "first published": 0,
     "write": 0,
     "written": 0,
+    "created": 0,
     "posted": 1,
     "released": 1,
     "issued": 1,
@@ -113,15 +119,19 @@ def find_publication_date(text: str, header: Header, sentences: list[Sentence]) 
     best: tuple[int, PublicationDate] | None = None
 
     for line in lines:
-        label = _LABEL.match(line)
-        if label:
+        labels = [m for m in (_LABEL.match(line),) if m] + list(_LABEL_INLINE.finditer(line))
+        dated = False
+        for label in labels:
             day = _day_from(label["rest"])
             if day:
                 trust = _LABEL_TRUST.get(_label_key(label["label"]), 2)
-                pub = PublicationDate(day[0], PUB_DATELINE, f"line '{line[:80]}'")
+                shown = line[label.start("label") :].strip()[:80]
+                pub = PublicationDate(day[0], PUB_DATELINE, f"line '{shown}'")
                 if best is None or trust < best[0]:
                     best = (trust, pub)
-                continue
+                dated = True
+        if dated:
+            continue
         dateline = _DATELINE.match(line)
         if dateline:
             got = temporal.parse_absolute(dateline["date"])

@@ -739,6 +739,10 @@ class _Cand:
     priority: int = 0
 
 
+_REPORTED = re.compile(
+    r"(?i)\b(?:said|says|told|announced|reported|added|stated|confirmed|noted|tweeted|wrote|declared"
+    r"|disclosed|revealed)\s+(?:\w+\s+)?(?:on\s+|late\s+|early\s+)?$"
+)
 _FUTURE = re.compile(
     r"(?i)\b(?:will|shall|(?:is|are|was|were)\s+(?:scheduled|expected|set|due|slated|planned|likely)\s+to|(?:is|are)\s+to"
     r"|plans?\s+(?:to|for)|planning\s+to|a\s+plan\s+for|hopes?\s+to|intends?\s+to|aims?\s+to|may(?!\s+have)|might(?!\s+have)"
@@ -847,7 +851,7 @@ _UNIT_WORDS = r"(?i)\b(?:years?|months?|weeks?|days?|decades?|centur(?:y|ies)|ho
 _TRIGGERS = {
     "iso_day": r"\d{4}",
     "iso_month": r"\d{4}-",
-    "numeric": r"\d[/.]\d",
+    "numeric": r"\d[/.-]\d",
     "mdy": _MON,
     "mdy_words": _MON,
     "dmy": _MON,
@@ -901,7 +905,7 @@ class _Grammar:
         # dd/mm/yyyy and friends: ambiguous order, left to dateparser
         add(
             "numeric",
-            r"(?<![\d./:])\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\d]|[./]\d)",
+            r"(?<![\d./:-])(?:\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})|\d{1,2}-\d{1,2}-\d{4})(?![\d]|[./-]\d)",
             self._numeric,
         )
         # March 11, 2025 / Feb. 5 to 7 / Feb. 28 to March 2, 2025 / December 8th last year
@@ -1105,7 +1109,9 @@ class _Grammar:
                 return None
             return self._abs(m, range_value(start, end))
         offset = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()] if m["rel"] else None
-        future = offset is None and ctx.looks_ahead(m.start())
+        # "the Aug. 13 agreement" names a past date even in a sentence that looks ahead
+        attributive = re.search(r"(?i)\bthe\s+$", ctx.before(m.start()))
+        future = offset is None and not attributive and ctx.looks_ahead(m.start())
         return _Cand(m.start(), m.end(), "date", Spec("monthday", (m1, d1, m2, d2, offset), future))
 
     def _month_day_words(self, m, ctx):
@@ -1441,8 +1447,17 @@ class _Context:
         return self.sentence[pos : pos + width]
 
     def looks_ahead(self, pos: int) -> bool:
-        """True when the clause before ``pos`` speaks of the future ("will meet on Friday")."""
-        clause = re.split(r"[;:]|,\s+(?:but|and|while|after|when)\b", self.sentence[:pos])[-1]
+        """True when the clause before ``pos`` speaks of the future ("will meet on Friday").
+
+        "..., officials said on Tuesday" is the report, in the past, whatever came before;
+        "by Jan. 31" is a deadline, ahead, unless the clause is in the past perfect.
+        """
+        before = self.sentence[:pos]
+        if _REPORTED.search(before):
+            return False
+        clause = re.split(r"[;:]|,\s+(?:but|and|while|after|when)\b", before)[-1]
+        if re.search(r"(?i)\bby\s+$", before) and not re.search(r"(?i)\bhad\b", clause):
+            return True
         return bool(_FUTURE.search(clause))
 
     def last_date_spec(self) -> Spec | None:
