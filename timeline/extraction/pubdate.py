@@ -277,6 +277,7 @@ class DatingInput:
 
 MAX_ALTERNATIVES = 60
 MAX_WINDOW_YEARS = 6
+MAX_REASONS = 4
 
 
 @dataclass
@@ -476,8 +477,11 @@ def _window(item: DatingInput, fixed_years: set[int]) -> tuple[int, int]:
     if item.year_hints:
         return (min(item.year_hints), max(item.year_hints))
     pivots = set(fixed_years)
-    if item.years:
-        pivots.add(max(item.years))
+    years = item.years or tuple(
+        a.timex.value.end.year for a in item.anchors if not a.timex.relative and a.timex.value
+    )
+    if years:
+        pivots.add(max(years))
     if not pivots:
         return (0, -1)
     hi = max(pivots) + 1
@@ -626,25 +630,44 @@ def _explain(
             by_happening[anchor.happening].append(
                 _Obs(other.key, anchor.timex.text, anchor.status, _value_at(anchor, Q), None)
             )
+    ranked = []
     for anchor in item.anchors:
         if not anchor.timex.relative:
             continue
         value = _value_at(anchor, P)
         shown = value.display if value else "?"
-        ties = []
+        coarse = value is None or value.precision in ("year", "decade", "century")
+        ties: list[tuple[int, str]] = []
         for obs in by_happening.get(anchor.happening, ()):
-            if obs.status == "planned" and obs.published is not None:
+            dated = obs.published is not None
+            if obs.status == "planned" and dated and obs.value is None:
                 ties.append(
-                    f"falls after {obs.published.isoformat()}, when article {obs.key}"
-                    " still reported it as planned"
+                    (
+                        0,
+                        f"falls after {obs.published.isoformat()}, the date of article {obs.key},"
+                        " which still reported it as planned",
+                    )
                 )
-            elif obs.text and obs.value is not None:
-                ties.append(f"agrees with '{obs.text}' ({obs.value.display}) in article {obs.key}")
+            elif obs.text and obs.value is not None and (dated or not coarse):
+                where = f"dated {obs.published.isoformat()}" if dated else "dated jointly"
+                ties.append(
+                    (
+                        0 if dated else 1,
+                        f"matches '{obs.text}' ({obs.value.display})"
+                        f" in article {obs.key} ({where})",
+                    )
+                )
         if ties:
-            parts.append(
-                f"'{anchor.timex.text}' ({anchor.happening}) = {shown}, which "
-                + " and ".join(dict.fromkeys(ties))
+            ties.sort()
+            words = " and ".join(dict.fromkeys(text for _rank, text in ties))
+            rank = (min(r for r, _t in ties), coarse)
+            ranked.append(
+                (rank, f"'{anchor.timex.text}' ({anchor.happening}) = {shown}, which {words}")
             )
+    ranked.sort(key=lambda pair: pair[0])
+    parts = [text for _rank, text in ranked[:MAX_REASONS]]
+    if len(ranked) > MAX_REASONS:
+        parts.append(f"{len(ranked) - MAX_REASONS} more date(s) agree")
     if entry.month_day:
         parts.append(
             f"the dateline gives {temporal.MONTH_NAMES[entry.month_day[0]]} {entry.month_day[1]}"
@@ -656,19 +679,15 @@ def _explain(
     if others:
         shown = ", ".join(d.isoformat() for d in others[:5]) + (", ..." if len(others) > 5 else "")
         gap = _gap(item, P)
-        how = (
-            "the earliest"
-            if gap == 0 and min(entry.candidates) == P
-            else (
-                "the one closest after its latest dated happening"
-                + (f" ({gap} day(s) before)" if gap else "")
-                + ", earliest on ties"
+        fits = f"{len(others) + 1} days in {lo}–{hi} fit"
+        if min(entry.candidates) == P:
+            tail = f"{fits}; {P.isoformat()} is the earliest (others: {shown})"
+        else:
+            after = f", {gap} day(s) after it" if gap else ""
+            tail = (
+                f"{fits}; {P.isoformat()} is the first on or after the article's latest dated"
+                f" happening{after} (others: {shown})"
             )
-        )
-        tail = (
-            f"{P.isoformat()} is {how} of {len(others) + 1} days in {lo}–{hi} that fit"
-            f" (others: {shown})"
-        )
     else:
         tail = f"{P.isoformat()} is the only day in {lo}–{hi} that fits"
     return f"Inferred: {reasoning}. {tail}."
