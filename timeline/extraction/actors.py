@@ -99,7 +99,29 @@ _REPORTING_AFTER = re.compile(
 
 # Capitalised words that never belong to a personal name.
 _NOT_NAME_WORDS = set(
-    ["The", "A", "An", "In", "On", "At", "Of", "For", "With", "By", "From", "To", "After", "Before", "During", "According", "However", "Although", "Since", "Following", "Meanwhile", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "His", "Her", "Its", "Their", "Our", "As", "And", "But", "Or", "If", "When", "While", "Despite", "Including", "Among", "Last", "Next", "Members", "Written", "Visited", "Close", "Search", "Window", "More", "Posts", "Image", "Photo", "Courtesy", "Exclusive", "Read", "Also", "Tags", "Share", "Related", "Yesterday", "Today", "Tomorrow", "Now", "Then", "Thus", "Further", "Additionally", "Moreover", "Furthermore", "Although", "Because", "Under", "Over", "Within", "Without", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Ministry", "Ministries", "Minister", "Ministers", "Foreign", "Affairs", "Bureau", "Office", "Government", "Council", "Party", "Army", "Forces", "Nations", "United", "Union", "Republic", "Kingdom", "State", "States", "Islamic", "Islamist", "Arab", "Middle", "East", "Eastern", "Western", "Northern", "Southern", "African", "Asian", "European", "Cold", "War", "Spring", "Cabinet", "World", "Assembly", "Parliament", "Congress", "Agency", "Committee", "Commission", "Organization", "Organisation", "Front", "Department", "Bank", "Court", "News", "Press", "Agency", "Embassy", "Consulate", "Security", "Defense", "Defence", "Interior", "Finance", "President", "Presidents", "Vice", "Deputy", "Prime", "Secretary", "General", "Director", "Leader", "Chief", "Head", "Envoy", "Ambassador", "King", "Queen", "Prince", "Emir", "Sheikh", "Pope", "Premier", "Chairman", "Spokesman", "Spokesperson", "Commander", "Governor", "Mayor", "Senator", "Interim", "Acting", "Former", "New", "Current", "Transitional", "Minister", "Mr", "Mrs", "Ms", "Dr", "Gen", "Process", "North", "South", "West", "Central", "Coast", "Gulf", "Sea", "River", "Sunni", "Shia", "Shiite", "Muslim", "Muslims", "Christian", "Christians", "Jihadist", "Jihadists", "Kurdish", "Kurds", "Alawite", "Druze", "International", "Democratic", "People", "Peoples", "Popular", "National", "Federal", "Supreme", "Joint", "Statement", "Declaration", "Agreement", "Treaty", "Summit", "Conference", "Talks", "Korean", "Koreas", "Breaking", "Update", "Updated", "Published", "Source", "Sources", "Reporter", "Correspondent", "Editor"]
+    """
+    The A An In On At Of For With By From To After Before During According However Although
+    Since Following Meanwhile This That These Those It He She They We His Her Its Their Our As
+    And But Or If When While Despite Including Among Last Next Members Written Visited Close
+    Search Window More Posts Image Photo Courtesy Exclusive Read Also Tags Share Related
+    Yesterday Today Tomorrow Now Then Thus Further Additionally Moreover Furthermore Although
+    Because Under Over Within Without January February March April May June July August
+    September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday
+    Tuesday Wednesday Thursday Friday Saturday Sunday Ministry Ministries Minister Ministers
+    Foreign Affairs Bureau Office Government Council Party Army Forces Nations United Union
+    Republic Kingdom State States Islamic Islamist Arab Middle East Eastern Western Northern
+    Southern African Asian European Cold War Spring Cabinet World Assembly Parliament Congress
+    Agency Committee Commission Organization Organisation Front Department Bank Court News Press
+    Agency Embassy Consulate Security Defense Defence Interior Finance President Presidents Vice
+    Deputy Prime Secretary General Director Leader Chief Head Envoy Ambassador King Queen Prince
+    Emir Sheikh Pope Premier Chairman Spokesman Spokesperson Commander Governor Mayor Senator
+    Interim Acting Former New Current Transitional Minister Mr Mrs Ms Dr Gen Process North South
+    West Central Coast Gulf Sea River Sunni Shia Shiite Muslim Muslims Christian Christians
+    Jihadist Jihadists Kurdish Kurds Alawite Druze International Democratic People Peoples
+    Popular National Federal Supreme Joint Statement Declaration Agreement Treaty Summit
+    Conference Talks Korean Koreas Breaking Update Updated Published Source Sources Reporter
+    Correspondent Editor
+    """.split()  # noqa: SIM905
 )
 _PARTICLES = {
     "al",
@@ -402,7 +424,8 @@ def find_actors(
                 or re.search(r"\b(?:al|el|bin|ibn|von|van|abu)\b|-", surface, re.IGNORECASE)
                 or _REPORTING_AFTER.match(text, b)
             )
-            if not evidence or _GROUP_CUES.search(text[max(0, a - 40) : a].replace("led by", "")):
+            group_cue = _GROUP_CUES.search(text[max(0, a - 40) : a].replace("led by", ""))
+            if not evidence or (group_cue and not title):
                 continue
             if _ACRONYM_AFTER.match(text, b):
                 continue  # "Hayat Tahrir al-Sham (HTS)": handled as an organisation
@@ -604,10 +627,16 @@ def _find_organisations(
 
 
 def _acronym_fits(acronym: str, name: str) -> bool:
-    initials = _initials(name).upper()
+    """ "HTS" fits "Hay'at Tahrir al-Sham"; "JAN" fits "Jaysh al-Nasr" (particles optional)."""
     letters = [c for c in acronym.upper() if c.isalpha()]
-    it = iter(initials)
-    return bool(initials) and initials[0] == letters[0] and all(c in it for c in letters)
+    with_particles = "".join(
+        t[0] for t in re.findall(r"[A-Za-z]+", name.replace("'", "")) if len(t) > 1
+    )
+    for initials in (_initials(name).upper(), with_particles.upper()):
+        it = iter(initials)
+        if initials and initials[0] == letters[0] and all(c in it for c in letters):
+            return True
+    return False
 
 
 def _org_country(text: str, a: int, b: int, countries: list[Mention]) -> str:

@@ -410,10 +410,8 @@ def _clause_candidate(
             if not _in_frame(t, report_timex)
         ][-1:]
     clause_mentions = _within(mentions, a, b)
-    leading = (
-        a <= sentence.start + 1
-        or (bool(_LEADING_SUBORDINATE.match(sentence.text))
-        and a == sentence.start)
+    leading = a <= sentence.start + 1 or (
+        bool(_LEADING_SUBORDINATE.match(sentence.text)) and a == sentence.start
     )
     countries = _ordered_unique(
         [

@@ -1,0 +1,181 @@
+"""Actors: people, organisations and groups, with one actor per real person."""
+
+from __future__ import annotations
+
+from timeline.extraction.actors import find_actors, merge_actors, tokens_match
+from timeline.extraction.countries import find_countries
+from timeline.extraction.sentences import split_sentences
+from timeline.extraction.types import GROUP, ORGANISATION, PERSON
+
+
+def actors_of(text: str):
+    sentences = split_sentences(text)
+    actors, mentions = find_actors(text, sentences, find_countries(text, sentences))
+    return actors, mentions
+
+
+def by_alias(actors, alias):
+    return [a for a in actors if alias in a.aliases or a.name == alias]
+
+
+def test_title_before_a_name_gives_title_and_country():
+    actors, _ = actors_of("Syrian Foreign Minister Ahmad Karimi met reporters.")
+    (person,) = by_alias(actors, "Ahmad Karimi")
+    assert person.kind == PERSON
+    assert "Foreign Minister" in person.titles
+    assert person.country == "SYR"
+
+
+def test_apposition_after_a_name_gives_title_and_country():
+    actors, _ = actors_of(
+        "Park Min-soo, director general of the South Korean Foreign Ministry's Asia Bureau, said so."
+    )
+    (person,) = by_alias(actors, "Park Min-soo")
+    assert "Director-General" in person.titles
+    assert person.country == "KOR"
+
+
+def test_names_with_particles_are_people():
+    actors, _ = actors_of("Omar al-Masri and Ursula von Brandt spoke after Ali bin Nasser arrived.")
+    names = {a.name for a in actors if a.kind == PERSON}
+    assert {"Omar al-Masri", "Ursula von Brandt", "Ali bin Nasser"} <= names
+
+
+def test_organisation_with_acronym_gets_the_acronym_as_alias():
+    actors, mentions = actors_of(
+        "The rebel group Jabhat Fath al-Nasr (JFN) took the city. Later JFN withdrew."
+    )
+    (group,) = by_alias(actors, "JFN")
+    assert group.kind == GROUP
+    assert [m.sentence for m in mentions if m.key == group.key and m.text == "JFN"][-1] == 1
+
+
+def test_foreign_ministry_and_ministry_of_foreign_affairs_are_one_organisation():
+    actors, _ = actors_of(
+        "The South Korean Ministry of Foreign Affairs said so. The Foreign Ministry added more."
+    )
+    ministries = [a for a in actors if a.kind == ORGANISATION and "Ministry" in a.name]
+    assert len(ministries) == 1
+    assert ministries[0].country == "KOR"
+
+
+def test_known_as_gives_an_alias():
+    actors, _ = actors_of(
+        "Officials met rebel leader Ahmed Karim al-Hadi - widely known by his fighter name Abu Omar al-Tayyar."
+    )
+    (person,) = by_alias(actors, "Ahmed Karim al-Hadi")
+    assert "Abu Omar al-Tayyar" in person.aliases
+
+
+def test_surname_alone_attaches_to_the_full_name_of_the_article():
+    actors, mentions = actors_of(
+        "Foreign Minister Lee Jae-hoon visited Paris. Lee later met the press. Al-Rashid agreed with "
+        "Minister Karim al-Rashid."
+    )
+    (lee,) = by_alias(actors, "Lee Jae-hoon")
+    assert sum(m.key == lee.key for m in mentions) == 2
+    assert len([a for a in actors if a.kind == PERSON]) == 2
+
+
+def test_romanisation_variants_of_one_token_match():
+    assert tokens_match("yeol", "yul")
+    assert tokens_match("jo", "cho")
+    assert tokens_match("shaybani", "shaibani")
+    assert tokens_match("sheybani", "shaibani")
+    assert tokens_match("sharaa", "shara")
+    assert not tokens_match("shara", "shaibani")
+    assert not tokens_match("eunjung", "jongun")
+
+
+def test_transliteration_variants_merge_into_one_actor():
+    first, _ = actors_of("Minister Jo Tae-yeol and Syrian Foreign Minister Ahmad al-Shaybani met.")
+    second, _ = actors_of(
+        "South Korean Foreign Minister Cho Tae-yul met his Syrian counterpart Esaad Hasan Sheybani."
+    )
+    third, _ = actors_of(
+        "Asaad al-Shaibani, the Syrian foreign minister, met Assaad Al- Shabani's aide."
+    )
+    merged, maps = merge_actors([first, second, third])
+    people = [a for a in merged if a.kind == PERSON]
+    cho = [a for a in people if {"Jo Tae-yeol", "Cho Tae-yul"} <= a.aliases]
+    shaibani = [
+        a
+        for a in people
+        if {"Ahmad al-Shaybani", "Esaad Hasan Sheybani", "Asaad al-Shaibani"} <= a.aliases
+    ]
+    assert len(cho) == 1
+    assert len(shaibani) == 1
+    assert maps[0] and maps[1] and maps[2]
+
+
+def test_different_people_sharing_a_surname_stay_apart():
+    first, _ = actors_of(
+        "Kim Eun-jung, director-general of the South Korean Foreign Ministry, visited."
+    )
+    second, _ = actors_of(
+        "North Korean leader Kim Jong-un fired missiles. Kim Eun-jeong arrived later."
+    )
+    merged, _ = merge_actors([first, second])
+    kims = [a for a in merged if a.kind == PERSON and a.name.startswith("Kim")]
+    assert len(kims) == 2
+    eun = [a for a in kims if "Kim Eun-jung" in a.aliases]
+    assert eun and "Kim Eun-jeong" in eun[0].aliases
+    assert "Kim Jong-un" not in eun[0].aliases
+
+
+def test_people_with_the_same_given_name_and_other_family_names_stay_apart():
+    merged, _ = merge_actors(
+        [
+            actors_of("Syrian President Ahmed al-Shara spoke.")[0],
+            actors_of("Syrian Foreign Minister Ahmad al-Shaybani spoke.")[0],
+        ]
+    )
+    assert len([a for a in merged if a.kind == PERSON]) == 2
+
+
+def test_actor_keys_are_stable_across_runs_and_input_order():
+    a = actors_of("Minister Jo Tae-yeol met Syrian Foreign Minister Ahmad al-Shaybani.")[0]
+    b = actors_of(
+        "Foreign Minister Cho Tae-yul of South Korea met Asaad al-Shaibani, Syria's foreign minister."
+    )[0]
+    keys_ab = sorted(x.key for x in merge_actors([a, b])[0])
+    keys_ba = sorted(x.key for x in merge_actors([b, a])[0])
+    assert keys_ab == keys_ba
+
+
+def test_seed_people_are_one_actor_each(seed):
+    infos = []
+    for number in ("000", "001", "002", "003", "004"):
+        text, header, sentences = seed(number)
+        infos.append(
+            find_actors(
+                text,
+                sentences,
+                find_countries(text, sentences, header.body_start),
+                header.body_start,
+            )[0]
+        )
+    merged, _ = merge_actors(infos)
+    expectations = {
+        "Cho Tae-yul": {"Jo Tae-yeol", "Cho Tae-yeol", "Cho Tae-yul"},
+        "al-Shaibani": {
+            "Ahmad al-Shaybani",
+            "Esaad Hasan Sheybani",
+            "Assaad Al- Shabani",
+            "Asaad al-Shaibani",
+        },
+        "al-Sharaa": {
+            "Ahmed al-Shara",
+            "Ahmed al-Sharaa",
+            "Ahmed Hussein al-Shara",
+            "Muhammad al-Jolani",
+        },
+        "Kim Eun-jung": {"Kim Eun-jung", "Kim Eun-jeong"},
+        "Kim Jong-un": {"Kim Jong-un"},
+    }
+    for person, variants in expectations.items():
+        holders = [a for a in merged if variants & a.aliases]
+        assert len(holders) == 1, person
+        assert variants <= holders[0].aliases, person
+    hts = [a for a in merged if "HTS" in a.aliases]
+    assert len(hts) == 1 and hts[0].kind == GROUP

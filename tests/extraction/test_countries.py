@@ -1,0 +1,73 @@
+"""Country mentions: names, short names, demonyms and capitals to ISO3."""
+
+from __future__ import annotations
+
+from timeline.extraction.countries import country_name, find_countries
+from timeline.extraction.sentences import split_sentences
+
+
+def codes(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.key) for m in find_countries(text, split_sentences(text))]
+
+
+def test_common_short_names_map_to_iso3():
+    found = dict(
+        codes(
+            "South Korea, North Korea, Syria, Russia and the U.S. met the US and the United States."
+        )
+    )
+    assert found["South Korea"] == "KOR"
+    assert found["North Korea"] == "PRK"
+    assert found["Syria"] == "SYR"
+    assert found["Russia"] == "RUS"
+    assert found["U.S."] == "USA"
+    assert found["US"] == "USA"
+    assert found["United States"] == "USA"
+
+
+def test_demonyms_map_to_their_country():
+    found = dict(codes("The Syrian minister met South Korean and North Korean envoys."))
+    assert found == {"Syrian": "SYR", "South Korean": "KOR", "North Korean": "PRK"}
+
+
+def test_capitals_stand_for_their_country():
+    found = dict(codes("Seoul and Damascus agreed; Pyongyang and Washington did not."))
+    assert found == {"Seoul": "KOR", "Damascus": "SYR", "Pyongyang": "PRK", "Washington": "USA"}
+
+
+def test_small_states_are_real_entities():
+    found = dict(codes("Including the Vatican, the Cook Islands and Niue."))
+    assert found == {"Vatican": "VAT", "Cook Islands": "COK", "Niue": "NIU"}
+
+
+def test_korea_alone_means_the_korea_the_article_is_about():
+    south = codes("South Korea signed. Korea's envoy said the Republic of Korea agreed.")
+    assert ("Korea", "KOR") in south
+    north = codes("North Korea fired a missile. Korea's state media said so.")
+    assert ("Korea", "PRK") in north
+
+
+def test_longest_name_wins_over_a_name_inside_it():
+    found = codes("Papua New Guinea and North Korea.")
+    assert found == [("Papua New Guinea", "PNG"), ("North Korea", "PRK")]
+
+
+def test_two_koreas_is_not_a_single_country():
+    assert codes("The rivalry between the two Koreas grew.") == []
+
+
+def test_country_word_inside_a_personal_name_is_not_a_country():
+    assert codes("Michael Jordan Smith spoke.") == []
+    assert ("Jordan", "JOR") in codes("Officials from Jordan arrived.")
+
+
+def test_display_names_are_short():
+    assert country_name("KOR") == "South Korea"
+    assert country_name("PRK") == "North Korea"
+    assert country_name("SYR") == "Syria"
+
+
+def test_seed_country_mentions(seed):
+    text, header, sentences = seed("000")
+    found = {m.key for m in find_countries(text, sentences, header.body_start)}
+    assert {"KOR", "SYR", "PRK", "CUB", "VAT", "COK", "NIU"} <= found

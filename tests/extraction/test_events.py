@@ -1,0 +1,141 @@
+"""Event candidates: one per dated statement of an action, typed and titled."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from timeline.extraction.events import EVENT_TYPES
+from timeline.extraction.pipeline import build_timeline, extract_article
+from timeline.extraction.types import DocInput
+
+PUBLISHED = dt.date(2024, 5, 3)
+
+
+def candidates(text: str, published: dt.date | None = PUBLISHED):
+    return extract_article(text, published=published).events
+
+
+def dated(text: str, published: dt.date | None = PUBLISHED):
+    return [c for c in candidates(text, published) if c.date]
+
+
+def test_event_types_have_a_label_and_a_cameo_code():
+    assert "establish_relations" in EVENT_TYPES
+    for code, (label, cameo) in EVENT_TYPES.items():
+        assert code == code.lower() and " " not in code
+        assert label
+        assert cameo.isdigit() or code == "other"
+
+
+def test_dated_action_becomes_a_typed_candidate_with_a_readable_title():
+    (event,) = dated("On March 3, 2021, Oman and Brazil established diplomatic relations.")
+    assert event.type == "establish_relations"
+    assert event.date.edtf == "2021-03-03"
+    assert event.countries[:2] == ["OMN", "BRA"]
+    assert event.title == "Oman and Brazil establish diplomatic relations"
+
+
+def test_duration_is_not_an_event():
+    assert dated("The civil war in Yemen has lasted 13 years.") == []
+    result = build_timeline(
+        [DocInput("a", "The civil war in Yemen has lasted 13 years.", PUBLISHED)]
+    )
+    assert result.events == []
+
+
+def test_undated_background_is_not_an_event():
+    text = (
+        "Syria has long been a close ally of North Korea. Relations were established decades ago."
+    )
+    assert build_timeline([DocInput("a", text, PUBLISHED)]).events == []
+
+
+def test_since_a_year_does_not_date_the_action():
+    assert (
+        dated("It was the first visit by a Chilean delegation to Peru in 22 years since 2002.")
+        == []
+    )
+
+
+def test_report_date_is_not_the_event_date():
+    (event,) = dated(
+        "According to the ministry on the 3rd, Minister Lee Jae-hoon signed a joint statement with "
+        "Peru on the 2nd in Lima."
+    )
+    assert event.date.edtf == "2024-05-02"
+
+
+def test_planned_action_is_marked_planned():
+    (event,) = dated("Chile and Vietnam will sign a trade agreement on June 10, 2024.")
+    assert event.type == "sign_agreement"
+    assert event.status == "planned"
+
+
+def test_an_attempt_is_not_an_action():
+    assert dated("In 2019, Chile attempted to establish diplomatic relations with Bhutan.") == []
+
+
+def test_relative_clause_countries_do_not_leak_into_the_event():
+    (event,) = dated(
+        "Omar al-Hakim, who had close ties with North Korea, was overthrown in December 2023 by rebels."
+    )
+    assert event.type == "regime_change"
+    assert "PRK" not in event.countries
+
+
+def test_a_country_named_only_to_describe_another_is_left_out():
+    (event,) = dated(
+        "Peru established relations with Cuba, a long-time ally of Venezuela, on May 2, 2020."
+    )
+    assert event.countries == ["PER", "CUB"]
+
+
+def test_following_another_country_last_year_is_its_own_happening():
+    events = candidates(
+        "With this, Chile has established diplomatic relations with Fiji, following Tonga last year."
+    )
+    by_pair = {tuple(e.countries[:2]): e for e in events}
+    assert by_pair[("CHL", "FJI")].date is None
+    assert by_pair[("CHL", "TON")].date.edtf == "2023"
+
+
+def test_two_years_in_one_clause_are_two_candidates():
+    events = dated(
+        "The regime fought in the 3rd and 4th Middle East wars in 1967 and 1973 with Egypt."
+    )
+    assert sorted(e.date.edtf for e in events) == ["1967", "1973"]
+
+
+def test_visit_title_names_the_visitor_and_the_place():
+    (event,) = dated("Foreign Minister Lee Jae-hoon visited Hanoi on Feb. 5, 2024.")
+    assert event.type == "visit"
+    assert event.title == "Lee Jae-hoon visits Hanoi"
+
+
+def test_overthrow_title_names_who_overthrew_whom():
+    (event,) = dated(
+        "On December 8, 2023, the rebel group Jaysh al-Nasr (JAN) overthrew President Omar al-Hakim."
+    )
+    assert event.type == "regime_change"
+    assert event.title == "Jaysh al-Nasr overthrows Omar al-Hakim"
+
+
+def test_page_furniture_is_not_an_event():
+    assert candidates("Visited 1 times, 1 visit(s) today") == []
+
+
+def test_seed_signing_is_dated_by_the_action_not_by_the_report(seed):
+    text, _, _ = seed("000")
+    events = extract_article(text, published=dt.date(2025, 4, 11)).events
+    signing = [e for e in events if e.date_text == "the 10th"]
+    assert signing and signing[0].type == "establish_relations"
+    assert signing[0].date.edtf == "2025-04-10"
+    assert not [e for e in events if e.date_text == "the 11th"]
+
+
+def test_seed_duration_and_since_never_date_an_event(seed):
+    text, _, _ = seed("002")
+    events = extract_article(text, published=dt.date(2025, 3, 11)).events
+    assert not [
+        e for e in events if e.date and e.date_text in ("22 years", "since 2003", "13 years")
+    ]

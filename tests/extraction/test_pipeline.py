@@ -1,0 +1,191 @@
+"""The pipeline: one article, and many articles into one timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+from timeline.extraction import pipeline
+from timeline.extraction.pipeline import build_timeline, extract_article
+from timeline.extraction.types import PUB_INFERRED, DocInput
+
+SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
+
+
+def seed_docs() -> list[DocInput]:
+    return [DocInput(path.name[:3], path.read_text(encoding="utf-8")) for path in SEEDS]
+
+
+def signature(result):
+    return [
+        (
+            e.type,
+            e.title,
+            e.date.edtf if e.date else None,
+            tuple((r.article, r.sentence) for r in e.evidence),
+        )
+        for e in result.events
+    ]
+
+
+def test_extract_article_reads_header_title_date_and_entities():
+    text = (
+        "title: Chile and Fiji establish ties\npublished: 2024-05-03\n\n"
+        "Chilean Foreign Minister Ana Torres and Fiji's Foreign Minister Ratu Kamikamica signed a "
+        "joint statement in Suva on Tuesday, establishing diplomatic relations."
+    )
+    article = extract_article(text, published=dt.date(2024, 5, 3), key="a")
+    assert article.title == "Chile and Fiji establish ties"
+    assert article.published.value == dt.date(2024, 5, 3)
+    assert article.sentences and article.timexes
+    assert {m.key for m in article.mentions if m.kind == "country"} >= {"CHL", "FJI"}
+    assert any(a.name == "Ana Torres" for a in article.actors)
+    (event,) = [e for e in article.events if e.date]
+    assert event.type == "establish_relations"
+    assert event.date.edtf == "2024-04-30"
+
+
+def test_title_falls_back_to_the_first_line():
+    article = extract_article("Chile and Fiji establish ties\n\nThe two countries agreed.")
+    assert article.title == "Chile and Fiji establish ties"
+
+
+def test_same_happening_in_two_articles_is_one_event_with_every_sentence():
+    a = DocInput(
+        "a", "Chile and Fiji established diplomatic relations on Tuesday.", dt.date(2024, 5, 2)
+    )
+    b = DocInput(
+        "b", "Fiji and Chile formally established diplomatic ties on April 30.", dt.date(2024, 5, 6)
+    )
+    (event,) = build_timeline([a, b]).events
+    assert event.corroboration == 2
+    assert event.date.edtf == "2024-04-30"
+
+
+def test_headline_and_body_of_one_article_are_one_event():
+    text = (
+        "Chile and Fiji establish diplomatic relations\n\n"
+        "Chile and Fiji established diplomatic relations on Tuesday in Suva."
+    )
+    (event,) = build_timeline([DocInput("a", text, dt.date(2024, 5, 2))]).events
+    assert len(event.evidence) == 2
+
+
+def test_sources_disagreeing_on_the_year_are_kept_as_a_conflict():
+    a = DocInput(
+        "a", "Peru established diplomatic relations with Cuba in 2023.", dt.date(2025, 4, 11)
+    )
+    b = DocInput(
+        "b", "Peru established diplomatic relations with Cuba last year.", dt.date(2025, 4, 11)
+    )
+    (event,) = build_timeline([a, b]).events
+    (conflict,) = [c for c in event.conflicts if c.field == "date"]
+    assert sorted(value for value, _ in conflict.claims) == ["2023", "2024"]
+    assert {ref.article for _, ref in conflict.claims} == {"a", "b"}
+
+
+def test_sources_disagreeing_on_a_count_are_kept_as_a_conflict():
+    a = DocInput(
+        "a",
+        "Peru established diplomatic relations with Fiji on May 2, 2024, its 191st diplomatic partner.",
+    )
+    b = DocInput(
+        "b",
+        "Peru established diplomatic relations with Fiji on May 2, 2024, its 194th diplomatic partner.",
+    )
+    (event,) = build_timeline([a, b]).events
+    (conflict,) = [c for c in event.conflicts if c.field == "count"]
+    assert sorted(value for value, _ in conflict.claims) == ["191", "194"]
+
+
+def test_different_pairs_of_countries_are_different_events():
+    a = DocInput("a", "Peru established diplomatic relations with Fiji on May 2, 2024.")
+    b = DocInput("b", "Peru established diplomatic relations with Tonga on May 2, 2024.")
+    assert len(build_timeline([a, b]).events) == 2
+
+
+def test_near_copies_of_an_article_are_recognised():
+    body = "\n".join(
+        f"Sentence number {i} says something about Chile and Fiji relations." for i in range(10)
+    )
+    copy = body.replace("number 3", "three")
+    result = build_timeline(
+        [
+            DocInput("orig", body),
+            DocInput("copy", copy),
+            DocInput("other", "A different story about Peru."),
+        ]
+    )
+    assert result.near_duplicates == {"copy": "orig"}
+
+
+def test_undated_seed_articles_get_their_publication_date_from_the_others():
+    result = build_timeline(seed_docs())
+    for key in ("000", "001", "003"):
+        assert result.articles[key].published.value == dt.date(2025, 4, 11)
+        assert result.articles[key].published.source == PUB_INFERRED
+    assert result.articles["002"].published.value == dt.date(2025, 3, 11)
+
+
+def test_seed_relations_are_one_event_reported_by_three_articles():
+    result = build_timeline(seed_docs())
+    relations = [
+        e
+        for e in result.events
+        if e.type == "establish_relations" and e.countries[:2] == ["KOR", "SYR"]
+    ]
+    assert len(relations) == 1
+    (event,) = relations
+    assert event.date.edtf == "2025-04-10"
+    assert {r.article for r in event.evidence} >= {"000", "001", "003"}
+    assert event.title == "South Korea and Syria establish diplomatic relations"
+
+
+def test_seed_cuba_year_conflict_is_kept():
+    result = build_timeline(seed_docs())
+    (cuba,) = [e for e in result.events if "CUB" in e.countries and e.type == "establish_relations"]
+    assert cuba.date.edtf == "2024"
+    (conflict,) = [c for c in cuba.conflicts if c.field == "date"]
+    assert {value for value, _ in conflict.claims} == {"2023", "2024"}
+
+
+def test_seed_delegation_visit_keeps_its_span():
+    result = build_timeline(seed_docs())
+    (visit,) = [e for e in result.events if e.type == "visit"]
+    assert visit.date.edtf == "2025-02-05/2025-02-07"
+    assert visit.title == "Kim Eun-jeong visits Damascus"
+    assert {r.article for r in visit.evidence} == {"002", "004"}
+
+
+def test_event_actors_use_the_merged_actor_keys():
+    result = build_timeline(seed_docs())
+    keys = {a.key for a in result.actors}
+    for event in result.events:
+        assert set(event.actors) <= keys
+    for article in result.articles.values():
+        assert {a.key for a in article.actors} <= keys
+
+
+def test_build_timeline_is_deterministic():
+    pipeline._cache.clear()
+    first = signature(build_timeline(seed_docs()))
+    pipeline._cache.clear()
+    second = signature(build_timeline(seed_docs()))
+    assert first == second
+    reordered = build_timeline(list(reversed(seed_docs())))
+    assert {(t, title, d) for t, title, d, _ in signature(reordered)} == {
+        (t, title, d) for t, title, d, _ in first
+    }
+
+
+def test_rebuilding_the_corpus_is_fast():
+    pipeline._cache.clear()
+    start = time.perf_counter()
+    build_timeline(seed_docs())
+    cold = time.perf_counter() - start
+    start = time.perf_counter()
+    build_timeline(seed_docs())
+    warm = time.perf_counter() - start
+    assert cold < 10
+    assert warm < cold
