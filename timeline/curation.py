@@ -5,8 +5,11 @@ does. Each one leaves marks that ``services.rebuild_timeline`` respects, so a
 later ingest or re-extraction keeps the editor's decision:
 
 * evidence an editor moved, and the evidence left on both halves of a split
-  or on a merge's survivor, is ``origin=editor``: extraction never moves
-  those sentences to another event and never deletes the links;
+  or on a merge's survivor, is ``origin=editor``: extraction never moves or
+  deletes those links;
+* a split leaves rejected links crosswise (each half says no to the other's
+  sentences), so extraction, which may still see one happening, cannot put
+  the halves back together;
 * a merged-away event keeps ``merged_into``: its sentences count for the
   survivor, and its public URL redirects there;
 * a rejected link stays as a row with ``rejected=True``, so extraction knows
@@ -108,6 +111,19 @@ def _pin(event: Event, user: AbstractBaseUser | None, reason: str) -> None:
         item.origin = Evidence.Origin.EDITOR
         _attribute(item, user, reason)
         item.save()
+
+
+def _reject_link(
+    event: Event, sentence_id: int, user: AbstractBaseUser | None, reason: str
+) -> None:
+    """Record that this sentence does not report this event."""
+    link = Evidence.objects.filter(event=event, sentence_id=sentence_id).first() or Evidence(
+        event=event, sentence_id=sentence_id
+    )
+    link.rejected = True
+    link.origin = Evidence.Origin.EDITOR
+    _attribute(link, user, reason)
+    link.save()
 
 
 # --- Conflicts --------------------------------------------------------------
@@ -257,7 +273,8 @@ def split_event(
 
     The new event starts as a copy of the old one (type, date, countries,
     actors); the editor refines it afterwards. Moved links become
-    ``origin=editor`` so extraction never puts those sentences back.
+    ``origin=editor``, and a rejected link is left on each half for each
+    sentence of the other, so extraction never puts the sentences together.
     """
     ids = set(evidence_ids)
     moving = list(event.evidence.filter(pk__in=ids))
@@ -293,9 +310,14 @@ def split_event(
         new.conflicts = _conflicts_within(new)
         _attribute(new, user, f"split from event #{event.pk}")
         new.save()
-        # The sentences left behind are the editor's choice too: pinned, so
-        # extraction (which may still see one happening) cannot pull them
-        # over to the new event and undo the split.
+        # Extraction may still see one happening. Rejected links both ways
+        # say which half each sentence belongs to, and pinning the links
+        # left behind keeps them even if extraction matches the new half.
+        staying = list(event.evidence.filter(rejected=False).values_list("sentence_id", flat=True))
+        for item in moving:
+            _reject_link(event, item.sentence_id, user, f"split off to event #{new.pk}")
+        for sentence_id in staying:
+            _reject_link(new, sentence_id, user, f"stays on event #{event.pk}")
         _pin(event, user, "kept by an editor's split")
         event.conflicts = _conflicts_within(event)
         event.mark_edited(["conflicts"])

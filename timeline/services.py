@@ -6,15 +6,15 @@ rules live here once:
 * an article is stored in its own transaction, and a bad one changes nothing;
 * the text's SHA-256 is its natural key, so ingesting it again adds nothing;
 * extraction never writes a field an editor changed (``EditTracked``), never
-  re-adds evidence an editor rejected, and never moves a sentence an editor
-  placed on another event.
+  re-adds evidence an editor rejected, and never moves or deletes a link an
+  editor made (``origin=editor``); a sentence reporting several events may
+  still be linked to the others, unless an editor rejected that link.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -311,13 +311,17 @@ def _store_actors(infos: Sequence[x.ActorInfo]) -> dict[str, Actor]:
             )
             if changed:
                 actor.save()
-        known = set(actor.aliases.values_list("name", flat=True))
-        ActorAlias.objects.bulk_create(
-            ActorAlias(actor=actor, name=alias[:200])
-            for alias in sorted(info.aliases | {info.name})
-            if alias not in known
-        )
-        result[info.key] = actor.survivor()
+        # Aliases go to the actor an editor merged this one into; once an
+        # editor edited the alias list, it is theirs.
+        survivor = actor.survivor()
+        if "aliases" not in survivor.edited_fields:
+            known = set(survivor.aliases.values_list("name", flat=True)) | {survivor.name}
+            ActorAlias.objects.bulk_create(
+                ActorAlias(actor=survivor, name=alias[:200])
+                for alias in sorted(info.aliases | {info.name})
+                if alias[:200] not in known
+            )
+        result[info.key] = survivor
     return result
 
 
@@ -413,15 +417,16 @@ def _store_events(
 ) -> None:
     evidence = list(Evidence.objects.select_related("event"))
     rejected = {(e.event.survivor().pk, e.sentence_id) for e in evidence if e.rejected}
-    # Where each sentence sits now, and whether an editor put it there.
-    holder: dict[int, Event] = {}
-    editor_placed: dict[int, int] = {}
+    rejected_sentences = {sentence for _event, sentence in rejected}
+    # Where each sentence sits now (a sentence may report several events).
+    # An editor who moved a sentence left a rejected link on the old event.
+    holder: dict[int, list[Event]] = {}
+    held: dict[int, set[int]] = {}  # event id -> its sentences
     for e in evidence:
-        if e.rejected:
-            continue
-        holder.setdefault(e.sentence_id, e.event.survivor())
-        if e.origin == Evidence.Origin.EDITOR:
-            editor_placed[e.sentence_id] = e.event.survivor().pk
+        if not e.rejected:
+            survivor = e.event.survivor()
+            holder.setdefault(e.sentence_id, []).append(survivor)
+            held.setdefault(survivor.pk, set()).add(e.sentence_id)
 
     claimed: set[int] = set()
     wanted: set[tuple[int, int]] = set()  # (event id, sentence id) produced this run
@@ -430,7 +435,9 @@ def _store_events(
         refs = [(ref, s) for ref, s in refs if s is not None]
         if not refs:
             continue
-        event = _match_event([s for _, s in refs], holder, claimed)
+        event = _match_event([s for _, s in refs], holder, held, claimed)
+        if event is None and all(s.pk in rejected_sentences for _, s in refs):
+            continue  # an editor rejected every sentence of it: not an event
         values = {
             "title": te.title[:300],
             "type": te.type,
@@ -451,9 +458,6 @@ def _store_events(
         if "actors" not in event.edited_fields:
             event.actors.set([actors[k] for k in te.actors if k in actors])
         for ref, sentence in refs:
-            placed = editor_placed.get(sentence.pk)
-            if placed is not None and placed != event.pk:
-                continue  # an editor put this sentence on another event
             if (event.pk, sentence.pk) in rejected:
                 continue
             wanted.add((event.pk, sentence.pk))
@@ -481,17 +485,30 @@ def _store_events(
 
 
 def _match_event(
-    sentences: Sequence[Sentence], holder: dict[int, Event], claimed: set[int]
+    sentences: Sequence[Sentence],
+    holder: dict[int, list[Event]],
+    held: dict[int, set[int]],
+    claimed: set[int],
 ) -> Event | None:
     """The stored event holding most of these sentences, if any.
 
+    Ties go to the event whose sentences these are most nearly (Jaccard), so
+    an event sharing one sentence with a bigger one keeps its own identity.
     Several extracted events may land on one stored event only when an editor
-    merged events into it; otherwise each stored event is matched once, so a
-    happening the extraction now sees as two becomes two.
+    merged events into it or edited it; otherwise each stored event is matched
+    once, so a happening the extraction now sees as two becomes two.
     """
-    votes = Counter(holder[s.pk].pk for s in sentences if s.pk in holder)
-    events = {holder[s.pk].pk: holder[s.pk] for s in sentences if s.pk in holder}
-    for pk, _n in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])):
+    wanted = {s.pk for s in sentences}
+    events: dict[int, Event] = {}
+    for pk in wanted:
+        for event in holder.get(pk, []):
+            events.setdefault(event.pk, event)
+
+    def fit(pk: int) -> tuple[int, float, int]:
+        shared = len(wanted & held[pk])
+        return (-shared, -shared / len(wanted | held[pk]), pk)
+
+    for pk in sorted(events, key=fit):
         event = events[pk]
         if pk not in claimed or event.merged_from.exists() or event.edited_fields:
             return event

@@ -216,8 +216,10 @@ def test_split_page_moves_the_ticked_sentences_to_a_new_event(editor_client, two
 
     assert response.status_code == 302
     new = Event.objects.get(title="Egypt recalls its ambassador")
-    assert list(new.evidence.values_list("sentence", flat=True)) == [recall.pk]
-    assert event.evidence.count() == 2
+    assert list(new.evidence.filter(rejected=False).values_list("sentence", flat=True)) == [
+        recall.pk
+    ]
+    assert event.evidence.filter(rejected=False).count() == 2
     assert response["Location"] == event_url(new)
 
 

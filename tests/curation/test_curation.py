@@ -108,9 +108,22 @@ def test_split_moves_the_chosen_evidence_and_pins_both_halves(make_event, senten
     new = curation.split_event(event, moving, title="Diplomats sent")
 
     assert new.title == "Diplomats sent"
-    assert set(new.evidence.values_list("sentence", flat=True)) == {c.pk, d.pk}
-    assert set(event.evidence.values_list("sentence", flat=True)) == {a.pk, b.pk}
-    # Pinned: extraction can neither pull them together again nor drop them.
+    kept = event.evidence.filter(rejected=False)
+    assert set(new.evidence.filter(rejected=False).values_list("sentence", flat=True)) == {
+        c.pk,
+        d.pk,
+    }
+    assert set(kept.values_list("sentence", flat=True)) == {a.pk, b.pk}
+    # Each half says no to the other's sentences, so extraction cannot pull
+    # them together again; and every link is the editor's, so none is dropped.
+    assert set(event.evidence.filter(rejected=True).values_list("sentence", flat=True)) == {
+        c.pk,
+        d.pk,
+    }
+    assert set(new.evidence.filter(rejected=True).values_list("sentence", flat=True)) == {
+        a.pk,
+        b.pk,
+    }
     assert set(Evidence.objects.values_list("origin", flat=True)) == {Evidence.Origin.EDITOR}
     assert set(new.countries.values_list("iso3", flat=True)) == {"SYR", "SAU"}
     assert "title" in new.edited_fields
