@@ -44,9 +44,9 @@ TYPE_COLOURS = {
     "regime_change": CONFLICT,
 }
 CATEGORY_NAMES = {
-    COOPERATION: "cooperation: relations established or restored, agreements, aid",
-    TALKS: "talks, visits and statements",
-    CONFLICT: "conflict: relations reduced or broken, sanctions, war",
+    COOPERATION: "cooperation (relations, agreements, aid)",
+    TALKS: "talks, visits, statements",
+    CONFLICT: "conflict (breaks, sanctions, war)",
     OTHER: "other",
 }
 NO_LANE = "(none named)"
@@ -98,7 +98,7 @@ def _default_range(events: Sequence[Event]) -> list[str] | None:
     recent = sum(1 for e in events if (e.end or e.start) >= window_start)
     if recent * 2 < len(events):
         return None
-    return [window_start.isoformat(), (last + dt.timedelta(days=60)).isoformat()]
+    return [window_start.isoformat(), (last + DEFAULT_WINDOW / 16).isoformat()]
 
 
 def timeline_figure(events: Sequence[Event], lane_of: LaneOf = by_country) -> dict:

@@ -32,8 +32,12 @@ def source_json(evidence: Evidence, absolute: Absolute) -> dict:
     }
 
 
-def conflicts_json(event: Event, absolute: Absolute) -> list[dict]:
-    """Event.conflicts as stored, each claim with a link to its sentence when known."""
+def conflicts_json(
+    event: Event, absolute: Absolute, titles: dict[str, str] | None = None
+) -> list[dict]:
+    """Event.conflicts as stored, each claim with a link to its sentence when known
+    (and its article's title when ``titles`` maps slugs to titles)."""
+    titles = titles or {}
     out = []
     for conflict in event.conflicts or []:
         claims = []
@@ -43,6 +47,7 @@ def conflicts_json(event: Event, absolute: Absolute) -> list[dict]:
                 {
                     "value": claim.get("value", ""),
                     "article": article,
+                    **({"article_title": titles.get(article, article)} if titles else {}),
                     "sentence": index,
                     "text": claim.get("text", ""),
                     "url": absolute(sentence_url(article, index))

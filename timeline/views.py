@@ -137,9 +137,11 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if event.hidden:
         raise Http404("This event was rejected by an editor.")
     [event] = selectors.load_events(Event.objects.filter(pk=event.pk))
+    claimed = {c.get("article") for f in event.conflicts or [] for c in f.get("claims", [])}
+    titles = dict(Article.objects.filter(slug__in=claimed).values_list("slug", "title"))
     context = {
         "event": event,
-        "conflicts": conflicts_json(event, lambda url: url),
+        "conflicts": conflicts_json(event, lambda url: url, titles),
         "articles": len({ev.sentence.article_id for ev in event.sources}),
     }
     template = "timeline/event.html#detail" if _partial(request) else "timeline/event.html"

@@ -23,6 +23,17 @@
     }
   }
 
+  // Plotly's "responsive" only follows the window; the side panel also changes the chart's width.
+  const resizer = window.ResizeObserver
+    ? new ResizeObserver(function (entries) {
+        entries.forEach(function (entry) {
+          if (entry.target.isConnected && entry.target.dataset.drawn) {
+            Plotly.Plots.resize(entry.target);
+          }
+        });
+      })
+    : null;
+
   function drawCharts(root) {
     if (!window.Plotly) return;
     root.querySelectorAll("[data-figure]").forEach(function (element) {
@@ -32,6 +43,7 @@
       const figure = JSON.parse(source.textContent);
       element.dataset.drawn = "yes";
       Plotly.newPlot(element, figure.data, figure.layout, figure.config).then(function () {
+        if (resizer) resizer.observe(element);
         element.on("plotly_click", function (event) {
           const point = event.points && event.points[0];
           if (point && point.customdata) openEvent(point.customdata[0]);
@@ -93,11 +105,13 @@
   });
 
   document.addEventListener("htmx:afterSwap", function (event) {
-    if (event.detail.target.id !== "panel") return;
-    const title = event.detail.target.querySelector(".event-title");
+    const target = event.detail.target;
+    if (!target || target.id !== "panel") return;
+    const title = target.querySelector(".event-title");
     if (title) {
       title.focus({ preventScroll: true });
-      event.detail.target.scrollIntoView({ block: "start", behavior: "smooth" });
+      const box = target.getBoundingClientRect();
+      if (box.top < 0 || box.top > window.innerHeight * 0.8) target.scrollIntoView({ block: "start" });
     }
   });
 
@@ -110,6 +124,17 @@
     },
     true
   );
+
+  document.addEventListener("htmx:configRequest", function (event) {
+    // Keep shared URLs short: leave out empty fields and the default lanes.
+    if (!event.detail.elt || event.detail.elt.id !== "filters") return;
+    const parameters = event.detail.parameters;
+    const names = new Set(Array.from(parameters.keys()));
+    names.forEach(function (name) {
+      const kept = parameters.getAll(name).filter(function (v) { return v !== ""; });
+      if (kept.length === 0 || (name === "lanes" && kept[0] === "country")) parameters.delete(name);
+    });
+  });
 
   document.addEventListener("input", function (event) {
     if (event.target.matches(".option-search")) filterOptions(event.target);

@@ -211,3 +211,11 @@ def test_unknown_things_are_not_found(client, world, url):
 def test_admin_url_is_kept(client):
     response = client.get("/admin/")
     assert response.status_code in (200, 302)
+
+
+def test_explanations_name_articles_by_title_not_by_hash(client, world):
+    world.meeting.date_rule = f"agrees with {world.second.content_hash}#1"
+    world.meeting.save()
+    page = html(client.get(f"/events/{world.meeting.pk}/"))
+    assert world.second.content_hash not in page
+    assert '“<a href="/articles/ties-restored/#s1">Ties restored</a>”' in page

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from django import template
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from ..models import Mention, Sentence
+from ..models import Article, Mention, Sentence
 
 register = template.Library()
 
@@ -98,3 +100,30 @@ def marked_sentence(sentence: Sentence, mentions: list[Mention]) -> SafeString:
 @register.filter
 def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+_ARTICLE_KEY = re.compile(r"\b([0-9a-f]{64})(?:#(\d+))?\b")
+
+
+@register.filter
+def link_articles(text: str) -> SafeString:
+    """Explanations name articles by their content hash (and sentence by #index);
+    show people the article's title instead, linked to the sentence."""
+    hashes = {m.group(1) for m in _ARTICLE_KEY.finditer(text or "")}
+    if not hashes:
+        return conditional_escape(text)
+    articles = {a.content_hash: a for a in Article.objects.filter(content_hash__in=hashes)}
+    parts: list[str] = []
+    cursor = 0
+    for match in _ARTICLE_KEY.finditer(text):
+        article = articles.get(match.group(1))
+        if article is None:
+            continue
+        parts.append(conditional_escape(text[cursor : match.start()]))
+        url = article.get_absolute_url()
+        if match.group(2) is not None:
+            url += f"#s{match.group(2)}"
+        parts.append(format_html('“<a href="{}">{}</a>”', url, str(article)))
+        cursor = match.end()
+    parts.append(conditional_escape(text[cursor:]))
+    return mark_safe("".join(str(p) for p in parts))  # every part escaped above
