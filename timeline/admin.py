@@ -31,7 +31,7 @@ from .models import Actor, ActorAlias, Article, Country, Event, Evidence, Senten
 log = logging.getLogger(__name__)
 
 # Fields an editor sets that extraction never writes: no need to protect them.
-UNTRACKED = frozenset({"edited_fields", "verified", "hidden", "merged_into", "duplicate_of"})
+UNTRACKED = frozenset({"edited_fields", "verified", "hidden", "merged_into"})
 
 
 def _services():

@@ -367,3 +367,46 @@ def test_the_reextract_action_keeps_editors_changes(editor_client, seeded):
     assert response.status_code == 302
     event.refresh_from_db()
     assert event.title == "Kept through the action"
+
+
+def test_every_admin_page_renders_for_an_editor_with_the_seeds(editor_client, seeded):
+    event = best_supported_event()
+    article = Article.objects.order_by("pk").first()
+    actor = Actor.objects.order_by("pk").first()
+    link = Evidence.objects.order_by("pk").first()
+    urls = [
+        reverse("admin:index"),
+        reverse("admin:timeline_event_changelist"),
+        reverse("admin:timeline_event_changelist") + "?state=conflicts",
+        event_url(event),
+        reverse("admin:timeline_event_history", args=[event.pk]),
+        reverse("admin:timeline_event_split", args=[event.pk]),
+        reverse("admin:timeline_event_merge") + f"?ids={event.pk},{event.pk + 1}",
+        reverse("admin:timeline_article_changelist"),
+        reverse("admin:timeline_article_change", args=[article.pk]),
+        reverse("admin:timeline_article_history", args=[article.pk]),
+        reverse("admin:timeline_article_add"),
+        reverse("admin:timeline_actor_changelist"),
+        reverse("admin:timeline_actor_change", args=[actor.pk]),
+        reverse("admin:timeline_actor_merge") + f"?ids={actor.pk},{actor.pk + 1}",
+        reverse("admin:timeline_evidence_changelist"),
+        reverse("admin:timeline_evidence_change", args=[link.pk]),
+        reverse("admin:timeline_country_changelist") + "?q=kor",
+        reverse("admin:timeline_sentence_changelist") + "?q=embass",
+    ]
+    for url in urls:
+        assert editor_client.get(url).status_code == 200, url
+
+
+def test_the_duplicate_of_an_article_set_by_an_editor_is_kept(editor_client, seeded):
+    copy, original = Article.objects.order_by("pk")[:2]
+    post_change(
+        editor_client,
+        reverse("admin:timeline_article_change", args=[copy.pk]),
+        duplicate_of=original.pk,
+    )
+
+    again()
+
+    copy.refresh_from_db()
+    assert copy.duplicate_of == original
