@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -297,6 +298,7 @@ class _Undated:
     candidates: list[dt.date] = field(default_factory=list)
     month_day: tuple[int, int] | None = None
     window: tuple[int, int] = (0, 0)
+    version: int = 0  # bumped whenever ``candidates`` shrinks (keys the memos)
 
 
 def _is_fixed(pub: PublicationDate) -> bool:
@@ -304,23 +306,19 @@ def _is_fixed(pub: PublicationDate) -> bool:
 
 
 def _value_at(anchor: Anchor, P: dt.date) -> DateValue | None:
-    if isinstance(anchor.timex.spec, temporal.Spec):
-        return _cached_resolve(anchor.timex.spec, P)
-    return anchor.timex.value
-
-
-def _cached_resolve(spec: temporal.Spec, P: dt.date) -> DateValue | None:
-    key = (spec, P)
-    value = _CACHE.get(key, _MISSING)
+    """The anchor's value if its article was published on ``P`` (memoised per call)."""
+    spec = anchor.timex.spec
+    if not isinstance(spec, temporal.Spec) or not anchor.timex.relative:
+        return anchor.timex.value
+    key = (id(anchor.timex), P)
+    value = _VALUES.get(key, _MISSING)
     if value is _MISSING:
-        value = temporal._resolve(spec, P)[0]
-        if len(_CACHE) > 200_000:
-            _CACHE.clear()
-        _CACHE[key] = value
+        value = _VALUES[key] = temporal._resolve(spec, P)[0]
     return value
 
 
-_CACHE: dict = {}
+# Values by (id of the timex, day): only valid during one infer_publication_dates call.
+_VALUES: dict = {}
 _MISSING = object()
 
 
@@ -366,6 +364,14 @@ def _own_ok(anchor: Anchor, value: DateValue | None, P: dt.date) -> bool:
 
 def infer_publication_dates(items: Sequence[DatingInput]) -> dict[str, PublicationDate]:
     """A publication date for every item: stated ones unchanged, the others inferred or unknown."""
+    _VALUES.clear()
+    try:
+        return _infer(items)
+    finally:
+        _VALUES.clear()
+
+
+def _infer(items: Sequence[DatingInput]) -> dict[str, PublicationDate]:
     result: dict[str, PublicationDate] = {}
     observations: dict[str, list[_Obs]] = defaultdict(list)
     fixed_years: set[int] = set()
@@ -395,12 +401,14 @@ def infer_publication_dates(items: Sequence[DatingInput]) -> dict[str, Publicati
     # Undated articles about the same happenings constrain each other: keep only
     # the days that some day of the other article agrees with (arc consistency).
     links = _links(undated)
+    memo: dict = {}
     for _ in range(4):
         changed = False
         for a, b, shared in links:
-            kept = _filter_against(undated[a], undated[b], shared)
+            kept = _filter_against(undated[a], undated[b], shared, memo)
             if len(kept) != len(undated[a].candidates):
                 undated[a].candidates, changed = kept, True
+                undated[a].version += 1
         if not changed:
             break
 
@@ -558,36 +566,106 @@ def _statements(entry: _Undated, P: dt.date, shared: tuple[str, ...]) -> tuple:
     return tuple(out)
 
 
-def _filter_against(a: _Undated, b: _Undated, shared: tuple[str, ...]) -> list[dt.date]:
-    """Days of ``a`` that some day of ``b`` agrees with."""
+@dataclass
+class _Summary:
+    """What one undated article can say about one happening, over all its candidate days."""
+
+    starts: list[dt.date] = field(default_factory=list)  # merged value intervals, sorted
+    ends: list[dt.date] = field(default_factory=list)
+    first_day: dt.date | None = None  # its earliest candidate publication day
+    latest_done_end: dt.date | None = None  # the latest end of a value it reports as done
+    planned: bool = False  # it says the happening had not happened yet
+
+    def overlaps(self, value: DateValue) -> bool:
+        if not self.starts:
+            return True  # no value to compare with
+        i = bisect_right(self.starts, value.end) - 1
+        return i >= 0 and self.ends[i] >= value.start
+
+
+def _summarise(b: _Undated, shared: tuple[str, ...]) -> dict[str, _Summary]:
+    spans: dict[str, set[tuple[dt.date, dt.date]]] = defaultdict(set)
+    out = {h: _Summary(first_day=b.candidates[0] if b.candidates else None) for h in shared}
+    planned = set(b.item.planned) & set(shared)
+    for h in planned:
+        out[h].planned = True
+    anchors = [a for a in b.item.anchors if a.happening in out]
+    for anchor in anchors:
+        if anchor.status == "planned":
+            out[anchor.happening].planned = True
+    for P in b.candidates:
+        for anchor in anchors:
+            value = _value_at(anchor, P)
+            if value is None:
+                continue
+            spans[anchor.happening].add((value.start, value.end))
+            summary = out[anchor.happening]
+            if anchor.status == "done" and (
+                summary.latest_done_end is None or value.end > summary.latest_done_end
+            ):
+                summary.latest_done_end = value.end
+    for h, intervals in spans.items():
+        summary = out[h]
+        for start, end in sorted(intervals):
+            if summary.ends and start <= summary.ends[-1] + dt.timedelta(days=1):
+                summary.ends[-1] = max(summary.ends[-1], end)
+            else:
+                summary.starts.append(start)
+                summary.ends.append(end)
+    return out
+
+
+def _filter_against(
+    a: _Undated, b: _Undated, shared: tuple[str, ...], memo: dict | None = None
+) -> list[dt.date]:
+    """Days of ``a`` on which what ``a`` says could agree with what ``b`` says on some day.
+
+    Checked happening by happening against a summary of ``b`` (its possible
+    values merged into intervals), and for ``a`` once per distinct statement, so
+    the cost stays near linear in the number of candidate days.
+    """
     if not b.candidates:
         return a.candidates
-    # Group b's days by what b would say: few distinct statements, many days.
-    groups: dict[tuple, list[dt.date]] = defaultdict(list)
-    for P in b.candidates:
-        groups[_statements(b, P, shared)].append(P)
-    kept = []
-    for P in a.candidates:
-        mine = _statements(a, P, shared)
-        for said, days in groups.items():
-            if _agree(mine, P, said, days):
-                kept.append(P)
-                break
-    return kept
+    memo = {} if memo is None else memo
+    key = ("summary", id(b), b.version, shared)
+    summary = memo.get(key)
+    if summary is None:
+        summary = memo[key] = _summarise(b, shared)
+    key = ("groups", id(a), a.version, shared)
+    groups = memo.get(key)
+    if groups is None:
+        groups = memo[key] = defaultdict(list)
+        for P in a.candidates:
+            groups[_statements(a, P, shared)].append(P)
+    kept: set[dt.date] = set()
+    for said, days in groups.items():
+        if not _agrees(said, summary):
+            continue
+        # planned here on P, done there: the other article's date for it must end after P
+        limits = [
+            summary[h].latest_done_end
+            for h, status, _v in said
+            if status == "planned" and summary[h].latest_done_end is not None
+        ]
+        limit = min(limits) if limits else None
+        kept.update(P for P in days if limit is None or limit > P)
+    return [P for P in a.candidates if P in kept]
 
 
-def _agree(mine: tuple, P: dt.date, theirs: tuple, their_days: list[dt.date]) -> bool:
-    for h1, s1, v1 in mine:
-        for h2, s2, v2 in theirs:
-            if h1 != h2:
-                continue
-            if v1 is not None and v2 is not None and not v1.overlaps(v2):
-                return False
-            # done here, still planned there: the other article must predate the happening
-            if s1 == "done" and s2 == "planned" and v1 is not None and not their_days[0] < v1.end:
-                return False
-            if s1 == "planned" and s2 == "done" and v2 is not None and v2.end <= P:
-                return False
+def _agrees(said: tuple, summary: dict[str, _Summary]) -> bool:
+    for h, status, value in said:
+        other = summary[h]
+        if value is not None and not other.overlaps(value):
+            return False
+        # done here, still planned there: the other article must predate the happening
+        if (
+            status == "done"
+            and other.planned
+            and value is not None
+            and other.first_day is not None
+            and not other.first_day < value.end
+        ):
+            return False
     return True
 
 
