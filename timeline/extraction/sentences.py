@@ -15,14 +15,70 @@ from .types import Sentence
 # Words after which a full stop does not end a sentence.
 ABBREVIATIONS = {
     # titles
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm",
-    "sgt", "gov", "sen", "rep", "pres", "amb", "st", "rev", "hon", "sr", "jr", "mt",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "gen",
+    "lt",
+    "col",
+    "maj",
+    "capt",
+    "cmdr",
+    "adm",
+    "sgt",
+    "gov",
+    "sen",
+    "rep",
+    "pres",
+    "amb",
+    "st",
+    "rev",
+    "hon",
+    "sr",
+    "jr",
+    "mt",
     # months and days as abbreviated in news style
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
     # others
-    "no", "nos", "vs", "etc", "approx", "est", "inc", "ltd", "co", "corp", "dept",
-    "univ", "fig", "vol", "art", "para",
+    "no",
+    "nos",
+    "vs",
+    "etc",
+    "approx",
+    "est",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "dept",
+    "univ",
+    "fig",
+    "vol",
+    "art",
+    "para",
 }
 
 _END = re.compile(r"[.!?]+[\"'”’)\]]*")
@@ -52,7 +108,11 @@ def _split_line(line: str) -> list[tuple[int, int]]:
         first = nxt.group(2)
         if not (first.isupper() or first.isdigit() or nxt.group(1)):
             continue
-        if match.group().startswith(".") and len(match.group()) == 1 and _is_abbreviation(line, match.start()):
+        if (
+            match.group().startswith(".")
+            and len(match.group()) == 1
+            and _is_abbreviation(line, match.start())
+        ):
             continue
         spans.append((start, end))
         start = nxt.start(1)
