@@ -146,7 +146,8 @@ def test_mentioned_years_and_year_hints(seed):
     text, _header, sentences = seed("002")
     found = find_timexes(text, sentences, None)
     assert mentioned_years(found) == (1967, 1973, 1991, 2003, 2011)
-    assert publication_year_hints(text, found) == (2025,)  # "in 22 years since 2003"
+    # "in 22 years since 2003": 2025, or 2026 before the anniversary
+    assert publication_year_hints(text, found) == (2025, 2026)
 
 
 # --- inference across articles ----------------------------------------------------
@@ -376,3 +377,52 @@ def test_labels_inside_a_line_created_beats_updated():
     pub = stated(text)
     assert (pub.value, pub.source) == (dt.date(2021, 4, 15), PUB_DATELINE)
     assert pub.evidence == "line 'Created: 15-04-2021 21:56 IST'"
+
+
+def test_a_weekday_written_with_a_day_of_the_month_rules_out_other_months():
+    text = "Cho signed the statement in Damascus on Thursday, the 10th."
+    signing = timex(text, "Thursday, the 10th")
+    items = [
+        DatingInput(
+            "undated",
+            PublicationDate(None, PUB_UNKNOWN),
+            (Anchor("signing", signing),),
+            timexes=(signing,),
+        ),
+        DatingInput(
+            "dated", PublicationDate(dt.date(2025, 3, 11), PUB_HEADER), (), planned=("signing",)
+        ),
+    ]
+    pub = infer_publication_dates(items)["undated"]
+    assert pub.value == dt.date(2025, 4, 10)  # the first 10th after 11 March that is a Thursday
+    for day in pub.alternatives:
+        tenth = day.replace(day=10) if day.day >= 10 else None
+        assert tenth is None or tenth.weekday() == 3
+
+
+def test_the_article_s_own_expressions_fill_years_and_year_hints(seed):
+    text, _header, sentences = seed("002")
+    found = tuple(find_timexes(text, sentences, None))
+    visit = next(t for t in found if t.text == "Last month")
+    items = [
+        DatingInput(
+            "002", PublicationDate(None, PUB_UNKNOWN), (Anchor("visit", visit),), timexes=found
+        ),
+        DatingInput(
+            "004",
+            PublicationDate(dt.date(2025, 3, 11), PUB_HEADER),
+            (
+                Anchor(
+                    "visit",
+                    timex(
+                        "Kim visited Damascus from Feb. 5 to 7.",
+                        "Feb. 5 to 7",
+                        dt.date(2025, 3, 11),
+                    ),
+                ),
+            ),
+        ),
+    ]
+    pub = infer_publication_dates(items)["002"]
+    assert (pub.value, pub.source) == (dt.date(2025, 3, 1), PUB_INFERRED)
+    assert "implies the year 2025 or 2026" in pub.evidence

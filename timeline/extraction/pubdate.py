@@ -20,7 +20,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from . import temporal
@@ -229,6 +229,10 @@ def publication_year_hints(text: str, timexes: Sequence[Timex]) -> tuple[int, ..
 
     "in 22 years since 2003" -> 2025 (a duration counted from a stated year).
     """
+    return _year_hints(timexes, text)
+
+
+def _year_hints(timexes: Sequence[Timex], text: str | None = None) -> tuple[int, ...]:
     hints: set[int] = set()
     by_sentence: dict[int, list[Timex]] = defaultdict(list)
     for timex in timexes:
@@ -242,10 +246,18 @@ def publication_year_hints(text: str, timexes: Sequence[Timex]) -> tuple[int, ..
                 or second.value is None
             ):
                 continue
-            gap = text[first.end : second.start]
+            if text is not None:
+                close = re.fullmatch(
+                    r"\s*(?:,\s*)?", text[first.end : second.start].replace("since", "", 1)
+                )
+            else:
+                close = second.start - first.end <= len(" since ")
             match = re.fullmatch(r"P(\d+)Y", first.spec.args[0]) if first.spec else None
-            if match and re.fullmatch(r"\s*(?:,\s*)?", gap.replace("since", "", 1)):
-                hints.add(second.value.start.year + int(match.group(1)))
+            # "22 years since 2003": exact; "more than 13 years since 2011" is only a bound
+            exact = re.fullmatch(r"(?i)[\w-]+\s+years?", first.text)
+            if match and close and exact:
+                year = second.value.start.year + int(match.group(1))
+                hints.update((year, year + 1))  # the anniversary may have passed or not
     return tuple(sorted(hints))
 
 
@@ -274,6 +286,20 @@ class DatingInput:
     planned: tuple[str, ...] = ()
     # Happenings the article reports as done without any date.
     done: tuple[str, ...] = ()
+    # Every expression of the article, if at hand: fills ``years`` and ``year_hints``
+    # when they are empty, and rules out days on which a written weekday
+    # ("Tuesday, March 11") disagrees with its date.
+    timexes: tuple[Timex, ...] = ()
+
+
+def _completed(item: DatingInput) -> DatingInput:
+    if not item.timexes:
+        return item
+    return replace(
+        item,
+        years=item.years or mentioned_years(item.timexes),
+        year_hints=item.year_hints or _year_hints(item.timexes),
+    )
 
 
 MAX_ALTERNATIVES = 60
@@ -299,6 +325,7 @@ class _Undated:
     month_day: tuple[int, int] | None = None
     window: tuple[int, int] = (0, 0)
     version: int = 0  # bumped whenever ``candidates`` shrinks (keys the memos)
+    weekday_checks: tuple[Timex, ...] = ()  # "Tuesday, March 11": the two must agree
 
 
 def _is_fixed(pub: PublicationDate) -> bool:
@@ -307,10 +334,14 @@ def _is_fixed(pub: PublicationDate) -> bool:
 
 def _value_at(anchor: Anchor, P: dt.date) -> DateValue | None:
     """The anchor's value if its article was published on ``P`` (memoised per call)."""
-    spec = anchor.timex.spec
-    if not isinstance(spec, temporal.Spec) or not anchor.timex.relative:
-        return anchor.timex.value
-    key = (id(anchor.timex), P)
+    return _timex_value(anchor.timex, P)
+
+
+def _timex_value(timex: Timex, P: dt.date) -> DateValue | None:
+    spec = timex.spec
+    if not isinstance(spec, temporal.Spec) or not timex.relative:
+        return timex.value
+    key = (id(timex), P)
     value = _VALUES.get(key, _MISSING)
     if value is _MISSING:
         value = _VALUES[key] = temporal._resolve(spec, P)[0]
@@ -377,7 +408,7 @@ def _infer(items: Sequence[DatingInput]) -> dict[str, PublicationDate]:
     fixed_years: set[int] = set()
     undated: list[_Undated] = []
 
-    for item in items:
+    for item in map(_completed, items):
         if _is_fixed(item.stated):
             P = item.stated.value
             result[item.key] = item.stated
@@ -391,7 +422,16 @@ def _infer(items: Sequence[DatingInput]) -> dict[str, PublicationDate]:
             for happening in item.done:
                 observations[happening].append(_Obs(item.key, "", "done", None, P))
         else:
-            undated.append(_Undated(item, month_day=dateline_month_day(item.stated)))
+            checks = tuple(
+                {
+                    id(t): t
+                    for t in (*item.timexes, *(a.timex for a in item.anchors))
+                    if t.relative and getattr(t.spec, "weekday", None) is not None
+                }.values()
+            )
+            undated.append(
+                _Undated(item, month_day=dateline_month_day(item.stated), weekday_checks=checks)
+            )
 
     # Candidate days for each undated article, from the fixed articles alone.
     for entry in undated:
@@ -513,6 +553,9 @@ def _unary_ok(entry: _Undated, P: dt.date, observations: dict[str, list[_Obs]]) 
         return False
     if item.year_hints and P.year not in item.year_hints:
         return False
+    for timex in entry.weekday_checks:
+        if not temporal.weekday_agrees(timex, _timex_value(timex, P)):
+            return False
     for anchor in item.anchors:
         value = _value_at(anchor, P)
         if not _own_ok(anchor, value, P):

@@ -26,7 +26,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .types import (
@@ -240,13 +240,25 @@ class Spec:
 
     ``op`` names the rule; ``args`` its parameters; ``future`` is set when the
     sentence looks ahead ("will meet on Friday"); ``base`` is the expression
-    an anaphor ("the previous day") counts from.
+    an anaphor ("the previous day") counts from; ``weekday`` (0 = Monday) is
+    the weekday written next to a date without a year ("Tuesday, March 11"):
+    it does not move the value, but a publication date on which the two
+    disagree is ruled out (see :func:`weekday_agrees`).
     """
 
     op: str
     args: tuple = ()
     future: bool = False
     base: Spec | None = None
+    weekday: int | None = None
+
+
+def weekday_agrees(timex: Timex, value: DateValue | None) -> bool:
+    """False when ``timex`` names a weekday that ``value`` (a day) is not."""
+    spec = timex.spec
+    if not isinstance(spec, Spec) or spec.weekday is None or value is None:
+        return True
+    return value.precision != DAY or value.start.weekday() == spec.weekday
 
 
 ABSOLUTE_OPS = {"abs"}
@@ -310,7 +322,18 @@ def _resolve(spec: Spec, P: dt.date | None) -> tuple[DateValue | None, str]:
     value = _relative_value(spec, P)
     if value is None:
         return None, f"could not be resolved against the publication date {P.isoformat()}: {what}"
-    return value, f"resolved against the publication date {P.isoformat()}: {what}"
+    rule = f"resolved against the publication date {P.isoformat()}: {what}"
+    if (
+        spec.weekday is not None
+        and value.precision == DAY
+        and value.start.weekday() != spec.weekday
+    ):
+        actual, written = WEEKDAYS[value.start.weekday()], WEEKDAYS[spec.weekday]
+        rule += (
+            f" (but that day is a {actual}, not the {written} the text gives:"
+            " the publication date is probably wrong)"
+        )
+    return value, rule
 
 
 def _relative_value(spec: Spec, P: dt.date) -> DateValue | None:
@@ -1534,19 +1557,14 @@ def _merge_weekdays(cands: list[_Cand], body: str) -> list[_Cand]:
             and (cand.spec.op != "abs" or cand.spec.args[0].precision == DAY)
             and _WEEKDAY_GLUE.fullmatch(body[prev.end : cand.start] + "")
         ):
-            merged = _Cand(
-                prev.start,
-                cand.end
-                + (
-                    1
-                    if body[prev.end : cand.start].strip().endswith("(")
-                    and body[cand.end : cand.end + 1] == ")"
-                    else 0
-                ),
-                cand.kind,
-                cand.spec,
-                cand.priority,
+            spec = cand.spec
+            if spec.op != "abs":  # keep the weekday: it can tell the year
+                spec = replace(spec, weekday=prev.spec.args[0])
+            closing = (
+                body[prev.end : cand.start].strip().endswith("(")
+                and body[cand.end : cand.end + 1] == ")"
             )
+            merged = _Cand(prev.start, cand.end + closing, cand.kind, spec, cand.priority)
             out[-1] = merged
             continue
         out.append(cand)
