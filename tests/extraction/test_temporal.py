@@ -593,3 +593,13 @@ def test_a_deadline_with_by_looks_ahead():
     assert found["Wednesday"].value.edtf == "2021-12-01"
     assert found["more than three years"].kind == "duration"
     assert (found["Jan. 31"].value.edtf, found["Jan. 31"].role) == ("2022-01-31", "until")
+
+
+def test_names_that_carry_a_date():
+    found = values("The Sept. 11 attacks changed everything; after 9/11 the US went to war.")
+    assert found == {"Sept. 11": "2001-09-11", "9/11": "2001-09-11"}
+    assert values("On Sept. 11, he left.") == {"Sept. 11": "2024-09-11"}
+
+
+def test_end_dash_year_is_the_end_of_the_year():
+    assert values("Talks were due by end-2024.") == {"end-2024": "2024-39"}

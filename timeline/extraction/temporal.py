@@ -875,6 +875,7 @@ _TRIGGERS = {
     "iso_day": r"\d{4}",
     "iso_month": r"\d{4}-",
     "numeric": r"\d[/.-]\d",
+    "nine_eleven": r"9/11",
     "mdy": _MON,
     "mdy_words": _MON,
     "dmy": _MON,
@@ -906,6 +907,11 @@ _TRIGGERS = {
 }
 
 
+# "the Sept. 11 attacks", "9/11": a name that carries its date.
+_NINE_ELEVEN_AFTER = re.compile(r"(?i)\s*,?\s*(?:\d{4}\s*,?\s*)?(?:terror(?:ist)?\s+)?attacks?\b")
+_NINE_ELEVEN_RULE = "stated: the name of the attacks of 11 September 2001"
+
+
 class _Grammar:
     """The patterns, tried over each sentence; the longest match wins."""
 
@@ -925,6 +931,7 @@ class _Grammar:
             r"(?<![\d-])(?P<y>1\d{3}|20\d{2})-(?P<m>0[1-9]|1[0-2])(?![\d]|[-./]\d)",
             self._iso_month,
         )
+        add("nine_eleven", r"(?<![\d/])9/11(?![\d/])", self._nine_eleven)
         # dd/mm/yyyy and friends: ambiguous order, left to dateparser
         add(
             "numeric",
@@ -979,7 +986,8 @@ class _Grammar:
         add("year_between", rf"(?i:between)\s+{y('y1')}\s+(?i:and)\s+{y('y2')}", self._year_range)
         add(
             "year_part",
-            r"(?P<part>(?i:early|mid-|mid|late|(?:the\s+)?end\s+of|(?:the\s+)?beginning\s+of|(?:the\s+)?start\s+of"
+            r"(?P<part>(?i:early|mid-|mid|late|end-|start-|(?:the\s+)?end\s+of|(?:the\s+)?beginning\s+of"
+            r"|(?:the\s+)?start\s+of"
             r"|(?:the\s+)?middle\s+of|(?:the\s+)?(?:first|second)\s+half\s+of"
             r"|(?:the\s+)?(?:first|second|third|fourth)\s+quarter\s+of|spring|summer|autumn|fall|winter"
             r"|q[1-4]|h[12]))(?:\s+of)?\s*"
@@ -1086,8 +1094,11 @@ class _Grammar:
     # -- handlers: return a candidate, or None to reject the match ----------------
 
     @staticmethod
-    def _abs(m: re.Match, value: DateValue, kind: str = "date") -> _Cand:
-        return _Cand(m.start(), m.end(), kind, Spec("abs", (value,)))
+    def _abs(m: re.Match, value: DateValue, kind: str = "date", rule: str = "") -> _Cand:
+        return _Cand(m.start(), m.end(), kind, Spec("abs", (value, rule) if rule else (value,)))
+
+    def _nine_eleven(self, m, ctx):
+        return self._abs(m, day_value(dt.date(2001, 9, 11)), rule=_NINE_ELEVEN_RULE)
 
     def _iso_day(self, m, ctx):
         day = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
@@ -1120,6 +1131,10 @@ class _Grammar:
             return None
         if d2 is not None and m2 is None and d2 <= d1:
             return None
+        if (m1, d1, d2, m["y"]) == (9, 11, None, None) and _NINE_ELEVEN_AFTER.match(
+            ctx.after(m.end())
+        ):
+            return self._abs(m, day_value(dt.date(2001, 9, 11)), rule=_NINE_ELEVEN_RULE)
         if m["y"]:
             year = int(m["y"])
             if d2 is None:
@@ -1204,6 +1219,8 @@ class _Grammar:
             "mid-": "mid",
             "mid": "mid",
             "late": "late",
+            "end-": "late",
+            "start-": "early",
             "end of": "late",
             "beginning of": "early",
             "start of": "early",
