@@ -25,6 +25,10 @@ from .types import COUNTRY, GROUP, ORGANISATION, PERSON, ActorInfo, Mention, Sen
 
 # Titles, longest first so "Foreign Minister" wins over "Minister".
 TITLES = [
+    "minister of foreign affairs",
+    "national security adviser",
+    "national security advisor",
+    "deputy foreign minister",
     "deputy prime minister",
     "prime minister",
     "vice foreign minister",
@@ -68,6 +72,8 @@ TITLES = [
     "spokeswoman",
     "commander",
     "general",
+    "admiral",
+    "secretary",
     "governor",
     "mayor",
     "senator",
@@ -79,8 +85,14 @@ _TITLE_RE = "|".join(re.escape(t).replace(r"\-", "[- ]").replace(r"\ ", r"\s+") 
 _MODIFIERS = (
     r"(?:interim|acting|former|new|current|transitional|outgoing|incoming|then|de\s+facto|top)"
 )
+# "Minister of Foreign Affairs, Labour, and Trade Paulson Panapa": a title may run
+# on with "of" and capitalised words before the name.
+_TITLE_OF = (
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:(?:,\s*|\s+)(?:and\s+)?[A-Z][\w'’-]*){0,6}){0,2}"
+)
 _TITLE_BEFORE = re.compile(
-    rf"(?:\b(?:the|his|her|its|their)\s+)?(?:{_MODIFIERS}\s+)*\b(?P<title>{_TITLE_RE})\s*,?\s*$",
+    rf"(?:\b(?:the|his|her|its|their)\s+)?(?:{_MODIFIERS}\s+)*\b(?P<title>{_TITLE_RE})"
+    rf"(?-i:{_TITLE_OF})\s*,?\s*$",
     re.IGNORECASE,
 )
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Amb)\.?\s+$")
@@ -121,6 +133,9 @@ _NOT_NAME_WORDS = set(
     Popular National Federal Supreme Joint Statement Declaration Agreement Treaty Summit
     Conference Talks Korean Koreas Breaking Update Updated Published Source Sources Reporter
     Correspondent Editor
+    Labour Labor Trade Tourism Environment Commerce Industry Justice Health Education Culture
+    Agriculture Energy Economy Planning Development Cooperation Relations Information Transport
+    Welfare Unification Communications Fisheries Investment Acting Permanent Mission Admiral
     """.split()  # noqa: SIM905
 )
 _PARTICLES = {
@@ -301,6 +316,7 @@ def slug(text: str) -> str:
 def canonical_title(title: str) -> str:
     title = re.sub(r"[\s-]+", " ", title.lower()).strip()
     return {
+        "minister of foreign affairs": "foreign minister",
         "director general": "director-general",
         "secretary general": "secretary-general",
         "defence minister": "defense minister",
@@ -510,8 +526,8 @@ def _title_before(text: str, a: int, countries: list[Mention]) -> tuple[str, str
         if m.end <= title_start and re.fullmatch(r"(?:['’]s)?\s*(?:the\s+)?", gap):
             country = m.key
     if not country:
-        # "HTS leader X": an organisation acronym before the title says nothing of a country
-        pass
+        # "Minister of Foreign Affairs of Viet Nam Le Hoai Trung"
+        country = _country_near(countries, title_start, a)
     return title, country
 
 

@@ -18,12 +18,20 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .events import TRIGGER_PRIORITY, CandidateDetail, compatible, once_per_pair, title_for
+from .events import (
+    PAIR_TYPES,
+    TRIGGER_PRIORITY,
+    CandidateDetail,
+    compatible,
+    once_per_pair,
+    title_for,
+)
 from .types import PERSON, ActorInfo, Conflict, DateValue, EvidenceRef, Sentence, TimelineEvent
 
 # Types whose undated sentences may take the date of the visit they belong to.
 _INHERITS_DATE = {"visit", "meet", "negotiate"}
 _ONCE_TOLERANCE = dt.timedelta(days=400)
+_DURATIVE = {"visit", "meet", "negotiate", "armed_conflict"}
 
 
 @dataclass
@@ -103,7 +111,7 @@ def _fits(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) -> bool:
         if mine and theirs and not (mine <= theirs or theirs <= mine):
             return False
     dated = cluster.dated()
-    if once_per_pair(cand.type) and len(_pair(item)) == 2:
+    if cand.type in PAIR_TYPES and len(_pair(item)) == 2:
         # Relations between one pair of countries: another pair is another happening.
         pairs = [_pair(i) for i in (dated or cluster.items) if len(_pair(i)) == 2]
         if pairs and _pair(item) not in pairs:
@@ -170,7 +178,7 @@ def _undated_can_join(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]
     core_countries = {c for i in anchor_items for c in i.cand.countries}
     pair = set(item.detail.countries_in_order[:2]) or set(item.cand.countries[:2])
     people = item.persons(actors) & {p for i in cluster.items for p in i.persons(actors)}
-    if once_per_pair(item.cand.type) or once_per_pair(cluster.type):
+    if item.cand.type in PAIR_TYPES or cluster.type in PAIR_TYPES:
         # Relations of one pair of countries: the pair must be the happening's pair.
         core_pairs = [
             set(i.detail.countries_in_order[:2] or i.cand.countries[:2]) for i in anchor_items
@@ -310,6 +318,20 @@ def choose_date(items: list[Item]) -> tuple[Item | None, list[Item]]:
     best_support = max(support(i) for i in dated)
     if max(support(i) for i in pool) < best_support:
         pool = dated
+    if primary in _DURATIVE:
+        # A span stated as such ("from Feb. 5 to 7") beats one day inside it.
+        spans = [
+            i
+            for i in pool
+            if i.date.precision == "range"
+            and all(
+                i.date.contains(o.date)
+                for o in pool
+                if o.date.precision == "day" and o.date.overlaps(i.date)
+            )
+        ]
+        if spans:
+            pool = spans
     best = sorted(
         pool,
         key=lambda i: (

@@ -34,7 +34,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b(?:(?:tentatively\s+|formally\s+|officially\s+)?(?:decided|decides|agreed|agrees|agree|"
             rf"approved|approves)\s+(?:to|on|in\s+principle\s+to)|reached\s+an?\s+(?:tentative\s+)?"
-            rf"agreement)\b{_W}{{0,4}}?\W+(?:{_REL}|establish\w*)",
+            rf"agreement|(?:agreement|deal|accord)\s+to)\b{_W}{{0,8}}?\W+"
+            rf"(?:{_REL}|establish\w*|embass\w+)",
             re.I,
         ),
     ),
@@ -53,7 +54,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             rf"forg(?:e|ed|es|ing)|form(?:ed|s|ing)?|set\s+up|open(?:ed|s|ing)?)\b{_W}{{0,5}}?\W+{_REL}"
             rf"|\b(?:relations|ties)\b{_W}{{0,3}}?\W+(?:were|was|have\s+been|had\s+been|been)\s+"
             rf"(?:officially\s+|formally\s+)?(?:established|restored|formali[sz]ed|normali[sz]ed)"
-            rf"|\bestablished\s+(?:relations|ties)",
+            rf"|\bestablished\s+(?:relations|ties)"
+            rf"|\b(?:re-?open\w*|restart\w*)\b{_W}{{0,3}}?\W+embass(?:y|ies)",
             re.I,
         ),
     ),
@@ -61,8 +63,10 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "sign_agreement",
         re.compile(
-            rf"\bsign(?:ed|s|ing)?\b{_W}{{0,5}}?\W+(?:agreement|accord|treaty|deal|memorandum|MoU|pact|"
-            rf"declaration|statement|protocol|contract|communiqu\w+)",
+            rf"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?)\b{_W}{{0,5}}?\W+(?:agreement|accord|treaty|deal|"
+            rf"memorandum|MoU|pact|declaration|statement|protocol|contract|communiqu\w+)"
+            rf"|\b(?:released|issued|published)\s+a\s+(?:joint|trilateral|three-party)\s+"
+            rf"(?:communiqu\w+|statement|declaration)",
             re.I,
         ),
     ),
@@ -145,8 +149,8 @@ _TRIGGER_PRIORITY = TRIGGER_PRIORITY
 
 # Types that tell the same kind of happening: merged when facts agree.
 _GROUPS = [
-    {"establish_relations", "recognise", "sign_agreement"},
-    {"intent", "announce"},
+    # An agreement to establish relations signed and announced on one day is one happening.
+    {"establish_relations", "recognise", "sign_agreement", "intent", "announce"},
     {"visit", "meet", "negotiate"},
     {"regime_change", "armed_conflict"},
 ]
@@ -154,6 +158,8 @@ _GROUPS = [
 _INHERITS_DATE = {"visit", "meet", "negotiate"}
 # A happening of these types between the same countries happens once: sources
 # disagreeing on its year are a conflict, not two events.
+# Relations between two countries: the pair names the happening.
+PAIR_TYPES = {"establish_relations", "recognise", "reduce_relations"}
 _ONCE_PER_PAIR = {
     "establish_relations",
     "recognise",
@@ -174,9 +180,9 @@ def once_per_pair(type_code: str) -> bool:
 # --- clauses --------------------------------------------------------------------
 
 _CLAUSE_BREAK = re.compile(
-    r";\s+|\s+[—–]\s+|,\s+(?=(?:following|when|while|thus|but|whereas|although|though|"
+    r";\s+|\s+[—–]\s+|,\s+(?=(?:following|when|while|thus|but|whereas|although|though|with|"
     r"however|where|after|before|as\s+well\s+as|and\s+then)\b)"
-    r"|\s+(?=(?:after|following|before)\s+(?:the|an?|his|her|its|their|[A-Z])\b)"
+    r"|\s+(?=(?:after|following|before)\s+(?!which\b|whom\b)\w)"
 )
 # Non-restrictive relative clauses: ", who has had close ties with X for years,".
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*(?:,|$)")
@@ -195,7 +201,7 @@ _SAID_TAIL = re.compile(
 )
 _IRREALIS = re.compile(
     r"\b(?:attempt\w*|tried|try|trying|seek\w*|sought|hop(?:e|es|ed|ing)|interest\s+in|willing\w*|"
-    r"ready\s+to|aim\w*\s+to|opportunit\w+|efforts?|would|could|might|may|if|whether|consider\w*|"
+    r"ready\s+to|aim\w*\s+to|opportunit\w+|efforts?|would|could|might|may|if|whether|consider(?:s|ing)?\s+(?:to|whether|\w+ing)|"
     r"discuss\w*|explore|pursu\w+|procedures?|policy\s+of|conditions\s+were\s+set|prospects?|"
     r"possib\w+|potential|not|never|no\s+longer|without|yet\s+to|began\s+to|begin\s+to)\b",
     re.I,
@@ -283,6 +289,7 @@ def extract_candidates(
 ) -> list[CandidateDetail]:
     """Every candidate of the article, in text order."""
     actor_by_key = {a.key: a for a in actors}
+    article_pair = _article_pair(mentions)
     out: list[CandidateDetail] = []
     for sentence in sentences:
         sent_timexes = [t for t in timexes if sentence.start <= t.start < sentence.end]
@@ -385,6 +392,7 @@ def _clause_candidate(
     published: dt.date | None,
     frame_countries: list[str] | None = None,
     prev_span: tuple[int, int] | None = None,
+    article_pair: list[str] | None = None,
 ) -> list[CandidateDetail]:
     clause = text[a:b]
     if _BOILERPLATE.search(sentence.text) or len(sentence.text.split()) < 4:
@@ -433,16 +441,14 @@ def _clause_candidate(
         type_code, trigger = min(others, key=_trigger_rank)
     before_trigger = clause[: trigger.start()]
     status = "done"
-    infinitive = (
-        not _NOUN_TRIGGER.match(trigger.group())
-        and re.search(
-            r"\bto\s+(?:(?!the\b|an?\b|his\b|her\b|its\b|their\b)\w+\s+)?$", before_trigger
-        )
-        and not re.search(
-            r"\b(?:trav[e]?ll?ed|went|flew|arrived|came|visited|met|was\s+in|headed)\b",
-            before_trigger,
-            re.I,
-        )
+    # "plans to sign", "is to visit", "decided to provide": not done yet. A bare
+    # "to" is not enough ("travelled to Damascus to sign", "led the rebels to overthrow").
+    infinitive = not _NOUN_TRIGGER.match(trigger.group()) and re.search(
+        r"\b(?:plans?|planning|intends?|intending|aims?|expected|set|scheduled|ready|willing|"
+        r"hopes?|hoping|wants?|seeks?|seeking|pledged|vowed|promised|decided|decides|agreed|"
+        r"agrees|is|are|was|were|going)\s+to\s+(?:\w+ly\s+)?$",
+        before_trigger,
+        re.I,
     )
     if _PLANNED.search(before_trigger) or (infinitive and type_code != "intent"):
         status = "planned"
@@ -483,6 +489,13 @@ def _clause_candidate(
         if m.kind == COUNTRY and how_matched(m.text) == "capital":
             place = m.text
             break
+    if article_pair and len(countries) < 2 and _BOTH.search(sentence.text):
+        # "the two countries" / "both sides": the pair the article is about, first
+        # when they are the subject.
+        as_subject = _BOTH.search(clause[: trigger.start()])
+        countries = _ordered_unique(
+            [*article_pair, *countries] if as_subject else [*countries, *article_pair]
+        )
     if type_code in ("regime_change", "armed_conflict"):
         # Who fought or fell is told by the clause alone; a borrowed subject misleads.
         countries = _ordered_unique(m.key for m in clause_mentions if m.kind == COUNTRY)
@@ -535,6 +548,24 @@ def _trigger_rank(type_match):
     """Highest-priority type first; within a type, a verb before a noun ("met" over "meeting")."""
     type_code, match = type_match
     return (_TRIGGER_PRIORITY[type_code], bool(_NOUN_TRIGGER.match(match.group())), match.start())
+
+
+_BOTH = re.compile(
+    r"\b(?:the\s+two|both)\s+(?:countries|nations|states|sides|governments|capitals|neighbou?rs|rivals)\b",
+    re.I,
+)
+
+
+def _article_pair(mentions: list[Mention]) -> list[str]:
+    """The two countries an article names most (first named first on a tie)."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for m in mentions:
+        if m.kind == COUNTRY:
+            counts[m.key] = counts.get(m.key, 0) + 1
+            first.setdefault(m.key, m.start)
+    ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
+    return ranked[:2] if len(ranked) >= 2 else []
 
 
 def _clause_countries(
@@ -764,7 +795,9 @@ def make_title(
     if planned:
         verb_s = ""
     titles = {
-        "establish_relations": f"{pair} {planned}establish{verb_s} diplomatic relations"
+        "establish_relations": f"{names[0]} reopens its embassy in {names[1]}"
+        if place == "embassy" and len(names) >= 2
+        else f"{pair} {planned}establish{verb_s} diplomatic relations"
         if plural_subject
         else f"{pair} {planned}establish{'es' if not planned else ''} diplomatic relations",
         "recognise": f"{pair} recognition",

@@ -196,7 +196,11 @@ def build_timeline(docs: Sequence[DocInput]) -> TimelineResult:
         anchors = _anchors(preliminary, undated)
         # Relative expressions first: an absolute date one source gets wrong ("in 2023"
         # where the others say "last year") must not undo every other article's date.
-        relative_only = {k: [a for a in v if a.timex.relative] for k, v in anchors.items()}
+        # Absolute dates still bound their own article ("done" on 6 March -> published later).
+        relative_only = {
+            k: [a if a.timex.relative else replace(a, happening=f"{a.happening}@{k}") for a in v]
+            for k, v in anchors.items()
+        }
         inferred = pubdate.infer_publication_dates(
             [
                 _dating_input(k, texts[k], reads[k], relative_only.get(k, []), preliminary)
