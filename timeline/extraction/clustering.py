@@ -438,13 +438,19 @@ def _representative(items: list[Item], best: Item | None) -> Item:
             i.cand.type == primary,
             i.date is not None,
             bool(best) and i.date is not None and i.date == best.date,
+            bool(i.detail.agent and i.detail.target),
             min(len(i.cand.countries), 2),
             len(i.cand.actors),
-            -i.order,
+            # Ties go to the article key, not the input order: same result in any order.
+            _negated(i.article),
             -i.cand.sentence,
         )
 
     return max(items, key=score)
+
+
+def _negated(text: str) -> tuple[int, ...]:
+    return tuple(-ord(c) for c in text)
 
 
 # --- near-duplicate articles --------------------------------------------------------

@@ -826,9 +826,11 @@ def make_title(
             if agent and target
             else f"{people[0]} meets {people[1]}"
             if len(people) >= 2
-            else f"{first} meets {groups[0] if groups and groups[0] != first else (names[-1] if len(names) > 1 else 'officials')}"
+            else f"{pair} hold talks"
+            if plural_subject and not people
+            else f"{first} holds talks" + (f" in {place}" if place and place != "embassy" else "")
         ),
-        "negotiate": f"{pair} negotiate" if plural_subject else f"{first} negotiates",
+        "negotiate": f"{pair} hold talks" if plural_subject else f"{first} holds talks",
         "announce": f"{first} announcement",
     }
     title = titles.get(type_code, f"{EVENT_TYPES.get(type_code, (type_code, ''))[0]}: {first}")

@@ -115,7 +115,9 @@ def _items(
     reads: dict[str, _Read], order: list[str], maps: dict[str, dict[str, str]]
 ) -> list[Item]:
     items: list[Item] = []
-    for position, key in enumerate(order):
+    rank = {key: i for i, key in enumerate(sorted(order))}  # input order must not matter
+    for key in order:
+        position = rank[key]
         for detail in reads[key].details:
             cand = detail.candidate
             mapping = maps[key]
