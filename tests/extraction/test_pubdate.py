@@ -426,3 +426,20 @@ def test_the_article_s_own_expressions_fill_years_and_year_hints(seed):
     pub = infer_publication_dates(items)["002"]
     assert (pub.value, pub.source) == (dt.date(2025, 3, 1), PUB_INFERRED)
     assert "implies the year 2025 or 2026" in pub.evidence
+
+
+def test_agency_dateline_in_parentheses_and_a_byline_with_a_clock_time():
+    # https://www.urdupoint.com/en/world/chinese-s-korean-diplomats-to-discuss-coope-773557.html
+    title = "Chinese, S. Korean Diplomats To Discuss Cooperation, Regional Issues Next Week - Reports\n\n"  # noqa: E501
+    byline = "Sumaira FH 3 minutes ago Thu 28th November 2019 | 03:18 PM\n\n"
+    body = (
+        "MOSCOW (UrduPoint News / Sputnik - 28th November, 2019) Chinese Foreign Minister Wang Yi "
+        "and his counterpart from Seoul will hold a meeting next week."
+    )
+    pub = stated(title + body)
+    assert (pub.value, pub.evidence) == (
+        dt.date(2019, 11, 28),
+        "dateline 'MOSCOW (UrduPoint News / Sputnik - 28th November, 2019)'",
+    )
+    pub = stated(title + byline + "Wang Yi and Kang Kyung-wha will meet next week.")
+    assert (pub.value, pub.source) == (dt.date(2019, 11, 28), PUB_DATELINE)

@@ -603,3 +603,18 @@ def test_names_that_carry_a_date():
 
 def test_end_dash_year_is_the_end_of_the_year():
     assert values("Talks were due by end-2024.") == {"end-2024": "2024-39"}
+
+
+def test_spelled_ordinal_after_on_and_later_that_day():
+    # https://japannews24.com/us-china-foreign-ministers-meeting-intense-exchanges-over-taiwan-or-agreement-on-chinese-foreign-ministers-visit-to-the-united-states-nhk
+    text = (
+        "A meeting between Blinken and Qin Gang was held in Beijing on the 18th. "
+        "Blinken is scheduled to meet with Wang Yi on the nineteenth."
+    )
+    assert values(text, dt.date(2023, 6, 18)) == {
+        "the 18th": "2023-06-18",
+        "the nineteenth": "2023-06-19",
+    }
+    assert values("On the first visit, on the second try.") == {}
+    found = values("He arrived on March 3, 2024. Later that day, he met the president.")
+    assert found["that day"] == "2024-03-03"

@@ -82,6 +82,8 @@ _DATELINE = re.compile(
     rf"(?P<date>(?:{_MON})\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*(?P<y1>\d{{4}}))?|\d{{1,2}}\s+(?:{_MON})(?:\s+(?P<y2>\d{{4}}))?)"
     r"\s*(?:\((?P<agency>[^)]{1,40})\))?\s*(?:--|—|–|-|:)"
 )
+_AGENCY_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’\- ]{1,40}\s*\((?P<inside>[^)]{1,80})\)")
+_AGO = re.compile(r"(?i)\b(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b")
 _TIME_WORDS = re.compile(
     r"(?i)\b(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|am|pm|kst|gmt|utc|est|edt|cet|cest|bst|jst|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|at|on|updated|"
@@ -146,12 +148,26 @@ def find_publication_date(text: str, header: Header, sentences: list[Sentence]) 
             if month_day and (best is None or best[0] > 4):
                 best = (4, _yearless_dateline(text, header, sentences, month_day, shown))
             continue
-        # A line that is nothing but a date (and perhaps a time or a weekday).
-        if len(line) <= 60:
+        # "MOSCOW (UrduPoint News / Sputnik - 28th November, 2019) Chinese ..."
+        agency = _AGENCY_DATELINE.match(line)
+        if agency:
+            day = _day_from(agency["inside"], max_start=len(agency["inside"]))
+            if day and (best is None or best[0] > 1):
+                shown = agency.group().strip()
+                best = (1, PublicationDate(day[0], PUB_DATELINE, f"dateline '{shown}'"))
+                continue
+        # A line that is nothing but a date (and perhaps a time or a weekday), or a
+        # byline with a date and a clock time ("Sumaira FH 3 minutes ago Thu 28th
+        # November 2019 | 03:18 PM").
+        if len(line) <= 90:
             day = _day_from(line, max_start=len(line))
             if day:
-                rest = _TIME_WORDS.sub(" ", line.replace(day[1], " ")).strip()
-                if not re.search(r"[A-Za-z]{2,}", rest) and (best is None or best[0] > 2):
+                rest = _AGO.sub(" ", line.replace(day[1], " "))
+                clock = re.search(r"\b\d{1,2}:\d{2}\b", rest)
+                words = re.findall(r"[A-Za-z]{2,}", _TIME_WORDS.sub(" ", rest))
+                alone = not words and len(line) <= 60
+                byline = clock is not None and len(words) <= 3
+                if (alone or byline) and (best is None or best[0] > 2):
                     best = (2, PublicationDate(day[0], PUB_DATELINE, f"line '{line[:80]}'"))
     if best:
         return best[1]

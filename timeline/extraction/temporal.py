@@ -895,6 +895,7 @@ _TRIGGERS = {
     "rel_unit": r"(?i)\b(?:week|weekend|month|year|decade)\b",
     "ago": r"(?i)\b(?:ago|earlier|later|before|after)\b",
     "anaphor_day": r"(?i)\bday\b",
+    "ordinal_words": r"[Oo]n\s+the\s+[a-z]",
     "weekend": r"(?i)weekend",
     "weekday": _WD,
     "ordinal": r"(?i)\d(?:st|nd|rd|th)\b",
@@ -1035,7 +1036,8 @@ class _Grammar:
         )
         add(
             "anaphor_day",
-            r"(?i:\bthe\s+(?:(?P<prev>previous|next|following|same)\s+day|day\s+(?P<dir>before|after)(?!\s+yesterday)))\b",
+            r"(?i:\b(?:the\s+(?:(?P<prev>previous|next|following|same)\s+day"
+            r"|day\s+(?P<dir>before|after)(?!\s+yesterday))|(?P<that>(?<=later\s)that\s+day)))\b",
             self._anaphor_day,
         )
         add("weekend", r"(?i:\b(?:over|during|at|on)\s+the\s+weekend\b)", self._weekend)
@@ -1052,6 +1054,12 @@ class _Grammar:
             r"(?:\s*(?:-|–|to|and)\s*(?:(?i:the)\s+)?(?P<d2>3[01]|[12]\d|0?[1-9])(?i:st|nd|rd|th)\b)?"
             r"(?:\s+(?i:of)\s+(?P<rel>(?i:this|last|next|the\s+previous|the\s+same))\s+(?i:month))?",
             self._ordinal,
+        )
+        # "on the nineteenth" (spelled out: only after "on", "the second" is rarely a day)
+        add(
+            "ordinal_words",
+            rf"(?<=\b[Oo]n\s)the\s+(?P<w>(?i:{_ORDINAL_WORDS_RE}))\b",
+            self._ordinal_words,
         )
         # Durations, sets and vague references
         add(
@@ -1347,7 +1355,7 @@ class _Grammar:
         return _Cand(m.start(), m.end(), "date", Spec("anaphor", (sign * n, unit, "strict")))
 
     def _anaphor_day(self, m, ctx):
-        word = (m["prev"] or m["dir"]).lower()
+        word = (m["prev"] or m["dir"] or "same").lower()
         n = {"previous": -1, "before": -1, "same": 0}.get(word, 1)
         return _Cand(m.start(), m.end(), "date", Spec("anaphor", (n, "day", "loose")))
 
@@ -1411,6 +1419,17 @@ class _Grammar:
             m.end(),
             "date",
             Spec("dom", (d1, d2, offset), offset is None and ctx.looks_ahead(start)),
+        )
+
+    def _ordinal_words(self, m, ctx):
+        after = ctx.after(m.end())
+        if after.strip() and not re.match(
+            r"\s*(?:[,.;:!?)(]|(?:and|or|when|at|in|after|before)\b)", after
+        ):
+            return None
+        day = _ORDINAL_WORDS[re.sub(r"[\s-]+", " ", m["w"].lower())]
+        return _Cand(
+            m.start(), m.end(), "date", Spec("dom", (day, None, None), ctx.looks_ahead(m.start()))
         )
 
     def _duration(self, m, ctx):
