@@ -233,8 +233,19 @@ class IsDuplicateFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ArticleForm(forms.ModelForm):
+    class Meta:
+        model = Article
+        fields = ["title", "url", "outlet", "duplicate_of", "published"]
+        widgets = {
+            "title": forms.TextInput(attrs={"size": 100}),
+            "url": forms.URLInput(attrs={"size": 100}),
+        }
+
+
 @admin.register(Article)
 class ArticleAdmin(EditTrackingAdmin):
+    form = ArticleForm
     list_display = [
         "__str__",
         "outlet",
@@ -618,6 +629,10 @@ class EventForm(forms.ModelForm):
             "countries",
             "actors",
         ]
+        widgets = {
+            "title": forms.TextInput(attrs={"size": 90}),
+            "date_rule": forms.Textarea(attrs={"rows": 3, "cols": 90}),
+        }
 
     def clean(self):
         data = super().clean()
@@ -660,8 +675,8 @@ class EvidenceInline(admin.TabularInline):
     form = EvidenceForm
     fk_name = "event"
     raw_id_fields = ["sentence"]
-    fields = ["sentence", "sentence_text", "date_text", "claims_text", "origin", "rejected"]
-    readonly_fields = ["sentence_text", "date_text", "claims_text", "origin"]
+    fields = ["sentence", "sentence_text", "date_text", "claims_text", "origin_label", "rejected"]
+    readonly_fields = ["sentence_text", "date_text", "claims_text", "origin_label"]
     extra = 1
     can_delete = False
 
@@ -678,6 +693,10 @@ class EvidenceInline(admin.TabularInline):
             change_url(obj.sentence.article),
             obj.sentence.article,
         )
+
+    @admin.display(description="origin")
+    def origin_label(self, obj) -> str:
+        return obj.get_origin_display() if obj.pk else "editor (new)"
 
     @admin.display(description="claims")
     def claims_text(self, obj) -> str:
@@ -713,7 +732,11 @@ class EventStateFilter(admin.SimpleListFilter):
 
 
 class SplitForm(forms.Form):
-    title = forms.CharField(max_length=300, help_text="Title of the new event.")
+    title = forms.CharField(
+        max_length=300,
+        help_text="Title of the new event.",
+        widget=forms.TextInput(attrs={"size": 90}),
+    )
     evidence = forms.MultipleChoiceField(
         widget=forms.CheckboxSelectMultiple,
         help_text="The sentences that report the other happening; they move to the new event.",
@@ -722,7 +745,7 @@ class SplitForm(forms.Form):
     def __init__(self, *args, event: Event, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["evidence"].choices = [
-            (e.pk, f"{e.sentence.article}: {e.sentence.text}")
+            (e.pk, f"“{e.sentence.text}” ({e.sentence.article.slug} #{e.sentence.index})")
             for e in event.evidence.filter(rejected=False).select_related("sentence__article")
         ]
 
