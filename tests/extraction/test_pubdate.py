@@ -430,7 +430,7 @@ def test_the_article_s_own_expressions_fill_years_and_year_hints(seed):
 
 def test_agency_dateline_in_parentheses_and_a_byline_with_a_clock_time():
     # https://www.urdupoint.com/en/world/chinese-s-korean-diplomats-to-discuss-coope-773557.html
-    title = "Chinese, S. Korean Diplomats To Discuss Cooperation, Regional Issues Next Week - Reports\n\n"  # noqa: E501
+    title = "Chinese, S. Korean Diplomats To Discuss Cooperation Next Week - Reports\n\n"
     byline = "Sumaira FH 3 minutes ago Thu 28th November 2019 | 03:18 PM\n\n"
     body = (
         "MOSCOW (UrduPoint News / Sputnik - 28th November, 2019) Chinese Foreign Minister Wang Yi "

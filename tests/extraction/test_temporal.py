@@ -568,8 +568,9 @@ def test_offsets_point_into_the_full_text(seed):
 def test_the_date_naming_a_past_agreement_stays_in_the_past():
     # https://www.israel365news.com/158149/trump-to-showcase-isreal-uae-peace-deal-to-the-world-with-big-white-house-ceremony/
     text = (
-        "Israel and the United Arab Emirates are scheduled to formally sign the Aug. 13 normalization "  # noqa: E501
-        "agreement at the White House on Sept. 15, a senior White House official told JNS."
+        "Israel and the United Arab Emirates are scheduled to formally sign the Aug. 13 "
+        "normalization agreement at the White House on Sept. 15, a senior White House official "
+        "told JNS."
     )
     assert values(text, dt.date(2020, 9, 9)) == {"Aug. 13": "2020-08-13", "Sept. 15": "2020-09-15"}
 
@@ -586,8 +587,8 @@ def test_the_reporting_clause_is_in_the_past_even_after_a_future_verb():
 def test_a_deadline_with_by_looks_ahead():
     # https://www.newsbreak.com/news/2452018997572/u-s-russia-make-progress-toward-resolving-diplomats-spat-state-dept
     text = (
-        "Russia said on Wednesday it was ordering U.S. Embassy staff who have been in Moscow for more "  # noqa: E501
-        "than three years to fly home by Jan. 31, a retaliatory move."
+        "Russia said on Wednesday it was ordering U.S. Embassy staff who have been in Moscow for "
+        "more than three years to fly home by Jan. 31, a retaliatory move."
     )
     found = {t.text: t for t in timexes(text, dt.date(2021, 12, 3))}
     assert found["Wednesday"].value.edtf == "2021-12-01"
