@@ -410,7 +410,26 @@ def _own_ok(anchor: Anchor, value: DateValue | None, P: dt.date) -> bool:
 
 
 def infer_publication_dates(items: Sequence[DatingInput]) -> dict[str, PublicationDate]:
-    """A publication date for every item: stated ones unchanged, the others inferred or unknown."""
+    """A publication date for every item: stated ones unchanged, the others inferred or unknown.
+
+    For an undated article the candidate days P are searched in a window of
+    years around the dated articles and the latest year it mentions (at most
+    ``MAX_WINDOW_YEARS``; ``year_hints`` narrow it). A day is kept when, with
+    P as publication date, every anchor resolves to a value that overlaps what
+    the dated articles say about the same happening, a "done" anchor is not
+    after P, a "planned" one not before it, and a happening a dated article
+    still called planned falls after that article's date. Undated articles
+    about the same happenings are then filtered against each other (arc
+    consistency) and assigned one by one, most constrained first, each chosen
+    date counting as fixed for the rest.
+
+    The day chosen among those that fit is the first on or after the
+    article's latest day-precision relative date (news reports what just
+    happened: "on the 11th" was published on the 11th), the earliest on ties;
+    with no such date, simply the earliest. ``certain`` is False when several
+    days fit; they are kept in ``alternatives`` and the evidence says why.
+    An article nothing ties down stays ``PUB_UNKNOWN``.
+    """
     _VALUES.clear()
     try:
         return _infer(items)
