@@ -327,6 +327,7 @@ def extract_candidates(
                 published,
                 frame_countries=frame_countries if a == frame_end else [],
                 prev_span=prev_span,
+                article_pair=article_pair,
             )
             prev_span = (a, b)
             if detail:
@@ -450,7 +451,12 @@ def _clause_candidate(
         before_trigger,
         re.I,
     )
-    if _PLANNED.search(before_trigger) or (infinitive and type_code != "intent"):
+    invited = re.search(
+        r"\b(?:invit\w+|ask(?:s|ed)?|urg\w+|call(?:s|ed)?\s+on)\b[^.;]{0,60}\bto\s+$",
+        before_trigger,
+        re.I,
+    )
+    if _PLANNED.search(before_trigger) or invited or (infinitive and type_code != "intent"):
         status = "planned"
     if _IRREALIS.search(before_trigger) and type_code not in ("intent",):
         return []
@@ -475,6 +481,13 @@ def _clause_candidate(
         ):
             type_code = "meet"
     actors = _ordered_unique(m.key for m in clause_mentions if m.kind != COUNTRY)
+    if article_pair and len(countries) < 2 and _BOTH.search(sentence.text):
+        # "the two countries" / "both sides": the pair the article is about, first
+        # when they are the subject.
+        as_subject = _BOTH.search(clause[: trigger.start()])
+        countries = _ordered_unique(
+            [*article_pair, *countries] if as_subject else [*countries, *article_pair]
+        )
     if not countries and not actors:
         return []
     for key in actors:
@@ -489,19 +502,19 @@ def _clause_candidate(
         if m.kind == COUNTRY and how_matched(m.text) == "capital":
             place = m.text
             break
-    if article_pair and len(countries) < 2 and _BOTH.search(sentence.text):
-        # "the two countries" / "both sides": the pair the article is about, first
-        # when they are the subject.
-        as_subject = _BOTH.search(clause[: trigger.start()])
-        countries = _ordered_unique(
-            [*article_pair, *countries] if as_subject else [*countries, *article_pair]
-        )
     if type_code in ("regime_change", "armed_conflict"):
         # Who fought or fell is told by the clause alone; a borrowed subject misleads.
         countries = _ordered_unique(m.key for m in clause_mentions if m.kind == COUNTRY)
     agent, target = _agent_target(
         type_code, trigger, text, a, clause, clause_mentions, actor_by_key
     )
+    if type_code == "establish_relations" and re.search(r"embass", trigger.group(), re.I):
+        place = "embassy"  # "Iran reopened its embassy in Saudi Arabia"
+    elif type_code == "visit" and not place:
+        # "visited Viet Nam": the first country named after the verb is the place.
+        after = [m for m in clause_mentions if m.kind == COUNTRY and m.start >= a + trigger.end()]
+        if after:
+            place = country_name(after[0].key)
     claims = {}
     count = _COUNT.search(sentence.text)
     if count:

@@ -161,11 +161,19 @@ def _dating_input(key: str, text: str, read: _Read, anchors: list, clusters) -> 
                 (planned if item.cand.status == "planned" else done).add(
                     _happening_id(index, cluster)
                 )
+    # Years of absolute dates other articles give the same happenings bound the search too.
+    shared_years: set[int] = set()
+    for cluster in clusters:
+        if any(item.article == key for item in cluster.items):
+            for item in cluster.items:
+                timex = item.detail.timex
+                if item.article != key and timex is not None and not timex.relative and timex.value:
+                    shared_years.add(timex.value.end.year)
     return pubdate.DatingInput(
         key,
         read.extraction.published,
         tuple(anchors),
-        years=pubdate.mentioned_years(timexes),
+        years=tuple(sorted(set(pubdate.mentioned_years(timexes)) | shared_years)),
         year_hints=pubdate.publication_year_hints(text, timexes),
         planned=tuple(sorted(planned)),
         done=tuple(sorted(done - planned)),
