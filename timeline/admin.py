@@ -79,6 +79,8 @@ class EditTrackingAdmin(SimpleHistoryAdmin):
         # input (an event's words for a typed date) belong to the editor too.
         edited = [*form.changed_data, *getattr(form, "derived_fields", [])]
         obj.mark_edited(name for name in edited if name not in UNTRACKED)
+        if edited:
+            obj._change_reason = f"edited in the admin: {', '.join(sorted(set(edited)))}"[:100]
         super().save_model(request, obj, form, change)
 
     @admin.display(description="kept as edited")

@@ -374,6 +374,18 @@ def test_history_names_the_editor_and_keeps_the_previous_title(editor_client, ed
     assert "ed" in page.content.decode()
 
 
+def test_history_keeps_the_previous_countries_and_says_what_was_edited(
+    editor_client, editor, two_reports
+):
+    event, _ = two_reports
+    post_change(editor_client, event_url(event), countries=["EGY"])
+
+    latest, previous = event.history.all()[:2]
+    assert sorted(c.country_id for c in previous.countries.all()) == ["EGY", "ISR"]
+    assert [c.country_id for c in latest.countries.all()] == ["EGY"]
+    assert latest.history_change_reason == "edited in the admin: countries"
+
+
 def test_a_merge_is_recorded_in_history_with_the_user(editor, make_event):
     from timeline import curation
 
