@@ -135,6 +135,7 @@ def timeline_figure(events: Sequence[Event], lane_of: LaneOf = by_country) -> di
                 trace["x"].append(((end - event.start).days + 1) * DAY_MS)
                 trace["width"].append(min(0.3 + 0.12 * (n - 1), 0.8))
 
+    shown = [lane for lane in lanes if lane in shown_lanes]
     height = max(260, 150 + 34 * len(shown_lanes))
     layout = {
         "height": height,
@@ -159,6 +160,7 @@ def timeline_figure(events: Sequence[Event], lane_of: LaneOf = by_country) -> di
                 "borderwidth": 1,
             },
             "rangeselector": {
+                "font": {"size": 12},
                 "x": 0,
                 "y": 1.02,
                 "buttons": [
@@ -171,7 +173,10 @@ def timeline_figure(events: Sequence[Event], lane_of: LaneOf = by_country) -> di
         "yaxis": {
             "type": "category",
             "categoryorder": "array",
-            "categoryarray": [lane for lane in lanes if lane in shown_lanes],
+            "categoryarray": shown,
+            # Long names would squeeze the plot on a phone; the hover has them in full.
+            "tickvals": shown,
+            "ticktext": [_short(lane) for lane in shown],
             "autorange": "reversed",
             "fixedrange": True,
             "automargin": True,
@@ -197,6 +202,10 @@ def timeline_figure(events: Sequence[Event], lane_of: LaneOf = by_country) -> di
         "hidden_lanes": max(0, len(lanes) - MAX_LANES),
         "points": sum(len(t["y"]) for t in traces.values()),
     }
+
+
+def _short(label: str, limit: int = 24) -> str:
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
 
 def _new_trace(event: Event, colour: str, point: bool, *, first_of_type: bool) -> dict:

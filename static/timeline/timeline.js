@@ -41,6 +41,12 @@
       const source = document.getElementById(element.dataset.figure);
       if (!source) return;
       const figure = JSON.parse(source.textContent);
+      if (element.clientWidth < 520 && figure.layout.yaxis.ticktext) {
+        // A phone: shorter lane labels leave the plot room to breathe.
+        figure.layout.yaxis.ticktext = figure.layout.yaxis.ticktext.map(function (label) {
+          return label.length > 13 ? label.slice(0, 12) + "…" : label;
+        });
+      }
       element.dataset.drawn = "yes";
       Plotly.newPlot(element, figure.data, figure.layout, figure.config).then(function () {
         if (resizer) resizer.observe(element);

@@ -12,11 +12,10 @@ from types import SimpleNamespace
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect, sync_playwright
 
 # Sync Playwright runs an event loop in this thread; Django's ORM must still be usable here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -140,6 +139,34 @@ def test_clicking_a_listed_event_opens_the_side_panel_with_its_own_url(ui, world
     expect(panel.locator(".source")).to_have_count(2)
     expect(page.locator("#timeline-chart .plot-container")).to_have_count(1)  # still there
     assert ui.errors == []
+
+
+def test_back_from_the_panel_returns_to_the_list_and_close_empties_it(ui, world):
+    page = ui.page
+    page.goto(ui.url("/?country=BBB"))
+    page.locator("#results a.event-link", has_text=world.meeting.title).click()
+    page.wait_for_url(ui.url(f"/events/{world.meeting.pk}/"))
+    page.go_back()
+    page.wait_for_url(ui.url("/?country=BBB"))
+    expect(page.locator("#panel")).to_be_empty()
+    expect(page.locator("#results-title")).to_have_text("2 events")
+
+    page.locator("#results a.event-link", has_text=world.meeting.title).click()
+    expect(page.locator("#panel .event-title")).to_be_visible()
+    page.get_by_role("button", name="Close event details").click()
+    expect(page.locator("#panel")).to_be_empty()
+    assert page.url == ui.url("/?country=BBB")
+    assert ui.errors == []
+
+
+def test_actor_search_matches_aliases(ui, world):
+    page = ui.page
+    page.goto(ui.url("/"))
+    page.fill("#actor-search", "a. minister")
+    visible = page.eval_on_selector(
+        "#id_actor", "s => [...s.options].filter(o => !o.hidden).map(o => o.value)"
+    )
+    assert visible == ["ada-minister"]
 
 
 def test_clicking_a_chart_point_opens_the_event(ui, world):

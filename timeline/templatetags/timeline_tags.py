@@ -88,6 +88,8 @@ def marked_sentence(sentence: Sentence, mentions: list[Mention]) -> SafeString:
     cursor = 0
     for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
         start, end = mention.start - sentence.start, mention.end - sentence.start
+        while start < end and end <= len(text) and text[end - 1].isspace():
+            end -= 1  # a mark ends with its word, not with the space after it
         if start < cursor or end > len(text) or start >= end:
             continue  # overlapping or outside the sentence: leave the text plain
         parts.append(conditional_escape(text[cursor:start]))
