@@ -241,6 +241,7 @@ class CandidateDetail:
     object_text: str = ""  # "joint statement", "humanitarian aid", "Middle East war", ...
     agent: str = ""  # actor key of who acted, when told ("HTS overthrows ...")
     target: str = ""  # actor key, or a phrase ("the Assad regime"), of whom it was done to
+    joint: bool = False  # "X and Y agreed": both countries are the subject
 
 
 def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
@@ -515,6 +516,16 @@ def _clause_candidate(
         after = [m for m in clause_mentions if m.kind == COUNTRY and m.start >= a + trigger.end()]
         if after:
             place = country_name(after[0].key)
+    before_countries = [
+        m for m in clause_mentions if m.kind == COUNTRY and m.end <= a + trigger.start()
+    ]
+    joint = (
+        len(before_countries) >= 2
+        and bool(
+            re.fullmatch(r"\s+and\s+", text[before_countries[0].end : before_countries[1].start])
+        )
+        or bool(_BOTH.search(before_trigger))
+    )
     claims = {}
     count = _COUNT.search(sentence.text)
     if count:
@@ -544,6 +555,7 @@ def _clause_candidate(
             _object_text(type_code, clause, trigger),
             agent,
             target,
+            joint,
         )
         cand.title = title_for(detail, actor_by_key)
         results.append(detail)
@@ -717,6 +729,11 @@ def _agent_target(
 
 def _object_text(type_code: str, clause: str, trigger) -> str:
     after = clause[trigger.end() :]
+    if type_code == "intent":
+        restore = re.search(r"restor|resum|re-?establish|restart|normali", trigger.group(), re.I)
+        return "restore" if restore else "establish"
+    if type_code == "announce" and re.search(r"\b(?:relations|ties)\b", clause, re.I):
+        return "diplomatic relations"
     if type_code == "armed_conflict":
         named = re.search(r"((?:[A-Z][\w'’-]*\s+){1,3})wars?\b", clause)
         if named and not re.search(r"Cold", named.group(1)):
@@ -779,6 +796,7 @@ def title_for(
         if detail.agent in actor_by_key or detail.agent.startswith("country:")
         else "",
         target=_display(detail.target, actor_by_key),
+        joint=detail.joint,
     )
 
 
@@ -791,6 +809,7 @@ def make_title(
     status: str = "done",
     agent: str = "",
     target: str = "",
+    joint: bool = False,
 ) -> str:
     """A short readable title: "South Korea and Syria establish diplomatic relations"."""
     people = [a.name for a in actors if a.kind == PERSON]
@@ -816,8 +835,12 @@ def make_title(
         "recognise": f"{pair} recognition",
         "reduce_relations": f"{names[0] if names else first} {planned}break{verb_s if not plural_subject else 's'} relations"
         + (f" with {names[1]}" if len(names) > 1 else ""),
-        "intent": f"{names[0] if names else first} agrees to establish relations"
-        + (f" with {names[1]}" if len(names) > 1 else ""),
+        "intent": (
+            f"{pair} agree to {object_text or 'establish'} diplomatic relations"
+            if plural_subject and joint
+            else f"{names[0] if names else first} agrees to {object_text or 'establish'} "
+            "diplomatic relations" + (f" with {names[1]}" if len(names) > 1 else "")
+        ),
         "sign_agreement": f"{pair} sign {object_text or 'agreement'}"
         if plural_subject
         else f"{first} signs {object_text or 'agreement'}",
@@ -844,7 +867,9 @@ def make_title(
             else f"{first} holds talks" + (f" in {place}" if place and place != "embassy" else "")
         ),
         "negotiate": f"{pair} hold talks" if plural_subject else f"{first} holds talks",
-        "announce": f"{first} announcement",
+        "announce": f"{first} announces {object_text}"
+        if object_text
+        else f"{first} makes an announcement",
     }
     title = titles.get(type_code, f"{EVENT_TYPES.get(type_code, (type_code, ''))[0]}: {first}")
     return re.sub(r"\s+", " ", title).strip()
