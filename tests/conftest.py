@@ -12,7 +12,6 @@ import itertools
 
 import pytest
 
-
 _counter = itertools.count(1)
 
 
