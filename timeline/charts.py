@@ -82,9 +82,10 @@ def _hover(event: Event) -> str:
     date = event.date_display or event.start.isoformat()
     precision = event.get_precision_display() if event.precision else "unknown precision"
     uncertain = ", uncertain" if not event.date_certain else ""
+    planned = " · planned or announced" if event.status == Event.Status.PLANNED else ""
     return (
         f"<b>{escape(event.title)}</b><br>{escape(date)} ({precision}{uncertain})"
-        f"<br>{event.type_label} · {sources} source{'s' if sources != 1 else ''}"
+        f"<br>{event.type_label}{planned} · {sources} source{'s' if sources != 1 else ''}"
     )
 
 

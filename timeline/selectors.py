@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -34,12 +34,11 @@ def with_sources(events: EventQuerySet) -> EventQuerySet:
 
 def corroboration(event: Event) -> int:
     """How many independent articles report the event: a near-copy counts as its original."""
-    return len(
-        {
-            ev.sentence.article.duplicate_of_id or ev.sentence.article_id
-            for ev in getattr(event, "sources", None) or accepted_evidence().filter(event=event)
-        }
-    )
+    if hasattr(event, "sources"):  # prefetched by with_sources(), possibly empty
+        sources = event.sources
+    else:
+        sources = accepted_evidence().filter(event=event)
+    return len({ev.sentence.article.duplicate_of_id or ev.sentence.article_id for ev in sources})
 
 
 def load_events(events: EventQuerySet, *, offset: int = 0, limit: int | None = None) -> list[Event]:
@@ -138,5 +137,37 @@ def article_paragraphs(article: Article) -> list[list[SentenceView]]:
     return paragraphs
 
 
-def partner_names(events: Iterable[Event], home: Country) -> set[str]:
-    return {c.name for e in events for c in e.countries.all() if c.pk != home.pk}
+# What each kind of event does to a pair's relations.
+ESTABLISH = ("establish_relations", "recognise")
+BREAK = ("reduce_relations", "expel_withdraw")
+
+
+@dataclass
+class RelationStep:
+    label: str  # "established", "restored", "recognised", "reduced or broken"
+    event: Event
+
+
+def relation_history(
+    events: Iterable[Event], partners_of: Callable[[Event], list[str]]
+) -> list[tuple[str, list[RelationStep]]]:
+    """For each partner, in date order, when relations were established, broken or restored.
+
+    Establishing relations after they were broken counts as restoring them.
+    """
+    history: dict[str, list[RelationStep]] = defaultdict(list)
+    for event in events:  # already in date order
+        if event.type not in ESTABLISH + BREAK:
+            continue
+        for partner in partners_of(event):
+            steps = history[partner]
+            if event.type in BREAK:
+                label = "reduced or broken"
+            elif event.type == "recognise":
+                label = "recognised"
+            elif any(step.event.type in BREAK for step in steps):
+                label = "restored"
+            else:
+                label = "established"
+            steps.append(RelationStep(label, event))
+    return sorted(history.items())

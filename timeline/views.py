@@ -24,7 +24,6 @@ from .templatetags.timeline_tags import query_without
 
 LIST_LIMIT = 300
 DEFAULT_PAGE_SIZE = 50
-RELATION_TYPES = ("establish_relations", "recognise", "reduce_relations", "expel_withdraw")
 
 
 def _partial(request: HttpRequest) -> bool:
@@ -184,18 +183,13 @@ def country_detail(request: HttpRequest, iso3: str) -> HttpResponse:
     country = get_object_or_404(Country, iso3=iso3)
     events = selectors.load_events(selectors.visible_events().filter(countries=country))
     partner_lanes = by_partner(country)
-    relations: dict[str, list[Event]] = {}
-    for event in events:
-        if event.type in RELATION_TYPES:
-            for partner in partner_lanes(event):
-                relations.setdefault(partner, []).append(event)
     return render(
         request,
         "timeline/country.html",
         {
             "country": country,
             "events": events,
-            "relations": sorted(relations.items()),
+            "relations": selectors.relation_history(events, partner_lanes),
             "figure": timeline_figure(events, partner_lanes),
         },
     )

@@ -112,6 +112,12 @@
 
   document.addEventListener("htmx:afterSwap", function (event) {
     const target = event.detail.target;
+    if (target && target.id === "results") {
+      // Tell screen readers how many events the new filters found.
+      const status = document.getElementById("results-status");
+      const title = document.getElementById("results-title");
+      if (status && title) status.textContent = title.textContent + " found";
+    }
     if (!target || target.id !== "panel") return;
     const title = target.querySelector(".event-title");
     if (title) {

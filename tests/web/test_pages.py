@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 
@@ -219,3 +220,43 @@ def test_explanations_name_articles_by_title_not_by_hash(client, world):
     page = html(client.get(f"/events/{world.meeting.pk}/"))
     assert world.second.content_hash not in page
     assert '“<a href="/articles/ties-restored/#s1">Ties restored</a>”' in page
+
+
+def test_country_page_tells_established_broken_and_restored(client, world, make_event):
+    make_event(
+        "Avalon and Carpania restore relations",
+        type="establish_relations",
+        start=dt.date(2020, 5, 1),
+        countries=("AAA", "CCC"),
+    )
+    page = html(client.get("/countries/AAA/"))
+    carpania = page[page.index('<th scope="row">Carpania</th>') :]
+    carpania = carpania[: carpania.index("</tr>")]
+    assert carpania.index("Reduced or broken") < carpania.index("Restored")
+    borduria = page[page.index('<th scope="row">Borduria</th>') :]
+    assert "Established" in borduria[: borduria.index("</tr>")]
+
+
+def test_empty_timeline_says_so_instead_of_an_empty_chart(client, db):
+    page = html(client.get("/"))
+    assert "0 events" in page
+    assert "No dated event to draw" in page
+    assert 'id="timeline-chart"' in page
+
+
+def test_timeline_page_queries_do_not_grow_with_events(
+    client, world, make_event, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(40) as few:
+        client.get("/")
+    for n in range(30):
+        make_event(f"Extra {n}", countries=("AAA", "BBB"), actors=(world.minister,))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get("/")
+
+
+def test_not_found_page_is_friendly(client, settings, db):
+    settings.DEBUG = False
+    response = client.get("/events/424242/")
+    assert response.status_code == 404
+    assert "Back to the timeline" in html(response)
