@@ -860,6 +860,13 @@ class EventAdmin(EditTrackingAdmin):
     def save_formset(self, request, form, formset, change):
         if formset.model is not Evidence:
             return super().save_formset(request, form, formset, change)
+        # A row whose sentence the editor swapped: the old sentence does not
+        # report this event, and extraction must not link it again.
+        swapped = [
+            f.initial["sentence"]
+            for f in formset.initial_forms
+            if "sentence" in f.changed_data and f.initial.get("sentence")
+        ]
         for item in formset.save(commit=False):
             # A link an editor added or touched is theirs: extraction will
             # neither move it nor delete it.
@@ -867,6 +874,8 @@ class EventAdmin(EditTrackingAdmin):
             item._change_reason = "rejected by an editor" if item.rejected else "set by an editor"
             item.save()
         formset.save_m2m()
+        for sentence_id in swapped:
+            curation.reject_link(form.instance, sentence_id, user=request.user)
 
     @admin.action(description="Mark the selected events as verified", permissions=["change"])
     def mark_verified(self, request, queryset):
@@ -995,7 +1004,18 @@ class EvidenceAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         obj.origin = Evidence.Origin.EDITOR
+        before = (form.initial.get("event"), form.initial.get("sentence"))
         super().save_model(request, obj, form, change)
+        if change and before != (obj.event_id, obj.sentence_id):
+            # Moved: the old pairing stays refused, so extraction does not
+            # put the sentence back where the editor took it from.
+            old_event, old_sentence = before
+            curation.reject_link(
+                Event.objects.get(pk=old_event),
+                old_sentence,
+                user=request.user,
+                reason=f"moved to event #{obj.event_id} by an editor",
+            )
 
     @admin.action(description="Reject the selected links (extraction will not re-add them)")
     def reject(self, request, queryset: QuerySet[Evidence]):

@@ -113,10 +113,17 @@ def _pin(event: Event, user: AbstractBaseUser | None, reason: str) -> None:
         item.save()
 
 
+def reject_link(
+    event: Event, sentence_id: int, *, user: AbstractBaseUser | None = None, reason: str = ""
+) -> None:
+    """Record that this sentence does not report this event (say, because an
+    editor moved the link elsewhere), so extraction does not link them again."""
+    _reject_link(event, sentence_id, user, reason or "rejected by an editor")
+
+
 def _reject_link(
     event: Event, sentence_id: int, user: AbstractBaseUser | None, reason: str
 ) -> None:
-    """Record that this sentence does not report this event."""
     link = Evidence.objects.filter(event=event, sentence_id=sentence_id).first() or Evidence(
         event=event, sentence_id=sentence_id
     )

@@ -410,3 +410,47 @@ def test_the_duplicate_of_an_article_set_by_an_editor_is_kept(editor_client, see
 
     copy.refresh_from_db()
     assert copy.duplicate_of == original
+
+
+def test_a_link_moved_to_another_event_in_the_evidence_admin_stays_moved(editor_client, seeded):
+    source = best_supported_event()
+    link = source.evidence.filter(rejected=False).order_by("pk").first()
+    target = next(
+        e
+        for e in Event.objects.visible().order_by("pk")
+        if e.pk != source.pk and link.sentence_id not in sentences_of(e)
+    )
+
+    post_change(
+        editor_client,
+        reverse("admin:timeline_evidence_change", args=[link.pk]),
+        event=target.pk,
+    )
+    again()
+
+    assert link.sentence_id in sentences_of(target)
+    assert link.sentence_id not in sentences_of(source)
+    assert Evidence.objects.get(event=source, sentence=link.sentence).rejected
+
+
+def test_an_event_an_editor_creates_with_a_source_sentence_is_kept(editor_client, seeded):
+    sentence = Sentence.objects.order_by("pk").last()
+    post_change(
+        editor_client,
+        reverse("admin:timeline_event_add"),
+        title="An event extraction missed",
+        type="meet",
+        status="done",
+        start="2025-01-15",
+        precision="day",
+        **{"evidence-0-sentence": sentence.pk},
+    )
+    event = Event.objects.get(title="An event extraction missed")
+
+    again()
+
+    event.refresh_from_db()
+    assert event.title == "An event extraction missed"
+    assert event.end == dt.date(2025, 1, 15)
+    assert event.date_display == "15 January 2025"
+    assert sentences_of(event) == {sentence.pk}
