@@ -106,7 +106,14 @@ def score(path: Path) -> tuple[Score, TimelineResult]:
     for index, event in enumerate(result.events):
         predicted = {(r.article, r.sentence) for r in event.evidence}
         overlaps = [
-            (len(predicted & refs), by_id[gid]["core"], -order[gid], gid)
+            # Sentences shared by two gold events: the one of the same type wins the tie.
+            (
+                len(predicted & refs),
+                by_id[gid]["type"] == event.type,
+                by_id[gid]["core"],
+                -order[gid],
+                gid,
+            )
             for gid, refs in gold_sentences.items()
         ]
         best = max(overlaps)
@@ -114,7 +121,7 @@ def score(path: Path) -> tuple[Score, TimelineResult]:
             date = event.date.edtf if event.date else "undated"
             sc.junk.append(f"[{date}] {event.title}")
             continue
-        matched[best[3]].append((best[0], index))
+        matched[best[-1]].append((best[0], index))
 
     for gid, event in by_id.items():
         refs = gold_sentences[gid]

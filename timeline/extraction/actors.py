@@ -87,9 +87,7 @@ _MODIFIERS = (
 )
 # "Minister of Foreign Affairs, Labour, and Trade Paulson Panapa": a title may run
 # on with "of" and capitalised words before the name.
-_TITLE_OF = (
-    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:(?:,\s*|\s+)(?:and\s+)?[A-Z][\w'’-]*){0,6}){0,2}"
-)
+_TITLE_OF = r"(?:\s+(?:of|to|for|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:(?:,\s*|\s+)(?:and\s+)?[A-Z][\w'’-]*){0,6}){0,2}"
 _TITLE_BEFORE = re.compile(
     rf"(?:\b(?:the|his|her|its|their)\s+)?(?:{_MODIFIERS}\s+)*\b(?P<title>{_TITLE_RE})"
     rf"(?-i:{_TITLE_OF})\s*,?\s*$",
@@ -136,8 +134,12 @@ _NOT_NAME_WORDS = set(
     Labour Labor Trade Tourism Environment Commerce Industry Justice Health Education Culture
     Agriculture Energy Economy Planning Development Cooperation Relations Information Transport
     Welfare Unification Communications Fisheries Investment Acting Permanent Mission Admiral
+    Presidium Politburo Secretariat Senate Legislature Directorate Chamber Presidency
+    Administration Federation Emirate Sultanate Ambassador Ambassadors Consul
     """.split()  # noqa: SIM905
 )
+# Two-letter words that are prepositions in English but syllables in Korean names.
+_SHORT_NAME_PARTS = {"In", "An", "On", "Un", "Il", "Ui", "Ok", "Oh", "Yu", "Ye"}
 _PARTICLES = {
     "al",
     "el",
@@ -478,16 +480,25 @@ def _name_segments(text: str, a: int, b: int, in_country) -> list[tuple[int, int
     segments: list[tuple[int, int]] = []
     seg_start = None
     seg_end = None
-    for tok in re.finditer(rf"(?:{_HYPH_PART})?{_WORD}|{_LOW_PART}", text[a:b]):
-        ta, tb = a + tok.start(), a + tok.end()
-        word = tok.group()
+    tokens = list(re.finditer(rf"(?:{_HYPH_PART})?{_WORD}|{_LOW_PART}", text[a:b]))
+
+    def is_stop(word: str, ta: int, tb: int) -> bool:
         bare = re.sub(r"['’]s$", "", word)
-        stop = (
+        return (
             bare in _NOT_NAME_WORDS
             or bool(lookup(bare))
             or in_country(ta, tb)
             or re.fullmatch(_TITLE_RE, bare, re.IGNORECASE) is not None
         )
+
+    for index, tok in enumerate(tokens):
+        ta, tb = a + tok.start(), a + tok.end()
+        word = tok.group()
+        stop = is_stop(word, ta, tb)
+        if stop and seg_start is not None and word in _SHORT_NAME_PARTS and index + 1 < len(tokens):
+            # "Jo In Chol": a short word between two name words is part of the name.
+            nxt = tokens[index + 1]
+            stop = is_stop(nxt.group(), a + nxt.start(), a + nxt.end())
         if stop:
             if seg_start is not None:
                 segments.append((seg_start, seg_end))
@@ -707,7 +718,9 @@ def _family_tokens(name: str) -> list[str]:
     if not tokens:
         return []
     family = [tokens[-1]]
-    if len(tokens) == 2 and len(tokens[0]) <= 4 and "-" in name.split()[-1]:
+    # East Asian order, family name first and short: "Kim Eun-jung", "Pak Ui Chun".
+    hyphenated = len(tokens) == 2 and len(tokens[0]) <= 4 and "-" in name.split()[-1]
+    if hyphenated or (len(tokens) in (2, 3) and len(tokens[0]) <= 3):
         family.append(tokens[0])
     return family
 

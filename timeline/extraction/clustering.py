@@ -133,6 +133,17 @@ def _pair(item: Item) -> frozenset[str]:
     return frozenset(item.detail.countries_in_order[:2] or item.cand.countries[:2])
 
 
+def _other_date_same_article(item: Item, cluster: Cluster) -> bool:
+    """Two date expressions of one article for one happening are two happenings."""
+    own = item.detail.timex
+    if own is None:
+        return False
+    return any(
+        i.article == item.article and i.detail.timex is not None and i.detail.timex.text != own.text
+        for i in cluster.items
+    )
+
+
 def _attach_score(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) -> tuple:
     cand = item.cand
     shared_countries = len(set(cand.countries) & cluster.countries())
@@ -188,6 +199,13 @@ def _undated_can_join(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]
         return bool(pair) and pair <= core_countries and bool(people or len(core_countries) <= 2)
     if people:
         return True
+    if item.cand.type in ("visit", "meet", "negotiate"):
+        # Meetings are many: without a shared person, only within one article, or
+        # between the very same countries.
+        same_article = any(i.article == item.article for i in cluster.items)
+        pairs = [set(i.cand.countries[:2]) for i in anchor_items]
+        if not same_article and not (len(pair) >= 2 and pair in pairs):
+            return False
     if item.cand.type in ("regime_change", "armed_conflict"):
         # Wars and coups are many: an undated mention joins one only by who took part.
         return bool(set(item.cand.actors) & cluster.actors())
@@ -223,7 +241,9 @@ def cluster_items(
         options = [
             c
             for c in clusters
-            if (c.dated() or keep_unattached) and _undated_can_join(item, c, actors)
+            if (c.dated() or keep_unattached)
+            and _undated_can_join(item, c, actors)
+            and not _other_date_same_article(item, c)
         ]
         if options:
             best = max(options, key=lambda c: _attach_score(item, c, actors))

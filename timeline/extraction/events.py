@@ -42,8 +42,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "reduce_relations",
         re.compile(
-            rf"\b(?:sever\w*|break|breaks|broke|broken|cut|cuts|suspend\w*|downgrad\w*|froze|freez\w+)"
-            rf"\b{_W}{{0,4}}?\W+{_REL}",
+            rf"\b(?:sever\w*|break|breaks|breaking|broke|broken|cut|cuts|cutting|suspend\w*|"
+            rf"downgrad\w*|froze|freez\w+|end(?:ed|s|ing)?)\b{_W}{{0,4}}?\W+(?:{_REL}|relationship)",
             re.I,
         ),
     ),
@@ -65,6 +65,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?)\b{_W}{{0,5}}?\W+(?:agreement|accord|treaty|deal|"
             rf"memorandum|MoU|pact|declaration|statement|protocol|contract|communiqu\w+)"
+            rf"|\b(?:agreements?|accords?|treat(?:y|ies)|communiqu\w+|declarations?|memorand\w+)\s+"
+            rf"(?:was|were|has\s+been|have\s+been)\s+signed"
             rf"|\b(?:released|issued|published)\s+a\s+(?:joint|trilateral|three-party)\s+"
             rf"(?:communiqu\w+|statement|declaration)",
             re.I,
@@ -137,7 +139,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "meet",
         re.compile(
-            r"\b(?:met|meets|meeting|meet|talks|held\s+(?:a\s+)?(?:bilateral\s+)?(?:meeting|talks))\b",
+            r"\b(?:met|meets|meeting|meet|talks|summit|held\s+(?:a\s+)?(?:bilateral\s+)?(?:meeting|talks)"
+            r"|present(?:ed|s|ing)?\s+(?:his|her|their)\s+credentials)\b",
             re.I,
         ),
     ),
@@ -208,7 +211,8 @@ _IRREALIS = re.compile(
 )
 _PLANNED = re.compile(
     r"\b(?:will|shall|plans?\s+to|planning\s+to|planned|is\s+expected|are\s+expected|is\s+set\s+to|"
-    r"is\s+to|are\s+to|intends?\s+to|scheduled|upcoming|soon|next\s+(?:week|month|year))\b",
+    r"is\s+to|are\s+to|intends?\s+to|scheduled|upcoming|soon|next\s+(?:week|month|year)|"
+    r"to\s+be\s+(?:held|signed|opened|launched))\b",
     re.I,
 )
 _BOILERPLATE = re.compile(
@@ -336,6 +340,9 @@ def extract_candidates(
                 previous = detail[-1]
         for ha, hb in holes:
             inner = [x for x in sent_mentions if ha <= x.start < hb]
+            # "Jo In Chol, who arrived ...": the person before the comma is the subject.
+            antecedent = [x for x in sent_mentions if x.kind != COUNTRY and 0 <= ha - x.end <= 2]
+            inner = antecedent + inner
             out.extend(
                 _clause_candidate(
                     text,
@@ -457,7 +464,16 @@ def _clause_candidate(
         before_trigger,
         re.I,
     )
-    if _PLANNED.search(before_trigger) or invited or (infinitive and type_code != "intent"):
+    planned_after = re.search(
+        r"^\W*(?:\w+\W+){0,12}?(?:to\s+be\s+held|scheduled\s+(?:for|to)|will\s+be\s+held)\b",
+        clause[trigger.end() :],
+    )
+    if (
+        _PLANNED.search(before_trigger)
+        or invited
+        or planned_after
+        or (infinitive and type_code != "intent")
+    ):
         status = "planned"
     if _IRREALIS.search(before_trigger) and type_code not in ("intent",):
         return []
@@ -635,6 +651,12 @@ def _elliptic(
         return []
     if not re.match(r"\s*(?:following|like|as\s+with|as\s+did|after|just\s+as)\b", clause, re.I):
         return []
+    # Only a bare "following Cuba last year": anything longer tells its own story.
+    rest = clause
+    for item in [*timexes, *[m for m in mentions if m.kind == COUNTRY and a <= m.start < b]]:
+        rest = rest.replace(text[item.start : item.end], " ")
+    if len(re.findall(r"[A-Za-z]+", rest)) > 3:
+        return []
     prev = previous.candidate
     subject = previous.countries_in_order[:1]
     new_countries = _ordered_unique([*subject, *countries])
@@ -681,7 +703,11 @@ def _agent_target(
         people = [m for m in clause_mentions if m.kind == PERSON and m.key in actor_by_key]
         before = [m for m in people if m.end <= t_start]
         after = [m for m in people if m.start >= t_end]
-        nations_before = [m for m in clause_mentions if m.kind == COUNTRY and m.end <= t_start]
+        nations_before = [
+            m
+            for m in clause_mentions
+            if m.kind == COUNTRY and m.end <= t_start and how_matched(m.text) != "capital"
+        ]
         agent = (
             before[-1].key
             if before

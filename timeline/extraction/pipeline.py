@@ -151,6 +151,81 @@ def _anchors(clusters, keys_without_date: set[str]) -> dict[str, list]:
     return anchors
 
 
+def _components(clusters, order: list[str], undated: set[str]) -> list[list[str]]:
+    """Articles linked by a shared happening, in input order.
+
+    A dated article links only through a relative expression ("on Wednesday"):
+    one that merely recalls the happening by its full date ("on July 12, 2000")
+    ten years later says nothing about when the others were written.
+    """
+    parent = {k: k for k in order}
+
+    def find(k: str) -> str:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for cluster in clusters:
+        articles = sorted(
+            {
+                item.article
+                for item in cluster.items
+                if item.article in undated
+                or (item.detail.timex is not None and item.detail.timex.relative)
+                or (item.detail.report_timex is not None and item.detail.report_timex.relative)
+            }
+        )
+        for other in articles[1:]:
+            parent[find(other)] = find(articles[0])
+    groups: dict[str, list[str]] = {}
+    for key in order:
+        groups.setdefault(find(key), []).append(key)
+    return list(groups.values())
+
+
+def _infer_dates(reads, order, maps, actors, texts, undated) -> dict:
+    """Publication dates for undated articles, from the articles they share happenings with.
+
+    Each group of linked articles is dated on its own, so dated articles about
+    other happenings (other years) do not widen or shift the search.
+    """
+    preliminary = cluster_items(_items(reads, order, maps), actors, keep_unattached=True)
+    anchors = _anchors(preliminary, undated)
+    # Relative expressions first: an absolute date one source gets wrong ("in 2023"
+    # where the others say "last year") must not undo every other article's date.
+    # Absolute dates still bound their own article ("done" on 6 March -> published later).
+    own_absolute = {
+        k: [a if a.timex.relative else replace(a, happening=f"{a.happening}@{k}") for a in v]
+        for k, v in anchors.items()
+    }
+    inferred: dict = {}
+    for group in _components(preliminary, order, undated):
+        if not undated & set(group):
+            continue
+        first = pubdate.infer_publication_dates(
+            [
+                _dating_input(k, texts[k], reads[k], own_absolute.get(k, []), preliminary)
+                for k in group
+            ]
+        )
+        missing = [
+            k for k in group if k in undated and (first.get(k) is None or first[k].value is None)
+        ]
+        if missing:
+            second = pubdate.infer_publication_dates(
+                [
+                    _dating_input(k, texts[k], reads[k], anchors.get(k, []), preliminary)
+                    for k in group
+                ]
+            )
+            for k in missing:
+                if second.get(k) is not None:
+                    first[k] = second[k]
+        inferred.update(first)
+    return inferred
+
+
 def _dating_input(key: str, text: str, read: _Read, anchors: list, clusters) -> pubdate.DatingInput:
     timexes = read.extraction.timexes
     planned: set[str] = set()
@@ -202,33 +277,7 @@ def build_timeline(docs: Sequence[DocInput]) -> TimelineResult:
     # Articles without a publication date: date them from the happenings they share.
     undated = {k for k in order if reads[k].extraction.published.value is None}
     if undated:
-        preliminary = cluster_items(_items(reads, order, maps), actors, keep_unattached=True)
-        anchors = _anchors(preliminary, undated)
-        # Relative expressions first: an absolute date one source gets wrong ("in 2023"
-        # where the others say "last year") must not undo every other article's date.
-        # Absolute dates still bound their own article ("done" on 6 March -> published later).
-        relative_only = {
-            k: [a if a.timex.relative else replace(a, happening=f"{a.happening}@{k}") for a in v]
-            for k, v in anchors.items()
-        }
-        inferred = pubdate.infer_publication_dates(
-            [
-                _dating_input(k, texts[k], reads[k], relative_only.get(k, []), preliminary)
-                for k in order
-            ]
-        )
-        if any(inferred.get(k) is None or inferred[k].value is None for k in undated):
-            second = pubdate.infer_publication_dates(
-                [
-                    _dating_input(k, texts[k], reads[k], anchors.get(k, []), preliminary)
-                    for k in order
-                ]
-            )
-            for k in undated:
-                if (inferred.get(k) is None or inferred[k].value is None) and second.get(
-                    k
-                ) is not None:
-                    inferred[k] = second[k]
+        inferred = _infer_dates(reads, order, maps, actors, texts, undated)
         for key in order:
             found = inferred.get(key)
             if key in undated and found is not None and found.value is not None:
