@@ -1,6 +1,6 @@
 """Score build_timeline against hand-made gold annotations.
 
-Usage: .venv/bin/python bench/score.py [tests/gold/seeds.json ...]  (default: every tests/gold/*.json)
+Usage: .venv/bin/python bench/score.py [GOLD.json ...]  (default: every tests/gold/*.json)
 
 A predicted event matches the gold event whose evidence sentences it shares
 most; an event sharing none is junk. Per gold set it prints: core events found
@@ -54,10 +54,7 @@ def _norm(text: str) -> str:
 def load_docs(gold: dict, base: Path) -> list[DocInput]:
     docs = []
     for key, spec in gold["articles"].items():
-        if "text" in spec:
-            text = spec["text"]
-        else:
-            text = (ROOT / spec["path"]).read_text(encoding="utf-8")
+        text = spec["text"] if "text" in spec else (ROOT / spec["path"]).read_text(encoding="utf-8")
         given = spec.get("given_published")  # a date the pipeline is told, like a header
         docs.append(DocInput(key, text, dt.date.fromisoformat(given) if given else None))
     return docs
@@ -172,7 +169,8 @@ def report(sc: Score) -> bool:
     exact_pct = 100 * sc.exact_dates / sc.core_found if sc.core_found else 0.0
     per_article = sc.seconds / sc.articles if sc.articles else 0.0
     print(
-        f"== {sc.name}: {sc.articles} articles, {sc.seconds:.2f} s ({per_article:.3f} s per article)"
+        f"== {sc.name}: {sc.articles} articles, {sc.seconds:.2f} s "
+        f"({per_article:.3f} s per article)"
     )
     print(f"core events found       {sc.core_found}/{sc.core_total} ({core_pct:.0f}%)")
     for gid in sc.misses:
@@ -184,9 +182,8 @@ def report(sc: Score) -> bool:
     for line in sc.junk:
         print(f"    junk: {line}")
     bad_multi = {g: n for g, n in sc.multi_source.items() if n != 1}
-    print(
-        f"multi-source happenings {len(sc.multi_source) - len(bad_multi)}/{len(sc.multi_source)} as exactly one event"
-    )
+    single = len(sc.multi_source) - len(bad_multi)
+    print(f"multi-source happenings {single}/{len(sc.multi_source)} as exactly one event")
     for gid, n in bad_multi.items():
         print(f"    {gid}: {n} events")
     bad_persons = {p: k for p, k in sc.persons.items() if len(k) != 1}
@@ -205,7 +202,8 @@ def report(sc: Score) -> bool:
     if sc.evidence_total:
         print(
             f"evidence recall         {sc.evidence_found}/{sc.evidence_total} "
-            f"({100 * sc.evidence_found / sc.evidence_total:.0f}%) of gold sentences on the matched events"
+            f"({100 * sc.evidence_found / sc.evidence_total:.0f}%) of gold "
+            f"sentences on the matched events"
         )
     return (
         sc.core_found == sc.core_total

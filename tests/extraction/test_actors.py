@@ -28,7 +28,8 @@ def test_title_before_a_name_gives_title_and_country():
 
 def test_apposition_after_a_name_gives_title_and_country():
     actors, _ = actors_of(
-        "Park Min-soo, director general of the South Korean Foreign Ministry's Asia Bureau, said so."
+        "Park Min-soo, director general of the South Korean Foreign Ministry's "
+        "Asia Bureau, said so."
     )
     (person,) = by_alias(actors, "Park Min-soo")
     assert "Director-General" in person.titles
@@ -61,7 +62,8 @@ def test_foreign_ministry_and_ministry_of_foreign_affairs_are_one_organisation()
 
 def test_known_as_gives_an_alias():
     actors, _ = actors_of(
-        "Officials met rebel leader Ahmed Karim al-Hadi - widely known by his fighter name Abu Omar al-Tayyar."
+        "Officials met rebel leader Ahmed Karim al-Hadi - widely known by his "
+        "fighter name Abu Omar al-Tayyar."
     )
     (person,) = by_alias(actors, "Ahmed Karim al-Hadi")
     assert "Abu Omar al-Tayyar" in person.aliases
@@ -69,7 +71,8 @@ def test_known_as_gives_an_alias():
 
 def test_surname_alone_attaches_to_the_full_name_of_the_article():
     actors, mentions = actors_of(
-        "Foreign Minister Lee Jae-hoon visited Paris. Lee later met the press. Al-Rashid agreed with "
+        "Foreign Minister Lee Jae-hoon visited Paris. Lee later met the press. "
+        "Al-Rashid agreed with "
         "Minister Karim al-Rashid."
     )
     (lee,) = by_alias(actors, "Lee Jae-hoon")
@@ -136,7 +139,8 @@ def test_people_with_the_same_given_name_and_other_family_names_stay_apart():
 def test_actor_keys_are_stable_across_runs_and_input_order():
     a = actors_of("Minister Jo Tae-yeol met Syrian Foreign Minister Ahmad al-Shaybani.")[0]
     b = actors_of(
-        "Foreign Minister Cho Tae-yul of South Korea met Asaad al-Shaibani, Syria's foreign minister."
+        "Foreign Minister Cho Tae-yul of South Korea met Asaad al-Shaibani, "
+        "Syria's foreign minister."
     )[0]
     keys_ab = sorted(x.key for x in merge_actors([a, b])[0])
     keys_ba = sorted(x.key for x in merge_actors([b, a])[0])

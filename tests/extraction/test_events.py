@@ -77,7 +77,8 @@ def test_an_attempt_is_not_an_action():
 
 def test_relative_clause_countries_do_not_leak_into_the_event():
     (event,) = dated(
-        "Omar al-Hakim, who had close ties with North Korea, was overthrown in December 2023 by rebels."
+        "Omar al-Hakim, who had close ties with North Korea, was overthrown in "
+        "December 2023 by rebels."
     )
     assert event.type == "regime_change"
     assert "PRK" not in event.countries
@@ -92,7 +93,8 @@ def test_a_country_named_only_to_describe_another_is_left_out():
 
 def test_following_another_country_last_year_is_its_own_happening():
     events = candidates(
-        "With this, Chile has established diplomatic relations with Fiji, following Tonga last year."
+        "With this, Chile has established diplomatic relations with Fiji, "
+        "following Tonga last year."
     )
     by_pair = {tuple(e.countries[:2]): e for e in events}
     assert by_pair[("CHL", "FJI")].date is None
@@ -114,7 +116,8 @@ def test_visit_title_names_the_visitor_and_the_place():
 
 def test_overthrow_title_names_who_overthrew_whom():
     (event,) = dated(
-        "On December 8, 2023, the rebel group Jaysh al-Nasr (JAN) overthrew President Omar al-Hakim."
+        "On December 8, 2023, the rebel group Jaysh al-Nasr (JAN) overthrew "
+        "President Omar al-Hakim."
     )
     assert event.type == "regime_change"
     assert event.title == "Jaysh al-Nasr overthrows Omar al-Hakim"

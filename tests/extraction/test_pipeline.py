@@ -88,11 +88,13 @@ def test_sources_disagreeing_on_the_year_are_kept_as_a_conflict():
 def test_sources_disagreeing_on_a_count_are_kept_as_a_conflict():
     a = DocInput(
         "a",
-        "Peru established diplomatic relations with Fiji on May 2, 2024, its 191st diplomatic partner.",
+        "Peru established diplomatic relations with Fiji on May 2, 2024, its "
+        "191st diplomatic partner.",
     )
     b = DocInput(
         "b",
-        "Peru established diplomatic relations with Fiji on May 2, 2024, its 194th diplomatic partner.",
+        "Peru established diplomatic relations with Fiji on May 2, 2024, its "
+        "194th diplomatic partner.",
     )
     (event,) = build_timeline([a, b]).events
     (conflict,) = [c for c in event.conflicts if c.field == "count"]

@@ -87,7 +87,11 @@ _MODIFIERS = (
 )
 # "Minister of Foreign Affairs, Labour, and Trade Paulson Panapa": a title may run
 # on with "of" and capitalised words before the name.
-_TITLE_OF = r"(?:\s+(?:of|to|for|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:(?:,\s*|\s+)(?:and\s+)?[A-Z][\w'’-]*){0,6}){0,2}"
+_CAP_WORD = r"[A-Z][\w'’-]*"
+_TITLE_OF = (
+    rf"(?:\s+(?:of|to|for|in)\s+(?:the\s+)?{_CAP_WORD}"
+    rf"(?:(?:,\s*|\s+)(?:and\s+)?{_CAP_WORD}){{0,6}}){{0,2}}"
+)
 _TITLE_BEFORE = re.compile(
     rf"(?:\b(?:the|his|her|its|their)\s+)?(?:{_MODIFIERS}\s+)*\b(?P<title>{_TITLE_RE})"
     rf"(?-i:{_TITLE_OF})\s*,?\s*$",
@@ -243,9 +247,8 @@ _ORG_LEADING = {
 _WORD = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Za-z][a-z]+)*"
 _HYPH_PART = r"(?:[Aa]l|[Ee]l|[Aa]sh|[Aa][dsrntz])-[ ]?"
 _LOW_PART = r"(?:bin|ibn|bint|abu|abd|von|van|der|den|de|da|di|du|del|della|dos|das|ben)"
-_RUN = re.compile(
-    rf"(?<![\w'’-])(?:{_HYPH_PART})?{_WORD}(?:[ \t]+(?:{_LOW_PART}[ \t]+)?(?:{_HYPH_PART})?{_WORD})*"
-)
+_NAME_WORD = rf"(?:{_HYPH_PART})?{_WORD}"
+_RUN = re.compile(rf"(?<![\w'’-]){_NAME_WORD}(?:[ \t]+(?:{_LOW_PART}[ \t]+)?{_NAME_WORD})*")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z]{1,7})\)")
 
 
@@ -634,7 +637,7 @@ def _find_organisations(
         if kind == GROUP:
             rec.kind = GROUP
         if surface in _INTERNATIONAL_ORGS or not acronym or surface != acronym:
-            rec.names[surface if not (acronym and text[a:b] == acronym) else surface] += 1
+            rec.names[surface] += 1
         if acronym:
             rec.aliases.add(acronym)
         country = _org_country(text, a, b, countries)
@@ -701,8 +704,9 @@ def _attach_single_names(
                 people.append(rec)
             continue
 
-        def last_before(rec: _Record) -> tuple[int, int]:
-            before = [m[0] for m in rec.mentions if m[0] < a]
+        def last_before(rec: _Record, at: int = a) -> tuple[int, int]:
+            # The person named most recently before; else the first named after.
+            before = [m[0] for m in rec.mentions if m[0] < at]
             return (1, max(before)) if before else (0, -min(m[0] for m in rec.mentions))
 
         rec = max(candidates, key=last_before)

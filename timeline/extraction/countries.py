@@ -7,6 +7,8 @@ longest first, so "Papua New Guinea" never yields "Guinea" and "North Korea"
 never yields "Korea".
 """
 
+# ruff: noqa: E501  (the country table below is data, one country a line)
+
 from __future__ import annotations
 
 import bisect

@@ -13,6 +13,7 @@ report, or drops them.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -255,10 +256,10 @@ def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
     if lead:
         cuts.append(lead.end())
     for match in _CLAUSE_BREAK.finditer(text):
-        cuts.append(match.end() if match.group().strip() else match.end())
-    cuts = sorted(set(cuts)) + [len(text)]
+        cuts.append(match.end())
+    cuts = [*sorted(set(cuts)), len(text)]
     out = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         if text[a:b].strip():
             out.append((sentence.start + a, sentence.start + b))
     return out
@@ -540,8 +541,7 @@ def _clause_candidate(
         and bool(
             re.fullmatch(r"\s+and\s+", text[before_countries[0].end : before_countries[1].start])
         )
-        or bool(_BOTH.search(before_trigger))
-    )
+    ) or bool(_BOTH.search(before_trigger))
     claims = {}
     count = _COUNT.search(sentence.text)
     if count:
@@ -852,6 +852,8 @@ def make_title(
     )
     if planned:
         verb_s = ""
+    subject = names[0] if names else first
+    with_other = f" with {names[1]}" if len(names) > 1 else ""
     titles = {
         "establish_relations": f"{names[0]} reopens its embassy in {names[1]}"
         if place == "embassy" and len(names) >= 2
@@ -859,8 +861,8 @@ def make_title(
         if plural_subject
         else f"{pair} {planned}establish{'es' if not planned else ''} diplomatic relations",
         "recognise": f"{pair} recognition",
-        "reduce_relations": f"{names[0] if names else first} {planned}break{verb_s if not plural_subject else 's'} relations"
-        + (f" with {names[1]}" if len(names) > 1 else ""),
+        "reduce_relations": f"{subject} {planned}break{'' if planned else 's'} relations"
+        + with_other,
         "intent": (
             f"{pair} agree to {object_text or 'establish'} diplomatic relations"
             if plural_subject and joint
@@ -870,7 +872,7 @@ def make_title(
         "sign_agreement": f"{pair} sign {object_text or 'agreement'}"
         if plural_subject
         else f"{first} signs {object_text or 'agreement'}",
-        "join_organisation": f"{names[0] if names else first} joins {groups[0] if groups else 'organisation'}",
+        "join_organisation": f"{subject} joins {groups[0] if groups else 'an organisation'}",
         "regime_change": _regime_title(agent, target, names),
         "armed_conflict": _war_title(object_text, agent, target, names),
         "provide_aid": f"{names[0] if names else first} provides {object_text or 'aid'}"
