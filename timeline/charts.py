@@ -16,6 +16,7 @@ from html import escape
 from .models import Country, Event, Precision
 
 DAY_MS = 86_400_000
+MIN_PAD = dt.timedelta(days=20)
 MAX_LANES = 40
 # Show the recent past first when the timeline covers decades; "show all" is one click.
 DEFAULT_WINDOW = dt.timedelta(days=4 * 365)
@@ -184,10 +185,13 @@ def timeline_figure(events: Sequence[Event], lane_of: LaneOf = by_country) -> di
             "gridcolor": "#eef0f2",
         },
     }
+    data = list(traces.values())
+    if shown:
+        data.append(_extent_guard(dated, shown[0]))
     if dated and (window := _default_range(dated)):
         layout["xaxis"]["range"] = window
     return {
-        "data": list(traces.values()),
+        "data": data,
         "layout": layout,
         "config": {
             "responsive": True,
@@ -202,6 +206,28 @@ def timeline_figure(events: Sequence[Event], lane_of: LaneOf = by_country) -> di
         ],
         "hidden_lanes": max(0, len(lanes) - MAX_LANES),
         "points": sum(len(t["y"]) for t in traces.values()),
+        "lanes": shown,
+    }
+
+
+def _extent_guard(events: Sequence[Event], lane: str) -> dict:
+    """Two invisible points just beyond the first and last dates.
+
+    Plotly's autorange ("show all", double-click) then keeps a margin around
+    the edge marks, and never zooms into hours when every event is on one day.
+    """
+    first = min(e.start for e in events)
+    last = max(e.end or e.start for e in events)
+    pad = max(MIN_PAD, (last - first) / 30)
+    return {
+        "type": "scatter",
+        "mode": "markers",
+        "x": [(first - pad).isoformat(), (last + pad).isoformat()],
+        "y": [lane, lane],
+        "marker": {"opacity": 0, "size": 1},
+        "hoverinfo": "skip",
+        "showlegend": False,
+        "name": "extent",
     }
 
 

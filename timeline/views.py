@@ -128,6 +128,22 @@ def timeline(request: HttpRequest) -> HttpResponse:
     return render(request, "timeline/index.html", context | _filter_choices(form))
 
 
+def conflict_sides(conflicts: list[dict]) -> list[dict]:
+    """Each disputed field with its claims grouped by value: one side per value."""
+    grouped = []
+    for conflict in conflicts:
+        sides: dict[str, list[dict]] = {}
+        for claim in conflict["claims"]:
+            sides.setdefault(claim["value"], []).append(claim)
+        grouped.append(
+            {
+                "field": conflict["field"],
+                "sides": [{"value": v, "claims": claims} for v, claims in sides.items()],
+            }
+        )
+    return grouped
+
+
 @vary_on_headers("HX-Request")
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(Event, pk=pk)
@@ -140,7 +156,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     titles = dict(Article.objects.filter(slug__in=claimed).values_list("slug", "title"))
     context = {
         "event": event,
-        "conflicts": conflicts_json(event, lambda url: url, titles),
+        "conflicts": conflict_sides(conflicts_json(event, lambda url: url, titles)),
         "articles": len({ev.sentence.article_id for ev in event.sources}),
     }
     template = "timeline/event.html#detail" if _partial(request) else "timeline/event.html"

@@ -159,6 +159,24 @@ def test_back_from_the_panel_returns_to_the_list_and_close_empties_it(ui, world)
     assert ui.errors == []
 
 
+def test_typing_in_the_text_box_filters_as_you_type(ui, world):
+    page = ui.page
+    page.goto(ui.url("/"))
+    page.locator("#id_q").press_sequentially("capital", delay=30)
+    page.wait_for_url(ui.url("/?q=capital"))
+    assert listed_titles(page) == [world.meeting.title]
+    expect(page.locator("#id_q")).to_be_focused()  # the form was not replaced under the cursor
+    expect(page.locator("#results-status")).to_have_text("1 event found")
+
+
+def test_keyboard_opens_an_event_and_focus_follows(ui, world):
+    page = ui.page
+    page.goto(ui.url("/"))
+    page.locator("#results a.event-link", has_text=world.meeting.title).focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#panel .event-title")).to_be_focused()
+
+
 def test_actor_search_matches_aliases(ui, world):
     page = ui.page
     page.goto(ui.url("/"))

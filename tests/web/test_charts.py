@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def traces_of(figure, kind):
-    return [t for t in figure["data"] if t["type"] == kind]
+    return [t for t in figure["data"] if t["type"] == kind and t["name"] != "extent"]
 
 
 def test_day_precise_event_is_a_marker_and_a_year_is_a_bar(world):
@@ -85,3 +85,13 @@ def test_undated_events_stay_out_of_the_chart(make_event):
     make_event("Undated", start=None, precision="", countries=("AAA",))
     figure = timeline_figure(load_events(visible_events()))
     assert figure["data"] == []
+
+
+def test_one_day_of_events_never_zooms_into_hours(make_event):
+    make_event("Same day A", start=dt.date(2025, 4, 10), countries=("AAA",))
+    make_event("Same day B", start=dt.date(2025, 4, 10), countries=("BBB",))
+    figure = timeline_figure(load_events(visible_events()))
+    guard = next(t for t in figure["data"] if t["name"] == "extent")
+    first, last = (dt.date.fromisoformat(x) for x in guard["x"])
+    assert (last - first).days >= 40
+    assert guard["hoverinfo"] == "skip"
