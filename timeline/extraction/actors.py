@@ -201,7 +201,7 @@ _ORG_HEADS = (
     r"Army|Forces|Committee|Commission|Court|Assembly|Parliament|Congress|Bank|Fund|Movement|"
     r"Brigades?|Coalition|Alliance|Embassy|Authority|Institute"
 )
-_CAP = r"[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Z][a-z]+)?"
+_CAP = r"[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Za-z][a-z]+)*"
 _ORG_OF = re.compile(
     rf"\b(?:{_ORG_HEADS})[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+(?:and[ \t]+)?{_CAP})*"
 )

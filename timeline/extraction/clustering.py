@@ -89,6 +89,8 @@ def _near(a: DateValue, b: DateValue) -> bool:
 
 def _fits(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) -> bool:
     cand = item.cand
+    if "announce" in (cand.type, cluster.type) and _same_day_report(item, cluster):
+        return True
     if not compatible(cand.type, cluster.type):
         return False
     if cand.status != cluster.items[0].cand.status:
@@ -127,6 +129,16 @@ def _fits(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) -> bool:
     ):
         return any(_near(item.date, other.date) for other in dated)
     return False
+
+
+def _same_day_report(item: Item, cluster: Cluster) -> bool:
+    """An announcement on the day of the happening it announces, about the same countries."""
+    if item.date is None or item.date.precision != "day":
+        return False
+    return any(
+        other.date == item.date and set(other.cand.countries) & set(item.cand.countries)
+        for other in cluster.dated()
+    )
 
 
 def _pair(item: Item) -> frozenset[str]:

@@ -109,8 +109,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "ease_sanctions",
         re.compile(
-            rf"\b(?:eas\w+|lift\w*|remov\w+|suspend\w*|waiv\w+|alleviat\w+|relax\w*)\b{_W}{{0,4}}?\W+"
-            rf"(?:sanctions|restrictions|embargo|bounty)\b",
+            rf"\b(?:eas\w+|lift\w*|remov\w+|suspend\w*|waiv\w+|alleviat\w+|relax\w*|end(?:ed|s|ing)?)\b"
+            rf"{_W}{{0,4}}?\W+(?:sanctions|restrictions|embargo|bounty|boycotts?|blockade)\b",
             re.I,
         ),
     ),
@@ -189,7 +189,11 @@ _CLAUSE_BREAK = re.compile(
     r"|\s+(?=(?:after|following|before)\s+(?!which\b|whom\b)\w)"
 )
 # Non-restrictive relative clauses: ", who has had close ties with X for years,".
-_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*(?:,|$)")
+# ", which was held in early 2021" tells the date of the noun before it: not a hole.
+_RELATIVE = re.compile(
+    r",\s+(?:who|which|whose)\b(?!\s+(?:was|were)\s+(?:held|signed|launched|reached|adopted|"
+    r"concluded|opened)\b|\s+took\s+place\b)[^,;]*(?:,|$)"
+)
 _LEADING_SUBORDINATE = re.compile(
     r"^(?:When|After|Following|Since|Although|Though|Despite|Before|While|As|Once|With|Including)\b[^,]{3,160},\s+"
 )
@@ -275,6 +279,8 @@ def _event_date_timexes(timexes: list[Timex], text: str) -> list[Timex]:
         if t.kind != "date":
             continue
         lead = text[max(0, t.start - 8) : t.start].lower()
+        if re.search(r"[A-Z][\w-]+\s+of\s+$", text[max(0, t.start - 40) : t.start]):
+            continue  # "the Vienna Convention on Diplomatic Relations of 1961": part of a name
         if (
             t.role in ("since", "until")
             or t.text.lower().startswith(("since", "until"))
@@ -512,6 +518,10 @@ def _clause_candidate(
         info = actor_by_key.get(key)
         if info and info.country and info.country not in countries:
             countries.append(info.country)
+    if type_code in PAIR_TYPES or type_code == "intent":
+        countries = _subject_object(
+            countries, clause_mentions, a + trigger.start(), a + trigger.end()
+        )
     dated = _pick_dates(clause_timexes, a + trigger.start())
     if dated and published and dated[0].value and dated[0].value.start > published:
         status = "planned"
@@ -629,6 +639,19 @@ def _clause_countries(
         outside = [m for m in sentence_mentions if m.kind == COUNTRY and m not in clause_mentions]
         if outside:
             countries = [outside[0].key]
+    return countries
+
+
+def _subject_object(
+    countries: list[str], mentions: list[Mention], trigger_start: int, trigger_end: int
+) -> list[str]:
+    """Relations: the first country before the verb and the first after it make the pair
+    ("Saudi Arabia, the UAE and Bahrain broke ties with Qatar" -> Saudi Arabia, Qatar)."""
+    named = [m for m in mentions if m.kind == COUNTRY and m.key in countries]
+    before = [m.key for m in named if m.end <= trigger_start]
+    after = [m.key for m in named if m.start >= trigger_end]
+    if before and after and after[0] != before[0]:
+        return _ordered_unique([before[0], after[0], *countries])
     return countries
 
 
@@ -781,7 +804,9 @@ def _object_text(type_code: str, clause: str, trigger) -> str:
         )
         return m.group(1).lower() if m else "aid"
     if type_code in ("ease_sanctions", "impose_sanctions"):
-        m = re.search(r"\b(sanctions|restrictions|embargo|bounty)\b", after, re.I)
+        m = re.search(
+            r"\b(sanctions|restrictions|embargo|bounty|boycotts?|blockade)\b", after, re.I
+        )
         return m.group(1).lower() if m else "sanctions"
     return ""
 
