@@ -364,8 +364,58 @@ def extract_candidates(
                     published,
                 )
             )
+        if not any(d.candidate.sentence == sentence.index for d in out):
+            consequence = _consequence(sentence, sent_mentions, out)
+            if consequence is not None:
+                out.append(consequence)
     out.sort(key=lambda d: (d.candidate.sentence, d.clause))
     return out
+
+
+_BECOMES = re.compile(r"\bbecomes\s+(?:the\s+)?$")
+_WITH_THIS = re.compile(r"^(?:With|After|Following)\s+(?:this|that)\b", re.I)
+
+
+def _consequence(
+    sentence: Sentence, mentions: list[Mention], earlier: list[CandidateDetail]
+) -> CandidateDetail | None:
+    """A count told as the outcome of a happening: "Syria becomes South Korea's 194th
+    diplomatic partner", "With this move, South Korea now has relations with 191 ..."."""
+    count = _COUNT.search(sentence.text)
+    if not count:
+        return None
+    nations = [m for m in mentions if m.kind == COUNTRY]
+    countries: list[str] = []
+    type_code = "establish_relations"
+    for first, second in itertools.pairwise(nations):
+        gap = sentence.text[first.end - sentence.start : second.start - sentence.start]
+        if _BECOMES.search(gap):
+            countries = [second.key, first.key]
+    if not countries and _WITH_THIS.match(sentence.text) and nations:
+        subject = nations[0].key
+        for detail in reversed(earlier):
+            cand = detail.candidate
+            if cand.type in ("establish_relations", "intent") and subject in cand.countries[:2]:
+                type_code, countries = cand.type, list(cand.countries[:2])
+                break
+    if len(countries) < 2:
+        return None
+    cand = EventCandidate(
+        sentence=sentence.index,
+        type=type_code,
+        title="",
+        date=None,
+        date_text="",
+        date_rule="",
+        countries=countries,
+        actors=[],
+        trigger=count.group(),
+        status="done",
+        claims={"count": count.group(1)},
+    )
+    detail = CandidateDetail(cand, None, None, (sentence.start, sentence.end), list(countries))
+    cand.title = title_for(detail, {})
+    return detail
 
 
 def _report_frame(text: str, sentence: Sentence, timexes: list[Timex]) -> tuple[int, Timex | None]:
