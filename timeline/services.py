@@ -274,8 +274,10 @@ def _store_articles(result: x.TimelineResult, by_key: dict[str, Article]) -> Non
         ):
             article.duplicate_of = original
             changed.append("duplicate_of")
-        article.extracted_at = timezone.now()
-        article.save()
+        if changed:
+            article.save()
+        # A timestamp, not an edit: no history record for it.
+        Article.objects.filter(pk=article.pk).update(extracted_at=timezone.now())
 
 
 def _countries(iso3s: Iterable[str]) -> list[Country]:
@@ -427,6 +429,12 @@ def _store_events(
             survivor = e.event.survivor()
             holder.setdefault(e.sentence_id, []).append(survivor)
             held.setdefault(survivor.pk, set()).add(e.sentence_id)
+    # What each stored event was about (type and start), counting the events
+    # an editor merged into it: tells apart happenings reported by the same
+    # sentences ("the wars of 1967 and 1973").
+    identities: dict[int, set[tuple[str, object]]] = {}
+    for row in Event.objects.all():
+        identities.setdefault(row.survivor().pk, set()).add((row.type, row.start))
 
     claimed: set[int] = set()
     wanted: set[tuple[int, int]] = set()  # (event id, sentence id) produced this run
@@ -435,7 +443,8 @@ def _store_events(
         refs = [(ref, s) for ref, s in refs if s is not None]
         if not refs:
             continue
-        event = _match_event([s for _, s in refs], holder, held, claimed)
+        identity = (te.type, te.date.start if te.date else None)
+        event = _match_event([s for _, s in refs], holder, held, claimed, identity, identities)
         if event is None and all(s.pk in rejected_sentences for _, s in refs):
             continue  # an editor rejected every sentence of it: not an event
         values = {
@@ -461,15 +470,13 @@ def _store_events(
             if (event.pk, sentence.pk) in rejected:
                 continue
             wanted.add((event.pk, sentence.pk))
-            Evidence.objects.update_or_create(
-                event=event,
-                sentence=sentence,
-                defaults={
-                    "date_text": ref.date_text[:200],
-                    "date_display": (ref.date.display if ref.date else "")[:100],
-                    "date_edtf": (ref.date.edtf if ref.date else "")[:60],
-                    "claims": dict(ref.claims),
-                },
+            _link(
+                event,
+                sentence,
+                date_text=ref.date_text[:200],
+                date_display=(ref.date.display if ref.date else "")[:100],
+                date_edtf=(ref.date.edtf if ref.date else "")[:60],
+                claims=dict(ref.claims),
             )
 
     # Extraction evidence no longer produced goes; editors' evidence stays.
@@ -484,16 +491,31 @@ def _store_events(
             event.delete()
 
 
+def _link(event: Event, sentence: Sentence, **values: object) -> None:
+    """Create or update one evidence row, saving only on a real change so
+    that the history shows what changed, not every rebuild."""
+    link = Evidence.objects.filter(event=event, sentence=sentence).first()
+    if link is None:
+        Evidence.objects.create(event=event, sentence=sentence, **values)
+    elif any(getattr(link, name) != value for name, value in values.items()):
+        for name, value in values.items():
+            setattr(link, name, value)
+        link.save()
+
+
 def _match_event(
     sentences: Sequence[Sentence],
     holder: dict[int, list[Event]],
     held: dict[int, set[int]],
     claimed: set[int],
+    identity: tuple[str, object] = ("", None),
+    identities: dict[int, set[tuple[str, object]]] | None = None,
 ) -> Event | None:
     """The stored event holding most of these sentences, if any.
 
-    Ties go to the event whose sentences these are most nearly (Jaccard), so
-    an event sharing one sentence with a bigger one keeps its own identity.
+    Ties go to the event of the same type and start (or one merged into it),
+    then to the event whose sentences these are most nearly (Jaccard), so an
+    event sharing a sentence with another keeps its own identity.
     Several extracted events may land on one stored event only when an editor
     merged events into it or edited it; otherwise each stored event is matched
     once, so a happening the extraction now sees as two becomes two.
@@ -504,9 +526,10 @@ def _match_event(
         for event in holder.get(pk, []):
             events.setdefault(event.pk, event)
 
-    def fit(pk: int) -> tuple[int, float, int]:
+    def fit(pk: int) -> tuple[int, bool, float, int]:
         shared = len(wanted & held[pk])
-        return (-shared, -shared / len(wanted | held[pk]), pk)
+        same = identity in (identities or {}).get(pk, ())
+        return (-shared, not same, -shared / len(wanted | held[pk]), pk)
 
     for pk in sorted(events, key=fit):
         event = events[pk]

@@ -454,3 +454,34 @@ def test_an_event_an_editor_creates_with_a_source_sentence_is_kept(editor_client
     assert event.end == dt.date(2025, 1, 15)
     assert event.date_display == "15 January 2025"
     assert sentences_of(event) == {sentence.pk}
+
+
+def test_after_merges_splits_rejections_and_edits_a_second_pass_changes_nothing(
+    editor_client, seeded
+):
+    events = list(Event.objects.visible().order_by("pk"))
+    editor_client.post(
+        reverse("admin:timeline_event_merge"),
+        {"ids": f"{events[0].pk},{events[1].pk}", "target": events[0].pk},
+    )
+    big = best_supported_event()
+    links = list(big.evidence.filter(rejected=False).order_by("pk"))
+    editor_client.post(
+        reverse("admin:timeline_event_split", args=[big.pk]),
+        {"title": "Split half", "evidence": [links[-1].pk]},
+    )
+    post_change(editor_client, event_url(events[2]), title="Edited", countries=[])
+    actors = [a for a in Actor.objects.order_by("pk") if a.events.exists()][:2]
+    editor_client.post(
+        reverse("admin:timeline_actor_merge"),
+        {"ids": ",".join(str(a.pk) for a in actors), "target": actors[0].pk},
+    )
+    services.reextract()
+    settled = snapshot()
+    history = sum(m.history.count() for m in (Event, Evidence, Actor, Article))
+
+    again()
+
+    assert snapshot() == settled
+    # Nothing was rewritten either: no new history rows.
+    assert sum(m.history.count() for m in (Event, Evidence, Actor, Article)) == history
