@@ -183,3 +183,27 @@ def test_seed_people_are_one_actor_each(seed):
         assert variants <= holders[0].aliases, person
     hts = [a for a in merged if "HTS" in a.aliases]
     assert len(hts) == 1 and hts[0].kind == GROUP
+
+
+def test_a_title_may_run_on_with_of_before_the_name():
+    actors, _ = actors_of(
+        "Acting Minister of Foreign Affairs of Viet Nam Le Hoai Trung and Tuvaluan Minister of "
+        "Foreign Affairs, Labour, and Trade Paulson Panapa signed a communique."
+    )
+    people = {a.name: a for a in actors if a.kind == PERSON}
+    assert set(people) == {"Le Hoai Trung", "Paulson Panapa"}
+    assert people["Le Hoai Trung"].country == "VNM"
+    assert people["Paulson Panapa"].country == "TUV"
+
+
+def test_korean_names_with_short_syllables_stay_whole():
+    actors, _ = actors_of("DPRK Ambassador to Thailand Jo In Chol signed the accord.")
+    assert [a.name for a in actors if a.kind == PERSON] == ["Jo In Chol"]
+
+
+def test_a_family_name_written_first_attaches_alone():
+    actors, mentions = actors_of(
+        "North Korean Foreign Minister Pak Ui Chun arrived on Saturday. Pak met reporters."
+    )
+    (pak,) = [a for a in actors if a.kind == PERSON]
+    assert [m.text for m in mentions if m.key == pak.key] == ["Pak Ui Chun", "Pak"]

@@ -71,3 +71,8 @@ def test_seed_country_mentions(seed):
     text, header, sentences = seed("000")
     found = {m.key for m in find_countries(text, sentences, header.body_start)}
     assert {"KOR", "SYR", "PRK", "CUB", "VAT", "COK", "NIU"} <= found
+
+
+def test_a_place_inside_a_name_is_not_a_country():
+    assert codes("under the Vienna Convention and the Paris Agreement") == []
+    assert codes("The Washington Post reported it.") == []

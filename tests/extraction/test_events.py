@@ -142,3 +142,47 @@ def test_seed_duration_and_since_never_date_an_event(seed):
     assert not [
         e for e in events if e.date and e.date_text in ("22 years", "since 2003", "13 years")
     ]
+
+
+def test_to_be_held_is_planned():
+    (event,) = dated(
+        "The annual meeting of the forum, to be held on July 27, 2024 in Bangkok, will admit Laos."
+    )
+    assert event.status == "planned"
+
+
+def test_an_invitation_to_visit_is_not_a_visit():
+    events = candidates(
+        "On Friday, Foreign Minister Le Hoai Trung invited Panapa to visit Viet Nam."
+    )
+    assert not [e for e in events if e.type == "visit" and e.status == "done"]
+
+
+def test_a_year_inside_a_name_dates_nothing():
+    events = candidates(
+        "Qatar and Bahrain decided to restore relations under the Vienna Convention on Diplomatic "
+        "Relations of 1961."
+    )
+    assert events and all(e.date is None for e in events)
+    assert "AUT" not in events[0].countries
+
+
+def test_the_subject_and_the_object_make_the_pair_of_a_break():
+    (event,) = dated(
+        "In June 2017, Saudi Arabia, the United Arab Emirates, Bahrain and Egypt severed ties with Qatar."
+    )
+    assert event.type == "reduce_relations"
+    assert event.countries[:2] == ["SAU", "QAT"]
+
+
+def test_an_agreement_to_restore_relations_has_a_joint_title():
+    (event,) = dated(
+        "On March 10, 2023, Iran and Saudi Arabia agreed to restore diplomatic relations."
+    )
+    assert event.type == "intent"
+    assert event.title == "Iran and Saudi Arabia agree to restore diplomatic relations"
+
+
+def test_a_reopened_embassy_is_titled_as_such():
+    (event,) = dated("Iran reopened its embassy in Saudi Arabia on June 6, 2023.")
+    assert event.title == "Iran reopens its embassy in Saudi Arabia"

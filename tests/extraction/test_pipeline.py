@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import time
 from pathlib import Path
 
@@ -191,3 +192,64 @@ def test_rebuilding_the_corpus_is_fast():
     warm = time.perf_counter() - start
     assert cold < 10
     assert warm < cold
+
+
+def test_the_two_countries_are_the_pair_the_article_is_about():
+    text = (
+        "Iran and Saudi Arabia agreed on Friday to restore diplomatic relations.\n"
+        "The two countries released a joint communique on Friday in Beijing."
+    )
+    (event,) = build_timeline([DocInput("a", text, dt.date(2023, 3, 11))]).events
+    assert set(event.countries) >= {"IRN", "SAU"}
+    assert len(event.evidence) == 2
+
+
+def test_an_undated_article_is_dated_by_the_articles_sharing_its_relative_dates():
+    dated_report = DocInput(
+        "a",
+        "The Philippines and North Korea signed a joint communique on Wednesday, establishing "
+        "diplomatic relations.",
+        dt.date(2000, 7, 12),
+    )
+    undated_report = DocInput(
+        "b",
+        "The Philippines and North Korea signed an agreement Wednesday establishing diplomatic ties.",
+    )
+    # Ten years later, with the full date: no help in dating "b", and no harm either.
+    recollection = DocInput(
+        "c",
+        "The Philippines established diplomatic relations with North Korea on July 12, 2000.",
+        dt.date(2010, 5, 16),
+    )
+    result = build_timeline([dated_report, undated_report, recollection])
+    assert result.articles["b"].published.value == dt.date(2000, 7, 12)
+    (event,) = result.events
+    assert event.corroboration == 3
+
+
+def _score_module():
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[2] / "bench" / "score.py"
+    spec = importlib.util.spec_from_file_location("bench_score", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_gold_set_finds_its_core_events_with_exact_dates_and_no_junk():
+    score = _score_module()
+    for path in sorted((Path(__file__).resolve().parents[1] / "gold").glob("*.json")):
+        result, _ = score.score(path)
+        assert result.core_found == result.core_total, (path.name, result.misses)
+        assert result.exact_dates >= 0.95 * result.core_found, (path.name, result.wrong_dates)
+        assert result.junk == [], (path.name, result.junk)
+
+
+def test_seed_gold_targets_one_event_per_happening_and_one_actor_per_person():
+    score = _score_module()
+    result, _ = score.score(Path(__file__).resolve().parents[1] / "gold" / "seeds.json")
+    assert all(n == 1 for n in result.multi_source.values()), result.multi_source
+    assert all(len(keys) == 1 for keys in result.persons.values()), result.persons
+    assert result.conflicts_found == result.conflicts_expected

@@ -264,7 +264,7 @@ _PERSON_LIKE = {"Jordan", "Chad", "Georgia", "Israel", "Kenya", "India", "China"
 # Forms that read as a country only in other contexts.
 # "Vienna Convention", "Paris Agreement", "Washington Post": a place in a name.
 _NOT_COUNTRY_BEFORE = re.compile(
-    r"^\s*(?:Post|Times|Journal|Institute|University|Street|Avenue|Convention|Treaty|Agreement|"
+    r"\s*(?:Post|Times|Journal|Institute|University|Street|Avenue|Convention|Treaty|Agreement|"
     r"Accords?|Declaration|Protocol|Charter|Process|Conference|Club|Format|Communiqu\w+)\b"
 )
 _NOT_COUNTRY_AFTER = re.compile(r"(?:\bNew|\bLatin|\bSouth|\bNorth|\bCentral)\s+$")
