@@ -169,7 +169,8 @@ def test_a_year_inside_a_name_dates_nothing():
 
 def test_the_subject_and_the_object_make_the_pair_of_a_break():
     (event,) = dated(
-        "In June 2017, Saudi Arabia, the United Arab Emirates, Bahrain and Egypt severed ties with Qatar."
+        "In June 2017, Saudi Arabia, the United Arab Emirates, Bahrain and Egypt severed ties "
+        "with Qatar."
     )
     assert event.type == "reduce_relations"
     assert event.countries[:2] == ["SAU", "QAT"]

@@ -213,7 +213,8 @@ def test_an_undated_article_is_dated_by_the_articles_sharing_its_relative_dates(
     )
     undated_report = DocInput(
         "b",
-        "The Philippines and North Korea signed an agreement Wednesday establishing diplomatic ties.",
+        "The Philippines and North Korea signed an agreement Wednesday establishing diplomatic "
+        "ties.",
     )
     # Ten years later, with the full date: no help in dating "b", and no harm either.
     recollection = DocInput(
