@@ -125,3 +125,36 @@ def test_export_rejects_a_bad_value(client, world):
     response = client.get("/export/events.csv?to=soon")
     assert response.status_code == 400
     assert "to" in response.content.decode()
+
+
+ODD_QUERIES = [
+    "country=",
+    "country=%00",
+    "country=A%27%3B--",
+    "actor=%2F..%2F",
+    "from=0000",
+    "from=9999-99-99",
+    "from=2024-1",
+    "to=-1",
+    "q=" + "x" * 500,
+    "q=%E2%80%AE%F0%9F%98%80",
+    "article=%3Cscript%3E",
+    "type=&type=meet",
+    "page=99999999999999999999",
+    "page_size=-5",
+    "lanes=",
+]
+
+
+@pytest.mark.parametrize("query", ODD_QUERIES)
+@pytest.mark.parametrize(
+    "path", ["/", "/api/events.json", "/export/events.csv", "/export/events.ics"]
+)
+def test_odd_query_strings_never_cause_a_server_error(client, world, path, query):
+    assert client.get(f"{path}?{query}").status_code in (200, 400)
+
+
+@pytest.mark.parametrize("query", ODD_QUERIES)
+def test_odd_query_strings_in_htmx_requests(client, world, query):
+    response = client.get(f"/?{query}", HTTP_HX_REQUEST="true", HTTP_HX_TRIGGER="filters")
+    assert response.status_code == 200
