@@ -87,7 +87,10 @@ class EditTrackingAdmin(SimpleHistoryAdmin):
     def edited_list(self, obj) -> str:
         return ", ".join(obj.edited_fields) or "—"
 
-    @admin.action(description="Let extraction update the selected again (forget edits)")
+    @admin.action(
+        description="Let extraction update the selected again (forget edits)",
+        permissions=["change"],
+    )
     def forget_edits(self, request, queryset):
         for obj in queryset:
             obj.edited_fields = []
@@ -113,6 +116,7 @@ class CountryAdmin(admin.ModelAdmin):
                 n_events=Count("events", filter=Q(events__merged_into__isnull=True), distinct=True),
                 n_actors=Count("actors", distinct=True),
             )
+            .order_by("name")
         )
 
     @admin.display(description="events", ordering="n_events")
@@ -236,13 +240,17 @@ class IsDuplicateFilter(admin.SimpleListFilter):
 
 
 class ArticleForm(forms.ModelForm):
+    url = forms.URLField(
+        max_length=1000,
+        required=False,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"size": 100}),
+    )
+
     class Meta:
         model = Article
         fields = ["title", "url", "outlet", "duplicate_of", "published"]
-        widgets = {
-            "title": forms.TextInput(attrs={"size": 100}),
-            "url": forms.URLInput(attrs={"size": 100}),
-        }
+        widgets = {"title": forms.TextInput(attrs={"size": 100})}
 
 
 @admin.register(Article)
@@ -401,7 +409,10 @@ class ArticleAdmin(EditTrackingAdmin):
             if count is not None:
                 self.message_user(request, "The article's events were re-resolved.")
 
-    @admin.action(description="Re-extract the selected articles (keeps editors' changes)")
+    @admin.action(
+        description="Re-extract the selected articles (keeps editors' changes)",
+        permissions=["change"],
+    )
     def reextract(self, request, queryset):
         try:
             count = _services().reextract(list(queryset))
@@ -529,6 +540,7 @@ class ActorAdmin(EditTrackingAdmin):
             .get_queryset(request)
             .annotate(n_events=Count("events", distinct=True))
             .prefetch_related("aliases")
+            .order_by("name", "pk")  # aggregation drops Meta.ordering (autocomplete pages)
         )
 
     def get_search_results(self, request, queryset, search_term):
@@ -1017,12 +1029,15 @@ class EvidenceAdmin(SimpleHistoryAdmin):
                 reason=f"moved to event #{obj.event_id} by an editor",
             )
 
-    @admin.action(description="Reject the selected links (extraction will not re-add them)")
+    @admin.action(
+        description="Reject the selected links (extraction will not re-add them)",
+        permissions=["change"],
+    )
     def reject(self, request, queryset: QuerySet[Evidence]):
         count = curation.reject_evidence(queryset, user=request.user)
         self.message_user(request, f"{count} link(s) rejected.", messages.SUCCESS)
 
-    @admin.action(description="Restore the selected links")
+    @admin.action(description="Restore the selected links", permissions=["change"])
     def restore(self, request, queryset: QuerySet[Evidence]):
         count = curation.restore_evidence(queryset, user=request.user)
         self.message_user(request, f"{count} link(s) restored.", messages.SUCCESS)

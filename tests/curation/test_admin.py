@@ -454,3 +454,24 @@ def test_setup_roles_is_idempotent_and_can_enrol_a_user(db):
     assert Group.objects.get(name="editor").permissions.count() == count
     assert user.is_staff and user.groups.filter(name="editor").exists()
     assert Actor.objects.count() == 0  # roles touch no data
+
+
+def test_a_view_only_account_is_offered_no_curation_actions(db, make_event):
+    from django.contrib.auth.models import Permission
+
+    viewer = get_user_model().objects.create_user(
+        username="viewer", password="x" * 12, is_staff=True
+    )
+    viewer.user_permissions.add(
+        *Permission.objects.filter(codename__in=["view_event", "view_evidence", "view_article"])
+    )
+    client = Client()
+    client.force_login(viewer)
+    make_event("E")
+
+    for model in ("event", "evidence", "article"):
+        page = client.get(reverse(f"admin:timeline_{model}_changelist"))
+        assert page.status_code == 200
+        form = page.context["action_form"]
+        offered = [name for name, _label in form.fields["action"].choices if name] if form else []
+        assert offered == [], model
