@@ -619,3 +619,38 @@ def test_spelled_ordinal_after_on_and_later_that_day():
     assert values("On the first visit, on the second try.") == {}
     found = values("He arrived on March 3, 2024. Later that day, he met the president.")
     assert found["that day"] == "2024-03-03"
+
+
+# --- robustness: values outside the calendar, very long sentences -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("The city was founded 3000 years ago.", TUESDAY),  # year -975
+        ("It happened 99999999999 days ago.", TUESDAY),  # past timedelta's range
+        ("They meet tomorrow.", dt.date.max),  # 10000-01-01
+        ("They met on Tuesday.", dt.date.min),  # before 0001-01-01
+    ],
+)
+def test_a_relative_date_outside_the_calendar_has_no_value_and_says_why(text, published):
+    (timex,) = (t for t in timexes(text, published) if t.kind == "date")
+    assert timex.value is None
+    assert timex.rule.startswith("outside the calendar")
+
+
+def test_a_role_word_and_a_future_cue_are_read_right_before_the_date_in_a_long_sentence():
+    padding = "and the talks went on, " * 400  # one sentence of ~9,000 characters
+    text = f"The ministers will meet {padding}then again since 1966 and on Friday."
+    found = {t.text: t for t in timexes(text, TUESDAY)}
+    assert found["1966"].role == "since"
+    # the last clause ("then again since 1966 and on Friday") says nothing of the future
+    assert found["Friday"].value.edtf == "2025-03-07"
+    assert found["Friday"].spec.future is False
+    future = f"They said {padding}so the ministers will meet on Friday."
+    assert only_date(future, TUESDAY).value.edtf == "2025-03-14"
+
+
+def only_date(text: str, published: dt.date):
+    (timex,) = (t for t in timexes(text, published) if t.kind == "date")
+    return timex

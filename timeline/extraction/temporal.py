@@ -23,6 +23,7 @@ equivalent of ``2024-39~``).
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -319,7 +320,11 @@ def _resolve(spec: Spec, P: dt.date | None) -> tuple[DateValue | None, str]:
     what = describe(spec)
     if P is None:
         return None, f"needs the publication date: {what}"
-    value = _relative_value(spec, P)
+    try:
+        value = _relative_value(spec, P)
+    except (ValueError, OverflowError):
+        # "3000 years ago", "tomorrow" on 9999-12-31: outside the calendar datetime knows
+        return None, f"outside the calendar from the publication date {P.isoformat()}: {what}"
     if value is None:
         return None, f"could not be resolved against the publication date {P.isoformat()}: {what}"
     rule = f"resolved against the publication date {P.isoformat()}: {what}"
@@ -1491,6 +1496,14 @@ class _Grammar:
         return _Cand(m.start(), m.end(), "date", Spec("vague", (m.group().lower(),)))
 
 
+# How far back from an expression its cues are read: a reporting verb or role word
+# ends right before it; a clause longer than _CLAUSE_CHARS is read from its last part.
+_TAIL = 120
+_CLAUSE_CHARS = 400
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|and|while|after|when)\b")
+_BY_END = re.compile(r"(?i)\bby\s+$")
+
+
 class _Context:
     """What a handler may look at around its match."""
 
@@ -1511,11 +1524,14 @@ class _Context:
         "..., officials said on Tuesday" is the report, in the past, whatever came before;
         "by Jan. 31" is a deadline, ahead, unless the clause is in the past perfect.
         """
-        before = self.sentence[:pos]
-        if _REPORTED.search(before):
+        # Only the tail before ``pos`` is read: scanning (or copying) the whole prefix
+        # for every expression made one long sentence quadratic. ``search(s, a, b)``
+        # still sees the characters before ``a`` for ``\b``, and ``$`` matches at ``b``.
+        text, tail = self.sentence, max(0, pos - _TAIL)
+        if _REPORTED.search(text, tail, pos):
             return False
-        clause = re.split(r"[;:]|,\s+(?:but|and|while|after|when)\b", before)[-1]
-        if re.search(r"(?i)\bby\s+$", before) and not re.search(r"(?i)\bhad\b", clause):
+        clause = _CLAUSE_BREAK.split(text[max(0, pos - _CLAUSE_CHARS) : pos])[-1]
+        if _BY_END.search(text, tail, pos) and not re.search(r"(?i)\bhad\b", clause):
             return True
         return bool(_FUTURE.search(clause))
 
@@ -1562,8 +1578,9 @@ _ROLES = {
 }
 
 
-def _role(before: str) -> str:
-    match = _ROLE.search(before)
+def _role(body: str, end: int) -> str:
+    """The role word ("since", "until", ...) right before ``body[end:]``."""
+    match = _ROLE.search(body, max(0, end - _TAIL), end)
     if not match:
         return ""
     return _ROLES[re.sub(r"\s+", " ", match["w"].lower())]
@@ -1571,11 +1588,19 @@ def _role(before: str) -> str:
 
 def _select(cands: list[_Cand]) -> list[_Cand]:
     """Keep the longest non-overlapping candidates (ties: the rule listed first)."""
+    # Chosen spans never overlap, so only the neighbours by start can clash: bisect
+    # keeps a sentence with a thousand expressions from costing a million checks.
+    starts: list[int] = []
     chosen: list[_Cand] = []
     for cand in sorted(cands, key=lambda c: (-(c.end - c.start), c.priority, c.start)):
-        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
-            chosen.append(cand)
-    return sorted(chosen, key=lambda c: c.start)
+        i = bisect.bisect_right(starts, cand.start)
+        if i > 0 and chosen[i - 1].end > cand.start:
+            continue
+        if i < len(chosen) and chosen[i].start < cand.end:
+            continue
+        starts.insert(i, cand.start)
+        chosen.insert(i, cand)
+    return chosen
 
 
 _WEEKDAY_GLUE = re.compile(r"\s*,?\s*\(?\s*$")
@@ -1734,7 +1759,7 @@ def find_timexes(text: str, sentences: list[Sentence], published: dt.date | None
                     value=value,
                     relative=_is_relative(cand.spec),
                     rule=rule,
-                    role=_role(body[: cand.start]) if cand.kind == "date" else "",
+                    role=_role(body, cand.start) if cand.kind == "date" else "",
                     spec=cand.spec,
                 )
             )
