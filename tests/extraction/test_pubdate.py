@@ -443,3 +443,40 @@ def test_agency_dateline_in_parentheses_and_a_byline_with_a_clock_time():
     )
     pub = stated(title + byline + "Wang Yi and Kang Kyung-wha will meet next week.")
     assert (pub.value, pub.source) == (dt.date(2019, 11, 28), PUB_DATELINE)
+
+
+def test_a_search_window_reaching_past_year_9999_does_not_raise():
+    # An editor may type any date up to 9999-12-31; the window then runs to 10000.
+    a = "Cho signed the statement yesterday."
+    items = [
+        DatingInput(
+            "a", PublicationDate(None, PUB_UNKNOWN), (Anchor("signing", timex(a, "yesterday")),)
+        ),
+        DatingInput(
+            "dated",
+            PublicationDate(dt.date(9999, 12, 30), "editor"),
+            (Anchor("signing", timex("Cho signed on Dec. 30.", "Dec. 30", dt.date(9999, 12, 30))),),
+        ),
+    ]
+    pub = infer_publication_dates(items)["a"]
+    assert (pub.value, pub.source) == (dt.date(9999, 12, 31), PUB_INFERRED)
+
+
+def test_year_hints_past_the_calendar_leave_the_article_undated():
+    text = "It came 9000 years since 1966, and Cho signed the statement yesterday."
+    found = find_timexes(text, [Sentence(0, 0, len(text), text)], None)
+    items = [
+        DatingInput(
+            "a",
+            PublicationDate(None, PUB_UNKNOWN),
+            (Anchor("signing", timex(text, "yesterday")),),
+            year_hints=publication_year_hints(text, found),
+        ),
+        DatingInput(
+            "dated",
+            PublicationDate(dt.date(2025, 3, 11), PUB_HEADER),
+            (Anchor("signing", timex("Cho signed on March 10, 2025.", "March 10, 2025")),),
+        ),
+    ]
+    assert publication_year_hints(text, found) == (10966, 10967)
+    assert infer_publication_dates(items)["a"].value is None

@@ -572,14 +572,14 @@ def _window(item: DatingInput, fixed_years: set[int]) -> tuple[int, int]:
 
 
 def _days(window: tuple[int, int]):
-    lo, hi = window
+    # An editor's date in 9999 or "9000 years since 1966" puts the window past the
+    # calendar: search only the part of it that exists.
+    lo, hi = max(window[0], dt.MINYEAR), min(window[1], dt.MAXYEAR)
     if hi < lo:
         return
-    day, last = dt.date(lo, 1, 1), dt.date(hi, 12, 31)
-    one = dt.timedelta(days=1)
-    while day <= last:
-        yield day
-        day += one
+    first, last = dt.date(lo, 1, 1).toordinal(), dt.date(hi, 12, 31).toordinal()
+    for ordinal in range(first, last + 1):  # no step past 9999-12-31
+        yield dt.date.fromordinal(ordinal)
 
 
 def _unary_ok(entry: _Undated, P: dt.date, observations: dict[str, list[_Obs]]) -> bool:
