@@ -254,3 +254,26 @@ def test_seed_gold_targets_one_event_per_happening_and_one_actor_per_person():
     assert all(n == 1 for n in result.multi_source.values()), result.multi_source
     assert all(len(keys) == 1 for keys in result.persons.values()), result.persons
     assert result.conflicts_found == result.conflicts_expected
+
+
+def test_sources_disagreeing_on_a_name_are_kept_as_a_conflict():
+    statement = (
+        "Peruvian Foreign Minister Ana Torres and Syrian Foreign Minister {} signed a joint "
+        "statement establishing diplomatic relations in Lima on May 2, 2024."
+    )
+    a = DocInput("a", statement.format("Ahmad al-Shaybani"))
+    b = DocInput("b", statement.format("Asaad al-Shaibani"))
+    result = build_timeline([a, b])
+    (event,) = result.events
+    (conflict,) = [c for c in event.conflicts if c.field == "name"]
+    assert {value for value, _ in conflict.claims} == {"Ahmad al-Shaybani", "Asaad al-Shaibani"}
+    assert len([x for x in result.actors if x.kind == "person" and "Torres" not in x.name]) == 1
+
+
+def test_an_alias_told_in_one_article_is_not_a_name_conflict():
+    text = (
+        "In December 2024, US officials met with rebel leader Ahmed Karim al-Hadi - widely known "
+        "by his fighter name Abu Omar al-Tayyar."
+    )
+    (event,) = build_timeline([DocInput("a", text)]).events
+    assert not [c for c in event.conflicts if c.field == "name"]

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .actors import name_tokens, tokens_match
 from .events import (
     PAIR_TYPES,
     TRIGGER_PRIORITY,
@@ -383,8 +384,10 @@ def to_event(
     cluster: Cluster,
     actors: dict[str, ActorInfo],
     pub_certain: dict[str, bool],
-    sentences: dict[str, list[Sentence]] | None = None,
+    names: dict[tuple[str, int], list[tuple[str, str]]] | None = None,
 ) -> TimelineEvent:
+    """One TimelineEvent from a cluster. ``names`` maps (article, sentence) to the
+    (actor key, name as written) of the people named there, for name conflicts."""
     items = sorted(cluster.items, key=lambda i: (i.order, i.cand.sentence))
     best, dissent = choose_date(items)
     refs: list[EvidenceRef] = []
@@ -413,6 +416,7 @@ def to_event(
             if ref.article == item.article and ref.sentence == item.cand.sentence
         )
         conflicts.append(Conflict("date", claims))
+    conflicts.extend(_name_conflicts(refs, names or {}))
     counts = {r.claims["count"] for r in refs if "count" in r.claims}
     if len(counts) > 1:
         conflicts.append(
@@ -460,6 +464,34 @@ def to_event(
         conflicts=conflicts,
         status=status,
     )
+
+
+def _name_conflicts(
+    refs: list[EvidenceRef], names: dict[tuple[str, int], list[tuple[str, str]]]
+) -> list[Conflict]:
+    """One person, given names that cannot be spellings of each other ("Ahmad" vs "Asaad")."""
+    by_actor: dict[str, list[tuple[str, EvidenceRef]]] = {}
+    for ref in refs:
+        for key, written in names.get((ref.article, ref.sentence), ()):
+            if len(name_tokens(written)) >= 2:
+                by_actor.setdefault(key, []).append((written, ref))
+    conflicts = []
+    for key in sorted(by_actor):
+        claims = by_actor[key]
+        # Given names per article: an alias told in one article ("known as ...") is not
+        # a disagreement; two articles that share no spelling of the given name are.
+        given: dict[str, set[str]] = {}
+        for written, ref in claims:
+            given.setdefault(ref.article, set()).add(name_tokens(written)[0])
+        articles = sorted(given)
+        clash = any(
+            not any(tokens_match(x, y) for x in given[a] for y in given[b])
+            for i, a in enumerate(articles)
+            for b in articles[i + 1 :]
+        )
+        if clash:
+            conflicts.append(Conflict("name", tuple(claims)))
+    return conflicts
 
 
 def _representative(items: list[Item], best: Item | None) -> Item:

@@ -23,6 +23,7 @@ from .events import CandidateDetail, extract_candidates
 from .header import parse_header
 from .sentences import split_sentences
 from .types import (
+    PERSON,
     PUB_HEADER,
     PUB_UNKNOWN,
     ActorInfo,
@@ -285,7 +286,13 @@ def build_timeline(docs: Sequence[DocInput]) -> TimelineResult:
 
     clusters = cluster_items(_items(reads, order, maps), actors)
     certain = {k: reads[k].extraction.published.certain for k in order}
-    events = [to_event(c, actors, certain) for c in clusters]
+    articles = {k: _remapped(reads[k].extraction, maps[k]) for k in order}
+    names: dict[tuple[str, int], list[tuple[str, str]]] = {}
+    for key, article in articles.items():
+        for mention in article.mentions:
+            if mention.kind == PERSON:
+                names.setdefault((key, mention.sentence), []).append((mention.key, mention.text))
+    events = [to_event(c, actors, certain, names) for c in clusters]
     events.sort(
         key=lambda e: (
             e.date.start if e.date else dt.date.max,
@@ -294,7 +301,6 @@ def build_timeline(docs: Sequence[DocInput]) -> TimelineResult:
         )
     )
 
-    articles = {k: _remapped(reads[k].extraction, maps[k]) for k in order}
     duplicates = near_duplicates({k: reads[k].extraction.sentences for k in order}, order)
     return TimelineResult(
         articles=articles, events=events, actors=merged_actors, near_duplicates=duplicates
