@@ -4,7 +4,7 @@ Everything here is general: title words, capitalised-name patterns with
 particles (al-, bin, von), appositions, organisation heads ("Ministry of ...",
 "... Party", "Name (ACRONYM)") and a romanisation-aware comparison of names.
 The same comparison merges one person's spellings within an article and across
-articles ("Jo"/"Cho", "-yeol"/"-yul", "Shaybani"/"Shaibani"), backed by the
+articles ("Jung"/"Chung", "-yeon"/"-yun", "Rashidi"/"Rasheedy"), backed by the
 title and country each mention carries.
 """
 
@@ -242,7 +242,7 @@ _ORG_LEADING = {
 }
 
 # Name words: capitalised, with inner apostrophes ("Hay'at") and hyphens
-# ("Tae-yul", "Al-Shara"); particles "al-"/"el-" may be followed by a space
+# ("Min-soo", "Al-Hadi"); particles "al-"/"el-" may be followed by a space
 # in bad copy ("Al- Shabani").
 _WORD = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Za-z][a-z]+)*"
 _HYPH_PART = r"(?:[Aa]l|[Ee]l|[Aa]sh|[Aa][dsrntz])-[ ]?"
@@ -277,7 +277,7 @@ def _ascii_lower(text: str) -> str:
 
 
 def name_tokens(name: str) -> list[str]:
-    """Lowercase ASCII tokens of a name without particles ("al-Shara" -> ["shara"])."""
+    """Lowercase ASCII tokens of a name without particles ("al-Hadi" -> ["hadi"])."""
     text = _ascii_lower(name)
     text = re.sub(r"\b(?:al|el|ad|as|ash|ar|an|at|az)-\s?", "", text)
     tokens = []
@@ -290,7 +290,7 @@ def name_tokens(name: str) -> list[str]:
 
 
 def romanised(token: str) -> str:
-    """Fold romanisation variants together ("yeol" ~ "yul", "jo" ~ "cho")."""
+    """Fold romanisation variants together ("yeon" ~ "yun", "jo" ~ "cho")."""
     for old, new in _ROMAN_RULES:
         token = token.replace(old, new)
     token = re.sub(r"(.)\1+", r"\1", token)  # collapse doubled letters: "aa", "ss"
@@ -449,7 +449,7 @@ def find_actors(
             if not evidence or (group_cue and not title):
                 continue
             if _ACRONYM_AFTER.match(text, b):
-                continue  # "Hayat Tahrir al-Sham (HTS)": handled as an organisation
+                continue  # "Jaysh al-Nasr (JAN)": handled as an organisation
             rec = _Record(PERSON)
             rec.names[surface] += 1
             if title and title != "counterpart":
@@ -499,7 +499,7 @@ def _name_segments(text: str, a: int, b: int, in_country) -> list[tuple[int, int
         word = tok.group()
         stop = is_stop(word, ta, tb)
         if stop and seg_start is not None and word in _SHORT_NAME_PARTS and index + 1 < len(tokens):
-            # "Jo In Chol": a short word between two name words is part of the name.
+            # "Lee In Ho": a short word between two name words is part of the name.
             nxt = tokens[index + 1]
             stop = is_stop(nxt.group(), a + nxt.start(), a + nxt.end())
         if stop:
@@ -582,7 +582,7 @@ def _find_organisations(
         for match in pattern.finditer(text, start):
             a, b = match.span()
             surface = match.group()
-            # Drop leading words that are not part of the name ("The", "South Korean").
+            # Drop leading words that are not part of the name ("The", "Chilean").
             words = list(re.finditer(r"\S+", surface))
             while words and (
                 words[0].group() in _ORG_LEADING
@@ -644,7 +644,7 @@ def _find_organisations(
         if country:
             rec.countries[country] += 1
         rec.mentions.append((a, b, text[a:b], _sentence_of(sentences, a)))
-    # Bare acronyms elsewhere ("HTS took over") refer to the organisation.
+    # Bare acronyms elsewhere ("JAN took over") refer to the organisation.
     for rec in list(by_canon.values()):
         for acronym in sorted(rec.aliases):
             for match in re.finditer(rf"(?<![\w.]){re.escape(acronym)}(?!\w)", text[start:]):
@@ -657,7 +657,7 @@ def _find_organisations(
 
 
 def _acronym_fits(acronym: str, name: str) -> bool:
-    """ "HTS" fits "Hay'at Tahrir al-Sham"; "JAN" fits "Jaysh al-Nasr" (particles optional)."""
+    """ "JFN" fits "Jabhat Fath al-Nasr"; "JAN" fits "Jaysh al-Nasr" (particles optional)."""
     letters = [c for c in acronym.upper() if c.isalpha()]
     with_particles = "".join(
         t[0] for t in re.findall(r"[A-Za-z]+", name.replace("'", "")) if len(t) > 1
@@ -683,7 +683,7 @@ def _org_country(text: str, a: int, b: int, countries: list[Mention]) -> str:
 def _attach_single_names(
     people: list[_Record], singles: list[tuple[int, int, str, str, str]], sentences: list[Sentence]
 ) -> None:
-    """A surname alone ("Cho", "al-Shaibani") is the full-named person of the article."""
+    """A surname alone ("Park", "al-Hadi") is the full-named person of the article."""
     for a, b, surface, title, country in singles:
         token = name_tokens(surface)[0]
         candidates = [
@@ -717,12 +717,12 @@ def _attach_single_names(
 
 def _family_tokens(name: str) -> list[str]:
     """Tokens a person may be called by alone: the last name, or a short first
-    family name written first ("Kim Eun-jung", "Cho Tae-yul")."""
+    family name written first ("Park Min-soo", "Lee Jae-hoon")."""
     tokens = name_tokens(name)
     if not tokens:
         return []
     family = [tokens[-1]]
-    # East Asian order, family name first and short: "Kim Eun-jung", "Pak Ui Chun".
+    # East Asian order, family name first and short: "Park Min-soo", "Lee In Ho".
     hyphenated = len(tokens) == 2 and len(tokens[0]) <= 4 and "-" in name.split()[-1]
     if hyphenated or (len(tokens) in (2, 3) and len(tokens[0]) <= 3):
         family.append(tokens[0])

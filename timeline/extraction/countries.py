@@ -302,7 +302,7 @@ def _surface_table() -> tuple[dict[str, str], dict[str, str]]:
         for demonym in demonyms.split(";"):
             add(demonym, iso3, "demonym")
             if demonym and not demonym.endswith("s"):
-                add(demonym + "s", iso3, "demonym")  # "Syrians"
+                add(demonym + "s", iso3, "demonym")  # "Peruvians"
         for capital in capitals.split(";"):
             add(capital, iso3, "capital")
     for iso3, demonyms in _EXTRA_DEMONYMS.items():
@@ -341,7 +341,7 @@ def how_matched(surface: str) -> str:
 
 
 def lookup(surface: str) -> str:
-    """ISO3 for one surface form ("Syrian" -> "SYR"), or "" if unknown."""
+    """ISO3 for one surface form ("Peruvian" -> "PER"), or "" if unknown."""
     return _surface_table()[0].get(surface.strip(), "")
 
 

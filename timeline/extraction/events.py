@@ -225,7 +225,7 @@ _BOILERPLATE = re.compile(
     r"Subscribe|Copyright|All\s+rights\s+reserved|Click\s+here|Sign\s+up|Related\s+articles?)\b",
     re.I,
 )
-# "Syria, a long-time ally of North Korea", "North Korea's brother nation Cuba":
+# "Peru, a long-time ally of Venezuela", "Venezuela's brother nation Bolivia":
 # a country named only to describe another one.
 _EPITHET_BEFORE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:of|to|with)\s+$")
 _EPITHET_AFTER = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,3}[\w-]+[”\"’']?\s+$")
@@ -246,10 +246,10 @@ class CandidateDetail:
     report_timex: Timex | None = None  # the date of the report carrying it
     clause: tuple[int, int] = (0, 0)
     countries_in_order: list[str] = field(default_factory=list)
-    place: str = ""  # a capital named as the place ("visits Damascus")
+    place: str = ""  # a capital named as the place ("visits Hanoi")
     object_text: str = ""  # "joint statement", "humanitarian aid", "Middle East war", ...
-    agent: str = ""  # actor key of who acted, when told ("HTS overthrows ...")
-    target: str = ""  # actor key, or a phrase ("the Assad regime"), of whom it was done to
+    agent: str = ""  # actor key of who acted, when told ("JAN overthrows ...")
+    target: str = ""  # actor key, or a phrase ("the Hakim regime"), of whom it was done to
     joint: bool = False  # "X and Y agreed": both countries are the subject
 
 
@@ -347,7 +347,7 @@ def extract_candidates(
                 previous = detail[-1]
         for ha, hb in holes:
             inner = [x for x in sent_mentions if ha <= x.start < hb]
-            # "Jo In Chol, who arrived ...": the person before the comma is the subject.
+            # "Lee In Ho, who arrived ...": the person before the comma is the subject.
             antecedent = [x for x in sent_mentions if x.kind != COUNTRY and 0 <= ha - x.end <= 2]
             inner = antecedent + inner
             out.extend(
@@ -379,8 +379,8 @@ _WITH_THIS = re.compile(r"^(?:With|After|Following)\s+(?:this|that)\b", re.I)
 def _consequence(
     sentence: Sentence, mentions: list[Mention], earlier: list[CandidateDetail]
 ) -> CandidateDetail | None:
-    """A count told as the outcome of a happening: "Syria becomes South Korea's 194th
-    diplomatic partner", "With this move, South Korea now has relations with 191 ..."."""
+    """A count told as the outcome of a happening: "Fiji becomes Chile's 150th
+    diplomatic partner", "With this move, Chile now has relations with 150 ..."."""
     count = _COUNT.search(sentence.text)
     if not count:
         return None
@@ -477,7 +477,7 @@ def _clause_candidate(
         if not _in_frame(t, report_timex)
     ]
     if not clause_timexes and prev_span and re.match(r"\s*when\b", clause, re.I):
-        # "... in 2023, when Seoul established relations with Cuba": the date before "when".
+        # "... in 2019, when Lima established relations with Fiji": the date before "when".
         clause_timexes = [
             t
             for t in _event_date_timexes(_within(timexes, *prev_span), text)
@@ -508,7 +508,7 @@ def _clause_candidate(
     before_trigger = clause[: trigger.start()]
     status = "done"
     # "plans to sign", "is to visit", "decided to provide": not done yet. A bare
-    # "to" is not enough ("travelled to Damascus to sign", "led the rebels to overthrow").
+    # "to" is not enough ("travelled to Lima to sign", "led the rebels to overthrow").
     infinitive = not _NOUN_TRIGGER.match(trigger.group()) and re.search(
         r"\b(?:plans?|planning|intends?|intending|aims?|expected|set|scheduled|ready|willing|"
         r"hopes?|hoping|wants?|seeks?|seeking|pledged|vowed|promised|decided|decides|agreed|"
@@ -685,7 +685,7 @@ def _clause_countries(
         kept.append(m.key)
     countries = _ordered_unique(kept)
     if not countries and borrow:
-        # "Since joining the UN in 1991, South Korea has ...": the sentence's subject.
+        # "Since joining the UN in 1999, Tonga has ...": the sentence's subject.
         outside = [m for m in sentence_mentions if m.kind == COUNTRY and m not in clause_mentions]
         if outside:
             countries = [outside[0].key]
@@ -718,13 +718,13 @@ def _pick_dates(timexes: list[Timex], trigger_at: int) -> list[Timex]:
 def _elliptic(
     text, sentence, a, b, timexes, mentions, countries, previous, published
 ) -> list[CandidateDetail]:
-    """ "..., following Cuba last year": the previous clause's action, another country."""
+    """ "..., following Tonga last year": the previous clause's action, another country."""
     clause = text[a:b]
     if previous is None or not timexes or not countries:
         return []
     if not re.match(r"\s*(?:following|like|as\s+with|as\s+did|after|just\s+as)\b", clause, re.I):
         return []
-    # Only a bare "following Cuba last year": anything longer tells its own story.
+    # Only a bare "following Tonga last year": anything longer tells its own story.
     rest = clause
     for item in [*timexes, *[m for m in mentions if m.kind == COUNTRY and a <= m.start < b]]:
         rest = rest.replace(text[item.start : item.end], " ")
@@ -912,7 +912,7 @@ def make_title(
     target: str = "",
     joint: bool = False,
 ) -> str:
-    """A short readable title: "South Korea and Syria establish diplomatic relations"."""
+    """A short readable title: "Oman and Brazil establish diplomatic relations"."""
     people = [a.name for a in actors if a.kind == PERSON]
     groups = [a.name for a in actors if a.kind != PERSON]
     names = _country_names(countries)
