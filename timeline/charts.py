@@ -267,3 +267,60 @@ def _new_trace(event: Event, colour: str, point: bool, *, first_of_type: bool) -
         "width": [],
         "marker": {"color": colour, "opacity": 0.45, "line": {"color": colour, "width": 1.5}},
     }
+
+
+RELATIONS_COLOUR = "rgba(0, 158, 115, 0.16)"
+
+
+def relation_periods(
+    history: Sequence[tuple[str, Sequence]], *, until: dt.date
+) -> list[tuple[str, dt.date, dt.date, object]]:
+    """(partner, from, to, opening event) for each stretch during which relations stood.
+
+    ``history`` is ``selectors.relation_history``: steps in date order. A stretch
+    opens when relations are established, recognised or restored and closes when
+    they are reduced or broken; one still open runs to ``until``.
+    """
+    periods = []
+    for partner, steps in history:
+        opened = None
+        for step in steps:
+            if not step.event.start:
+                continue
+            if step.label == "reduced or broken":
+                if opened is not None:
+                    periods.append((partner, opened.start, step.event.start, opened))
+                    opened = None
+            elif opened is None:
+                opened = step.event
+        if opened is not None:
+            periods.append((partner, opened.start, max(until, opened.end or opened.start), opened))
+    return periods
+
+
+def with_relation_periods(figure: dict, periods: Sequence[tuple], lanes_shown: Sequence[str]):
+    """Shade, under the events, the stretches when relations stood with each partner."""
+    shown = set(lanes_shown)
+    periods = [p for p in periods if p[0] in shown]
+    if not periods:
+        return figure
+    shade = {
+        "type": "bar",
+        "orientation": "h",
+        "name": "relations in place",
+        "showlegend": False,
+        "y": [partner for partner, *_ in periods],
+        "base": [start.isoformat() for _p, start, _e, _o in periods],
+        "x": [((end - start).days + 1) * DAY_MS for _p, start, end, _o in periods],
+        "width": [0.9] * len(periods),
+        "marker": {"color": RELATIONS_COLOUR, "line": {"width": 0}},
+        "customdata": [[opening.get_absolute_url()] for *_r, opening in periods],
+        "hovertext": [
+            f"Relations with {escape(partner)}<br>from {escape(opening.date_display or str(start))}"
+            for partner, start, _e, opening in periods
+        ],
+        "hoverinfo": "text",
+    }
+    figure["data"].insert(0, shade)  # drawn first: beneath the events
+    figure["relation_periods"] = len(periods)
+    return figure

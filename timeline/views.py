@@ -13,10 +13,18 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.views.decorators.vary import vary_on_headers
 
 from . import selectors
-from .charts import LANE_FUNCTIONS, by_country, by_partner, timeline_figure
+from .charts import (
+    LANE_FUNCTIONS,
+    by_country,
+    by_partner,
+    relation_periods,
+    timeline_figure,
+    with_relation_periods,
+)
 from .exports import conflicts_json, event_json, events_csv, events_ics
 from .filters import EventFilterForm, PageForm
 from .models import Actor, Article, Country, Event, event_type_choices
@@ -199,14 +207,19 @@ def country_detail(request: HttpRequest, iso3: str) -> HttpResponse:
     country = get_object_or_404(Country, iso3=iso3)
     events = selectors.load_events(selectors.visible_events().filter(countries=country))
     partner_lanes = by_partner(country)
+    history = selectors.relation_history(events, partner_lanes)
+    figure = timeline_figure(events, partner_lanes)
+    with_relation_periods(
+        figure, relation_periods(history, until=timezone.localdate()), figure["lanes"]
+    )
     return render(
         request,
         "timeline/country.html",
         {
             "country": country,
             "events": events,
-            "relations": selectors.relation_history(events, partner_lanes),
-            "figure": timeline_figure(events, partner_lanes),
+            "relations": history,
+            "figure": figure,
         },
     )
 

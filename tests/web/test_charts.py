@@ -95,3 +95,24 @@ def test_one_day_of_events_never_zooms_into_hours(make_event):
     first, last = (dt.date.fromisoformat(x) for x in guard["x"])
     assert (last - first).days >= 40
     assert guard["hoverinfo"] == "skip"
+
+
+def test_relation_periods_close_when_broken_and_reopen_when_restored(make_event):
+    from timeline.charts import relation_periods
+    from timeline.selectors import relation_history
+
+    make_event("Open", start=dt.date(1960, 3, 1), countries=("AAA", "CCC"))
+    make_event(
+        "Break", type="reduce_relations", start=dt.date(1970, 6, 1), countries=("AAA", "CCC")
+    )
+    make_event("Restore", start=dt.date(1990, 1, 1), countries=("AAA", "CCC"))
+    avalon = Country.objects.get(iso3="AAA")
+    events = load_events(visible_events())
+    history = relation_history(events, by_partner(avalon))
+    labels = [step.label for step in history[0][1]]
+    assert labels == ["established", "reduced or broken", "restored"]
+    periods = relation_periods(history, until=dt.date(2025, 1, 1))
+    assert [(p[1], p[2]) for p in periods] == [
+        (dt.date(1960, 3, 1), dt.date(1970, 6, 1)),
+        (dt.date(1990, 1, 1), dt.date(2025, 1, 1)),
+    ]

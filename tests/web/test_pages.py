@@ -260,3 +260,13 @@ def test_not_found_page_is_friendly(client, settings, db):
     response = client.get("/events/424242/")
     assert response.status_code == 404
     assert "Back to the timeline" in html(response)
+
+
+def test_country_chart_shades_the_years_relations_stood(client, world):
+    page = html(client.get("/countries/AAA/"))
+    raw = re.search(r'<script id="country-figure" type="application/json">(.*?)</script>', page)
+    shade = json.loads(raw.group(1))["data"][0]  # drawn first, beneath the events
+    assert shade["name"] == "relations in place"
+    assert shade["y"] == ["Borduria"]
+    assert shade["base"] == ["2025-04-10"]
+    assert "relations in place" in page  # and said in the legend
