@@ -76,3 +76,13 @@ def test_seed_country_mentions(seed):
 def test_a_place_inside_a_name_is_not_a_country():
     assert codes("under the Vienna Convention and the Paris Agreement") == []
     assert codes("The Washington Post reported it.") == []
+
+
+def test_two_countries_joined_by_a_hyphen_are_both_named():
+    assert codes("The Qatari-Bahraini committee and US-China talks.") == [
+        ("Qatari", "QAT"),
+        ("Bahraini", "BHR"),
+        ("US", "USA"),
+        ("China", "CHN"),
+    ]
+    assert codes("Jean-Pierre led the Saudi-led coalition.") == []

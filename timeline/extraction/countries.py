@@ -322,6 +322,9 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.\-])(?:{alternation})(?![\w\-]|\.\w)")
 
 
+_HYPHEN_PAIR = re.compile(r"(?<![\w-])([A-Z][A-Za-z.]+)-([A-Z][A-Za-z]+)(?![\w-])")
+
+
 @cache
 def country_name(iso3: str) -> str:
     """A short display name ("South Korea", not "Korea, Republic of")."""
@@ -371,6 +374,13 @@ def find_countries(text: str, sentences: list[Sentence], start: int = 0) -> list
         if surface in _PERSON_LIKE and _beside_a_name(text, a, b):
             continue
         found.append((a, b, surface, forms[surface]))
+    # "Qatari-Bahraini committee", "US-China talks": two countries joined by a hyphen.
+    taken = [(a, b) for a, b, *_ in found]
+    for match in _HYPHEN_PAIR.finditer(text, start):
+        parts = [(match.start(1), match.end(1)), (match.start(2), match.end(2))]
+        codes = [forms.get(text[a:b], "") for a, b in parts]
+        if all(codes) and not any(ta < match.end() and match.start() < tb for ta, tb in taken):
+            found.extend((a, b, text[a:b], code) for (a, b), code in zip(parts, codes, strict=True))
     if korea_bare:
         # "Korea" alone means the Korea the article is about: the South unless
         # the article only ever names the North.
