@@ -89,8 +89,19 @@ def _filter_choices(form: EventFilterForm) -> dict:
     """Options for the filter form, with how many visible events each one has."""
     everything = selectors.visible_events()
     values = form.values
+    chosen_countries = set(values.get("country") or [])
+    chosen_actors = set(values.get("actor") or [])
     countries = selectors.country_counts(everything)
     actors = selectors.actor_counts(everything)
+    # A chosen value with no visible event still shows, selected, so it can be unselected.
+    listed = {c.iso3 for c in countries}
+    for country in Country.objects.filter(iso3__in=chosen_countries - listed):
+        country.n = 0
+        countries.append(country)
+    listed = {a.slug for a in actors}
+    for actor in Actor.objects.filter(slug__in=chosen_actors - listed):
+        actor.n = 0
+        actors.append(actor)
     types = selectors.type_counts(everything)
     articles = selectors.source_articles(everything)
     return {
@@ -99,8 +110,8 @@ def _filter_choices(form: EventFilterForm) -> dict:
         "type_options": [(code, label, types.get(code, 0)) for code, label in event_type_choices()],
         "article_options": articles,
         "selected": {
-            "country": set(values.get("country") or []),
-            "actor": set(values.get("actor") or []),
+            "country": chosen_countries,
+            "actor": chosen_actors,
             "type": values.get("type") or "",
             "article": values.get("article") or "",
             "lanes": form.lane_mode,

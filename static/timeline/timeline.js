@@ -117,6 +117,11 @@
       const status = document.getElementById("results-status");
       const title = document.getElementById("results-title");
       if (status && title) status.textContent = title.textContent + " found";
+      // On a phone the results sit under the form: after "Apply", show them.
+      const trigger = event.detail.requestConfig && event.detail.requestConfig.triggeringEvent;
+      if (narrow.matches && trigger && trigger.type === "submit") {
+        target.scrollIntoView({ block: "start" });
+      }
     }
     if (!target || target.id !== "panel") return;
     const title = target.querySelector(".event-title");

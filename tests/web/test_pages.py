@@ -270,3 +270,12 @@ def test_country_chart_shades_the_years_relations_stood(client, world):
     assert shade["y"] == ["Borduria"]
     assert shade["base"] == ["2025-04-10"]
     assert "relations in place" in page  # and said in the legend
+
+
+def test_a_chosen_country_without_events_stays_selectable(client, world):
+    from timeline.models import Country
+
+    Country.objects.create(iso3="DDD", name="Dystopia")
+    page = html(client.get("/?country=DDD"))
+    assert '<option value="DDD" selected>Dystopia (0)</option>' in page
+    assert '<option value="DDD"' not in html(client.get("/"))
