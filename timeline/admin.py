@@ -15,7 +15,7 @@ import logging
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -75,13 +75,40 @@ class EditTrackingAdmin(SimpleHistoryAdmin):
     """Record what the editor changed, so extraction keeps it as they left it."""
 
     def save_model(self, request, obj, form, change):
-        # ``derived_fields``: values the form filled in from the editor's
-        # input (an event's words for a typed date) belong to the editor too.
-        edited = [*form.changed_data, *getattr(form, "derived_fields", [])]
+        edited = self.edited_by(obj, form)
         obj.mark_edited(name for name in edited if name not in UNTRACKED)
         if edited:
-            obj._change_reason = f"edited in the admin: {', '.join(sorted(set(edited)))}"[:100]
+            obj._change_reason = f"edited in the admin: {', '.join(sorted(edited))}"[:100]
         super().save_model(request, obj, form, change)
+
+    @staticmethod
+    def edited_by(obj, form) -> set[str]:
+        """The fields this save changes, m2m included.
+
+        ``form.changed_data`` compares with the form's initial values; the
+        history "Revert" form starts from the old version, so the stored row
+        is compared too. ``derived_fields`` are values the form filled in
+        from the editor's input (an event's words for a typed date).
+        """
+        edited = {*form.changed_data, *getattr(form, "derived_fields", [])}
+        stored = type(obj)._default_manager.filter(pk=obj.pk).first() if obj.pk else None
+        if stored is None:
+            return edited
+        # A reverted version carries its old edited_fields: keep today's too.
+        obj.edited_fields = sorted(set(stored.edited_fields) | set(obj.edited_fields))
+        for name in form.fields:
+            try:
+                field = obj._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if field.many_to_many:
+                chosen = form.cleaned_data.get(name)
+                before = set(getattr(stored, name).values_list("pk", flat=True))
+                if chosen is not None and {o.pk for o in chosen} != before:
+                    edited.add(name)
+            elif field.concrete and getattr(stored, field.attname) != getattr(obj, field.attname):
+                edited.add(name)
+        return edited
 
     @admin.display(description="kept as edited")
     def edited_list(self, obj) -> str:
@@ -395,15 +422,13 @@ class ArticleAdmin(EditTrackingAdmin):
         return HttpResponseRedirect(change_url(article))
 
     def save_model(self, request, obj, form, change):
-        if "published" in form.changed_data:
+        date_set = "published" in self.edited_by(obj, form)
+        if date_set:
             obj.published_source = Article.DateSource.EDITOR
             obj.published_certain = obj.published is not None
             obj.published_evidence = f"set by {request.user.get_username()}"
         super().save_model(request, obj, form, change)
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        if "published" in form.changed_data:
+        if date_set:
             # Relative dates ("last Tuesday") depend on the publication date.
             count = rebuild_or_warn(request, self)
             if count is not None:

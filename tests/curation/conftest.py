@@ -56,7 +56,7 @@ def change_form_data(response) -> dict[str, object]:
                 data[key] = str(value) if not hasattr(value, "isoformat") else value.isoformat()
 
     add_form(response.context["adminform"].form)
-    for inline in response.context["inline_admin_formsets"]:
+    for inline in response.context.get("inline_admin_formsets") or []:
         formset = inline.formset
         add_form(formset.management_form)
         for form in formset.forms:
@@ -79,7 +79,7 @@ def post_change(client: Client, url: str, **changes) -> object:
     if response.status_code != 302:
         errors = response.context["adminform"].form.errors if response.context else ""
         inline_errors = (
-            [i.formset.errors for i in response.context["inline_admin_formsets"]]
+            [i.formset.errors for i in response.context.get("inline_admin_formsets") or []]
             if response.context
             else ""
         )

@@ -485,3 +485,23 @@ def test_after_merges_splits_rejections_and_edits_a_second_pass_changes_nothing(
     assert snapshot() == settled
     # Nothing was rewritten either: no new history rows.
     assert sum(m.history.count() for m in (Event, Evidence, Actor, Article)) == history
+
+
+def test_reverting_a_title_in_history_keeps_the_other_edits_and_the_choice(editor_client, seeded):
+    event = best_supported_event()
+    post_change(editor_client, event_url(event), countries=[])
+    post_change(editor_client, event_url(event), title="A wrong fix")
+    before_title_fix = event.history.filter(edited_fields=[]).first()  # before any edit
+    assert before_title_fix is not None
+    url = reverse(
+        "admin:timeline_event_simple_history", args=[event.pk, before_title_fix.history_id]
+    )
+
+    post_change(editor_client, url)
+    again()
+
+    event.refresh_from_db()
+    assert event.title == before_title_fix.title
+    # The version reverted to predates the countries edit; that edit stays.
+    assert {"title", "countries"} <= set(event.edited_fields)
+    assert not event.countries.exists()
