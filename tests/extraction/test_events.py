@@ -187,3 +187,23 @@ def test_an_agreement_to_restore_relations_has_a_joint_title():
 def test_a_reopened_embassy_is_titled_as_such():
     (event,) = dated("Iran reopened its embassy in Saudi Arabia on June 6, 2023.")
     assert event.title == "Iran reopens its embassy in Saudi Arabia"
+
+
+def test_withdrawing_from_a_region_is_not_withdrawing_diplomats():
+    text = "Gulf states perceive the US slowly withdrawing from the Middle East this week."
+    assert [e for e in candidates(text) if e.type == "expel_withdraw"] == []
+    (event,) = dated("North Korea withdrew its diplomats from Syria on May 2, 2024.")
+    assert event.type == "expel_withdraw"
+
+
+def test_a_refusal_is_not_an_action():
+    text = (
+        "Of the four nations that severed ties with Qatar, only Bahrain refused to rebuild ties "
+        "in 2021."
+    )
+    assert dated(text) == []
+
+
+def test_relations_with_only_the_other_side_named_are_titled_from_it():
+    (event,) = dated("The kingdom broke off ties with Iran in 2016.")
+    assert event.title == "Diplomatic relations with Iran broken off"

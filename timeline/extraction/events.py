@@ -125,7 +125,12 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "expel_withdraw",
         re.compile(
-            r"\b(?:expel\w*|evacuat\w+|withdr[ae]w\w*|recall\w*|fled|flee|closed\s+(?:its|the)\s+embassy)\b",
+            # Diplomats leaving: "withdrawing from the Middle East" is not one.
+            rf"\b(?:expel\w*|evacuat\w+|withdr[ae]w\w*|recall\w*|order\w*\s+out){_W}{{0,4}}?\W+"
+            rf"(?:diplomats?|ambassadors?|envoys?|embassy|staff|personnel|charg[eé])\b"
+            rf"|\b(?:diplomats?|ambassadors?|envoys?|embassy\s+staff)\b{_W}{{0,6}}?\W+"
+            rf"(?:fled|left|evacuated|withdr[ae]w\w*|were\s+expelled|were\s+recalled)\b"
+            rf"|\bclosed\s+(?:its|the)\s+embassy\b",
             re.I,
         ),
     ),
@@ -208,7 +213,7 @@ _SAID_TAIL = re.compile(
     re.I,
 )
 _IRREALIS = re.compile(
-    r"\b(?:attempt\w*|tried|try|trying|seek\w*|sought|hop(?:e|es|ed|ing)|interest\s+in|willing\w*|"
+    r"\b(?:attempt\w*|tried|try|trying|refus\w+|declin\w+\s+to|fail\w*\s+to|seek\w*|sought|hop(?:e|es|ed|ing)|interest\s+in|willing\w*|"
     r"ready\s+to|aim\w*\s+to|opportunit\w+|efforts?|would|could|might|may|if|whether|consider(?:s|ing)?\s+(?:to|whether|\w+ing)|"
     r"discuss\w*|explore|pursu\w+|procedures?|policy\s+of|conditions\s+were\s+set|prospects?|"
     r"possib\w+|potential|not|never|no\s+longer|without|yet\s+to|began\s+to|begin\s+to)\b",
@@ -251,6 +256,7 @@ class CandidateDetail:
     agent: str = ""  # actor key of who acted, when told ("JAN overthrows ...")
     target: str = ""  # actor key, or a phrase ("the Hakim regime"), of whom it was done to
     joint: bool = False  # "X and Y agreed": both countries are the subject
+    subject_missing: bool = False  # "The kingdom broke off ties with Iran": no country as subject
 
 
 def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
@@ -279,7 +285,9 @@ def _event_date_timexes(timexes: list[Timex], text: str) -> list[Timex]:
         if t.kind != "date":
             continue
         lead = text[max(0, t.start - 8) : t.start].lower()
-        if re.search(r"[A-Z][\w-]+\s+of\s+$", text[max(0, t.start - 40) : t.start]):
+        if re.search(
+            r"[A-Z][\w-]+(?:\s+of|,)\s+$", text[max(0, t.start - 40) : t.start]
+        ) and re.fullmatch(r"\d{4}", t.text):
             continue  # "the Vienna Convention on Diplomatic Relations of 1961": part of a name
         if (
             t.role in ("since", "until")
@@ -532,6 +540,8 @@ def _clause_candidate(
         or (infinitive and type_code != "intent")
     ):
         status = "planned"
+    if re.search(r"\b(?:refus\w+|declin\w+\s+to|fail\w*\s+to)\b", clause, re.I):
+        return []  # "only Bahrain refused to rebuild ties": nothing happened
     if _IRREALIS.search(before_trigger) and type_code not in ("intent",):
         return []
     if type_code == "visit" and re.match(
@@ -568,9 +578,14 @@ def _clause_candidate(
         info = actor_by_key.get(key)
         if info and info.country and info.country not in countries:
             countries.append(info.country)
+    subject_missing = False
     if type_code in PAIR_TYPES or type_code == "intent":
         countries = _subject_object(
             countries, clause_mentions, a + trigger.start(), a + trigger.end()
+        )
+        named = [m for m in clause_mentions if m.kind == COUNTRY]
+        subject_missing = (
+            bool(named) and all(m.start >= a + trigger.end() for m in named) and len(countries) < 2
         )
     dated = _pick_dates(clause_timexes, a + trigger.start())
     if dated and published and dated[0].value and dated[0].value.start > published:
@@ -632,6 +647,7 @@ def _clause_candidate(
             agent,
             target,
             joint,
+            subject_missing,
         )
         cand.title = title_for(detail, actor_by_key)
         results.append(detail)
@@ -898,6 +914,7 @@ def title_for(
         else "",
         target=_display(detail.target, actor_by_key),
         joint=detail.joint,
+        subject_missing=detail.subject_missing,
     )
 
 
@@ -911,6 +928,7 @@ def make_title(
     agent: str = "",
     target: str = "",
     joint: bool = False,
+    subject_missing: bool = False,
 ) -> str:
     """A short readable title: "Oman and Brazil establish diplomatic relations"."""
     people = [a.name for a in actors if a.kind == PERSON]
@@ -929,6 +947,17 @@ def make_title(
         verb_s = ""
     subject = names[0] if names else first
     with_other = f" with {names[1]}" if len(names) > 1 else ""
+    if (
+        subject_missing
+        and names
+        and type_code in ("establish_relations", "reduce_relations", "intent")
+    ):
+        # Only the other side is named: say what happened to relations with it.
+        return {
+            "establish_relations": f"Diplomatic relations established with {names[0]}",
+            "reduce_relations": f"Diplomatic relations with {names[0]} broken off",
+            "intent": f"Agreement to {object_text or 'establish'} relations with {names[0]}",
+        }[type_code]
     titles = {
         "establish_relations": f"{names[0]} reopens its embassy in {names[1]}"
         if place == "embassy" and len(names) >= 2
