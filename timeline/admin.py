@@ -16,6 +16,7 @@ import logging
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.core.validators import FileExtensionValidator
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -196,7 +197,11 @@ class ArticleAddForm(forms.Form):
         required=False,
         help_text="Optionally start with a header block (title:, url:, outlet:, published:).",
     )
-    file = forms.FileField(required=False, help_text="A UTF-8 plain-text (.txt) article.")
+    file = forms.FileField(
+        required=False,
+        help_text="A UTF-8 plain-text (.txt) article.",
+        validators=[FileExtensionValidator(["txt"])],
+    )
     source_name = forms.CharField(
         max_length=500, required=False, help_text="Where it came from (defaults to the file name)."
     )

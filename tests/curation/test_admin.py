@@ -346,6 +346,19 @@ def test_the_add_article_page_offers_paste_and_upload(editor_client):
     assert b'enctype="multipart/form-data"' in page.content
 
 
+def test_the_add_article_form_takes_only_txt_files(editor_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = editor_client.post(
+        reverse("admin:timeline_article_add"),
+        {"file": SimpleUploadedFile("article.pdf", b"%PDF-1.4 not text")},
+    )
+
+    assert response.status_code == 200
+    assert "txt" in response.content.decode()
+    assert Article.objects.count() == 0
+
+
 def test_the_add_article_form_refuses_binary_uploads(editor_client):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
