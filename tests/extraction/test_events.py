@@ -207,3 +207,10 @@ def test_a_refusal_is_not_an_action():
 def test_relations_with_only_the_other_side_named_are_titled_from_it():
     (event,) = dated("The kingdom broke off ties with Iran in 2016.")
     assert event.title == "Diplomatic relations with Iran broken off"
+
+
+def test_a_decision_to_sever_relations_is_a_break_not_an_agreement():
+    (event,) = dated(
+        "Nauru has decided to sever its diplomatic relations with Taiwan as of 21 July 2002."
+    )
+    assert event.type == "reduce_relations"

@@ -33,10 +33,12 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "intent",
         re.compile(
-            rf"\b(?:(?:tentatively\s+|formally\s+|officially\s+)?(?:decided|decides|agreed|agrees|agree|"
-            rf"approved|approves)\s+(?:to|on|in\s+principle\s+to)|reached\s+an?\s+(?:tentative\s+)?"
-            rf"agreement|(?:agreement|deal|accord)\s+to)\b{_W}{{0,8}}?\W+"
-            rf"(?:{_REL}|establish\w*|embass\w+)",
+            # A decision to establish or restore relations; "decided to sever" is a break.
+            rf"\b(?:(?:tentatively\s+|formally\s+|officially\s+)?(?:decided|decides|agreed|agrees|"
+            rf"agree|approved|approves)\s+(?:to|on|in\s+principle\s+to)|(?:agreement|deal|accord)\s+to)"
+            rf"\s+(?:\w+ly\s+)?(?:(?:establish|re-?establish|restor|resum|normali[sz]|re-?open|restart|"
+            rf"forg|formali[sz]|upgrad)\w*\b{_W}{{0,6}}?\W+(?:{_REL}|embass\w+)|{_REL})"
+            rf"|\breached\s+an?\s+(?:tentative\s+)?agreement\b{_W}{{0,8}}?\W+(?:{_REL}|establish\w*)",
             re.I,
         ),
     ),
