@@ -206,7 +206,7 @@ def test_a_refusal_is_not_an_action():
 
 def test_relations_with_only_the_other_side_named_are_titled_from_it():
     (event,) = dated("The kingdom broke off ties with Iran in 2016.")
-    assert event.title == "Diplomatic relations with Iran broken off"
+    assert event.title == "Diplomatic relations with Iran broken off"  # no pair in the article
 
 
 def test_a_decision_to_sever_relations_is_a_break_not_an_agreement():
@@ -214,3 +214,23 @@ def test_a_decision_to_sever_relations_is_a_break_not_an_agreement():
         "Nauru has decided to sever its diplomatic relations with Taiwan as of 21 July 2002."
     )
     assert event.type == "reduce_relations"
+
+
+def test_relations_between_two_named_countries_make_the_pair():
+    events = candidates(
+        "In Seoul, the South Korean government welcomed the forging of diplomatic relations "
+        "between Manila and Pyongyang on Wednesday."
+    )
+    assert events[0].countries[:2] == ["PHL", "PRK"]
+
+
+def test_the_country_an_ambassador_serves_in_is_not_a_party():
+    (event,) = [
+        e
+        for e in candidates(
+            "North Korean Ambassador to Thailand Jo In Chol and Philippine Foreign Secretary "
+            "Domingo Siazon signed the accord on Wednesday."
+        )
+        if e.type == "sign_agreement"
+    ]
+    assert "THA" not in event.countries

@@ -35,7 +35,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             # A decision to establish or restore relations; "decided to sever" is a break.
             rf"\b(?:(?:tentatively\s+|formally\s+|officially\s+)?(?:decided|decides|agreed|agrees|"
-            rf"agree|approved|approves)\s+(?:to|on|in\s+principle\s+to)|(?:agreement|deal|accord)\s+to)"
+            rf"agree|approved|approves)(?:\s+on\s+\w+day)?\s+(?:to|on|in\s+principle\s+to)"
+            rf"|(?:agreement|deal|accord)\s+to)"
             rf"\s+(?:\w+ly\s+)?(?:(?:establish|re-?establish|restor|resum|normali[sz]|re-?open|restart|"
             rf"forg|formali[sz]|upgrad)\w*\b{_W}{{0,6}}?\W+(?:{_REL}|embass\w+)|{_REL})"
             rf"|\breached\s+an?\s+(?:tentative\s+)?agreement\b{_W}{{0,8}}?\W+(?:{_REL}|establish\w*)",
@@ -364,7 +365,7 @@ def extract_candidates(
                 _clause_candidate(
                     text,
                     sentence,
-                    ha,
+                    antecedent[0].start if antecedent else ha,
                     hb,
                     [t for t in sent_timexes if ha <= t.start < hb],
                     inner,
@@ -567,6 +568,23 @@ def _clause_candidate(
         ):
             type_code = "meet"
     actors = _ordered_unique(m.key for m in clause_mentions if m.kind != COUNTRY)
+    explicit = [m for m in clause_mentions if m.kind == COUNTRY]
+    if article_pair and len(explicit) < 2 and type_code in (*PAIR_TYPES, "intent"):
+        # "the resumption of relations", "their ties": relations of the pair the
+        # article is about. With one side named, the other is the pair's country
+        # the sentence names ("... with Cuba, the South Korean government ...").
+        in_sentence = [m.key for m in mentions if m.kind == COUNTRY and m.key in article_pair]
+        if not explicit:
+            countries = list(article_pair)
+        elif explicit[0].key in article_pair:
+            countries = _ordered_unique([explicit[0].key, *article_pair])
+        else:
+            partner = next((c for c in in_sentence if c != explicit[0].key), article_pair[0])
+            # "The kingdom broke off ties with Iran": the named side is the object.
+            named_after = explicit[0].start >= a + trigger.end()
+            countries = _ordered_unique(
+                [partner, explicit[0].key] if named_after else [explicit[0].key, partner]
+            )
     if article_pair and len(countries) < 2 and _BOTH.search(sentence.text):
         # "the two countries" / "both sides": the pair the article is about, first
         # when they are the subject.
@@ -670,7 +688,7 @@ def _trigger_rank(type_match):
 
 
 _BOTH = re.compile(
-    r"\b(?:the\s+two|both)\s+(?:countries|nations|states|sides|governments|capitals|neighbou?rs|rivals)\b",
+    r"\b(?:the\s+two|both)\s+(?:[A-Z]\w+\s+)?(?:countries|nations|states|sides|governments|capitals|neighbou?rs|rivals)\b",
     re.I,
 )
 
@@ -695,6 +713,8 @@ def _clause_countries(
     kept = []
     for i, m in enumerate(country_mentions):
         before = text[max(0, m.start - 60) : m.start]
+        if re.search(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Cc]onsul)\s+(?:to|in)\s+$", before):
+            continue  # "Ambassador to Thailand": where the envoy serves, not a party
         if _EPITHET_BEFORE.search(before):
             continue
         following = country_mentions[i + 1] if i + 1 < len(country_mentions) else None
@@ -716,8 +736,13 @@ def _subject_object(
     """Relations: the first country before the verb and the first after it make the pair
     ("Saudi Arabia, the UAE and Bahrain broke ties with Qatar" -> Saudi Arabia, Qatar)."""
     named = [m for m in mentions if m.kind == COUNTRY and m.key in countries]
+    after_mentions = [m for m in named if m.start >= trigger_end]
+    for first, second in itertools.pairwise(after_mentions):
+        # "relations between Manila and Pyongyang": the pair is named after the verb.
+        if first.key != second.key and second.start - first.end <= 6:
+            return _ordered_unique([first.key, second.key, *countries])
     before = [m.key for m in named if m.end <= trigger_start]
-    after = [m.key for m in named if m.start >= trigger_end]
+    after = [m.key for m in after_mentions]
     if before and after and after[0] != before[0]:
         return _ordered_unique([before[0], after[0], *countries])
     return countries

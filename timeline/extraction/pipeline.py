@@ -152,6 +152,19 @@ def _anchors(clusters, keys_without_date: set[str]) -> dict[str, list]:
     return anchors
 
 
+# An inferred date with this many other possible days is a guess, not an inference:
+# resolving "last month" or "Friday" against it would date events wrongly.
+MAX_PLAUSIBLE_ALTERNATIVES = 45
+
+
+def _usable(found: PublicationDate | None) -> bool:
+    return (
+        found is not None
+        and found.value is not None
+        and len(found.alternatives) <= MAX_PLAUSIBLE_ALTERNATIVES
+    )
+
+
 def _components(clusters, order: list[str], undated: set[str]) -> list[list[str]]:
     """Articles linked by a shared happening, in input order.
 
@@ -281,7 +294,7 @@ def build_timeline(docs: Sequence[DocInput]) -> TimelineResult:
         inferred = _infer_dates(reads, order, maps, actors, texts, undated)
         for key in order:
             found = inferred.get(key)
-            if key in undated and found is not None and found.value is not None:
+            if key in undated and _usable(found):
                 reads[key] = _read(texts[key], found)
 
     clusters = cluster_items(_items(reads, order, maps), actors)
