@@ -46,7 +46,7 @@ def _services():
 def public_link(obj, label: str = "view") -> str:
     try:
         url = obj.get_absolute_url()
-    except NoReverseMatch:  # public pages not wired yet
+    except NoReverseMatch:  # no public page for it: never break the admin list
         return "—"
     return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', url, label)
 

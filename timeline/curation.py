@@ -13,14 +13,15 @@ later ingest or re-extraction keeps the editor's decision:
 * a merged-away event keeps ``merged_into``: its sentences count for the
   survivor, and its public URL redirects there;
 * a rejected link stays as a row with ``rejected=True``, so extraction knows
-  not to add it back;
+  not to add it back; a link an editor moved elsewhere leaves one behind;
 * the fields an editor's merge or split decided are listed in
   ``edited_fields``, so extraction does not overwrite them.
 
 History: django-simple-history records every save of Article, Actor, Event
 (with its countries and actors) and Evidence. It was chosen over
-django-reversion and audit-log style packages because it keeps one history
-table per model (queryable like any model, no pickled blobs), adds a
+django-reversion (versions serialised as JSON text in one shared table) and
+django-auditlog (one generic log of changes) because it keeps one history
+table per model, with real columns that can be queried like the model, adds a
 "History" button to the admin showing each version with the changed fields'
 previous values and the user (taken from the request by its middleware, or
 from ``user=`` here), and tracks many-to-many fields such as an event's
