@@ -18,8 +18,6 @@ from .models import Country, Event, Precision
 DAY_MS = 86_400_000
 MIN_PAD = dt.timedelta(days=20)
 MAX_LANES = 40
-# Show the recent past first when the timeline covers decades; "show all" is one click.
-DEFAULT_WINDOW = dt.timedelta(days=4 * 365)
 
 # Colour by the nature of the event (Okabe-Ito palette, readable by colour-blind people).
 COOPERATION, TALKS, CONFLICT, OTHER = "#009E73", "#0072B2", "#D55E00", "#6B6B6B"
@@ -91,16 +89,19 @@ def _hover(event: Event) -> str:
 
 
 def _default_range(events: Sequence[Event]) -> list[str] | None:
-    """The recent past when it holds at least half the events; otherwise everything."""
-    first = min(e.start for e in events)
+    """Open on the latest two thirds of the events when older ones would squash them.
+
+    Timelines often hold a few events decades back and many in the last
+    months; "show all" (one click) brings the old ones back.
+    """
+    starts = sorted(e.start for e in events)
     last = max(e.end or e.start for e in events)
-    if last - first <= DEFAULT_WINDOW * 1.5:
-        return None  # everything fits: let Plotly fit it
-    window_start = last - DEFAULT_WINDOW
-    recent = sum(1 for e in events if (e.end or e.start) >= window_start)
-    if recent * 2 < len(events):
-        return None
-    return [window_start.isoformat(), (last + DEFAULT_WINDOW / 16).isoformat()]
+    focus_start = starts[len(starts) // 3]
+    pad = max(MIN_PAD, (last - focus_start) / 10)
+    window = (focus_start - pad, last + pad)
+    if (window[1] - window[0]) * 2 > last - starts[0]:
+        return None  # the focus would cover most of the range anyway: show it all
+    return [window[0].isoformat(), window[1].isoformat()]
 
 
 def timeline_figure(events: Sequence[Event], lane_of: LaneOf = by_country) -> dict:
@@ -109,6 +110,10 @@ def timeline_figure(events: Sequence[Event], lane_of: LaneOf = by_country) -> di
     lane_sizes = Counter(lane for e in dated for lane in lane_of(e))
     lanes = [lane for lane, _n in sorted(lane_sizes.items(), key=lambda kv: (-kv[1], kv[0]))]
     shown_lanes = set(lanes[:MAX_LANES])
+
+    shown = [lane for lane in lanes if lane in shown_lanes]
+    row = {lane: i for i, lane in enumerate(shown)}
+    offsets = _same_day_offsets(dated, lane_of, shown_lanes)
 
     traces: dict[tuple[str, str], dict] = {}
     for event in dated:
@@ -123,21 +128,21 @@ def timeline_figure(events: Sequence[Event], lane_of: LaneOf = by_country) -> di
         for lane in lane_of(event):
             if lane not in shown_lanes:
                 continue
-            trace["y"].append(lane)
-            trace["customdata"].append([event.get_absolute_url()])
+            trace["customdata"].append([event.get_absolute_url(), lane])
             trace["hovertext"].append(_hover(event))
             if point:
+                trace["y"].append(row[lane] + offsets.get((lane, event.pk), 0.0))
                 trace["x"].append(event.start.isoformat())
                 trace["marker"]["size"].append(min(9 + 3 * (n - 1), 24))
                 # An open circle: the sources leave the date uncertain.
                 trace["marker"]["symbol"].append("circle" if event.date_certain else "circle-open")
             else:
                 end = event.end or event.start
+                trace["y"].append(row[lane])
                 trace["base"].append(event.start.isoformat())
                 trace["x"].append(((end - event.start).days + 1) * DAY_MS)
                 trace["width"].append(min(0.3 + 0.12 * (n - 1), 0.8))
 
-    shown = [lane for lane in lanes if lane in shown_lanes]
     height = max(260, 150 + 34 * len(shown_lanes))
     layout = {
         "height": height,
@@ -172,14 +177,15 @@ def timeline_figure(events: Sequence[Event], lane_of: LaneOf = by_country) -> di
                 ],
             },
         },
+        # Lanes are rows 0, 1, 2... (top to bottom) so that events on the same
+        # day can sit side by side within their lane instead of on top of each other.
         "yaxis": {
-            "type": "category",
-            "categoryorder": "array",
-            "categoryarray": shown,
+            "type": "linear",
+            "range": [len(shown) - 0.5, -0.5],
+            "tickvals": list(range(len(shown))),
             # Long names would squeeze the plot on a phone; the hover has them in full.
-            "tickvals": shown,
             "ticktext": [_short(lane) for lane in shown],
-            "autorange": "reversed",
+            "zeroline": False,
             "fixedrange": True,
             "automargin": True,
             "gridcolor": "#eef0f2",
@@ -187,7 +193,7 @@ def timeline_figure(events: Sequence[Event], lane_of: LaneOf = by_country) -> di
     }
     data = list(traces.values())
     if shown:
-        data.append(_extent_guard(dated, shown[0]))
+        data.append(_extent_guard(dated))
     if dated and (window := _default_range(dated)):
         layout["xaxis"]["range"] = window
     return {
@@ -210,7 +216,27 @@ def timeline_figure(events: Sequence[Event], lane_of: LaneOf = by_country) -> di
     }
 
 
-def _extent_guard(events: Sequence[Event], lane: str) -> dict:
+def _same_day_offsets(
+    events: Sequence[Event], lane_of: LaneOf, lanes: set[str]
+) -> dict[tuple[str, int], float]:
+    """Spread day-precise events sharing a lane and a day across the lane's height."""
+    together: dict[tuple[str, dt.date], list[int]] = {}
+    for event in events:
+        if is_point(event):
+            for lane in lane_of(event):
+                if lane in lanes:
+                    together.setdefault((lane, event.start), []).append(event.pk)
+    offsets = {}
+    for (lane, _day), pks in together.items():
+        if len(pks) < 2:
+            continue
+        step = min(0.22, 0.8 / (len(pks) - 1))
+        for i, pk in enumerate(pks):
+            offsets[(lane, pk)] = round((i - (len(pks) - 1) / 2) * step, 3)
+    return offsets
+
+
+def _extent_guard(events: Sequence[Event]) -> dict:
     """Two invisible points just beyond the first and last dates.
 
     Plotly's autorange ("show all", double-click) then keeps a margin around
@@ -223,7 +249,7 @@ def _extent_guard(events: Sequence[Event], lane: str) -> dict:
         "type": "scatter",
         "mode": "markers",
         "x": [(first - pad).isoformat(), (last + pad).isoformat()],
-        "y": [lane, lane],
+        "y": [0, 0],
         "marker": {"opacity": 0, "size": 1},
         "hoverinfo": "skip",
         "showlegend": False,
@@ -300,8 +326,8 @@ def relation_periods(
 
 def with_relation_periods(figure: dict, periods: Sequence[tuple], lanes_shown: Sequence[str]):
     """Shade, under the events, the stretches when relations stood with each partner."""
-    shown = set(lanes_shown)
-    periods = [p for p in periods if p[0] in shown]
+    row = {lane: i for i, lane in enumerate(lanes_shown)}
+    periods = [p for p in periods if p[0] in row]
     if not periods:
         return figure
     shade = {
@@ -309,12 +335,12 @@ def with_relation_periods(figure: dict, periods: Sequence[tuple], lanes_shown: S
         "orientation": "h",
         "name": "relations in place",
         "showlegend": False,
-        "y": [partner for partner, *_ in periods],
+        "y": [row[partner] for partner, *_ in periods],
         "base": [start.isoformat() for _p, start, _e, _o in periods],
         "x": [((end - start).days + 1) * DAY_MS for _p, start, end, _o in periods],
         "width": [0.9] * len(periods),
         "marker": {"color": RELATIONS_COLOUR, "line": {"width": 0}},
-        "customdata": [[opening.get_absolute_url()] for *_r, opening in periods],
+        "customdata": [[opening.get_absolute_url(), partner] for partner, *_r, opening in periods],
         "hovertext": [
             f"Relations with {escape(partner)}<br>from {escape(opening.date_display or str(start))}"
             for partner, start, _e, opening in periods

@@ -13,6 +13,10 @@ from timeline.selectors import load_events, visible_events
 pytestmark = pytest.mark.django_db
 
 
+def lanes_of(figure: dict) -> set[str]:
+    return {c[1] for trace in figure["data"] for c in trace.get("customdata", [])}
+
+
 def traces_of(figure, kind):
     return [t for t in figure["data"] if t["type"] == kind and t["name"] != "extent"]
 
@@ -53,23 +57,21 @@ def test_hover_gives_title_date_and_sources(world):
 
 def test_lanes_by_actor_and_by_partner(world):
     events = load_events(visible_events())
-    actor_lanes = {lane for t in timeline_figure(events, by_actor)["data"] for lane in t["y"]}
+    actor_lanes = lanes_of(timeline_figure(events, by_actor))
     assert actor_lanes == {"Ada Minister", "Bo Envoy", "(none named)"}
     avalon = Country.objects.get(iso3="AAA")
-    partner_lanes = {
-        lane for t in timeline_figure(events, by_partner(avalon))["data"] for lane in t["y"]
-    }
+    partner_lanes = lanes_of(timeline_figure(events, by_partner(avalon)))
     assert partner_lanes == {"Borduria", "Carpania"}
 
 
-def test_default_window_shows_the_recent_past_when_it_holds_most_events(make_event):
+def test_default_window_opens_on_the_recent_events_when_old_ones_would_squash_them(make_event):
     make_event("Long ago", start=dt.date(1950, 1, 1), countries=("AAA",))
     for day in (1, 2, 3):
         make_event(f"Recent {day}", start=dt.date(2025, 4, day), countries=("AAA",))
     layout = timeline_figure(load_events(visible_events()))["layout"]
     start, end = layout["xaxis"]["range"]
-    assert "2020" < start < "2025"
-    assert end > "2025-04-03"
+    assert "2025-01-01" < start < "2025-04-01"
+    assert "2025-04-03" < end < "2025-06-01"
     labels = [b["label"] for b in layout["xaxis"]["rangeselector"]["buttons"]]
     assert "show all" in labels
 
@@ -116,3 +118,17 @@ def test_relation_periods_close_when_broken_and_reopen_when_restored(make_event)
         (dt.date(1960, 3, 1), dt.date(1970, 6, 1)),
         (dt.date(1990, 1, 1), dt.date(2025, 1, 1)),
     ]
+
+
+def test_events_on_the_same_day_in_a_lane_sit_side_by_side(make_event):
+    make_event("Talks A", type="meet", start=dt.date(2025, 4, 10), countries=("AAA",))
+    make_event("Talks B", type="meet", start=dt.date(2025, 4, 10), countries=("AAA",))
+    make_event("Talks C", type="meet", start=dt.date(2025, 5, 1), countries=("AAA",))
+    figure = timeline_figure(load_events(visible_events()))
+    [meet] = traces_of(figure, "scatter")
+    rows = dict(zip((c[0] for c in meet["customdata"]), meet["y"], strict=True))
+    a, b, c = sorted(rows.items(), key=lambda url_row: int(url_row[0].split("/")[2]))
+    assert a[1] != b[1]  # same day: apart
+    assert -0.5 < a[1] < 0.5 and -0.5 < b[1] < 0.5  # but still inside lane 0
+    assert c[1] == 0  # alone on its day: on the lane's centre line
+    assert figure["layout"]["yaxis"]["ticktext"] == ["AAA"]
