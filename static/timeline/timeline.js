@@ -77,10 +77,25 @@
     });
   }
 
+  function markOpenEvent() {
+    // The list shows which event the panel holds.
+    const panel = document.getElementById("panel");
+    const open = panel && panel.querySelector(".event-detail");
+    const href = open ? "/events/" + open.id.replace("event-", "") + "/" : null;
+    document.querySelectorAll("#results a.event-link").forEach(function (link) {
+      if (link.getAttribute("href") === href) {
+        link.setAttribute("aria-current", "true");
+      } else {
+        link.removeAttribute("aria-current");
+      }
+    });
+  }
+
   function closePanel() {
     const panel = document.getElementById("panel");
     if (!panel) return;
     panel.innerHTML = "";
+    markOpenEvent();
     if (lastListUrl) {
       history.pushState({ htmx: true }, "", lastListUrl);
     }
@@ -117,6 +132,7 @@
       const status = document.getElementById("results-status");
       const title = document.getElementById("results-title");
       if (status && title) status.textContent = title.textContent + " found";
+      markOpenEvent();
       // On a phone the results sit under the form: after "Apply", show them.
       const trigger = event.detail.requestConfig && event.detail.requestConfig.triggeringEvent;
       if (narrow.matches && trigger && trigger.type === "submit") {
@@ -124,6 +140,7 @@
       }
     }
     if (!target || target.id !== "panel") return;
+    markOpenEvent();
     const title = target.querySelector(".event-title");
     if (title) {
       title.focus({ preventScroll: true });

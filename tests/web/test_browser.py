@@ -137,6 +137,8 @@ def test_clicking_a_listed_event_opens_the_side_panel_with_its_own_url(ui, world
     panel = page.locator("#panel")
     expect(panel.locator(".event-title")).to_have_text(world.established.title)
     expect(panel.locator(".source")).to_have_count(2)
+    current = page.locator("#results a.event-link[aria-current]")
+    expect(current).to_have_text(world.established.title)
     expect(page.locator("#timeline-chart .plot-container")).to_have_count(1)  # still there
     assert ui.errors == []
 
