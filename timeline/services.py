@@ -485,7 +485,7 @@ def _store_events(
             e.delete()
     # An event left with no evidence and no human work on it goes too.
     for event in Event.objects.filter(
-        evidence__isnull=True, verified=False, merged_into__isnull=True
+        evidence__isnull=True, verified=False, hidden=False, merged_into__isnull=True
     ):
         if not event.edited_fields and not event.merged_from.exists():
             event.delete()

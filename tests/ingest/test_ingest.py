@@ -165,3 +165,15 @@ def test_reextract_of_an_unknown_path_is_an_error(tmp_path):
 def test_ingest_without_paths_is_an_error():
     with pytest.raises(CommandError, match="give at least one file"):
         call_command("ingest", stdout=io.StringIO())
+
+
+@pytest.mark.django_db
+def test_rebuild_keeps_an_event_an_editor_hid_even_when_no_sentence_reports_it(make_event):
+    ingest(SEEDS)
+    hidden = make_event("Hidden by an editor", hidden=True)
+    unwanted = make_event("Left over from an older extraction")
+
+    services.rebuild_timeline()
+
+    assert Event.objects.filter(pk=hidden.pk).exists()
+    assert not Event.objects.filter(pk=unwanted.pk).exists()
