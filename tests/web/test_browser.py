@@ -292,3 +292,18 @@ def test_text_contrast_meets_wcag_aa(ui, world):
     for path in pages:
         ui.page.goto(ui.url(path))
         assert ui.page.evaluate(CONTRAST_SCRIPT) == [], path
+
+
+def test_keyboard_alone_reaches_the_filters_and_the_events(ui, world):
+    page = ui.page
+    page.goto(ui.url("/"))
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    reached = set()
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        reached.add(page.evaluate("document.activeElement.id || document.activeElement.className"))
+        if "event-link" in reached:
+            break
+    assert {"id_q", "id_country", "id_actor", "id_type", "id_from", "id_to"} <= reached
+    assert "event-link" in reached
