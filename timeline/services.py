@@ -238,6 +238,7 @@ def rebuild_timeline() -> int:
             text=a.text,
             published=a.published if "published" in a.edited_fields else None,
             published_source="editor" if "published" in a.edited_fields else "",
+            label=a.title or a.slug,
         )
         for a in articles
     ]

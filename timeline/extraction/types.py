@@ -187,6 +187,9 @@ class DocInput:
     # None lets the pipeline find it in the text or infer it.
     published: dt.date | None = None
     published_source: str = ""  # PUB_HEADER, or "editor"
+    # How people know the article (its title or slug): what explanations such
+    # as "how the date was obtained" name, instead of the opaque key.
+    label: str = ""
 
 
 @dataclass(frozen=True)
