@@ -78,13 +78,17 @@ def is_point(event: Event) -> bool:
 
 def _hover(event: Event) -> str:
     sources = getattr(event, "corroboration", 0)
+    independent = getattr(event, "independent_sources", sources)
     date = event.date_display or event.start.isoformat()
     precision = event.get_precision_display() if event.precision else "unknown precision"
     uncertain = ", uncertain" if not event.date_certain else ""
     planned = " · planned or announced" if event.status == Event.Status.PLANNED else ""
+    count = f"{sources} source{'s' if sources != 1 else ''}"
+    if independent != sources:
+        count += f" ({independent} independent)"
     return (
         f"<b>{escape(event.title)}</b><br>{escape(date)} ({precision}{uncertain})"
-        f"<br>{event.type_label}{planned} · {sources} source{'s' if sources != 1 else ''}"
+        f"<br>{event.type_label}{planned} · {count}"
     )
 
 
@@ -120,7 +124,8 @@ def timeline_figure(events: Sequence[Event], lane_of: LaneOf = by_country) -> di
         colour = TYPE_COLOURS.get(event.type, OTHER)
         point = is_point(event)
         key = (event.type, "point" if point else "span")
-        n = getattr(event, "corroboration", 1) or 1
+        # Size follows independent confirmation: a near-copy adds nothing.
+        n = getattr(event, "independent_sources", 1) or 1
         trace = traces.get(key)
         if trace is None:
             seen_type = any(t == event.type for t, _shape in traces)

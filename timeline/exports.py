@@ -83,6 +83,7 @@ def event_json(event: Event, absolute: Absolute) -> dict:
         "sources": [source_json(ev, absolute) for ev in event.sources],
         "conflicts": conflicts_json(event, absolute),
         "corroboration": event.corroboration,
+        "independent_sources": event.independent_sources,
     }
 
 

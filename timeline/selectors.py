@@ -32,13 +32,22 @@ def with_sources(events: EventQuerySet) -> EventQuerySet:
     )
 
 
-def corroboration(event: Event) -> int:
-    """How many independent articles report the event: a near-copy counts as its original."""
+def _sources(event: Event):
     if hasattr(event, "sources"):  # prefetched by with_sources(), possibly empty
-        sources = event.sources
-    else:
-        sources = accepted_evidence().filter(event=event)
-    return len({ev.sentence.article.duplicate_of_id or ev.sentence.article_id for ev in sources})
+        return event.sources
+    return accepted_evidence().filter(event=event)
+
+
+def corroboration(event: Event) -> int:
+    """How many distinct articles report the event."""
+    return len({ev.sentence.article_id for ev in _sources(event)})
+
+
+def independent_sources(event: Event) -> int:
+    """Distinct articles once each near-copy counts as its original."""
+    return len(
+        {ev.sentence.article.duplicate_of_id or ev.sentence.article_id for ev in _sources(event)}
+    )
 
 
 def load_events(events: EventQuerySet, *, offset: int = 0, limit: int | None = None) -> list[Event]:
@@ -49,6 +58,7 @@ def load_events(events: EventQuerySet, *, offset: int = 0, limit: int | None = N
     loaded = list(ordered)
     for event in loaded:
         event.corroboration = corroboration(event)
+        event.independent_sources = independent_sources(event)
     return loaded
 
 

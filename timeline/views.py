@@ -176,7 +176,6 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "event": event,
         "conflicts": conflict_sides(conflicts_json(event, lambda url: url, titles)),
-        "articles": len({ev.sentence.article_id for ev in event.sources}),
     }
     template = "timeline/event.html#detail" if _partial(request) else "timeline/event.html"
     return render(request, template, context)

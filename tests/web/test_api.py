@@ -82,12 +82,14 @@ def test_rejected_evidence_is_not_a_source(client, world):
     assert event["corroboration"] == 1
 
 
-def test_a_near_copy_does_not_corroborate(client, world):
+def test_corroboration_counts_distinct_articles_and_says_how_many_are_independent(client, world):
+    assert event_by_id(client, world.established.pk)["independent_sources"] == 2
     world.second.duplicate_of = world.first
     world.second.save()
     event = event_by_id(client, world.established.pk)
     assert len(event["sources"]) == 2
-    assert event["corroboration"] == 1
+    assert event["corroboration"] == 2
+    assert event["independent_sources"] == 1  # a near-copy counts as its original
 
 
 def test_event_conflicts(client, world):

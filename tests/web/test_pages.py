@@ -104,7 +104,7 @@ def test_event_page_shows_date_sources_and_conflicts(client, world):
     assert world.established.title in page
     assert "10 April 2025" in page
     assert "Stated in the sentence as a full date." in page
-    assert "2 independent articles" in page
+    assert "2 articles" in page
     assert 'href="/articles/relations-established/#s0"' in page
     assert 'href="/articles/ties-restored/#s0"' in page
     assert "Sources disagree" in page
@@ -133,7 +133,7 @@ def test_rejected_evidence_is_not_shown_as_a_source(client, world):
     )
     page = html(client.get(f"/events/{world.established.pk}/"))
     assert 'class="source-link" href="/articles/ties-restored/#s0"' not in page
-    assert "1 independent article" in page
+    assert "1 article" in page
 
 
 def test_merged_event_redirects_to_its_survivor(client, world):
@@ -163,6 +163,7 @@ def test_article_page_links_mentions_and_evidence(client, world):
 def test_article_page_notes_a_near_duplicate(client, world):
     world.second.duplicate_of = world.first
     world.second.save()
+    assert "once near-copies count" in html(client.get(f"/events/{world.established.pk}/"))
     page = html(client.get("/articles/ties-restored/"))
     assert "copy or near-copy" in page
     assert 'href="/articles/relations-established/"' in page
