@@ -104,6 +104,7 @@ CSV_COLUMNS = [
     "countries",
     "actors",
     "corroboration",
+    "independent_sources",
     "verified",
     "sources",
 ]
@@ -132,6 +133,7 @@ def events_csv(events: Iterable[Event], absolute: Absolute) -> str:
                 "; ".join(c.iso3 for c in event.countries.all()),
                 "; ".join(a.name for a in event.actors.all()),
                 event.corroboration,
+                event.independent_sources,
                 "yes" if event.verified else "no",
                 " ".join(
                     absolute(sentence_url(ev.sentence.article.slug, ev.sentence.index))

@@ -39,6 +39,7 @@ def test_csv_columns(client, world):
     assert row["date_certain"] == "no"
     assert row["countries"] == "AAA; CCC"
     assert row["corroboration"] == "1"
+    assert row["independent_sources"] == "1"
     assert row["sources"] == "http://testserver/articles/ties-restored/#s1"
 
 
