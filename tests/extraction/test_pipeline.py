@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 import time
 from pathlib import Path
@@ -277,3 +278,172 @@ def test_an_alias_told_in_one_article_is_not_a_name_conflict():
     )
     (event,) = build_timeline([DocInput("a", text)]).events
     assert not [c for c in event.conflicts if c.field == "name"]
+
+
+# --- explanations people read: articles by label, happenings by name, never keys ----------
+
+HASH_A = "7abf98a3" + "0" * 31 + "1"
+HASH_B = "e12db35d" + "0" * 31 + "2"
+KEYISH = re.compile(r"\b[0-9a-f]{12,}\b|\bh\d+:\w+|#\d+")
+
+
+def test_the_date_rule_names_the_article_by_its_label_and_the_sentence_by_its_number():
+    doc = DocInput(
+        HASH_A,
+        "Chile and Fiji build ties\n\nThe talks went well. "
+        "Chile established diplomatic relations with Fiji in 1971.",
+        label="Chile and Fiji build ties",
+    )
+    (event,) = build_timeline([doc]).events
+    assert event.date_rule == "stated: ‘1971’ in “Chile and Fiji build ties” (sentence 3)"
+
+
+def test_without_a_label_the_article_is_named_by_its_title():
+    doc = DocInput(HASH_A, "title: Ties at last\n\nChile established relations with Fiji in 1971.")
+    (event,) = build_timeline([doc]).events
+    assert "“Ties at last”" in event.date_rule
+    assert HASH_A not in event.date_rule
+
+
+def test_long_labels_are_cut_at_a_word_and_equal_labels_stay_apart():
+    long = "Chile and Fiji " + "establish very long lasting and friendly relations " * 3
+    a = DocInput(HASH_A, "Chile established relations with Fiji in 1971.", label=long)
+    b = DocInput(HASH_B, "Chile established relations with Tonga in 1972.", label=long)
+    labels = pipeline._labels(
+        [a, b],
+        {k: pipeline._read(d.text, pipeline._stated(d)) for k, d in ((HASH_A, a), (HASH_B, b))},
+        [HASH_A, HASH_B],
+    )
+    assert labels[HASH_A].endswith("…") and len(labels[HASH_A]) <= pipeline.LABEL_LENGTH
+    assert labels[HASH_B] == labels[HASH_A] + " (2)"
+
+
+def _signing_story() -> list[DocInput]:
+    """A dated article and an undated one date the same happening relative to their own dates."""
+    dated = DocInput(
+        HASH_B,
+        "Chile and Fiji established diplomatic relations on Thursday, officials said.",
+        dt.date(2025, 4, 11),
+        label="Chile and Fiji build ties",
+    )
+    undated = DocInput(
+        HASH_A,
+        "Chile and Fiji established diplomatic relations on the 10th, the ministry said.",
+        label="Chile and Fiji establish ties",
+    )
+    return [dated, undated]
+
+
+def test_inference_evidence_names_articles_and_happenings_as_people_know_them():
+    result = build_timeline(_signing_story())
+    pub = result.articles[HASH_A].published
+    assert pub.source == PUB_INFERRED
+    assert "“Chile and Fiji build ties”" in pub.evidence
+    assert "(Chile and Fiji establish diplomatic relations)" in pub.evidence
+    assert not KEYISH.search(pub.evidence), pub.evidence
+    for event in result.events:
+        assert not KEYISH.search(event.date_rule), event.date_rule
+
+
+def test_no_key_appears_in_any_explanation_of_the_seed_timeline():
+    docs = [
+        DocInput(f"{i:02d}" + "c0ffee" * 6 + "ab", d.text, label=f"Seed story {i}")
+        for i, d in enumerate(seed_docs())
+    ]
+    result = build_timeline(docs)
+    texts = [e.date_rule for e in result.events] + [
+        a.published.evidence for a in result.articles.values()
+    ]
+    assert any("“Seed story" in t for t in texts)
+    for text in texts:
+        assert not KEYISH.search(text), text
+        assert not any(d.key in text for d in docs), text
+
+
+def test_happening_names_are_unique_even_when_titles_repeat():
+    a = DocInput(
+        "a",
+        "Chile established diplomatic relations with Fiji in 1971. "
+        "Chile established diplomatic relations with Fiji again in 1990.",
+    )
+    read = pipeline._read(a.text, pipeline._stated(a))
+    clusters = pipeline.cluster_items(pipeline._items({"a": read}, ["a"], {"a": {}}), {})
+    names = pipeline._happening_names(clusters, {})
+    assert len(names) == len(set(names)) == len(clusters) >= 2
+    assert all(not KEYISH.search(n) for n in names)
+
+
+# --- how sure a date is ------------------------------------------------------------------
+
+
+def _event(result, type_code: str, year: int):
+    (event,) = [e for e in result.events if e.type == type_code and e.date.start.year == year]
+    return event
+
+
+def test_a_year_stated_outright_is_certain_even_when_the_publication_date_is_inferred():
+    result = build_timeline(seed_docs())
+    assert result.articles["000"].published.source == PUB_INFERRED
+    assert _event(result, "armed_conflict", 2011).date_certain
+    (ties,) = [e for e in result.events if e.date and e.date.edtf == "1966"]
+    assert ties.date_certain
+
+
+def test_a_date_resolved_against_an_inferred_publication_date_is_uncertain():
+    result = build_timeline(seed_docs())
+    assert result.articles["000"].published.source == PUB_INFERRED
+    (event,) = [
+        e for e in result.events if e.type == "establish_relations" and e.date.edtf == "2025-04-10"
+    ]
+    assert not event.date_certain
+    assert "not certain" in event.date_rule
+
+
+def test_a_date_an_article_with_a_known_date_agrees_on_is_certain():
+    result = build_timeline(_signing_story())
+    assert result.articles[HASH_A].published.source == PUB_INFERRED
+    (event,) = result.events
+    assert event.date.edtf == "2025-04-10"
+    assert event.date_certain
+
+
+def test_a_date_resolved_against_a_header_date_is_certain():
+    doc = DocInput(
+        "a", "Chile and Fiji established diplomatic relations on Tuesday.", dt.date(2024, 5, 2)
+    )
+    (event,) = build_timeline([doc]).events
+    assert event.date.edtf == "2024-04-30"
+    assert event.date_certain
+
+
+def test_a_date_resolved_against_a_dated_line_is_certain():
+    text = (
+        "Chile and Fiji build ties\n\nPublished: 2 May 2024, 10:03\n\n"
+        "Chile and Fiji established diplomatic relations on Tuesday."
+    )
+    (event,) = build_timeline([DocInput("a", text)]).events
+    assert event.date.edtf == "2024-04-30"
+    assert event.date_certain
+
+
+def test_a_date_resolved_against_a_guessed_year_is_uncertain():
+    text = (
+        "SANTIAGO, May 2 (AP) -- The ministry spoke.\n\n"
+        "Chile and Fiji established diplomatic relations on Tuesday. "
+        "Chile joined the Pacific Islands Forum as an observer in 2024."
+    )
+    result = build_timeline([DocInput("a", text)])
+    assert not result.articles["a"].published.certain
+    (event,) = [e for e in result.events if e.type == "establish_relations"]
+    assert event.date.edtf == "2024-04-30"
+    assert not event.date_certain
+
+
+def test_sources_disagreeing_on_the_date_make_it_uncertain():
+    a = DocInput("a", "Peru established diplomatic relations with Cuba in 2023.")
+    b = DocInput("b", "Peru established diplomatic relations with Cuba in 2024.")
+    (event,) = build_timeline([a, b]).events
+    assert [c.field for c in event.conflicts] == ["date"]
+    assert not event.date_certain
+    a_alone = build_timeline([a]).events[0]
+    assert a_alone.date_certain

@@ -45,6 +45,8 @@ class Item:
     date: DateValue | None = None
     date_rule: str = ""
     inherited: bool = False
+    date_text: str = ""  # the expression the date came from, when not the candidate's own
+    date_source: int | None = None  # sentence of the visit an inherited date comes from
 
     @property
     def cand(self):
@@ -272,7 +274,8 @@ def cluster_items(
         report = item.detail.report_timex
         if report is not None and report.value is not None and item.cand.type not in _INHERITS_DATE:
             item.date = report.value
-            item.date_rule = f"date of the report: {report.text!r}"
+            item.date_rule = "the date of the report"
+            item.date_text = report.text
             _add(item, clusters, actors)
         else:
             still.append(item)
@@ -283,7 +286,8 @@ def cluster_items(
         source = _inherit_source(item, items, actors)
         if source is not None:
             item.date = source.date
-            item.date_rule = f"date of the visit told in sentence {source.cand.sentence}"
+            item.date_rule = "the date of the visit"
+            item.date_source = source.cand.sentence
             item.inherited = True
             _add(item, clusters, actors)
         else:
@@ -385,9 +389,12 @@ def to_event(
     actors: dict[str, ActorInfo],
     pub_certain: dict[str, bool],
     names: dict[tuple[str, int], list[tuple[str, str]]] | None = None,
+    labels: dict[str, str] | None = None,
 ) -> TimelineEvent:
     """One TimelineEvent from a cluster. ``names`` maps (article, sentence) to the
-    (actor key, name as written) of the people named there, for name conflicts."""
+    (actor key, name as written) of the people named there, for name conflicts;
+    ``labels`` maps an article key to how people know the article (the rule names
+    articles by it, never by key)."""
     items = sorted(cluster.items, key=lambda i: (i.order, i.cand.sentence))
     best, dissent = choose_date(items)
     refs: list[EvidenceRef] = []
@@ -437,21 +444,13 @@ def to_event(
     actor_keys = sorted(actor_counts, key=lambda a: (-actor_counts[a], a))
     status = "planned" if all(i.cand.status == "planned" for i in items) else "done"
     title = title_for(representative.detail, actors, status)
+    # Certain when sources agree and one of those giving this very date is sure of it.
     certain = (
-        bool(best) and not dissent and not best.inherited and pub_certain.get(best.article, True)
+        best is not None
+        and not dissent
+        and any(i.date == best.date and _item_certain(i, pub_certain) for i in items)
     )
-    if best is None:
-        rule = ""
-    else:
-        support = len({i.article for i in items if i.date and i.date.overlaps(best.date)})
-        rule = best.date_rule or best.cand.date_rule or "stated"
-        rule = (
-            f"{rule}; {best.cand.date_text!r} in {best.article}#{best.cand.sentence}"
-            if best.cand.date_text
-            else rule
-        )
-        if support > 1:
-            rule += f"; agreed by {support} articles"
+    rule = _date_rule(best, items, pub_certain, labels or {})
     return TimelineEvent(
         type=representative.cand.type,
         title=title,
@@ -464,6 +463,64 @@ def to_event(
         conflicts=conflicts,
         status=status,
     )
+
+
+def describe(cluster: Cluster, actors: dict[str, ActorInfo]) -> str:
+    """The happening in words, as its event will be titled."""
+    items = sorted(cluster.items, key=lambda i: (i.order, i.cand.sentence))
+    best, _dissent = choose_date(items)
+    status = "planned" if all(i.cand.status == "planned" for i in items) else "done"
+    return title_for(_representative(items, best).detail, actors, status)
+
+
+def where(article: str, sentence: int, labels: dict[str, str]) -> str:
+    """A sentence as people can find it: the article's label and the 1-based sentence number."""
+    label = labels.get(article, "")
+    shown = f"“{label}”" if label else "an untitled article"
+    return f"{shown} (sentence {sentence + 1})"
+
+
+def _date_rule(
+    best: Item | None, items: list[Item], pub_certain: dict[str, bool], labels: dict[str, str]
+) -> str:
+    """How the date was obtained, in words people can check against the article."""
+    if best is None:
+        return ""
+    text = best.date_text or best.cand.date_text
+    rule = best.date_rule or best.cand.date_rule or "stated"
+    if best.inherited and best.date_source is not None:
+        rule = f"{rule} told in {where(best.article, best.date_source, labels)}"
+    elif text and rule.startswith("stated"):
+        rule = f"{rule}: ‘{text}’ in {where(best.article, best.cand.sentence, labels)}"
+    elif text:
+        rule = f"‘{text}’ in {where(best.article, best.cand.sentence, labels)}, {rule}"
+    if _rests_on_publication(best) and not pub_certain.get(best.article, False):
+        rule += "; that publication date is not certain"
+    support = len({i.article for i in items if i.date and i.date.overlaps(best.date)})
+    if support > 1:
+        rule += f"; agreed by {support} articles"
+    return rule
+
+
+def _item_certain(item: Item, pub_certain: dict[str, bool]) -> bool:
+    """A date written out is certain; one worked out from the publication date is as
+    certain as that date; one borrowed from the visit a meeting was part of is a guess."""
+    if item.inherited:
+        return False
+    if _rests_on_publication(item):
+        return pub_certain.get(item.article, False)
+    return True
+
+
+def _rests_on_publication(item: Item) -> bool:
+    """True when the date was worked out from the article's publication date."""
+    if item.inherited:
+        return False
+    if item.date_text:  # the date of a report ("announced on Tuesday")
+        report = item.detail.report_timex
+        return report is None or report.relative
+    timex = item.detail.timex
+    return timex is not None and timex.relative
 
 
 def _name_conflicts(

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from . import pubdate, temporal
 from .actors import find_actors, merge_actors
-from .clustering import Item, cluster_items, near_duplicates, to_event
+from .clustering import Item, cluster_items, describe, near_duplicates, to_event
 from .countries import find_countries
 from .events import CandidateDetail, extract_candidates
 from .header import parse_header
@@ -25,6 +26,7 @@ from .sentences import split_sentences
 from .types import (
     PERSON,
     PUB_HEADER,
+    PUB_INFERRED,
     PUB_UNKNOWN,
     ActorInfo,
     ArticleExtraction,
@@ -135,10 +137,9 @@ def _items(
     return items
 
 
-def _anchors(clusters, keys_without_date: set[str]) -> dict[str, list]:
+def _anchors(clusters, names: list[str]) -> dict[str, list]:
     anchors: dict[str, list] = {}
-    for index, cluster in enumerate(clusters):
-        happening = _happening_id(index, cluster)
+    for cluster, happening in zip(clusters, names, strict=True):
         for item in cluster.items:
             detail = item.detail
             if detail.timex is not None:
@@ -147,7 +148,7 @@ def _anchors(clusters, keys_without_date: set[str]) -> dict[str, list]:
                 )
             if detail.report_timex is not None:
                 anchors.setdefault(item.article, []).append(
-                    pubdate.Anchor(f"{happening}:report", detail.report_timex, "done")
+                    pubdate.Anchor(f"the announcement of: {happening}", detail.report_timex, "done")
                 )
     return anchors
 
@@ -198,19 +199,23 @@ def _components(clusters, order: list[str], undated: set[str]) -> list[list[str]
     return list(groups.values())
 
 
-def _infer_dates(reads, order, maps, actors, texts, undated) -> dict:
+def _infer_dates(reads, order, maps, actors, texts, undated, labels) -> dict:
     """Publication dates for undated articles, from the articles they share happenings with.
 
     Each group of linked articles is dated on its own, so dated articles about
     other happenings (other years) do not widen or shift the search.
     """
     preliminary = cluster_items(_items(reads, order, maps), actors, keep_unattached=True)
-    anchors = _anchors(preliminary, undated)
+    names = _happening_names(preliminary, actors)
+    anchors = _anchors(preliminary, names)
     # Relative expressions first: an absolute date one source gets wrong ("in 2023"
     # where the others say "last year") must not undo every other article's date.
     # Absolute dates still bound their own article ("done" on 6 March -> published later).
     own_absolute = {
-        k: [a if a.timex.relative else replace(a, happening=f"{a.happening}@{k}") for a in v]
+        k: [
+            a if a.timex.relative else replace(a, happening=f"{a.happening}, as {labels[k]} says")
+            for a in v
+        ]
         for k, v in anchors.items()
     }
     inferred: dict = {}
@@ -219,7 +224,7 @@ def _infer_dates(reads, order, maps, actors, texts, undated) -> dict:
             continue
         first = pubdate.infer_publication_dates(
             [
-                _dating_input(k, texts[k], reads[k], own_absolute.get(k, []), preliminary)
+                _dating_input(k, texts[k], reads[k], own_absolute.get(k, []), preliminary, names)
                 for k in group
             ]
         )
@@ -229,7 +234,7 @@ def _infer_dates(reads, order, maps, actors, texts, undated) -> dict:
         if missing:
             second = pubdate.infer_publication_dates(
                 [
-                    _dating_input(k, texts[k], reads[k], anchors.get(k, []), preliminary)
+                    _dating_input(k, texts[k], reads[k], anchors.get(k, []), preliminary, names)
                     for k in group
                 ]
             )
@@ -240,16 +245,16 @@ def _infer_dates(reads, order, maps, actors, texts, undated) -> dict:
     return inferred
 
 
-def _dating_input(key: str, text: str, read: _Read, anchors: list, clusters) -> pubdate.DatingInput:
+def _dating_input(
+    key: str, text: str, read: _Read, anchors: list, clusters, names: list[str]
+) -> pubdate.DatingInput:
     timexes = read.extraction.timexes
     planned: set[str] = set()
     done: set[str] = set()
-    for index, cluster in enumerate(clusters):
+    for cluster, happening in zip(clusters, names, strict=True):
         for item in cluster.items:
             if item.article == key and item.detail.timex is None:
-                (planned if item.cand.status == "planned" else done).add(
-                    _happening_id(index, cluster)
-                )
+                (planned if item.cand.status == "planned" else done).add(happening)
     # Years of absolute dates other articles give the same happenings bound the search too.
     shared_years: set[int] = set()
     for cluster in clusters:
@@ -269,8 +274,60 @@ def _dating_input(key: str, text: str, read: _Read, anchors: list, clusters) -> 
     )
 
 
-def _happening_id(index: int, cluster) -> str:
-    return f"h{index}:{cluster.type}"
+def _happening_names(clusters, actors) -> list[str]:
+    """One readable, unique name per happening: pubdate both matches happenings by
+    it and quotes it in the reasoning people read."""
+    described = [describe(c, actors) for c in clusters]
+    counts: dict[str, int] = {}
+    for name in described:
+        counts[name] = counts.get(name, 0) + 1
+    names: list[str] = []
+    seen: set[str] = set()
+    for cluster, name in zip(clusters, described, strict=True):
+        if counts[name] > 1:
+            dates = sorted({i.date.display for i in cluster.items if i.date})
+            if len(dates) == 1:
+                name = f"{name}, {dates[0]}"
+        unique, n = name, 2
+        while unique in seen:
+            unique, n = f"{name} (another, {n})", n + 1
+        seen.add(unique)
+        names.append(unique)
+    return names
+
+
+LABEL_LENGTH = 70
+
+
+def _short(text: str, limit: int = LABEL_LENGTH) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:-–—")
+    return cut + "…"
+
+
+def _labels(docs: Sequence[DocInput], reads: dict[str, _Read], order: list[str]) -> dict[str, str]:
+    """How each article is named in explanations: its label, else its title; unique."""
+    given = {doc.key: doc.label for doc in docs}
+    labels: dict[str, str] = {}
+    taken: set[str] = set()
+    for key in order:
+        base = _short(given.get(key) or reads[key].extraction.title or "untitled article")
+        label, n = base, 2
+        while label in taken:
+            label, n = f"{base} ({n})", n + 1
+        taken.add(label)
+        labels[key] = label
+    return labels
+
+
+def _readable(found: PublicationDate, labels: dict[str, str]) -> PublicationDate:
+    """The inference's reasoning with articles named by their labels, not their keys."""
+    evidence = found.evidence
+    for key in sorted(labels, key=len, reverse=True):
+        evidence = re.sub(rf"\barticle {re.escape(key)}(?![\w-])", f"“{labels[key]}”", evidence)
+    return replace(found, evidence=evidence)
 
 
 def build_timeline(docs: Sequence[DocInput]) -> TimelineResult:
@@ -283,6 +340,7 @@ def build_timeline(docs: Sequence[DocInput]) -> TimelineResult:
         order.append(doc.key)
         reads[doc.key] = _read(doc.text, _stated(doc))
     texts = {doc.key: doc.text for doc in docs}
+    labels = _labels(docs, reads, order)
 
     merged_actors, per_article_maps = merge_actors([reads[k].extraction.actors for k in order])
     maps = dict(zip(order, per_article_maps, strict=True))
@@ -291,21 +349,27 @@ def build_timeline(docs: Sequence[DocInput]) -> TimelineResult:
     # Articles without a publication date: date them from the happenings they share.
     undated = {k for k in order if reads[k].extraction.published.value is None}
     if undated:
-        inferred = _infer_dates(reads, order, maps, actors, texts, undated)
+        inferred = _infer_dates(reads, order, maps, actors, texts, undated, labels)
         for key in order:
             found = inferred.get(key)
             if key in undated and _usable(found):
-                reads[key] = _read(texts[key], found)
+                reads[key] = _read(texts[key], _readable(found, labels))
 
     clusters = cluster_items(_items(reads, order, maps), actors)
-    certain = {k: reads[k].extraction.published.certain for k in order}
+    # An inferred publication date is a best fit, never certain, even when only one day fits.
+    certain = {
+        k: (pub := reads[k].extraction.published).value is not None
+        and pub.certain
+        and pub.source != PUB_INFERRED
+        for k in order
+    }
     articles = {k: _remapped(reads[k].extraction, maps[k]) for k in order}
     names: dict[tuple[str, int], list[tuple[str, str]]] = {}
     for key, article in articles.items():
         for mention in article.mentions:
             if mention.kind == PERSON:
                 names.setdefault((key, mention.sentence), []).append((mention.key, mention.text))
-    events = [to_event(c, actors, certain, names) for c in clusters]
+    events = [to_event(c, actors, certain, names, labels) for c in clusters]
     events.sort(
         key=lambda e: (
             e.date.start if e.date else dt.date.max,
