@@ -247,6 +247,11 @@ def test_screenshots(browser, live_server, world, width):
     page.screenshot(path=f"{SHOTS}/index-{width}.png", full_page=True)
     page.locator("#results a.event-link", has_text=world.established.title).click()
     expect(page.locator("#panel .event-title")).to_be_visible()
+    # The chart follows its narrower column once the panel takes room beside it.
+    page.wait_for_function(
+        "() => { const c = document.getElementById('timeline-chart');"
+        " return c.querySelector('.main-svg').getBoundingClientRect().width <= c.clientWidth + 1; }"
+    )
     page.screenshot(path=f"{SHOTS}/panel-{width}.png", full_page=True)
     # Nothing wider than the screen: usable at 375 px without sideways scrolling.
     assert page.evaluate("document.documentElement.scrollWidth") <= width
