@@ -447,3 +447,101 @@ def test_sources_disagreeing_on_the_date_make_it_uncertain():
     assert not event.date_certain
     a_alone = build_timeline([a]).events[0]
     assert a_alone.date_certain
+
+
+# --- article titles when the header has none ----------------------------------------------
+
+
+def _title_of(text: str) -> str:
+    return extract_article(text).title
+
+
+def test_a_photo_caption_with_a_credit_is_not_the_title():
+    text = (
+        "Ministers of Chile and Fiji pose for a photo after signing the joint statement on "
+        "relations between the two countries./Courtesy of Ministry of Foreign Affairs\n\n"
+        "Chile has officially established diplomatic relations with Fiji, a Pacific island "
+        "state. Among the countries of the region, Fiji was the last without relations.\n"
+    )
+    assert _title_of(text) == (
+        "Chile has officially established diplomatic relations with Fiji, a Pacific island state."
+    )
+
+
+def test_bracketed_and_parenthesised_photo_credits_mark_captions():
+    for caption in (
+        "Ana Torres, left, meets her Fijian counterpart in Suva on May 2. [FOREIGN MINISTRY]",
+        "Ana Torres meets her Fijian counterpart in Suva [PHOTO]",
+        "Ana Torres meets her Fijian counterpart in Suva (AP Photo/Jane Doe)",
+        "Ana Torres meets her Fijian counterpart in Suva on Tuesday. Yonhap",
+    ):
+        assert _title_of(f"{caption}\n\nChile and Fiji agree to open embassies\n\nBody.") == (
+            "Chile and Fiji agree to open embassies"
+        ), caption
+
+
+def test_bylines_times_media_lines_and_bare_dates_are_skipped():
+    text = (
+        "Written by 11:06 AM World\n\nimage\n\nMay 2, 2024\n\nBy Jane Doe\n\n"
+        "Published: 2 May 2024, 10:03\n\n"
+        "Chile and Fiji agree to open embassies\n\nThe two countries agreed."
+    )
+    assert _title_of(text) == "Chile and Fiji agree to open embassies"
+
+
+def test_a_leading_date_and_a_tag_are_stripped_from_the_headline():
+    assert (
+        _title_of("date 2024-05-02  Chile and Fiji agree to open embassies\n\nBody text here.")
+        == "Chile and Fiji agree to open embassies"
+    )
+    assert (
+        _title_of("[Exclusive] Chile and Fiji agree to open embassies\n\nBody text here.")
+        == "Chile and Fiji agree to open embassies"
+    )
+    assert _title_of("[Exclusive]\n\nChile and Fiji agree.\n") == "Chile and Fiji agree."
+
+
+def test_without_a_headline_the_title_is_the_first_sentence_cut_at_a_word():
+    lead = (
+        "SANTIAGO, May 2 (AP) -- Chile and Fiji established diplomatic relations on Tuesday "
+        "after months of quiet talks between their foreign ministries in New York and in "
+        "Canberra, officials from both governments said in a joint statement released late in "
+        "the evening. The two countries will open embassies."
+    )
+    title = _title_of(lead)
+    assert title.startswith("Chile and Fiji established diplomatic relations on Tuesday")
+    assert title.endswith("…") and len(title) <= 150
+    assert not title[:-1].endswith(" ")
+    paragraph = (
+        "Chile and Fiji established diplomatic relations on Tuesday. The two countries, which "
+        "have traded for decades, will open embassies in each other's capitals next year and "
+        "hold their first talks in Suva."
+    )
+    assert _title_of(paragraph) == "Chile and Fiji established diplomatic relations on Tuesday."
+
+
+def test_a_short_headline_ending_in_a_full_stop_is_kept_before_the_deck():
+    text = (
+        "Chile established relations with Fiji.\n"
+        "The Andean country has formally established ties with the island state\n"
+        "Chile has officially established relations with Fiji, officials said on Tuesday."
+    )
+    assert _title_of(text) == "Chile established relations with Fiji."
+
+
+def test_seed_titles_are_headlines_not_captions_bylines_or_datelines():
+    titles = {d.key: extract_article(d.text).title for d in seed_docs()}
+    assert titles["000"] == (
+        "South Korea has officially established diplomatic relations with Syria, "
+        "a long-time ally of North Korea."
+    )
+    assert titles["001"] == (
+        "South Korea has established diplomatic relations with the new government of Syria."
+    )
+    assert titles["002"].startswith("South Korea Establishes Diplomatic Relations with Syria")
+    assert titles["003"] == (
+        "South Korea established diplomatic relations with modern Syrian jihadists."
+    )
+    assert titles["004"] == (
+        "South Korea tentatively agrees to diplomatic ties with Syria, says Foreign Ministry"
+    )

@@ -48,13 +48,96 @@ class _Read:
 _cache: OrderedDict[tuple[str, dt.date | None, str, str], _Read] = OrderedDict()
 
 
+# --- the article's title when the header gives none ------------------------------------
+
+TITLE_LINES = 6  # a headline sits among the first few lines, if anywhere
+TITLE_WORDS = 25
+TITLE_CHARS = 150
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_DATE_WORDS = re.compile(
+    rf"(?i)\b(?:{_MONTHS}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|am|pm|gmt|utc|kst|ist|est"
+    r"|published|posted|updated|date|on|at)\b\.?|\d+(?:st|nd|rd|th)?"
+)
+_LEADING_DATE = re.compile(
+    r"(?i)^(?:(?:date|published|posted|updated)\s*:?\s*)?"
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}\S*)?\s+"
+)
+_LEADING_LABEL = re.compile(
+    r"(?i)^(?:published|posted|updated|first\s+published)\s*(?:on|at)?\s*:\s*"
+)
+_TAG = re.compile(r"^\[[A-Za-z][A-Za-z ]{1,24}\]\s*(?=\S)")
+_BYLINE = re.compile(r"(?i)^(?:written\s+by|posted\s+by|by\s+[A-Z]|reporter\b|staff\s+writer\b)")
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+_MEDIA = re.compile(r"(?i)^(?:image|photo|picture|video|file\s+photo|graphic|audio)s?\b")
+# Credits that end a photo caption.
+_CREDIT = re.compile(
+    r"(?i)(?:/\s*courtesy\s+of\b.*|\bcourtesy\s+of\s+[^.]*$|\[(?:photo|[A-Z][A-Z .,'&/-]{3,})\]\s*$"
+    r"|\([^()]*\bphotos?\b[^()]*\)\s*$|\(?\byonhap\)?\s*$|\bphoto\s*(?:by|:|credit)\b)"
+)
+_DATELINE = re.compile(
+    rf"^[A-Z][A-Za-z .'-]+,\s+(?:(?i:{_MONTHS})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?)\s*"
+    r"(?:\([^)]{1,30}\))?\s*(?:--|—|–|-)\s*"
+)
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]”\"'][.!?])\s+(?=[A-Z“\"])")
+
+
+def _clean_line(line: str) -> str:
+    """The line without markup and the labels that often precede a headline."""
+    line = " ".join(line.replace("**", "").replace("__", "").split()).strip("#> ")
+    line = _LEADING_DATE.sub("", line)
+    line = _TAG.sub("", line)
+    return line.strip()
+
+
+def _date_only(line: str) -> bool:
+    rest = re.sub(r"[\W_]+", " ", _DATE_WORDS.sub(" ", line)).split()
+    return len(rest) <= 1
+
+
+def _not_a_title(line: str) -> bool:
+    """Bylines, times, media placeholders, captions and bare dates."""
+    words = line.split()
+    return (
+        not words
+        or bool(_BYLINE.match(line))
+        or bool(_LEADING_LABEL.match(line))
+        or (len(words) <= 8 and bool(_CLOCK.search(line)))
+        or (len(words) <= 4 and bool(_MEDIA.match(line)))
+        or bool(_CREDIT.search(line))
+        or _date_only(line)
+    )
+
+
+def _headline_like(line: str) -> bool:
+    words = len(line.split())
+    if line.endswith((".", "!")) and not line.endswith("..."):
+        # A short single sentence with its full stop can still be the headline.
+        return words <= TITLE_WORDS - 5 and not _SENTENCE_END.search(line)
+    return 2 <= words <= TITLE_WORDS
+
+
+def _first_sentence(line: str) -> str:
+    line = _DATELINE.sub("", line)
+    first = _SENTENCE_END.split(line, maxsplit=1)[0]
+    if len(first) <= TITLE_CHARS:
+        return first
+    return first[: TITLE_CHARS - 1].rsplit(" ", 1)[0].rstrip(" ,;:-–—") + "…"
+
+
 def _title(text: str, header, sentences) -> str:
+    """The header's title, else the first headline-like line among the first few,
+    else the first sentence of the body."""
     if header.title:
         return header.title.strip()
-    for line in text[header.body_start :].splitlines():
-        if line.strip():
-            return line.strip()[:300]
-    return ""
+    lines = [_clean_line(line) for line in text[header.body_start :].splitlines()]
+    kept = [line for line in lines if line and not _not_a_title(line)][:TITLE_LINES]
+    for line in kept:
+        if _headline_like(line) and not _DATELINE.match(line):
+            return line[:300]
+    return _first_sentence(kept[0]) if kept else ""
 
 
 def _read(text: str, published: PublicationDate) -> _Read:
