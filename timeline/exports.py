@@ -7,7 +7,7 @@ import datetime as dt
 import io
 from collections.abc import Callable, Iterable
 
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 from .models import Event, Evidence
 
@@ -32,30 +32,35 @@ def source_json(evidence: Evidence, absolute: Absolute) -> dict:
     }
 
 
-def conflicts_json(
-    event: Event, absolute: Absolute, titles: dict[str, str] | None = None
-) -> list[dict]:
-    """Event.conflicts as stored, each claim with a link to its sentence when known
-    (and its article's title when ``titles`` maps slugs to titles)."""
-    titles = titles or {}
+def conflicts_json(event: Event, absolute: Absolute) -> list[dict]:
+    """Event.conflicts as stored, each claim with a link to its sentence when known."""
     out = []
-    for conflict in event.conflicts or []:
+    # Editors can type any JSON in the admin: keep what has the documented shape.
+    for conflict in event.conflicts if isinstance(event.conflicts, list) else []:
+        if not isinstance(conflict, dict):
+            continue
         claims = []
-        for claim in conflict.get("claims", []):
+        for claim in conflict.get("claims") or []:
+            if not isinstance(claim, dict):
+                continue
             article, index = claim.get("article") or "", claim.get("sentence")
+            article = article if isinstance(article, str) else ""
+            url = None
+            if article and isinstance(index, int):
+                try:
+                    url = absolute(sentence_url(article, index))
+                except NoReverseMatch:  # not a slug: keep the claim, without a link
+                    url = None
             claims.append(
                 {
-                    "value": claim.get("value", ""),
+                    "value": str(claim.get("value", "")),
                     "article": article,
-                    **({"article_title": titles.get(article, article)} if titles else {}),
                     "sentence": index,
-                    "text": claim.get("text", ""),
-                    "url": absolute(sentence_url(article, index))
-                    if article and index is not None
-                    else None,
+                    "text": str(claim.get("text") or ""),
+                    "url": url,
                 }
             )
-        out.append({"field": conflict.get("field", ""), "claims": claims})
+        out.append({"field": str(conflict.get("field") or ""), "claims": claims})
     return out
 
 

@@ -171,12 +171,14 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if event.hidden:
         raise Http404("This event was rejected by an editor.")
     [event] = selectors.load_events(Event.objects.filter(pk=event.pk))
-    claimed = {c.get("article") for f in event.conflicts or [] for c in f.get("claims", [])}
-    titles = dict(Article.objects.filter(slug__in=claimed).values_list("slug", "title"))
-    context = {
-        "event": event,
-        "conflicts": conflict_sides(conflicts_json(event, lambda url: url, titles)),
-    }
+    conflicts = conflicts_json(event, lambda url: url)
+    claims = [claim for conflict in conflicts for claim in conflict["claims"]]
+    titles = dict(
+        Article.objects.filter(slug__in={c["article"] for c in claims}).values_list("slug", "title")
+    )
+    for claim in claims:
+        claim["article_title"] = titles.get(claim["article"]) or claim["article"]
+    context = {"event": event, "conflicts": conflict_sides(conflicts)}
     template = "timeline/event.html#detail" if _partial(request) else "timeline/event.html"
     return render(request, template, context)
 

@@ -129,3 +129,21 @@ def test_page_size_is_capped_at_200(client, world):
 def test_empty_result_is_a_valid_page(client, db):
     body = client.get("/api/events.json").json()
     assert body == {"count": 0, "next": None, "events": []}
+
+
+@pytest.mark.parametrize(
+    "conflicts",
+    [
+        {"field": "date"},
+        ["nonsense"],
+        [{"field": "date", "claims": ["x", 3]}],
+        [{"claims": None}],
+        [{"field": "date", "claims": [{"value": 1, "article": "not a slug!", "sentence": 0}]}],
+        [{"field": "date", "claims": [{"value": "x", "article": {"a": 1}, "sentence": "0"}]}],
+    ],
+)
+def test_malformed_conflicts_from_the_admin_do_not_break_pages(client, world, conflicts):
+    world.meeting.conflicts = conflicts
+    world.meeting.save()
+    assert client.get(f"/events/{world.meeting.pk}/").status_code == 200
+    assert isinstance(event_by_id(client, world.meeting.pk)["conflicts"], list)
