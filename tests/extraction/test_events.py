@@ -234,3 +234,122 @@ def test_the_country_an_ambassador_serves_in_is_not_a_party():
         if e.type == "sign_agreement"
     ]
     assert "THA" not in event.countries
+
+
+# --- passive phrasing ---------------------------------------------------------------------
+
+
+def test_passive_breaks_and_restorations_are_events_of_the_pair():
+    (cut,) = dated("Diplomatic relations between Oman and Peru were severed in 2017.")
+    assert (cut.type, cut.countries[:2], cut.date.edtf) == (
+        "reduce_relations",
+        ["OMN", "PER"],
+        "2017",
+    )
+    assert cut.title == "Oman and Peru break relations"
+    (off,) = dated("Relations between Chile and Fiji were broken off in 1990.")
+    assert (off.type, off.date.edtf) == ("reduce_relations", "1990")
+    (back,) = dated("Ties between Peru and Cuba were restored on March 3, 2021.")
+    assert (back.type, back.countries[:2], back.date.edtf) == (
+        "establish_relations",
+        ["PER", "CUB"],
+        "2021-03-03",
+    )
+    (resumed,) = dated("Relations between Peru and Cuba were resumed in 2021.")
+    assert resumed.type == "establish_relations"
+
+
+def test_a_passive_break_with_one_side_named_does_not_make_it_the_agent():
+    (cut,) = dated("Diplomatic ties with Qatar were cut in June 2017.")
+    assert cut.type == "reduce_relations" and cut.date.edtf == "2017-06"
+    assert cut.title == "Diplomatic relations with Qatar broken off"
+
+
+# --- a meeting and what was decided at it -------------------------------------------------
+
+
+def test_this_came_at_the_meeting_dates_the_happening_of_the_sentence_before():
+    events = candidates(
+        "Oman and Peru to restore diplomatic relations after a long dispute.\n"
+        "This came at the conclusion of the second meeting of their joint committee in Lima "
+        "on Wednesday.",
+        published=dt.date(2023, 4, 14),
+    )
+    (restored,) = [e for e in events if e.date]
+    assert restored.type == "establish_relations"
+    assert restored.countries[:2] == ["OMN", "PER"]
+    assert restored.date.edtf == "2023-04-12"
+    assert restored.sentence == 1
+    assert not [e for e in events if e.type == "meet"]
+
+
+def test_a_meeting_that_came_after_the_happening_is_not_its_occasion():
+    events = candidates(
+        "Oman and Peru restored diplomatic relations.\n"
+        "This came after a meeting of their joint committee in Lima on Wednesday.",
+        published=dt.date(2023, 4, 14),
+    )
+    assert not [e for e in events if e.type == "establish_relations" and e.date]
+
+
+def test_the_decision_and_the_meeting_it_came_at_are_one_event_across_articles():
+    a = DocInput(
+        "a",
+        "Oman and Peru to restore diplomatic relations after a long dispute.\n"
+        "This came at the conclusion of the second meeting of their joint committee in Lima "
+        "on Wednesday.",
+        dt.date(2023, 4, 14),
+    )
+    b = DocInput(
+        "b",
+        "The joint committee on Wednesday decided to restore diplomatic relations between "
+        "Oman and Peru, the news agency said.",
+        dt.date(2023, 4, 13),
+    )
+    c = DocInput(
+        "c",
+        "Oman and Peru will resume their diplomatic ties, both sides said.",
+        dt.date(2023, 4, 12),
+    )
+    (event,) = [e for e in build_timeline([a, b, c]).events if "OMN" in e.countries]
+    assert event.date.edtf == "2023-04-12"
+    assert {(r.article, r.sentence) for r in event.evidence} == {
+        ("a", 0),
+        ("a", 1),
+        ("b", 0),
+        ("c", 0),
+    }
+
+
+def test_a_named_summit_and_the_boycott_it_ended_are_one_event():
+    a = DocInput(
+        "a",
+        "The decision implements the outcomes of the “Lima” summit, which was held in Peru in "
+        "early 2021.",
+        dt.date(2023, 4, 14),
+    )
+    b = DocInput(
+        "b",
+        "On 5 January 2021 the Lima Summit in Peru ended a boycott of Chile by its neighbours.",
+        dt.date(2023, 4, 13),
+    )
+    events = build_timeline([a, b]).events
+    (event,) = events
+    assert event.type == "ease_sanctions"
+    assert event.date.edtf == "2021-01-05"
+    assert {r.article for r in event.evidence} == {"a", "b"}
+
+
+def test_a_summit_with_another_name_stays_apart():
+    a = DocInput(
+        "a",
+        "The decision implements the outcomes of the Quito summit, which was held in Peru in "
+        "early 2021.",
+        dt.date(2023, 4, 14),
+    )
+    b = DocInput(
+        "b",
+        "On 5 January 2021 the Lima Summit in Peru ended a boycott of Chile by its neighbours.",
+        dt.date(2023, 4, 13),
+    )
+    assert len(build_timeline([a, b]).events) == 2

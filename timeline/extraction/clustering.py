@@ -197,8 +197,21 @@ def _attachable(a: str, b: str) -> bool:
     return a == b or any(a in g and b in g for g in _ATTACH_GROUPS)
 
 
+def _tells_decision(item: Item, cluster: Cluster) -> bool:
+    """An undated "X and Y will restore relations" reports a dated decision to do so."""
+    if item.cand.type != "establish_relations" or len(_pair(item)) != 2:
+        return False
+    return any(
+        i.cand.type == "intent" and i.date is not None and _pair(i) == _pair(item)
+        for i in cluster.items
+    )
+
+
 def _undated_can_join(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) -> bool:
-    if not _attachable(item.cand.type, cluster.type) or not _fits(item, cluster, actors):
+    # The kind of any of its sentences: a decision dated by the meeting it was taken at
+    # is told as "restore" by one source and "decided to restore" by another.
+    kinds = {i.cand.type for i in cluster.items}
+    if not any(_attachable(item.cand.type, k) for k in kinds) or not _fits(item, cluster, actors):
         return False
     anchor_items = cluster.dated() or cluster.items
     core_countries = {c for i in anchor_items for c in i.cand.countries}
@@ -246,12 +259,17 @@ def cluster_items(
     clusters: list[Cluster] = []
     for item in dated:
         _add(item, clusters, actors)
+    _merge_occasions(clusters)
 
     leftovers: list[Item] = []
     for item in undated:
         if item.cand.status != "done":
             if keep_unattached:
                 clusters.append(Cluster([item]))
+                continue
+            decisions = [c for c in clusters if _tells_decision(item, c)]
+            if len(decisions) == 1:
+                decisions[0].items.append(item)
             continue
         options = [
             c
@@ -301,6 +319,32 @@ def cluster_items(
         elif keep_unattached:
             clusters.append(Cluster([item]))
     return clusters
+
+
+_MEETINGS = {"meet", "visit", "negotiate"}
+
+
+def _merge_occasions(clusters: list[Cluster]) -> None:
+    """A named meeting and what was done at it are one happening: "the Lima summit, held
+    in early 2021" and "the Lima Summit ended the boycott on 5 January 2021"."""
+    for meeting in list(clusters):
+        if any(i.cand.type not in _MEETINGS for i in meeting.items):
+            continue
+        names = {i.detail.occasion for i in meeting.items if i.detail.occasion}
+        if not names:
+            continue
+        targets = [
+            other
+            for other in clusters
+            if other is not meeting
+            and any(i.cand.type not in _MEETINGS for i in other.items)
+            and any(i.detail.occasion in names for i in other.items)
+            and meeting.countries() & other.countries()
+            and all(a.date.overlaps(b.date) for a in meeting.dated() for b in other.dated())
+        ]
+        if len(targets) == 1:  # several outcomes: which one the meeting was is unclear
+            targets[0].items.extend(meeting.items)
+            clusters.remove(meeting)
 
 
 def _add(item: Item, clusters: list[Cluster], actors: dict[str, ActorInfo]) -> None:

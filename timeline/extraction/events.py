@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .countries import country_name, how_matched
 from .types import COUNTRY, PERSON, ActorInfo, DateValue, EventCandidate, Mention, Sentence, Timex
@@ -47,7 +47,10 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "reduce_relations",
         re.compile(
             rf"\b(?:sever\w*|break|breaks|breaking|broke|broken|cut|cuts|cutting|suspend\w*|"
-            rf"downgrad\w*|froze|freez\w+|end(?:ed|s|ing)?)\b{_W}{{0,4}}?\W+(?:{_REL}|relationship)",
+            rf"downgrad\w*|froze|freez\w+|end(?:ed|s|ing)?)\b{_W}{{0,4}}?\W+(?:{_REL}|relationship)"
+            # Passive: "relations were severed in 2017", "ties had been cut off".
+            rf"|\b(?:relations|ties)\b{_W}{{0,6}}?\W+(?:were|was|have\s+been|had\s+been|been)\s+"
+            rf"(?:\w+ly\s+)?(?:severed|broken(?:\s+off)?|cut(?:\s+off)?|suspended|frozen)\b",
             re.I,
         ),
     ),
@@ -56,8 +59,9 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b(?:establish\w*|re-?establish\w*|formali[sz]\w*|normali[sz]\w*|restor\w*|resum\w*|"
             rf"forg(?:e|ed|es|ing)|form(?:ed|s|ing)?|set\s+up|open(?:ed|s|ing)?)\b{_W}{{0,5}}?\W+{_REL}"
-            rf"|\b(?:relations|ties)\b{_W}{{0,3}}?\W+(?:were|was|have\s+been|had\s+been|been)\s+"
-            rf"(?:officially\s+|formally\s+)?(?:established|restored|formali[sz]ed|normali[sz]ed)"
+            rf"|\b(?:relations|ties)\b{_W}{{0,6}}?\W+(?:were|was|have\s+been|had\s+been|been)\s+"
+            rf"(?:officially\s+|formally\s+|fully\s+)?(?:established|re-?established|restored|"
+            rf"resumed|formali[sz]ed|normali[sz]ed)\b"
             rf"|\bestablished\s+(?:relations|ties)"
             rf"|\b(?:re-?open\w*|restart\w*)\b{_W}{{0,3}}?\W+embass(?:y|ies)",
             re.I,
@@ -260,6 +264,7 @@ class CandidateDetail:
     target: str = ""  # actor key, or a phrase ("the Hakim regime"), of whom it was done to
     joint: bool = False  # "X and Y agreed": both countries are the subject
     subject_missing: bool = False  # "The kingdom broke off ties with Iran": no country as subject
+    occasion: str = ""  # a named meeting the sentence ties it to ("the Lima summit"), lowercased
 
 
 def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
@@ -333,6 +338,15 @@ def extract_candidates(
         def outside(items, holes=holes):
             return [x for x in items if not any(ha <= x.start < hb for ha, hb in holes)]
 
+        occasion = _at_occasion(
+            text,
+            sentence,
+            [t for t in outside(sent_timexes) if not _in_frame(t, report_timex)],
+            out,
+        )
+        if occasion is not None:
+            out.append(occasion)
+            continue
         previous: CandidateDetail | None = None
         prev_span = (sentence.start, sentence.start)
         for a, b in _clauses(sentence):
@@ -381,6 +395,59 @@ def extract_candidates(
                 out.append(consequence)
     out.sort(key=lambda d: (d.candidate.sentence, d.clause))
     return out
+
+
+# "This came at the conclusion of the meeting on Wednesday": the meeting is where the
+# happening of the sentence before took place, and its date is that happening's date.
+_AT_OCCASION = re.compile(
+    r"^(?:This|That|It|The\s+(?:decision|move|announcement|agreement|step|deal))\s+"
+    r"(?:came|was\s+(?:taken|made|reached|announced|agreed(?:\s+on)?))\s+"
+    r"(?:at|during|on\s+the\s+sidelines\s+of|(?:at\s+)?the\s+(?:conclusion|end|close)\s+of)\s+"
+    r"(?:[\w’'-]+\s+){0,6}?(?:meeting|summit|talks|session|conference)\b",
+    re.I,
+)
+# A named meeting ("the “Lima” summit", "the Lima Summit"): sentences naming the same
+# one tell one occasion.
+_NAMED_MEETING = re.compile(
+    r"(?<![\w’'-])[“\"‘']?(?P<name>[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,3})[”\"’']?\s+"
+    r"(?:Summit|summit|Conference|conference)\b"
+)
+_NOT_A_NAME = {"the", "a", "an", "this", "that", "last", "next", "first", "second", "their", "its"}
+
+
+def _occasion(sentence: Sentence) -> str:
+    for m in _NAMED_MEETING.finditer(sentence.text):
+        words = [w for w in re.split(r"[\s-]+", m["name"]) if w.lower() not in _NOT_A_NAME]
+        if words:
+            return " ".join(w.lower() for w in words) + " summit"
+    return ""
+
+
+def _at_occasion(
+    text: str, sentence: Sentence, timexes: list[Timex], earlier: list[CandidateDetail]
+) -> CandidateDetail | None:
+    """The happening of the sentence before, dated by the meeting it "came at"."""
+    match = _AT_OCCASION.match(sentence.text)
+    if not match:
+        return None
+    before = [d for d in earlier if d.candidate.sentence == sentence.index - 1]
+    if not before:
+        return None
+    antecedent = min(before, key=lambda d: TRIGGER_PRIORITY.get(d.candidate.type, 99))
+    dates = _event_date_timexes(timexes, text)
+    if antecedent.candidate.date is not None or not dates or dates[0].value is None:
+        return None
+    timex = dates[0]
+    cand = replace(
+        antecedent.candidate,
+        sentence=sentence.index,
+        date=timex.value,
+        date_text=timex.text,
+        date_rule=timex.rule,
+        trigger=match.group(),
+        claims=dict(antecedent.candidate.claims),
+    )
+    return replace(antecedent, candidate=cand, timex=timex, clause=(sentence.start, sentence.end))
 
 
 _BECOMES = re.compile(r"\bbecomes\s+(?:the\s+)?$")
@@ -607,6 +674,8 @@ def _clause_candidate(
         subject_missing = (
             bool(named) and all(m.start >= a + trigger.end() for m in named) and len(countries) < 2
         )
+        if re.match(r"(?i)(?:relations|ties)\b", trigger.group()) and len(countries) < 2:
+            subject_missing = bool(named)  # "ties with X were cut": X is not who cut them
     dated = _pick_dates(clause_timexes, a + trigger.start())
     if dated and published and dated[0].value and dated[0].value.start > published:
         status = "planned"
@@ -637,6 +706,8 @@ def _clause_candidate(
             re.fullmatch(r"\s+and\s+", text[before_countries[0].end : before_countries[1].start])
         )
     ) or bool(_BOTH.search(before_trigger))
+    if re.match(r"(?i)(?:relations|ties)\b", trigger.group()) and len(countries) >= 2:
+        joint = True  # "relations between X and Y were severed": neither side is the agent
     claims = {}
     count = _COUNT.search(sentence.text)
     if count:
@@ -668,6 +739,7 @@ def _clause_candidate(
             target,
             joint,
             subject_missing,
+            _occasion(sentence),
         )
         cand.title = title_for(detail, actor_by_key)
         results.append(detail)
@@ -992,8 +1064,9 @@ def make_title(
         if plural_subject
         else f"{pair} {planned}establish{'es' if not planned else ''} diplomatic relations",
         "recognise": f"{pair} recognition",
-        "reduce_relations": f"{subject} {planned}break{'' if planned else 's'} relations"
-        + with_other,
+        "reduce_relations": f"{pair} {planned}break relations"
+        if plural_subject and joint
+        else f"{subject} {planned}break{'' if planned else 's'} relations" + with_other,
         "intent": (
             f"{pair} agree to {object_text or 'establish'} diplomatic relations"
             if plural_subject and joint
