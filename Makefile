@@ -13,7 +13,7 @@ run: setup db seeds
 	@echo
 	@echo "Timeline with the seeds: http://$(HOST):$(PORT)/"
 	@echo "Create the first account for /admin/:  $(PY) manage.py createsuperuser"
-	@echo "  (then add people to the 'editor' group in the admin to let them curate)"
+	@echo "Let someone curate (the 'editor' group):  $(PY) manage.py setup_roles --add USERNAME"
 	@echo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
