@@ -38,7 +38,7 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
 
 db: setup
 	$(PY) manage.py migrate --no-input
-	@if $(PY) manage.py help setup_roles >/dev/null 2>&1; then $(PY) manage.py setup_roles; fi
+	$(PY) manage.py setup_roles
 
 seeds: db
 	$(PY) manage.py ingest seeds/
