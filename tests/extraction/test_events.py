@@ -353,3 +353,54 @@ def test_a_summit_with_another_name_stays_apart():
         dt.date(2023, 4, 13),
     )
     assert len(build_timeline([a, b]).events) == 2
+
+
+# --- announcements titled by what was announced -------------------------------------------
+
+
+def test_the_announcement_is_titled_by_the_happening_told_before_it():
+    events = candidates(
+        "Chile has officially established diplomatic relations with Fiji.\n"
+        "The decision ends years of distant ties between Fiji and Tonga.\n"
+        "The announcement was made by the Chilean foreign ministry on Friday."
+    )
+    (announcement,) = [e for e in events if e.type == "announce"]
+    assert announcement.title == (
+        "Chile announces the establishment of diplomatic relations with Fiji"
+    )
+
+
+def test_two_countries_announcing_their_agreement_are_the_subject():
+    events = candidates(
+        "Oman and Peru have agreed to restore diplomatic ties after seven years.\n"
+        "Officials from the two countries made the unexpected announcement on Friday in Lima."
+    )
+    (announcement,) = [e for e in events if e.type == "announce"]
+    assert (
+        announcement.title == "Oman and Peru announce an agreement to restore diplomatic relations"
+    )
+
+
+def test_an_announcement_with_nothing_announced_before_keeps_its_plain_title():
+    events = candidates("The announcement was made by the Chilean foreign ministry on Friday.")
+    (announcement,) = [e for e in events if e.type == "announce"]
+    assert announcement.title == "Chile makes an announcement"
+
+
+def test_a_third_country_announcing_names_the_pair():
+    events = candidates(
+        "Oman and Peru have agreed to restore diplomatic ties after seven years.\n"
+        "The announcement was made by the Chilean foreign ministry on Friday."
+    )
+    (announcement,) = [e for e in events if e.type == "announce"]
+    assert announcement.title == (
+        "Chile announces an agreement to restore diplomatic relations between Oman and Peru"
+    )
+
+
+def test_seed_announcement_is_titled_by_the_relations_it_announced():
+    from tests.extraction.test_pipeline import seed_docs
+
+    result = build_timeline(seed_docs())
+    titles = [e.title for e in result.events if e.type == "announce"]
+    assert titles == ["South Korea announces the establishment of diplomatic relations with Syria"]

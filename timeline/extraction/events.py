@@ -394,6 +394,70 @@ def extract_candidates(
             if consequence is not None:
                 out.append(consequence)
     out.sort(key=lambda d: (d.candidate.sentence, d.clause))
+    return _name_announcements(out, sentences, actor_by_key)
+
+
+# "The announcement was made on Friday": what was announced is told just before.
+_ANAPHORIC_ANNOUNCEMENT = re.compile(
+    r"\b(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,2}announcement\b", re.I
+)
+_ANNOUNCED = {
+    "establish_relations": "the establishment of diplomatic relations",
+    "intent": "an agreement to {verb} diplomatic relations",
+    "reduce_relations": "the end of diplomatic relations",
+    "sign_agreement": "the signing of {object}",
+    "recognise": "the recognition",
+}
+_ANNOUNCED_WITHIN = 3  # sentences back
+
+
+def _name_announcements(
+    details: list[CandidateDetail], sentences: list[Sentence], actor_by_key: dict[str, ActorInfo]
+) -> list[CandidateDetail]:
+    """An announcement titled by what it announced, when an earlier sentence tells it."""
+    text_of = {s.index: s.text for s in sentences}
+    out = list(details)
+    for position, detail in enumerate(out):
+        cand = detail.candidate
+        if cand.type != "announce" or detail.object_text:
+            continue
+        if not _ANAPHORIC_ANNOUNCEMENT.search(text_of.get(cand.sentence, "")):
+            continue
+        earlier = [
+            d
+            for d in details
+            if cand.sentence - _ANNOUNCED_WITHIN <= d.candidate.sentence < cand.sentence
+            and d.candidate.type in _ANNOUNCED
+            and d.candidate.status == "done"
+            and len(d.candidate.countries) >= 2
+        ]
+        announcer = cand.countries[:2] if detail.joint else cand.countries[:1]
+        # The announcer's own relations first, then the nearest, then the main kind of action.
+        mine = [d for d in earlier if set(announcer) & set(d.candidate.countries[:2])]
+        earlier = mine or earlier
+        if not earlier:
+            continue
+        nearest = max(d.candidate.sentence for d in earlier)
+        antecedent = min(
+            (d for d in earlier if d.candidate.sentence == nearest),
+            key=lambda d: TRIGGER_PRIORITY.get(d.candidate.type, 99),
+        )
+        phrase = _ANNOUNCED[antecedent.candidate.type].format(
+            verb=antecedent.object_text or "establish",
+            object=f"a {antecedent.object_text}" if antecedent.object_text else "an agreement",
+        )
+        pair = antecedent.candidate.countries[:2]
+        if set(announcer) == set(pair):
+            # "the two countries made the announcement": named as the happening names them
+            cand.countries = [*pair, *(c for c in cand.countries if c not in pair)]
+        elif announcer and announcer[0] in pair:
+            other = next(c for c in pair if c != announcer[0])
+            phrase += f" with {country_name(other)}"
+        else:
+            phrase += f" between {_join(_country_names(pair))}"
+        named = replace(detail, object_text=phrase)
+        named.candidate.title = title_for(named, actor_by_key)
+        out[position] = named
     return out
 
 
@@ -1099,7 +1163,9 @@ def make_title(
             else f"{first} holds talks" + (f" in {place}" if place and place != "embassy" else "")
         ),
         "negotiate": f"{pair} hold talks" if plural_subject else f"{first} holds talks",
-        "announce": f"{first} announces {object_text}"
+        "announce": f"{pair} announce {object_text}"
+        if object_text and plural_subject and joint
+        else f"{first} announces {object_text}"
         if object_text
         else f"{first} makes an announcement",
     }
