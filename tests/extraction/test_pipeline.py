@@ -545,3 +545,19 @@ def test_seed_titles_are_headlines_not_captions_bylines_or_datelines():
     assert titles["004"] == (
         "South Korea tentatively agrees to diplomatic ties with Syria, says Foreign Ministry"
     )
+
+
+def test_labels_are_put_in_the_evidence_as_written():
+    from timeline.extraction.types import PublicationDate
+
+    found = PublicationDate(
+        dt.date(2025, 4, 10),
+        PUB_INFERRED,
+        "Inferred: 'Thursday' (x) = 10 April 2025, which matches 'the 10th' in article k1 "
+        "(dated 2025-04-11) and in article k12.",
+    )
+    shown = pipeline._readable(found, {"k1": r"A\1 story about article k12", "k12": "Other"})
+    assert shown.evidence == (
+        "Inferred: 'Thursday' (x) = 10 April 2025, which matches 'the 10th' in "
+        "“A\\1 story about article k12” (dated 2025-04-11) and in “Other”."
+    )

@@ -407,9 +407,13 @@ def _labels(docs: Sequence[DocInput], reads: dict[str, _Read], order: list[str])
 
 def _readable(found: PublicationDate, labels: dict[str, str]) -> PublicationDate:
     """The inference's reasoning with articles named by their labels, not their keys."""
-    evidence = found.evidence
-    for key in sorted(labels, key=len, reverse=True):
-        evidence = re.sub(rf"\barticle {re.escape(key)}(?![\w-])", f"“{labels[key]}”", evidence)
+    if not labels:
+        return found
+    keys = "|".join(re.escape(k) for k in sorted(labels, key=len, reverse=True))
+    # One pass with a function: a label is never rescanned, and its backslashes stay as written.
+    evidence = re.sub(
+        rf"\barticle ({keys})(?![\w-])", lambda m: f"“{labels[m[1]]}”", found.evidence
+    )
     return replace(found, evidence=evidence)
 
 
