@@ -96,10 +96,13 @@ def content_hash(text: str) -> str:
 
 
 def validate_text(text: str) -> None:
-    body = text[parse_header(text).body_start :]
+    start = parse_header(text).body_start
+    body = text[start:]
     if not body.strip():
         raise ArticleError("empty article: no text after the header")
-    if not split_sentences(text, parse_header(text).body_start):
+    if not any(ch.isalpha() for ch in body):
+        raise ArticleError("no words: the text after the header has no letters")
+    if not split_sentences(text, start):
         raise ArticleError("no sentences found")
 
 

@@ -132,15 +132,10 @@ def test_a_file_with_only_a_header_is_named_and_stores_nothing(tmp_path):
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug, reported to the owner of services.py: validate_text accepts a text "
-    "with no letters at all ('. . .') as an article",
-)
 def test_a_file_of_only_punctuation_and_blank_lines_is_named(tmp_path):
     path = write(tmp_path / "noise.txt", "\n\r\n . . .\n\t\n")
     message = failing_ingest(path)
-    assert f"{path}: " in message
+    assert f"{path}: no words: the text after the header has no letters" in message
     assert not Article.objects.exists()
 
 
