@@ -395,7 +395,7 @@ def _labels(docs: Sequence[DocInput], reads: dict[str, _Read], order: list[str])
     given = {doc.key: doc.label for doc in docs}
     labels: dict[str, str] = {}
     taken: set[str] = set()
-    for key in order:
+    for key in sorted(order):  # by key, so the same article gets the same label in any order
         base = _short(given.get(key) or reads[key].extraction.title or "untitled article")
         label, n = base, 2
         while label in taken:
