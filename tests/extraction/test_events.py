@@ -404,3 +404,14 @@ def test_seed_announcement_is_titled_by_the_relations_it_announced():
     result = build_timeline(seed_docs())
     titles = [e.title for e in result.events if e.type == "announce"]
     assert titles == ["South Korea announces the establishment of diplomatic relations with Syria"]
+
+
+def test_ousted_with_an_object_is_active_and_a_possessive_target_takes_no_article():
+    (coup,) = dated(
+        "Ahmed Salem, leader of the militant group Jaysh al-Fath, ousted Hakim’s dictatorship "
+        "in December 2023 and assumed power."
+    )
+    assert coup.type == "regime_change"
+    assert coup.title == "Ahmed Salem overthrows Hakim’s dictatorship"
+    (fallen,) = dated("President Omar Hakim was ousted by the army in December 2023.")
+    assert fallen.title == "Omar Hakim overthrown"

@@ -979,6 +979,15 @@ def _agent_target(
     passive = bool(_PASSIVE_FORMS.match(word)) or bool(
         re.search(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", before_text)
     )
+    if (
+        passive
+        and word.lower() != "overthrown"
+        and not re.search(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", before_text)
+        and re.match(
+            r"\s+(?!by\b|in\b|on\b|at\b|during\b|after\b|from\b)\w", clause[trigger.end() :]
+        )
+    ):
+        passive = False  # "X ousted Assad's dictatorship": "ousted" with an object is active
     of_form = bool(re.search(r"\b(?:fall|collapse)\s+of\b|['’]s\s+fall$", trigger.group(), re.I))
     if passive:
         target = people_before[-1].key if people_before else ""
@@ -999,7 +1008,9 @@ def _agent_target(
         if phrase is None:
             phrase = _REGIME_PHRASE.search(clause)
         if phrase:
-            target = "the " + phrase.group(0).replace("the ", "").strip()
+            bare = phrase.group(0).replace("the ", "").strip()
+            # "Hakim's dictatorship" takes no article; "the Hakim regime" does.
+            target = bare if re.search(r"['’]s\b", bare) else "the " + bare
     if agent == target:
         agent = ""
     return agent, target
