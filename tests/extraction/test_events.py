@@ -415,3 +415,17 @@ def test_ousted_with_an_object_is_active_and_a_possessive_target_takes_no_articl
     assert coup.title == "Ahmed Salem overthrows Hakim’s dictatorship"
     (fallen,) = dated("President Omar Hakim was ousted by the army in December 2023.")
     assert fallen.title == "Omar Hakim overthrown"
+
+
+def test_ties_that_were_cut_in_a_year_are_a_break_and_do_not_date_the_restoration():
+    events = candidates("Saudi Arabia and Iran agreed to restore ties that were cut in 2016.")
+    (intent,) = [e for e in events if e.type == "intent"]
+    assert intent.date is None
+    (cut,) = [e for e in events if e.type == "reduce_relations"]
+    assert (cut.countries[:2], cut.date.edtf) == (["SAU", "IRN"], "2016")
+    events = candidates(
+        "Iran and Saudi Arabia restored diplomatic ties, which were severed in 2016."
+    )
+    (cut,) = [e for e in events if e.type == "reduce_relations"]
+    assert (cut.countries[:2], cut.date.edtf) == (["IRN", "SAU"], "2016")
+    assert not [e for e in events if e.type == "establish_relations" and e.date]

@@ -206,6 +206,12 @@ _RELATIVE = re.compile(
     r",\s+(?:who|which|whose)\b(?!\s+(?:was|were)\s+(?:held|signed|launched|reached|adopted|"
     r"concluded|opened)\b|\s+took\s+place\b)[^,;]*(?:,|$)"
 )
+_RELATIONS_RELATIVE = re.compile(
+    r"\b(?:relations|ties)\b(?P<rel>,?\s+(?:that|which)\s+(?:had\s+been|have\s+been|has\s+been|"
+    r"were|was)\s+(?:\w+ly\s+)?(?:severed|broken|cut|suspended|frozen|downgraded|established|"
+    r"restored|resumed|normali[sz]ed)\b[^,;]*)",
+    re.I,
+)
 _LEADING_SUBORDINATE = re.compile(
     r"^(?:When|After|Following|Since|Although|Though|Despite|Before|While|As|Once|With|Including)\b[^,]{3,160},\s+"
 )
@@ -328,6 +334,15 @@ def extract_candidates(
             (sentence.start + m.start(), sentence.start + m.end())
             for m in _RELATIVE.finditer(sentence.text)
         ]
+        # "restore ties that were cut in 2016": the relative clause tells another happening.
+        noun_at: dict[int, int] = {}
+        for m in _RELATIONS_RELATIVE.finditer(sentence.text):
+            start = sentence.start + m.start("rel")
+            end = sentence.start + m.end("rel")
+            inside = [h for h in holes if h[0] <= start < h[1] or start <= h[0] < end]
+            if not inside:
+                holes.append((start, end))
+            noun_at[inside[0][0] if inside else start] = sentence.start + m.start()
         host_text = text
         if holes:
             chars = list(text[sentence.start : sentence.end])
@@ -371,6 +386,29 @@ def extract_candidates(
                 out.extend(detail)
                 previous = detail[-1]
         for ha, hb in holes:
+            if ha in noun_at:
+                # The relations named just before the pronoun, between the host's countries.
+                host = _ordered_unique(
+                    m.key
+                    for m in sent_mentions
+                    if m.kind == COUNTRY and not any(x <= m.start < y for x, y in holes)
+                )
+                out.extend(
+                    _clause_candidate(
+                        text,
+                        sentence,
+                        noun_at[ha],
+                        hb,
+                        [t for t in sent_timexes if ha <= t.start < hb],
+                        [x for x in sent_mentions if ha <= x.start < hb],
+                        actor_by_key,
+                        None,
+                        None,
+                        published,
+                        frame_countries=host[:2],
+                    )
+                )
+                continue
             inner = [x for x in sent_mentions if ha <= x.start < hb]
             # "Lee In Ho, who arrived ...": the person before the comma is the subject.
             antecedent = [x for x in sent_mentions if x.kind != COUNTRY and 0 <= ha - x.end <= 2]
