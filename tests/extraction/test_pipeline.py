@@ -561,3 +561,26 @@ def test_labels_are_put_in_the_evidence_as_written():
         "Inferred: 'Thursday' (x) = 10 April 2025, which matches 'the 10th' in "
         "“A\\1 story about article k12” (dated 2025-04-11) and in “Other”."
     )
+
+
+def test_datelines_are_not_part_of_the_title():
+    assert _title_of(
+        "MANILA, July 12 Kyodo\n\nChile and Fiji agree to open embassies\n\nBody."
+    ) == ("Chile and Fiji agree to open embassies")
+    assert (
+        _title_of(
+            "(AP) — Chile and Fiji have agreed to open embassies after years of tension.\n"
+            "The two countries released a joint statement on Friday."
+        )
+        == "Chile and Fiji have agreed to open embassies after years of tension."
+    )
+    assert _title_of(
+        "SANTIAGO, Chile (Pacific Examiner / 29 Jul) - Chile and Fiji signed an accord "
+        "establishing regular consultations in the political, economic and cultural fields "
+        "between their ministries, officials said on Tuesday in the capital."
+    ).startswith("Chile and Fiji signed an accord")
+    assert (
+        _title_of("Suva: The two Pacific neighbours agreed to open embassies after a long dispute.")
+        == "The two Pacific neighbours agreed to open embassies after a long dispute."
+    )
+    assert _title_of("Fiji: the deal explained\n\nBody text.") == "Fiji: the deal explained"

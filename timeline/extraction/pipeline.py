@@ -77,10 +77,22 @@ _CREDIT = re.compile(
     r"(?i)(?:/\s*courtesy\s+of\b.*|\bcourtesy\s+of\s+[^.]*$|\[(?:photo|[A-Z][A-Z .,'&/-]{3,})\]\s*$"
     r"|\([^()]*\bphotos?\b[^()]*\)\s*$|\(?\byonhap\)?\s*$|\bphoto\s*(?:by|:|credit)\b)"
 )
+# Where and when a story was filed, before its first words: "SANTIAGO, May 2 (AP) -- ",
+# "(AP) — ", "MANILA, Philippines (Examiner / 29 Jul) - ", "RIYADH: ".
 _DATELINE = re.compile(
-    rf"^[A-Z][A-Za-z .'-]+,\s+(?:(?i:{_MONTHS})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?)\s*"
+    rf"^(?:[A-Z][A-Za-z .'-]+,\s+(?:(?i:{_MONTHS})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?)\s*"
     r"(?:\([^)]{1,30}\))?\s*(?:--|—|–|-)\s*"
+    r"|\([A-Z][\w .]{1,20}\)\s*(?:--|—|–|-)\s*"
+    r"|[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][\w .'-]{1,30})?\s*\([^)]{1,60}\)\s*(?:--|—|–|-)\s*"
+    r"|[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]{2,}){0,2}:\s+(?=[A-Z]))"
 )
+# A dateline alone on its line: "MANILA, July 12 Kyodo".
+_DATELINE_ONLY = re.compile(
+    rf"^[A-Z][A-Z .'-]{{2,30}},\s+(?i:{_MONTHS})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?"
+    r"(?:\s*\(?[A-Z][\w .]{1,20}\)?)?\s*(?:--|—|–|-)?$"
+)
+# "Doha: The Gulf countries ...": a place before a colon, in a lead sentence.
+_PLACE_COLON = re.compile(r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+)?:\s+(?=[A-Z])")
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]”\"'][.!?])\s+(?=[A-Z“\"])")
 
 
@@ -89,6 +101,10 @@ def _clean_line(line: str) -> str:
     line = " ".join(line.replace("**", "").replace("__", "").split()).strip("#> ")
     line = _LEADING_DATE.sub("", line)
     line = _TAG.sub("", line)
+    line = _DATELINE.sub("", line)
+    place = _PLACE_COLON.match(line)
+    if place and len(line[place.end() :].split()) >= 6:  # "Iran: the deal explained" stays
+        line = line[place.end() :]
     return line.strip()
 
 
@@ -108,6 +124,7 @@ def _not_a_title(line: str) -> bool:
         or (len(words) <= 4 and bool(_MEDIA.match(line)))
         or bool(_CREDIT.search(line))
         or _date_only(line)
+        or bool(_DATELINE_ONLY.match(line))
     )
 
 
@@ -120,7 +137,6 @@ def _headline_like(line: str) -> bool:
 
 
 def _first_sentence(line: str) -> str:
-    line = _DATELINE.sub("", line)
     first = _SENTENCE_END.split(line, maxsplit=1)[0]
     if len(first) <= TITLE_CHARS:
         return first
@@ -135,7 +151,7 @@ def _title(text: str, header, sentences) -> str:
     lines = [_clean_line(line) for line in text[header.body_start :].splitlines()]
     kept = [line for line in lines if line and not _not_a_title(line)][:TITLE_LINES]
     for line in kept:
-        if _headline_like(line) and not _DATELINE.match(line):
+        if _headline_like(line):
             return line[:300]
     return _first_sentence(kept[0]) if kept else ""
 
