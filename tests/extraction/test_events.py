@@ -259,6 +259,15 @@ def test_passive_breaks_and_restorations_are_events_of_the_pair():
     assert resumed.type == "establish_relations"
 
 
+def test_a_possessive_before_relations_is_a_party():
+    (cut,) = dated("Chile's relations with Fiji had been suspended in 1999.")
+    assert (cut.type, cut.countries[:2], cut.date.edtf) == (
+        "reduce_relations",
+        ["CHL", "FJI"],
+        "1999",
+    )
+
+
 def test_a_passive_break_with_one_side_named_does_not_make_it_the_agent():
     (cut,) = dated("Diplomatic ties with Qatar were cut in June 2017.")
     assert cut.type == "reduce_relations" and cut.date.edtf == "2017-06"

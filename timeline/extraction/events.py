@@ -892,8 +892,9 @@ def _clause_countries(
         if _EPITHET_BEFORE.search(before):
             continue
         following = country_mentions[i + 1] if i + 1 < len(country_mentions) else None
-        if following is not None and _EPITHET_AFTER.match(text[m.end : following.start]):
-            continue
+        gap = text[m.end : following.start] if following is not None else ""
+        if _EPITHET_AFTER.match(gap) and not re.search(r"\b(?:relations|ties)\b", gap):
+            continue  # "Chile's relations with Fiji" names a party, not an epithet
         kept.append(m.key)
     countries = _ordered_unique(kept)
     if not countries and borrow:
