@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from timeline.extraction.pipeline import build_timeline, extract_article
+from timeline.extraction.temporal import resolve
 from timeline.extraction.types import (
     PRECISIONS,
     ArticleExtraction,
@@ -248,7 +249,14 @@ def test_extract_article_on_raw_unicode(text):
 @given(st.lists(st.sampled_from(DATES), min_size=1, max_size=6), publications)
 def test_dense_dates_resolve_to_calendar_values(dates, published):
     text = "France and Chile met " + ", then ".join(dates) + "."
-    check_article(text, extract_article(text, published=published))
+    article = extract_article(text, published=published)
+    check_article(text, article)
+    for timex in article.timexes:
+        assert timex.kind in ("date", "duration", "set"), timex
+        assert timex.role in ("", "since", "until", "before", "after"), timex
+        if published is not None:
+            # Re-resolving against the same day (as the inference does) gives the same value.
+            assert resolve(timex, published) == timex.value, timex
 
 
 # --- across articles ----------------------------------------------------------
@@ -260,7 +268,7 @@ def canonical(result: TimelineResult) -> dict:
         (
             e.type,
             e.title,
-            e.date,
+            (e.date.start, e.date.end, e.date.edtf) if e.date else (),  # DateValue has no order
             e.date_certain,
             e.status,
             tuple(sorted(e.countries)),
@@ -287,8 +295,19 @@ def canonical(result: TimelineResult) -> dict:
         "events": events,
         "actors": actors,
         "articles": articles,
-        "duplicates": result.near_duplicates,
+        "duplicates": duplicate_groups(result.near_duplicates),
     }
+
+
+def duplicate_groups(copies: dict[str, str]) -> set[frozenset[str]]:
+    """Which articles are copies of each other. Which one counts as the original follows
+    the input order on purpose (the one stored first), so only the grouping is compared."""
+    groups: dict[str, set[str]] = {}
+    for copy, original in copies.items():
+        merged = groups.get(copy, {copy}) | groups.get(original, {original})
+        for key in merged:
+            groups[key] = merged
+    return {frozenset(group) for group in groups.values()}
 
 
 def corpus_doc(index: int, text: str, published: dt.date | None) -> DocInput:
