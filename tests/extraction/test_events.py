@@ -438,3 +438,16 @@ def test_ties_that_were_cut_in_a_year_are_a_break_and_do_not_date_the_restoratio
     (cut,) = [e for e in events if e.type == "reduce_relations"]
     assert (cut.countries[:2], cut.date.edtf) == (["IRN", "SAU"], "2016")
     assert not [e for e in events if e.type == "establish_relations" and e.date]
+
+
+def test_a_country_after_the_partner_in_apposition_or_a_list_is_not_the_pair():
+    (headline,) = candidates(
+        "Chile Establishes Diplomatic Relations with Fiji, Tonga’s Closest Ally, on May 2, 2024."
+    )
+    assert headline.countries[:2] == ["CHL", "FJI"]
+    (listed,) = candidates("Chile established relations with Fiji, Tonga and Samoa on May 2, 2024.")
+    assert listed.countries[:2] == ["CHL", "FJI"]
+    (between,) = candidates(
+        "Chile welcomed the establishment of relations between Fiji and Tonga on May 2, 2024."
+    )
+    assert between.countries[:2] == ["FJI", "TON"]

@@ -770,7 +770,7 @@ def _clause_candidate(
     subject_missing = False
     if type_code in PAIR_TYPES or type_code == "intent":
         countries = _subject_object(
-            countries, clause_mentions, a + trigger.start(), a + trigger.end()
+            countries, clause_mentions, a + trigger.start(), a + trigger.end(), text
         )
         named = [m for m in clause_mentions if m.kind == COUNTRY]
         subject_missing = (
@@ -906,17 +906,34 @@ def _clause_countries(
 
 
 def _subject_object(
-    countries: list[str], mentions: list[Mention], trigger_start: int, trigger_end: int
+    countries: list[str],
+    mentions: list[Mention],
+    trigger_start: int,
+    trigger_end: int,
+    text: str = "",
 ) -> list[str]:
     """Relations: the first country before the verb and the first after it make the pair
     ("Saudi Arabia, the UAE and Bahrain broke ties with Qatar" -> Saudi Arabia, Qatar)."""
     named = [m for m in mentions if m.kind == COUNTRY and m.key in countries]
     after_mentions = [m for m in named if m.start >= trigger_end]
-    for first, second in itertools.pairwise(after_mentions):
-        # "relations between Manila and Pyongyang": the pair is named after the verb.
-        if first.key != second.key and second.start - first.end <= 6:
-            return _ordered_unique([first.key, second.key, *countries])
     before = [m.key for m in named if m.end <= trigger_start]
+    for first, second in itertools.pairwise(after_mentions):
+        # "relations between Manila and Pyongyang": the pair is named after the verb;
+        # "with Syria, North Korea's ally" is an apposition, and "Chile ... with Fiji,
+        # Tonga and Samoa" a list of partners of the subject, not a pair.
+        if (
+            first.key != second.key
+            and second.start - first.end <= 6
+            and not re.match(r"['’]s\b", text[second.end : second.end + 3])
+            and (
+                not before
+                or not text
+                or re.search(
+                    r"\bbetween\s+(?:the\s+)?$", text[max(0, first.start - 20) : first.start]
+                )
+            )
+        ):
+            return _ordered_unique([first.key, second.key, *countries])
     after = [m.key for m in after_mentions]
     if before and after and after[0] != before[0]:
         return _ordered_unique([before[0], after[0], *countries])
