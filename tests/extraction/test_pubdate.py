@@ -480,3 +480,14 @@ def test_year_hints_past_the_calendar_leave_the_article_undated():
     ]
     assert publication_year_hints(text, found) == (10966, 10967)
     assert infer_publication_dates(items)["a"].value is None
+
+
+def test_a_yearless_dateline_with_a_number_in_the_agency_keeps_its_month_and_day():
+    # "(News 1)" looked like the "(February 14)" note and raised ValueError.
+    text = (
+        "SEOUL, Feb. 14 (News 1) -- South Korea and Syria established relations on Thursday.\n"
+        "Syria broke ties in 2011.\n"
+    )
+    pub = stated(text)
+    assert (pub.source, pub.certain) == (PUB_DATELINE, False)
+    assert dateline_month_day(pub) == (2, 14)

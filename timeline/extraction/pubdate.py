@@ -218,10 +218,18 @@ def dateline_month_day(pub: PublicationDate) -> tuple[int, int] | None:
     """Month and day of a year-less dateline, else None."""
     if pub.source != PUB_DATELINE or pub.certain or not pub.evidence.startswith(_YEARLESS):
         return None
-    match = re.search(r"\((\w+) (\d{1,2})\)", pub.evidence)
-    if not match:
+    # The "(February 14)" written after the quoted dateline, not an agency's "(News 1)"
+    # inside it: the last month-name pair that ends the dateline part of the evidence.
+    pairs = _MONTH_DAY_NOTE.findall(pub.evidence)
+    if not pairs:
         return None
-    return temporal.MONTH_NAMES.index(match.group(1)), int(match.group(2))
+    month, day = pairs[-1]
+    return temporal.MONTH_NAMES.index(month), int(day)
+
+
+_MONTH_DAY_NOTE = re.compile(
+    r"' \((" + "|".join(temporal.MONTH_NAMES[1:]) + r") (\d{1,2})\)(?=;|$)"
+)
 
 
 # --- helpers the pipeline can use to fill DatingInput ---------------------------------
