@@ -48,16 +48,21 @@ class Chip:
 def active_filters(request: HttpRequest, form: EventFilterForm) -> list[Chip]:
     """Every filter in the URL as a removable chip; a link removes one value and keeps the rest."""
     params = request.GET
+
+    def looked_up(key: str) -> list[str]:
+        # Raw URL values reach the database here: PostgreSQL refuses NUL bytes.
+        return [v for v in params.getlist(key) if "\x00" not in v]
+
     names = {
         "country": dict(
-            Country.objects.filter(iso3__in=params.getlist("country")).values_list("iso3", "name")
+            Country.objects.filter(iso3__in=looked_up("country")).values_list("iso3", "name")
         ),
         "actor": dict(
-            Actor.objects.filter(slug__in=params.getlist("actor")).values_list("slug", "name")
+            Actor.objects.filter(slug__in=looked_up("actor")).values_list("slug", "name")
         ),
         "type": dict(event_type_choices()),
         "article": dict(
-            Article.objects.filter(slug__in=params.getlist("article")).values_list("slug", "title")
+            Article.objects.filter(slug__in=looked_up("article")).values_list("slug", "title")
         ),
     }
     labels = {
