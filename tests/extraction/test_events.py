@@ -451,3 +451,12 @@ def test_a_country_after_the_partner_in_apposition_or_a_list_is_not_the_pair():
         "Chile welcomed the establishment of relations between Fiji and Tonga on May 2, 2024."
     )
     assert between.countries[:2] == ["FJI", "TON"]
+
+
+def test_a_country_told_by_description_is_the_country_named_before():
+    events = candidates(
+        "Tonga opened an embassy in Suva on Sunday, state media reported, months after the "
+        "Pacific nation broke off relations with Samoa to form diplomatic ties with Fiji."
+    )
+    (cut,) = [e for e in events if e.type == "reduce_relations"]
+    assert cut.countries[:2] == ["TON", "WSM"]

@@ -552,6 +552,12 @@ def _at_occasion(
     return replace(antecedent, candidate=cand, timex=timex, clause=(sentence.start, sentence.end))
 
 
+# A country told by description as the subject: "the Central American nation", "the kingdom".
+_DESCRIBED_SUBJECT = re.compile(
+    r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}(?:nation|country|kingdom|republic|state|"
+    r"island|emirate|government)\s+(?:had\s+|has\s+|have\s+)?$",
+    re.I,
+)
 _BECOMES = re.compile(r"\bbecomes\s+(?:the\s+)?$")
 _WITH_THIS = re.compile(r"^(?:With|After|Following)\s+(?:this|that)\b", re.I)
 
@@ -738,7 +744,23 @@ def _clause_candidate(
             type_code = "meet"
     actors = _ordered_unique(m.key for m in clause_mentions if m.kind != COUNTRY)
     explicit = [m for m in clause_mentions if m.kind == COUNTRY]
-    if article_pair and len(explicit) < 2 and type_code in (*PAIR_TYPES, "intent"):
+    told_before = []
+    explicit_after = [m for m in explicit if m.start >= a + trigger.end()]
+    if (
+        explicit_after
+        and len(explicit_after) == len(explicit)
+        and type_code in (*PAIR_TYPES, "intent")
+        and _DESCRIBED_SUBJECT.search(before_trigger)
+    ):
+        # "Honduras opened an embassy ... after the Central American nation broke off
+        # relations with Taiwan": the described subject is the country named before.
+        other = explicit_after[0].key
+        told_before = [
+            m.key for m in mentions if m.kind == COUNTRY and m.end <= a and m.key != other
+        ]
+    if told_before:
+        countries = _ordered_unique([told_before[0], explicit_after[0].key, *countries])
+    elif article_pair and len(explicit) < 2 and type_code in (*PAIR_TYPES, "intent"):
         # "the resumption of relations", "their ties": relations of the pair the
         # article is about. With one side named, the other is the pair's country
         # the sentence names ("... with Cuba, the South Korean government ...").
