@@ -321,8 +321,40 @@ diplomatic_sentence = st.builds(
     st.sampled_from(COUNTRIES),
     st.sampled_from(DATES),
 )
+DATELINES = [
+    "SEOUL, Feb. 14 (Yonhap) --",
+    "SEOUL, Feb. 14 (News 1) --",
+    "DAMASCUS, April 11, 2025 (AP) --",
+    "PARIS, 29 Feb --",
+    "Published: 11 Mar. 2025, 17:03",
+    "date 2025-03-11",
+    "MOSCOW (UrduPoint News / Sputnik - 28th November, 2019)",
+    "",
+]
+# Several articles on one happening, dated relatively: exercises the date inference.
+story_article = st.builds(
+    lambda dateline, sentences, year: "\n".join(
+        [dateline, *sentences, f"Ties were cut in {year}."]
+    ),
+    st.sampled_from(DATELINES),
+    st.lists(
+        st.builds(
+            "South Korea and Syria {} {}.".format,
+            st.sampled_from(
+                ["established diplomatic relations", "signed a joint statement", "will meet"]
+            ),
+            st.sampled_from(
+                ["on Thursday", "last week", "on the 10th", "yesterday", "on April 10, 2025"]
+            ),
+        ),
+        min_size=1,
+        max_size=3,
+    ),
+    st.integers(min_value=1990, max_value=2025),
+)
 corpus_article = st.one_of(
     st.lists(diplomatic_sentence, min_size=1, max_size=5).map("\n".join),
+    story_article,
     articles(long=False),
 )
 corpus = st.lists(
