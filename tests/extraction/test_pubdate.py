@@ -491,3 +491,10 @@ def test_a_yearless_dateline_with_a_number_in_the_agency_keeps_its_month_and_day
     pub = stated(text)
     assert (pub.source, pub.certain) == (PUB_DATELINE, False)
     assert dateline_month_day(pub) == (2, 14)
+
+
+def test_a_yearless_dateline_on_feb_29_says_the_mentioned_year_lacks_that_day():
+    pub = stated("PARIS, Feb. 29 -- France and Chile signed an accord. Talks began in 2023.\n")
+    assert (pub.value, pub.source, pub.certain) == (None, PUB_DATELINE, False)
+    assert pub.evidence.endswith("the latest year the text mentions, 2023, has no such day")
+    assert dateline_month_day(pub) == (2, 29)

@@ -209,9 +209,11 @@ def _yearless_dateline(
                 f"{evidence}; year {year} is the latest year the text mentions, a guess",
                 certain=False,
             )
-    return PublicationDate(
-        None, PUB_DATELINE, f"{evidence}; the text mentions no year", certain=False
-    )
+        # "Feb. 29" with 2023 the latest year: no guess, and say why (not "no year").
+        why = f"the latest year the text mentions, {year}, has no such day"
+    else:
+        why = "the text mentions no year"
+    return PublicationDate(None, PUB_DATELINE, f"{evidence}; {why}", certain=False)
 
 
 def dateline_month_day(pub: PublicationDate) -> tuple[int, int] | None:
