@@ -460,3 +460,28 @@ def test_a_country_told_by_description_is_the_country_named_before():
     )
     (cut,) = [e for e in events if e.type == "reduce_relations"]
     assert cut.countries[:2] == ["TON", "WSM"]
+
+
+def test_two_countries_as_subject_stay_the_pair_when_a_third_is_named_after():
+    (deal,) = dated(
+        "Oman and Peru agreed to re-establish diplomatic relations on Friday in a deal "
+        "mediated by Chile."
+    )
+    assert deal.countries[:2] == ["OMN", "PER"]
+    assert deal.title == "Oman and Peru agree to restore diplomatic relations"
+
+
+def test_a_joint_committee_deciding_for_both_countries_makes_them_the_subject():
+    (deal,) = dated(
+        "The Omani-Peruvian Follow-up Committee on Wednesday decided to restore diplomatic "
+        "relations between Oman and Peru."
+    )
+    assert deal.title == "Oman and Peru agree to restore diplomatic relations"
+
+
+def test_wishes_are_not_happenings():
+    events = candidates(
+        "During this meeting, the prime minister expressed Chile's desire for the swift "
+        "establishment of diplomatic relations with Fiji."
+    )
+    assert [e.type for e in events if e.type == "establish_relations"] == []

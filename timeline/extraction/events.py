@@ -226,7 +226,7 @@ _SAID_TAIL = re.compile(
     re.I,
 )
 _IRREALIS = re.compile(
-    r"\b(?:attempt\w*|tried|try|trying|refus\w+|declin\w+\s+to|fail\w*\s+to|seek\w*|sought|hop(?:e|es|ed|ing)|interest\s+in|willing\w*|"
+    r"\b(?:attempt\w*|tried|try|trying|desir\w+|wish\w*|refus\w+|declin\w+\s+to|fail\w*\s+to|seek\w*|sought|hop(?:e|es|ed|ing)|interest\s+in|willing\w*|"
     r"ready\s+to|aim\w*\s+to|opportunit\w+|efforts?|would|could|might|may|if|whether|consider(?:s|ing)?\s+(?:to|whether|\w+ing)|"
     r"discuss\w*|explore|pursu\w+|procedures?|policy\s+of|conditions\s+were\s+set|prospects?|"
     r"possib\w+|potential|not|never|no\s+longer|without|yet\s+to|began\s+to|begin\s+to)\b",
@@ -827,11 +827,19 @@ def _clause_candidate(
     joint = (
         len(before_countries) >= 2
         and bool(
-            re.fullmatch(r"\s+and\s+", text[before_countries[0].end : before_countries[1].start])
+            re.fullmatch(
+                r"\s+and\s+|\s*[-–/]\s*", text[before_countries[0].end : before_countries[1].start]
+            )
         )
     ) or bool(_BOTH.search(before_trigger))
     if re.match(r"(?i)(?:relations|ties)\b", trigger.group()) and len(countries) >= 2:
         joint = True  # "relations between X and Y were severed": neither side is the agent
+    if (
+        not before_countries
+        and len(countries) >= 2
+        and re.search(r"\bbetween\s+(?:the\s+)?[A-Z]", clause[trigger.end() :])
+    ):
+        joint = True  # "the committee decided to restore relations between X and Y"
     claims = {}
     count = _COUNT.search(sentence.text)
     if count:
@@ -957,6 +965,15 @@ def _subject_object(
         ):
             return _ordered_unique([first.key, second.key, *countries])
     after = [m.key for m in after_mentions]
+    subjects = [m for m in named if m.end <= trigger_start]
+    if (
+        text
+        and len(subjects) >= 2
+        and subjects[0].key != subjects[1].key
+        and re.fullmatch(r"\s+and\s+", text[subjects[0].end : subjects[1].start])
+    ):
+        # "Saudi Arabia and Iran agreed ... in a deal mediated by China": both are the subject.
+        return _ordered_unique([subjects[0].key, subjects[1].key, *countries])
     if before and after and after[0] != before[0]:
         return _ordered_unique([before[0], after[0], *countries])
     return countries
