@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import IntegrityError
 
 from timeline import services
 from timeline.models import Article, Event, Evidence, Mention, Sentence
@@ -302,3 +303,26 @@ def test_the_real_command_exits_non_zero_and_names_the_file(tmp_path):
     assert run.returncode == 1
     assert f"{empty}: empty article" in run.stderr
     assert "1 added, 0 unchanged, 1 failed" in run.stdout
+
+
+@pytest.mark.django_db
+@pytest.mark.xfail(
+    strict=True,
+    raises=IntegrityError,
+    reason="known bug, reported to the owner of actors.py: merge_actors gives two people "
+    "with one name in two countries the same key, and storing the second one fails",
+)
+def test_two_people_with_one_name_in_two_countries_do_not_break_the_rebuild(tmp_path):
+    write(
+        tmp_path / "egypt.txt",
+        "Foreign Minister Ahmed Hassan of Egypt visited Chile on 3 May 2021.\n",
+    )
+    write(
+        tmp_path / "sudan.txt",
+        "Foreign Minister Ahmed Hassan of Sudan visited Peru on 9 June 2022.\n",
+    )
+
+    ingest(tmp_path)
+
+    assert Article.objects.count() == 2
+    assert Event.objects.visible().count() == 2
