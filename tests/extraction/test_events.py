@@ -485,3 +485,18 @@ def test_wishes_are_not_happenings():
         "establishment of diplomatic relations with Fiji."
     )
     assert [e.type for e in events if e.type == "establish_relations"] == []
+
+
+def test_the_described_subject_is_the_nearest_country_named_as_such():
+    events = candidates(
+        "Chile established diplomatic ties with Tonga on Sunday after the Pacific country "
+        "ended its decades-long relationship with Samoa."
+    )
+    (cut,) = [e for e in events if e.type == "reduce_relations"]
+    assert cut.countries[:2] == ["TON", "WSM"]
+    events = candidates(
+        "Tonga opened an embassy in Santiago on Sunday, Chilean state media reported, months "
+        "after the Pacific nation broke off relations with Samoa."
+    )
+    (cut,) = [e for e in events if e.type == "reduce_relations"]
+    assert cut.countries[:2] == ["TON", "WSM"]

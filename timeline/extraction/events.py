@@ -755,11 +755,15 @@ def _clause_candidate(
         # "Honduras opened an embassy ... after the Central American nation broke off
         # relations with Taiwan": the described subject is the country named before.
         other = explicit_after[0].key
+        # The nearest one named as a country: "in Beijing" is a place, "Chinese state
+        # media" a source.
         told_before = [
-            m.key for m in mentions if m.kind == COUNTRY and m.end <= a and m.key != other
+            m.key
+            for m in mentions
+            if m.kind == COUNTRY and m.end <= a and m.key != other and how_matched(m.text) == "name"
         ]
     if told_before:
-        countries = _ordered_unique([told_before[0], explicit_after[0].key, *countries])
+        countries = _ordered_unique([told_before[-1], explicit_after[0].key, *countries])
     elif article_pair and len(explicit) < 2 and type_code in (*PAIR_TYPES, "intent"):
         # "the resumption of relations", "their ties": relations of the pair the
         # article is about. With one side named, the other is the pair's country
