@@ -207,3 +207,24 @@ def test_a_family_name_written_first_attaches_alone():
     )
     (pak,) = [a for a in actors if a.kind == PERSON]
     assert [m.text for m in mentions if m.key == pak.key] == ["Pak Ui Chun", "Pak"]
+
+
+def test_two_people_sharing_a_name_in_two_countries_get_two_keys_in_any_order():
+    egypt, _ = actors_of("Foreign Minister Ahmed Hassan of Egypt visited Chile on 3 May 2021.")
+    sudan, _ = actors_of("Foreign Minister Ahmed Hassan of Sudan visited Peru on 9 June 2022.")
+    merged, maps = merge_actors([egypt, sudan])
+    assert sorted((a.key, a.country) for a in merged) == [
+        ("ahmed-hassan-egy", "EGY"),
+        ("ahmed-hassan-sdn", "SDN"),
+    ]
+    assert len({a.key for a in merged}) == len(merged)
+    assert maps[0] == {egypt[0].key: "ahmed-hassan-egy"}
+    assert maps[1] == {sudan[0].key: "ahmed-hassan-sdn"}
+    reversed_merged, _ = merge_actors([sudan, egypt])
+    assert sorted(a.key for a in reversed_merged) == sorted(a.key for a in merged)
+
+
+def test_a_name_used_once_keeps_its_plain_key():
+    (alone,), _ = actors_of("Foreign Minister Ahmed Hassan of Egypt visited Chile on 3 May 2021.")
+    merged, _ = merge_actors([[alone]])
+    assert [a.key for a in merged] == ["ahmed-hassan"]

@@ -905,10 +905,10 @@ def merge_actors(
             rec.origin = {(i, info.key)}  # type: ignore[attr-defined]
             records.append(rec)
     merged = _merge_with_origin(records)
+    keys = _unique_keys(merged)
     result: list[ActorInfo] = []
     maps: list[dict[str, str]] = [{} for _ in per_article]
-    for rec in merged:
-        key = _record_key(rec)
+    for rec, key in zip(merged, keys, strict=True):
         result.append(
             ActorInfo(
                 key=key,
@@ -923,6 +923,36 @@ def merge_actors(
             maps[i][old] = key
     result.sort(key=lambda a: a.key)
     return result, maps
+
+
+def _unique_keys(records: list[_Record]) -> list[str]:
+    """One key per merged actor: two people who share a name but stayed apart (one of
+    Egypt, one of Sudan) get their country, then a number, added to the key."""
+    keys = [_record_key(rec) for rec in records]
+    groups: dict[str, list[int]] = {}
+    for index, key in enumerate(keys):
+        groups.setdefault(key, []).append(index)
+    used = {key for key, indexes in groups.items() if len(indexes) == 1}
+    for key, indexes in sorted(groups.items()):
+        if len(indexes) < 2:
+            continue
+        # Ordered by what the actor is, not by input order: the same keys in any order.
+        indexes.sort(
+            key=lambda i: (
+                records[i].country(),
+                records[i].best_name(),
+                sorted(set(records[i].names) | records[i].aliases),
+            )
+        )
+        for index in indexes:
+            country = records[index].country().lower()
+            base = f"{key}-{country}" if country else key
+            candidate, n = base, 2
+            while candidate in used:
+                candidate, n = f"{base}-{n}", n + 1
+            used.add(candidate)
+            keys[index] = candidate
+    return keys
 
 
 def _merge_with_origin(records: list[_Record]) -> list[_Record]:
