@@ -498,3 +498,22 @@ def test_a_yearless_dateline_on_feb_29_says_the_mentioned_year_lacks_that_day():
     assert (pub.value, pub.source, pub.certain) == (None, PUB_DATELINE, False)
     assert pub.evidence.endswith("the latest year the text mentions, 2023, has no such day")
     assert dateline_month_day(pub) == (2, 29)
+
+
+def test_the_inference_does_not_depend_on_the_order_of_the_articles():
+    # Two undated copies date each other: which one is dated first (and binds the
+    # other) used to follow the input order.
+    text = "South Korea and Syria established relations on Thursday. Ties were cut in 1990."
+    items = [
+        DatingInput(
+            key,
+            PublicationDate(None, PUB_UNKNOWN),
+            (Anchor("establish", timex(text, "Thursday")),),
+            years=(1990,),
+        )
+        for key in ("copy-a", "copy-b")
+    ]
+    forward = infer_publication_dates(items)
+    backward = infer_publication_dates(items[::-1])
+    assert forward == backward
+    assert forward["copy-a"].value == forward["copy-b"].value == dt.date(1990, 1, 4)

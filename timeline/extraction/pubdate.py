@@ -453,7 +453,9 @@ def _infer(items: Sequence[DatingInput]) -> dict[str, PublicationDate]:
     fixed_years: set[int] = set()
     undated: list[_Undated] = []
 
-    for item in map(_completed, items):
+    # By key, not input order: ties between undated articles (which is dated first and
+    # then binds the others) must not depend on the order the corpus was read in.
+    for item in map(_completed, sorted(items, key=lambda item: item.key)):
         if _is_fixed(item.stated):
             P = item.stated.value
             result[item.key] = item.stated
