@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import IntegrityError
 
 from timeline import services
 from timeline.models import Article, Event, Evidence, Mention, Sentence
@@ -306,13 +305,8 @@ def test_the_real_command_exits_non_zero_and_names_the_file(tmp_path):
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(
-    strict=True,
-    raises=IntegrityError,
-    reason="known bug, reported to the owner of actors.py: merge_actors gives two people "
-    "with one name in two countries the same key, and storing the second one fails",
-)
 def test_two_people_with_one_name_in_two_countries_do_not_break_the_rebuild(tmp_path):
+    # They used to share one actor key, and storing the second raised IntegrityError.
     write(
         tmp_path / "egypt.txt",
         "Foreign Minister Ahmed Hassan of Egypt visited Chile on 3 May 2021.\n",
