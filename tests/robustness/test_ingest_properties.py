@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_properties import PROPERTY, articles  # the same module pytest loaded
 
-from timeline.models import Article, Event
+from timeline.models import Article, Event, Evidence, Sentence
 
 _batch = itertools.count()
 
@@ -34,15 +34,11 @@ def test_a_batch_of_arbitrary_texts_is_stored_intact_or_failed_by_name(tmp_path,
         paths.append(path)
 
     with transaction.atomic():  # each example starts from an empty database
-        out = io.StringIO()
-        try:
-            call_command("ingest", str(folder), stdout=out)
-            failed = ""
-        except CommandError as exc:
-            failed = str(exc)
+        failed = ingest(folder)
         stored = {a.source_name: a for a in Article.objects.all()}
         for path, text in zip(paths, texts, strict=True):
             if f"{path}: " in failed:
+                assert path.name not in stored, (path, failed)  # a failure leaves no trace
                 continue
             # Not failed: stored (or the same text already stored under another name).
             assert path.name in stored or any(
@@ -53,4 +49,27 @@ def test_a_batch_of_arbitrary_texts_is_stored_intact_or_failed_by_name(tmp_path,
                 assert article.text[sentence.start : sentence.end] == sentence.text
         for event in Event.objects.visible():
             assert event.evidence.exists(), event
+
+        # The same batch again: nothing added, nothing changed, the same failures.
+        before = snapshot()
+        assert ingest(folder) == failed
+        assert snapshot() == before
         transaction.set_rollback(True)
+
+
+def ingest(folder) -> str:
+    """The failure message of one ingest run ("" when every file went in)."""
+    try:
+        call_command("ingest", str(folder), stdout=io.StringIO())
+    except CommandError as exc:
+        return str(exc)
+    return ""
+
+
+def snapshot() -> dict:
+    return {
+        "articles": sorted(Article.objects.values_list("id", "content_hash")),
+        "sentences": Sentence.objects.count(),
+        "events": sorted(Event.objects.values_list("id", "title", "start", "end")),
+        "evidence": sorted(Evidence.objects.values_list("event_id", "sentence_id")),
+    }
