@@ -41,7 +41,8 @@ from .models import (
 
 log = logging.getLogger(__name__)
 
-MAX_ARTICLE_BYTES = 2_000_000
+# News articles are tens of kilobytes; past this, a file is most likely not one.
+MAX_ARTICLE_BYTES = 1_000_000
 
 
 class ArticleError(ValueError):
@@ -64,12 +65,14 @@ class IngestReport:
 
 
 def article_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Expand folders into their ``.txt`` files (sorted); keep files as given."""
+    """Expand folders into their ``.txt`` files (any case, sorted); keep files as given."""
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*.txt") if p.is_file()))
+            files.extend(
+                sorted(p for p in path.rglob("*") if p.suffix.lower() == ".txt" and p.is_file())
+            )
         else:
             files.append(path)
     return files
@@ -80,7 +83,10 @@ def read_article_file(path: Path) -> str:
         raise ArticleError("no such file")
     if not path.is_file():
         raise ArticleError("not a regular file")
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"cannot read it: {exc.strerror or exc}") from exc
     if len(data) > MAX_ARTICLE_BYTES:
         raise ArticleError(f"too large ({len(data):,} bytes; the limit is {MAX_ARTICLE_BYTES:,})")
     if b"\x00" in data:
@@ -185,8 +191,8 @@ def ingest_paths(paths: Iterable[str | Path], *, echo=None) -> IngestReport:
     """Ingest files and folders, then rebuild the timeline once."""
     report = IngestReport()
     say = echo or (lambda _msg: None)
-    files = article_files(paths)
-    for path in files:
+    added: list[tuple[str, Article]] = []
+    for path in article_files(paths):
         name = str(path)
         try:
             text = read_article_file(path)
@@ -201,12 +207,41 @@ def ingest_paths(paths: Iterable[str | Path], *, echo=None) -> IngestReport:
             say(f"FAILED  {name}: {type(exc).__name__}: {exc}")
             continue
         (report.created if created else report.unchanged).append(name)
+        if created:
+            added.append((name, article))
         say(f"{'added' if created else 'unchanged'}  {name} -> /articles/{article.slug}/")
-    if report.created or not Event.objects.exists():
-        report.events = rebuild_timeline()
+    if added or not Event.objects.exists():
+        try:
+            with transaction.atomic():
+                report.events = rebuild_timeline()
+        except Exception:
+            log.exception("rebuilding the timeline failed; finding the article that breaks it")
+            report.events = _rebuild_one_by_one(added, report, say)
     else:
         report.events = Event.objects.visible().count()
     return report
+
+
+def _rebuild_one_by_one(added, report: IngestReport, say) -> int:
+    """The cross-article stage failed: take the new articles back, then add
+    them again one at a time, so only the article that breaks it fails and
+    leaves no trace."""
+    texts = [(name, a.text, a.source_name) for name, a in added]
+    Article.objects.filter(pk__in=[a.pk for _, a in added]).delete()
+    for name, text, source_name in texts:
+        try:
+            with transaction.atomic():
+                add_article(text, source_name=source_name)
+                rebuild_timeline()
+        except Exception as exc:
+            log.exception("rebuild failed with %s", name)
+            report.created.remove(name)
+            report.failed.append(
+                (name, f"breaks the timeline rebuild: {type(exc).__name__}: {exc}")
+            )
+            say(f"FAILED  {name}: breaks the timeline rebuild: {type(exc).__name__}: {exc}")
+    with transaction.atomic():
+        return rebuild_timeline()
 
 
 def reextract(articles: Iterable[Article] | None = None) -> int:

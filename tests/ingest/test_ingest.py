@@ -177,3 +177,37 @@ def test_rebuild_keeps_an_event_an_editor_hid_even_when_no_sentence_reports_it(m
 
     assert Event.objects.filter(pk=hidden.pk).exists()
     assert not Event.objects.filter(pk=unwanted.pk).exists()
+
+
+@pytest.mark.django_db
+def test_an_article_that_breaks_the_cross_article_stage_fails_alone(tmp_path, monkeypatch):
+    real_build = services.build_timeline
+
+    def fragile(docs):
+        if any("EXPLODES" in doc.text for doc in docs):
+            raise RuntimeError("cross-article stage exploded")
+        return real_build(docs)
+
+    monkeypatch.setattr(services, "build_timeline", fragile)
+    (tmp_path / "a.txt").write_text("France and Chile signed a trade agreement on 3 May 2021.\n")
+    (tmp_path / "b.txt").write_text("Peru and Spain EXPLODES relations on 4 May 2021.\n")
+    (tmp_path / "c.txt").write_text("Japan and Brazil held talks in Tokyo on 5 May 2021.\n")
+
+    with pytest.raises(CommandError) as failure:
+        ingest(tmp_path)
+
+    assert "b.txt: breaks the timeline rebuild: RuntimeError" in str(failure.value)
+    assert sorted(Article.objects.values_list("source_name", flat=True)) == ["a.txt", "c.txt"]
+    assert Event.objects.exists()
+
+
+@pytest.mark.django_db
+def test_folders_give_their_txt_files_whatever_the_case_of_the_suffix(tmp_path):
+    (tmp_path / "upper.TXT").write_text(
+        "France and Chile signed a trade agreement on 3 May 2021.\n"
+    )
+    (tmp_path / "notes.md").write_text("Not an article.\n")
+
+    ingest(tmp_path)
+
+    assert list(Article.objects.values_list("source_name", flat=True)) == ["upper.TXT"]
