@@ -74,6 +74,18 @@ class EditTracked(models.Model):
         return changed
 
 
+class Mergeable:
+    """A record an editor can merge into another (``merged_into``)."""
+
+    def survivor(self):
+        """The record this one was merged into, following chains (and cycles) safely."""
+        record, seen = self, set()
+        while record.merged_into_id and record.pk not in seen:
+            seen.add(record.pk)
+            record = record.merged_into
+        return record
+
+
 class Country(models.Model):
     iso3 = models.CharField("ISO 3166 alpha-3", max_length=3, primary_key=True)
     name = models.CharField(max_length=120)
@@ -167,7 +179,7 @@ class Sentence(models.Model):
         return f"s{self.index}"
 
 
-class Actor(EditTracked):
+class Actor(Mergeable, EditTracked):
     class Kind(models.TextChoices):
         PERSON = x.PERSON, "person"
         ORGANISATION = x.ORGANISATION, "organisation"
@@ -204,13 +216,6 @@ class Actor(EditTracked):
 
     def get_absolute_url(self) -> str:
         return reverse("actor", args=[self.slug])
-
-    def survivor(self) -> Actor:
-        actor, seen = self, set()
-        while actor.merged_into_id and actor.pk not in seen:
-            seen.add(actor.pk)
-            actor = actor.merged_into
-        return actor
 
 
 class ActorAlias(models.Model):
@@ -269,7 +274,7 @@ class EventQuerySet(models.QuerySet):
         return self.order_by(models.F("start").asc(nulls_last=True), "end", "id")
 
 
-class Event(EditTracked):
+class Event(Mergeable, EditTracked):
     class Status(models.TextChoices):
         DONE = "done", "happened"
         PLANNED = "planned", "planned or announced"
@@ -314,13 +319,6 @@ class Event(EditTracked):
 
     def get_absolute_url(self) -> str:
         return reverse("event", args=[self.pk])
-
-    def survivor(self) -> Event:
-        event, seen = self, set()
-        while event.merged_into_id and event.pk not in seen:
-            seen.add(event.pk)
-            event = event.merged_into
-        return event
 
     @property
     def type_label(self) -> str:

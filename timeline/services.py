@@ -372,50 +372,33 @@ def _store_mentions(result, by_key, sentences, actors) -> None:
     rows = []
     for key, extraction in result.articles.items():
         article = by_key[key]
-        for m in extraction.mentions:
-            sentence = sentences.get((key, m.sentence))
+        for mark in [*extraction.mentions, *extraction.timexes]:
+            links: dict[str, object] = {}
+            sentence = sentences.get((key, mark.sentence))
             if sentence is None:
                 continue
-            if m.kind == x.COUNTRY:
-                country = countries.get(m.key) or _countries([m.key])[0]
-                countries[m.key] = country
-                rows.append(
-                    Mention(
-                        article=article,
-                        sentence=sentence,
-                        start=m.start,
-                        end=m.end,
-                        text=m.text[:300],
-                        kind=m.kind,
-                        country=country,
-                    )
-                )
-            elif m.key in actors:
-                rows.append(
-                    Mention(
-                        article=article,
-                        sentence=sentence,
-                        start=m.start,
-                        end=m.end,
-                        text=m.text[:300],
-                        kind=m.kind,
-                        actor=actors[m.key],
-                    )
-                )
-        for t in extraction.timexes:
-            sentence = sentences.get((key, t.sentence))
-            if sentence is None:
+            if isinstance(mark, x.Timex):
+                kind = Mention.Kind.DURATION if mark.kind == "duration" else Mention.Kind.DATE
+                links["value"] = (mark.value.display if mark.value else "")[:100]
+            elif mark.kind == x.COUNTRY:
+                kind = mark.kind
+                if mark.key not in countries:
+                    countries[mark.key] = _countries([mark.key])[0]
+                links["country"] = countries[mark.key]
+            elif mark.key in actors:
+                kind = mark.kind
+                links["actor"] = actors[mark.key]
+            else:
                 continue
-            kind = Mention.Kind.DURATION if t.kind == "duration" else Mention.Kind.DATE
             rows.append(
                 Mention(
                     article=article,
                     sentence=sentence,
-                    start=t.start,
-                    end=t.end,
-                    text=t.text[:300],
+                    start=mark.start,
+                    end=mark.end,
+                    text=mark.text[:300],
                     kind=kind,
-                    value=(t.value.display if t.value else "")[:100],
+                    **links,
                 )
             )
     Mention.objects.bulk_create(rows)

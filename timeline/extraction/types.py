@@ -27,7 +27,7 @@ class DateValue:
     """A calendar span as precise as the source gives it.
 
     ``start`` and ``end`` are the first and last day covered (inclusive):
-    "1966" is 1966-01-01..1966-12-31 at year precision, never 1 January.
+    "1975" is 1975-01-01..1975-12-31 at year precision, never 1 January.
     """
 
     start: dt.date
