@@ -167,7 +167,10 @@ def _read(text: str, published: PublicationDate) -> _Read:
     sentences = split_sentences(text, header.body_start)
     if published.value is None and published.source == PUB_UNKNOWN:
         found = pubdate.find_publication_date(text, header, sentences)
-        if found is not None and found.value is not None:
+        # A yearless dateline keeps its month and day for the inference even without a value.
+        if found is not None and (
+            found.value is not None or pubdate.dateline_month_day(found) is not None
+        ):
             published = found
     timexes = temporal.find_timexes(text, sentences, published.value)
     countries = find_countries(text, sentences, header.body_start)
@@ -265,12 +268,33 @@ def _usable(found: PublicationDate | None) -> bool:
     )
 
 
-def _components(clusters, order: list[str], undated: set[str]) -> list[list[str]]:
+# A full date this close to the article's own date is news of the day, not a recollection.
+CONTEMPORARY_DAYS = 31
+
+
+def _links_by_date(timex, published: dt.date | None) -> bool:
+    if timex is None:
+        return False
+    if timex.relative:
+        return True
+    value = timex.value
+    return (
+        published is not None
+        and value is not None
+        and value.end <= published
+        and (published - value.end).days <= CONTEMPORARY_DAYS
+    )
+
+
+def _components(
+    clusters, order: list[str], undated: set[str], published: dict[str, dt.date | None]
+) -> list[list[str]]:
     """Articles linked by a shared happening, in input order.
 
-    A dated article links only through a relative expression ("on Wednesday"):
-    one that merely recalls the happening by its full date ("on July 12, 2000")
-    ten years later says nothing about when the others were written.
+    A dated article links through a relative expression ("on Wednesday") or a
+    full date within a month before its own: one that merely recalls the
+    happening by its full date ("on July 12, 2000") ten years later says
+    nothing about when the others were written.
     """
     parent = {k: k for k in order}
 
@@ -286,8 +310,8 @@ def _components(clusters, order: list[str], undated: set[str]) -> list[list[str]
                 item.article
                 for item in cluster.items
                 if item.article in undated
-                or (item.detail.timex is not None and item.detail.timex.relative)
-                or (item.detail.report_timex is not None and item.detail.report_timex.relative)
+                or _links_by_date(item.detail.timex, published.get(item.article))
+                or _links_by_date(item.detail.report_timex, published.get(item.article))
             }
         )
         for other in articles[1:]:
@@ -318,7 +342,8 @@ def _infer_dates(reads, order, maps, actors, texts, undated, labels) -> dict:
         for k, v in anchors.items()
     }
     inferred: dict = {}
-    for group in _components(preliminary, order, undated):
+    published = {k: reads[k].extraction.published.value for k in order}
+    for group in _components(preliminary, order, undated, published):
         if not undated & set(group):
             continue
         first = pubdate.infer_publication_dates(
