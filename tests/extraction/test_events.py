@@ -500,3 +500,41 @@ def test_the_described_subject_is_the_nearest_country_named_as_such():
     )
     (cut,) = [e for e in events if e.type == "reduce_relations"]
     assert cut.countries[:2] == ["TON", "WSM"]
+
+
+def test_an_embassy_as_the_subject_of_reopened_is_a_reopening():
+    for text in (
+        "The Chilean embassy in Fiji re-opened in Suva on Tuesday.",
+        "Fiji's embassy in Santiago also reopened Tuesday.",
+    ):
+        (event,) = dated(text)
+        assert event.type == "establish_relations", text
+        assert event.date.edtf == "2024-04-30", text
+
+
+def test_the_closure_of_an_embassy_is_an_event():
+    (event,) = dated(
+        "Relations worsened after the closure of the Chilean Embassy in Suva in February."
+    )
+    assert event.date.edtf == "2024-02"
+    assert event.type in {"expel_withdraw", "reduce_relations"}
+    (event,) = dated("The Chilean embassy in Suva was closed in 2019 after protesters stormed it.")
+    assert event.date.edtf == "2019"
+
+
+def test_a_deal_struck_or_reached_is_an_agreement():
+    for text in (
+        "Ministers praised the trade deal that Fiji struck with Chile last month.",
+        "Fiji and Chile reached a fisheries deal in March 2024.",
+    ):
+        (event,) = dated(text)
+        assert event.type == "sign_agreement", text
+        assert event.date.edtf == ("2024-04" if "last month" in text else "2024-03"), text
+
+
+def test_a_joint_press_conference_after_talks_is_a_meeting():
+    events = dated(
+        "In a joint press conference in Suva on Tuesday after their talk, the Chilean and Fijian "
+        "foreign ministers praised the new trade deal."
+    )
+    assert "meet" in {e.type for e in events}

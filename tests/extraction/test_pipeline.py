@@ -637,3 +637,20 @@ def test_an_undated_article_links_to_a_contemporary_report_with_a_full_date():
     assert pub.value is not None and pub.source == PUB_INFERRED
     # "last week" must cover Feb. 13, 2025.
     assert dt.date(2025, 2, 17) <= pub.value <= dt.date(2025, 2, 23)
+
+
+def test_a_yearless_dateline_guessed_from_an_old_year_is_corrected_by_the_other_articles():
+    wire = DocInput(
+        "wire",
+        "Reuters\nLima, March 9: Peru reopened its embassy in Suva on Sunday, three years after "
+        "closing it in 2022.",
+    )
+    dated = DocInput(
+        "dated",
+        "Peru reopened its embassy in Suva on Sunday, officials said.",
+        dt.date(2025, 3, 10),
+    )
+    result = build_timeline([wire, dated])
+    assert result.articles["wire"].published.value == dt.date(2025, 3, 9)
+    reopened = [e for e in result.events if e.type == "establish_relations"]
+    assert [e.date.edtf for e in reopened] == ["2025-03-09"]

@@ -517,3 +517,22 @@ def test_the_inference_does_not_depend_on_the_order_of_the_articles():
     backward = infer_publication_dates(items[::-1])
     assert forward == backward
     assert forward["copy-a"].value == forward["copy-b"].value == dt.date(1990, 1, 4)
+
+
+def test_a_dateline_with_the_place_in_title_case_and_a_colon():
+    pub = stated(
+        "Reuters\nLima, March 9: Peru reopened its embassy in Suva on Sunday, three years after "
+        "closing it in 2022."
+    )
+    assert pub.source == PUB_DATELINE
+    assert dateline_month_day(pub) == (3, 9)
+    assert pub.value == dt.date(2022, 3, 9)  # a guess from the only year, and uncertain
+    assert pub.certain is False
+
+
+def test_a_title_case_sentence_opening_is_not_a_dateline():
+    for text in (
+        "On Monday, March 9 - the day of the vote - Peru reopened its embassy.",
+        "However, March 9: that is when Peru reopened its embassy.",
+    ):
+        assert stated(text).source == PUB_UNKNOWN, text

@@ -63,7 +63,10 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:officially\s+|formally\s+|fully\s+)?(?:established|re-?established|restored|"
             rf"resumed|formali[sz]ed|normali[sz]ed)\b"
             rf"|\bestablished\s+(?:relations|ties)"
-            rf"|\b(?:re-?open\w*|restart\w*)\b{_W}{{0,3}}?\W+embass(?:y|ies)",
+            rf"|\b(?:re-?open\w*|restart\w*)\b{_W}{{0,3}}?\W+embass(?:y|ies)"
+            # The embassy as the subject: "the British embassy in Iran re-opened in Tehran".
+            rf"|\bembass(?:y|ies)\b{_W}{{0,4}}?\W+(?:(?:was|were|has\s+been|have\s+been)\s+)?"
+            rf"(?:\w+ly\s+)?(?:also\s+)?re-?opened\b",
             re.I,
         ),
     ),
@@ -76,7 +79,11 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             rf"|\b(?:agreements?|accords?|treat(?:y|ies)|communiqu\w+|declarations?|memorand\w+)\s+"
             rf"(?:was|were|has\s+been|have\s+been)\s+signed"
             rf"|\b(?:released|issued|published)\s+a\s+(?:joint|trilateral|three-party)\s+"
-            rf"(?:communiqu\w+|statement|declaration)",
+            rf"(?:communiqu\w+|statement|declaration)"
+            # "the deal that Iran struck with ...", "the recently-reached nuclear deal".
+            rf"|\b(?:struck|reached|clinched|sealed)\b{_W}{{0,3}}?\W+(?:deal|accord|treaty|pact)\b"
+            rf"|\b(?:deal|accord|treaty|pact|agreement)\s+(?:that|which)\b{_W}{{0,5}}?\W+"
+            rf"(?:struck|reached|clinched|sealed)\b",
             re.I,
         ),
     ),
@@ -137,7 +144,9 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:diplomats?|ambassadors?|envoys?|embassy|staff|personnel|charg[eé])\b"
             rf"|\b(?:diplomats?|ambassadors?|envoys?|embassy\s+staff)\b{_W}{{0,6}}?\W+"
             rf"(?:fled|left|evacuated|withdr[ae]w\w*|were\s+expelled|were\s+recalled)\b"
-            rf"|\bclosed\s+(?:its|the)\s+embassy\b",
+            rf"|\bclosed\s+(?:its|the)\s+embassy\b"
+            rf"|\bclos(?:ure|ing)\s+of\s+(?:the\s+|its\s+)?(?:[\w.-]+\s+){{0,2}}embass(?:y|ies)\b"
+            rf"|\bembass(?:y|ies)\b{_W}{{0,4}}?\s+(?:was|were|had\s+been|has\s+been)\s+closed\b",
             re.I,
         ),
     ),
@@ -153,7 +162,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "meet",
         re.compile(
             r"\b(?:met|meets|meeting|meet|talks|summit|held\s+(?:a\s+)?(?:bilateral\s+)?(?:meeting|talks)"
-            r"|present(?:ed|s|ing)?\s+(?:his|her|their)\s+credentials)\b",
+            r"|present(?:ed|s|ing)?\s+(?:his|her|their)\s+credentials"
+            r"|joint\s+(?:press|news)\s+conference|their\s+talk)\b",
             re.I,
         ),
     ),

@@ -475,13 +475,25 @@ def build_timeline(docs: Sequence[DocInput]) -> TimelineResult:
     actors = {a.key: a for a in merged_actors}
 
     # Articles without a publication date: date them from the happenings they share.
-    undated = {k for k in order if reads[k].extraction.published.value is None}
+    # A yearless dateline's year is only a guess from the text: the other articles may know better.
+    undated = {
+        k
+        for k in order
+        if (pub := reads[k].extraction.published).value is None
+        or pubdate.dateline_month_day(pub) is not None
+    }
     if undated:
+        # Read a guessed year as no year while inferring, so its relative dates stay open.
+        guessed = {k: reads[k] for k in undated if reads[k].extraction.published.value is not None}
+        for key, read in guessed.items():
+            reads[key] = _read(texts[key], replace(read.extraction.published, value=None))
         inferred = _infer_dates(reads, order, maps, actors, texts, undated, labels)
         for key in order:
             found = inferred.get(key)
             if key in undated and _usable(found):
                 reads[key] = _read(texts[key], _readable(found, labels))
+            elif key in guessed:
+                reads[key] = guessed[key]
 
     clusters = cluster_items(_items(reads, order, maps), actors)
     # An inferred publication date is a best fit, never certain, even when only one day fits.

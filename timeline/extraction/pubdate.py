@@ -82,6 +82,19 @@ _DATELINE = re.compile(
     rf"(?P<date>(?:{_MON})\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*(?P<y1>\d{{4}}))?|\d{{1,2}}\s+(?:{_MON})(?:\s+(?P<y2>\d{{4}}))?)"
     r"\s*(?:\((?P<agency>[^)]{1,40})\))?\s*(?:--|—|–|-|:)"
 )
+# "Tehran, August 23: Britain reopened ...": a place in title case, as some outlets print it.
+_TITLE_DATELINE = re.compile(
+    rf"^\s*(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})\s*,\s*"
+    rf"(?P<date>(?:{_MON})\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*(?P<y1>\d{{4}}))?|\d{{1,2}}\s+(?:{_MON})(?:\s+(?P<y2>\d{{4}}))?)"
+    r"\s*(?:\((?P<agency>[^)]{1,40})\))?\s*(?:--|—|–|-|:)"
+)
+# Openings of ordinary sentences that look like a title-case place.
+_NOT_A_PLACE = re.compile(
+    r"(?i)^(?:on|in|at|by|since|until|however|but|and|then|today|yesterday|last|next|this|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    + "|".join(m.lower() for m in temporal.MONTH_NAMES[1:])
+    + r")\b"
+)
 _AGENCY_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’\- ]{1,40}\s*\((?P<inside>[^)]{1,80})\)")
 _AGO = re.compile(r"(?i)\b(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b")
 _TIME_WORDS = re.compile(
@@ -136,6 +149,10 @@ def find_publication_date(text: str, header: Header, sentences: list[Sentence]) 
         if dated:
             continue
         dateline = _DATELINE.match(line)
+        if not dateline:
+            titled = _TITLE_DATELINE.match(line)
+            if titled and not _NOT_A_PLACE.match(titled["place"]):
+                dateline = titled
         if dateline:
             got = temporal.parse_absolute(dateline["date"])
             shown = dateline.group().strip()
