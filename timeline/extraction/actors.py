@@ -10,10 +10,12 @@ title and country each mention carries.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 from unidecode import unidecode
@@ -272,12 +274,19 @@ _ROMAN_RULES = [
 ]
 
 
+@lru_cache(maxsize=65536)
 def _ascii_lower(text: str) -> str:
     return unidecode(text).lower().replace("'", "").replace("`", "")
 
 
 def name_tokens(name: str) -> list[str]:
     """Lowercase ASCII tokens of a name without particles ("al-Hadi" -> ["hadi"])."""
+    return list(_name_tokens(name))  # a fresh list: callers may change it
+
+
+# Merging compares the same few names over and over: remember the answers.
+@lru_cache(maxsize=65536)
+def _name_tokens(name: str) -> tuple[str, ...]:
     text = _ascii_lower(name)
     text = re.sub(r"\b(?:al|el|ad|as|ash|ar|an|at|az)-\s?", "", text)
     tokens = []
@@ -286,9 +295,10 @@ def name_tokens(name: str) -> list[str]:
         token = re.sub(r"[^a-z]", "", token)
         if token and token not in _PARTICLES:
             tokens.append(token)
-    return tokens
+    return tuple(tokens)
 
 
+@lru_cache(maxsize=65536)
 def romanised(token: str) -> str:
     """Fold romanisation variants together ("yeon" ~ "yun", "jo" ~ "cho")."""
     for old, new in _ROMAN_RULES:
@@ -303,6 +313,7 @@ def skeleton(token: str) -> str:
     return folded[0] + re.sub(r"[aeiou]", "", folded[1:]) if folded else ""
 
 
+@lru_cache(maxsize=65536)
 def tokens_match(a: str, b: str) -> bool:
     """True when two name tokens can be spellings of one name."""
     ra, rb = romanised(a), romanised(b)
@@ -376,10 +387,94 @@ def _sentence_of(sentences: list[Sentence], offset: int) -> int:
     return -1
 
 
-def _country_near(country_mentions: list[Mention], a: int, b: int) -> str:
-    for m in country_mentions:
-        if m.start >= a and m.end <= b:
-            return m.key
+def _sentence_finder(sentences: list[Sentence]):
+    """``_sentence_of`` for one article by bisection: a long article has thousands of
+    sentences and thousands of mentions. Sentences out of order fall back to the scan."""
+    starts = [s.start for s in sentences]
+    ends = [s.end for s in sentences]
+    if any(ends[i] > starts[i + 1] or starts[i] > starts[i + 1] for i in range(len(starts) - 1)):
+        return lambda offset: _sentence_of(sentences, offset)
+
+    def find(offset: int) -> int:
+        i = bisect.bisect_right(starts, offset) - 1
+        return sentences[i].index if i >= 0 and offset < ends[i] else -1
+
+    return find
+
+
+class _Spans:
+    """Spans sorted by offset, so a lookup reads only the spans near an offset instead of
+    every span of the article (a long article names countries thousands of times).
+    Answers are those of a scan in list order: ties go to the earliest in the list."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]):
+        self.spans = list(spans)
+        by_end = sorted(range(len(self.spans)), key=lambda i: (self.spans[i][1], i))
+        by_start = sorted(range(len(self.spans)), key=lambda i: (self.spans[i][0], i))
+        self._by_end, self._ends = by_end, [self.spans[i][1] for i in by_end]
+        self._by_start, self._starts = by_start, [self.spans[i][0] for i in by_start]
+        # Smallest start among the spans from here on in end order: an overlap test.
+        self._min_start = [0] * len(by_end)
+        low = None
+        for j in range(len(by_end) - 1, -1, -1):
+            start = self.spans[by_end[j]][0]
+            low = start if low is None or start < low else low
+            self._min_start[j] = low
+
+    def overlaps(self, a: int, b: int) -> bool:
+        """``any(sa < b and a < sb for sa, sb in spans)``."""
+        j = bisect.bisect_right(self._ends, a)
+        return j < len(self._ends) and self._min_start[j] < b
+
+    def ending_within(self, lo: int, hi: int) -> list[int]:
+        """List positions of the spans whose end is in ``[lo, hi]``, in list order."""
+        i, j = bisect.bisect_left(self._ends, lo), bisect.bisect_right(self._ends, hi)
+        return sorted(self._by_end[i:j])
+
+    def starting_within(self, lo: int, hi: int) -> list[int]:
+        i, j = bisect.bisect_left(self._starts, lo), bisect.bisect_right(self._starts, hi)
+        return sorted(self._by_start[i:j])
+
+
+class _Countries(_Spans):
+    def __init__(self, mentions: Sequence[Mention]):
+        self.mentions = list(mentions)
+        super().__init__([(m.start, m.end) for m in self.mentions])
+
+
+def _gap_floor(text: str, end: int) -> int:
+    """Lowest offset from which ``text[offset:end]`` can read "'s the " (the gap
+    _POSSESSIVE_GAP allows): only mentions ending there can stand right before ``end``."""
+    i = end
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    if i >= 3 and text.startswith("the", i - 3):
+        i -= 3
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+    return max(0, i - 2)
+
+
+def _of_gap_ceiling(text: str, start: int) -> int:
+    """Highest offset to which ``text[start:offset]`` can read " of the " (_OF_GAP)."""
+    i = start
+    while i < len(text) and text[i].isspace():
+        i += 1
+    if text.startswith("of", i):
+        i += 2
+        while i < len(text) and text[i].isspace():
+            i += 1
+        if text.startswith("the", i):
+            i += 3
+            while i < len(text) and text[i].isspace():
+                i += 1
+    return i
+
+
+def _country_near(countries: _Countries, a: int, b: int) -> str:
+    for i in countries.starting_within(a, b):
+        if countries.mentions[i].end <= b:
+            return countries.mentions[i].key
     return ""
 
 
@@ -408,17 +503,13 @@ def find_actors(
     """
     if countries is None:
         countries = find_countries(text, sentences, start)
-    country_spans = [(m.start, m.end) for m in countries]
+    country_index = _Countries(countries)
+    in_country = country_index.overlaps
+    sentence_of = _sentence_finder(sentences)
 
-    def in_country(a: int, b: int) -> bool:
-        return any(ca < b and a < cb for ca, cb in country_spans)
-
-    orgs = _find_organisations(text, sentences, countries, start)
-    org_spans = [(a, b) for rec in orgs for a, b, *_ in rec.mentions]
+    orgs = _find_organisations(text, sentence_of, country_index, start)
+    in_org = _Spans([(a, b) for rec in orgs for a, b, *_ in rec.mentions]).overlaps
     org_canon = {rec.canonical for rec in orgs}
-
-    def in_org(a: int, b: int) -> bool:
-        return any(oa < b and a < ob for oa, ob in org_spans)
 
     people: list[_Record] = []
     singles: list[tuple[int, int, str, str, str]] = []  # a, b, surface, title, country
@@ -432,10 +523,10 @@ def find_actors(
                 continue
             if _org_canonical(surface) in org_canon:
                 continue
-            title, country = _title_before(text, a, countries)
-            app_title, app_country = _apposition(text, b, countries)
+            title, country = _title_before(text, a, country_index)
+            app_title, app_country = _apposition(text, b, country_index)
             title = title or app_title
-            country = country or app_country or _of_country_after(text, b, countries)
+            country = country or app_country or _of_country_after(text, b, country_index)
             if len(tokens) == 1:
                 singles.append((a, b, surface, title, country))
                 continue
@@ -456,7 +547,7 @@ def find_actors(
                 rec.titles.add(title)
             if country:
                 rec.countries[country] += 1
-            rec.mentions.append((a, b, surface, _sentence_of(sentences, a)))
+            rec.mentions.append((a, b, surface, sentence_of(a)))
             alias = _ALIAS_AFTER.match(text, b)
             if alias:
                 alias_run = _RUN.match(text, alias.end())
@@ -467,13 +558,13 @@ def find_actors(
                             alias_run.start(),
                             alias_run.end(),
                             alias_run.group(),
-                            _sentence_of(sentences, alias_run.start()),
+                            sentence_of(alias_run.start()),
                         )
                     )
             people.append(rec)
 
     people = merge_records(people)
-    _attach_single_names(people, singles, sentences)
+    _attach_single_names(people, singles, sentence_of)
     records = people + orgs
     return _to_actor_infos(records, sentences)
 
@@ -526,7 +617,7 @@ def _name_segments(text: str, a: int, b: int, in_country) -> list[tuple[int, int
     return cleaned
 
 
-def _title_before(text: str, a: int, countries: list[Mention]) -> tuple[str, str]:
+def _title_before(text: str, a: int, countries: _Countries) -> tuple[str, str]:
     window_start = max(0, a - 80)
     before = text[window_start:a]
     match = _TITLE_BEFORE.search(before)
@@ -535,9 +626,9 @@ def _title_before(text: str, a: int, countries: list[Mention]) -> tuple[str, str
     title = canonical_title(match.group("title"))
     title_start = window_start + match.start()
     country = ""
-    for m in countries:
-        gap = text[m.end : title_start]
-        if m.end <= title_start and re.fullmatch(r"(?:['’]s)?\s*(?:the\s+)?", gap):
+    for i in countries.ending_within(_gap_floor(text, title_start), title_start):
+        m = countries.mentions[i]
+        if _POSSESSIVE_GAP.fullmatch(text, m.end, title_start):
             country = m.key
     if not country:
         # "Minister of Foreign Affairs of Viet Nam Le Hoai Trung"
@@ -545,7 +636,7 @@ def _title_before(text: str, a: int, countries: list[Mention]) -> tuple[str, str
     return title, country
 
 
-def _apposition(text: str, b: int, countries: list[Mention]) -> tuple[str, str]:
+def _apposition(text: str, b: int, countries: _Countries) -> tuple[str, str]:
     match = _APPOSITION.match(text, b)
     if not match:
         return "", ""
@@ -559,24 +650,18 @@ def _apposition(text: str, b: int, countries: list[Mention]) -> tuple[str, str]:
     return canonical_title(title_match.group("title")), country
 
 
-def _of_country_after(text: str, b: int, countries: list[Mention]) -> str:
+def _of_country_after(text: str, b: int, countries: _Countries) -> str:
     match = re.match(r"\s+of\s+(?:the\s+)?", text[b : b + 12])
     if not match:
         return ""
-    for m in countries:
-        if m.start == b + match.end():
-            return m.key
+    for i in countries.starting_within(b + match.end(), b + match.end()):
+        return countries.mentions[i].key
     return ""
 
 
-def _find_organisations(
-    text: str, sentences: list[Sentence], countries: list[Mention], start: int
-) -> list[_Record]:
+def _find_organisations(text: str, sentence_of, countries: _Countries, start: int) -> list[_Record]:
     found: list[tuple[int, int, str, str, str]] = []  # a, b, surface, acronym, kind
-    spans = [(m.start, m.end) for m in countries]
-
-    def in_country(a: int, b: int) -> bool:
-        return any(ca < b and a < cb for ca, cb in spans)
+    in_country = countries.overlaps
 
     for pattern in (_ORG_OF, _ORG_HEAD_LAST):
         for match in pattern.finditer(text, start):
@@ -643,7 +728,7 @@ def _find_organisations(
         country = _org_country(text, a, b, countries)
         if country:
             rec.countries[country] += 1
-        rec.mentions.append((a, b, text[a:b], _sentence_of(sentences, a)))
+        rec.mentions.append((a, b, text[a:b], sentence_of(a)))
     # Bare acronyms elsewhere ("JAN took over") refer to the organisation.
     for rec in list(by_canon.values()):
         for acronym in sorted(rec.aliases):
@@ -652,7 +737,7 @@ def _find_organisations(
                 if any(ta <= a and b <= tb for ta, tb in taken):
                     continue
                 taken.append((a, b))
-                rec.mentions.append((a, b, acronym, _sentence_of(sentences, a)))
+                rec.mentions.append((a, b, acronym, sentence_of(a)))
     return [by_canon[k] for k in sorted(by_canon)]
 
 
@@ -669,26 +754,41 @@ def _acronym_fits(acronym: str, name: str) -> bool:
     return False
 
 
-def _org_country(text: str, a: int, b: int, countries: list[Mention]) -> str:
-    for m in countries:
-        gap_before = text[m.end : a]
-        if m.end <= a and re.fullmatch(r"(?:['’]s)?\s*(?:the\s+)?", gap_before):
-            return m.key
-        gap_after = text[b : m.start]
-        if m.start >= b and re.fullmatch(r"\s+of\s+(?:the\s+)?", gap_after):
-            return m.key
-    return ""
+_POSSESSIVE_GAP = re.compile(r"(?:['’]s)?\s*(?:the\s+)?")  # "Chile's ", "Chile the "
+_OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?")  # " of the "
+
+
+def _org_country(text: str, a: int, b: int, countries: _Countries) -> str:
+    before = [
+        i
+        for i in countries.ending_within(_gap_floor(text, a), a)
+        if _POSSESSIVE_GAP.fullmatch(text, countries.mentions[i].end, a)
+    ]
+    after = [
+        i
+        for i in countries.starting_within(b, _of_gap_ceiling(text, b))
+        if _OF_GAP.fullmatch(text, b, countries.mentions[i].start)
+    ]
+    return countries.mentions[min(before + after)].key if before or after else ""
 
 
 def _attach_single_names(
-    people: list[_Record], singles: list[tuple[int, int, str, str, str]], sentences: list[Sentence]
+    people: list[_Record], singles: list[tuple[int, int, str, str, str]], sentence_of
 ) -> None:
     """A surname alone ("Park", "al-Hadi") is the full-named person of the article."""
+    # Per token, the people it fits, and how many of ``people`` were tested: a long
+    # article repeats a few surnames thousands of times; ``people`` only grows.
+    fitting: dict[str, tuple[int, list[_Record]]] = {}
     for a, b, surface, title, country in singles:
         token = name_tokens(surface)[0]
-        candidates = [
-            rec for rec in people if any(_lone_name_fits(token, name) for name in rec.names)
+        tested, found = fitting.get(token, (0, []))
+        found = found + [
+            rec
+            for rec in people[tested:]
+            if any(_lone_name_fits(token, name) for name in rec.names)
         ]
+        fitting[token] = (len(people), found)
+        candidates = list(found)
         if country:
             candidates = [
                 rec for rec in candidates if not rec.countries or country in rec.countries
@@ -700,7 +800,7 @@ def _attach_single_names(
                 rec.titles.add(title)
                 if country:
                     rec.countries[country] += 1
-                rec.mentions.append((a, b, surface, _sentence_of(sentences, a)))
+                rec.mentions.append((a, b, surface, sentence_of(a)))
                 people.append(rec)
             continue
 
@@ -710,7 +810,7 @@ def _attach_single_names(
             return (1, max(before)) if before else (0, -min(m[0] for m in rec.mentions))
 
         rec = max(candidates, key=last_before)
-        rec.mentions.append((a, b, surface, _sentence_of(sentences, a)))
+        rec.mentions.append((a, b, surface, sentence_of(a)))
         if title and title != "counterpart":
             rec.titles.add(title)
 
