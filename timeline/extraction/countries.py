@@ -348,8 +348,10 @@ def lookup(surface: str) -> str:
     return _surface_table()[0].get(surface.strip(), "")
 
 
-def sentence_index(sentences: list[Sentence], offset: int) -> int:
-    starts = [s.start for s in sentences]
+def sentence_index(sentences: list[Sentence], offset: int, starts: list[int] | None = None) -> int:
+    """``starts``: the sentences' starts, built once per article by callers that ask often."""
+    if starts is None:
+        starts = [s.start for s in sentences]
     i = bisect.bisect_right(starts, offset) - 1
     return max(i, 0) if sentences else -1
 
@@ -388,8 +390,9 @@ def find_countries(text: str, sentences: list[Sentence], start: int = 0) -> list
         bare = "PRK" if "PRK" in named and "KOR" not in named else "KOR"
         found.extend((a, b, s, bare) for a, b, s in korea_bare)
     found.sort()
+    starts = [s.start for s in sentences]
     return [
-        Mention(a, b, surface, sentence_index(sentences, a), COUNTRY, iso3)
+        Mention(a, b, surface, sentence_index(sentences, a, starts), COUNTRY, iso3)
         for a, b, surface, iso3 in found
     ]
 

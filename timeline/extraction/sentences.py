@@ -85,12 +85,20 @@ _END = re.compile(r"[.!?]+[\"'”’)\]]*")
 _NEXT_START = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
 
 
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+
+
 def _is_abbreviation(line: str, dot: int) -> bool:
     """True when the full stop at ``dot`` closes an abbreviation or initial."""
-    word = re.search(r"([A-Za-z.]+)$", line[:dot])
-    if not word:
+    # The letters and dots just before the stop, read backwards: searching the line up
+    # to every stop is quadratic on a long line. The stop is followed by a space, so
+    # no two calls read the same characters.
+    start = dot
+    while start > 0 and line[start - 1] in _WORD_CHARS:
+        start -= 1
+    if start == dot:
         return False
-    token = word.group(1)
+    token = line[start:dot]
     if token.lower().rstrip(".") in ABBREVIATIONS:
         return True
     # Initials and dotted acronyms: "U.S", "J", "U.N"
