@@ -538,3 +538,35 @@ def test_a_joint_press_conference_after_talks_is_a_meeting():
         "foreign ministers praised the new trade deal."
     )
     assert "meet" in {e.type for e in events}
+
+
+def test_the_decision_was_announced_on_a_day_dates_the_decision_before_it():
+    result = build_timeline(
+        [
+            DocInput(
+                "a",
+                "Chile and Fiji have decided to establish diplomatic relations, the official "
+                "newspaper said on Saturday. It said the decision was announced at the United "
+                "Nations in New York on Friday in a joint statement.",
+                dt.date(2024, 5, 4),
+            )
+        ]
+    )
+    (event,) = result.events
+    assert event.date.edtf == "2024-05-03"
+    assert {r.sentence for r in event.evidence} == {0, 1}
+
+
+def test_a_dateline_neither_dates_nor_places_the_first_sentence():
+    for text in (
+        "LIMA, Feb. 14 (Reuters) - Chile and Fiji established diplomatic relations, the ministry "
+        "said.",
+        "Santiago, February 14: Fiji reopened its embassy in Chile, officials said.",
+        "SUVA: Fiji reopened its embassy in Chile, officials said.",
+    ):
+        (event,) = candidates(text, dt.date(2024, 5, 3))
+        assert event.date is None, text
+        assert "PER" not in event.countries, text
+        assert event.countries[0] in {"CHL", "FJI"}, text
+    (event,) = candidates("Santiago, February 14: Fiji reopened its embassy in Chile.")
+    assert event.title == "Fiji reopens its embassy in Chile"

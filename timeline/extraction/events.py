@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .countries import country_name, how_matched
+from .pubdate import dateline_end
 from .types import COUNTRY, PERSON, ActorInfo, DateValue, EventCandidate, Mention, Sentence, Timex
 from .vocabulary import EVENT_TYPES
 
@@ -336,8 +337,10 @@ def extract_candidates(
     article_pair = _article_pair(mentions)
     out: list[CandidateDetail] = []
     for sentence in sentences:
-        sent_timexes = [t for t in timexes if sentence.start <= t.start < sentence.end]
-        sent_mentions = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        # A dateline opening the sentence is where and when the report was filed.
+        lead = sentence.start + (dateline_end(sentence.text) if sentence.index < 3 else 0)
+        sent_timexes = [t for t in timexes if lead <= t.start < sentence.end]
+        sent_mentions = [m for m in mentions if lead <= m.start < sentence.end]
         frame_end, report_timex = _report_frame(text, sentence, sent_timexes)
         frame_countries = [m.key for m in sent_mentions if m.kind == COUNTRY and m.end <= frame_end]
         holes = [
@@ -535,11 +538,20 @@ def _occasion(sentence: Sentence) -> str:
     return ""
 
 
+# "It said the decision was announced ... on Friday": the date of the decision just told.
+_DECISION_TOLD = re.compile(
+    r"^(?:(?:It|He|She|They)\s+(?:said|added|reported)\s+(?:that\s+)?)?"
+    r"(?:the|this|that)\s+(?:decision|move|agreement|deal|step)\s+(?:was|had\s+been)\s+"
+    r"(?:announced|made|taken|reached|agreed|signed|unveiled)\b",
+    re.I,
+)
+
+
 def _at_occasion(
     text: str, sentence: Sentence, timexes: list[Timex], earlier: list[CandidateDetail]
 ) -> CandidateDetail | None:
     """The happening of the sentence before, dated by the meeting it "came at"."""
-    match = _AT_OCCASION.match(sentence.text)
+    match = _AT_OCCASION.match(sentence.text) or _DECISION_TOLD.match(sentence.text)
     if not match:
         return None
     before = [d for d in earlier if d.candidate.sentence == sentence.index - 1]

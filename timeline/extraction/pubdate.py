@@ -40,6 +40,7 @@ from .types import (
 __all__ = [
     "Anchor",
     "DatingInput",
+    "dateline_end",
     "dateline_month_day",
     "find_publication_date",
     "infer_publication_dates",
@@ -193,6 +194,24 @@ def find_publication_date(text: str, header: Header, sentences: list[Sentence]) 
         PUB_UNKNOWN,
         "no date in the header, no dateline or 'Published' line in the first lines",
     )
+
+
+# "RIYADH: Iran reopened ...", "WASHINGTON (AP) — ...": a place in capitals, no date.
+_BARE_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’\- ]{2,40}(?:\s*\([^)]{1,60}\))?\s*(?::|--|—|–|-)\s+")
+
+
+def dateline_end(sentence_text: str) -> int:
+    """Where a dateline that opens the sentence ends (0 if none): its place and date
+    say where and when the report was filed, not where or when the happening was."""
+    for pattern in (_DATELINE, _TITLE_DATELINE, _BARE_DATELINE):
+        match = pattern.match(sentence_text)
+        if match and not (pattern is _TITLE_DATELINE and _NOT_A_PLACE.match(match["place"])):
+            return match.end()
+    agency = _AGENCY_DATELINE.match(sentence_text)
+    if agency:
+        rest = re.match(r"\s*(?:--|—|–|-|:)\s*", sentence_text[agency.end() :])
+        return agency.end() + (rest.end() if rest else 0)
+    return 0
 
 
 def _month_day_of(text: str) -> tuple[int, int] | None:
