@@ -570,3 +570,12 @@ def test_a_dateline_neither_dates_nor_places_the_first_sentence():
         assert event.countries[0] in {"CHL", "FJI"}, text
     (event,) = candidates("Santiago, February 14: Fiji reopened its embassy in Chile.")
     assert event.title == "Fiji reopens its embassy in Chile"
+
+
+def test_closed_since_a_year_dates_the_closing():
+    (event,) = dated(
+        "The Chilean embassy in Suva had been closed since 2019, when protesters stormed it."
+    )
+    assert event.date.edtf == "2019"
+    # A state that merely lasts since a year is still no event of that year.
+    assert dated("Chile has had an embassy in Suva since 2019.") == []

@@ -304,6 +304,12 @@ def _within(items, a: int, b: int):
     return [x for x in items if x.start >= a and x.end <= b]
 
 
+# "had been closed since 2011": the state began with the closing, in 2011.
+_CHANGED_SINCE = re.compile(
+    r"\b(?:closed|shut|severed|broken(?:\s+off)?|cut(?:\s+off)?|suspended|frozen)\s+since\b", re.I
+)
+
+
 def _event_date_timexes(timexes: list[Timex], text: str) -> list[Timex]:
     usable = []
     for t in timexes:
@@ -318,7 +324,7 @@ def _event_date_timexes(timexes: list[Timex], text: str) -> list[Timex]:
             t.role in ("since", "until")
             or t.text.lower().startswith(("since", "until"))
             or re.search(r"\b(?:since|until)\s*$", lead)
-        ):
+        ) and not _CHANGED_SINCE.search(text[max(0, t.start - 40) : t.start + 6]):
             continue
         usable.append(t)
     return usable
