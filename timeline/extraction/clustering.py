@@ -13,6 +13,7 @@ event.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -257,23 +258,29 @@ def cluster_items(
     dated = sorted((i for i in items if i.date), key=order)
     undated = sorted((i for i in items if not i.date), key=lambda i: (i.order, i.cand.sentence))
     clusters: list[Cluster] = []
+    index = _ClusterIndex([])
     for item in dated:
-        _add(item, clusters, actors)
+        _add(item, clusters, actors, index)
     _merge_occasions(clusters)
+    index = _ClusterIndex(clusters)  # clusters were merged: index them afresh
+    by_article: dict[str, list[Item]] = {}
+    for item in items:
+        by_article.setdefault(item.article, []).append(item)
 
     leftovers: list[Item] = []
     for item in undated:
         if item.cand.status != "done":
             if keep_unattached:
-                clusters.append(Cluster([item]))
+                _new_cluster(item, clusters, index)
                 continue
-            decisions = [c for c in clusters if _tells_decision(item, c)]
+            decisions = [c for c in index.candidates(item) if _tells_decision(item, c)]
             if len(decisions) == 1:
                 decisions[0].items.append(item)
+                index.add_item(decisions[0], item)
             continue
         options = [
             c
-            for c in clusters
+            for c in index.candidates(item)
             if (c.dated() or keep_unattached)
             and _undated_can_join(item, c, actors)
             and not _other_date_same_article(item, c)
@@ -281,8 +288,9 @@ def cluster_items(
         if options:
             best = max(options, key=lambda c: _attach_score(item, c, actors))
             best.items.append(item)
+            index.add_item(best, item)
         elif keep_unattached:
-            clusters.append(Cluster([item]))
+            _new_cluster(item, clusters, index)
         else:
             leftovers.append(item)
 
@@ -294,31 +302,76 @@ def cluster_items(
             item.date = report.value
             item.date_rule = "the date of the report"
             item.date_text = report.text
-            _add(item, clusters, actors)
+            _add(item, clusters, actors, index)
         else:
             still.append(item)
 
     # A meeting told without a date during a dated visit: the visit's day.
     rest: list[Item] = []
     for item in still:
-        source = _inherit_source(item, items, actors)
+        source = _inherit_source(item, by_article.get(item.article, []), actors)
         if source is not None:
             item.date = source.date
             item.date_rule = "the date of the visit"
             item.date_source = source.cand.sentence
             item.inherited = True
-            _add(item, clusters, actors)
+            _add(item, clusters, actors, index)
         else:
             rest.append(item)
 
     # Second chance for undated ones now that more happenings exist.
     for item in rest:
-        options = [c for c in clusters if c.dated() and _undated_can_join(item, c, actors)]
+        options = [
+            c for c in index.candidates(item) if c.dated() and _undated_can_join(item, c, actors)
+        ]
         if options:
-            max(options, key=lambda c: _attach_score(item, c, actors)).items.append(item)
+            best = max(options, key=lambda c: _attach_score(item, c, actors))
+            best.items.append(item)
+            index.add_item(best, item)
         elif keep_unattached:
-            clusters.append(Cluster([item]))
+            _new_cluster(item, clusters, index)
     return clusters
+
+
+def _index_keys(item: Item) -> set[tuple[str, str]]:
+    pair = item.detail.countries_in_order[:2] or item.cand.countries[:2]
+    return {("country", c) for c in [*item.cand.countries, *pair]} | {
+        ("actor", a) for a in item.cand.actors
+    }
+
+
+class _ClusterIndex:
+    """Clusters by the countries and actors their items name. An item joins only a
+    cluster that shares a country or an actor with it (_fits, _tells_decision), so only
+    those are tested, instead of every cluster of the corpus. ``candidates`` keeps the
+    clusters' list order, so ties are broken as a scan of the whole list breaks them."""
+
+    def __init__(self, clusters: list[Cluster]):
+        self._order: dict[int, int] = {}
+        self._by_key: dict[tuple[str, str], dict[int, Cluster]] = {}
+        for cluster in clusters:
+            self.add_cluster(cluster)
+
+    def add_cluster(self, cluster: Cluster) -> None:
+        self._order[id(cluster)] = len(self._order)  # clusters are only ever appended
+        for item in cluster.items:
+            self.add_item(cluster, item)
+
+    def add_item(self, cluster: Cluster, item: Item) -> None:
+        for key in _index_keys(item):
+            self._by_key.setdefault(key, {})[id(cluster)] = cluster
+
+    def candidates(self, item: Item) -> list[Cluster]:
+        found: dict[int, Cluster] = {}
+        for key in _index_keys(item):
+            found.update(self._by_key.get(key, {}))
+        return sorted(found.values(), key=lambda c: self._order[id(c)])
+
+
+def _new_cluster(item: Item, clusters: list[Cluster], index: _ClusterIndex) -> None:
+    cluster = Cluster([item])
+    clusters.append(cluster)
+    index.add_cluster(cluster)
 
 
 _MEETINGS = {"meet", "visit", "negotiate"}
@@ -347,12 +400,16 @@ def _merge_occasions(clusters: list[Cluster]) -> None:
             clusters.remove(meeting)
 
 
-def _add(item: Item, clusters: list[Cluster], actors: dict[str, ActorInfo]) -> None:
-    options = [c for c in clusters if _fits(item, c, actors)]
+def _add(
+    item: Item, clusters: list[Cluster], actors: dict[str, ActorInfo], index: _ClusterIndex
+) -> None:
+    options = [c for c in index.candidates(item) if _fits(item, c, actors)]
     if options:
-        max(options, key=lambda c: _attach_score(item, c, actors)).items.append(item)
+        best = max(options, key=lambda c: _attach_score(item, c, actors))
+        best.items.append(item)
+        index.add_item(best, item)
     else:
-        clusters.append(Cluster([item]))
+        _new_cluster(item, clusters, index)
 
 
 def _inherit_source(item: Item, items: Sequence[Item], actors: dict[str, ActorInfo]) -> Item | None:
@@ -634,8 +691,10 @@ def near_duplicates(
         for key in order
     }
     out: dict[str, str] = {}
+    later = _similar_later(order, shingles, threshold)
     for i, a in enumerate(order):
-        for b in order[i + 1 :]:
+        for j in later(i):
+            b = order[j]
             if b in out or a in out:
                 continue
             sa, sb = shingles[a], shingles[b]
@@ -645,3 +704,28 @@ def near_duplicates(
             if jaccard >= threshold:
                 out[b] = a
     return out
+
+
+def _similar_later(order: list[str], shingles: dict[str, set[str]], threshold: float):
+    """Positions after ``i`` of the articles that can reach ``threshold`` with article ``i``,
+    in order: not every pair of the corpus. Prefix filtering: with sentences ranked rarest
+    first, two sets sharing at least ``need`` sentences share one among the first
+    ``len - need + 1`` of each, and Jaccard >= t means sharing at least t * len."""
+    if threshold <= 0:  # pairs sharing nothing qualify too
+        return lambda i: range(i + 1, len(order))
+    frequency = Counter(s for key in dict.fromkeys(order) for s in shingles[key])
+    holders: dict[str, list[int]] = {}
+    prefixes = []
+    for position, key in enumerate(order):
+        ranked = sorted(shingles[key], key=lambda s: (frequency[s], s))
+        # 1e-6: the float Jaccard may round up to the threshold.
+        need = max(1, math.ceil(threshold * len(ranked) - 1e-6))
+        prefix = ranked[: len(ranked) - need + 1]
+        prefixes.append(prefix)
+        for shingle in prefix:
+            holders.setdefault(shingle, []).append(position)
+
+    def later(i: int) -> list[int]:
+        return sorted({j for s in prefixes[i] for j in holders[s] if j > i})
+
+    return later
