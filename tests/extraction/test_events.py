@@ -579,3 +579,15 @@ def test_closed_since_a_year_dates_the_closing():
     assert event.date.edtf == "2019"
     # A state that merely lasts since a year is still no event of that year.
     assert dated("Chile has had an embassy in Suva since 2019.") == []
+
+
+def test_announced_that_they_would_resume_relations_is_a_dated_decision():
+    (event,) = dated(
+        "In January 2021, the four countries announced at the summit held in Chile that they "
+        "would resume relations with Fiji."
+    )
+    assert event.date.edtf == "2021-01"
+    assert event.type == "intent"
+    assert "FJI" in event.countries
+    # A mere possibility in reported speech stays nothing.
+    assert dated("In January 2021, Chile said it could resume relations with Fiji.") == []

@@ -654,3 +654,21 @@ def test_a_yearless_dateline_guessed_from_an_old_year_is_corrected_by_the_other_
     assert result.articles["wire"].published.value == dt.date(2025, 3, 9)
     reopened = [e for e in result.events if e.type == "establish_relations"]
     assert [e.date.edtf for e in reopened] == ["2025-03-09"]
+
+
+def test_ending_a_boycott_and_resuming_relations_that_month_are_one_event_dated_by_the_day():
+    a = DocInput(
+        "a",
+        "On 5 January 2021 the summit in Chile ended a boycott of Fiji by Peru.",
+        dt.date(2021, 2, 1),
+    )
+    b = DocInput(
+        "b",
+        "In January 2021, Peru announced at the summit in Chile that it would resume relations "
+        "with Fiji.",
+        dt.date(2021, 2, 1),
+    )
+    events = [e for e in build_timeline([a, b]).events if "FJI" in e.countries]
+    assert len(events) == 1
+    assert events[0].date.edtf == "2021-01-05"
+    assert {r.article for r in events[0].evidence} == {"a", "b"}

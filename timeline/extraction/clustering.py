@@ -470,6 +470,17 @@ def choose_date(items: list[Item]) -> tuple[Item | None, list[Item]]:
         ]
         if spans:
             pool = spans
+    else:
+        # "in January 2021" and "on 5 January 2021" agree: the day inside says more.
+        finer = [
+            i
+            for i in dated
+            if support(i) == best_support
+            and all(p.date.contains(i.date) for p in pool)
+            and all(_precision_width(i.date) < _precision_width(p.date) for p in pool)
+        ]
+        if finer:
+            pool = finer
     best = sorted(
         pool,
         key=lambda i: (

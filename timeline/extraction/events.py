@@ -180,6 +180,8 @@ _GROUPS = [
     {"establish_relations", "recognise", "sign_agreement", "intent", "announce"},
     {"visit", "meet", "negotiate"},
     {"regime_change", "armed_conflict"},
+    # Ending a boycott and resuming relations, told of one day: one reconciliation.
+    {"ease_sanctions", "establish_relations", "intent"},
 ]
 # Types a sentence inherits a date for from the visit it belongs to.
 _INHERITS_DATE = {"visit", "meet", "negotiate"}
@@ -203,6 +205,12 @@ def compatible(a: str, b: str) -> bool:
 def once_per_pair(type_code: str) -> bool:
     return type_code in _ONCE_PER_PAIR
 
+
+_ANNOUNCED_THAT = re.compile(
+    r"\b(?:announced|declared|agreed|decided|confirmed)\b[^.;\"“]{0,120}\bthat\s+"
+    r"(?:[\w-]+\s+){0,4}?would\s+(?:\w+ly\s+)?$",
+    re.I,
+)
 
 # --- clauses --------------------------------------------------------------------
 
@@ -748,7 +756,19 @@ def _clause_candidate(
         status = "planned"
     if re.search(r"\b(?:refus\w+|declin\w+\s+to|fail\w*\s+to)\b", clause, re.I):
         return []  # "only Bahrain refused to rebuild ties": nothing happened
-    if _IRREALIS.search(before_trigger) and type_code not in ("intent",):
+    announced_would = type_code in _ANNOUNCED and _ANNOUNCED_THAT.search(
+        text[sentence.start : a] + before_trigger
+    )
+    if announced_would:
+        # "announced ... that they would resume relations": the announcement is the
+        # happening, dated by the frame's own date.
+        if type_code in ("establish_relations", "intent"):
+            type_code = "intent"
+        else:
+            status = "planned"
+        if not clause_timexes and report_timex is not None:
+            clause_timexes = [report_timex]
+    elif _IRREALIS.search(before_trigger) and type_code not in ("intent",):
         return []
     if type_code == "visit" and re.match(
         r"\s*(?:to|with)\s+(?:the\s+)?(?:interim\s+|new\s+)?[A-Z]", clause[trigger.end() :]
