@@ -591,3 +591,14 @@ def test_announced_that_they_would_resume_relations_is_a_dated_decision():
     assert "FJI" in event.countries
     # A mere possibility in reported speech stays nothing.
     assert dated("In January 2021, Chile said it could resume relations with Fiji.") == []
+
+
+def test_a_boycott_which_was_launched_in_a_month_is_the_break_of_that_month():
+    events = dated(
+        "On 5 January 2021 the summit in Chile ended a boycott of Fiji by its neighbours and Peru "
+        "which was launched in June 2017."
+    )
+    by_date = {e.date.edtf: e for e in events}
+    assert by_date["2021-01-05"].type == "ease_sanctions"
+    assert by_date["2017-06"].type == "reduce_relations"
+    assert "FJI" in by_date["2017-06"].countries

@@ -51,7 +51,9 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             rf"downgrad\w*|froze|freez\w+|end(?:ed|s|ing)?)\b{_W}{{0,4}}?\W+(?:{_REL}|relationship)"
             # Passive: "relations were severed in 2017", "ties had been cut off".
             rf"|\b(?:relations|ties)\b{_W}{{0,6}}?\W+(?:were|was|have\s+been|had\s+been|been)\s+"
-            rf"(?:\w+ly\s+)?(?:severed|broken(?:\s+off)?|cut(?:\s+off)?|suspended|frozen)\b",
+            rf"(?:\w+ly\s+)?(?:severed|broken(?:\s+off)?|cut(?:\s+off)?|suspended|frozen)\b"
+            rf"|\b(?:boycott|blockade)s?\b[^.;,]{{0,80}}?\s(?:that|which)\s+(?:had\s+been|has\s+been|"
+            rf"were|was)\s+(?:launched|imposed|started|begun|declared)\b",
             re.I,
         ),
     ),
@@ -231,6 +233,12 @@ _RELATIONS_RELATIVE = re.compile(
     r"restored|resumed|normali[sz]ed)\b[^,;]*)",
     re.I,
 )
+# "ended a boycott of X which was launched in June 2017": the boycott began then.
+_BOYCOTT_RELATIVE = re.compile(
+    r"\b(?:boycott|blockade)s?\b[^.;,]{0,80}?(?P<rel>,?\s+(?:that|which)\s+(?:had\s+been|"
+    r"has\s+been|were|was)\s+(?:launched|imposed|started|begun|declared)\b[^,;]*)",
+    re.I,
+)
 _LEADING_SUBORDINATE = re.compile(
     r"^(?:When|After|Following|Since|Although|Though|Despite|Before|While|As|Once|With|Including)\b[^,]{3,160},\s+"
 )
@@ -363,7 +371,11 @@ def extract_candidates(
         ]
         # "restore ties that were cut in 2016": the relative clause tells another happening.
         noun_at: dict[int, int] = {}
-        for m in _RELATIONS_RELATIVE.finditer(sentence.text):
+        relatives = [
+            *_RELATIONS_RELATIVE.finditer(sentence.text),
+            *_BOYCOTT_RELATIVE.finditer(sentence.text),
+        ]
+        for m in relatives:
             start = sentence.start + m.start("rel")
             end = sentence.start + m.end("rel")
             inside = [h for h in holes if h[0] <= start < h[1] or start <= h[0] < end]
