@@ -11,6 +11,7 @@ title and country each mention carries.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -902,28 +903,129 @@ def merge_records(records: list[_Record]) -> list[_Record]:
             min((m[0] for m in r.mentions), default=0),
         ),
     )
-    merged: list[_Record] = []
+    return _merge_sorted(records, _combine)
+
+
+def _merge_sorted(records: list[_Record], combine) -> list[_Record]:
+    """Each record in turn absorbs the first merged one it matches, until none matches."""
+    pool = _MergePool()
     for rec in records:
-        changed = True
         current = rec
-        while changed:
-            changed = False
-            for other in merged:
-                same_kind = (current.kind == PERSON) == (other.kind == PERSON)
-                if not same_kind:
-                    continue
-                match = (
-                    _person_match(current, other)
-                    if current.kind == PERSON
-                    else _org_match(current, other)
-                )
-                if match:
-                    merged.remove(other)
-                    current = _combine(current, other)
-                    changed = True
-                    break
-        merged.append(current)
-    return merged
+        while (other := pool.first_match(current)) is not None:
+            pool.remove(other)
+            current = combine(current, other)
+        pool.add(current)
+    return pool.records()
+
+
+def _matches(x: _Record, y: _Record) -> bool:
+    if (x.kind == PERSON) != (y.kind == PERSON):
+        return False
+    return _person_match(x, y) if x.kind == PERSON else _org_match(x, y)
+
+
+def _vowelless(token: str) -> str:
+    return re.sub(r"[aeiou]", "", token)
+
+
+def _merge_keys(rec: _Record) -> set[tuple[str, str]]:
+    """What two records must share to match: _org_match needs a canonical name, an
+    alias or a slug in common; _person_match needs equal joined names, or family names
+    that tokens_match (equal without vowels, or long and similar: see _near_tokens)."""
+    if rec.kind != PERSON:
+        keys = {("org-alias", a) for a in rec.aliases}
+        keys |= {("org-slug", slug(n)) for n in [*rec.names, *rec.aliases]}
+        return keys | ({("org-canonical", rec.canonical)} if rec.canonical else set())
+    keys = {("joined", romanised("".join(name_tokens(n)))) for n in rec.aliases | set(rec.names)}
+    return keys | {("family", _vowelless(romanised(t))) for t in _family_romanised(rec)}
+
+
+def _family_romanised(rec: _Record) -> set[str]:
+    return {romanised(t) for n in rec.names for t in _family_tokens(n)}
+
+
+@lru_cache(maxsize=1024)
+def _max_indel(length: int) -> int:
+    """The most insertions and deletions between a token of ``length`` letters and one
+    that tokens_match finds similar (min length 6, Indel similarity >= 0.86)."""
+    most = 0
+    for other in range(6, 3 * length):
+        allowed = math.floor(0.14 * (length + other) + 1e-6)  # 1e-6: float rounding
+        if abs(length - other) <= allowed:
+            most = max(most, allowed)
+    return most
+
+
+class _MergePool:
+    """Merged records indexed by _merge_keys, in the order they were merged: a record
+    is tested only against those sharing a key, in that order, so the first match is the
+    one a scan of every merged record finds."""
+
+    def __init__(self) -> None:
+        self._order: dict[int, int] = {}
+        self._records: dict[int, _Record] = {}
+        self._keys: dict[int, set[tuple[str, str]]] = {}
+        self._by_key: dict[tuple[str, str], dict[int, _Record]] = {}
+        self._grams: dict[str, set[str]] = {}  # 2- and 3-letter piece -> long family tokens
+        self._next = 0
+
+    def add(self, rec: _Record, order: int | None = None) -> None:
+        keys = _merge_keys(rec)
+        if rec.kind == PERSON:
+            for token in _family_romanised(rec):
+                if len(token) >= 6:
+                    keys.add(("long", token))
+                    for size in (2, 3):
+                        for i in range(len(token) - size + 1):
+                            self._grams.setdefault(token[i : i + size], set()).add(token)
+        self._order[id(rec)] = self._next if order is None else order
+        self._next += 1
+        self._records[id(rec)] = rec
+        self._keys[id(rec)] = keys
+        for key in keys:
+            self._by_key.setdefault(key, {})[id(rec)] = rec
+
+    def remove(self, rec: _Record) -> int:
+        for key in self._keys.pop(id(rec)):
+            del self._by_key[key][id(rec)]
+        del self._records[id(rec)]
+        return self._order.pop(id(rec))
+
+    def replace(self, old: _Record, new: _Record) -> None:
+        self.add(new, order=self.remove(old))
+
+    def records(self) -> list[_Record]:
+        return sorted(self._records.values(), key=lambda r: self._order[id(r)])
+
+    def candidates(self, rec: _Record) -> list[_Record]:
+        keys = _merge_keys(rec)
+        if rec.kind == PERSON:
+            keys |= {
+                ("long", near)
+                for token in _family_romanised(rec)
+                if len(token) >= 6
+                for near in self._near_tokens(token)
+            }
+        found: dict[int, _Record] = {}
+        for key in keys:
+            found.update(self._by_key.get(key, {}))
+        return sorted(found.values(), key=lambda r: self._order[id(r)])
+
+    def _near_tokens(self, token: str) -> set[str]:
+        """Long family tokens in the pool with Indel similarity >= 0.86 to ``token``.
+        Pigeonhole: cut ``token`` into more pieces than the edits allowed; one piece
+        is left whole, so the other token contains it."""
+        edits = _max_indel(len(token))
+        size = 3 if len(token) // 3 > edits else 2
+        if len(token) // size <= edits:  # never for real lengths; stay exact anyway
+            pool = set().union(*self._grams.values()) if self._grams else set()
+        else:
+            pieces = {token[i : i + size] for i in range(0, size * (edits + 1), size)}
+            pool = set().union(*(self._grams.get(p, set()) for p in pieces))
+        return {t for t in pool if Indel.normalized_similarity(token, t) >= 0.86}
+
+    def first_match(self, rec: _Record) -> _Record | None:
+        return next((other for other in self.candidates(rec) if _matches(rec, other)), None)
 
 
 def _combine(x: _Record, y: _Record) -> _Record:
@@ -1056,31 +1158,37 @@ def _unique_keys(records: list[_Record]) -> list[str]:
 
 
 def _merge_with_origin(records: list[_Record]) -> list[_Record]:
-    full = [
-        r for r in records if r.kind != PERSON or max(len(name_tokens(n)) for n in r.names) >= 2
-    ]
-    lone = [r for r in records if r not in full]
-    merged = _merge_keep_origin(full)
+    # Lists split by a test, not by `in` (equal records always fall on the same side).
+    is_full = [r.kind != PERSON or max(len(name_tokens(n)) for n in r.names) >= 2 for r in records]
+    full = [r for r, f in zip(records, is_full, strict=True) if f]
+    lone = [r for r, f in zip(records, is_full, strict=True) if not f]
+    pool = _MergePool()
+    for rec in _merge_keep_origin(full):
+        pool.add(rec)
     for rec in lone:
         token = name_tokens(rec.longest_name())
-        matches = [m for m in merged if m.kind == PERSON and token and _person_match(rec, m)]
+        matches = [
+            m
+            for m in (pool.candidates(rec) if token else [])
+            if m.kind == PERSON and _person_match(rec, m)
+        ]
         if len(matches) == 1:
             target = matches[0]
-            merged[merged.index(target)] = _combine_origin(target, rec)
+            pool.replace(target, _combine_origin(target, rec))
         else:
-            merged.append(rec)
+            pool.add(rec)
+    merged = pool.records()
     # Country-less organisations join the only same-named one that has a country.
-    result: list[_Record] = []
-    homeless = [r for r in merged if r.kind != PERSON and not r.country()]
-    for rec in merged:
-        if rec not in homeless:
-            result.append(rec)
+    is_homeless = [r.kind != PERSON and not r.country() for r in merged]
+    homeless = [r for r, h in zip(merged, is_homeless, strict=True) if h]
+    result = [r for r, h in zip(merged, is_homeless, strict=True) if not h]
+    # Joining and appending keeps these the same: index them once.
+    by_canonical: dict[str, list[int]] = {}
+    for i, m in enumerate(result):
+        if m.kind != PERSON and m.country():
+            by_canonical.setdefault(m.canonical, []).append(i)
     for rec in homeless:
-        same = [
-            i
-            for i, m in enumerate(result)
-            if m.kind != PERSON and m.country() and m.canonical == rec.canonical
-        ]
+        same = by_canonical.get(rec.canonical, [])
         if len(same) == 1:
             result[same[0]] = _combine_origin(result[same[0]], rec)
         else:
@@ -1096,27 +1204,7 @@ def _combine_origin(x: _Record, y: _Record) -> _Record:
 
 def _merge_keep_origin(records: list[_Record]) -> list[_Record]:
     records = sorted(records, key=lambda r: (r.kind, r.longest_name(), sorted(r.origin)))  # type: ignore[attr-defined]
-    merged: list[_Record] = []
-    for rec in records:
-        current = rec
-        changed = True
-        while changed:
-            changed = False
-            for other in merged:
-                if (current.kind == PERSON) != (other.kind == PERSON):
-                    continue
-                match = (
-                    _person_match(current, other)
-                    if current.kind == PERSON
-                    else _org_match(current, other)
-                )
-                if match:
-                    merged.remove(other)
-                    current = _combine_origin(current, other)
-                    changed = True
-                    break
-        merged.append(current)
-    return merged
+    return _merge_sorted(records, _combine_origin)
 
 
 __all__ = [
