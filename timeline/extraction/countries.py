@@ -377,11 +377,11 @@ def find_countries(text: str, sentences: list[Sentence], start: int = 0) -> list
             continue
         found.append((a, b, surface, forms[surface]))
     # "Qatari-Bahraini committee", "US-China talks": two countries joined by a hyphen.
-    taken = [(a, b) for a, b, *_ in found]
+    overlaps_taken = _overlap_test([(a, b) for a, b, *_ in found])
     for match in _HYPHEN_PAIR.finditer(text, start):
         parts = [(match.start(1), match.end(1)), (match.start(2), match.end(2))]
         codes = [forms.get(text[a:b], "") for a, b in parts]
-        if all(codes) and not any(ta < match.end() and match.start() < tb for ta, tb in taken):
+        if all(codes) and not overlaps_taken(match.start(), match.end()):
             found.extend((a, b, text[a:b], code) for (a, b), code in zip(parts, codes, strict=True))
     if korea_bare:
         # "Korea" alone means the Korea the article is about: the South unless
@@ -395,6 +395,22 @@ def find_countries(text: str, sentences: list[Sentence], start: int = 0) -> list
         Mention(a, b, surface, sentence_index(sentences, a, starts), COUNTRY, iso3)
         for a, b, surface, iso3 in found
     ]
+
+
+def _overlap_test(spans: list[tuple[int, int]]):
+    """``any(sa < b and a < sb for sa, sb in spans)`` by bisection: a long article has
+    thousands of spans."""
+    spans = sorted(spans, key=lambda span: span[1])
+    ends = [b for _a, b in spans]
+    lowest_start = [a for a, _b in spans]  # from here on, in end order
+    for i in range(len(spans) - 2, -1, -1):
+        lowest_start[i] = min(lowest_start[i], lowest_start[i + 1])
+
+    def overlaps(a: int, b: int) -> bool:
+        i = bisect.bisect_right(ends, a)
+        return i < len(ends) and lowest_start[i] < b
+
+    return overlaps
 
 
 def _beside_a_name(text: str, a: int, b: int) -> bool:
