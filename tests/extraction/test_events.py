@@ -602,3 +602,40 @@ def test_a_boycott_which_was_launched_in_a_month_is_the_break_of_that_month():
     assert by_date["2021-01-05"].type == "ease_sanctions"
     assert by_date["2017-06"].type == "reduce_relations"
     assert "FJI" in by_date["2017-06"].countries
+
+
+def test_a_new_chapter_in_relations_is_not_their_establishment():
+    assert (
+        candidates(
+            "The decision opens a new chapter in bilateral relations, previously blocked by the "
+            "close ties between Peru and Bolivia."
+        )
+        == []
+    )
+
+
+def test_a_country_named_only_in_a_background_relationship_is_not_a_party():
+    (event,) = dated(
+        "On May 2, Chile established diplomatic relations with Fiji, long hindered by Fiji's "
+        "close relations with Peru."
+    )
+    assert event.countries == ["CHL", "FJI"]
+    (event,) = dated("On May 2, Chile established close ties with Peru.")
+    assert "PER" in event.countries
+
+
+def test_the_month_may_is_not_the_modal_may():
+    for text in (
+        "On May 2, Chile established diplomatic relations with Fiji.",
+        "In May 2023, Chile established diplomatic relations with Fiji.",
+    ):
+        (event,) = dated(text)
+        assert event.type == "establish_relations", text
+    assert dated("In 2023, Chile may establish diplomatic relations with Fiji.") == []
+
+
+def test_a_possessive_apposition_describes_the_country_before_it():
+    (event,) = dated(
+        "Chile established diplomatic relations with Fiji, Peru's former blood ally, on May 2."
+    )
+    assert event.countries == ["CHL", "FJI"]

@@ -61,7 +61,9 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "establish_relations",
         re.compile(
             rf"\b(?:establish\w*|re-?establish\w*|formali[sz]\w*|normali[sz]\w*|restor\w*|resum\w*|"
-            rf"forg(?:e|ed|es|ing)|form(?:ed|s|ing)?|set\s+up|open(?:ed|s|ing)?)\b{_W}{{0,5}}?\W+{_REL}"
+            rf"forg(?:e|ed|es|ing)|form(?:ed|s|ing)?|set\s+up|open(?:ed|s|ing)?)\b"
+            # "opens a new chapter in relations" is a figure of speech, not a founding.
+            rf"(?!{_W}{{0,3}}?\W+(?:chapter|page|era|phase|door|way)\b){_W}{{0,5}}?\W+{_REL}"
             rf"|\b(?:relations|ties)\b{_W}{{0,6}}?\W+(?:were|was|have\s+been|had\s+been|been)\s+"
             rf"(?:officially\s+|formally\s+|fully\s+)?(?:established|re-?established|restored|"
             rf"resumed|formali[sz]ed|normali[sz]ed)\b"
@@ -254,7 +256,7 @@ _SAID_TAIL = re.compile(
 )
 _IRREALIS = re.compile(
     r"\b(?:attempt\w*|tried|try|trying|desir\w+|wish\w*|refus\w+|declin\w+\s+to|fail\w*\s+to|seek\w*|sought|hop(?:e|es|ed|ing)|interest\s+in|willing\w*|"
-    r"ready\s+to|aim\w*\s+to|opportunit\w+|efforts?|would|could|might|may|if|whether|consider(?:s|ing)?\s+(?:to|whether|\w+ing)|"
+    r"ready\s+to|aim\w*\s+to|opportunit\w+|efforts?|would|could|might|(?-i:may)|if|whether|consider(?:s|ing)?\s+(?:to|whether|\w+ing)|"
     r"discuss\w*|explore|pursu\w+|procedures?|policy\s+of|conditions\s+were\s+set|prospects?|"
     r"possib\w+|potential|not|never|no\s+longer|without|yet\s+to|began\s+to|begin\s+to)\b",
     re.I,
@@ -961,6 +963,25 @@ _BOTH = re.compile(
 )
 
 
+# A relationship that already exists, named to explain: its countries are not parties.
+_BACKGROUND_TIES = re.compile(
+    r"\b(?:close|closer|long-standing|longstanding|traditional|historic|strong|friendly|warm)\s+"
+    r"(?:diplomatic\s+|bilateral\s+)?(?:relations|ties|relationship)\s+(?:with|between)\s+"
+    r"(?:(?:the\s+)?[\w’'-]+\s+(?:and\s+)?){0,3}$",
+    re.I,
+)
+_POSSESSIVE_EPITHET = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:ally|allies|partner|friend|neighbou?r|rival|enemy|foe|"
+    r"backer|patron|client|satellite)\b",
+    re.I,
+)
+_BUILT_TIES = re.compile(
+    r"\b(?:establish|forg|build|built|develop|restor|resum|seek|want)\w*\s+(?:\w+\s+){0,2}?"
+    r"(?:close|closer|long-standing|strong|friendly|warm)\s",
+    re.I,
+)
+
+
 def _article_pair(mentions: list[Mention]) -> list[str]:
     """The two countries an article names most (first named first on a tie)."""
     counts: dict[str, int] = {}
@@ -985,6 +1006,10 @@ def _clause_countries(
             continue  # "Ambassador to Thailand": where the envoy serves, not a party
         if _EPITHET_BEFORE.search(before):
             continue
+        if _BACKGROUND_TIES.search(before) and not _BUILT_TIES.search(before):
+            continue  # "hindered by X's close relations with Y": Y is background
+        if kept and re.search(r",\s*$", before) and _POSSESSIVE_EPITHET.match(text[m.end :]):
+            continue  # "with Syria, North Korea's former ally": describes Syria
         following = country_mentions[i + 1] if i + 1 < len(country_mentions) else None
         gap = text[m.end : following.start] if following is not None else ""
         if _EPITHET_AFTER.match(gap) and not re.search(r"\b(?:relations|ties)\b", gap):
