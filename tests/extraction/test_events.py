@@ -639,3 +639,13 @@ def test_a_possessive_apposition_describes_the_country_before_it():
         "Chile established diplomatic relations with Fiji, Peru's former blood ally, on May 2."
     )
     assert event.countries == ["CHL", "FJI"]
+
+
+def test_the_embassy_without_a_country_is_the_embassy_the_article_is_about():
+    events = dated(
+        "Chile reopened its embassy in Fiji on Tuesday. The embassy had been closed since 2019, "
+        "when protesters stormed it."
+    )
+    closed = [e for e in events if e.date.edtf == "2019"]
+    assert len(closed) == 1
+    assert set(closed[0].countries) == {"CHL", "FJI"}

@@ -826,7 +826,15 @@ def _clause_candidate(
         ]
     if told_before:
         countries = _ordered_unique([told_before[-1], explicit_after[0].key, *countries])
-    elif article_pair and len(explicit) < 2 and type_code in (*PAIR_TYPES, "intent"):
+    elif (
+        article_pair
+        and len(explicit) < 2
+        and (
+            type_code in (*PAIR_TYPES, "intent")
+            # "The embassy had been closed": the embassy the article is about.
+            or (not explicit and re.search(r"\bembass", trigger.group(), re.I))
+        )
+    ):
         # "the resumption of relations", "their ties": relations of the pair the
         # article is about. With one side named, the other is the pair's country
         # the sentence names ("... with Cuba, the South Korean government ...").
