@@ -672,3 +672,12 @@ def test_ending_a_boycott_and_resuming_relations_that_month_are_one_event_dated_
     assert len(events) == 1
     assert events[0].date.edtf == "2021-01-05"
     assert {r.article for r in events[0].evidence} == {"a", "b"}
+
+
+def test_a_charge_d_affaires_in_apposition_is_a_person():
+    article = extract_article(
+        "Chile on Tuesday expelled Ramon Duarte, charge d'affaires at the Fijian embassy in "
+        "Santiago.",
+        published=dt.date(2024, 5, 3),
+    )
+    assert any(a.name == "Ramon Duarte" and a.kind == "person" for a in article.actors)
