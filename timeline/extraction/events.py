@@ -12,6 +12,7 @@ report, or drops them.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 import re
@@ -360,11 +361,24 @@ def extract_candidates(
     actor_by_key = {a.key: a for a in actors}
     article_pair = _article_pair(mentions)
     out: list[CandidateDetail] = []
+    timexes_between, mentions_between = _starting_between(timexes), _starting_between(mentions)
+    # Candidates by sentence, filled as ``out`` grows (it only grows here): scanning all
+    # of ``out`` for every sentence is quadratic in a long article.
+    told: dict[int, list[CandidateDetail]] = {}
+    counted = 0
+
+    def told_in(index: int) -> list[CandidateDetail]:
+        nonlocal counted
+        for detail in out[counted:]:
+            told.setdefault(detail.candidate.sentence, []).append(detail)
+        counted = len(out)
+        return told.get(index, [])
+
     for sentence in sentences:
         # A dateline opening the sentence is where and when the report was filed.
         lead = sentence.start + (dateline_end(sentence.text) if sentence.index < 3 else 0)
-        sent_timexes = [t for t in timexes if lead <= t.start < sentence.end]
-        sent_mentions = [m for m in mentions if lead <= m.start < sentence.end]
+        sent_timexes = timexes_between(lead, sentence.end)
+        sent_mentions = mentions_between(lead, sentence.end)
         frame_end, report_timex = _report_frame(text, sentence, sent_timexes)
         frame_countries = [m.key for m in sent_mentions if m.kind == COUNTRY and m.end <= frame_end]
         holes = [
@@ -398,7 +412,7 @@ def extract_candidates(
             text,
             sentence,
             [t for t in outside(sent_timexes) if not _in_frame(t, report_timex)],
-            out,
+            told_in(sentence.index - 1),  # all it reads of the candidates so far
         )
         if occasion is not None:
             out.append(occasion)
@@ -468,12 +482,24 @@ def extract_candidates(
                     published,
                 )
             )
-        if not any(d.candidate.sentence == sentence.index for d in out):
+        if not told_in(sentence.index):
             consequence = _consequence(sentence, sent_mentions, out)
             if consequence is not None:
                 out.append(consequence)
     out.sort(key=lambda d: (d.candidate.sentence, d.clause))
     return _name_announcements(out, sentences, actor_by_key)
+
+
+def _starting_between(items: list):
+    """``lambda lo, hi: [x for x in items if lo <= x.start < hi]`` by bisection, in list order."""
+    order = sorted(range(len(items)), key=lambda i: items[i].start)
+    starts = [items[i].start for i in order]
+
+    def between(lo: int, hi: int) -> list:
+        found = order[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+        return [items[i] for i in sorted(found)]
+
+    return between
 
 
 # "The announcement was made on Friday": what was announced is told just before.
