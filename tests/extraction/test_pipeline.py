@@ -260,8 +260,8 @@ def test_the_blind_set_keeps_at_least_what_it_reached():
     assert len(result.junk) <= BLIND_JUNK_CEILING, result.junk
 
 
-BLIND_CORE_FLOOR = 5
-BLIND_EXACT_FLOOR = 4
+BLIND_CORE_FLOOR = 9
+BLIND_EXACT_FLOOR = 9
 BLIND_JUNK_CEILING = 0
 
 

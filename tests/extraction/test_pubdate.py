@@ -536,3 +536,8 @@ def test_a_title_case_sentence_opening_is_not_a_dateline():
         "However, March 9: that is when Peru reopened its embassy.",
     ):
         assert stated(text).source == PUB_UNKNOWN, text
+
+
+def test_a_date_line_with_a_space_before_its_comma():
+    pub = stated("November 23 , 1998\nLIMA, Nov 21 (Reuters) - Peru and Fiji set up ties.")
+    assert (pub.value, pub.source) == (dt.date(1998, 11, 23), PUB_DATELINE)

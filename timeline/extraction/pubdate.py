@@ -132,7 +132,9 @@ def find_publication_date(text: str, header: Header, sentences: list[Sentence]) 
                 return PublicationDate(day[0], PUB_HEADER, f"header field {key}: {raw}")
 
     head = text[header.body_start : header.body_start + HEAD_CHARS]
-    lines = [line.strip() for line in head.splitlines() if line.strip()][:HEAD_LINES]
+    # "November 23 , 1998": scraped pages often leave a space before the comma.
+    lines = [re.sub(r"\s+,", ",", line.strip()) for line in head.splitlines() if line.strip()]
+    lines = lines[:HEAD_LINES]
     best: tuple[int, PublicationDate] | None = None
 
     for line in lines:
