@@ -714,12 +714,12 @@ def _find_organisations(text: str, sentence_of, countries: _Countries, start: in
 
     # Longest first; drop spans inside an already taken one.
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
-    taken: list[tuple[int, int]] = []
+    taken = _Taken(len(text))
     by_canon: dict[str, _Record] = {}
     for a, b, surface, acronym, kind in found:
-        if any(ta <= a and b <= tb for ta, tb in taken):
+        if taken.covers(a, b):
             continue
-        taken.append((a, b))
+        taken.add(a, b)
         canon = _org_canonical(surface)
         rec = by_canon.get(canon)
         if rec is None:
@@ -739,11 +739,35 @@ def _find_organisations(text: str, sentence_of, countries: _Countries, start: in
         for acronym in sorted(rec.aliases):
             for match in re.finditer(rf"(?<![\w.]){re.escape(acronym)}(?!\w)", text[start:]):
                 a, b = start + match.start(), start + match.end()
-                if any(ta <= a and b <= tb for ta, tb in taken):
+                if taken.covers(a, b):
                     continue
-                taken.append((a, b))
+                taken.add(a, b)
                 rec.mentions.append((a, b, acronym, sentence_of(a)))
     return [by_canon[k] for k in sorted(by_canon)]
+
+
+class _Taken:
+    """Spans taken so far. ``covers(a, b)`` is ``any(ta <= a and b <= tb for ta, tb in
+    taken)`` in log time, not a scan of every organisation mention: a Fenwick tree of the
+    furthest end among the spans starting at or before an offset."""
+
+    def __init__(self, length: int) -> None:
+        self._size = length + 2
+        self._furthest: dict[int, int] = {}
+
+    def add(self, a: int, b: int) -> None:
+        i = a + 1
+        while i <= self._size:
+            if self._furthest.get(i, -1) < b:
+                self._furthest[i] = b
+            i += i & -i
+
+    def covers(self, a: int, b: int) -> bool:
+        i, furthest = min(a + 1, self._size), -1
+        while i > 0:
+            furthest = max(furthest, self._furthest.get(i, -1))
+            i -= i & -i
+        return furthest >= b
 
 
 def _acronym_fits(acronym: str, name: str) -> bool:
