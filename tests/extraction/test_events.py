@@ -649,3 +649,57 @@ def test_the_embassy_without_a_country_is_the_embassy_the_article_is_about():
     closed = [e for e in events if e.date.edtf == "2019"]
     assert len(closed) == 1
     assert set(closed[0].countries) == {"CHL", "FJI"}
+
+
+def test_ordering_an_envoy_to_leave_is_an_expulsion():
+    for text in (
+        "Chilean authorities today ordered the ambassador of Fiji to leave the country within 48 "
+        "hours.",
+        "Today we called on Fiji's ambassador to Santiago, Ana Ruiz, to leave Chile within 48 "
+        "hours.",
+        "Chile on Tuesday gave Fijian Ambassador Ana Ruiz 48 hours to leave the country.",
+        "Chile on Tuesday ordered police to expel him from the country, Fiji said.",
+    ):
+        events = dated(text)
+        assert [e.type for e in events] == ["expel_withdraw"], text
+
+
+def test_suspending_an_embassy_is_a_reduction_of_relations():
+    (event,) = dated("On Friday, Chile suspended its embassy operations in Fiji.")
+    assert event.type in {"expel_withdraw", "reduce_relations"}
+
+
+def test_relations_that_have_not_been_severed_are_no_break():
+    assert (
+        candidates("Relations between Chile and Fiji have not been severed, the ministry said.")
+        == []
+    )
+
+
+def test_a_coup_told_in_a_restrictive_relative_leaves_the_main_action():
+    events = dated(
+        "The generals who ousted Fiji's president last month gave Chilean Ambassador Ana Ruiz 48 "
+        "hours to leave the country on Tuesday."
+    )
+    assert "expel_withdraw" in {e.type for e in events}
+
+
+def test_an_expulsion_is_titled_as_one():
+    (event,) = dated("Chile on Tuesday expelled the ambassador of Fiji.")
+    assert event.title == "Chile expels diplomats of Fiji"
+    (event,) = dated("Niger proceeded with the expulsion of the French Ambassador on Tuesday.")
+    assert event.type == "expel_withdraw"
+    (event,) = dated("Chile recalled its ambassador from Fiji on Tuesday.")
+    assert event.title == "Chile withdraws diplomats from Fiji"
+
+
+def test_the_date_of_a_restrictive_relative_is_not_the_main_action_s():
+    (event,) = [
+        e
+        for e in dated(
+            "The generals who ousted Fiji's president in 2022 gave Chilean Ambassador Ana Ruiz 48 "
+            "hours to leave the country last week."
+        )
+        if e.type == "expel_withdraw"
+    ]
+    assert event.date.edtf != "2022"

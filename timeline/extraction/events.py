@@ -146,13 +146,18 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "expel_withdraw",
         re.compile(
             # Diplomats leaving: "withdrawing from the Middle East" is not one.
-            rf"\b(?:expel\w*|evacuat\w+|withdr[ae]w\w*|recall\w*|order\w*\s+out){_W}{{0,4}}?\W+"
+            rf"\b(?:expel\w*|expuls\w+|evacuat\w+|withdr[ae]w\w*|recall\w*|order\w*\s+out){_W}{{0,4}}?\W+"
             rf"(?:diplomats?|ambassadors?|envoys?|embassy|staff|personnel|charg[eé])\b"
             rf"|\b(?:diplomats?|ambassadors?|envoys?|embassy\s+staff)\b{_W}{{0,6}}?\W+"
             rf"(?:fled|left|evacuated|withdr[ae]w\w*|were\s+expelled|were\s+recalled)\b"
             rf"|\bclosed\s+(?:its|the)\s+embassy\b"
             rf"|\bclos(?:ure|ing)\s+of\s+(?:the\s+|its\s+)?(?:[\w.-]+\s+){{0,2}}embass(?:y|ies)\b"
-            rf"|\bembass(?:y|ies)\b{_W}{{0,4}}?\s+(?:was|were|had\s+been|has\s+been)\s+closed\b",
+            rf"|\bembass(?:y|ies)\b{_W}{{0,4}}?\s+(?:was|were|had\s+been|has\s+been)\s+closed\b"
+            rf"|\bsuspend\w*\s+(?:its|the|their)\s+embass(?:y|ies)\b"
+            # "ordered the ambassador of X to leave", "gave Ambassador Y 48 hours to leave".
+            rf"|\b(?:order\w*|told|ask\w*|call\w*\s+on|gave|give[sn]?)\b[^.;]{{0,80}}?"
+            rf"\b(?:ambassador|envoy|diplomats?|charg[eé])\b[^.;]{{0,80}}?\bto\s+leave\b"
+            rf"|\bexpel\w*\s+(?:him|her|them)\b",
             re.I,
         ),
     ),
@@ -759,7 +764,23 @@ def _clause_candidate(
         return _elliptic(
             text, sentence, a, b, clause_timexes, clause_mentions, countries, previous, published
         )
-    type_code, trigger = min(matches, key=_trigger_rank)
+    # "The generals who ousted the president gave X 48 hours": the relative clause is
+    # background to the main action.
+    main = [
+        tm
+        for tm in matches
+        if not re.search(r"\b(?:who|which|that)\s+(?:\w+ly\s+)?$", clause[: tm[1].start()])
+    ]
+    type_code, trigger = min(main or matches, key=_trigger_rank)
+    demoted = [
+        tm[1].start() for tm in matches if tm not in main and tm[1].start() < trigger.start()
+    ]
+    if main and demoted:
+        # Its date belongs to the relative clause too ("who ousted X a month ago gave ...").
+        lo, hi = a + min(demoted), a + trigger.start()
+        clause_timexes = [t for t in clause_timexes if not lo <= t.start < hi]
+    if re.search(r"\b(?:not|never|no\s+longer)\b", trigger.group(), re.I):
+        return []  # "relations have not been severed": nothing happened
     if type_code == "join_organisation" and not any(
         m.kind != COUNTRY and m.kind != PERSON for m in clause_mentions
     ):
@@ -1261,6 +1282,10 @@ def _object_text(type_code: str, clause: str, trigger) -> str:
             r"\b(humanitarian\s+(?:aid|assistance|goods)|aid|assistance|relief)\b", after, re.I
         )
         return m.group(1).lower() if m else "aid"
+    if type_code == "expel_withdraw" and re.search(
+        r"expel|expuls|to\s+leave|persona\s+non\s+grata", trigger.group(), re.I
+    ):
+        return "expel"
     if type_code in ("ease_sanctions", "impose_sanctions"):
         m = re.search(
             r"\b(sanctions|restrictions|embargo|bounty|boycotts?|blockade)\b", after, re.I
@@ -1378,8 +1403,13 @@ def make_title(
         + (f" on {names[1]}" if len(names) > 1 else ""),
         "impose_sanctions": f"{names[0] if names else first} imposes {object_text or 'sanctions'}"
         + (f" on {names[1]}" if len(names) > 1 else ""),
-        "expel_withdraw": f"{names[0] if names else first} withdraws diplomats"
-        + (f" from {names[1]}" if len(names) > 1 else ""),
+        "expel_withdraw": (
+            f"{names[0] if names else first} expels diplomats"
+            + (f" of {names[1]}" if len(names) > 1 else "")
+            if object_text == "expel"
+            else f"{names[0] if names else first} withdraws diplomats"
+            + (f" from {names[1]}" if len(names) > 1 else "")
+        ),
         "visit": f"{agent or first} {planned}visit{'s' if not planned else ''} "
         f"{place or target or (names[-1] if names and names[-1] != first else '')}".strip(),
         "meet": (
