@@ -397,7 +397,7 @@ def _is_fixed(pub: PublicationDate) -> bool:
 
 
 def _value_at(anchor: Anchor, P: dt.date) -> DateValue | None:
-    """The anchor's value if its article was published on ``P`` (memoised per call)."""
+    """The anchor's value if its article was published on ``P`` (memoised)."""
     return _timex_value(anchor.timex, P)
 
 
@@ -406,15 +406,19 @@ def _timex_value(timex: Timex, P: dt.date) -> DateValue | None:
     if not isinstance(spec, temporal.Spec) or not timex.relative:
         return timex.value
     key = (id(timex), P)
-    value = _VALUES.get(key, _MISSING)
-    if value is _MISSING:
-        value = _VALUES[key] = temporal._resolve(spec, P)[0]
-    return value
+    hit = _VALUES.get(key)
+    if hit is None or hit[0] is not timex:
+        if len(_VALUES) >= _VALUES_LIMIT:
+            _VALUES.clear()
+        hit = _VALUES[key] = (timex, temporal._resolve(spec, P)[0])
+    return hit[1]
 
 
-# Values by (id of the timex, day): only valid during one infer_publication_dates call.
+# (timex, value) by (id of the timex, day). Kept across calls: the pipeline dates a
+# group twice and every ingest rebuilds from the same cached reads. Holding the timex
+# keeps its id from being reused by another object while the entry lives.
 _VALUES: dict = {}
-_MISSING = object()
+_VALUES_LIMIT = 200_000
 
 
 def _check(anchor: Anchor, value: DateValue | None, P: dt.date, obs: _Obs) -> str | None:
@@ -478,11 +482,7 @@ def infer_publication_dates(items: Sequence[DatingInput]) -> dict[str, Publicati
     days fit; they are kept in ``alternatives`` and the evidence says why.
     An article nothing ties down stays ``PUB_UNKNOWN``.
     """
-    _VALUES.clear()
-    try:
-        return _infer(items)
-    finally:
-        _VALUES.clear()
+    return _infer(items)
 
 
 def _infer(items: Sequence[DatingInput]) -> dict[str, PublicationDate]:
