@@ -654,3 +654,13 @@ def test_a_role_word_and_a_future_cue_are_read_right_before_the_date_in_a_long_s
 def only_date(text: str, published: dt.date):
     (timex,) = (t for t in timexes(text, published) if t.kind == "date")
     return timex
+
+
+def test_a_numeric_date_with_dashes_or_dots_reads_day_first_slashes_month_first():
+    from timeline.extraction.temporal import parse_absolute
+
+    assert parse_absolute("10-06-2023")[0].edtf == "2023-06-10"
+    assert parse_absolute("10.06.2023")[0].edtf == "2023-06-10"
+    assert parse_absolute("10/06/2023")[0].edtf == "2023-10-06"
+    assert parse_absolute("25-06-2023")[0].edtf == "2023-06-25"
+    assert parse_absolute("06-25-2023")[0].edtf == "2023-06-25"  # only month first fits

@@ -1123,18 +1123,18 @@ class _Grammar:
         return self._abs(m, month_value(int(m["y"]), int(m["m"])))
 
     def _numeric(self, m, ctx):
-        value = _dateparser_date(m.group(), ctx.published)
+        # "10-06-2023", "10.06.2023": dashes and dots are written day first (Europe, Asia);
+        # slashes are left to dateparser's English month-first order.
+        dashed = re.fullmatch(r"(\d{1,2})([.-])(\d{1,2})\2(\d{4})", m.group())
+        value = dashed and _safe_date(int(dashed[4]), int(dashed[3]), int(dashed[1]))
+        if value:
+            rule = "day first, as dates written with dashes or dots are"
+        else:
+            value = _dateparser_date(m.group(), ctx.published)
+            rule = "read by dateparser (English month-first order when ambiguous)"
         if value is None:
             return None
-        return _Cand(
-            m.start(),
-            m.end(),
-            "date",
-            Spec(
-                "abs",
-                (day_value(value), "read by dateparser (English month-first order when ambiguous)"),
-            ),
-        )
+        return _Cand(m.start(), m.end(), "date", Spec("abs", (day_value(value), rule)))
 
     def _month_day(self, m, ctx):
         m1 = MONTH_LOOKUP[m["m1"].lower().rstrip(".")]
