@@ -622,7 +622,7 @@ def _window(item: DatingInput, fixed_years: set[int]) -> tuple[int, int]:
 
 
 def _days(window: tuple[int, int]):
-    # An editor's date in 9999 or "9000 years since 1966" puts the window past the
+    # An editor's date in 9999 or "9000 years since 1975" puts the window past the
     # calendar: search only the part of it that exists.
     lo, hi = max(window[0], dt.MINYEAR), min(window[1], dt.MAXYEAR)
     if hi < lo:

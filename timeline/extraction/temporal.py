@@ -2,7 +2,7 @@
 
 A grammar of regular expressions covers the patterns news actually uses
 ("Feb. 5 to 7", "December 8th last year", "on the 10th", "Thursday",
-"late 2024", "since 1966", "13 years"); dateparser is only a fallback for odd
+"late 2024", "since 1975", "13 years"); dateparser is only a fallback for odd
 absolute formats such as "11/03/2025" (always ``languages=["en"]`` and a
 ``RELATIVE_BASE``, never the machine clock). See DATES.md for why.
 
@@ -12,7 +12,7 @@ the text said ("the latest Thursday", "December of the year before"), so
 ``rule`` says in words how the value was obtained.
 
 Values keep the precision of the text and follow the EDTF conventions of the
-``edtf`` package: ``1966`` (1966-01-01..1966-12-31, never 1 January),
+``edtf`` package: ``1975`` (1975-01-01..1975-12-31, never 1 January),
 ``2024-12``, ``2025-02-05/2025-02-07``, ``2024-12-08``. Parts of a year use the
 EDTF level-2 sub-year codes: early/mid/late = four-month thirds ``-37``/``-38``/
 ``-39``, halves ``-40``/``-41``, quarters ``-33``..``-36``, seasons
@@ -228,7 +228,7 @@ def _format(start: dt.date, end: dt.date, precision: str, edtf: str, approximate
 
 
 def display(value: DateValue) -> str:
-    """The value in words: "1966", "February 2025", "5–7 February 2025", "late 2024"."""
+    """The value in words: "1975", "February 2025", "5–7 February 2025", "late 2024"."""
     return _format(value.start, value.end, value.precision, value.edtf, value.approximate)
 
 
@@ -983,7 +983,7 @@ class _Grammar:
         )
         add("bare_month", rf"(?:{_PART_RE}\s*)?{_rx_monf('m1')}(?!\s*\d)", self._month_name)
         # Years: 2011-2024, between 2011 and 2024, late 2024, late last year, 1990s,
-        # the 20th century, 1966
+        # the 20th century, 1975
         add(
             "year_range",
             rf"{y('y1')}\s*(?:-|–|—|to|through|until)\s*(?:{y('y2')}|(?P<yy>\d\d)(?!\d))",
