@@ -495,6 +495,19 @@ def extract_candidates(
     return _name_announcements(out, sentences, actor_by_key)
 
 
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:\w+ly\s+)?$")
+
+
+def _relative_before(clause: str, end: int) -> bool:
+    """``_RELATIVE_BEFORE.search(clause[:end])`` without re-reading the whole clause for
+    every trigger of a long run-on sentence: a match is at most two words and their spaces,
+    so it starts in the last 200 characters unless those hold fewer than three words."""
+    start = max(0, end - 200)
+    if start and len(clause[start:end].split()) < 3:
+        start = 0
+    return _RELATIVE_BEFORE.search(clause, start, end) is not None
+
+
 def _starting_between(items: list):
     """``lambda lo, hi: [x for x in items if lo <= x.start < hi]`` by bisection, in list order."""
     order = sorted(range(len(items)), key=lambda i: items[i].start)
@@ -766,11 +779,7 @@ def _clause_candidate(
         )
     # "The generals who ousted the president gave X 48 hours": the relative clause is
     # background to the main action.
-    main = [
-        tm
-        for tm in matches
-        if not re.search(r"\b(?:who|which|that)\s+(?:\w+ly\s+)?$", clause[: tm[1].start()])
-    ]
+    main = [tm for tm in matches if not _relative_before(clause, tm[1].start())]
     type_code, trigger = min(main or matches, key=_trigger_rank)
     demoted = [
         tm[1].start() for tm in matches if tm not in main and tm[1].start() < trigger.start()
