@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from array import array
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
@@ -521,7 +522,7 @@ def _infer(items: Sequence[DatingInput]) -> dict[str, PublicationDate]:
     # Candidate days for each undated article, from the fixed articles alone.
     for entry in undated:
         entry.window = _window(entry.item, fixed_years)
-        entry.candidates = [P for P in _days(entry.window) if _unary_ok(entry, P, observations)]
+        entry.candidates = _first_candidates(entry, observations)
 
     # Undated articles about the same happenings constrain each other: keep only
     # the days that some day of the other article agrees with (arc consistency).
@@ -630,6 +631,46 @@ def _days(window: tuple[int, int]):
     first, last = dt.date(lo, 1, 1).toordinal(), dt.date(hi, 12, 31).toordinal()
     for ordinal in range(first, last + 1):  # no step past 9999-12-31
         yield dt.date.fromordinal(ordinal)
+
+
+def _first_candidates(entry: _Undated, observations: dict[str, list[_Obs]]) -> list[dt.date]:
+    """The days of the window ``_unary_ok`` accepts, remembered by everything it reads:
+    the pipeline dates a group twice, and every ingest rebuilds the corpus, mostly from
+    the same articles, so the same article is checked day by day against the same facts."""
+    item = entry.item
+    happenings = dict.fromkeys([*(a.happening for a in item.anchors), *item.planned, *item.done])
+    facts = tuple(
+        (h, tuple((o.key, o.status, o.value, o.published) for o in observations.get(h, ())))
+        for h in happenings
+    )
+    key: tuple | None = (
+        item.key,
+        item.anchors,
+        item.planned,
+        item.done,
+        item.year_hints,
+        entry.month_day,
+        entry.weekday_checks,
+        entry.window,
+        facts,
+    )
+    try:
+        hit = _CANDIDATES.get(key)
+    except TypeError:  # an unhashable spec: check day by day
+        hit, key = None, None
+    if hit is not None:
+        return [dt.date.fromordinal(ordinal) for ordinal in hit]
+    days = [P for P in _days(entry.window) if _unary_ok(entry, P, observations)]
+    if key is not None:
+        if len(_CANDIDATES) >= _CANDIDATES_LIMIT:
+            _CANDIDATES.clear()
+        _CANDIDATES[key] = array("i", (P.toordinal() for P in days))
+    return days
+
+
+# Candidate days (as ordinals, compact) by everything _unary_ok reads; bounded.
+_CANDIDATES: dict = {}
+_CANDIDATES_LIMIT = 2048
 
 
 def _unary_ok(entry: _Undated, P: dt.date, observations: dict[str, list[_Obs]]) -> bool:
