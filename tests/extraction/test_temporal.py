@@ -106,6 +106,7 @@ def test_parts_of_a_year_use_edtf_sub_year_codes(text, edtf):
 
 def test_edtf_strings_parse_with_the_edtf_package():
     import edtf  # a pinned requirement: its absence is a failure, not a skip
+
     text = (
         "On 2025-03-11, in 1966, in December 2024, from Feb. 5 to 7, in late 2024, "
         "in the 1990s, last week and in early December 2024."
