@@ -4,7 +4,8 @@ Usage: .venv/bin/python bench/score.py [GOLD.json ...]  (default: every tests/go
 
 A predicted event matches the gold event whose evidence sentences it shares
 most; an event sharing none is junk. Per gold set it prints: core events found
-/ total, how many of those carry exactly the gold date span, junk events,
+/ total, how many of those carry exactly the gold date span, how many carry
+exactly the gold set of party countries, junk events,
 events per gold happening reported by several articles (must be 1), actors
 per gold person (must be 1), the date conflicts expected and found, evidence
 recall, and seconds per article.
@@ -36,6 +37,7 @@ class Score:
     core_total: int = 0
     core_found: int = 0
     exact_dates: int = 0
+    exact_countries: int = 0
     junk: list[str] = field(default_factory=list)
     multi_source: dict[str, int] = field(default_factory=dict)
     persons: dict[str, list[str]] = field(default_factory=dict)
@@ -45,6 +47,7 @@ class Score:
     evidence_total: int = 0
     misses: list[str] = field(default_factory=list)
     wrong_dates: list[str] = field(default_factory=list)
+    wrong_countries: list[str] = field(default_factory=list)
 
 
 def _norm(text: str) -> str:
@@ -140,6 +143,15 @@ def score(path: Path) -> tuple[Score, TimelineResult]:
             predicted |= {(r.article, r.sentence) for r in result.events[i].evidence}
         sc.evidence_total += len(refs)
         sc.evidence_found += len(refs & predicted)
+        if "countries" in event:
+            if set(best.countries) == set(event["countries"]):
+                sc.exact_countries += 1
+            else:
+                sc.wrong_countries.append(
+                    f"{gid}: gold {sorted(event['countries'])}, got {sorted(best.countries)}"
+                )
+        else:
+            sc.exact_countries += 1  # no gold countries: nothing to compare
         want = event["date"]
         got = best.date
         if (
@@ -177,6 +189,9 @@ def report(sc: Score) -> bool:
         print(f"    missed: {gid}")
     print(f"exact date span         {sc.exact_dates}/{sc.core_found} ({exact_pct:.0f}%)")
     for line in sc.wrong_dates:
+        print(f"    {line}")
+    print(f"party countries         {sc.exact_countries}/{sc.core_found}")
+    for line in sc.wrong_countries:
         print(f"    {line}")
     print(f"junk events             {len(sc.junk)}")
     for line in sc.junk:
