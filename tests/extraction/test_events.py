@@ -624,6 +624,26 @@ def test_a_country_named_only_in_a_background_relationship_is_not_a_party():
     assert "PER" in event.countries
 
 
+def test_a_relations_event_attached_to_a_close_relationship_makes_its_partner_a_party():
+    (event,) = dated(
+        "Chile has kept close ties with Fiji since establishing diplomatic relations in 1975."
+    )
+    assert event.type == "establish_relations"
+    assert event.countries == ["CHL", "FJI"]
+    (event,) = dated(
+        "Chile has long had close relations with Fiji, with which it established diplomatic "
+        "relations in 1975."
+    )
+    assert event.type == "establish_relations"
+    assert event.countries == ["CHL", "FJI"]
+    # The background relationship still gives no party to an unrelated event.
+    (event,) = dated(
+        "On May 2, Chile established diplomatic relations with Fiji, long hindered by Fiji's "
+        "close relations with Peru since the war."
+    )
+    assert event.countries == ["CHL", "FJI"]
+
+
 def test_the_month_may_is_not_the_modal_may():
     for text in (
         "On May 2, Chile established diplomatic relations with Fiji.",

@@ -1034,6 +1034,15 @@ _BACKGROUND_TIES = re.compile(
     r"(?:(?:the\s+)?[\w’'-]+\s+(?:and\s+)?){0,3}$",
     re.I,
 )
+# ... unless the relations event is told in a clause attached to that relationship: "close
+# ties with Y since establishing relations in <year>", "..., with which it established ties".
+_ATTACHED_RELATIONS_EVENT = re.compile(
+    r"\s*,?\s*(?:(?:ever\s+)?since|after|when|upon|following|"
+    r"with\s+which\s+(?:it|they|(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)\s+(?:had\s+|has\s+)?)\s*"
+    r"(?:(?:it|they)\s+(?:had\s+|have\s+|has\s+)?)?(?:first\s+|formally\s+|officially\s+)?"
+    r"(?:establish|forg|restor|resum|normali[sz])\w*\s+(?:\w+\s+){0,2}?(?:relations|ties)\b",
+    re.I,
+)
 _POSSESSIVE_EPITHET = re.compile(
     r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:ally|allies|partner|friend|neighbou?r|rival|enemy|foe|"
     r"backer|patron|client|satellite)\b",
@@ -1070,7 +1079,11 @@ def _clause_countries(
             continue  # "Ambassador to Thailand": where the envoy serves, not a party
         if _EPITHET_BEFORE.search(before):
             continue
-        if _BACKGROUND_TIES.search(before) and not _BUILT_TIES.search(before):
+        if (
+            _BACKGROUND_TIES.search(before)
+            and not _BUILT_TIES.search(before)
+            and not _ATTACHED_RELATIONS_EVENT.match(text[m.end : m.end + 120])
+        ):
             continue  # "hindered by X's close relations with Y": Y is background
         if kept and re.search(r",\s*$", before) and _POSSESSIVE_EPITHET.match(text[m.end :]):
             continue  # "with Syria, North Korea's former ally": describes Syria
