@@ -109,6 +109,40 @@ def test_different_pairs_of_countries_are_different_events():
     assert len(build_timeline([a, b]).events) == 2
 
 
+def test_a_country_only_one_source_names_beside_a_happening_is_not_a_party():
+    published = dt.date(2024, 5, 3)
+    docs = [
+        DocInput("a", "Peru broke off diplomatic relations with Fiji on May 2, 2024.", published),
+        DocInput(
+            "b",
+            "Peru severed diplomatic ties with Fiji on May 2, 2024, in a move that will anger "
+            "Washington.",
+            published,
+        ),
+        DocInput("c", "On May 2, 2024, Peru broke diplomatic relations with Fiji.", published),
+    ]
+    (event,) = build_timeline(docs).events
+    assert len(event.evidence) == 3
+    assert event.countries == ["PER", "FJI"]
+
+
+def test_a_party_named_by_half_the_sources_stays_a_party():
+    published = dt.date(2024, 5, 3)
+    docs = [
+        DocInput(
+            "a",
+            "Peru, Chile and Bolivia broke off diplomatic relations with Fiji on May 2, 2024.",
+            published,
+        ),
+        DocInput(
+            "b", "Peru and its allies severed diplomatic ties with Fiji on May 2, 2024.", published
+        ),
+    ]
+    (event,) = build_timeline(docs).events
+    assert set(event.countries) == {"PER", "CHL", "BOL", "FJI"}
+    assert event.countries[:2] == ["PER", "FJI"]
+
+
 def test_near_copies_of_an_article_are_recognised():
     body = "\n".join(
         f"Sentence number {i} says something about Chile and Fiji relations." for i in range(10)
@@ -286,9 +320,9 @@ def test_the_other_gold_sets_keep_at_least_their_exact_party_countries():
 COUNTRY_FLOORS = {
     "blind.json": 9,
     "blind2.json": 3,
-    "diplomacy.json": 5,
-    "fresh.json": 2,
-    "heldout.json": 4,
+    "diplomacy.json": 6,
+    "fresh.json": 5,
+    "heldout.json": 5,
 }
 
 

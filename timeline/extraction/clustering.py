@@ -543,15 +543,7 @@ def to_event(
         )
 
     representative = _representative(items, best)
-    country_counts = Counter(c for i in items for c in i.cand.countries)
-    countries = list(
-        dict.fromkeys(
-            [
-                *representative.cand.countries,
-                *sorted(country_counts, key=lambda c: (-country_counts[c], c)),
-            ]
-        )
-    )
+    countries = _party_countries(items, representative)
     actor_counts = Counter(a for i in items for a in i.cand.actors)
     actor_keys = sorted(actor_counts, key=lambda a: (-actor_counts[a], a))
     status = "planned" if all(i.cand.status == "planned" for i in items) else "done"
@@ -575,6 +567,30 @@ def to_event(
         conflicts=conflicts,
         status=status,
     )
+
+
+def _party_countries(items: list[Item], representative: Item) -> list[str]:
+    """The happening's parties, not every country its sources name nearby.
+
+    The core sentences are those telling the happening itself (the representative's
+    type); a related announcement, meeting or lifted boycott in the cluster is context.
+    The representative's pair always counts; any other country must be named by at
+    least half of the core sentences: one source's "in a move that will anger
+    Washington" does not make a party, while a coalition most sources list does."""
+    core = [i for i in items if i.cand.type == representative.cand.type] or items
+    by_sentence: dict[tuple[str, int], set[str]] = {}
+    for item in core:
+        by_sentence.setdefault((item.article, item.cand.sentence), set()).update(
+            item.cand.countries
+        )
+    votes = Counter(c for named in by_sentence.values() for c in named)
+    pair = representative.detail.countries_in_order[:2] or representative.cand.countries[:2]
+    ranked = [
+        *representative.cand.countries,
+        *pair,
+        *sorted(votes, key=lambda c: (-votes[c], c)),
+    ]
+    return [c for c in dict.fromkeys(ranked) if c in pair or 2 * votes[c] >= len(by_sentence)]
 
 
 def describe(cluster: Cluster, actors: dict[str, ActorInfo]) -> str:
