@@ -723,3 +723,50 @@ def test_the_date_of_a_restrictive_relative_is_not_the_main_action_s():
         if e.type == "expel_withdraw"
     ]
     assert event.date.edtf != "2022"
+
+
+def test_a_mediator_of_a_deal_between_two_others_is_not_a_party():
+    for sentence in (
+        "Oman and Peru agreed to re-establish diplomatic relations on Friday in a deal "
+        "mediated by Chile.",
+        "Oman and Peru restored diplomatic relations on Friday in a deal brokered by Chile.",
+        "Oman and Peru signed an agreement on Friday under the auspices of Chile.",
+    ):
+        (deal,) = dated(sentence)
+        assert deal.countries == ["OMN", "PER"], sentence
+
+
+def test_a_mediator_or_host_of_talks_takes_part_in_them():
+    (talks,) = dated("Oman and Peru held talks on Friday hosted by Chile.")
+    assert talks.type == "meet"
+    assert set(talks.countries) == {"OMN", "PER", "CHL"}
+
+
+def test_a_capital_named_as_the_venue_of_a_deal_between_two_others_is_not_a_party():
+    (deal,) = dated("Oman and Peru agreed in Santiago on Friday to restore diplomatic relations.")
+    assert deal.countries == ["OMN", "PER"]
+
+
+def test_the_capital_where_an_embassy_reopens_names_the_host_country():
+    (event,) = dated("Oman reopened its embassy in Lima on Tuesday.")
+    assert event.countries == ["OMN", "PER"]
+
+
+def test_a_country_named_in_commentary_on_the_happening_is_not_a_party():
+    (event,) = dated(
+        "Peru severed diplomatic relations with Fiji on Thursday, in a move that will boost "
+        "Santiago and anger Washington."
+    )
+    assert event.countries == ["PER", "FJI"]
+
+
+def test_the_new_partner_of_a_switch_is_not_a_party_to_the_break():
+    # Breaking with one state to recognise another: the new partner belongs to the
+    # establishment of relations, a happening of its own, not to the break.
+    for sentence in (
+        "Honduras broke off relations with Taiwan on Sunday to form diplomatic ties with China.",
+        "Honduras broke off relations with Taiwan on Sunday and switched recognition to Beijing.",
+        "Honduras cut ties with Taiwan on Sunday in favour of China.",
+    ):
+        breaks = [e for e in dated(sentence) if e.type == "reduce_relations"]
+        assert [e.countries for e in breaks] == [["HND", "TWN"]], sentence

@@ -860,6 +860,11 @@ def _clause_candidate(
             for m in clause_mentions
         ):
             type_code = "meet"
+    outsiders = _not_parties(type_code, clause, a, trigger, clause_mentions)
+    if outsiders:
+        kept_keys = {m.key for m in clause_mentions if m.kind == COUNTRY and m not in outsiders}
+        clause_mentions = [m for m in clause_mentions if m not in outsiders]
+        countries = [c for c in countries if c in kept_keys or c not in {m.key for m in outsiders}]
     actors = _ordered_unique(m.key for m in clause_mentions if m.kind != COUNTRY)
     explicit = [m for m in clause_mentions if m.kind == COUNTRY]
     told_before = []
@@ -1099,6 +1104,68 @@ def _clause_countries(
         if outside:
             countries = [outside[0].key]
     return countries
+
+
+# Who helped two states to a deal is not a party to it: "in a deal mediated by China",
+# "brokered by", "under the auspices of". (A mediator or host does take part in the
+# talks themselves: meetings and negotiations keep it.)
+_MEDIATOR = re.compile(
+    r"\b(?:(?:mediated|brokered|facilitated|hosted|sponsored|arranged|guaranteed)\s+by|"
+    r"(?:with|through|thanks\s+to)\s+(?:the\s+)?(?:mediation|good\s+offices|help)\s+of|"
+    r"under\s+the\s+(?:auspices|aegis)\s+of)\s+(?:the\s+)?$",
+    re.I,
+)
+# Commentary after the happening: "..., in a move that will anger Washington".
+_COMMENTARY = re.compile(
+    r"\b(?:in\s+)?a\s+move\s+(?:that|which|seen|likely|expected|widely)\b", re.I
+)
+# A break with one state told with the switch to another: "broke off relations with
+# Taiwan to form ties with China", "... and switched recognition to Beijing". The new
+# partner is the counterpart of the switch, another happening, not a party to the break.
+_SWITCH = re.compile(
+    r"\b(?:to|and|then)\s+(?:\w+ly\s+)?(?:form|forge|establish|open|build|seek)\w*\s+"
+    r"(?:\w+\s+){0,2}?(?:relations|ties)\b|"
+    r"\b(?:switch|shift|transferr?)\w*\s+(?:its\s+|their\s+)?(?:diplomatic\s+)?"
+    r"(?:recognition|allegiance)\b|\bin\s+favou?r\s+of\b",
+    re.I,
+)
+
+
+def _not_parties(
+    type_code: str, clause: str, a: int, trigger, clause_mentions: list[Mention]
+) -> list[Mention]:
+    """Country mentions of the clause that name no party to its happening: a mediator or
+    host of a deal between others, a capital named as the venue when two other parties
+    are named, a country in commentary on the happening, the new partner of a switch."""
+    named = [m for m in clause_mentions if m.kind == COUNTRY]
+    t_end = a + trigger.end()
+    out = []
+    if type_code not in ("meet", "negotiate", "visit"):
+        out += [
+            m for m in named if _MEDIATOR.search(clause[max(0, m.start - a - 60) : m.start - a])
+        ]
+    if type_code in (*PAIR_TYPES, "intent", "sign_agreement") and not re.search(
+        r"embass", trigger.group(), re.I
+    ):
+        # "Iran and Saudi Arabia agreed in Beijing to restore ties": a place, not a party,
+        # when two others are named; "reopened its embassy in Riyadh" names the host.
+        venues = [
+            m
+            for m in named
+            if how_matched(m.text) == "capital"
+            and re.search(r"\bin\s+$", clause[max(0, m.start - a - 4) : m.start - a])
+        ]
+        others = {m.key for m in named if m not in venues and m not in out}
+        if len(others) >= 2:
+            out += [m for m in venues if m.key not in others]
+    commentary = _COMMENTARY.search(clause, trigger.end())
+    if commentary:
+        out += [m for m in named if m.start >= a + commentary.start()]
+    if type_code == "reduce_relations":
+        switch = _SWITCH.search(clause, trigger.end())
+        if switch:
+            out += [m for m in named if m.start >= a + switch.start() and m.start >= t_end]
+    return list(dict.fromkeys(out))
 
 
 def _subject_object(
