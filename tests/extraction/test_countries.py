@@ -86,3 +86,19 @@ def test_two_countries_joined_by_a_hyphen_are_both_named():
         ("China", "CHN"),
     ]
     assert codes("Jean-Pierre led the Saudi-led coalition.") == []
+
+
+def test_a_capital_opening_a_longer_name_is_not_a_country():
+    assert codes("They will follow the Vienna Diplomatic Council and the Paris Peace Forum.") == []
+    assert codes("They met in Vienna on Monday.") == [("Vienna", "AUT")]
+
+
+def test_a_demonym_naming_a_language_is_not_a_country():
+    assert codes("The statement was released in Spanish and English on Thursday.") == []
+    assert codes("The minister said in Russian that talks would resume.") == []
+    assert codes("Troops crossed in Spanish waters.") == [("Spanish", "ESP")]
+    assert codes("Ties improved in Chinese state media.") == [("Chinese", "CHN")]
+
+
+def test_inter_korean_names_both_koreas():
+    assert sorted(key for _, key in codes("They hailed new inter-Korean ties.")) == ["KOR", "PRK"]

@@ -268,6 +268,18 @@ _NOT_COUNTRY_BEFORE = re.compile(
     r"Accords?|Declaration|Protocol|Charter|Process|Conference|Club|Format|Communiqu\w+)\b"
 )
 _NOT_COUNTRY_AFTER = re.compile(r"(?:\bNew|\bLatin|\bSouth|\bNorth|\bCentral)\s+$")
+# A capital opening a longer name: "Vienna Diplomatic Council", "Paris Peace Forum".
+_CAPITAL_IN_A_NAME = re.compile(
+    r"\s+(?:[A-Z][\w-]+\s+){1,2}(?:Council|Convention|Conference|Committee|Commission|"
+    r"Forum|Group|Club|Format|Process|Agreement|Accords?|Declaration|Treaty|Protocol)\b"
+)
+# A demonym read as a language: "a statement in Spanish and English", "said in Russian."
+_IN_LANGUAGES = re.compile(
+    r"(?<=\bin\s)(?:[A-Z][a-z]+(?:,\s+|\s+(?:and|or)\s+))*[A-Z][a-z]+"
+    r"(?=\s*(?:[,.;:)\]]|$)|\s+(?:and|or|on|at|to|that|by|from|with|for|as|in|during)\b)"
+)
+# "inter-Korean": between the two Koreas.
+_INTER_KOREAN = re.compile(r"(?<![\w-])inter-Korean\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -375,7 +387,13 @@ def find_countries(text: str, sentences: list[Sentence], start: int = 0) -> list
             continue
         if surface in _PERSON_LIKE and _beside_a_name(text, a, b):
             continue
+        if how_matched(surface) == "capital" and _CAPITAL_IN_A_NAME.match(text, b):
+            continue
+        if how_matched(surface) == "demonym" and _in_languages(text, a, b):
+            continue
         found.append((a, b, surface, forms[surface]))
+    for match in _INTER_KOREAN.finditer(text, start):
+        found.extend((match.start(), match.end(), match.group(), iso3) for iso3 in ("KOR", "PRK"))
     # "Qatari-Bahraini committee", "US-China talks": two countries joined by a hyphen.
     overlaps_taken = _overlap_test([(a, b) for a, b, *_ in found])
     for match in _HYPHEN_PAIR.finditer(text, start):
@@ -395,6 +413,15 @@ def find_countries(text: str, sentences: list[Sentence], start: int = 0) -> list
         Mention(a, b, surface, sentence_index(sentences, a, starts), COUNTRY, iso3)
         for a, b, surface, iso3 in found
     ]
+
+
+def _in_languages(text: str, a: int, b: int) -> bool:
+    """True when the demonym at a..b is one of a list of languages after "in"."""
+    window = max(0, a - 80)
+    for match in _IN_LANGUAGES.finditer(text, window, b + 80):
+        if match.start() <= a and b <= match.end():
+            return True
+    return False
 
 
 def _overlap_test(spans: list[tuple[int, int]]):
