@@ -770,3 +770,34 @@ def test_the_new_partner_of_a_switch_is_not_a_party_to_the_break():
     ):
         breaks = [e for e in dated(sentence) if e.type == "reduce_relations"]
         assert [e.countries for e in breaks] == [["HND", "TWN"]], sentence
+
+
+def test_a_meeting_told_only_by_its_venue_is_one_of_the_relationship_named_before_it():
+    (summit,) = [
+        e
+        for e in candidates(
+            "A spokesman said the accord would help new inter-Korean ties, following the "
+            "landmark summit held in Pyongyang in June 2000."
+        )
+        if e.type == "meet"
+    ]
+    assert set(summit.countries) == {"KOR", "PRK"}
+    (summit,) = [
+        e
+        for e in candidates(
+            "Manila welcomed closer US-China relations, following the summit held in Beijing "
+            "on Monday."
+        )
+        if e.type == "meet"
+    ]
+    assert summit.countries == ["USA", "CHN"]
+
+
+def test_a_relationship_named_after_the_trigger_is_not_the_happenings_pair():
+    text = (
+        "Philippines and North Korea establish ties\n\n"
+        "The Philippines and North Korea established diplomatic relations on Wednesday. "
+        "A spokesman said normalized relations are expected to help new inter-Korean ties."
+    )
+    (normalized,) = [e for e in candidates(text) if e.trigger == "normalized relations"]
+    assert set(normalized.countries) == {"PHL", "PRK"}

@@ -860,6 +860,18 @@ def _clause_candidate(
             for m in clause_mentions
         ):
             type_code = "meet"
+    venue_only = [m for m in clause_mentions if m.kind == COUNTRY]
+    if (
+        type_code == "meet"
+        and venue_only
+        and all(how_matched(m.text) == "capital" for m in venue_only)
+    ):
+        # "... new inter-Korean ties, following the summit held in Pyongyang": a meeting
+        # told only by where it was held is one of the relationship named just before.
+        earlier = [m for m in mentions if m.kind == COUNTRY and m.end <= a]
+        related = _named_relationships(earlier, text, 0)
+        if related:
+            countries = _ordered_unique([related[-1][0].key, related[-1][1].key, *countries])
     outsiders = _not_parties(type_code, clause, a, trigger, clause_mentions)
     if outsiders:
         kept_keys = {m.key for m in clause_mentions if m.kind == COUNTRY and m not in outsiders}
@@ -1131,6 +1143,36 @@ _SWITCH = re.compile(
 )
 
 
+# Two countries named together as one relationship: "inter-Korean ties", "US-China
+# relations", "relations between Manila and Pyongyang".
+_RELATIONSHIP_NOUN = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:ties|relations|relationship|rapprochement|reconciliation|dialogue)\b",
+    re.I,
+)
+
+
+def _named_relationships(
+    named: list[Mention], text: str, offset: int, between: bool = True
+) -> list[tuple[Mention, Mention]]:
+    """Pairs of country mentions naming one relationship, in ``text`` starting at ``offset``;
+    ``between``: "relations between X and Y" counts too, not only "X-Y relations"."""
+    pairs = []
+    for first, second in itertools.pairwise(named):
+        if first.key == second.key:
+            continue
+        gap = text[first.end - offset : second.start - offset]
+        adjective = first.start == second.start or re.fullmatch(r"[-–/]", gap)
+        if adjective and _RELATIONSHIP_NOUN.match(text, second.end - offset):
+            pairs.append((first, second))
+        elif between and re.fullmatch(r"\s+and\s+", gap) and re.search(
+            r"\b(?:ties|relations|relationship)\s+between\s+(?:the\s+)?$",
+            text[max(0, first.start - offset - 40) : first.start - offset],
+            re.I,
+        ):
+            pairs.append((first, second))
+    return pairs
+
+
 def _not_parties(
     type_code: str, clause: str, a: int, trigger, clause_mentions: list[Mention]
 ) -> list[Mention]:
@@ -1158,6 +1200,15 @@ def _not_parties(
         others = {m.key for m in named if m not in venues and m not in out}
         if len(others) >= 2:
             out += [m for m in venues if m.key not in others]
+    if type_code in (*PAIR_TYPES, "intent"):
+        # "normalized relations are expected to contribute to new inter-Korean ties":
+        # a relationship of its own, named as a noun after the happening's trigger.
+        out += [
+            m
+            for pair in _named_relationships(named, clause, a, between=False)
+            if pair[0].start >= t_end
+            for m in pair
+        ]
     commentary = _COMMENTARY.search(clause, trigger.end())
     if commentary:
         out += [m for m in named if m.start >= a + commentary.start()]
