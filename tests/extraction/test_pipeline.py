@@ -322,7 +322,7 @@ COUNTRY_FLOORS = {
     "blind2.json": 3,
     "diplomacy.json": 6,
     "fresh.json": 5,
-    "heldout.json": 5,
+    "heldout.json": 6,
 }
 
 

@@ -1162,13 +1162,17 @@ def _named_relationships(
             continue
         gap = text[first.end - offset : second.start - offset]
         adjective = first.start == second.start or re.fullmatch(r"[-–/]", gap)
-        if adjective and _RELATIONSHIP_NOUN.match(text, second.end - offset):
-            pairs.append((first, second))
-        elif between and re.fullmatch(r"\s+and\s+", gap) and re.search(
-            r"\b(?:ties|relations|relationship)\s+between\s+(?:the\s+)?$",
-            text[max(0, first.start - offset - 40) : first.start - offset],
-            re.I,
-        ):
+        as_adjective = adjective and _RELATIONSHIP_NOUN.match(text, second.end - offset)
+        as_between = (
+            between
+            and re.fullmatch(r"\s+and\s+", gap)
+            and re.search(
+                r"\b(?:ties|relations|relationship)\s+between\s+(?:the\s+)?$",
+                text[max(0, first.start - offset - 40) : first.start - offset],
+                re.I,
+            )
+        )
+        if as_adjective or as_between:
             pairs.append((first, second))
     return pairs
 
