@@ -801,3 +801,23 @@ def test_a_relationship_named_after_the_trigger_is_not_the_happenings_pair():
     )
     (normalized,) = [e for e in candidates(text) if e.trigger == "normalized relations"]
     assert set(normalized.countries) == {"PHL", "PRK"}
+
+
+def test_a_country_before_a_relative_clause_is_its_subject():
+    wars = dated(
+        "Syria, which fought against Israel in the 1967 and 1973 Middle East wars, was a close "
+        "ally of North Korea."
+    )
+    assert [(w.date.edtf, w.countries) for w in wars] == [
+        ("1967", ["SYR", "ISR"]),
+        ("1973", ["SYR", "ISR"]),
+    ]
+    (older,) = [
+        e
+        for e in dated(
+            "Peru, which established relations with Fiji in 2019, signed a trade deal with Chile "
+            "on Monday."
+        )
+        if e.type == "establish_relations"
+    ]
+    assert older.countries == ["PER", "FJI"]

@@ -470,8 +470,13 @@ def extract_candidates(
                 )
                 continue
             inner = [x for x in sent_mentions if ha <= x.start < hb]
-            # "Lee In Ho, who arrived ...": the person before the comma is the subject.
-            antecedent = [x for x in sent_mentions if x.kind != COUNTRY and 0 <= ha - x.end <= 2]
+            # "Lee In Ho, who arrived ...": the person before the comma is the subject; so is
+            # a country named as such ("Syria, which fought against Israel in 1967").
+            antecedent = [
+                x
+                for x in sent_mentions
+                if 0 <= ha - x.end <= 2 and (x.kind != COUNTRY or how_matched(x.text) == "name")
+            ]
             inner = antecedent + inner
             out.extend(
                 _clause_candidate(
