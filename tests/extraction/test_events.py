@@ -821,3 +821,13 @@ def test_a_country_before_a_relative_clause_is_its_subject():
         if e.type == "establish_relations"
     ]
     assert older.countries == ["PER", "FJI"]
+
+
+def test_a_country_owning_the_actor_is_a_party_not_an_epithet():
+    (visit,) = dated("Chile's president visited Fiji on Monday.")
+    assert visit.countries == ["CHL", "FJI"]
+    (talks,) = dated("Peru's minister met Spanish officials in Madrid on Monday.")
+    assert talks.countries == ["PER", "ESP"]
+    # A noun for a state or a partner still makes an epithet.
+    (ties,) = dated("Peru established relations with Venezuela's brother nation Bolivia on Monday.")
+    assert ties.countries == ["PER", "BOL"]

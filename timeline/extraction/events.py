@@ -281,7 +281,14 @@ _BOILERPLATE = re.compile(
 # "Peru, a long-time ally of Venezuela", "Venezuela's brother nation Bolivia":
 # a country named only to describe another one.
 _EPITHET_BEFORE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:of|to|with)\s+$")
-_EPITHET_AFTER = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,3}[\w-]+[”\"’']?\s+$")
+# Only a noun for a state or a partner ends an epithet: in "Chile's president visited
+# Fiji" Chile is the visitor's country, a party.
+_EPITHET_AFTER = re.compile(
+    r"^['’]s\s+(?:[\w-]+\s+){0,3}(?:nation|country|state|republic|kingdom|island|ally|allies|"
+    r"partner|friend|neighbou?r|rival|enemy|foe|backer|patron|client|satellite|protector)"
+    r"[”\"’']?\s+$",
+    re.I,
+)
 _COUNT = re.compile(
     r"\b(\d{2,3})(?:st|nd|rd|th)?\s+(?:(?:UN|U\.N\.|United\s+Nations)\s+)?(?:member\s+)?"
     r"(?:countries|country|states|nations|member\s+states|diplomatic\s+partner|partner|"
