@@ -831,3 +831,33 @@ def test_a_country_owning_the_actor_is_a_party_not_an_epithet():
     # A noun for a state or a partner still makes an epithet.
     (ties,) = dated("Peru established relations with Venezuela's brother nation Bolivia on Monday.")
     assert ties.countries == ["PER", "BOL"]
+
+
+def test_a_main_clause_borrows_no_country_from_a_clause_after_it():
+    # Only a leading subordinate clause takes its subject from the main clause after it
+    # ("Since joining the UN in 1999, Tonga has ..."); the place of the talks told after
+    # an announcement is not who announced.
+    text = (
+        "Oman and Peru restore ties\n\n"
+        "Oman and Peru agreed to restore ties on Friday. Officials from the two countries made "
+        "the announcement on Friday after four days of negotiations in Santiago mediated by Chile."
+    )
+    (announcement,) = [e for e in candidates(text) if e.type == "announce"]
+    assert announcement.countries == ["OMN", "PER"]
+    (joined,) = [
+        e
+        for e in candidates("Since joining the UN in 1999, Tonga has established ties with Fiji.")
+        if e.type == "join_organisation"
+    ]
+    assert joined.countries == ["TON"]
+
+
+def test_the_host_or_mediator_of_talks_comes_after_the_sides():
+    text = (
+        "Oman and Peru restore ties\n\n"
+        "Oman and Peru agreed to restore ties on Friday after four days of negotiations in "
+        "Santiago mediated by Chile."
+    )
+    (talks,) = [e for e in candidates(text) if e.type == "negotiate"]
+    assert talks.countries == ["OMN", "PER", "CHL"]
+    assert talks.title.startswith("Oman and Peru")

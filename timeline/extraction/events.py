@@ -776,9 +776,7 @@ def _clause_candidate(
             if not _in_frame(t, report_timex)
         ][-1:]
     clause_mentions = _within(mentions, a, b)
-    leading = a <= sentence.start + 1 or (
-        bool(_LEADING_SUBORDINATE.match(sentence.text)) and a == sentence.start
-    )
+    leading = a <= sentence.start + 1 and bool(_LEADING_SUBORDINATE.match(sentence.text))
     countries = _ordered_unique(
         [
             *(frame_countries or []),
@@ -872,18 +870,21 @@ def _clause_candidate(
             for m in clause_mentions
         ):
             type_code = "meet"
-    venue_only = [m for m in clause_mentions if m.kind == COUNTRY]
-    if (
-        type_code == "meet"
-        and venue_only
-        and all(how_matched(m.text) == "capital" for m in venue_only)
-    ):
-        # "... new inter-Korean ties, following the summit held in Pyongyang": a meeting
-        # told only by where it was held is one of the relationship named just before.
+    hosts = _hosts(clause, a, clause_mentions) if type_code in ("meet", "negotiate") else set()
+    named_here = {m.key for m in clause_mentions if m.kind == COUNTRY}
+    if named_here and named_here <= hosts:
+        # A meeting told only by where it was held or who mediated: its sides are the
+        # relationship named just before it ("new inter-Korean ties, following the summit
+        # held in Pyongyang"), else the parties of the clause before ("X and Y agreed ...
+        # after talks in Beijing").
         earlier = [m for m in mentions if m.kind == COUNTRY and m.end <= a]
         related = _named_relationships(earlier, text, 0)
+        sides: list[str] = []
         if related:
-            countries = _ordered_unique([related[-1][0].key, related[-1][1].key, *countries])
+            sides = [related[-1][0].key, related[-1][1].key]
+        elif previous is not None and previous.candidate.sentence == sentence.index:
+            sides = [c for c in previous.candidate.countries[:2] if c not in hosts]
+        countries = _ordered_unique([*sides, *countries])
     outsiders = _not_parties(type_code, clause, a, trigger, clause_mentions)
     if outsiders:
         kept_keys = {m.key for m in clause_mentions if m.kind == COUNTRY and m not in outsiders}
@@ -999,6 +1000,12 @@ def _clause_candidate(
         and re.search(r"\bbetween\s+(?:the\s+)?[A-Z]", clause[trigger.end() :])
     ):
         joint = True  # "the committee decided to restore relations between X and Y"
+    if hosts and any(c not in hosts for c in countries):
+        # "talks in Beijing mediated by China": the host takes part, after the sides.
+        countries = [
+            *(c for c in countries if c not in hosts),
+            *(c for c in countries if c in hosts),
+        ]
     claims = {}
     count = _COUNT.search(sentence.text)
     if count:
@@ -1187,6 +1194,21 @@ def _named_relationships(
         if as_adjective or as_between:
             pairs.append((first, second))
     return pairs
+
+
+def _hosts(clause: str, a: int, clause_mentions: list[Mention]) -> set[str]:
+    """Countries the clause names only as the venue ("in Beijing") or the mediator."""
+    named = [m for m in clause_mentions if m.kind == COUNTRY]
+    hosting = [
+        m
+        for m in named
+        if _MEDIATOR.search(clause[max(0, m.start - a - 60) : m.start - a])
+        or (
+            how_matched(m.text) == "capital"
+            and re.search(r"\bin\s+$", clause[max(0, m.start - a - 4) : m.start - a])
+        )
+    ]
+    return {m.key for m in hosting} - {m.key for m in named if m not in hosting}
 
 
 def _not_parties(
