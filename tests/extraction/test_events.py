@@ -723,3 +723,29 @@ def test_the_date_of_a_restrictive_relative_is_not_the_main_action_s():
         if e.type == "expel_withdraw"
     ]
     assert event.date.edtf != "2022"
+
+
+def test_an_ambassador_recalled_in_the_passive_is_a_withdrawal():
+    (event,) = dated(
+        "Peru's ambassador has been recalled from Chile for consultations on Friday, the "
+        "ministry told reporters."
+    )
+    assert event.type == "expel_withdraw"
+    assert event.countries[:2] == ["PER", "CHL"]
+    assert event.date.edtf == "2024-05-03"
+
+
+def test_a_noun_told_as_the_circumstance_does_not_type_the_action():
+    # "amid ... attacks", "caused by ... attacks": the recall is the action, not a war.
+    for text in (
+        "The ministry recalled Peru's ambassador to Chile on Friday amid Chile's attacks on "
+        "civilians.",
+        "In the wake of the tragedy caused by Chile's attacks on civilians, Peru recalled its "
+        "ambassador to Chile on Friday.",
+    ):
+        (event,) = dated(text)
+        assert event.type == "expel_withdraw", text
+        assert {"PER", "CHL"} <= set(event.countries), text
+    # Alone, the attack is still the action.
+    (event,) = dated("Chile launched attacks on Peru on Friday.")
+    assert event.type == "armed_conflict"

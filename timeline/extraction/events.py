@@ -149,7 +149,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?:expel\w*|expuls\w+|evacuat\w+|withdr[ae]w\w*|recall\w*|order\w*\s+out){_W}{{0,4}}?\W+"
             rf"(?:diplomats?|ambassadors?|envoys?|embassy|staff|personnel|charg[eé])\b"
             rf"|\b(?:diplomats?|ambassadors?|envoys?|embassy\s+staff)\b{_W}{{0,6}}?\W+"
-            rf"(?:fled|left|evacuated|withdr[ae]w\w*|were\s+expelled|were\s+recalled)\b"
+            rf"(?:fled|left|evacuated|withdr[ae]w\w*|(?:(?:was|were|has|have|had)\s+been|was|were)\s+"
+            rf"(?:expelled|recalled|withdrawn))\b"
             rf"|\bclosed\s+(?:its|the)\s+embassy\b"
             rf"|\bclos(?:ure|ing)\s+of\s+(?:the\s+|its\s+)?(?:[\w.-]+\s+){{0,2}}embass(?:y|ies)\b"
             rf"|\bembass(?:y|ies)\b{_W}{{0,4}}?\s+(?:was|were|had\s+been|has\s+been)\s+closed\b"
@@ -508,6 +509,19 @@ def _relative_before(clause: str, end: int) -> bool:
     return _RELATIVE_BEFORE.search(clause, start, end) is not None
 
 
+# A noun told as the circumstance or cause of the clause's action, not as the action.
+_CIRCUMSTANCE_BEFORE = re.compile(
+    r"\b(?:amid(?:st)?|in\s+the\s+wake\s+of|caused\s+by|because\s+of|due\s+to|"
+    r"in\s+(?:response|reaction|retaliation)\s+to|in\s+protest\s+(?:at|against|over)|"
+    r"in\s+view\s+of|over)\s+(?:[\w’'-]+\s+){0,4}$",
+    re.I,
+)
+
+
+def _circumstance_before(clause: str, start: int) -> bool:
+    return _CIRCUMSTANCE_BEFORE.search(clause, max(0, start - 80), start) is not None
+
+
 def _starting_between(items: list):
     """``lambda lo, hi: [x for x in items if lo <= x.start < hi]`` by bisection, in list order."""
     order = sorted(range(len(items)), key=lambda i: items[i].start)
@@ -780,6 +794,8 @@ def _clause_candidate(
     # "The generals who ousted the president gave X 48 hours": the relative clause is
     # background to the main action.
     main = [tm for tm in matches if not _relative_before(clause, tm[1].start())]
+    # "recalled its ambassador amid Israel's attacks": the attacks are the circumstance.
+    main = [tm for tm in main if not _circumstance_before(clause, tm[1].start())] or main
     type_code, trigger = min(main or matches, key=_trigger_rank)
     demoted = [
         tm[1].start() for tm in matches if tm not in main and tm[1].start() < trigger.start()
@@ -1089,8 +1105,10 @@ def _clause_countries(
             continue  # "with Syria, North Korea's former ally": describes Syria
         following = country_mentions[i + 1] if i + 1 < len(country_mentions) else None
         gap = text[m.end : following.start] if following is not None else ""
-        if _EPITHET_AFTER.match(gap) and not re.search(r"\b(?:relations|ties)\b", gap):
-            continue  # "Chile's relations with Fiji" names a party, not an epithet
+        if _EPITHET_AFTER.match(gap) and not re.search(
+            r"\b(?:relations|ties|ambassadors?|envoys?|embass(?:y|ies)|diplomats?)\b", gap
+        ):
+            continue  # "Chile's relations with Fiji", "Chile's ambassador to Fiji" name a party
         kept.append(m.key)
     countries = _ordered_unique(kept)
     if not countries and borrow:
