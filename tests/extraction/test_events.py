@@ -749,3 +749,15 @@ def test_a_noun_told_as_the_circumstance_does_not_type_the_action():
     # Alone, the attack is still the action.
     (event,) = dated("Chile launched attacks on Peru on Friday.")
     assert event.type == "armed_conflict"
+
+
+def test_opening_an_embassy_is_a_founding_told_apart_from_a_recognition_before_it():
+    events = dated("Peru recognised Fiji in 1975 and then opened its embassy a year later.")
+    assert [(e.type, e.date.edtf) for e in events] == [
+        ("recognise", "1975"),
+        ("establish_relations", "1976"),
+    ]
+    assert events[1].title == "Peru opens its embassy in Fiji"
+    # A reopening is still titled as one.
+    (event,) = dated("Peru reopened its embassy in Fiji on Tuesday.")
+    assert event.title == "Peru reopens its embassy in Fiji"

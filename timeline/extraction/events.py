@@ -70,6 +70,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             rf"resumed|formali[sz]ed|normali[sz]ed)\b"
             rf"|\bestablished\s+(?:relations|ties)"
             rf"|\b(?:re-?open\w*|restart\w*)\b{_W}{{0,3}}?\W+embass(?:y|ies)"
+            # "opened its embassy (in X)": a first mission, not a building's opening hours.
+            rf"|\bopen(?:ed|s|ing)?\s+(?:an|its|their|his|her)\s+(?:first\s+|new\s+)?embass(?:y|ies)\b"
             # The embassy as the subject: "the British embassy in Iran re-opened in Tehran".
             rf"|\bembass(?:y|ies)\b{_W}{{0,4}}?\W+(?:(?:was|were|has\s+been|have\s+been)\s+)?"
             rf"(?:\w+ly\s+)?(?:also\s+)?re-?opened\b",
@@ -229,6 +231,8 @@ _CLAUSE_BREAK = re.compile(
     r";\s+|\s+[—–]\s+|,\s+(?=(?:following|when|while|thus|but|whereas|although|though|with|"
     r"however|where|after|before|as\s+well\s+as|and\s+then)\b)"
     r"|\s+(?=(?:after|following|before)\s+(?!which\b|whom\b)\w)"
+    # "X recognised Y in 1973 and then opened its embassy a year later": two actions.
+    r"|\s+(?=and\s+then\s+[a-z]+ed\b)"
 )
 # Non-restrictive relative clauses: ", who has had close ties with X for years,".
 # ", which was held in early 2021" tells the date of the noun before it: not a hole.
@@ -962,6 +966,8 @@ def _clause_candidate(
     )
     if type_code == "establish_relations" and re.search(r"embass", trigger.group(), re.I):
         place = "embassy"  # "Iran reopened its embassy in Saudi Arabia"
+        if re.match(r"(?i)open", trigger.group()):
+            place = "new embassy"  # "Peru opened its embassy in Fiji": its first one
     elif type_code == "visit" and not place:
         # "visited Viet Nam": the first country named after the verb is the place.
         after = [m for m in clause_mentions if m.kind == COUNTRY and m.start >= a + trigger.end()]
@@ -1416,8 +1422,9 @@ def make_title(
             "intent": f"Agreement to {object_text or 'establish'} relations with {names[0]}",
         }[type_code]
     titles = {
-        "establish_relations": f"{names[0]} reopens its embassy in {names[1]}"
-        if place == "embassy" and len(names) >= 2
+        "establish_relations": f"{names[0]} {'opens' if place == 'new embassy' else 'reopens'} "
+        f"its embassy in {names[1]}"
+        if place in ("embassy", "new embassy") and len(names) >= 2
         else f"{pair} {planned}establish{verb_s} diplomatic relations"
         if plural_subject
         else f"{pair} {planned}establish{'es' if not planned else ''} diplomatic relations",
@@ -1459,7 +1466,8 @@ def make_title(
             if len(people) >= 2
             else f"{pair} hold talks"
             if plural_subject and not people
-            else f"{first} holds talks" + (f" in {place}" if place and place != "embassy" else "")
+            else f"{first} holds talks"
+            + (f" in {place}" if place and place not in ("embassy", "new embassy") else "")
         ),
         "negotiate": f"{pair} hold talks" if plural_subject else f"{first} holds talks",
         "announce": f"{pair} announce {object_text}"
