@@ -761,3 +761,14 @@ def test_opening_an_embassy_is_a_founding_told_apart_from_a_recognition_before_i
     # A reopening is still titled as one.
     (event,) = dated("Peru reopened its embassy in Fiji on Tuesday.")
     assert event.title == "Peru reopens its embassy in Fiji"
+
+
+def test_a_date_behind_a_comma_yields_to_the_one_beside_the_verb():
+    (event,) = dated(
+        "Moved by the fans of the team that won the Copa America 2021, Peru reopened its "
+        "embassy in Fiji yesterday, 45 years after it had closed it."
+    )
+    assert event.date.edtf == "2024-05-02"
+    # A date set off by a comma is still the date when it is the only one.
+    (event,) = dated("On May 2, 2024, Peru reopened its embassy in Fiji.")
+    assert event.date.edtf == "2024-05-02"

@@ -950,7 +950,7 @@ def _clause_candidate(
         )
         if re.match(r"(?i)(?:relations|ties)\b", trigger.group()) and len(countries) < 2:
             subject_missing = bool(named)  # "ties with X were cut": X is not who cut them
-    dated = _pick_dates(clause_timexes, a + trigger.start())
+    dated = _pick_dates(clause_timexes, a + trigger.start(), text, a + trigger.end())
     if dated and published and dated[0].value and dated[0].value.start > published:
         status = "planned"
     place = ""
@@ -1169,14 +1169,25 @@ def _subject_object(
     return countries
 
 
-def _pick_dates(timexes: list[Timex], trigger_at: int) -> list[Timex]:
+def _pick_dates(
+    timexes: list[Timex], trigger_at: int, text: str = "", trigger_end: int | None = None
+) -> list[Timex]:
     if not timexes:
         return []
     # "in 1967 and 1973": several dates of one kind coordinated -> one candidate each.
     years = [t for t in timexes if t.value and t.value.precision == "year"]
     if len(timexes) >= 2 and len(years) == len(timexes):
         return sorted(timexes, key=lambda t: t.start)
-    return [min(timexes, key=lambda t: (abs(t.start - trigger_at), t.start))]
+
+    def set_off(t: Timex) -> bool:
+        # "Moved by the team that won the World Cup 2022, Peru reopened its embassy
+        # yesterday": a date behind a comma belongs to another phrase than one beside the verb.
+        if not text or trigger_end is None:
+            return False
+        between = text[t.end : trigger_at] if t.end <= trigger_at else text[trigger_end : t.start]
+        return "," in between
+
+    return [min(timexes, key=lambda t: (set_off(t), abs(t.start - trigger_at), t.start))]
 
 
 def _elliptic(
