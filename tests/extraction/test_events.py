@@ -772,3 +772,12 @@ def test_a_date_behind_a_comma_yields_to_the_one_beside_the_verb():
     # A date set off by a comma is still the date when it is the only one.
     (event,) = dated("On May 2, 2024, Peru reopened its embassy in Fiji.")
     assert event.date.edtf == "2024-05-02"
+
+
+def test_the_two_ministers_are_the_pair_the_article_is_about():
+    text = (
+        "Peru reopened its embassy in Fiji on Wednesday. Peru and Fiji have traded for years.\n"
+        "In the evening, the two ministers held a meeting."
+    )
+    meetings = [e for e in candidates(text) if e.type == "meet"]
+    assert [(e.date.edtf, set(e.countries)) for e in meetings] == [("2024-05-01", {"PER", "FJI"})]

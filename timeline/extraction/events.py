@@ -1044,7 +1044,8 @@ def _trigger_rank(type_match):
 
 
 _BOTH = re.compile(
-    r"\b(?:the\s+two|both)\s+(?:[A-Z]\w+\s+)?(?:countries|nations|states|sides|governments|capitals|neighbou?rs|rivals)\b",
+    r"\b(?:the\s+two|both)\s+(?:[A-Z]\w+\s+|foreign\s+)?(?:countries|nations|states|sides|governments|"
+    r"capitals|neighbou?rs|rivals|ministers|leaders|presidents|delegations)\b",
     re.I,
 )
 
