@@ -96,3 +96,11 @@ def test_a_capital_opening_a_name_after_a_title_is_no_country():
     assert codes("The minister flew to Santiago on Monday.") == [("Santiago", "CHL")]
     assert codes("Officials in Santiago Monday said so.") == [("Santiago", "CHL")]
     assert codes("Foreign Minister Santiago Chile met.") == [("Santiago", "CHL"), ("Chile", "CHL")]
+
+
+def test_a_capital_written_with_an_apostrophe_is_found_without_it():
+    assert codes("Officials in N'Djamena, Ndjamena and N'djamena said so.") == [
+        ("N'Djamena", "TCD"),
+        ("Ndjamena", "TCD"),
+        ("N'djamena", "TCD"),
+    ]

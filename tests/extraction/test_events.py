@@ -781,3 +781,10 @@ def test_the_two_ministers_are_the_pair_the_article_is_about():
     )
     meetings = [e for e in candidates(text) if e.type == "meet"]
     assert [(e.date.edtf, set(e.countries)) for e in meetings] == [("2024-05-01", {"PER", "FJI"})]
+
+
+def test_relations_that_broke_off_are_a_break():
+    (event,) = dated("Diplomatic relations between Peru and Chile broke off in mid-March.")
+    assert event.type == "reduce_relations"
+    assert set(event.countries) == {"PER", "CHL"}
+    assert event.date.start.month == 3

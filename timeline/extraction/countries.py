@@ -312,6 +312,12 @@ def _surface_table() -> tuple[dict[str, str], dict[str, str]]:
                 add(demonym + "s", iso3, "demonym")  # "Peruvians"
         for capital in capitals.split(";"):
             add(capital, iso3, "capital")
+            # "N'Djamena" is also printed "Ndjamena" or "N'djamena".
+            bare = re.sub(r"['’]", "", capital)
+            if bare != capital:
+                add(bare, iso3, "capital")
+                add(bare[0] + bare[1:].lower(), iso3, "capital")
+                add(capital[:2] + capital[2:].lower(), iso3, "capital")
     for iso3, demonyms in _EXTRA_DEMONYMS.items():
         for demonym in demonyms:
             add(demonym, iso3, "demonym")

@@ -53,6 +53,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             # Passive: "relations were severed in 2017", "ties had been cut off".
             rf"|\b(?:relations|ties)\b{_W}{{0,6}}?\W+(?:were|was|have\s+been|had\s+been|been)\s+"
             rf"(?:\w+ly\s+)?(?:severed|broken(?:\s+off)?|cut(?:\s+off)?|suspended|frozen)\b"
+            # Intransitive: "diplomatic relations broke off in mid-May".
+            rf"|\b(?:relations|ties)\b{_W}{{0,6}}?\W+(?:broke\s+(?:off|down)|collapsed|ruptured)\b"
             rf"|\b(?:boycott|blockade)s?\b[^.;,]{{0,80}}?\s(?:that|which)\s+(?:had\s+been|has\s+been|"
             rf"were|was)\s+(?:launched|imposed|started|begun|declared)\b",
             re.I,
