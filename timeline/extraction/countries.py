@@ -268,7 +268,7 @@ _NOT_COUNTRY_BEFORE = re.compile(
     r"Accords?|Declaration|Protocol|Charter|Process|Conference|Club|Format|Communiqu\w+)\b"
 )
 _NOT_COUNTRY_AFTER = re.compile(r"(?:\bNew|\bLatin|\bSouth|\bNorth|\bCentral)\s+$")
-# "Foreign Minister Santiago Cafiero", "Mr. Victoria Lee": right after a title, a place
+# "Foreign Minister Santiago Pérez", "Mr. Victoria Lee": right after a title, a place
 # followed by another capitalised word opens a personal name.
 _TITLE_JUST_BEFORE = re.compile(
     r"(?:\b(?:Minister|President|Premier|Chancellor|Ambassador|Envoy|Secretary|Spokesman|"
@@ -430,7 +430,7 @@ def _overlap_test(spans: list[tuple[int, int]]):
 
 def opens_a_name(text: str, a: int, b: int) -> bool:
     """A place word right after a title, followed by a capitalised word that is no country
-    form, is a given name: "Foreign Minister Santiago Cafiero"."""
+    form, is a given name: "Foreign Minister Santiago Pérez"."""
     if not _TITLE_JUST_BEFORE.search(text[max(0, a - 16) : a]):
         return False
     after = re.match(r"[ \t]+([^\W\d_]{2,})\b", text[b : b + 30])
