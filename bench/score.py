@@ -38,6 +38,7 @@ class Score:
     core_found: int = 0
     exact_dates: int = 0
     exact_countries: int = 0
+    right_types: int = 0
     junk: list[str] = field(default_factory=list)
     multi_source: dict[str, int] = field(default_factory=dict)
     persons: dict[str, list[str]] = field(default_factory=dict)
@@ -48,6 +49,7 @@ class Score:
     misses: list[str] = field(default_factory=list)
     wrong_dates: list[str] = field(default_factory=list)
     wrong_countries: list[str] = field(default_factory=list)
+    wrong_types: list[str] = field(default_factory=list)
 
 
 def _norm(text: str) -> str:
@@ -143,6 +145,12 @@ def score(path: Path) -> tuple[Score, TimelineResult]:
             predicted |= {(r.article, r.sentence) for r in result.events[i].evidence}
         sc.evidence_total += len(refs)
         sc.evidence_found += len(refs & predicted)
+        # A happening found under the wrong kind of action (a recall read as a war) is
+        # still "found" above; this says how often the kind is right.
+        if best.type == event["type"]:
+            sc.right_types += 1
+        else:
+            sc.wrong_types.append(f"{gid}: gold {event['type']}, got {best.type}")
         if "countries" in event:
             if set(best.countries) == set(event["countries"]):
                 sc.exact_countries += 1
@@ -189,6 +197,9 @@ def report(sc: Score) -> bool:
         print(f"    missed: {gid}")
     print(f"exact date span         {sc.exact_dates}/{sc.core_found} ({exact_pct:.0f}%)")
     for line in sc.wrong_dates:
+        print(f"    {line}")
+    print(f"event type right        {sc.right_types}/{sc.core_found}")
+    for line in sc.wrong_types:
         print(f"    {line}")
     print(f"party countries         {sc.exact_countries}/{sc.core_found}")
     for line in sc.wrong_countries:

@@ -48,6 +48,9 @@ CATEGORY_NAMES = {
     CONFLICT: "conflict (breaks, sanctions, war)",
     OTHER: "other",
 }
+# Wars and regimes the data dates over a span are eras: shaded behind every lane.
+ERA_TYPES = {"armed_conflict", "regime_change"}
+ERA_COLOUR = "rgba(213, 94, 0, 0.09)"
 NO_LANE = "(none named)"
 NO_PARTNER = "(no partner named)"
 
@@ -197,8 +200,11 @@ def timeline_figure(events: Sequence[Event], lane_of: LaneOf = by_country) -> di
         },
     }
     data = list(traces.values())
+    eras = _eras(dated, len(shown)) if shown else None
     if shown:
         data.append(_extent_guard(dated))
+    if eras:
+        data.insert(0, eras)  # drawn first: beneath the events
     if dated and (window := _default_range(dated)):
         layout["xaxis"]["range"] = window
     return {
@@ -218,6 +224,36 @@ def timeline_figure(events: Sequence[Event], lane_of: LaneOf = by_country) -> di
         "hidden_lanes": max(0, len(lanes) - MAX_LANES),
         "points": sum(len(t["y"]) for t in traces.values()),
         "lanes": shown,
+        "eras": len(eras["y"]) if eras else 0,
+    }
+
+
+def _eras(events: Sequence[Event], lanes: int) -> dict | None:
+    """One full-height band per war or regime known over a span (a year, a range).
+
+    A day-precise overthrow stays a marker: it is a moment, not an era. The
+    band hovers and clicks through like any event.
+    """
+    eras = [e for e in events if e.type in ERA_TYPES and not is_point(e)]
+    if not eras:
+        return None
+    return {
+        "type": "bar",
+        "orientation": "h",
+        "name": "eras",
+        "legendgroup": "eras",
+        "showlegend": False,
+        "y": [(lanes - 1) / 2] * len(eras),
+        "base": [e.start.isoformat() for e in eras],
+        "x": [((((e.end or e.start) - e.start).days) + 1) * DAY_MS for e in eras],
+        "width": [lanes] * len(eras),
+        "marker": {"color": ERA_COLOUR, "line": {"width": 0}},
+        "customdata": [[e.get_absolute_url(), ""] for e in eras],
+        "hovertext": [
+            f"Era: <b>{escape(e.title)}</b><br>{escape(e.date_display or e.start.isoformat())}"
+            for e in eras
+        ],
+        "hoverinfo": "text",
     }
 
 

@@ -228,3 +228,21 @@ def test_a_name_used_once_keeps_its_plain_key():
     (alone,), _ = actors_of("Foreign Minister Ahmed Hassan of Egypt visited Chile on 3 May 2021.")
     merged, _ = merge_actors([[alone]])
     assert [a.key for a in merged] == ["ahmed-hassan"]
+
+
+def test_names_with_latin_diacritics_are_whole_and_merge_with_their_plain_spelling():
+    actors, _ = actors_of(
+        "President Recep Okan Yıldırım spoke. Ambassador Şükrü Özdağ left. "
+        "Ambassador Sukru Ozdag was recalled."
+    )
+    (president,) = by_alias(actors, "Recep Okan Yıldırım")
+    assert president.kind == PERSON
+    (envoy,) = [a for a in actors if a.kind == PERSON and "Özdağ" in a.name + " ".join(a.aliases)]
+    assert {"Şükrü Özdağ", "Sukru Ozdag"} <= envoy.aliases | {envoy.name}
+
+
+def test_a_capital_right_after_a_title_and_before_a_surname_is_a_given_name():
+    actors, _ = actors_of("Peruvian Foreign Minister Santiago Ferrer met Fijian officials in Lima.")
+    (person,) = by_alias(actors, "Santiago Ferrer")
+    assert person.kind == PERSON
+    assert person.country == "PER"

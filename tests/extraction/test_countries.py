@@ -102,3 +102,21 @@ def test_a_demonym_naming_a_language_is_not_a_country():
 
 def test_inter_korean_names_both_koreas():
     assert sorted(key for _, key in codes("They hailed new inter-Korean ties.")) == ["KOR", "PRK"]
+
+
+def test_a_capital_opening_a_name_after_a_title_is_no_country():
+    assert codes("Foreign Minister Santiago Ferrer met President Lima Duarte in Suva.") == [
+        ("Suva", "FJI")
+    ]
+    # Without a title, or with no name after it, the capital is the place.
+    assert codes("The minister flew to Santiago on Monday.") == [("Santiago", "CHL")]
+    assert codes("Officials in Santiago Monday said so.") == [("Santiago", "CHL")]
+    assert codes("Foreign Minister Santiago Chile met.") == [("Santiago", "CHL"), ("Chile", "CHL")]
+
+
+def test_a_capital_written_with_an_apostrophe_is_found_without_it():
+    assert codes("Officials in N'Djamena, Ndjamena and N'djamena said so.") == [
+        ("N'Djamena", "TCD"),
+        ("Ndjamena", "TCD"),
+        ("N'djamena", "TCD"),
+    ]

@@ -861,3 +861,68 @@ def test_the_host_or_mediator_of_talks_comes_after_the_sides():
     (talks,) = [e for e in candidates(text) if e.type == "negotiate"]
     assert talks.countries == ["OMN", "PER", "CHL"]
     assert talks.title.startswith("Oman and Peru")
+
+
+def test_an_ambassador_recalled_in_the_passive_is_a_withdrawal():
+    (event,) = dated(
+        "Peru's ambassador has been recalled from Chile for consultations on Friday, the "
+        "ministry told reporters."
+    )
+    assert event.type == "expel_withdraw"
+    assert event.countries[:2] == ["PER", "CHL"]
+    assert event.date.edtf == "2024-05-03"
+
+
+def test_a_noun_told_as_the_circumstance_does_not_type_the_action():
+    # "amid ... attacks", "caused by ... attacks": the recall is the action, not a war.
+    for text in (
+        "The ministry recalled Peru's ambassador to Chile on Friday amid Chile's attacks on "
+        "civilians.",
+        "In the wake of the tragedy caused by Chile's attacks on civilians, Peru recalled its "
+        "ambassador to Chile on Friday.",
+    ):
+        (event,) = dated(text)
+        assert event.type == "expel_withdraw", text
+        assert {"PER", "CHL"} <= set(event.countries), text
+    # Alone, the attack is still the action.
+    (event,) = dated("Chile launched attacks on Peru on Friday.")
+    assert event.type == "armed_conflict"
+
+
+def test_opening_an_embassy_is_a_founding_told_apart_from_a_recognition_before_it():
+    events = dated("Peru recognised Fiji in 1975 and then opened its embassy a year later.")
+    assert [(e.type, e.date.edtf) for e in events] == [
+        ("recognise", "1975"),
+        ("establish_relations", "1976"),
+    ]
+    assert events[1].title == "Peru opens its embassy in Fiji"
+    # A reopening is still titled as one.
+    (event,) = dated("Peru reopened its embassy in Fiji on Tuesday.")
+    assert event.title == "Peru reopens its embassy in Fiji"
+
+
+def test_a_date_behind_a_comma_yields_to_the_one_beside_the_verb():
+    (event,) = dated(
+        "Moved by the fans of the team that won the Copa America 2021, Peru reopened its "
+        "embassy in Fiji yesterday, 45 years after it had closed it."
+    )
+    assert event.date.edtf == "2024-05-02"
+    # A date set off by a comma is still the date when it is the only one.
+    (event,) = dated("On May 2, 2024, Peru reopened its embassy in Fiji.")
+    assert event.date.edtf == "2024-05-02"
+
+
+def test_the_two_ministers_are_the_pair_the_article_is_about():
+    text = (
+        "Peru reopened its embassy in Fiji on Wednesday. Peru and Fiji have traded for years.\n"
+        "In the evening, the two ministers held a meeting."
+    )
+    meetings = [e for e in candidates(text) if e.type == "meet"]
+    assert [(e.date.edtf, set(e.countries)) for e in meetings] == [("2024-05-01", {"PER", "FJI"})]
+
+
+def test_relations_that_broke_off_are_a_break():
+    (event,) = dated("Diplomatic relations between Peru and Chile broke off in mid-March.")
+    assert event.type == "reduce_relations"
+    assert set(event.countries) == {"PER", "CHL"}
+    assert event.date.start.month == 3

@@ -296,7 +296,7 @@ def test_the_blind_sets_keep_at_least_what_they_reached():
         assert len(result.junk) <= junk, (name, result.junk)
 
 
-BLIND_FLOORS = {"blind.json": (9, 9, 0), "blind2.json": (3, 1, 0)}
+BLIND_FLOORS = {"blind.json": (9, 9, 0), "blind2.json": (3, 1, 0), "blind3.json": (9, 9, 0)}
 
 
 def test_seed_gold_targets_one_event_per_happening_and_one_actor_per_person():
@@ -323,6 +323,7 @@ COUNTRY_FLOORS = {
     "diplomacy.json": 6,
     "fresh.json": 5,
     "heldout.json": 6,
+    "blind3.json": 6,
 }
 
 

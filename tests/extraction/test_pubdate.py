@@ -8,6 +8,7 @@ from timeline.extraction.header import parse_header
 from timeline.extraction.pubdate import (
     Anchor,
     DatingInput,
+    dateline_end,
     dateline_month_day,
     find_publication_date,
     infer_publication_dates,
@@ -541,3 +542,13 @@ def test_a_title_case_sentence_opening_is_not_a_dateline():
 def test_a_date_line_with_a_space_before_its_comma():
     pub = stated("November 23 , 1998\nLIMA, Nov 21 (Reuters) - Peru and Fiji set up ties.")
     assert (pub.value, pub.source) == (dt.date(1998, 11, 23), PUB_DATELINE)
+
+
+def test_a_dateline_with_the_agency_between_slashes_after_a_full_stop():
+    pub = stated("LIMA, March 9. /TASS/: Peru's ambassador has been recalled from Fiji.")
+    assert (pub.value, pub.source, pub.certain) == (None, PUB_DATELINE, False)
+    assert dateline_month_day(pub) == (3, 9)
+    # The dateline is not part of the first sentence's place or date.
+
+    text = "LIMA, March 9. /TASS/: Peru's ambassador has been recalled from Fiji."
+    assert text[dateline_end(text) :].strip().startswith("Peru's ambassador")

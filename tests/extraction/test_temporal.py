@@ -665,3 +665,34 @@ def test_a_numeric_date_with_dashes_or_dots_reads_day_first_slashes_month_first(
     assert parse_absolute("10/06/2023")[0].edtf == "2023-10-06"
     assert parse_absolute("25-06-2023")[0].edtf == "2023-06-25"
     assert parse_absolute("06-25-2023")[0].edtf == "2023-06-25"  # only month first fits
+
+
+def _article_timexes(text: str, published: dt.date = FRIDAY):
+    from timeline.extraction.sentences import split_sentences
+
+    return {t.text: t for t in find_timexes(text, split_sentences(text), published)}
+
+
+def test_a_part_of_the_day_is_the_day_the_narrative_is_at():
+    found = _article_timexes(
+        "Peru opened its embassy in Suva on Wednesday.\n"
+        "In the evening, the two ministers held a meeting."
+    )
+    assert found["In the evening"].value.edtf == "2025-04-09"
+    # With nothing before it, the day of the report.
+    found = _article_timexes("In the evening, the two ministers held a meeting.")
+    assert found["In the evening"].value.edtf == "2025-04-11"
+    # A day written in the same sentence needs no anchor: no second expression.
+    found = _article_timexes("The ministers met on Monday in the evening.")
+    assert set(found) == {"Monday"}
+
+
+def test_a_date_in_quoted_speech_is_not_what_the_narrative_counts_from():
+    found = _article_timexes(
+        "Peru reopened its embassy in Suva on Wednesday.\n"
+        '"We came here today to reopen it," the minister said.\n'
+        "In the evening, the two ministers held a meeting. The previous day, they spoke."
+    )
+    assert found["today"].value.edtf == "2025-04-11"  # the speaker's day, as written
+    assert found["In the evening"].value.edtf == "2025-04-09"
+    assert found["The previous day"].value.edtf == "2025-04-08"

@@ -132,3 +132,34 @@ def test_events_on_the_same_day_in_a_lane_sit_side_by_side(make_event):
     assert -0.5 < a[1] < 0.5 and -0.5 < b[1] < 0.5  # but still inside lane 0
     assert c[1] == 0  # alone on its day: on the lane's centre line
     assert figure["layout"]["yaxis"]["ticktext"] == ["AAA"]
+
+
+def test_a_war_known_over_a_span_is_an_era_shaded_behind_every_lane(make_event):
+    war = make_event(
+        "Border war",
+        type="armed_conflict",
+        start=dt.date(1967, 1, 1),
+        end=dt.date(1967, 12, 31),
+        precision="year",
+        countries=("AAA",),
+    )
+    make_event("Coup", type="regime_change", start=dt.date(1970, 3, 2), countries=("BBB",))
+    make_event("Talks", type="meet", start=dt.date(1971, 5, 1), countries=("CCC",))
+    figure = timeline_figure(load_events(visible_events()))
+
+    [era] = [t for t in figure["data"] if t["name"] == "eras"]
+    assert figure["data"][0] is era  # beneath the events
+    assert figure["eras"] == 1
+    assert era["base"] == ["1967-01-01"]
+    assert era["x"] == [365 * DAY_MS]
+    assert era["width"] == [len(figure["lanes"])]  # all three lanes
+    assert era["customdata"][0][0] == war.get_absolute_url()
+    assert "Border war" in era["hovertext"][0]
+    # A day-precise overthrow is a moment: a marker in its lane, not an era.
+    coup_points = [t for t in traces_of(figure, "scatter") if t["legendgroup"] == "regime_change"]
+    assert coup_points and coup_points[0]["x"] == ["1970-03-02"]
+
+
+def test_no_era_band_without_a_war_or_regime_over_a_span(world):
+    figure = timeline_figure(load_events(visible_events()))
+    assert not [t for t in figure["data"] if t["name"] == "eras"]

@@ -21,7 +21,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel
 from unidecode import unidecode
 
-from .countries import find_countries, lookup
+from .countries import find_countries, lookup, opens_a_name
 from .types import COUNTRY, GROUP, ORGANISATION, PERSON, ActorInfo, Mention, Sentence
 
 # --- vocabulary (general) ----------------------------------------------------
@@ -251,7 +251,11 @@ _ORG_LEADING = {
 # Name words: capitalised, with inner apostrophes ("Hay'at") and hyphens
 # ("Min-soo", "Al-Hadi"); particles "al-"/"el-" may be followed by a space
 # in bad copy ("Al- Shabani").
-_WORD = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Za-z][a-z]+)*"
+# Latin letters with diacritics count ("Şakir Özkan", "Erdoğan", "Nguyễn").
+_LATIN = [chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00))]
+_UP = "A-Z" + "".join(c for c in _LATIN if c.isupper())
+_LO = "a-z" + "".join(c for c in _LATIN if c.islower())
+_WORD = rf"(?:Mc|Mac|O['’])?[{_UP}][{_LO}]+(?:['’][{_LO}]+)?(?:-[{_UP}{_LO}][{_LO}]+)*"
 _HYPH_PART = r"(?:[Aa]l|[Ee]l|[Aa]sh|[Aa][dsrntz])-[ ]?"
 _LOW_PART = r"(?:bin|ibn|bint|abu|abd|von|van|der|den|de|da|di|du|del|della|dos|das|ben)"
 _NAME_WORD = rf"(?:{_HYPH_PART})?{_WORD}"
@@ -585,7 +589,7 @@ def _name_segments(text: str, a: int, b: int, in_country) -> list[tuple[int, int
         bare = re.sub(r"['’]s$", "", word)
         return (
             bare in _NOT_NAME_WORDS
-            or bool(lookup(bare))
+            or (bool(lookup(bare)) and not opens_a_name(text, ta, tb))
             or in_country(ta, tb)
             or re.fullmatch(_TITLE_RE, bare, re.IGNORECASE) is not None
         )

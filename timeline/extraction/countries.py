@@ -280,6 +280,13 @@ _IN_LANGUAGES = re.compile(
 )
 # "inter-Korean": between the two Koreas.
 _INTER_KOREAN = re.compile(r"(?<![\w-])inter-Korean\b", re.I)
+# "Foreign Minister Santiago Pérez", "Mr. Victoria Lee": right after a title, a place
+# followed by another capitalised word opens a personal name.
+_TITLE_JUST_BEFORE = re.compile(
+    r"(?:\b(?:Minister|President|Premier|Chancellor|Ambassador|Envoy|Secretary|Spokesman|"
+    r"Spokeswoman|Spokesperson|Governor|Mayor|Senator|General|King|Queen|Prince|Princess|"
+    r"Emir|Sheikh|Mr|Mrs|Ms|Dr|Gen)\.?)\s+$"
+)
 
 
 @lru_cache(maxsize=1)
@@ -317,6 +324,12 @@ def _surface_table() -> tuple[dict[str, str], dict[str, str]]:
                 add(demonym + "s", iso3, "demonym")  # "Peruvians"
         for capital in capitals.split(";"):
             add(capital, iso3, "capital")
+            # "N'Djamena" is also printed "Ndjamena" or "N'djamena".
+            bare = re.sub(r"['’]", "", capital)
+            if bare != capital:
+                add(bare, iso3, "capital")
+                add(bare[0] + bare[1:].lower(), iso3, "capital")
+                add(capital[:2] + capital[2:].lower(), iso3, "capital")
     for iso3, demonyms in _EXTRA_DEMONYMS.items():
         for demonym in demonyms:
             add(demonym, iso3, "demonym")
@@ -391,6 +404,8 @@ def find_countries(text: str, sentences: list[Sentence], start: int = 0) -> list
             continue
         if how_matched(surface) == "demonym" and _in_languages(text, a, b):
             continue
+        if opens_a_name(text, a, b):
+            continue
         found.append((a, b, surface, forms[surface]))
     for match in _INTER_KOREAN.finditer(text, start):
         found.extend((match.start(), match.end(), match.group(), iso3) for iso3 in ("KOR", "PRK"))
@@ -438,6 +453,15 @@ def _overlap_test(spans: list[tuple[int, int]]):
         return i < len(ends) and lowest_start[i] < b
 
     return overlaps
+
+
+def opens_a_name(text: str, a: int, b: int) -> bool:
+    """A place word right after a title, followed by a capitalised word that is no country
+    form, is a given name: "Foreign Minister Santiago Pérez"."""
+    if not _TITLE_JUST_BEFORE.search(text[max(0, a - 16) : a]):
+        return False
+    after = re.match(r"[ \t]+([^\W\d_]{2,})\b", text[b : b + 30])
+    return bool(after) and after.group(1)[0].isupper() and not lookup(after.group(1))
 
 
 def _beside_a_name(text: str, a: int, b: int) -> bool:

@@ -53,6 +53,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             # Passive: "relations were severed in 2017", "ties had been cut off".
             rf"|\b(?:relations|ties)\b{_W}{{0,6}}?\W+(?:were|was|have\s+been|had\s+been|been)\s+"
             rf"(?:\w+ly\s+)?(?:severed|broken(?:\s+off)?|cut(?:\s+off)?|suspended|frozen)\b"
+            # Intransitive: "diplomatic relations broke off in mid-May".
+            rf"|\b(?:relations|ties)\b{_W}{{0,6}}?\W+(?:broke\s+(?:off|down)|collapsed|ruptured)\b"
             rf"|\b(?:boycott|blockade)s?\b[^.;,]{{0,80}}?\s(?:that|which)\s+(?:had\s+been|has\s+been|"
             rf"were|was)\s+(?:launched|imposed|started|begun|declared)\b",
             re.I,
@@ -70,6 +72,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             rf"resumed|formali[sz]ed|normali[sz]ed)\b"
             rf"|\bestablished\s+(?:relations|ties)"
             rf"|\b(?:re-?open\w*|restart\w*)\b{_W}{{0,3}}?\W+embass(?:y|ies)"
+            # "opened its embassy (in X)": a first mission, not a building's opening hours.
+            rf"|\bopen(?:ed|s|ing)?\s+(?:an|its|their|his|her)\s+(?:first\s+|new\s+)?embass(?:y|ies)\b"
             # The embassy as the subject: "the British embassy in Iran re-opened in Tehran".
             rf"|\bembass(?:y|ies)\b{_W}{{0,4}}?\W+(?:(?:was|were|has\s+been|have\s+been)\s+)?"
             rf"(?:\w+ly\s+)?(?:also\s+)?re-?opened\b",
@@ -149,7 +153,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?:expel\w*|expuls\w+|evacuat\w+|withdr[ae]w\w*|recall\w*|order\w*\s+out){_W}{{0,4}}?\W+"
             rf"(?:diplomats?|ambassadors?|envoys?|embassy|staff|personnel|charg[eé])\b"
             rf"|\b(?:diplomats?|ambassadors?|envoys?|embassy\s+staff)\b{_W}{{0,6}}?\W+"
-            rf"(?:fled|left|evacuated|withdr[ae]w\w*|were\s+expelled|were\s+recalled)\b"
+            rf"(?:fled|left|evacuated|withdr[ae]w\w*|(?:(?:was|were|has|have|had)\s+been|was|were)\s+"
+            rf"(?:expelled|recalled|withdrawn))\b"
             rf"|\bclosed\s+(?:its|the)\s+embassy\b"
             rf"|\bclos(?:ure|ing)\s+of\s+(?:the\s+|its\s+)?(?:[\w.-]+\s+){{0,2}}embass(?:y|ies)\b"
             rf"|\bembass(?:y|ies)\b{_W}{{0,4}}?\s+(?:was|were|had\s+been|has\s+been)\s+closed\b"
@@ -228,6 +233,8 @@ _CLAUSE_BREAK = re.compile(
     r";\s+|\s+[—–]\s+|,\s+(?=(?:following|when|while|thus|but|whereas|although|though|with|"
     r"however|where|after|before|as\s+well\s+as|and\s+then)\b)"
     r"|\s+(?=(?:after|following|before)\s+(?!which\b|whom\b)\w)"
+    # "X recognised Y in 1973 and then opened its embassy a year later": two actions.
+    r"|\s+(?=and\s+then\s+[a-z]+ed\b)"
 )
 # Non-restrictive relative clauses: ", who has had close ties with X for years,".
 # ", which was held in early 2021" tells the date of the noun before it: not a hole.
@@ -520,6 +527,19 @@ def _relative_before(clause: str, end: int) -> bool:
     return _RELATIVE_BEFORE.search(clause, start, end) is not None
 
 
+# A noun told as the circumstance or cause of the clause's action, not as the action.
+_CIRCUMSTANCE_BEFORE = re.compile(
+    r"\b(?:amid(?:st)?|in\s+the\s+wake\s+of|caused\s+by|because\s+of|due\s+to|"
+    r"in\s+(?:response|reaction|retaliation)\s+to|in\s+protest\s+(?:at|against|over)|"
+    r"in\s+view\s+of|over)\s+(?:[\w’'-]+\s+){0,4}$",
+    re.I,
+)
+
+
+def _circumstance_before(clause: str, start: int) -> bool:
+    return _CIRCUMSTANCE_BEFORE.search(clause, max(0, start - 80), start) is not None
+
+
 def _starting_between(items: list):
     """``lambda lo, hi: [x for x in items if lo <= x.start < hi]`` by bisection, in list order."""
     order = sorted(range(len(items)), key=lambda i: items[i].start)
@@ -790,6 +810,8 @@ def _clause_candidate(
     # "The generals who ousted the president gave X 48 hours": the relative clause is
     # background to the main action.
     main = [tm for tm in matches if not _relative_before(clause, tm[1].start())]
+    # "recalled its ambassador amid Israel's attacks": the attacks are the circumstance.
+    main = [tm for tm in main if not _circumstance_before(clause, tm[1].start())] or main
     type_code, trigger = min(main or matches, key=_trigger_rank)
     demoted = [
         tm[1].start() for tm in matches if tm not in main and tm[1].start() < trigger.start()
@@ -960,7 +982,7 @@ def _clause_candidate(
         )
         if re.match(r"(?i)(?:relations|ties)\b", trigger.group()) and len(countries) < 2:
             subject_missing = bool(named)  # "ties with X were cut": X is not who cut them
-    dated = _pick_dates(clause_timexes, a + trigger.start())
+    dated = _pick_dates(clause_timexes, a + trigger.start(), text, a + trigger.end())
     if dated and published and dated[0].value and dated[0].value.start > published:
         status = "planned"
     place = ""
@@ -976,6 +998,8 @@ def _clause_candidate(
     )
     if type_code == "establish_relations" and re.search(r"embass", trigger.group(), re.I):
         place = "embassy"  # "Iran reopened its embassy in Saudi Arabia"
+        if re.match(r"(?i)open", trigger.group()):
+            place = "new embassy"  # "Peru opened its embassy in Fiji": its first one
     elif type_code == "visit" and not place:
         # "visited Viet Nam": the first country named after the verb is the place.
         after = [m for m in clause_mentions if m.kind == COUNTRY and m.start >= a + trigger.end()]
@@ -1058,7 +1082,8 @@ def _trigger_rank(type_match):
 
 
 _BOTH = re.compile(
-    r"\b(?:the\s+two|both)\s+(?:[A-Z]\w+\s+)?(?:countries|nations|states|sides|governments|capitals|neighbou?rs|rivals)\b",
+    r"\b(?:the\s+two|both)\s+(?:[A-Z]\w+\s+|foreign\s+)?(?:countries|nations|states|sides|governments|"
+    r"capitals|neighbou?rs|rivals|ministers|leaders|presidents|delegations)\b",
     re.I,
 )
 
@@ -1125,8 +1150,10 @@ def _clause_countries(
             continue  # "with Syria, North Korea's former ally": describes Syria
         following = country_mentions[i + 1] if i + 1 < len(country_mentions) else None
         gap = text[m.end : following.start] if following is not None else ""
-        if _EPITHET_AFTER.match(gap) and not re.search(r"\b(?:relations|ties)\b", gap):
-            continue  # "Chile's relations with Fiji" names a party, not an epithet
+        if _EPITHET_AFTER.match(gap) and not re.search(
+            r"\b(?:relations|ties|ambassadors?|envoys?|embass(?:y|ies)|diplomats?)\b", gap
+        ):
+            continue  # "Chile's relations with Fiji", "Chile's ambassador to Fiji" name a party
         kept.append(m.key)
     countries = _ordered_unique(kept)
     if not countries and borrow:
@@ -1301,14 +1328,25 @@ def _subject_object(
     return countries
 
 
-def _pick_dates(timexes: list[Timex], trigger_at: int) -> list[Timex]:
+def _pick_dates(
+    timexes: list[Timex], trigger_at: int, text: str = "", trigger_end: int | None = None
+) -> list[Timex]:
     if not timexes:
         return []
     # "in 1967 and 1973": several dates of one kind coordinated -> one candidate each.
     years = [t for t in timexes if t.value and t.value.precision == "year"]
     if len(timexes) >= 2 and len(years) == len(timexes):
         return sorted(timexes, key=lambda t: t.start)
-    return [min(timexes, key=lambda t: (abs(t.start - trigger_at), t.start))]
+
+    def set_off(t: Timex) -> bool:
+        # "Moved by the team that won the World Cup 2022, Peru reopened its embassy
+        # yesterday": a date behind a comma belongs to another phrase than one beside the verb.
+        if not text or trigger_end is None:
+            return False
+        between = text[t.end : trigger_at] if t.end <= trigger_at else text[trigger_end : t.start]
+        return "," in between
+
+    return [min(timexes, key=lambda t: (set_off(t), abs(t.start - trigger_at), t.start))]
 
 
 def _elliptic(
@@ -1554,8 +1592,9 @@ def make_title(
             "intent": f"Agreement to {object_text or 'establish'} relations with {names[0]}",
         }[type_code]
     titles = {
-        "establish_relations": f"{names[0]} reopens its embassy in {names[1]}"
-        if place == "embassy" and len(names) >= 2
+        "establish_relations": f"{names[0]} {'opens' if place == 'new embassy' else 'reopens'} "
+        f"its embassy in {names[1]}"
+        if place in ("embassy", "new embassy") and len(names) >= 2
         else f"{pair} {planned}establish{verb_s} diplomatic relations"
         if plural_subject
         else f"{pair} {planned}establish{'es' if not planned else ''} diplomatic relations",
@@ -1597,7 +1636,8 @@ def make_title(
             if len(people) >= 2
             else f"{pair} hold talks"
             if plural_subject and not people
-            else f"{first} holds talks" + (f" in {place}" if place and place != "embassy" else "")
+            else f"{first} holds talks"
+            + (f" in {place}" if place and place not in ("embassy", "new embassy") else "")
         ),
         "negotiate": f"{pair} hold talks" if plural_subject else f"{first} holds talks",
         "announce": f"{pair} announce {object_text}"

@@ -82,13 +82,15 @@ _MON = temporal._MON
 _DATELINE = re.compile(
     rf"^\s*(?P<place>[A-Z][A-Z.'’\- ]{{1,40}}(?:,\s*[A-Z][A-Za-z.'’\- ]{{1,30}})?)\s*,\s*"
     rf"(?P<date>(?:{_MON})\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*(?P<y1>\d{{4}}))?|\d{{1,2}}\s+(?:{_MON})(?:\s+(?P<y2>\d{{4}}))?)"
-    r"\s*(?:\((?P<agency>[^)]{1,40})\))?\s*(?:--|—|–|-|:)"
+    # The agency in brackets, or between slashes after a full stop ("November 4. /TASS/:").
+    r"\s*(?:\((?P<agency>[^)]{1,40})\)|\.?\s*/[A-Za-z][\w .-]{0,30}/)?\s*(?:--|—|–|-|:)"
 )
 # "Tehran, August 23: Britain reopened ...": a place in title case, as some outlets print it.
 _TITLE_DATELINE = re.compile(
     rf"^\s*(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})\s*,\s*"
     rf"(?P<date>(?:{_MON})\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*(?P<y1>\d{{4}}))?|\d{{1,2}}\s+(?:{_MON})(?:\s+(?P<y2>\d{{4}}))?)"
-    r"\s*(?:\((?P<agency>[^)]{1,40})\))?\s*(?:--|—|–|-|:)"
+    # The agency in brackets, or between slashes after a full stop ("November 4. /TASS/:").
+    r"\s*(?:\((?P<agency>[^)]{1,40})\)|\.?\s*/[A-Za-z][\w .-]{0,30}/)?\s*(?:--|—|–|-|:)"
 )
 # Openings of ordinary sentences that look like a title-case place.
 _NOT_A_PLACE = re.compile(

@@ -900,6 +900,7 @@ _TRIGGERS = {
     "rel_unit": r"(?i)\b(?:week|weekend|month|year|decade)\b",
     "ago": r"(?i)\b(?:ago|earlier|later|before|after)\b",
     "anaphor_day": r"(?i)\bday\b",
+    "part_of_day": r"(?i)\b(?:morning|afternoon|evening|night)\b",
     "ordinal_words": r"[Oo]n\s+the\s+[a-z]",
     "weekend": r"(?i)weekend",
     "weekday": _WD,
@@ -1044,6 +1045,12 @@ class _Grammar:
             r"(?i:\b(?:the\s+(?:(?P<prev>previous|next|following|same)\s+day"
             r"|day\s+(?P<dir>before|after)(?!\s+yesterday))|(?P<that>(?<=later\s)that\s+day)))\b",
             self._anaphor_day,
+        )
+        # "In the evening, the two ministers met": the day the narrative is at.
+        add(
+            "part_of_day",
+            r"(?i:\b(?:(?:later\s+)?in\s+the|that|the\s+same)\s+(?:morning|afternoon|evening|night)\b)",
+            self._part_of_day,
         )
         add("weekend", r"(?i:\b(?:over|during|at|on)\s+the\s+weekend\b)", self._weekend)
         # Weekdays: Thursday / this Friday / last Monday / Friday's
@@ -1364,6 +1371,11 @@ class _Grammar:
         n = {"previous": -1, "before": -1, "same": 0}.get(word, 1)
         return _Cand(m.start(), m.end(), "date", Spec("anaphor", (n, "day", "loose")))
 
+    def _part_of_day(self, m, ctx):
+        if _DAY_NAMED.search(ctx.sentence):
+            return None  # "on Monday in the evening": the day is written
+        return _Cand(m.start(), m.end(), "date", Spec("anaphor", (0, "day", "loose")))
+
     def _weekend(self, m, ctx):
         start = m.start() + m.group().lower().index("the")
         return _Cand(start, m.end(), "date", Spec("weekend", (0,), ctx.looks_ahead(m.start())))
@@ -1504,13 +1516,36 @@ _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|and|while|after|when)\b")
 _BY_END = re.compile(r"(?i)\bby\s+$")
 
 
+# A day written in the sentence itself: a part of the day then needs no anchor.
+_DAY_NAMED = re.compile(
+    rf"(?i:\b(?:yesterday|today|tonight|tomorrow|{'|'.join(WEEKDAYS)}|"
+    rf"{'|'.join(m for m in MONTH_NAMES[1:])})\b)|\b\d{{1,2}}(?:st|nd|rd|th)\b|\b\d{{4}}\b"
+)
+
+
+def _in_quotes(text: str, pos: int) -> bool:
+    """True when ``pos`` lies inside quoted speech opened earlier in its paragraph."""
+    start = text.rfind("\n", 0, pos) + 1
+    before = text[start:pos]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
 class _Context:
     """What a handler may look at around its match."""
 
-    def __init__(self, sentence: str, published: dt.date | None, previous: list[Timex]) -> None:
+    def __init__(
+        self,
+        sentence: str,
+        published: dt.date | None,
+        previous: list[Timex],
+        quoted: set[int] | None = None,
+    ) -> None:
         self.sentence = sentence
         self.published = published
         self.previous = previous
+        # ids of earlier expressions inside quoted speech: a speaker's "today" is the day
+        # the words were said, not a date the narrative counts from.
+        self.quoted = quoted if quoted is not None else set()
 
     def before(self, pos: int, width: int = 40) -> str:
         return self.sentence[max(0, pos - width) : pos]
@@ -1539,6 +1574,8 @@ class _Context:
         """The latest absolute date before this point (any precision), for "two years later"."""
         for timex in reversed(self.previous):
             spec = timex.spec
+            if id(timex) in self.quoted:
+                continue
             if isinstance(spec, Spec) and timex.kind == "date" and spec.op == "abs":
                 return spec
         return None
@@ -1546,6 +1583,8 @@ class _Context:
     def last_day_spec(self) -> Spec | None:
         for timex in reversed(self.previous):
             spec = timex.spec
+            if id(timex) in self.quoted:
+                continue
             if isinstance(spec, Spec) and timex.kind == "date" and spec.op not in NO_VALUE_OPS:
                 if spec.op == "abs" and spec.args[0].precision != DAY:
                     continue
@@ -1733,9 +1772,11 @@ def find_timexes(text: str, sentences: list[Sentence], published: dt.date | None
     """
     grammar = _grammar()
     found: list[Timex] = []
+    quoted: set[int] = set()
+    has_quotes = '"' in text or "“" in text
     for sentence in sentences:
         body = text[sentence.start : sentence.end]
-        ctx = _Context(body, published, found)
+        ctx = _Context(body, published, found, quoted)
         cands: list[_Cand] = []
         for priority, (_name, pattern, handler, trigger) in enumerate(grammar.rules):
             if trigger is not None and not trigger.search(body):
@@ -1749,20 +1790,21 @@ def find_timexes(text: str, sentences: list[Sentence], published: dt.date | None
             if cand.spec.op == "anaphor":
                 cand = _anchor(cand, ctx)
             value, rule = _resolve(cand.spec, published)
-            found.append(
-                Timex(
-                    start=sentence.start + cand.start,
-                    end=sentence.start + cand.end,
-                    text=body[cand.start : cand.end],
-                    sentence=sentence.index,
-                    kind=cand.kind,
-                    value=value,
-                    relative=_is_relative(cand.spec),
-                    rule=rule,
-                    role=_role(body, cand.start) if cand.kind == "date" else "",
-                    spec=cand.spec,
-                )
+            timex = Timex(
+                start=sentence.start + cand.start,
+                end=sentence.start + cand.end,
+                text=body[cand.start : cand.end],
+                sentence=sentence.index,
+                kind=cand.kind,
+                value=value,
+                relative=_is_relative(cand.spec),
+                rule=rule,
+                role=_role(body, cand.start) if cand.kind == "date" else "",
+                spec=cand.spec,
             )
+            if has_quotes and _in_quotes(text, timex.start):
+                quoted.add(id(timex))
+            found.append(timex)
     return found
 
 
