@@ -926,3 +926,32 @@ def test_relations_that_broke_off_are_a_break():
     assert event.type == "reduce_relations"
     assert set(event.countries) == {"PER", "CHL"}
     assert event.date.start.month == 3
+
+
+def test_a_country_named_only_in_the_circumstances_is_not_a_party():
+    (recall,) = dated(
+        "Peru recalled its ambassador to Chile on Saturday amid Chile's attacks on civilians "
+        "in Bolivia."
+    )
+    assert set(recall.countries) == {"PER", "CHL"}
+
+
+def test_a_mediator_named_by_title_is_not_a_party():
+    (deal,) = [
+        e
+        for e in candidates(
+            "Peru has agreed to restore relations with Chile, mediator Bolivia said on Friday."
+        )
+        if e.type == "intent"
+    ]
+    assert deal.countries == ["PER", "CHL"]
+
+
+def test_the_embassy_closed_by_one_named_side_is_the_embassy_the_article_is_about():
+    text = (
+        "Argentina and Bangladesh reopen embassies\n\n"
+        "Argentina will reopen its embassy in Dhaka, Bangladesh said on Monday. "
+        "In 1977, an Argentine dictator closed the embassy."
+    )
+    (closing,) = [e for e in candidates(text) if e.date and e.date.edtf == "1977"]
+    assert closing.countries == ["ARG", "BGD"]

@@ -323,7 +323,7 @@ COUNTRY_FLOORS = {
     "diplomacy.json": 6,
     "fresh.json": 5,
     "heldout.json": 6,
-    "blind3.json": 6,
+    "blind3.json": 9,
 }
 
 

@@ -939,8 +939,12 @@ def _clause_candidate(
         and len(explicit) < 2
         and (
             type_code in (*PAIR_TYPES, "intent")
-            # "The embassy had been closed": the embassy the article is about.
-            or (not explicit and re.search(r"\bembass", trigger.group(), re.I))
+            # "The embassy had been closed", "an Argentine dictator closed the embassy":
+            # the embassy the article is about, between the pair.
+            or (
+                (not explicit or explicit[0].key in article_pair)
+                and re.search(r"\bembass", trigger.group(), re.I)
+            )
         )
     ):
         # "the resumption of relations", "their ties": relations of the pair the
@@ -1170,12 +1174,13 @@ def _clause_countries(
 _MEDIATOR = re.compile(
     r"\b(?:(?:mediated|brokered|facilitated|hosted|sponsored|arranged|guaranteed)\s+by|"
     r"(?:with|through|thanks\s+to)\s+(?:the\s+)?(?:mediation|good\s+offices|help)\s+of|"
-    r"under\s+the\s+(?:auspices|aegis)\s+of)\s+(?:the\s+)?$",
+    r"under\s+the\s+(?:auspices|aegis)\s+of|\bmediator|\bbroker)\s+(?:the\s+)?$",
     re.I,
 )
-# Commentary after the happening: "..., in a move that will anger Washington".
+# Commentary after the happening: "..., in a move that will anger Washington", or a
+# circumstance of it: "recalled its ambassador amid Israel's attacks in Gaza".
 _COMMENTARY = re.compile(
-    r"\b(?:in\s+)?a\s+move\s+(?:that|which|seen|likely|expected|widely)\b", re.I
+    r"\b(?:in\s+)?a\s+move\s+(?:that|which|seen|likely|expected|widely)\b|\bamid(?:st)?\b", re.I
 )
 # A break with one state told with the switch to another: "broke off relations with
 # Taiwan to form ties with China", "... and switched recognition to Beijing". The new
