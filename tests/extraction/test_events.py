@@ -517,7 +517,7 @@ def test_the_closure_of_an_embassy_is_an_event():
         "Relations worsened after the closure of the Chilean Embassy in Suva in February."
     )
     assert event.date.edtf == "2024-02"
-    assert event.type in {"expel_withdraw", "reduce_relations"}
+    assert event.type == "reduce_relations"
     (event,) = dated("The Chilean embassy in Suva was closed in 2019 after protesters stormed it.")
     assert event.date.edtf == "2019"
 
@@ -686,7 +686,51 @@ def test_ordering_an_envoy_to_leave_is_an_expulsion():
 
 def test_suspending_an_embassy_is_a_reduction_of_relations():
     (event,) = dated("On Friday, Chile suspended its embassy operations in Fiji.")
-    assert event.type in {"expel_withdraw", "reduce_relations"}
+    assert event.type == "reduce_relations"
+    assert event.title == "Chile suspends its embassy in Fiji"
+
+
+def test_closing_a_whole_embassy_reduces_relations_sending_diplomats_home_does_not():
+    # CAMEO 161 (reduce relations): the mission itself closed, suspended or shut.
+    for text in (
+        "In 2019, Chile closed its embassy in Fiji.",
+        "Chile shut down its embassy in Fiji in March 2019.",
+        "Relations worsened after the closure of the Chilean Embassy in Suva in March 2019.",
+        "Chile's embassy in Fiji was closed in March 2019.",
+        "In March 2019 Chile withdrew all its staff and closed its embassy in Fiji.",
+    ):
+        (event,) = dated(text)
+        assert event.type == "reduce_relations", text
+        assert set(event.countries[:2]) == {"CHL", "FJI"}, text
+    (event,) = dated("In 2019, Chile closed its embassy in Fiji.")
+    assert event.title == "Chile closes its embassy in Fiji"
+    # CAMEO 166 (expel or withdraw): individual diplomats sent home or called back.
+    for text in (
+        "In March 2019, Chile expelled two Fijian diplomats.",
+        "In March 2019, Chile recalled its ambassador to Fiji.",
+        "In March 2019, Chile evacuated its embassy staff from Fiji.",
+    ):
+        (event,) = dated(text)
+        assert event.type == "expel_withdraw", text
+
+
+def test_the_announcement_of_an_embassy_closure_names_the_closure():
+    events = candidates(
+        "Chile closed its embassy in Fiji on Monday. The announcement was made on Tuesday by "
+        "the Chilean ministry."
+    )
+    (announcement,) = [e for e in events if e.type == "announce"]
+    assert announcement.title == "Chile announces the closure of its embassy in Fiji"
+
+
+def test_the_embassy_closed_without_a_country_is_the_embassy_told_before():
+    events = dated(
+        "The Chilean embassy in Fiji re-opened in Suva on Sunday. The embassy had been closed "
+        "since 2019 when protesters stormed the building."
+    )
+    (closed,) = [e for e in events if e.type == "reduce_relations"]
+    assert closed.date.edtf == "2019"
+    assert closed.title == "Chile closes its embassy in Fiji"
 
 
 def test_relations_that_have_not_been_severed_are_no_break():

@@ -30,6 +30,17 @@ __all__ = ["EVENT_TYPES", "CandidateDetail", "compatible", "extract_candidates",
 _W = r"(?:\W+\w+)"  # one more word, punctuation allowed in between
 _REL = r"(?:diplomatic\s+|bilateral\s+|official\s+|formal\s+|full\s+|new\s+)*(?:relations|ties)\b"
 
+# An embassy closed, suspended or shut: "closed its embassy", "the closure of the U.S. Embassy",
+# "the embassy had been closed", "suspend its embassy operations", "shut down the embassy".
+_EMBASSY_CLOSED = (
+    r"\b(?:clos(?:e|ed|es|ing)|shut(?:s|ting)?|shutter\w*|suspend\w*)(?:\s+down)?\s+"
+    r"(?:its|the|their|his|her)\s+(?:[\w.-]+\s+){0,2}?embass(?:y|ies)\b"
+    r"|\b(?:clos(?:ure|ing)|shut(?:ting|down)|suspension)\s+of\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:[\w.-]+\s+){0,2}embass(?:y|ies)\b"
+    r"|\bembass(?:y|ies)\b(?:\W+\w+){0,4}?\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
+    r"(?:\w+ly\s+)?(?:closed|shut(?:\s+down)?|suspended)\b"
+)
+
 # (type, pattern), highest priority first: a clause gets the first type that matches.
 _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -56,7 +67,10 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             # Intransitive: "diplomatic relations broke off in mid-May".
             rf"|\b(?:relations|ties)\b{_W}{{0,6}}?\W+(?:broke\s+(?:off|down)|collapsed|ruptured)\b"
             rf"|\b(?:boycott|blockade)s?\b[^.;,]{{0,80}}?\s(?:that|which)\s+(?:had\s+been|has\s+been|"
-            rf"were|was)\s+(?:launched|imposed|started|begun|declared)\b",
+            rf"were|was)\s+(?:launched|imposed|started|begun|declared)\b"
+            # Closing, suspending or shutting a whole embassy lowers relations (CAMEO 161);
+            # sending individual diplomats home is expel_withdraw (166).
+            rf"|{_EMBASSY_CLOSED}",
             re.I,
         ),
     ),
@@ -155,10 +169,6 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             rf"|\b(?:diplomats?|ambassadors?|envoys?|embassy\s+staff)\b{_W}{{0,6}}?\W+"
             rf"(?:fled|left|evacuated|withdr[ae]w\w*|(?:(?:was|were|has|have|had)\s+been|was|were)\s+"
             rf"(?:expelled|recalled|withdrawn))\b"
-            rf"|\bclosed\s+(?:its|the)\s+embassy\b"
-            rf"|\bclos(?:ure|ing)\s+of\s+(?:the\s+|its\s+)?(?:[\w.-]+\s+){{0,2}}embass(?:y|ies)\b"
-            rf"|\bembass(?:y|ies)\b{_W}{{0,4}}?\s+(?:was|were|had\s+been|has\s+been)\s+closed\b"
-            rf"|\bsuspend\w*\s+(?:its|the|their)\s+embass(?:y|ies)\b"
             # "ordered the ambassador of X to leave", "gave Ambassador Y 48 hours to leave".
             rf"|\b(?:order\w*|told|ask\w*|call\w*\s+on|gave|give[sn]?)\b[^.;]{{0,80}}?"
             rf"\b(?:ambassador|envoy|diplomats?|charg[eé])\b[^.;]{{0,80}}?\bto\s+leave\b"
@@ -499,7 +509,35 @@ def extract_candidates(
             if consequence is not None:
                 out.append(consequence)
     out.sort(key=lambda d: (d.candidate.sentence, d.clause))
+    _the_embassy_told_before(out, mentions, actor_by_key)
     return _name_announcements(out, sentences, actor_by_key)
+
+
+def _the_embassy_told_before(
+    details: list[CandidateDetail], mentions: list[Mention], actor_by_key: dict[str, ActorInfo]
+) -> None:
+    """An embassy closed or reopened with no country in its clause ("The embassy had been
+    closed since 2011"): the embassy last told of is whose it is, and where."""
+    country_starts = sorted(m.start for m in mentions if m.kind == COUNTRY)
+    last: CandidateDetail | None = None
+    for detail in details:
+        if detail.place not in ("embassy", "new embassy"):
+            continue
+        a, b = detail.clause
+        unnamed = bisect.bisect_left(country_starts, a) == bisect.bisect_left(country_starts, b)
+        cand = detail.candidate
+        if (
+            unnamed
+            and last is not None
+            and set(last.candidate.countries[:2]) == set(cand.countries[:2])
+            and last.candidate.countries[:2] != cand.countries[:2]
+        ):
+            pair = last.candidate.countries[:2]
+            cand.countries = [*pair, *(c for c in cand.countries if c not in pair)]
+            detail.countries_in_order = list(cand.countries)
+            cand.title = title_for(detail, actor_by_key)
+        if not unnamed:
+            last = detail
 
 
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:\w+ly\s+)?$")
@@ -590,7 +628,13 @@ def _name_announcements(
             object=f"a {antecedent.object_text}" if antecedent.object_text else "an agreement",
         )
         pair = antecedent.candidate.countries[:2]
-        if set(announcer) == set(pair):
+        if antecedent.candidate.type == "reduce_relations" and antecedent.place == "embassy":
+            closing = "suspension" if antecedent.object_text == "suspend" else "closure"
+            owner, host = _country_names(pair) if len(pair) == 2 else ("the", "")
+            if host:
+                owner = "its" if announcer[:1] == pair[:1] else f"{owner}'s"
+            phrase = f"the {closing} of {owner} embassy" + (f" in {host}" if host else "")
+        elif set(announcer) == set(pair):
             # "the two countries made the announcement": named as the happening names them
             cand.countries = [*pair, *(c for c in cand.countries if c not in pair)]
         elif announcer and announcer[0] in pair:
@@ -966,7 +1010,9 @@ def _clause_candidate(
     agent, target = _agent_target(
         type_code, trigger, text, a, clause, clause_mentions, actor_by_key
     )
-    if type_code == "establish_relations" and re.search(r"embass", trigger.group(), re.I):
+    if type_code == "reduce_relations" and re.search(r"embass", trigger.group(), re.I):
+        place = "embassy"  # "Argentina closed its embassy in Bangladesh"
+    elif type_code == "establish_relations" and re.search(r"embass", trigger.group(), re.I):
         place = "embassy"  # "Iran reopened its embassy in Saudi Arabia"
         if re.match(r"(?i)open", trigger.group()):
             place = "new embassy"  # "Peru opened its embassy in Fiji": its first one
@@ -1320,6 +1366,8 @@ def _object_text(type_code: str, clause: str, trigger) -> str:
     if type_code == "intent":
         restore = re.search(r"restor|resum|re-?establish|restart|normali", trigger.group(), re.I)
         return "restore" if restore else "establish"
+    if type_code == "reduce_relations" and re.search(r"embass", trigger.group(), re.I):
+        return "suspend" if re.search(r"suspen", trigger.group(), re.I) else "close"
     if type_code == "announce" and re.search(r"\b(?:relations|ties)\b", clause, re.I):
         return "diplomatic relations"
     if type_code == "armed_conflict":
@@ -1424,6 +1472,13 @@ def make_title(
         verb_s = ""
     subject = names[0] if names else first
     with_other = f" with {names[1]}" if len(names) > 1 else ""
+    if type_code == "reduce_relations" and place == "embassy" and names:
+        verb = object_text or "close"
+        if subject_missing or len(names) < 2:
+            return f"Embassy in {names[0]} {verb}{'ed' if verb.endswith('d') else 'd'}"
+        return (
+            f"{names[0]} {'plans to ' + verb if planned else verb + 's'} its embassy in {names[1]}"
+        )
     if (
         subject_missing
         and names
