@@ -180,8 +180,54 @@ def test_an_agreement_to_restore_relations_has_a_joint_title():
     (event,) = dated(
         "On March 10, 2023, Iran and Saudi Arabia agreed to restore diplomatic relations."
     )
-    assert event.type == "intent"
+    assert event.type == "establish_relations"  # an agreement reached: the restoration itself
     assert event.title == "Iran and Saudi Arabia agree to restore diplomatic relations"
+
+
+def test_an_agreement_reached_between_the_parties_is_the_establishment_itself():
+    # CAMEO 05: the two sides agreeing to establish or restore relations is the decision
+    # that establishes them, whatever wording the source uses for it.
+    for text in (
+        "On Friday, Chile and Fiji agreed to restore diplomatic ties.",
+        "On Friday, Chile has agreed to restore relations with Fiji.",
+        "On Friday, Chile and Fiji signed an agreement to restore diplomatic ties.",
+        "Chile and Fiji reached an agreement on Friday to establish diplomatic relations.",
+        "On Friday, Chile and Fiji agreed to resume diplomatic relations.",
+    ):
+        (event,) = dated(text)
+        assert (event.type, event.status) == ("establish_relations", "done"), text
+        assert set(event.countries[:2]) == {"CHL", "FJI"}, text
+        assert " agree" in event.title, text
+
+
+def test_one_sides_decision_a_tentative_acceptance_or_a_plan_stays_an_intent():
+    # CAMEO 030: nothing is agreed between the parties yet.
+    for text in (
+        "On Friday, Chile has tentatively agreed to establish diplomatic relations with Fiji.",
+        "On Friday, Chile and Fiji agreed in principle to restore diplomatic ties.",
+        "On Friday, Chile and Fiji reached a tentative agreement to restore diplomatic relations.",
+        "On Friday, Chile decided to establish diplomatic relations with Fiji.",
+        "On Friday, Chile said it would agree to restore relations with Fiji.",
+        "An agreement to restore relations between Chile and Fiji is expected on Friday.",
+    ):
+        (event,) = dated(text)
+        assert event.type == "intent", text
+    for text in (
+        "Chile plans to establish diplomatic relations with Fiji next month.",
+        "Chile will establish diplomatic relations with Fiji next month.",
+    ):
+        (event,) = dated(text)
+        assert (event.type, event.status) != ("establish_relations", "done"), text
+
+
+def test_an_agreement_told_in_the_past_perfect_of_an_announcement_is_the_announcement():
+    (event,) = dated(
+        "On July 1, the Chilean president announced that Santiago and Suva had agreed to formally "
+        "re-establish diplomatic relations and reopen embassies."
+    )
+    assert event.type == "announce"
+    assert event.date.edtf == "2023-07-01"  # the announcement's date
+    assert "an agreement to restore diplomatic relations" in event.title
 
 
 def test_a_reopened_embassy_is_titled_as_such():
@@ -428,8 +474,8 @@ def test_ousted_with_an_object_is_active_and_a_possessive_target_takes_no_articl
 
 def test_ties_that_were_cut_in_a_year_are_a_break_and_do_not_date_the_restoration():
     events = candidates("Saudi Arabia and Iran agreed to restore ties that were cut in 2016.")
-    (intent,) = [e for e in events if e.type == "intent"]
-    assert intent.date is None
+    (restored,) = [e for e in events if e.type == "establish_relations"]
+    assert restored.date is None
     (cut,) = [e for e in events if e.type == "reduce_relations"]
     assert (cut.countries[:2], cut.date.edtf) == (["SAU", "IRN"], "2016")
     events = candidates(

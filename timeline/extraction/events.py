@@ -623,8 +623,11 @@ def _name_announcements(
             (d for d in earlier if d.candidate.sentence == nearest),
             key=lambda d: TRIGGER_PRIORITY.get(d.candidate.type, 99),
         )
-        phrase = _ANNOUNCED[antecedent.candidate.type].format(
-            verb=antecedent.object_text or "establish",
+        kind, verb = antecedent.candidate.type, antecedent.object_text
+        if verb.startswith(AGREEMENT_TO):  # an establishment told as an agreement
+            kind, verb = "intent", verb[len(AGREEMENT_TO) :]
+        phrase = _ANNOUNCED[kind].format(
+            verb=verb or "establish",
             object=f"a {antecedent.object_text}" if antecedent.object_text else "an agreement",
         )
         pair = antecedent.candidate.countries[:2]
@@ -906,6 +909,29 @@ def _clause_candidate(
             clause_timexes = [report_timex]
     elif _IRREALIS.search(before_trigger) and type_code not in ("intent",):
         return []
+    announced_object = ""
+    if (
+        type_code == "intent"
+        and re.search(r"\bhad\s+(?:\w+ly\s+)?$", before_trigger)
+        and re.search(r"\b(?:announced|declared)\b[^.;]{0,80}\bthat\s*$", text[sentence.start : a])
+    ):
+        # "On July 1, the president announced that X and Y had agreed to restore relations":
+        # the agreement, told in the past perfect, is only known by the announcement that
+        # dates it, so the dated happening is the announcement.
+        verb = _object_text("intent", clause, trigger)
+        announced_object = f"an agreement to {verb} diplomatic relations"
+        type_code = "announce"
+        if not clause_timexes and report_timex is not None:
+            clause_timexes = [report_timex]
+    agreed = (
+        type_code == "intent"
+        and status == "done"
+        and not announced_would
+        and not infinitive
+        and _agreement_between(trigger.group(), before_trigger)
+    )
+    if agreed:
+        type_code = "establish_relations"
     if type_code == "visit" and re.match(
         r"\s*(?:to|with)\s+(?:the\s+)?(?:interim\s+|new\s+)?[A-Z]", clause[trigger.end() :]
     ):
@@ -1012,7 +1038,11 @@ def _clause_candidate(
     )
     if type_code == "reduce_relations" and re.search(r"embass", trigger.group(), re.I):
         place = "embassy"  # "Argentina closed its embassy in Bangladesh"
-    elif type_code == "establish_relations" and re.search(r"embass", trigger.group(), re.I):
+    elif (
+        type_code == "establish_relations"
+        and not agreed
+        and re.search(r"embass", trigger.group(), re.I)
+    ):
         place = "embassy"  # "Iran reopened its embassy in Saudi Arabia"
         if re.match(r"(?i)open", trigger.group()):
             place = "new embassy"  # "Peru opened its embassy in Fiji": its first one
@@ -1066,7 +1096,7 @@ def _clause_candidate(
             (a, b),
             list(countries),
             place,
-            _object_text(type_code, clause, trigger),
+            announced_object or _object_text(type_code, clause, trigger),
             agent,
             target,
             joint,
@@ -1076,6 +1106,41 @@ def _clause_candidate(
         cand.title = title_for(detail, actor_by_key)
         results.append(detail)
     return results
+
+
+# An agreement reached between the parties to establish or restore relations is the
+# establishment decision itself (CAMEO 05): "X and Y agreed to restore ties", "X has agreed to
+# restore relations with Y", "signed an agreement to restore relations". One side's decision
+# ("decided to establish"), a tentative or in-principle acceptance, a bare "agreement to"
+# and anything planned, hoped for or only announced as to come stay intent (CAMEO 030).
+_AGREED = re.compile(
+    r"(?:formally\s+|officially\s+)?(?:agreed|agrees|agree)\s+(?:on\s+\w+day\s+)?to\b", re.I
+)
+_AGREEMENT_MADE = re.compile(
+    r"\b(?:signed|signs|signing|reached|reaches|struck|concluded|inked|sealed|clinched)\s+"
+    r"(?:an?|the)\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
+_AGREED_OR_DEAL = re.compile(
+    r"(?i)(?:formally\s+|officially\s+)?(?:agree|reached\b|agreement|deal|accord)"
+)
+AGREEMENT_TO = "agreement to "  # object_text of an establishment told as an agreement
+_HEDGED = re.compile(r"\b(?:tentative\w*|in\s+principle|provisional\w*|preliminary)\b", re.I)
+
+
+def _agreement_between(trigger: str, before_trigger: str) -> bool:
+    if _HEDGED.search(trigger) or _HEDGED.search(before_trigger[-40:]):
+        return False
+    if _IRREALIS.search(before_trigger):
+        return False
+    if _AGREED.match(trigger):
+        return True
+    if re.match(r"(?i)reached\s+an?\s+agreement\b", trigger):
+        return True
+    return bool(
+        re.match(r"(?i)(?:agreement|deal|accord)\s+to\b", trigger)
+        and _AGREEMENT_MADE.search(before_trigger)
+    )
 
 
 _NOUN_TRIGGER = re.compile(
@@ -1363,9 +1428,13 @@ def _agent_target(
 
 def _object_text(type_code: str, clause: str, trigger) -> str:
     after = clause[trigger.end() :]
-    if type_code == "intent":
+    if type_code == "intent" or (
+        type_code == "establish_relations" and _AGREED_OR_DEAL.match(trigger.group())
+    ):
         restore = re.search(r"restor|resum|re-?establish|restart|normali", trigger.group(), re.I)
-        return "restore" if restore else "establish"
+        verb = "restore" if restore else "establish"
+        # An agreement typed as the establishment keeps its wording in the title.
+        return verb if type_code == "intent" else f"{AGREEMENT_TO}{verb}"
     if type_code == "reduce_relations" and re.search(r"embass", trigger.group(), re.I):
         return "suspend" if re.search(r"suspen", trigger.group(), re.I) else "close"
     if type_code == "announce" and re.search(r"\b(?:relations|ties)\b", clause, re.I):
@@ -1479,6 +1548,8 @@ def make_title(
         return (
             f"{names[0]} {'plans to ' + verb if planned else verb + 's'} its embassy in {names[1]}"
         )
+    if type_code == "establish_relations" and object_text.startswith(AGREEMENT_TO):
+        type_code, object_text = "intent", object_text[len(AGREEMENT_TO) :]  # same wording
     if (
         subject_missing
         and names
