@@ -878,3 +878,33 @@ def test_relations_that_broke_off_are_a_break():
     assert event.type == "reduce_relations"
     assert set(event.countries) == {"PER", "CHL"}
     assert event.date.start.month == 3
+
+
+def test_talks_lasting_days_are_negotiations_a_meeting_is_a_meeting():
+    # CAMEO 046 (negotiate): a round of talks told as lasting days.
+    for text in (
+        "Chilean and Fijian officials held four days of talks from Monday in Lima.",
+        "The delegations from the two countries held talks during the period 6-10 March 2024 "
+        "in Lima, Chile and Fiji said.",
+    ):
+        events = [e for e in dated(text) if e.type in {"meet", "negotiate"}]
+        assert [e.type for e in events] == ["negotiate"], text
+    # CAMEO 040 (meet): one meeting, or talks on one day.
+    for text in (
+        "The Chilean and Fijian foreign ministers held talks in Lima on Tuesday.",
+        "On Tuesday, the Chilean president met the Fijian prime minister in Lima.",
+    ):
+        events = [e for e in dated(text) if e.type in {"meet", "negotiate"}]
+        assert [e.type for e in events] == ["meet"], text
+
+
+def test_an_announcement_after_an_agreement_names_the_agreement_not_the_old_break():
+    events = candidates(
+        "Oman and Peru have signed an agreement to restore diplomatic ties seven years after "
+        "they broke off diplomatic ties.\n"
+        "Officials from the two countries made the announcement on Friday."
+    )
+    (announcement,) = [e for e in events if e.type == "announce"]
+    assert announcement.title == (
+        "Oman and Peru announce an agreement to restore diplomatic relations"
+    )

@@ -621,7 +621,10 @@ def _name_announcements(
         nearest = max(d.candidate.sentence for d in earlier)
         antecedent = min(
             (d for d in earlier if d.candidate.sentence == nearest),
-            key=lambda d: TRIGGER_PRIORITY.get(d.candidate.type, 99),
+            # An establishment told as an agreement ranks as the agreement it is worded as.
+            key=lambda d: TRIGGER_PRIORITY.get(
+                "intent" if d.object_text.startswith(AGREEMENT_TO) else d.candidate.type, 99
+            ),
         )
         kind, verb = antecedent.candidate.type, antecedent.object_text
         if verb.startswith(AGREEMENT_TO):  # an establishment told as an agreement
@@ -1023,6 +1026,12 @@ def _clause_candidate(
         if re.match(r"(?i)(?:relations|ties)\b", trigger.group()) and len(countries) < 2:
             subject_missing = bool(named)  # "ties with X were cut": X is not who cut them
     dated = _pick_dates(clause_timexes, a + trigger.start(), text, a + trigger.end())
+    if type_code == "meet" and re.search(r"(?i)\btalks\b", trigger.group()):
+        span = dated[0].value if dated and dated[0].value else None
+        if _DAYS_OF_TALKS.search(clause) or (span and span.precision == "range"):
+            # Talks told as lasting days ("four days of talks", "held talks on 6-10 March")
+            # are a round of negotiations (CAMEO 046), not one meeting (040).
+            type_code = "negotiate"
     if dated and published and dated[0].value and dated[0].value.start > published:
         status = "planned"
     place = ""
@@ -1141,6 +1150,13 @@ def _agreement_between(trigger: str, before_trigger: str) -> bool:
         re.match(r"(?i)(?:agreement|deal|accord)\s+to\b", trigger)
         and _AGREEMENT_MADE.search(before_trigger)
     )
+
+
+_DAYS_OF_TALKS = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+days\s+of\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:talks|negotiations)\b",
+    re.I,
+)
 
 
 _NOUN_TRIGGER = re.compile(
