@@ -603,6 +603,27 @@ def test_the_decision_was_announced_on_a_day_dates_the_decision_before_it():
     assert {r.sentence for r in event.evidence} == {0, 1}
 
 
+def test_a_decision_signed_as_a_joint_statement_is_the_establishment():
+    def happening(second: str):
+        text = (
+            "Chile and Fiji have decided to establish diplomatic relations, the official "
+            f"newspaper said on Saturday. {second}"
+        )
+        (event,) = build_timeline([DocInput("a", text, dt.date(2024, 5, 4))]).events
+        return event
+
+    signed = happening(
+        "It said the decision was announced at the United Nations in New York on Friday in a "
+        "joint statement signed by the two ambassadors."
+    )
+    assert (signed.type, signed.date.edtf) == ("establish_relations", "2024-05-03")
+    # Announced, but nothing signed by both sides: still the decision of intent.
+    unsigned = happening(
+        "It said the decision was announced at the United Nations in New York on Friday."
+    )
+    assert (unsigned.type, unsigned.date.edtf) == ("intent", "2024-05-03")
+
+
 def test_a_dateline_neither_dates_nor_places_the_first_sentence():
     for text in (
         "LIMA, Feb. 14 (Reuters) - Chile and Fiji established diplomatic relations, the ministry "

@@ -704,6 +704,17 @@ def _at_occasion(
     if antecedent.candidate.date is not None or not dates or dates[0].value is None:
         return None
     timex = dates[0]
+    if (
+        antecedent.candidate.type == "intent"
+        and antecedent.candidate.status == "done"
+        and _SIGNED_JOINTLY.search(sentence.text)
+    ):
+        # "The decision was announced ... in a joint statement signed by the two ambassadors":
+        # relations are established by the joint statement both sides sign (CAMEO 05), so
+        # the decision so signed is the establishment, not an intent.
+        antecedent.candidate.type = "establish_relations"
+        antecedent.object_text = AGREEMENT_TO + (antecedent.object_text or "establish")
+        antecedent.candidate.title = title_for(antecedent, {})
     cand = replace(
         antecedent.candidate,
         sentence=sentence.index,
@@ -714,6 +725,13 @@ def _at_occasion(
         claims=dict(antecedent.candidate.claims),
     )
     return replace(antecedent, candidate=cand, timex=timex, clause=(sentence.start, sentence.end))
+
+
+_SIGNED_JOINTLY = re.compile(
+    r"\bjoint\s+(?:statement|communiqu\w+|declaration)\s+(?:was\s+)?signed\b"
+    r"|\bsign(?:ed|ing)\s+(?:a|the)\s+joint\s+(?:statement|communiqu\w+|declaration)\b",
+    re.I,
+)
 
 
 # A country told by description as the subject: "the Central American nation", "the kingdom".
