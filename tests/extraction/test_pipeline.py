@@ -311,6 +311,25 @@ COUNTRY_FLOORS = {
 }
 
 
+def test_the_gold_sets_keep_at_least_their_right_event_types():
+    # Floors, raised as fixes land: found core events of the gold's kind of action.
+    score = _score_module()
+    for name, floor in TYPE_FLOORS.items():
+        result, _ = score.score(Path(__file__).resolve().parents[1] / "gold" / name)
+        assert result.right_types >= floor, (name, result.wrong_types)
+
+
+TYPE_FLOORS = {
+    "blind.json": 9,
+    "blind2.json": 3,
+    "blind3.json": 9,
+    "diplomacy.json": 6,
+    "fresh.json": 4,
+    "heldout.json": 6,
+    "seeds.json": 12,
+}
+
+
 def test_sources_disagreeing_on_a_name_are_kept_as_a_conflict():
     statement = (
         "Peruvian Foreign Minister Ana Torres and Syrian Foreign Minister {} signed a joint "
