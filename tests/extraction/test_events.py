@@ -180,8 +180,54 @@ def test_an_agreement_to_restore_relations_has_a_joint_title():
     (event,) = dated(
         "On March 10, 2023, Iran and Saudi Arabia agreed to restore diplomatic relations."
     )
-    assert event.type == "intent"
+    assert event.type == "establish_relations"  # an agreement reached: the restoration itself
     assert event.title == "Iran and Saudi Arabia agree to restore diplomatic relations"
+
+
+def test_an_agreement_reached_between_the_parties_is_the_establishment_itself():
+    # CAMEO 05: the two sides agreeing to establish or restore relations is the decision
+    # that establishes them, whatever wording the source uses for it.
+    for text in (
+        "On Friday, Chile and Fiji agreed to restore diplomatic ties.",
+        "On Friday, Chile has agreed to restore relations with Fiji.",
+        "On Friday, Chile and Fiji signed an agreement to restore diplomatic ties.",
+        "Chile and Fiji reached an agreement on Friday to establish diplomatic relations.",
+        "On Friday, Chile and Fiji agreed to resume diplomatic relations.",
+    ):
+        (event,) = dated(text)
+        assert (event.type, event.status) == ("establish_relations", "done"), text
+        assert set(event.countries[:2]) == {"CHL", "FJI"}, text
+        assert " agree" in event.title, text
+
+
+def test_one_sides_decision_a_tentative_acceptance_or_a_plan_stays_an_intent():
+    # CAMEO 030: nothing is agreed between the parties yet.
+    for text in (
+        "On Friday, Chile has tentatively agreed to establish diplomatic relations with Fiji.",
+        "On Friday, Chile and Fiji agreed in principle to restore diplomatic ties.",
+        "On Friday, Chile and Fiji reached a tentative agreement to restore diplomatic relations.",
+        "On Friday, Chile decided to establish diplomatic relations with Fiji.",
+        "On Friday, Chile said it would agree to restore relations with Fiji.",
+        "An agreement to restore relations between Chile and Fiji is expected on Friday.",
+    ):
+        (event,) = dated(text)
+        assert event.type == "intent", text
+    for text in (
+        "Chile plans to establish diplomatic relations with Fiji next month.",
+        "Chile will establish diplomatic relations with Fiji next month.",
+    ):
+        (event,) = dated(text)
+        assert (event.type, event.status) != ("establish_relations", "done"), text
+
+
+def test_an_agreement_told_in_the_past_perfect_of_an_announcement_is_the_announcement():
+    (event,) = dated(
+        "On July 1, the Chilean president announced that Santiago and Suva had agreed to formally "
+        "re-establish diplomatic relations and reopen embassies."
+    )
+    assert event.type == "announce"
+    assert event.date.edtf == "2023-07-01"  # the announcement's date
+    assert "an agreement to restore diplomatic relations" in event.title
 
 
 def test_a_reopened_embassy_is_titled_as_such():
@@ -428,8 +474,8 @@ def test_ousted_with_an_object_is_active_and_a_possessive_target_takes_no_articl
 
 def test_ties_that_were_cut_in_a_year_are_a_break_and_do_not_date_the_restoration():
     events = candidates("Saudi Arabia and Iran agreed to restore ties that were cut in 2016.")
-    (intent,) = [e for e in events if e.type == "intent"]
-    assert intent.date is None
+    (restored,) = [e for e in events if e.type == "establish_relations"]
+    assert restored.date is None
     (cut,) = [e for e in events if e.type == "reduce_relations"]
     assert (cut.countries[:2], cut.date.edtf) == (["SAU", "IRN"], "2016")
     events = candidates(
@@ -517,7 +563,7 @@ def test_the_closure_of_an_embassy_is_an_event():
         "Relations worsened after the closure of the Chilean Embassy in Suva in February."
     )
     assert event.date.edtf == "2024-02"
-    assert event.type in {"expel_withdraw", "reduce_relations"}
+    assert event.type == "reduce_relations"
     (event,) = dated("The Chilean embassy in Suva was closed in 2019 after protesters stormed it.")
     assert event.date.edtf == "2019"
 
@@ -555,6 +601,27 @@ def test_the_decision_was_announced_on_a_day_dates_the_decision_before_it():
     (event,) = result.events
     assert event.date.edtf == "2024-05-03"
     assert {r.sentence for r in event.evidence} == {0, 1}
+
+
+def test_a_decision_signed_as_a_joint_statement_is_the_establishment():
+    def happening(second: str):
+        text = (
+            "Chile and Fiji have decided to establish diplomatic relations, the official "
+            f"newspaper said on Saturday. {second}"
+        )
+        (event,) = build_timeline([DocInput("a", text, dt.date(2024, 5, 4))]).events
+        return event
+
+    signed = happening(
+        "It said the decision was announced at the United Nations in New York on Friday in a "
+        "joint statement signed by the two ambassadors."
+    )
+    assert (signed.type, signed.date.edtf) == ("establish_relations", "2024-05-03")
+    # Announced, but nothing signed by both sides: still the decision of intent.
+    unsigned = happening(
+        "It said the decision was announced at the United Nations in New York on Friday."
+    )
+    assert (unsigned.type, unsigned.date.edtf) == ("intent", "2024-05-03")
 
 
 def test_a_dateline_neither_dates_nor_places_the_first_sentence():
@@ -686,7 +753,51 @@ def test_ordering_an_envoy_to_leave_is_an_expulsion():
 
 def test_suspending_an_embassy_is_a_reduction_of_relations():
     (event,) = dated("On Friday, Chile suspended its embassy operations in Fiji.")
-    assert event.type in {"expel_withdraw", "reduce_relations"}
+    assert event.type == "reduce_relations"
+    assert event.title == "Chile suspends its embassy in Fiji"
+
+
+def test_closing_a_whole_embassy_reduces_relations_sending_diplomats_home_does_not():
+    # CAMEO 161 (reduce relations): the mission itself closed, suspended or shut.
+    for text in (
+        "In 2019, Chile closed its embassy in Fiji.",
+        "Chile shut down its embassy in Fiji in March 2019.",
+        "Relations worsened after the closure of the Chilean Embassy in Suva in March 2019.",
+        "Chile's embassy in Fiji was closed in March 2019.",
+        "In March 2019 Chile withdrew all its staff and closed its embassy in Fiji.",
+    ):
+        (event,) = dated(text)
+        assert event.type == "reduce_relations", text
+        assert set(event.countries[:2]) == {"CHL", "FJI"}, text
+    (event,) = dated("In 2019, Chile closed its embassy in Fiji.")
+    assert event.title == "Chile closes its embassy in Fiji"
+    # CAMEO 166 (expel or withdraw): individual diplomats sent home or called back.
+    for text in (
+        "In March 2019, Chile expelled two Fijian diplomats.",
+        "In March 2019, Chile recalled its ambassador to Fiji.",
+        "In March 2019, Chile evacuated its embassy staff from Fiji.",
+    ):
+        (event,) = dated(text)
+        assert event.type == "expel_withdraw", text
+
+
+def test_the_announcement_of_an_embassy_closure_names_the_closure():
+    events = candidates(
+        "Chile closed its embassy in Fiji on Monday. The announcement was made on Tuesday by "
+        "the Chilean ministry."
+    )
+    (announcement,) = [e for e in events if e.type == "announce"]
+    assert announcement.title == "Chile announces the closure of its embassy in Fiji"
+
+
+def test_the_embassy_closed_without_a_country_is_the_embassy_told_before():
+    events = dated(
+        "The Chilean embassy in Fiji re-opened in Suva on Sunday. The embassy had been closed "
+        "since 2019 when protesters stormed the building."
+    )
+    (closed,) = [e for e in events if e.type == "reduce_relations"]
+    assert closed.date.edtf == "2019"
+    assert closed.title == "Chile closes its embassy in Fiji"
 
 
 def test_relations_that_have_not_been_severed_are_no_break():
@@ -942,7 +1053,7 @@ def test_a_mediator_named_by_title_is_not_a_party():
         for e in candidates(
             "Peru has agreed to restore relations with Chile, mediator Bolivia said on Friday."
         )
-        if e.type == "intent"
+        if e.type == "establish_relations"  # an agreement reached: the restoration itself
     ]
     assert deal.countries == ["PER", "CHL"]
 
@@ -955,3 +1066,63 @@ def test_the_embassy_closed_by_one_named_side_is_the_embassy_the_article_is_abou
     )
     (closing,) = [e for e in candidates(text) if e.date and e.date.edtf == "1977"]
     assert closing.countries == ["ARG", "BGD"]
+
+
+def test_talks_lasting_days_are_negotiations_a_meeting_is_a_meeting():
+    # CAMEO 046 (negotiate): a round of talks told as lasting days.
+    for text in (
+        "Chilean and Fijian officials held four days of talks from Monday in Lima.",
+        "The delegations from the two countries held talks during the period 6-10 March 2024 "
+        "in Lima, Chile and Fiji said.",
+    ):
+        events = [e for e in dated(text) if e.type in {"meet", "negotiate"}]
+        assert [e.type for e in events] == ["negotiate"], text
+    # CAMEO 040 (meet): one meeting, or talks on one day.
+    for text in (
+        "The Chilean and Fijian foreign ministers held talks in Lima on Tuesday.",
+        "On Tuesday, the Chilean president met the Fijian prime minister in Lima.",
+    ):
+        events = [e for e in dated(text) if e.type in {"meet", "negotiate"}]
+        assert [e.type for e in events] == ["meet"], text
+
+
+def test_an_announcement_after_an_agreement_names_the_agreement_not_the_old_break():
+    events = candidates(
+        "Oman and Peru have signed an agreement to restore diplomatic ties seven years after "
+        "they broke off diplomatic ties.\n"
+        "Officials from the two countries made the announcement on Friday."
+    )
+    (announcement,) = [e for e in events if e.type == "announce"]
+    assert announcement.title == (
+        "Oman and Peru announce an agreement to restore diplomatic relations"
+    )
+
+
+def test_the_relationship_the_trigger_names_is_the_pair_an_appeal_from_a_third_is_not():
+    (restoration,) = dated(
+        "The president of Peru accepts the restoration of diplomatic relations between Chile "
+        "and Peru in response to the appeal from Bolivian President Juan Mamani on Friday."
+    )
+    assert sorted(restoration.countries) == ["CHL", "PER"]
+
+
+def test_who_reports_a_deal_between_two_others_is_not_a_party():
+    for text in (
+        "Peru and Chile restored diplomatic relations on Monday, Fiji said.",
+        "Peru and Chile restored diplomatic relations on Monday, according to Fiji.",
+        "Peru and Chile restored diplomatic relations on Monday, a statement from the "
+        "Fijian presidency said.",
+    ):
+        (restoration,) = dated(text)
+        assert sorted(restoration.countries) == ["CHL", "PER"], text
+    # A party reporting its own deal stays a party.
+    (own,) = dated("Peru restored diplomatic relations with Chile on Monday, Peru said.")
+    assert sorted(own.countries) == ["CHL", "PER"]
+
+
+def test_a_country_listed_among_the_subjects_that_announce_a_break_is_a_party():
+    (severance,) = dated(
+        "In June 2017, Peru, Chile, Bolivia, and Fiji announced the severance of diplomatic "
+        "relations with Tonga."
+    )
+    assert sorted(severance.countries) == ["BOL", "CHL", "FJI", "PER", "TON"]

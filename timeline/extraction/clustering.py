@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from .actors import name_tokens, tokens_match
 from .events import (
+    AGREEMENT_TO,
     PAIR_TYPES,
     TRIGGER_PRIORITY,
     CandidateDetail,
@@ -130,9 +131,16 @@ def _fits(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) -> bool:
         once_per_pair(cand.type)
         and cand.type == cluster.type
         and len(shared) >= min(2, len(countries))
+        # The agreement to establish relations and the embassies opened months later are
+        # two steps, not one happening told with two dates.
+        and all(_agreement(item) == _agreement(other) for other in dated)
     ):
         return any(_near(item.date, other.date) for other in dated)
     return False
+
+
+def _agreement(item: Item) -> bool:
+    return item.detail.object_text.startswith(AGREEMENT_TO)
 
 
 def _same_day_report(item: Item, cluster: Cluster) -> bool:

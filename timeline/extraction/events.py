@@ -30,6 +30,17 @@ __all__ = ["EVENT_TYPES", "CandidateDetail", "compatible", "extract_candidates",
 _W = r"(?:\W+\w+)"  # one more word, punctuation allowed in between
 _REL = r"(?:diplomatic\s+|bilateral\s+|official\s+|formal\s+|full\s+|new\s+)*(?:relations|ties)\b"
 
+# An embassy closed, suspended or shut: "closed its embassy", "the closure of the U.S. Embassy",
+# "the embassy had been closed", "suspend its embassy operations", "shut down the embassy".
+_EMBASSY_CLOSED = (
+    r"\b(?:clos(?:e|ed|es|ing)|shut(?:s|ting)?|shutter\w*|suspend\w*)(?:\s+down)?\s+"
+    r"(?:its|the|their|his|her)\s+(?:[\w.-]+\s+){0,2}?embass(?:y|ies)\b"
+    r"|\b(?:clos(?:ure|ing)|shut(?:ting|down)|suspension)\s+of\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:[\w.-]+\s+){0,2}embass(?:y|ies)\b"
+    r"|\bembass(?:y|ies)\b(?:\W+\w+){0,4}?\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
+    r"(?:\w+ly\s+)?(?:closed|shut(?:\s+down)?|suspended)\b"
+)
+
 # (type, pattern), highest priority first: a clause gets the first type that matches.
 _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -56,7 +67,10 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             # Intransitive: "diplomatic relations broke off in mid-May".
             rf"|\b(?:relations|ties)\b{_W}{{0,6}}?\W+(?:broke\s+(?:off|down)|collapsed|ruptured)\b"
             rf"|\b(?:boycott|blockade)s?\b[^.;,]{{0,80}}?\s(?:that|which)\s+(?:had\s+been|has\s+been|"
-            rf"were|was)\s+(?:launched|imposed|started|begun|declared)\b",
+            rf"were|was)\s+(?:launched|imposed|started|begun|declared)\b"
+            # Closing, suspending or shutting a whole embassy lowers relations (CAMEO 161);
+            # sending individual diplomats home is expel_withdraw (166).
+            rf"|{_EMBASSY_CLOSED}",
             re.I,
         ),
     ),
@@ -155,10 +169,6 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             rf"|\b(?:diplomats?|ambassadors?|envoys?|embassy\s+staff)\b{_W}{{0,6}}?\W+"
             rf"(?:fled|left|evacuated|withdr[ae]w\w*|(?:(?:was|were|has|have|had)\s+been|was|were)\s+"
             rf"(?:expelled|recalled|withdrawn))\b"
-            rf"|\bclosed\s+(?:its|the)\s+embassy\b"
-            rf"|\bclos(?:ure|ing)\s+of\s+(?:the\s+|its\s+)?(?:[\w.-]+\s+){{0,2}}embass(?:y|ies)\b"
-            rf"|\bembass(?:y|ies)\b{_W}{{0,4}}?\s+(?:was|were|had\s+been|has\s+been)\s+closed\b"
-            rf"|\bsuspend\w*\s+(?:its|the|their)\s+embass(?:y|ies)\b"
             # "ordered the ambassador of X to leave", "gave Ambassador Y 48 hours to leave".
             rf"|\b(?:order\w*|told|ask\w*|call\w*\s+on|gave|give[sn]?)\b[^.;]{{0,80}}?"
             rf"\b(?:ambassador|envoy|diplomats?|charg[eé])\b[^.;]{{0,80}}?\bto\s+leave\b"
@@ -511,7 +521,35 @@ def extract_candidates(
             if consequence is not None:
                 out.append(consequence)
     out.sort(key=lambda d: (d.candidate.sentence, d.clause))
+    _the_embassy_told_before(out, mentions, actor_by_key)
     return _name_announcements(out, sentences, actor_by_key)
+
+
+def _the_embassy_told_before(
+    details: list[CandidateDetail], mentions: list[Mention], actor_by_key: dict[str, ActorInfo]
+) -> None:
+    """An embassy closed or reopened with no country in its clause ("The embassy had been
+    closed since 2011"): the embassy last told of is whose it is, and where."""
+    country_starts = sorted(m.start for m in mentions if m.kind == COUNTRY)
+    last: CandidateDetail | None = None
+    for detail in details:
+        if detail.place not in ("embassy", "new embassy"):
+            continue
+        a, b = detail.clause
+        unnamed = bisect.bisect_left(country_starts, a) == bisect.bisect_left(country_starts, b)
+        cand = detail.candidate
+        if (
+            unnamed
+            and last is not None
+            and set(last.candidate.countries[:2]) == set(cand.countries[:2])
+            and last.candidate.countries[:2] != cand.countries[:2]
+        ):
+            pair = last.candidate.countries[:2]
+            cand.countries = [*pair, *(c for c in cand.countries if c not in pair)]
+            detail.countries_in_order = list(cand.countries)
+            cand.title = title_for(detail, actor_by_key)
+        if not unnamed:
+            last = detail
 
 
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:\w+ly\s+)?$")
@@ -595,14 +633,26 @@ def _name_announcements(
         nearest = max(d.candidate.sentence for d in earlier)
         antecedent = min(
             (d for d in earlier if d.candidate.sentence == nearest),
-            key=lambda d: TRIGGER_PRIORITY.get(d.candidate.type, 99),
+            # An establishment told as an agreement ranks as the agreement it is worded as.
+            key=lambda d: TRIGGER_PRIORITY.get(
+                "intent" if d.object_text.startswith(AGREEMENT_TO) else d.candidate.type, 99
+            ),
         )
-        phrase = _ANNOUNCED[antecedent.candidate.type].format(
-            verb=antecedent.object_text or "establish",
+        kind, verb = antecedent.candidate.type, antecedent.object_text
+        if verb.startswith(AGREEMENT_TO):  # an establishment told as an agreement
+            kind, verb = "intent", verb[len(AGREEMENT_TO) :]
+        phrase = _ANNOUNCED[kind].format(
+            verb=verb or "establish",
             object=f"a {antecedent.object_text}" if antecedent.object_text else "an agreement",
         )
         pair = antecedent.candidate.countries[:2]
-        if set(announcer) == set(pair):
+        if antecedent.candidate.type == "reduce_relations" and antecedent.place == "embassy":
+            closing = "suspension" if antecedent.object_text == "suspend" else "closure"
+            owner, host = _country_names(pair) if len(pair) == 2 else ("the", "")
+            if host:
+                owner = "its" if announcer[:1] == pair[:1] else f"{owner}'s"
+            phrase = f"the {closing} of {owner} embassy" + (f" in {host}" if host else "")
+        elif set(announcer) == set(pair):
             # "the two countries made the announcement": named as the happening names them
             cand.countries = [*pair, *(c for c in cand.countries if c not in pair)]
         elif announcer and announcer[0] in pair:
@@ -666,6 +716,17 @@ def _at_occasion(
     if antecedent.candidate.date is not None or not dates or dates[0].value is None:
         return None
     timex = dates[0]
+    if (
+        antecedent.candidate.type == "intent"
+        and antecedent.candidate.status == "done"
+        and _SIGNED_JOINTLY.search(sentence.text)
+    ):
+        # "The decision was announced ... in a joint statement signed by the two ambassadors":
+        # relations are established by the joint statement both sides sign (CAMEO 05), so
+        # the decision so signed is the establishment, not an intent.
+        antecedent.candidate.type = "establish_relations"
+        antecedent.object_text = AGREEMENT_TO + (antecedent.object_text or "establish")
+        antecedent.candidate.title = title_for(antecedent, {})
     cand = replace(
         antecedent.candidate,
         sentence=sentence.index,
@@ -676,6 +737,13 @@ def _at_occasion(
         claims=dict(antecedent.candidate.claims),
     )
     return replace(antecedent, candidate=cand, timex=timex, clause=(sentence.start, sentence.end))
+
+
+_SIGNED_JOINTLY = re.compile(
+    r"\bjoint\s+(?:statement|communiqu\w+|declaration)\s+(?:was\s+)?signed\b"
+    r"|\bsign(?:ed|ing)\s+(?:a|the)\s+joint\s+(?:statement|communiqu\w+|declaration)\b",
+    re.I,
+)
 
 
 # A country told by description as the subject: "the Central American nation", "the kingdom".
@@ -872,6 +940,29 @@ def _clause_candidate(
             clause_timexes = [report_timex]
     elif _IRREALIS.search(before_trigger) and type_code not in ("intent",):
         return []
+    announced_object = ""
+    if (
+        type_code == "intent"
+        and re.search(r"\bhad\s+(?:\w+ly\s+)?$", before_trigger)
+        and re.search(r"\b(?:announced|declared)\b[^.;]{0,80}\bthat\s*$", text[sentence.start : a])
+    ):
+        # "On July 1, the president announced that X and Y had agreed to restore relations":
+        # the agreement, told in the past perfect, is only known by the announcement that
+        # dates it, so the dated happening is the announcement.
+        verb = _object_text("intent", clause, trigger)
+        announced_object = f"an agreement to {verb} diplomatic relations"
+        type_code = "announce"
+        if not clause_timexes and report_timex is not None:
+            clause_timexes = [report_timex]
+    agreed = (
+        type_code == "intent"
+        and status == "done"
+        and not announced_would
+        and not infinitive
+        and _agreement_between(trigger.group(), before_trigger)
+    )
+    if agreed:
+        type_code = "establish_relations"
     if type_code == "visit" and re.match(
         r"\s*(?:to|with)\s+(?:the\s+)?(?:interim\s+|new\s+)?[A-Z]", clause[trigger.end() :]
     ):
@@ -908,10 +999,12 @@ def _clause_candidate(
             sides = [c for c in previous.candidate.countries[:2] if c not in hosts]
         countries = _ordered_unique([*sides, *countries])
     outsiders = _not_parties(type_code, clause, a, trigger, clause_mentions)
+    not_parties: set[str] = set()
     if outsiders:
         kept_keys = {m.key for m in clause_mentions if m.kind == COUNTRY and m not in outsiders}
+        not_parties = {m.key for m in outsiders} - kept_keys
         clause_mentions = [m for m in clause_mentions if m not in outsiders]
-        countries = [c for c in countries if c in kept_keys or c not in {m.key for m in outsiders}]
+        countries = [c for c in countries if c not in not_parties]
     actors = _ordered_unique(m.key for m in clause_mentions if m.kind != COUNTRY)
     explicit = [m for m in clause_mentions if m.kind == COUNTRY]
     told_before = []
@@ -973,7 +1066,8 @@ def _clause_candidate(
         return []
     for key in actors:
         info = actor_by_key.get(key)
-        if info and info.country and info.country not in countries:
+        # "at the appeal of Senegal's president": his country stays out with its mention.
+        if info and info.country and info.country not in (*countries, *not_parties):
             countries.append(info.country)
     subject_missing = False
     if type_code in PAIR_TYPES or type_code == "intent":
@@ -987,6 +1081,12 @@ def _clause_candidate(
         if re.match(r"(?i)(?:relations|ties)\b", trigger.group()) and len(countries) < 2:
             subject_missing = bool(named)  # "ties with X were cut": X is not who cut them
     dated = _pick_dates(clause_timexes, a + trigger.start(), text, a + trigger.end())
+    if type_code == "meet" and re.search(r"(?i)\btalks\b", trigger.group()):
+        span = dated[0].value if dated and dated[0].value else None
+        if _DAYS_OF_TALKS.search(clause) or (span and span.precision == "range"):
+            # Talks told as lasting days ("four days of talks", "held talks on 6-10 March")
+            # are a round of negotiations (CAMEO 046), not one meeting (040).
+            type_code = "negotiate"
     if dated and published and dated[0].value and dated[0].value.start > published:
         status = "planned"
     place = ""
@@ -1000,7 +1100,13 @@ def _clause_candidate(
     agent, target = _agent_target(
         type_code, trigger, text, a, clause, clause_mentions, actor_by_key
     )
-    if type_code == "establish_relations" and re.search(r"embass", trigger.group(), re.I):
+    if type_code == "reduce_relations" and re.search(r"embass", trigger.group(), re.I):
+        place = "embassy"  # "Argentina closed its embassy in Bangladesh"
+    elif (
+        type_code == "establish_relations"
+        and not agreed
+        and re.search(r"embass", trigger.group(), re.I)
+    ):
         place = "embassy"  # "Iran reopened its embassy in Saudi Arabia"
         if re.match(r"(?i)open", trigger.group()):
             place = "new embassy"  # "Peru opened its embassy in Fiji": its first one
@@ -1060,7 +1166,7 @@ def _clause_candidate(
             (a, b),
             list(countries),
             place,
-            _object_text(type_code, clause, trigger),
+            announced_object or _object_text(type_code, clause, trigger),
             agent,
             target,
             joint,
@@ -1070,6 +1176,48 @@ def _clause_candidate(
         cand.title = title_for(detail, actor_by_key)
         results.append(detail)
     return results
+
+
+# An agreement reached between the parties to establish or restore relations is the
+# establishment decision itself (CAMEO 05): "X and Y agreed to restore ties", "X has agreed to
+# restore relations with Y", "signed an agreement to restore relations". One side's decision
+# ("decided to establish"), a tentative or in-principle acceptance, a bare "agreement to"
+# and anything planned, hoped for or only announced as to come stay intent (CAMEO 030).
+_AGREED = re.compile(
+    r"(?:formally\s+|officially\s+)?(?:agreed|agrees|agree)\s+(?:on\s+\w+day\s+)?to\b", re.I
+)
+_AGREEMENT_MADE = re.compile(
+    r"\b(?:signed|signs|signing|reached|reaches|struck|concluded|inked|sealed|clinched)\s+"
+    r"(?:an?|the)\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
+_AGREED_OR_DEAL = re.compile(
+    r"(?i)(?:formally\s+|officially\s+)?(?:agree|reached\b|agreement|deal|accord)"
+)
+AGREEMENT_TO = "agreement to "  # object_text of an establishment told as an agreement
+_HEDGED = re.compile(r"\b(?:tentative\w*|in\s+principle|provisional\w*|preliminary)\b", re.I)
+
+
+def _agreement_between(trigger: str, before_trigger: str) -> bool:
+    if _HEDGED.search(trigger) or _HEDGED.search(before_trigger[-40:]):
+        return False
+    if _IRREALIS.search(before_trigger):
+        return False
+    if _AGREED.match(trigger):
+        return True
+    if re.match(r"(?i)reached\s+an?\s+agreement\b", trigger):
+        return True
+    return bool(
+        re.match(r"(?i)(?:agreement|deal|accord)\s+to\b", trigger)
+        and _AGREEMENT_MADE.search(before_trigger)
+    )
+
+
+_DAYS_OF_TALKS = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+days\s+of\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:talks|negotiations)\b",
+    re.I,
+)
 
 
 _NOUN_TRIGGER = re.compile(
@@ -1243,6 +1391,17 @@ def _hosts(clause: str, a: int, clause_mentions: list[Mention]) -> set[str]:
     return {m.key for m in hosting} - {m.key for m in named if m not in hosting}
 
 
+_SAID_AFTER = re.compile(
+    r"(?:\s+(?:[A-Z][\w'-]*|foreign|state|government|presidency|ministry|officials?|media)){0,3}"
+    r"\s+(?:said|says|announced|reported|told|stated)\b",
+    re.I,
+)
+_SOURCE_BEFORE = re.compile(
+    r"\b(?:according\s+to|(?:statement|announcement|report)\s+(?:from|by|of))\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 def _not_parties(
     type_code: str, clause: str, a: int, trigger, clause_mentions: list[Mention]
 ) -> list[Mention]:
@@ -1279,6 +1438,39 @@ def _not_parties(
             if pair[0].start >= t_end
             for m in pair
         ]
+    if type_code in (*PAIR_TYPES, "intent"):
+        # "restored relations between Chad and Sudan, at the appeal of Senegal, a statement
+        # from Dakar said": the relationship the trigger names is the happening's pair.
+        t_start = a + trigger.start()
+        for pair in _named_relationships(named, clause, a):
+            lead = clause[max(0, trigger.end()) : max(0, pair[0].start - a)]
+            if pair[0].start >= t_start and (
+                pair[1].end <= t_end or (len(lead) <= 45 and not re.search(r"[,;:()]", lead))
+            ):
+                out += [m for m in named if m.key not in {pair[0].key, pair[1].key}]
+                break
+    if type_code in (*PAIR_TYPES, "intent", "sign_agreement"):
+        # "..., Fiji said", "according to Senegal", "a statement from the Senegalese
+        # presidency said": who reports a deal between two others is not a party to it.
+        sources = [
+            m
+            for m in named
+            if m not in out
+            and (
+                # ", Fiji said" after the deal is told, not "Peru, and Fiji announced ..."
+                (
+                    m.start >= t_end
+                    and re.search(
+                        r",\s*(?:the\s+)?$", clause[max(0, m.start - a - 8) : m.start - a]
+                    )
+                    and _SAID_AFTER.match(clause, m.end - a)
+                )
+                or _SOURCE_BEFORE.search(clause[max(0, m.start - a - 40) : m.start - a])
+            )
+        ]
+        others = {m.key for m in named if m not in out and m not in sources}
+        if len(others) >= 2:
+            out += [m for m in sources if m.key not in others]
     commentary = _COMMENTARY.search(clause, trigger.end())
     if commentary:
         out += [m for m in named if m.start >= a + commentary.start()]
@@ -1478,9 +1670,15 @@ def _agent_target(
 
 def _object_text(type_code: str, clause: str, trigger) -> str:
     after = clause[trigger.end() :]
-    if type_code == "intent":
+    if type_code == "intent" or (
+        type_code == "establish_relations" and _AGREED_OR_DEAL.match(trigger.group())
+    ):
         restore = re.search(r"restor|resum|re-?establish|restart|normali", trigger.group(), re.I)
-        return "restore" if restore else "establish"
+        verb = "restore" if restore else "establish"
+        # An agreement typed as the establishment keeps its wording in the title.
+        return verb if type_code == "intent" else f"{AGREEMENT_TO}{verb}"
+    if type_code == "reduce_relations" and re.search(r"embass", trigger.group(), re.I):
+        return "suspend" if re.search(r"suspen", trigger.group(), re.I) else "close"
     if type_code == "announce" and re.search(r"\b(?:relations|ties)\b", clause, re.I):
         return "diplomatic relations"
     if type_code == "armed_conflict":
@@ -1585,6 +1783,15 @@ def make_title(
         verb_s = ""
     subject = names[0] if names else first
     with_other = f" with {names[1]}" if len(names) > 1 else ""
+    if type_code == "reduce_relations" and place == "embassy" and names:
+        verb = object_text or "close"
+        if subject_missing or len(names) < 2:
+            return f"Embassy in {names[0]} {verb}{'ed' if verb.endswith('d') else 'd'}"
+        return (
+            f"{names[0]} {'plans to ' + verb if planned else verb + 's'} its embassy in {names[1]}"
+        )
+    if type_code == "establish_relations" and object_text.startswith(AGREEMENT_TO):
+        type_code, object_text = "intent", object_text[len(AGREEMENT_TO) :]  # same wording
     if (
         subject_missing
         and names
