@@ -125,8 +125,23 @@
     drawCharts(document);
   });
 
-  document.addEventListener("htmx:afterSwap", function (event) {
+  // A filter change sends the option lists again with fresh counts: keep each
+  // list where the user had scrolled it, and the actor search applied.
+  document.addEventListener("htmx:oobBeforeSwap", function (event) {
     const target = event.detail.target;
+    if (target && target.tagName === "SELECT") target.dataset.scrollTop = String(target.scrollTop);
+  });
+
+  document.addEventListener("htmx:oobAfterSwap", function (event) {
+    const target = event.detail.target;
+    if (!target || target.tagName !== "SELECT") return;
+    if (target.dataset.scrollTop) target.scrollTop = Number(target.dataset.scrollTop);
+    document.querySelectorAll('.option-search[data-filters="' + target.id + '"]').forEach(filterOptions);
+  });
+
+  document.addEventListener("htmx:afterSwap", function (event) {
+    // An outerHTML swap reports the element it replaced: look the new one up.
+    const target = event.detail.target && document.getElementById(event.detail.target.id);
     if (target && target.id === "results") {
       // Tell screen readers how many events the new filters found.
       const status = document.getElementById("results-status");
