@@ -143,13 +143,23 @@
     // An outerHTML swap reports the element it replaced: look the new one up.
     const target = event.detail.target && document.getElementById(event.detail.target.id);
     if (target && target.id === "results") {
+      markOpenEvent();
+      const config = event.detail.requestConfig || {};
+      if (config.elt && config.elt.closest && config.elt.closest(".pager")) {
+        // Another page of the list: start reading (and tabbing) at its top.
+        const list = document.getElementById("list-title");
+        if (list) {
+          list.focus({ preventScroll: true });
+          list.scrollIntoView({ block: "start" });
+        }
+        return;
+      }
       // Tell screen readers how many events the new filters found.
       const status = document.getElementById("results-status");
       const title = document.getElementById("results-title");
       if (status && title) status.textContent = title.textContent + " found";
-      markOpenEvent();
       // On a phone the results sit under the form: after "Apply", show them.
-      const trigger = event.detail.requestConfig && event.detail.requestConfig.triggeringEvent;
+      const trigger = config.triggeringEvent;
       if (narrow.matches && trigger && trigger.type === "submit") {
         target.scrollIntoView({ block: "start" });
       }

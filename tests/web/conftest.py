@@ -120,6 +120,27 @@ def world(make_article, make_event, make_actor):
     )
 
 
+def add_meetings(n: int, *, country: str) -> list:
+    """``n`` day-precise meetings with one country, stored in bulk (paging needs many)."""
+    from timeline.models import Event
+
+    events = Event.objects.bulk_create(
+        Event(
+            title=f"Extra meeting {i:03d}",
+            type="meet",
+            start=dt.date(2025, 5, 1) + dt.timedelta(days=i),
+            end=dt.date(2025, 5, 1) + dt.timedelta(days=i),
+            precision="day",
+            date_display=(dt.date(2025, 5, 1) + dt.timedelta(days=i)).strftime("%-d %B %Y"),
+        )
+        for i in range(n)
+    )
+    Event.countries.through.objects.bulk_create(
+        Event.countries.through(event_id=event.pk, country_id=country) for event in events
+    )
+    return events
+
+
 # Browser tests: Debian's chromium through Playwright, against the live server.
 # Screenshots go to /tmp (never into the repository).
 SHOTS = "/tmp/timeline-shots"
