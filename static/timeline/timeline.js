@@ -50,6 +50,10 @@
       element.dataset.drawn = "yes";
       Plotly.newPlot(element, figure.data, figure.layout, figure.config).then(function () {
         if (resizer) resizer.observe(element);
+        // Screen readers get the list instead of the drawing; the toolbar's buttons stay.
+        element.querySelectorAll("svg.main-svg").forEach(function (svg) {
+          svg.setAttribute("aria-hidden", "true");
+        });
         element.on("plotly_click", function (event) {
           const point = event.points && event.points[0];
           if (point && point.customdata) openEvent(point.customdata[0]);
@@ -91,16 +95,56 @@
     });
   }
 
+  // Where the keyboard was when an event was opened in the panel: closing it returns there.
+  let panelOpener = null;
+
   function closePanel() {
     const panel = document.getElementById("panel");
-    if (!panel) return;
+    if (!panel || !panel.firstElementChild) return;
+    const current = document.querySelector("#results a.event-link[aria-current]");
     panel.innerHTML = "";
     markOpenEvent();
     if (lastListUrl) {
       history.pushState({ htmx: true }, "", lastListUrl);
     }
-    const results = document.getElementById("results-title");
-    if (results) results.focus();
+    const back = [panelOpener, current, document.getElementById("results-title")].find(function (el) {
+      return el && el.isConnected && el !== document.body;
+    });
+    panelOpener = null;
+    if (back) back.focus();
+  }
+
+  // The chart's marks cannot take keyboard focus; the list is its text alternative.
+  // Focusing (or pointing at) an event in the list shows its marks' labels on the chart.
+  let highlighted = null;
+
+  function highlightMarks(url) {
+    if (url === highlighted) return;
+    highlighted = url;
+    const chart = document.getElementById("timeline-chart");
+    if (!window.Plotly || !chart || !chart.dataset.drawn || !chart.data) return;
+    const points = [];
+    if (url) {
+      chart.data.forEach(function (trace, curveNumber) {
+        (trace.customdata || []).forEach(function (data, pointNumber) {
+          if (data && data[0] === url && trace.hoverinfo !== "skip") {
+            points.push({ curveNumber: curveNumber, pointNumber: pointNumber });
+          }
+        });
+      });
+    }
+    if (points.length) {
+      Plotly.Fx.hover(chart, points);
+    } else {
+      Plotly.Fx.unhover(chart);
+    }
+  }
+
+  function listedEvent(element) {
+    const link = element && element.closest && element.closest(".event-list a.event-link, .event-list .event-item");
+    if (!link) return null;
+    const anchor = link.matches("a") ? link : link.querySelector("a.event-link");
+    return anchor ? anchor.getAttribute("href") : null;
   }
 
   document.addEventListener("DOMContentLoaded", function () {
@@ -201,5 +245,35 @@
 
   document.addEventListener("click", function (event) {
     if (event.target.closest("[data-close-panel]")) closePanel();
+  });
+
+  document.addEventListener("keydown", function (event) {
+    // Escape closes the event panel, unless a form field wants the key (a select's list, a search box).
+    if (event.key !== "Escape" || event.defaultPrevented) return;
+    if (event.target.closest && event.target.closest("input, select, textarea")) return;
+    closePanel();
+  });
+
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    const target = event.detail.target;
+    if (target && target.id === "panel" && document.activeElement !== document.body) {
+      panelOpener = document.activeElement;
+    }
+  });
+
+  document.addEventListener("focusin", function (event) {
+    highlightMarks(listedEvent(event.target));
+  });
+
+  document.addEventListener("mouseover", function (event) {
+    const over = event.target.closest ? event.target : event.target.parentElement;
+    if (!over) return;
+    if (over.closest(".event-list")) {
+      highlightMarks(listedEvent(over));
+    } else if (over.closest("#timeline-chart")) {
+      highlighted = null; // Plotly's own hover takes over
+    } else if (highlighted) {
+      highlightMarks(null);
+    }
   });
 })();

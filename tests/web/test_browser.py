@@ -114,7 +114,8 @@ def test_back_from_the_panel_returns_to_the_list_and_close_empties_it(ui, world)
     expect(page.locator("#panel .event-title")).to_be_visible()
     page.get_by_role("button", name="Close event details").click()
     expect(page.locator("#panel")).to_be_empty()
-    expect(page.locator("#results-title")).to_be_focused()
+    # Focus goes back to the link that opened the panel.
+    expect(page.locator("#results a.event-link", has_text=world.meeting.title)).to_be_focused()
     assert page.url == ui.url("/?country=BBB")
     assert ui.errors == []
 

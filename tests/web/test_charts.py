@@ -132,3 +132,9 @@ def test_events_on_the_same_day_in_a_lane_sit_side_by_side(make_event):
     assert -0.5 < a[1] < 0.5 and -0.5 < b[1] < 0.5  # but still inside lane 0
     assert c[1] == 0  # alone on its day: on the lane's centre line
     assert figure["layout"]["yaxis"]["ticktext"] == ["AAA"]
+
+
+def test_the_chart_never_offers_to_upload_its_data(world):
+    config = timeline_figure(load_events(visible_events()))["config"]
+    assert config["showSendToCloud"] is False  # plotly.js 4 defaults to a cloud "share" button
+    assert config["displaylogo"] is False
