@@ -42,9 +42,20 @@
       if (!source) return;
       const figure = JSON.parse(source.textContent);
       if (element.clientWidth < 520 && figure.layout.yaxis.ticktext) {
-        // A phone: shorter lane labels leave the plot room to breathe.
-        figure.layout.yaxis.ticktext = figure.layout.yaxis.ticktext.map(function (label) {
-          return label.length > 13 ? label.slice(0, 12) + "…" : label;
+        // A phone: lane names go inside the plot, over the top of each lane, so the
+        // dates get the whole width; lanes grow a little to make room for them.
+        const yaxis = figure.layout.yaxis;
+        yaxis.tickvals = yaxis.tickvals.map(function (row) { return row - 0.48; });
+        yaxis.ticklabelposition = "inside bottom";
+        yaxis.tickfont = { size: 12, color: "#1f2328" };
+        yaxis.ticklen = 0;
+        figure.layout.height += 22 * yaxis.ticktext.length;
+        figure.layout.margin = Object.assign({}, figure.layout.margin, { l: 4 });
+        figure.data.forEach(function (trace) {
+          // Bars keep to the lower part of their lane, clear of its name.
+          if (trace.type === "bar" && trace.width && trace.name !== "relations in place") {
+            trace.width = trace.width.map(function (w) { return Math.min(w, 0.45); });
+          }
         });
       }
       element.dataset.drawn = "yes";
