@@ -213,6 +213,8 @@ def timeline_figure(events: Sequence[Event], lane_of: LaneOf = by_country) -> di
         "config": {
             "responsive": True,
             "displaylogo": False,
+            # Plotly's "share chart" button uploads the data to cloud.plotly.com.
+            "showSendToCloud": False,
             "scrollZoom": True,
             "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
         },

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 import pycountry
 from django import forms
@@ -141,8 +141,10 @@ class EventFilterForm(forms.Form):
     def lane_mode(self) -> str:
         return self.values.get("lanes") or "country"
 
-    def filter(self, events: EventQuerySet) -> EventQuerySet:
-        values = self.values
+    def filter(self, events: EventQuerySet, *, ignoring: Collection[str] = ()) -> EventQuerySet:
+        """The events every valid filter keeps; ``ignoring`` leaves some filters out
+        (a single-valued filter's choices are counted under all the other filters)."""
+        values = {k: v for k, v in self.values.items() if k not in ignoring}
         events = (
             events.for_countries(values.get("country") or [])
             .for_actors(values.get("actor") or [])

@@ -93,8 +93,10 @@ def type_counts(events: EventQuerySet) -> dict[str, int]:
 
 
 def source_articles(events: EventQuerySet) -> list[Article]:
+    """The articles that report the events, each with how many of them (``n``)."""
     return list(
-        Article.objects.annotate(
+        Article.objects.only("slug", "title", "published")
+        .annotate(
             n=Count(
                 "sentences__evidence__event",
                 filter=Q(

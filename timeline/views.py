@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -27,11 +28,12 @@ from .charts import (
 )
 from .exports import conflicts_json, event_json, events_csv, events_ics
 from .filters import EventFilterForm, PageForm
-from .models import Actor, Article, Country, Event, event_type_choices
-from .templatetags.timeline_tags import query_without
+from .models import Actor, Article, Country, Event, EventQuerySet, event_type_choices
+from .templatetags.timeline_tags import filters_query, query_without
 
-LIST_LIMIT = 300
-DEFAULT_PAGE_SIZE = 50
+PAGE_SIZE = 100  # events listed per page; the chart always draws every filtered event
+DEFAULT_PAGE_SIZE = 50  # the API's
+FACET_LINKS = 12
 
 
 def _partial(request: HttpRequest) -> bool:
@@ -45,37 +47,48 @@ class Chip:
     invalid: bool = False
 
 
-def active_filters(request: HttpRequest, form: EventFilterForm) -> list[Chip]:
-    """Every filter in the URL as a removable chip; a link removes one value and keeps the rest."""
+CHIP_LABELS = {
+    "country": "Country",
+    "actor": "Actor",
+    "type": "Type",
+    "from": "From",
+    "to": "To",
+    "q": "Text",
+    "article": "Source",
+}
+
+
+def active_filters(
+    request: HttpRequest, form: EventFilterForm, known: dict[str, dict[str, str]]
+) -> list[Chip]:
+    """Every filter in the URL as a removable chip; a link removes one value and keeps the rest.
+
+    ``known`` names the values the filter choices already hold; only a value
+    they do not (one from an invalid field) is looked up.
+    """
     params = request.GET
-
-    def looked_up(key: str) -> list[str]:
+    names = {key: dict(known.get(key, {})) for key in ("country", "actor", "article")}
+    names["type"] = dict(event_type_choices())
+    lookups = {
+        "country": lambda values: Country.objects.filter(iso3__in=values).values_list(
+            "iso3", "name"
+        ),
+        "actor": lambda values: Actor.objects.filter(slug__in=values).values_list("slug", "name"),
+        "article": lambda values: Article.objects.filter(slug__in=values).values_list(
+            "slug", "title"
+        ),
+    }
+    for key, lookup in lookups.items():
         # Raw URL values reach the database here: PostgreSQL refuses NUL bytes.
-        return [v for v in params.getlist(key) if "\x00" not in v]
-
-    names = {
-        "country": dict(
-            Country.objects.filter(iso3__in=looked_up("country")).values_list("iso3", "name")
-        ),
-        "actor": dict(
-            Actor.objects.filter(slug__in=looked_up("actor")).values_list("slug", "name")
-        ),
-        "type": dict(event_type_choices()),
-        "article": dict(
-            Article.objects.filter(slug__in=looked_up("article")).values_list("slug", "title")
-        ),
-    }
-    labels = {
-        "country": "Country",
-        "actor": "Actor",
-        "type": "Type",
-        "from": "From",
-        "to": "To",
-        "q": "Text",
-        "article": "Source",
-    }
+        missing = {
+            v.upper() if key == "country" else v
+            for v in params.getlist(key)
+            if v.strip() and "\x00" not in v
+        } - set(names[key])
+        if missing:
+            names[key] |= {value: label or value for value, label in lookup(missing)}
     chips = []
-    for key, label in labels.items():
+    for key, label in CHIP_LABELS.items():
         for value in params.getlist(key):
             if not value.strip():
                 continue
@@ -90,38 +103,83 @@ def active_filters(request: HttpRequest, form: EventFilterForm) -> list[Chip]:
     return chips
 
 
-def _filter_choices(form: EventFilterForm) -> dict:
-    """Options for the filter form, with how many visible events each one has."""
-    everything = selectors.visible_events()
+def _by_name(options: list) -> list:
+    # A stable order: counts change with every filter, and a list that reshuffled
+    # under the keyboard cursor (or the mouse) would be hard to use.
+    return sorted(options, key=lambda option: option.name.casefold())
+
+
+def _filter_choices(form: EventFilterForm, filtered: EventQuerySet) -> dict:
+    """The filter form's options, each with how many events choosing it would show.
+
+    Countries and actors narrow to events involving *every* chosen value, so an
+    option counts the filtered events that also involve it. Type and source
+    article hold one value each, so an option counts what all the *other* filters
+    keep. A chosen value stays listed, at 0 if need be, so it can be unselected.
+    """
     values = form.values
-    chosen_countries = set(values.get("country") or [])
-    chosen_actors = set(values.get("actor") or [])
-    countries = selectors.country_counts(everything)
-    actors = selectors.actor_counts(everything)
-    # A chosen value with no visible event still shows, selected, so it can be unselected.
-    listed = {c.iso3 for c in countries}
-    for country in Country.objects.filter(iso3__in=chosen_countries - listed):
-        country.n = 0
-        countries.append(country)
-    listed = {a.slug for a in actors}
-    for actor in Actor.objects.filter(slug__in=chosen_actors - listed):
-        actor.n = 0
-        actors.append(actor)
-    types = selectors.type_counts(everything)
-    articles = selectors.source_articles(everything)
+    chosen_countries = values.get("country") or []
+    chosen_actors = values.get("actor") or []
+    chosen_type = values.get("type") or ""
+    chosen_article = values.get("article") or ""
+
+    countries = selectors.country_counts(filtered)  # most events first
+    actors = selectors.actor_counts(filtered)
+    country_options = countries + _zero(
+        Country.objects.all(), "iso3", set(chosen_countries) - {c.iso3 for c in countries}
+    )
+    actor_options = actors + _zero(
+        Actor.objects.prefetch_related("aliases"),
+        "slug",
+        set(chosen_actors) - {a.slug for a in actors},
+    )
+    visible = selectors.visible_events()
+    types = selectors.type_counts(form.filter(visible, ignoring={"type"}))
+    articles = selectors.source_articles(form.filter(visible, ignoring={"article"}))
+    if chosen_article and chosen_article not in {a.slug for a in articles}:
+        articles += _zero(
+            Article.objects.only("slug", "title", "published"), "slug", {chosen_article}
+        )
     return {
-        "country_options": countries,
-        "actor_options": actors,
+        "country_options": _by_name(country_options),
+        "actor_options": _by_name(actor_options),
         "type_options": [(code, label, types.get(code, 0)) for code, label in event_type_choices()],
         "article_options": articles,
+        # Links in the results that narrow further: the most frequent not yet chosen.
+        "facet_countries": [c for c in countries if c.iso3 not in chosen_countries][:FACET_LINKS],
+        "facet_actors": [a for a in actors if a.slug not in chosen_actors][:FACET_LINKS],
         "selected": {
-            "country": chosen_countries,
-            "actor": chosen_actors,
-            "type": values.get("type") or "",
-            "article": values.get("article") or "",
+            "country": set(chosen_countries),
+            "actor": set(chosen_actors),
+            "type": chosen_type,
+            "article": chosen_article,
             "lanes": form.lane_mode,
         },
+        "names": {
+            "country": {c.iso3: c.name for c in country_options},
+            "actor": {a.slug: a.name for a in actor_options},
+            "article": {a.slug: a.title or a.slug for a in articles},
+        },
     }
+
+
+def _zero(queryset: QuerySet, key: str, wanted: set[str]) -> list:
+    """The chosen values no filtered event has, counted 0 (no query when there are none)."""
+    if not wanted:
+        return []
+    found = list(queryset.filter(**{f"{key}__in": wanted}))
+    for option in found:
+        option.n = 0
+    return found
+
+
+def _list_page(events: list[Event], number: str | None) -> Page:
+    """One page of the list; a page number that is not one shows the first or the last page."""
+    try:
+        wanted = max(1, int(number or 1))
+    except ValueError:
+        wanted = 1
+    return Paginator(events, PAGE_SIZE).get_page(wanted)
 
 
 @vary_on_headers("HX-Request")
@@ -130,26 +188,31 @@ def timeline(request: HttpRequest) -> HttpResponse:
     form.is_valid()
     filtered = form.filter(selectors.visible_events())
     events = selectors.load_events(filtered)
-    context = {
+    page = _list_page(events, request.GET.get("page"))
+    choices = _filter_choices(form, filtered)
+    context = choices | {
         "form": form,
-        "events": events[:LIST_LIMIT],
+        "page": page,
+        "events": page.object_list,
         "total": len(events),
-        "list_limit": LIST_LIMIT,
         "undated": sum(1 for e in events if not e.start),
         "figure": timeline_figure(events, LANE_FUNCTIONS[form.lane_mode]),
-        "chips": active_filters(request, form),
-        "facet_countries": selectors.country_counts(filtered)[:12],
-        "facet_actors": selectors.actor_counts(filtered)[:12],
-        "query": request.GET.urlencode(),
+        "chips": active_filters(request, form, choices["names"]),
+        # The filters without the page: what the exports and the API links carry.
+        "query": filters_query(request.GET),
     }
     if _partial(request):
         html = render_to_string("timeline/index.html#results", context, request)
-        if request.htmx.trigger != "filters":
-            # A chip or facet link changed the filters: bring the form up to date too.
-            context |= _filter_choices(form) | {"oob": True}
-            html += render_to_string("timeline/index.html#filters", context, request)
+        if request.htmx.trigger == "filters":
+            # The form stays as the user left it (focus, typing, scroll); only its counts change.
+            html += render_to_string("timeline/index.html#filter-options", context, request)
+        else:
+            # A chip, a facet or a page link changed the URL: bring the whole form up to date.
+            html += render_to_string(
+                "timeline/index.html#filters", context | {"oob": True}, request
+            )
         return HttpResponse(html)
-    return render(request, "timeline/index.html", context | _filter_choices(form))
+    return render(request, "timeline/index.html", context)
 
 
 def conflict_sides(conflicts: list[dict]) -> list[dict]:

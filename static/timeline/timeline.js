@@ -42,14 +42,29 @@
       if (!source) return;
       const figure = JSON.parse(source.textContent);
       if (element.clientWidth < 520 && figure.layout.yaxis.ticktext) {
-        // A phone: shorter lane labels leave the plot room to breathe.
-        figure.layout.yaxis.ticktext = figure.layout.yaxis.ticktext.map(function (label) {
-          return label.length > 13 ? label.slice(0, 12) + "…" : label;
+        // A phone: lane names go inside the plot, over the top of each lane, so the
+        // dates get the whole width; lanes grow a little to make room for them.
+        const yaxis = figure.layout.yaxis;
+        yaxis.tickvals = yaxis.tickvals.map(function (row) { return row - 0.48; });
+        yaxis.ticklabelposition = "inside bottom";
+        yaxis.tickfont = { size: 12, color: "#1f2328" };
+        yaxis.ticklen = 0;
+        figure.layout.height += 22 * yaxis.ticktext.length;
+        figure.layout.margin = Object.assign({}, figure.layout.margin, { l: 4 });
+        figure.data.forEach(function (trace) {
+          // Bars keep to the lower part of their lane, clear of its name.
+          if (trace.type === "bar" && trace.width && trace.name !== "relations in place") {
+            trace.width = trace.width.map(function (w) { return Math.min(w, 0.45); });
+          }
         });
       }
       element.dataset.drawn = "yes";
       Plotly.newPlot(element, figure.data, figure.layout, figure.config).then(function () {
         if (resizer) resizer.observe(element);
+        // Screen readers get the list instead of the drawing; the toolbar's buttons stay.
+        element.querySelectorAll("svg.main-svg").forEach(function (svg) {
+          svg.setAttribute("aria-hidden", "true");
+        });
         element.on("plotly_click", function (event) {
           const point = event.points && event.points[0];
           if (point && point.customdata) openEvent(point.customdata[0]);
@@ -91,16 +106,56 @@
     });
   }
 
+  // Where the keyboard was when an event was opened in the panel: closing it returns there.
+  let panelOpener = null;
+
   function closePanel() {
     const panel = document.getElementById("panel");
-    if (!panel) return;
+    if (!panel || !panel.firstElementChild) return;
+    const current = document.querySelector("#results a.event-link[aria-current]");
     panel.innerHTML = "";
     markOpenEvent();
     if (lastListUrl) {
       history.pushState({ htmx: true }, "", lastListUrl);
     }
-    const results = document.getElementById("results-title");
-    if (results) results.focus();
+    const back = [panelOpener, current, document.getElementById("results-title")].find(function (el) {
+      return el && el.isConnected && el !== document.body;
+    });
+    panelOpener = null;
+    if (back) back.focus();
+  }
+
+  // The chart's marks cannot take keyboard focus; the list is its text alternative.
+  // Focusing (or pointing at) an event in the list shows its marks' labels on the chart.
+  let highlighted = null;
+
+  function highlightMarks(url) {
+    if (url === highlighted) return;
+    highlighted = url;
+    const chart = document.getElementById("timeline-chart");
+    if (!window.Plotly || !chart || !chart.dataset.drawn || !chart.data) return;
+    const points = [];
+    if (url) {
+      chart.data.forEach(function (trace, curveNumber) {
+        (trace.customdata || []).forEach(function (data, pointNumber) {
+          if (data && data[0] === url && trace.hoverinfo !== "skip") {
+            points.push({ curveNumber: curveNumber, pointNumber: pointNumber });
+          }
+        });
+      });
+    }
+    if (points.length) {
+      Plotly.Fx.hover(chart, points);
+    } else {
+      Plotly.Fx.unhover(chart);
+    }
+  }
+
+  function listedEvent(element) {
+    const link = element && element.closest && element.closest(".event-list a.event-link, .event-list .event-item");
+    if (!link) return null;
+    const anchor = link.matches("a") ? link : link.querySelector("a.event-link");
+    return anchor ? anchor.getAttribute("href") : null;
   }
 
   document.addEventListener("DOMContentLoaded", function () {
@@ -125,16 +180,41 @@
     drawCharts(document);
   });
 
-  document.addEventListener("htmx:afterSwap", function (event) {
+  // A filter change sends the option lists again with fresh counts: keep each
+  // list where the user had scrolled it, and the actor search applied.
+  document.addEventListener("htmx:oobBeforeSwap", function (event) {
     const target = event.detail.target;
+    if (target && target.tagName === "SELECT") target.dataset.scrollTop = String(target.scrollTop);
+  });
+
+  document.addEventListener("htmx:oobAfterSwap", function (event) {
+    const target = event.detail.target;
+    if (!target || target.tagName !== "SELECT") return;
+    if (target.dataset.scrollTop) target.scrollTop = Number(target.dataset.scrollTop);
+    document.querySelectorAll('.option-search[data-filters="' + target.id + '"]').forEach(filterOptions);
+  });
+
+  document.addEventListener("htmx:afterSwap", function (event) {
+    // An outerHTML swap reports the element it replaced: look the new one up.
+    const target = event.detail.target && document.getElementById(event.detail.target.id);
     if (target && target.id === "results") {
+      markOpenEvent();
+      const config = event.detail.requestConfig || {};
+      if (config.elt && config.elt.closest && config.elt.closest(".pager")) {
+        // Another page of the list: start reading (and tabbing) at its top.
+        const list = document.getElementById("list-title");
+        if (list) {
+          list.focus({ preventScroll: true });
+          list.scrollIntoView({ block: "start" });
+        }
+        return;
+      }
       // Tell screen readers how many events the new filters found.
       const status = document.getElementById("results-status");
       const title = document.getElementById("results-title");
       if (status && title) status.textContent = title.textContent + " found";
-      markOpenEvent();
       // On a phone the results sit under the form: after "Apply", show them.
-      const trigger = event.detail.requestConfig && event.detail.requestConfig.triggeringEvent;
+      const trigger = config.triggeringEvent;
       if (narrow.matches && trigger && trigger.type === "submit") {
         target.scrollIntoView({ block: "start" });
       }
@@ -176,5 +256,35 @@
 
   document.addEventListener("click", function (event) {
     if (event.target.closest("[data-close-panel]")) closePanel();
+  });
+
+  document.addEventListener("keydown", function (event) {
+    // Escape closes the event panel, unless a form field wants the key (a select's list, a search box).
+    if (event.key !== "Escape" || event.defaultPrevented) return;
+    if (event.target.closest && event.target.closest("input, select, textarea")) return;
+    closePanel();
+  });
+
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    const target = event.detail.target;
+    if (target && target.id === "panel" && document.activeElement !== document.body) {
+      panelOpener = document.activeElement;
+    }
+  });
+
+  document.addEventListener("focusin", function (event) {
+    highlightMarks(listedEvent(event.target));
+  });
+
+  document.addEventListener("mouseover", function (event) {
+    const over = event.target.closest ? event.target : event.target.parentElement;
+    if (!over) return;
+    if (over.closest(".event-list")) {
+      highlightMarks(listedEvent(over));
+    } else if (over.closest("#timeline-chart")) {
+      highlighted = null; // Plotly's own hover takes over
+    } else if (highlighted) {
+      highlightMarks(null);
+    }
   });
 })();

@@ -1,11 +1,13 @@
-"""A small, hand-made timeline for the page, API and browser tests."""
+"""A small, hand-made timeline for the page, API and browser tests, and the browser itself."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from types import SimpleNamespace
 
 import pytest
+from playwright.sync_api import expect, sync_playwright
 
 from timeline.models import ActorAlias, Country, Mention
 
@@ -116,3 +118,73 @@ def world(make_article, make_event, make_actor):
         merged=merged,
         hidden=hidden,
     )
+
+
+def add_meetings(n: int, *, country: str) -> list:
+    """``n`` day-precise meetings with one country, stored in bulk (paging needs many)."""
+    from timeline.models import Event
+
+    events = Event.objects.bulk_create(
+        Event(
+            title=f"Extra meeting {i:03d}",
+            type="meet",
+            start=dt.date(2025, 5, 1) + dt.timedelta(days=i),
+            end=dt.date(2025, 5, 1) + dt.timedelta(days=i),
+            precision="day",
+            date_display=(dt.date(2025, 5, 1) + dt.timedelta(days=i)).strftime("%-d %B %Y"),
+        )
+        for i in range(n)
+    )
+    Event.countries.through.objects.bulk_create(
+        Event.countries.through(event_id=event.pk, country_id=country) for event in events
+    )
+    return events
+
+
+# Browser tests: Debian's chromium through Playwright, against the live server.
+# Screenshots go to /tmp (never into the repository).
+SHOTS = "/tmp/timeline-shots"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    # Sync Playwright runs an event loop in this thread; Django's ORM must still be usable here.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-background-networking", "--disable-gpu"],
+        )
+        yield chromium
+        chromium.close()
+
+
+def open_session(browser, live_server, *, width=1280, height=900, javascript=True):
+    """A fresh browser context; ``errors`` collects console errors and page exceptions."""
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, java_script_enabled=javascript
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    return SimpleNamespace(
+        page=page, errors=errors, context=context, url=lambda path: live_server.url + path
+    )
+
+
+@pytest.fixture
+def ui(browser, live_server):
+    session = open_session(browser, live_server)
+    yield session
+    session.context.close()
+
+
+def chart_drawn(page) -> None:
+    expect(page.locator("#timeline-chart .plot-container")).to_have_count(1)
+    expect(page.locator("#timeline-chart svg.main-svg").first).to_be_visible()
+
+
+def listed_titles(page) -> list[str]:
+    return page.locator("#results a.event-link").all_inner_texts()

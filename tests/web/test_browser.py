@@ -9,59 +9,15 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from django.core.management import call_command
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-# Sync Playwright runs an event loop in this thread; Django's ORM must still be usable here.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+from .conftest import SHOTS, chart_drawn, listed_titles
+from .conftest import open_session as _open
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-SHOTS = "/tmp/timeline-shots"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--no-sandbox", "--disable-background-networking", "--disable-gpu"],
-        )
-        yield chromium
-        chromium.close()
-
-
-def _open(browser, live_server, *, width=1280, height=900, javascript=True):
-    context = browser.new_context(
-        viewport={"width": width, "height": height}, java_script_enabled=javascript
-    )
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    return SimpleNamespace(
-        page=page, errors=errors, context=context, url=lambda path: live_server.url + path
-    )
-
-
-@pytest.fixture
-def ui(browser, live_server):
-    session = _open(browser, live_server)
-    yield session
-    session.context.close()
-
-
-def chart_drawn(page) -> None:
-    expect(page.locator("#timeline-chart .plot-container")).to_have_count(1)
-    expect(page.locator("#timeline-chart svg.main-svg").first).to_be_visible()
-
-
-def listed_titles(page) -> list[str]:
-    return page.locator("#results a.event-link").all_inner_texts()
 
 
 def test_timeline_draws_the_chart(ui, world):
@@ -158,7 +114,8 @@ def test_back_from_the_panel_returns_to_the_list_and_close_empties_it(ui, world)
     expect(page.locator("#panel .event-title")).to_be_visible()
     page.get_by_role("button", name="Close event details").click()
     expect(page.locator("#panel")).to_be_empty()
-    expect(page.locator("#results-title")).to_be_focused()
+    # Focus goes back to the link that opened the panel.
+    expect(page.locator("#results a.event-link", has_text=world.meeting.title)).to_be_focused()
     assert page.url == ui.url("/?country=BBB")
     assert ui.errors == []
 

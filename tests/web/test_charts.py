@@ -163,3 +163,9 @@ def test_a_war_known_over_a_span_is_an_era_shaded_behind_every_lane(make_event):
 def test_no_era_band_without_a_war_or_regime_over_a_span(world):
     figure = timeline_figure(load_events(visible_events()))
     assert not [t for t in figure["data"] if t["name"] == "eras"]
+
+
+def test_the_chart_never_offers_to_upload_its_data(world):
+    config = timeline_figure(load_events(visible_events()))["config"]
+    assert config["showSendToCloud"] is False  # plotly.js 4 defaults to a cloud "share" button
+    assert config["displaylogo"] is False

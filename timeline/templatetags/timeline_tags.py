@@ -49,6 +49,20 @@ def query_set(params: QueryDict, key: str, value: str) -> str:
     return "?" + query.urlencode()
 
 
+def filters_query(params: QueryDict) -> str:
+    """The query string of the filters alone (no page), without its "?"."""
+    return query_without(params, "page").removeprefix("?")
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, number) -> str:
+    """The query string for one page of the list, keeping every filter; page 1 has no number."""
+    params = context["request"].GET
+    if int(number) <= 1:
+        return query_without(params, "page")
+    return query_set(params, "page", str(number))
+
+
 @register.simple_tag(takes_context=True)
 def add_filter(context, key: str, value) -> str:
     return query_with(context["request"].GET, key, str(value))
