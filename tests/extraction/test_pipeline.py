@@ -327,7 +327,7 @@ def test_off_topic_news_adds_no_more_junk_than_it_reached():
         assert len(result.junk) <= junk, (name, result.junk)
 
 
-OFFTOPIC_FLOORS = {"offtopic.json": (0, 0)}
+OFFTOPIC_FLOORS = {"offtopic.json": (1, 0)}
 
 
 def test_seed_gold_targets_one_event_per_happening_and_one_actor_per_person():
