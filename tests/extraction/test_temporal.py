@@ -696,3 +696,16 @@ def test_a_date_in_quoted_speech_is_not_what_the_narrative_counts_from():
     assert found["today"].value.edtf == "2025-04-11"  # the speaker's day, as written
     assert found["In the evening"].value.edtf == "2025-04-09"
     assert found["The previous day"].value.edtf == "2025-04-08"
+
+
+def test_a_visit_or_talks_told_as_underway_are_dated_by_the_report_s_day():
+    assert values(
+        "As the president's state visit to Peru is underway, trade is on the agenda."
+    ) == {"is underway": FRIDAY.isoformat()}
+    assert values("Talks between the two delegations are under way in Geneva.") == {
+        "are under way": FRIDAY.isoformat()
+    }
+    # Work going on is no dated happening.
+    assert values("Preparations are underway for the summit.") == {}
+    assert values("Construction of the new stadium is underway.") == {}
+    assert values("Preparations for the state visit to Peru are underway.") == {}

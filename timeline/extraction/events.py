@@ -18,6 +18,7 @@ import itertools
 import re
 from dataclasses import dataclass, field, replace
 
+from . import offtopic
 from .countries import country_name, how_matched
 from .pubdate import dateline_end
 from .types import COUNTRY, PERSON, ActorInfo, DateValue, EventCandidate, Mention, Sentence, Timex
@@ -521,8 +522,31 @@ def extract_candidates(
             if consequence is not None:
                 out.append(consequence)
     out.sort(key=lambda d: (d.candidate.sentence, d.clause))
+    out = _on_topic(out, text, sentences)
     _the_embassy_told_before(out, mentions, actor_by_key)
     return _name_announcements(out, sentences, actor_by_key)
+
+
+def _on_topic(
+    details: list[CandidateDetail], text: str, sentences: list[Sentence]
+) -> list[CandidateDetail]:
+    """Drop statements using diplomatic verbs for sport, business, science or tourism."""
+    sport = offtopic.sport_article(sentences)
+    by_index = {s.index: s for s in sentences}
+    kept = []
+    for d in details:
+        sentence = by_index.get(d.candidate.sentence)
+        a, b = d.clause
+        if (
+            sentence is not None
+            and b > a
+            and offtopic.off_topic(
+                d.candidate.type, text[a:b], d.candidate.trigger, sentence.text, sport
+            )
+        ):
+            continue
+        kept.append(d)
+    return kept
 
 
 def _the_embassy_told_before(

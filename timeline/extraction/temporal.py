@@ -896,7 +896,9 @@ _TRIGGERS = {
     "rel_year_part": r"(?i)\b(?:year|month|week)\b",
     "decade": r"0[’']?s\b",
     "century": r"(?i)century",
-    "day_word": r"(?i)yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)",
+    "day_word": (
+        r"(?i)yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)|under\s?way"
+    ),
     "rel_unit": r"(?i)\b(?:week|weekend|month|year|decade)\b",
     "ago": r"(?i)\b(?:ago|earlier|later|before|after)\b",
     "anaphor_day": r"(?i)\bday\b",
@@ -1026,7 +1028,8 @@ class _Grammar:
         add(
             "day_word",
             r"(?i:\b(?:(?P<dby>the\s+day\s+before\s+yesterday)|(?P<w>yesterday|today|tonight|tomorrow)"
-            r"|this\s+(?:morning|afternoon|evening))\b)",
+            r"|this\s+(?:morning|afternoon|evening)"
+            r"|(?P<ongoing>(?:is|are)\s+(?:now\s+|currently\s+)?under\s?way))\b)",
             self._day_word,
         )
         add(
@@ -1325,6 +1328,13 @@ class _Grammar:
         return self._abs(m, year_value(year))
 
     def _day_word(self, m, ctx):
+        if m["ongoing"]:
+            # "the state visit to Peru is underway": a visit or talks going on as the report
+            # is written are dated by its day; "preparations are underway" date nothing.
+            before = ctx.before(m.start(), 60)
+            if not _ONGOING_HAPPENING.search(before) or _PREPARED.search(before):
+                return None
+            return _Cand(m.start(), m.end(), "date", Spec("day", (0,)))
         if m["dby"]:
             return _Cand(m.start(), m.end(), "date", Spec("day", (-2,)))
         word = (m["w"] or "today").lower()
@@ -1809,6 +1819,17 @@ def find_timexes(text: str, sentences: list[Sentence], published: dt.date | None
 
 
 # --- dateparser, only for odd absolute formats --------------------------------------
+
+
+# A visit or talks told as going on ("... state visit to Peru is underway"): the happening
+# named just before "is underway", with no sentence break or other verb in between.
+_ONGOING_HAPPENING = re.compile(
+    r"\b(?:visit|trip|tour|talks|summit|negotiations)\b"
+    r"(?:\s+(?:to|in|with|of|between)\b(?:\s+[\w.'’-]+){1,4})?\s*$",
+    re.I,
+)
+# "Preparations for the visit are underway": the visit is still to come.
+_PREPARED = re.compile(r"\b(?:preparations?|plans?|planning|arrangements?|work|bids?)\b", re.I)
 
 
 def _dateparser_date(text: str, published: dt.date | None) -> dt.date | None:
