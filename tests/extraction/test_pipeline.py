@@ -314,7 +314,12 @@ def test_the_blind_sets_keep_at_least_what_they_reached():
         assert len(result.junk) <= junk, (name, result.junk)
 
 
-BLIND_FLOORS = {"blind.json": (9, 9, 0), "blind2.json": (3, 1, 0), "blind3.json": (9, 9, 0)}
+BLIND_FLOORS = {
+    "blind.json": (9, 9, 0),
+    "blind2.json": (3, 1, 0),
+    "blind3.json": (9, 9, 0),
+    "blind4.json": (6, 6, 0),
+}
 
 
 def test_seed_gold_targets_one_event_per_happening_and_one_actor_per_person():
@@ -342,6 +347,7 @@ COUNTRY_FLOORS = {
     "fresh.json": 5,
     "heldout.json": 6,
     "blind3.json": 9,
+    "blind4.json": 5,
 }
 
 
@@ -357,6 +363,7 @@ TYPE_FLOORS = {
     "blind.json": 9,
     "blind2.json": 3,
     "blind3.json": 9,
+    "blind4.json": 4,
     "diplomacy.json": 6,
     "fresh.json": 4,
     "heldout.json": 6,
