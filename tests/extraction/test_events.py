@@ -1186,3 +1186,12 @@ def test_an_expulsion_and_the_recall_in_return_are_two_happenings():
         "Chile withdraws diplomats from Peru",
         "Peru expels diplomats of Chile",
     ]
+
+
+def test_the_land_whose_sovereignty_is_recognised_or_supported_is_not_a_party():
+    (event,) = dated(
+        "On Thursday the president of Chile spoke to Peru's president and reaffirmed "
+        "support for Peru's claim over Greenland."
+    )
+    assert event.type == "meet"
+    assert sorted(event.countries) == ["CHL", "PER"]

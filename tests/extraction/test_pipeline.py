@@ -347,7 +347,7 @@ COUNTRY_FLOORS = {
     "fresh.json": 5,
     "heldout.json": 6,
     "blind3.json": 9,
-    "blind4.json": 6,
+    "blind4.json": 7,
 }
 
 

@@ -1348,6 +1348,11 @@ _MEDIATOR = re.compile(
     r"under\s+the\s+(?:auspices|aegis)\s+of|\bmediator|\bbroker)\s+(?:the\s+)?$",
     re.I,
 )
+_DISPUTED_LAND = re.compile(
+    r"\b(?:sovereignty|claims?|control|suzerainty)\s+(?:over|of|to)\s+(?:the\s+)?"
+    r"(?:(?:entire|whole|disputed|occupied)\s+)?$",
+    re.I,
+)
 # Commentary after the happening: "..., in a move that will anger Washington", or a
 # circumstance of it: "recalled its ambassador amid Israel's attacks in Gaza".
 _COMMENTARY = re.compile(
@@ -1438,6 +1443,12 @@ def _not_parties(
         out += [
             m for m in named if _MEDIATOR.search(clause[max(0, m.start - a - 60) : m.start - a])
         ]
+    # "Chile's claim of sovereignty over Easter Island": the land in dispute, not a party.
+    out += [
+        m
+        for m in named
+        if m not in out and _DISPUTED_LAND.search(clause[max(0, m.start - a - 40) : m.start - a])
+    ]
     if type_code in (*PAIR_TYPES, "intent", "sign_agreement") and not re.search(
         r"embass", trigger.group(), re.I
     ):
