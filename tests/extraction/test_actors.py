@@ -246,3 +246,15 @@ def test_a_capital_right_after_a_title_and_before_a_surname_is_a_given_name():
     (person,) = by_alias(actors, "Santiago Ferrer")
     assert person.kind == PERSON
     assert person.country == "PER"
+
+
+def test_a_regnal_number_is_part_of_a_monarchs_name_and_never_their_family_name():
+    actors, _ = actors_of(
+        "Spain's King Carlos IV received King Pedro II of Portugal. Carlos IV spoke first."
+    )
+    (carlos,) = by_alias(actors, "Carlos IV")
+    (pedro,) = by_alias(actors, "Pedro II")
+    assert carlos.kind == PERSON and carlos is not pedro
+    # Two kings with the same number are two people.
+    actors, _ = actors_of("King Carlos IV wrote to King Pedro IV.")
+    assert len([a for a in actors if a.kind == PERSON]) == 2

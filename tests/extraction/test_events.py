@@ -1126,3 +1126,72 @@ def test_a_country_listed_among_the_subjects_that_announce_a_break_is_a_party():
         "relations with Tonga."
     )
     assert sorted(severance.countries) == ["BOL", "CHL", "FJI", "PER", "TON"]
+
+
+def test_regretting_or_condemning_another_sides_decision_is_a_criticism_not_the_decision():
+    (event,) = dated(
+        "Fiji said on Tuesday it regretted Peru's decision to expel its ambassador.",
+        dt.date(2024, 5, 8),
+    )
+    assert event.type == "criticise"
+    assert event.countries[:2] == ["FJI", "PER"]
+    assert event.date.edtf == "2024-05-07"
+    assert event.title == "Fiji criticises Peru"
+    # Without the reaction, the expulsion itself.
+    (event,) = dated("Peru expelled the ambassador of Fiji on Tuesday.", dt.date(2024, 5, 8))
+    assert event.type == "expel_withdraw"
+
+
+def test_declaring_an_envoy_persona_non_grata_is_an_expulsion():
+    (event,) = dated('Chile declared the ambassador of Peru "persona non grata" on Monday.')
+    assert event.type == "expel_withdraw"
+    assert event.countries[:2] == ["CHL", "PER"]
+    assert event.title == "Chile expels diplomats of Peru"
+
+
+def test_ordering_ones_own_envoy_home_is_a_recall():
+    (event,) = dated("On Monday, Fiji ordered its ambassador home from Chile.")
+    assert event.type == "expel_withdraw"
+    assert event.title == "Fiji withdraws diplomats from Chile"
+    assert dated("Chile called its envoy back home from Peru on Friday.")[0].type == (
+        "expel_withdraw"
+    )
+
+
+def test_a_phone_call_between_leaders_is_talks():
+    (event,) = dated("President Boric of Chile spoke to Fiji's prime minister on Thursday.")
+    assert event.type == "meet"
+    (event,) = dated("Chile and Peru held a telephone conversation on Thursday.")
+    assert event.type == "meet"
+    # Speaking to the press is no diplomatic contact.
+    assert dated("The Chilean minister spoke to reporters on Thursday.") == []
+
+
+def test_who_helped_broker_a_deal_is_not_a_party():
+    (event,) = dated(
+        "Chile and Peru agreed on Thursday to restore relations in a deal brokered with "
+        "Fiji's help."
+    )
+    assert event.type == "establish_relations"
+    assert sorted(event.countries) == ["CHL", "PER"]
+
+
+def test_an_expulsion_and_the_recall_in_return_are_two_happenings():
+    text = (
+        "Peru expelled Chile's ambassador on Tuesday. "
+        "Chile on Tuesday ordered its envoy home from Peru."
+    )
+    events = build_timeline([DocInput("a", text, dt.date(2024, 5, 8))]).events
+    assert sorted(e.title for e in events) == [
+        "Chile withdraws diplomats from Peru",
+        "Peru expels diplomats of Chile",
+    ]
+
+
+def test_the_land_whose_sovereignty_is_recognised_or_supported_is_not_a_party():
+    (event,) = dated(
+        "On Thursday the president of Chile spoke to Peru's president and reaffirmed "
+        "support for Peru's claim over Greenland."
+    )
+    assert event.type == "meet"
+    assert sorted(event.countries) == ["CHL", "PER"]

@@ -314,7 +314,12 @@ def test_the_blind_sets_keep_at_least_what_they_reached():
         assert len(result.junk) <= junk, (name, result.junk)
 
 
-BLIND_FLOORS = {"blind.json": (9, 9, 0), "blind2.json": (3, 1, 0), "blind3.json": (9, 9, 0)}
+BLIND_FLOORS = {
+    "blind.json": (9, 9, 0),
+    "blind2.json": (3, 1, 0),
+    "blind3.json": (9, 9, 0),
+    "blind4.json": (7, 7, 0),
+}
 
 
 def test_off_topic_news_adds_no_more_junk_than_it_reached():
@@ -355,6 +360,7 @@ COUNTRY_FLOORS = {
     "fresh.json": 5,
     "heldout.json": 6,
     "blind3.json": 9,
+    "blind4.json": 7,
 }
 
 
@@ -370,6 +376,7 @@ TYPE_FLOORS = {
     "blind.json": 9,
     "blind2.json": 3,
     "blind3.json": 9,
+    "blind4.json": 7,
     "diplomacy.json": 6,
     "fresh.json": 4,
     "heldout.json": 6,

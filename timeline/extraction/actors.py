@@ -259,7 +259,13 @@ _WORD = rf"(?:Mc|Mac|O['’])?[{_UP}][{_LO}]+(?:['’][{_LO}]+)?(?:-[{_UP}{_LO}]
 _HYPH_PART = r"(?:[Aa]l|[Ee]l|[Aa]sh|[Aa][dsrntz])-[ ]?"
 _LOW_PART = r"(?:bin|ibn|bint|abu|abd|von|van|der|den|de|da|di|du|del|della|dos|das|ben)"
 _NAME_WORD = rf"(?:{_HYPH_PART})?{_WORD}"
-_RUN = re.compile(rf"(?<![\w'’-]){_NAME_WORD}(?:[ \t]+(?:{_LOW_PART}[ \t]+)?{_NAME_WORD})*")
+# A regnal number ends a monarch's or a pope's name ("Carlos IV", "Pius XII").
+_REGNAL = r"(?:II|III|IV|V|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)"
+_RUN = re.compile(
+    rf"(?<![\w'’-]){_NAME_WORD}(?:[ \t]+(?:{_LOW_PART}[ \t]+)?{_NAME_WORD})*"
+    rf"(?:[ \t]+{_REGNAL}(?![\w'’-]))?"
+)
+_REGNAL_TOKEN = re.compile(rf"(?i){_REGNAL}")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z]{1,7})\)")
 
 
@@ -583,7 +589,7 @@ def _name_segments(text: str, a: int, b: int, in_country) -> list[tuple[int, int
     segments: list[tuple[int, int]] = []
     seg_start = None
     seg_end = None
-    tokens = list(re.finditer(rf"(?:{_HYPH_PART})?{_WORD}|{_LOW_PART}", text[a:b]))
+    tokens = list(re.finditer(rf"(?:{_HYPH_PART})?{_WORD}|{_LOW_PART}|\b{_REGNAL}\b", text[a:b]))
 
     def is_stop(word: str, ta: int, tb: int) -> bool:
         bare = re.sub(r"['’]s$", "", word)
@@ -852,6 +858,8 @@ def _family_tokens(name: str) -> list[str]:
     """Tokens a person may be called by alone: the last name, or a short first
     family name written first ("Park Min-soo", "Lee Jae-hoon")."""
     tokens = name_tokens(name)
+    if len(tokens) > 1 and _REGNAL_TOKEN.fullmatch(tokens[-1]):
+        tokens = tokens[:-1]  # "Carlos IV" is called Carlos, never "IV"
     if not tokens:
         return []
     family = [tokens[-1]]

@@ -117,6 +117,8 @@ def _fits(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) -> bool:
         theirs = set().union(*(i.participants(actors) for i in cluster.items))
         if mine and theirs and not (mine <= theirs or theirs <= mine):
             return False
+    if cand.type == "expel_withdraw" and _tit_for_tat(item, cluster):
+        return False
     dated = cluster.dated()
     if cand.type in PAIR_TYPES and len(_pair(item)) == 2:
         # Relations between one pair of countries: another pair is another happening.
@@ -136,6 +138,25 @@ def _fits(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) -> bool:
         and all(_agreement(item) == _agreement(other) for other in dated)
     ):
         return any(_near(item.date, other.date) for other in dated)
+    return False
+
+
+def _tit_for_tat(item: Item, cluster: Cluster) -> bool:
+    """One side expelling the other's envoy and that side recalling its own (or expelling
+    in return) are two happenings, even on one day: "Peru expelled Chile's ambassador;
+    Chile then called its envoy home" is not one event told twice."""
+    mine = item.detail.countries_in_order[:1]
+    if not mine:
+        return False
+    for other in cluster.items:
+        if other.cand.type != "expel_withdraw" or not other.detail.countries_in_order:
+            continue
+        if (
+            other.detail.countries_in_order[0] != mine[0]
+            and mine[0] in other.cand.countries
+            and other.detail.object_text != item.detail.object_text
+        ):
+            return True
     return False
 
 

@@ -45,6 +45,17 @@ _EMBASSY_CLOSED = (
 # (type, pattern), highest priority first: a clause gets the first type that matches.
 _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
+        "criticise",
+        re.compile(
+            # A reaction to another side's step is the happening of the clause: "Fiji said it
+            # regretted Peru's decision to expel its envoy" is Fiji's protest, not an expulsion.
+            rf"\b(?:regrett?\w*|condemn\w*|denounc\w*|deplor\w*|criticis\w*|criticiz\w*|"
+            rf"protest(?:ed|s|ing)?)\b{_W}{{0,8}}?\W+(?:decision|move|step|expulsion|closure|"
+            rf"announcement)\b",
+            re.I,
+        ),
+    ),
+    (
         "intent",
         re.compile(
             # A decision to establish or restore relations; "decided to sever" is a break.
@@ -173,7 +184,12 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             # "ordered the ambassador of X to leave", "gave Ambassador Y 48 hours to leave".
             rf"|\b(?:order\w*|told|ask\w*|call\w*\s+on|gave|give[sn]?)\b[^.;]{{0,80}}?"
             rf"\b(?:ambassador|envoy|diplomats?|charg[eé])\b[^.;]{{0,80}}?\bto\s+leave\b"
-            rf"|\bexpel\w*\s+(?:him|her|them)\b",
+            rf"|\bexpel\w*\s+(?:him|her|them)\b"
+            # "declared the ambassador persona non grata": told to leave (Vienna Convention art. 9).
+            rf"|\bpersona\s+non\s+grata\b"
+            # A recall told as bringing one's own envoy home: "ordered its ambassador home".
+            rf"|\b(?:order\w*|call\w*|summon\w*|br(?:ing|ings|inging|ought))\s+(?:its|their|his|her|"
+            rf"the|our)\s+(?:[\w-]+\s+){{0,2}}?(?:ambassadors?|envoys?|diplomats?)\s+(?:back\s+)?home\b",
             re.I,
         ),
     ),
@@ -190,7 +206,12 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:met|meets|meeting|meet|talks|summit|held\s+(?:a\s+)?(?:bilateral\s+)?(?:meeting|talks)"
             r"|present(?:ed|s|ing)?\s+(?:his|her|their)\s+credentials"
-            r"|joint\s+(?:press|news)\s+conference|their\s+talk)\b",
+            r"|joint\s+(?:press|news)\s+conference|their\s+talk"
+            # A call between leaders is talks held at a distance (CAMEO 041).
+            r"|(?:tele)?phone\s+(?:call|conversation|talks)"
+            r"|sp(?:oke|eaks?|eaking)\s+(?:by\s+(?:tele)?phone\s+)?(?:to|with)\s+(?:[\w'’.-]+\s+){0,3}?"
+            r"(?:counterpart|president|king|queen|emir|sultan|prime\s+minister|premier|chancellor|"
+            r"crown\s+prince|foreign\s+minister|leader))\b",
             re.I,
         ),
     ),
@@ -1345,8 +1366,15 @@ def _clause_countries(
 # talks themselves: meetings and negotiations keep it.)
 _MEDIATOR = re.compile(
     r"\b(?:(?:mediated|brokered|facilitated|hosted|sponsored|arranged|guaranteed)\s+by|"
+    # "a deal brokered with Fiji's help": the helper is no party.
+    r"(?:mediated|brokered|facilitated|arranged)\s+with|"
     r"(?:with|through|thanks\s+to)\s+(?:the\s+)?(?:mediation|good\s+offices|help)\s+of|"
     r"under\s+the\s+(?:auspices|aegis)\s+of|\bmediator|\bbroker)\s+(?:the\s+)?$",
+    re.I,
+)
+_DISPUTED_LAND = re.compile(
+    r"\b(?:sovereignty|claims?|control|suzerainty)\s+(?:over|of|to)\s+(?:the\s+)?"
+    r"(?:(?:entire|whole|disputed|occupied)\s+)?$",
     re.I,
 )
 # Commentary after the happening: "..., in a move that will anger Washington", or a
@@ -1439,6 +1467,12 @@ def _not_parties(
         out += [
             m for m in named if _MEDIATOR.search(clause[max(0, m.start - a - 60) : m.start - a])
         ]
+    # "Chile's claim of sovereignty over Easter Island": the land in dispute, not a party.
+    out += [
+        m
+        for m in named
+        if m not in out and _DISPUTED_LAND.search(clause[max(0, m.start - a - 40) : m.start - a])
+    ]
     if type_code in (*PAIR_TYPES, "intent", "sign_agreement") and not re.search(
         r"embass", trigger.group(), re.I
     ):
@@ -1876,6 +1910,8 @@ def make_title(
             + (f" in {place}" if place and place not in ("embassy", "new embassy") else "")
         ),
         "negotiate": f"{pair} hold talks" if plural_subject else f"{first} holds talks",
+        "criticise": f"{names[0] if names else first} criticises "
+        + (f"{names[1]}" if len(names) > 1 else "a decision"),
         "announce": f"{pair} announce {object_text}"
         if object_text and plural_subject and joint
         else f"{first} announces {object_text}"
