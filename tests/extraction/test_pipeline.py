@@ -319,7 +319,7 @@ BLIND_FLOORS = {
     "blind2.json": (3, 1, 0),
     "blind3.json": (9, 9, 0),
     "blind4.json": (7, 7, 0),
-    "blind5.json": (3, 2, 0),
+    "blind5.json": (3, 3, 0),
 }
 
 
