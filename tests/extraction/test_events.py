@@ -1195,3 +1195,20 @@ def test_the_land_whose_sovereignty_is_recognised_or_supported_is_not_a_party():
     )
     assert event.type == "meet"
     assert sorted(event.countries) == ["CHL", "PER"]
+
+
+def test_a_country_accepted_or_admitted_as_a_member_joins_the_organisation():
+    # "accepted into the organisation as its Nth member" is an accession (CAMEO 05), not the
+    # summit it happened at; the city and country of the venue are no party to it.
+    text = (
+        "At the summit of the Pacific Islands Forum (PIF) held on Sunday in the Peruvian "
+        "capital Lima, Fiji was accepted into the organization as the 19th member country."
+    )
+    (event,) = dated(text, dt.date(2024, 5, 6))
+    assert event.type == "join_organisation"
+    assert event.countries == ["FJI"]
+    assert event.date.edtf == "2024-05-05"
+    (other,) = dated("In 2019, Chile was admitted as the newest member of the Pacific Alliance.")
+    assert other.type == "join_organisation"
+    (third,) = dated("Fiji became the 127th member state of the United Nations in 1970.")
+    assert third.type == "join_organisation"

@@ -362,7 +362,7 @@ COUNTRY_FLOORS = {
     "heldout.json": 6,
     "blind3.json": 9,
     "blind4.json": 7,
-    "blind5.json": 1,
+    "blind5.json": 2,
 }
 
 
@@ -379,7 +379,7 @@ TYPE_FLOORS = {
     "blind2.json": 3,
     "blind3.json": 9,
     "blind4.json": 7,
-    "blind5.json": 2,
+    "blind5.json": 3,
     "diplomacy.json": 6,
     "fresh.json": 4,
     "heldout.json": 6,

@@ -126,7 +126,10 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "join_organisation",
         re.compile(
-            r"\b(?:join(?:ed|s|ing)?|admitted\s+(?:to|into)|accession\s+to|became\s+a\s+member\s+of)\b",
+            r"\b(?:join(?:ed|s|ing)?|admitted\s+(?:to|into)|accession\s+to|accepted\s+(?:in)?to"
+            # "was accepted as the 11th member", "became its newest member state".
+            r"|(?:admitted|accepted)\s+as\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,2}?member"
+            r"|became\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,2}?member)\b",
             re.I,
         ),
     ),
@@ -1454,6 +1457,13 @@ _SOURCE_BEFORE = re.compile(
 )
 
 
+# A place named as where something happened: "in Lima", "at the Chilean capital Santiago", and
+# the demonym of "in the Chilean capital".
+_VENUE_BEFORE = re.compile(
+    r"\b(?:in|at)\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){1,2}capital(?:\s+city)?,?\s+)?$", re.I
+)
+
+
 def _not_parties(
     type_code: str, clause: str, a: int, trigger, clause_mentions: list[Mention]
 ) -> list[Mention]:
@@ -1467,6 +1477,15 @@ def _not_parties(
         out += [
             m for m in named if _MEDIATOR.search(clause[max(0, m.start - a - 60) : m.start - a])
         ]
+    if type_code == "join_organisation":
+        # "At the summit held in the Peruvian capital Lima, Fiji was admitted ...": the venue
+        # of the admission is no party to it when the joining country is named too.
+        venues = [
+            m for m in named if _VENUE_BEFORE.search(clause[max(0, m.start - a - 60) : m.start - a])
+        ]
+        joiners = {m.key for m in named if m not in venues}
+        if joiners:
+            out += [m for m in venues if m.key not in joiners]
     # "Chile's claim of sovereignty over Easter Island": the land in dispute, not a party.
     out += [
         m
