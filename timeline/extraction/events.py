@@ -97,6 +97,14 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:officially\s+|formally\s+|fully\s+)?(?:established|re-?established|restored|"
             rf"resumed|formali[sz]ed|normali[sz]ed)\b"
             rf"|\bestablished\s+(?:relations|ties)"
+            # Raising a mission to an embassy or a chargé to an ambassador (the mirror of a
+            # downgrade): "is upgrading its diplomatic representation in Fiji to ambassador".
+            rf"|\b(?:upgrad|elevat)(?:e|ed|es|ing)\b{_W}{{0,4}}?\W+(?:diplomatic\s+)?"
+            rf"(?:representation|missions?|relations|ties|legations?)\b"
+            rf"(?=[^.;]{{0,100}}?\b(?:ambassador\w*|embass(?:y|ies))\b)"
+            rf"|\b(?:relations|ties|representation|missions?|legations?)\b{_W}{{0,6}}?\s+(?:was|were|has\s+been|"
+            rf"have\s+been|had\s+been)\s+(?:upgraded|elevated|raised)\s+to\s+(?:the\s+)?"
+            rf"(?:level\s+of\s+(?:an\s+)?)?(?:ambassador\w*|embass(?:y|ies))"
             rf"|\b(?:re-?open\w*|restart\w*)\b{_W}{{0,3}}?\W+embass(?:y|ies)"
             # "opened its embassy (in X)": a first mission, not a building's opening hours.
             rf"|\bopen(?:ed|s|ing)?\s+(?:an|its|their|his|her)\s+(?:first\s+|new\s+)?embass(?:y|ies)\b"
@@ -1158,6 +1166,10 @@ def _clause_candidate(
         place = "embassy"  # "Iran reopened its embassy in Saudi Arabia"
         if re.match(r"(?i)open", trigger.group()):
             place = "new embassy"  # "Peru opened its embassy in Fiji": its first one
+    elif type_code == "establish_relations" and re.search(
+        r"(?i)\b(?:upgrad|elevat|raised)", trigger.group()
+    ):
+        place = "upgrade"  # "Peru is upgrading its representation in Fiji to ambassador"
     elif type_code == "visit" and not place:
         # "visited Viet Nam": the first country named after the verb is the place.
         after = [m for m in clause_mentions if m.kind == COUNTRY and m.start >= a + trigger.end()]
@@ -1174,6 +1186,17 @@ def _clause_candidate(
             )
         )
     ) or bool(_BOTH.search(before_trigger))
+    if place == "upgrade" and not joint:
+        # One side raises its own mission: it comes first ("Peru upgrades ... in Fiji"), also
+        # when told by a frame before the clause ("Peru announced that it is upgrading ...").
+        frame = [
+            m
+            for m in mentions
+            if m.kind == COUNTRY and sentence.start <= m.start and m.end <= a and m.key in countries
+        ]
+        side = before_countries[:1] if len(before_countries) == 1 else frame[-1:]
+        if side:
+            countries = _ordered_unique([side[0].key, *countries])
     if re.match(r"(?i)(?:relations|ties)\b", trigger.group()) and len(countries) >= 2:
         joint = True  # "relations between X and Y were severed": neither side is the agent
     if (
@@ -1884,6 +1907,11 @@ def make_title(
         "establish_relations": f"{names[0]} {'opens' if place == 'new embassy' else 'reopens'} "
         f"its embassy in {names[1]}"
         if place in ("embassy", "new embassy") and len(names) >= 2
+        else f"{names[0]} {'plans to upgrade' if planned else 'upgrades'} its diplomatic "
+        f"representation in {names[1]}"
+        if place == "upgrade" and len(names) >= 2 and not joint
+        else f"{pair} {planned}upgrade{verb_s} diplomatic relations"
+        if place == "upgrade" and plural_subject
         else f"{pair} {planned}establish{verb_s} diplomatic relations"
         if plural_subject
         else f"{pair} {planned}establish{'es' if not planned else ''} diplomatic relations",
