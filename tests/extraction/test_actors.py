@@ -258,3 +258,27 @@ def test_a_regnal_number_is_part_of_a_monarchs_name_and_never_their_family_name(
     # Two kings with the same number are two people.
     actors, _ = actors_of("King Carlos IV wrote to King Pedro IV.")
     assert len([a for a in actors if a.kind == PERSON]) == 2
+
+
+def test_the_honourable_is_an_honorific_not_a_name():
+    actors, _ = actors_of(
+        "Prime Minister Hon. James Marau and Tonga's Prime Minister Hon. Pita Vuki signed a "
+        "maritime agreement in Suva on Monday."
+    )
+    names = {a.name for a in actors if a.kind == PERSON}
+    assert names == {"James Marau", "Pita Vuki"}
+
+
+def test_a_short_form_of_a_given_name_is_the_same_minister():
+    first, _ = actors_of("Prime Minister Jeremy Tuilagi met reporters.")
+    second, _ = actors_of("Fijian Prime Minister Jeremiah Tuilagi signed the accord.")
+    merged, _ = merge_actors([first, second])
+    (person,) = [a for a in merged if "Tuilagi" in a.name]
+    assert {"Jeremy Tuilagi", "Jeremiah Tuilagi"} <= person.aliases | {person.name}
+
+
+def test_a_short_form_alone_does_not_merge_people_of_different_countries():
+    first, _ = actors_of("Fijian Foreign Minister Alex Tuilagi met reporters.")
+    second, _ = actors_of("Tongan Trade Minister Alexander Tuilagi signed the accord.")
+    merged, _ = merge_actors([first, second])
+    assert len([a for a in merged if "Tuilagi" in a.name]) == 2

@@ -104,7 +104,7 @@ _TITLE_BEFORE = re.compile(
     rf"(?-i:{_TITLE_OF})\s*,?\s*$",
     re.IGNORECASE,
 )
-_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Amb)\.?\s+$")
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Amb|Hon|Rt)\.?\s+$")
 _APPOSITION = re.compile(
     r"\s*,\s*(?:(?:left|right|centre|center|pictured|above|below|second\s+\w+)\s*,\s*)?"
     r"(?P<body>[^,.;()]{2,120})"
@@ -137,6 +137,7 @@ _NOT_NAME_WORDS = set(
     Deputy Prime Secretary General Director Leader Chief Head Envoy Ambassador King Queen Prince
     Emir Sheikh Pope Premier Chairman Spokesman Spokesperson Commander Governor Mayor Senator
     Interim Acting Former New Current Transitional Minister Mr Mrs Ms Dr Gen Process North South
+    Hon Honourable Honorable Rt
     West Central Coast Gulf Sea River Sunni Shia Shiite Muslim Muslims Christian Christians
     Jihadist Jihadists Kurdish Kurds Alawite Druze International Democratic People Peoples
     Popular National Federal Supreme Joint Statement Declaration Agreement Treaty Summit
@@ -894,6 +895,14 @@ def _person_match(x: _Record, y: _Record) -> bool:
             last = tokens_match(tx[-1], ty[-1])
             if len(tx) >= 2 and len(ty) >= 2 and first and last:
                 return True
+            if (
+                len(tx) >= 2
+                and len(ty) >= 2
+                and last
+                and _short_form(tx[0], ty[0])
+                and _facts_agree(x, y)
+            ):
+                return True  # "Alex Mendes" / "Alexander Mendes", told of one minister
             if len(tx) == 1 or len(ty) == 1:
                 # A lone name merges only when the other facts agree.
                 short, long_name = (tx, ny) if len(tx) == 1 else (ty, nx)
@@ -908,6 +917,17 @@ def _person_match(x: _Record, y: _Record) -> bool:
         for a in x.aliases | set(x.names)
         for b in y.aliases | set(y.names)
     )
+
+
+def _short_form(a: str, b: str) -> bool:
+    """One given name is the short form of the other: Alex/Alexander, Jeremy/Jeremiah."""
+    short, full = sorted((romanised(a), romanised(b)), key=len)
+    if len(short) < 4 or short == full:
+        return False
+    common = next(
+        (i for i, (p, q) in enumerate(zip(short, full, strict=False)) if p != q), len(short)
+    )
+    return common >= max(4, len(short) - 1)
 
 
 def _facts_agree(x: _Record, y: _Record, strict: bool = False) -> bool:
