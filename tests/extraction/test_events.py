@@ -1195,3 +1195,36 @@ def test_the_land_whose_sovereignty_is_recognised_or_supported_is_not_a_party():
     )
     assert event.type == "meet"
     assert sorted(event.countries) == ["CHL", "PER"]
+
+
+def test_a_ranked_bare_recognise_reports_a_past_recognition():
+    # "the first country to recognise X": the ranking tells a done recognition, even behind
+    # words that elsewhere hedge ("opportunity").
+    (event,) = dated(
+        "Their trade opportunity has grown since Peru became the first country to "
+        "recognise Fiji in 1977, the ministry said."
+    )
+    assert (event.type, event.status, event.date.edtf) == ("recognise", "done", "1977")
+    assert event.countries[:2] == ["PER", "FJI"]
+    # A plan, a wish, a call or a bare infinitive is no recognition.
+    for text in (
+        "Peru plans to recognise Fiji next year.",
+        "Chile will recognise Fiji on Monday.",
+        "Chile urged Peru to recognise Fiji on Monday.",
+        "Peru hopes to become the first country to recognise Fiji in 2027.",
+        "Peru would be the first country to recognise Fiji.",
+    ):
+        assert [e for e in candidates(text) if e.type == "recognise"] == [], text
+
+
+def test_recognising_a_claim_and_recognising_the_state_are_two_happenings():
+    text = (
+        "On Thursday Chile's president spoke to Peru's president. "
+        "The president said Chile recognised Peru's sovereignty over the islands. "
+        "Their friendship has endured since Chile became the first country to recognise "
+        "Peru in 1822."
+    )
+    result = build_timeline([DocInput("a", text, PUBLISHED)])
+    recognitions = [e for e in result.events if e.type == "recognise"]
+    assert [e.date.edtf for e in recognitions] == ["1822"]
+    assert [r.sentence for r in recognitions[0].evidence] == [2]

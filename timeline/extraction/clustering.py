@@ -119,6 +119,11 @@ def _fits(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) -> bool:
             return False
     if cand.type == "expel_withdraw" and _tit_for_tat(item, cluster):
         return False
+    if cand.type == "recognise" and any(
+        i.cand.type == "recognise" and i.detail.object_text != item.detail.object_text
+        for i in cluster.items
+    ):
+        return False  # recognising a state and recognising a claim are two happenings
     dated = cluster.dated()
     if cand.type in PAIR_TYPES and len(_pair(item)) == 2:
         # Relations between one pair of countries: another pair is another happening.

@@ -106,7 +106,9 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("recognise", re.compile(r"\brecogni[sz](?:ed|es|ing)\b", re.I)),
+    # The bare infinitive only after a ranking that reports a fact ("the first country to
+    # recognise Fiji"); see _RANKED_TO.
+    ("recognise", re.compile(r"\brecogni[sz](?:ed|es|ing|e)\b", re.I)),
     (
         "sign_agreement",
         re.compile(
@@ -219,6 +221,16 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("announce", re.compile(r"\b(?:announc\w+|declar(?:ed|es)|unveil\w*)\b", re.I)),
 ]
 TRIGGER_PRIORITY = {t: i for i, (t, _) in enumerate(_TRIGGERS)}
+# "Peru became the first country to recognise Fiji", "the fourth nation this year to
+# recognise it": a ranking tells the recognition as done. Elsewhere a bare "recognise" is
+# a wish, a plan or a call ("urged Chile to recognise", "plans to recognise").
+_RANKED_TO = re.compile(
+    r"\b(?:became|becomes|becoming|was|were|is|are|being|has\s+been|had\s+been|remains|remained)"
+    r"\s+(?:the|one\s+of\s+the)\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
+    r"\w+teenth|\w+tieth|last|latest|only|earliest)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:(?:this|that|last)\s+(?:year|month|week)\s+)?to\s+$",
+    re.I,
+)
 _TRIGGER_PRIORITY = TRIGGER_PRIORITY
 
 # Types that tell the same kind of happening: merged when facts agree.
@@ -368,6 +380,17 @@ def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
         if text[a:b].strip():
             out.append((sentence.start + a, sentence.start + b))
     return out
+
+
+def _irrealis_scope(before_trigger: str, a: int, clause_mentions: list[Mention]) -> str:
+    """The words that can make a trigger unreal. A ranked recognition ("the economic
+    opportunity grew since Peru became the first country to recognise Fiji") is only
+    hedged from its subject on: "Fiji hoped to be the first ..." never ranks."""
+    ranked = _RANKED_TO.search(before_trigger)
+    if not ranked or not before_trigger.endswith(ranked.group()):
+        return before_trigger
+    subjects = [m for m in clause_mentions if m.kind == COUNTRY and m.end - a <= ranked.start()]
+    return before_trigger[subjects[-1].start - a :] if subjects else before_trigger
 
 
 def _within(items, a: int, b: int):
@@ -895,6 +918,10 @@ def _clause_candidate(
                 r"Cold\s+War", clause[max(0, m.start() - 5) : m.end()]
             ):
                 continue
+            if m.group().lower() in ("recognise", "recognize") and not _RANKED_TO.search(
+                clause[max(0, m.start() - 80) : m.start()]
+            ):
+                continue
             matches.append((type_code, m))
     clause_timexes = [
         t
@@ -983,7 +1010,9 @@ def _clause_candidate(
             status = "planned"
         if not clause_timexes and report_timex is not None:
             clause_timexes = [report_timex]
-    elif _IRREALIS.search(before_trigger) and type_code not in ("intent",):
+    elif _IRREALIS.search(
+        _irrealis_scope(before_trigger, a, clause_mentions)
+    ) and type_code not in ("intent",):
         return []
     announced_object = ""
     if (
@@ -1735,6 +1764,11 @@ def _object_text(type_code: str, clause: str, trigger) -> str:
         verb = "restore" if restore else "establish"
         # An agreement typed as the establishment keeps its wording in the title.
         return verb if type_code == "intent" else f"{AGREEMENT_TO}{verb}"
+    if type_code == "recognise" and re.match(
+        r"\W+(?:[\w'’-]+\W+){0,3}?(?:sovereignty|claims?|annexation|rule)\b", after, re.I
+    ):
+        # "recognised Peru's sovereignty over the islands": a claim, not a state.
+        return "sovereignty"
     if type_code == "reduce_relations" and re.search(r"embass", trigger.group(), re.I):
         return "suspend" if re.search(r"suspen", trigger.group(), re.I) else "close"
     if type_code == "announce" and re.search(r"\b(?:relations|ties)\b", clause, re.I):
