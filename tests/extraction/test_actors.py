@@ -258,3 +258,12 @@ def test_a_regnal_number_is_part_of_a_monarchs_name_and_never_their_family_name(
     # Two kings with the same number are two people.
     actors, _ = actors_of("King Carlos IV wrote to King Pedro IV.")
     assert len([a for a in actors if a.kind == PERSON]) == 2
+
+
+def test_a_full_name_after_a_country_possessive_is_a_person_of_that_country():
+    actors, _ = actors_of("Fiji was expelling Chile's Ana Maria Torres from Suva.")
+    (person,) = by_alias(actors, "Ana Maria Torres")
+    assert (person.kind, person.country) == (PERSON, "CHL")
+    # Names of places and things after a possessive are no persons.
+    actors, _ = actors_of("Tourists flock to Peru's Atacama Desert and Chile's Easter Island.")
+    assert [a for a in actors if a.kind == PERSON] == []

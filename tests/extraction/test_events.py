@@ -1228,3 +1228,31 @@ def test_recognising_a_claim_and_recognising_the_state_are_two_happenings():
     recognitions = [e for e in result.events if e.type == "recognise"]
     assert [e.date.edtf for e in recognitions] == ["1822"]
     assert [r.sentence for r in recognitions[0].evidence] == [2]
+
+
+def test_expelling_a_named_envoy_is_an_expulsion_of_his_country():
+    (event,) = dated(
+        "Fiji said on Monday it was expelling Chile's Ana Maria Torres, whom it lists as a "
+        "diplomatic agent."
+    )
+    assert event.type == "expel_withdraw"
+    assert event.countries[:2] == ["FJI", "CHL"]
+    (event,) = dated("Fiji on Monday expelled Chile's top intelligence official Ana Maria Torres.")
+    assert (event.type, event.countries[:2]) == ("expel_withdraw", ["FJI", "CHL"])
+    # Without any envoy or official in the sentence, a named person expelled is no diplomat.
+    assert dated("Fiji on Monday expelled Chile's Ana Maria Torres from the football team.") == []
+
+
+def test_a_leading_after_clause_is_not_dated_by_the_report_of_the_main_clause():
+    text = (
+        "Hours after Chile expelled a Peruvian diplomat, Peru asked a senior Chilean diplomat "
+        "to leave the country, the ministry said on Tuesday. "
+        "The Chilean minister said on Monday that Chile was expelling Peru's Ana Maria Torres, "
+        "a diplomatic agent."
+    )
+    result = build_timeline([DocInput("a", text, PUBLISHED)])
+    by_subject = {e.countries[0]: e for e in result.events if e.type == "expel_withdraw"}
+    # Each side's expulsion is its own happening, on its own day.
+    assert by_subject["PER"].date.edtf == "2024-04-30"
+    assert by_subject["CHL"].date.edtf == "2024-04-29"
+    assert sorted(r.sentence for r in by_subject["CHL"].evidence) == [0, 1]

@@ -318,7 +318,7 @@ BLIND_FLOORS = {
     "blind.json": (9, 9, 0),
     "blind2.json": (3, 1, 0),
     "blind3.json": (9, 9, 0),
-    "blind4.json": (8, 8, 0),
+    "blind4.json": (9, 9, 0),
 }
 
 
@@ -360,7 +360,7 @@ COUNTRY_FLOORS = {
     "fresh.json": 5,
     "heldout.json": 6,
     "blind3.json": 9,
-    "blind4.json": 8,
+    "blind4.json": 9,
 }
 
 
@@ -376,7 +376,7 @@ TYPE_FLOORS = {
     "blind.json": 9,
     "blind2.json": 3,
     "blind3.json": 9,
-    "blind4.json": 8,
+    "blind4.json": 9,
     "diplomacy.json": 6,
     "fresh.json": 4,
     "heldout.json": 6,

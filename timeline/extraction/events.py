@@ -299,8 +299,14 @@ _BOYCOTT_RELATIVE = re.compile(
     re.I,
 )
 _LEADING_SUBORDINATE = re.compile(
-    r"^(?:When|After|Following|Since|Although|Though|Despite|Before|While|As|Once|With|Including)\b[^,]{3,160},\s+"
+    # "Hours after Peru expelled Chile's envoy, Chile ...": the time before "after" too.
+    r"^(?:(?:Hours|Minutes|Days|Weeks|Moments|Shortly|Soon|Just|Only)\s+(?:after|before)|"
+    r"When|After|Following|Since|Although|Though|Despite|Before|While|As|Once|With|Including)"
+    r"\b[^,]{3,160},\s+"
 )
+# A leading "After Peru expelled Chile's envoy, ..." tells an earlier happening than the
+# main clause: the report's date is not its date.
+_EARLIER_LEAD = re.compile(r"^(?:\w+\s+)?(?:after|following|since)\b", re.I)
 _REPORT_FRAME = re.compile(
     r"\b(?:announced|said|says|confirmed|stated|reported|told|noted|revealed|disclosed|added)\b"
     r"(?P<tail>[^\"“]{0,40}?)\bthat\b",
@@ -391,6 +397,35 @@ def _irrealis_scope(before_trigger: str, a: int, clause_mentions: list[Mention])
         return before_trigger
     subjects = [m for m in clause_mentions if m.kind == COUNTRY and m.end - a <= ranked.start()]
     return before_trigger[subjects[-1].start - a :] if subjects else before_trigger
+
+
+# "Peru was expelling Chile's Ana Torres", "expelled Chile's top intelligence official Ana
+# Torres": an expulsion told by the person expelled ...
+_EXPEL_NAMED = re.compile(
+    r"\bexpel(?:s|led|ling)?\s+(?:the\s+)?(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s\s+)?"
+    r"(?:[\w-]+\s+){0,4}?$"
+)
+# ... whom the sentence calls a diplomat or an official of a state.
+_ENVOY_ROLE = re.compile(
+    r"\b(?:diplomat\w*|ambassador|envoy|consul\w*|attach[eé]|charg[eé]|official|officer|agent|"
+    r"intelligence|embassy|mission|station\s+chief)\b",
+    re.I,
+)
+
+
+def _expelled_person(clause: str, a: int, mentions: list[Mention], sentence: str):
+    """The expulsion of a named envoy, as a match over the clause from "expel" to the name."""
+    if not _ENVOY_ROLE.search(sentence):
+        return None
+    for m in mentions:
+        if m.kind != PERSON or not a <= m.start:
+            continue
+        lead = _EXPEL_NAMED.search(clause[: m.start - a])
+        if lead and not re.search(r"[,;:]", lead.group()):
+            return re.compile(re.escape(clause[lead.start() : m.end - a])).search(
+                clause, lead.start()
+            )
+    return None
 
 
 def _within(items, a: int, b: int):
@@ -493,6 +528,12 @@ def extract_candidates(
             continue
         previous: CandidateDetail | None = None
         prev_span = (sentence.start, sentence.start)
+        lead_match = _LEADING_SUBORDINATE.match(sentence.text)
+        earlier_end = (
+            sentence.start + lead_match.end()
+            if lead_match and _EARLIER_LEAD.match(sentence.text)
+            else None
+        )
         for a, b in _clauses(sentence):
             a = max(a, frame_end) if frame_end < b else a
             detail = _clause_candidate(
@@ -511,6 +552,8 @@ def extract_candidates(
                 article_pair=article_pair,
             )
             prev_span = (a, b)
+            if b == earlier_end:
+                detail = [replace(d, report_timex=None) for d in detail]
             if detail:
                 out.extend(detail)
                 previous = detail[-1]
@@ -936,6 +979,10 @@ def _clause_candidate(
             if not _in_frame(t, report_timex)
         ][-1:]
     clause_mentions = _within(mentions, a, b)
+    if not any(t == "expel_withdraw" for t, _ in matches):
+        named = _expelled_person(clause, a, clause_mentions, sentence.text)
+        if named is not None:
+            matches.append(("expel_withdraw", named))
     leading = a <= sentence.start + 1 and bool(_LEADING_SUBORDINATE.match(sentence.text))
     countries = _ordered_unique(
         [
@@ -1706,6 +1753,19 @@ def _agent_target(
         )
         target = next((m.key for m in after if m.key != agent), "")
         return agent, target
+    if type_code == "expel_withdraw":
+        # "Peru expelled Chile's envoy", "Peru asked Chile's envoy to leave": the country
+        # named before an active verb sent the envoy away.
+        if not re.match(
+            r"(?i)(?:expel(?:s|led|ling)?|order\w*|ask\w*|told|gave)\b", trigger.group()
+        ):
+            return "", ""
+        subjects = [
+            m
+            for m in clause_mentions
+            if m.kind == COUNTRY and m.end <= t_start and how_matched(m.text) != "capital"
+        ]
+        return (f"country:{subjects[0].key}" if subjects else ""), ""
     if type_code not in ("regime_change", "armed_conflict"):
         return "", ""
     actors = [m for m in clause_mentions if m.kind != COUNTRY and m.key in actor_by_key]
