@@ -1256,3 +1256,40 @@ def test_a_leading_after_clause_is_not_dated_by_the_report_of_the_main_clause():
     assert by_subject["PER"].date.edtf == "2024-04-30"
     assert by_subject["CHL"].date.edtf == "2024-04-29"
     assert sorted(r.sentence for r in by_subject["CHL"].evidence) == [0, 1]
+
+
+def test_a_country_accepted_or_admitted_as_a_member_joins_the_organisation():
+    # "accepted into the organisation as its Nth member" is an accession (CAMEO 05), not the
+    # summit it happened at; the city and country of the venue are no party to it.
+    text = (
+        "At the summit of the Pacific Islands Forum (PIF) held on Sunday in the Peruvian "
+        "capital Lima, Fiji was accepted into the organization as the 19th member country."
+    )
+    (event,) = dated(text, dt.date(2024, 5, 6))
+    assert event.type == "join_organisation"
+    assert event.countries == ["FJI"]
+    assert event.date.edtf == "2024-05-05"
+    (other,) = dated("In 2019, Chile was admitted as the newest member of the Pacific Alliance.")
+    assert other.type == "join_organisation"
+    (third,) = dated("Fiji became the 127th member state of the United Nations in 1970.")
+    assert third.type == "join_organisation"
+
+
+def test_raising_a_mission_to_ambassador_level_is_an_upgrade_of_relations():
+    # The mirror of a downgrade (CAMEO 05 diplomatic cooperation), titled as the upgrade it
+    # is, with the side that raises its mission first; talk of an upgrade is no happening.
+    text = (
+        "LIMA: Peru on Friday upgraded its diplomatic representation in Fiji from chargé "
+        "d'affaires to the level of ambassador."
+    )
+    (event,) = dated(text, dt.date(2024, 5, 4))
+    assert event.type == "establish_relations"
+    assert event.countries[:2] == ["PER", "FJI"]
+    assert event.date.edtf == "2024-05-03"
+    assert event.title == "Peru upgrades its diplomatic representation in Fiji"
+    (passive,) = dated(
+        "In 2019, relations between Chile and Fiji were upgraded to ambassador level."
+    )
+    assert passive.type == "establish_relations"
+    talk = candidates("On Monday Peru said it was considering an upgrade in diplomatic ties.")
+    assert all(e.type != "establish_relations" for e in talk)

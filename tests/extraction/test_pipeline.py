@@ -319,6 +319,7 @@ BLIND_FLOORS = {
     "blind2.json": (3, 1, 0),
     "blind3.json": (9, 9, 0),
     "blind4.json": (9, 9, 0),
+    "blind5.json": (4, 4, 0),
 }
 
 
@@ -361,6 +362,7 @@ COUNTRY_FLOORS = {
     "heldout.json": 6,
     "blind3.json": 9,
     "blind4.json": 9,
+    "blind5.json": 3,
 }
 
 
@@ -377,6 +379,7 @@ TYPE_FLOORS = {
     "blind2.json": 3,
     "blind3.json": 9,
     "blind4.json": 9,
+    "blind5.json": 4,
     "diplomacy.json": 6,
     "fresh.json": 4,
     "heldout.json": 6,

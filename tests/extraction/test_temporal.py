@@ -680,6 +680,18 @@ def test_a_numeric_date_with_dashes_or_dots_reads_day_first_slashes_month_first(
     assert parse_absolute("06-25-2023")[0].edtf == "2023-06-25"  # only month first fits
 
 
+def test_a_dotted_date_with_a_two_digit_year_reads_day_first_in_the_right_century():
+    # A government release printing "(14.03.24)" means 14 March 2024, never 1924 or 24 AD;
+    # two-digit years are read as POSIX does (69-99 the 1900s, 00-68 the 2000s).
+    found = timexes("The Fijian and Chilean ministers today (14.03.24) signed a treaty.", TUESDAY)
+    (timex,) = (t for t in found if t.text == "14.03.24")
+    assert timex.value.edtf == "2024-03-14"
+    assert "day first" in timex.rule
+    assert only("The accord was first signed on 02.11.87 in Suva.", TUESDAY).value.edtf == (
+        "1987-11-02"
+    )
+
+
 def _article_timexes(text: str, published: dt.date = FRIDAY):
     from timeline.extraction.sentences import split_sentences
 

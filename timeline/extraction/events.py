@@ -97,6 +97,14 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:officially\s+|formally\s+|fully\s+)?(?:established|re-?established|restored|"
             rf"resumed|formali[sz]ed|normali[sz]ed)\b"
             rf"|\bestablished\s+(?:relations|ties)"
+            # Raising a mission to an embassy or a chargé to an ambassador (the mirror of a
+            # downgrade): "is upgrading its diplomatic representation in Fiji to ambassador".
+            rf"|\b(?:upgrad|elevat)(?:e|ed|es|ing)\b{_W}{{0,4}}?\W+(?:diplomatic\s+)?"
+            rf"(?:representation|missions?|relations|ties|legations?)\b"
+            rf"(?=[^.;]{{0,100}}?\b(?:ambassador\w*|embass(?:y|ies))\b)"
+            rf"|\b(?:relations|ties|representation|missions?|legations?)\b{_W}{{0,6}}?\s+(?:was|were|has\s+been|"
+            rf"have\s+been|had\s+been)\s+(?:upgraded|elevated|raised)\s+to\s+(?:the\s+)?"
+            rf"(?:level\s+of\s+(?:an\s+)?)?(?:ambassador\w*|embass(?:y|ies))"
             rf"|\b(?:re-?open\w*|restart\w*)\b{_W}{{0,3}}?\W+embass(?:y|ies)"
             # "opened its embassy (in X)": a first mission, not a building's opening hours.
             rf"|\bopen(?:ed|s|ing)?\s+(?:an|its|their|his|her)\s+(?:first\s+|new\s+)?embass(?:y|ies)\b"
@@ -128,7 +136,10 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "join_organisation",
         re.compile(
-            r"\b(?:join(?:ed|s|ing)?|admitted\s+(?:to|into)|accession\s+to|became\s+a\s+member\s+of)\b",
+            r"\b(?:join(?:ed|s|ing)?|admitted\s+(?:to|into)|accession\s+to|accepted\s+(?:in)?to"
+            # "was accepted as the 11th member", "became its newest member state".
+            r"|(?:admitted|accepted)\s+as\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,2}?member"
+            r"|became\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,2}?member)\b",
             re.I,
         ),
     ),
@@ -1231,6 +1242,10 @@ def _clause_candidate(
         place = "embassy"  # "Iran reopened its embassy in Saudi Arabia"
         if re.match(r"(?i)open", trigger.group()):
             place = "new embassy"  # "Peru opened its embassy in Fiji": its first one
+    elif type_code == "establish_relations" and re.search(
+        r"(?i)\b(?:upgrad|elevat|raised)", trigger.group()
+    ):
+        place = "upgrade"  # "Peru is upgrading its representation in Fiji to ambassador"
     elif type_code == "visit" and not place:
         # "visited Viet Nam": the first country named after the verb is the place.
         after = [m for m in clause_mentions if m.kind == COUNTRY and m.start >= a + trigger.end()]
@@ -1247,6 +1262,17 @@ def _clause_candidate(
             )
         )
     ) or bool(_BOTH.search(before_trigger))
+    if place == "upgrade" and not joint:
+        # One side raises its own mission: it comes first ("Peru upgrades ... in Fiji"), also
+        # when told by a frame before the clause ("Peru announced that it is upgrading ...").
+        frame = [
+            m
+            for m in mentions
+            if m.kind == COUNTRY and sentence.start <= m.start and m.end <= a and m.key in countries
+        ]
+        side = before_countries[:1] if len(before_countries) == 1 else frame[-1:]
+        if side:
+            countries = _ordered_unique([side[0].key, *countries])
     if re.match(r"(?i)(?:relations|ties)\b", trigger.group()) and len(countries) >= 2:
         joint = True  # "relations between X and Y were severed": neither side is the agent
     if (
@@ -1530,6 +1556,13 @@ _SOURCE_BEFORE = re.compile(
 )
 
 
+# A place named as where something happened: "in Lima", "at the Chilean capital Santiago", and
+# the demonym of "in the Chilean capital".
+_VENUE_BEFORE = re.compile(
+    r"\b(?:in|at)\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){1,2}capital(?:\s+city)?,?\s+)?$", re.I
+)
+
+
 def _not_parties(
     type_code: str, clause: str, a: int, trigger, clause_mentions: list[Mention]
 ) -> list[Mention]:
@@ -1543,6 +1576,15 @@ def _not_parties(
         out += [
             m for m in named if _MEDIATOR.search(clause[max(0, m.start - a - 60) : m.start - a])
         ]
+    if type_code == "join_organisation":
+        # "At the summit held in the Peruvian capital Lima, Fiji was admitted ...": the venue
+        # of the admission is no party to it when the joining country is named too.
+        venues = [
+            m for m in named if _VENUE_BEFORE.search(clause[max(0, m.start - a - 60) : m.start - a])
+        ]
+        joiners = {m.key for m in named if m not in venues}
+        if joiners:
+            out += [m for m in venues if m.key not in joiners]
     # "Chile's claim of sovereignty over Easter Island": the land in dispute, not a party.
     out += [
         m
@@ -1959,6 +2001,11 @@ def make_title(
         "establish_relations": f"{names[0]} {'opens' if place == 'new embassy' else 'reopens'} "
         f"its embassy in {names[1]}"
         if place in ("embassy", "new embassy") and len(names) >= 2
+        else f"{names[0]} {'plans to upgrade' if planned else 'upgrades'} its diplomatic "
+        f"representation in {names[1]}"
+        if place == "upgrade" and len(names) >= 2 and not joint
+        else f"{pair} {planned}upgrade{verb_s} diplomatic relations"
+        if place == "upgrade" and plural_subject
         else f"{pair} {planned}establish{verb_s} diplomatic relations"
         if plural_subject
         else f"{pair} {planned}establish{'es' if not planned else ''} diplomatic relations",

@@ -1138,8 +1138,12 @@ class _Grammar:
     def _numeric(self, m, ctx):
         # "10-06-2023", "10.06.2023": dashes and dots are written day first (Europe, Asia);
         # slashes are left to dateparser's English month-first order.
-        dashed = re.fullmatch(r"(\d{1,2})([.-])(\d{1,2})\2(\d{4})", m.group())
-        value = dashed and _safe_date(int(dashed[4]), int(dashed[3]), int(dashed[1]))
+        dashed = re.fullmatch(r"(\d{1,2})([.-])(\d{1,2})\2(\d{4}|\d{2})", m.group())
+        year = dashed and int(dashed[4])
+        if dashed and len(dashed[4]) == 2:
+            # "(11.09.25)": a two-digit year, read as POSIX does (69-99: 1900s, 00-68: 2000s).
+            year += 1900 if year >= 69 else 2000
+        value = dashed and _safe_date(year, int(dashed[3]), int(dashed[1]))
         if value:
             rule = "day first, as dates written with dashes or dots are"
         else:
