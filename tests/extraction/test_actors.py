@@ -282,3 +282,12 @@ def test_a_short_form_alone_does_not_merge_people_of_different_countries():
     second, _ = actors_of("Tongan Trade Minister Alexander Tuilagi signed the accord.")
     merged, _ = merge_actors([first, second])
     assert len([a for a in merged if "Tuilagi" in a.name]) == 2
+
+
+def test_a_full_name_after_a_country_possessive_is_a_person_of_that_country():
+    actors, _ = actors_of("Fiji was expelling Chile's Ana Maria Torres from Suva.")
+    (person,) = by_alias(actors, "Ana Maria Torres")
+    assert (person.kind, person.country) == (PERSON, "CHL")
+    # Names of places and things after a possessive are no persons.
+    actors, _ = actors_of("Tourists flock to Peru's Atacama Desert and Chile's Easter Island.")
+    assert [a for a in actors if a.kind == PERSON] == []

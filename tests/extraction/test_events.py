@@ -1197,6 +1197,67 @@ def test_the_land_whose_sovereignty_is_recognised_or_supported_is_not_a_party():
     assert sorted(event.countries) == ["CHL", "PER"]
 
 
+def test_a_ranked_bare_recognise_reports_a_past_recognition():
+    # "the first country to recognise X": the ranking tells a done recognition, even behind
+    # words that elsewhere hedge ("opportunity").
+    (event,) = dated(
+        "Their trade opportunity has grown since Peru became the first country to "
+        "recognise Fiji in 1977, the ministry said."
+    )
+    assert (event.type, event.status, event.date.edtf) == ("recognise", "done", "1977")
+    assert event.countries[:2] == ["PER", "FJI"]
+    # A plan, a wish, a call or a bare infinitive is no recognition.
+    for text in (
+        "Peru plans to recognise Fiji next year.",
+        "Chile will recognise Fiji on Monday.",
+        "Chile urged Peru to recognise Fiji on Monday.",
+        "Peru hopes to become the first country to recognise Fiji in 2027.",
+        "Peru would be the first country to recognise Fiji.",
+    ):
+        assert [e for e in candidates(text) if e.type == "recognise"] == [], text
+
+
+def test_recognising_a_claim_and_recognising_the_state_are_two_happenings():
+    text = (
+        "On Thursday Chile's president spoke to Peru's president. "
+        "The president said Chile recognised Peru's sovereignty over the islands. "
+        "Their friendship has endured since Chile became the first country to recognise "
+        "Peru in 1822."
+    )
+    result = build_timeline([DocInput("a", text, PUBLISHED)])
+    recognitions = [e for e in result.events if e.type == "recognise"]
+    assert [e.date.edtf for e in recognitions] == ["1822"]
+    assert [r.sentence for r in recognitions[0].evidence] == [2]
+
+
+def test_expelling_a_named_envoy_is_an_expulsion_of_his_country():
+    (event,) = dated(
+        "Fiji said on Monday it was expelling Chile's Ana Maria Torres, whom it lists as a "
+        "diplomatic agent."
+    )
+    assert event.type == "expel_withdraw"
+    assert event.countries[:2] == ["FJI", "CHL"]
+    (event,) = dated("Fiji on Monday expelled Chile's top intelligence official Ana Maria Torres.")
+    assert (event.type, event.countries[:2]) == ("expel_withdraw", ["FJI", "CHL"])
+    # Without any envoy or official in the sentence, a named person expelled is no diplomat.
+    assert dated("Fiji on Monday expelled Chile's Ana Maria Torres from the football team.") == []
+
+
+def test_a_leading_after_clause_is_not_dated_by_the_report_of_the_main_clause():
+    text = (
+        "Hours after Chile expelled a Peruvian diplomat, Peru asked a senior Chilean diplomat "
+        "to leave the country, the ministry said on Tuesday. "
+        "The Chilean minister said on Monday that Chile was expelling Peru's Ana Maria Torres, "
+        "a diplomatic agent."
+    )
+    result = build_timeline([DocInput("a", text, PUBLISHED)])
+    by_subject = {e.countries[0]: e for e in result.events if e.type == "expel_withdraw"}
+    # Each side's expulsion is its own happening, on its own day.
+    assert by_subject["PER"].date.edtf == "2024-04-30"
+    assert by_subject["CHL"].date.edtf == "2024-04-29"
+    assert sorted(r.sentence for r in by_subject["CHL"].evidence) == [0, 1]
+
+
 def test_a_country_accepted_or_admitted_as_a_member_joins_the_organisation():
     # "accepted into the organisation as its Nth member" is an accession (CAMEO 05), not the
     # summit it happened at; the city and country of the venue are no party to it.

@@ -318,7 +318,7 @@ BLIND_FLOORS = {
     "blind.json": (9, 9, 0),
     "blind2.json": (3, 1, 0),
     "blind3.json": (9, 9, 0),
-    "blind4.json": (7, 7, 0),
+    "blind4.json": (9, 9, 0),
     "blind5.json": (4, 4, 0),
 }
 
@@ -361,8 +361,8 @@ COUNTRY_FLOORS = {
     "fresh.json": 5,
     "heldout.json": 6,
     "blind3.json": 9,
-    "blind4.json": 7,
-    "blind5.json": 3,
+    "blind4.json": 9,
+    "blind5.json": 4,
 }
 
 
@@ -378,7 +378,7 @@ TYPE_FLOORS = {
     "blind.json": 9,
     "blind2.json": 3,
     "blind3.json": 9,
-    "blind4.json": 7,
+    "blind4.json": 9,
     "blind5.json": 4,
     "diplomacy.json": 6,
     "fresh.json": 4,

@@ -585,6 +585,19 @@ def test_the_reporting_clause_is_in_the_past_even_after_a_future_verb():
     assert values(text, dt.date(2020, 9, 9)) == {"Sept 15": "2020-09-15", "Tuesday": "2020-09-08"}
 
 
+def test_a_report_told_in_a_statement_or_at_a_conference_is_in_the_past():
+    # Published on a Saturday: the report's Friday is the day before, not the next one.
+    saturday = dt.date(2025, 4, 12)
+    for tail in (
+        "the ministry said in a statement on Friday.",
+        "the minister told reporters at a news conference on Friday.",
+    ):
+        text = f"Fiji will close its embassy in Peru from Aug. 1, {tail}"
+        assert values(text, saturday) == {"Aug. 1": "2025-08-01", "Friday": "2025-04-11"}, tail
+    # A plan told after "said" still looks ahead.
+    assert values("Fiji said it will meet Peru on Friday.", saturday) == {"Friday": "2025-04-18"}
+
+
 def test_a_deadline_with_by_looks_ahead():
     # https://www.newsbreak.com/news/2452018997572/u-s-russia-make-progress-toward-resolving-diplomats-spat-state-dept
     text = (

@@ -542,13 +542,17 @@ def find_actors(
             title, country = _title_before(text, a, country_index)
             app_title, app_country = _apposition(text, b, country_index)
             title = title or app_title
-            country = country or app_country or _of_country_after(text, b, country_index)
+            possessive = _after_country_possessive(text, a, b, country_index)
+            country = (
+                country or app_country or _of_country_after(text, b, country_index) or possessive
+            )
             if len(tokens) == 1:
                 singles.append((a, b, surface, title, country))
                 continue
             evidence = (
                 title
                 or _HONORIFIC_BEFORE.search(text[max(0, a - 6) : a])
+                or possessive
                 or re.search(r"\b(?:al|el|bin|ibn|von|van|abu)\b|-", surface, re.IGNORECASE)
                 or _REPORTING_AFTER.match(text, b)
             )
@@ -650,6 +654,34 @@ def _title_before(text: str, a: int, countries: _Countries) -> tuple[str, str]:
         # "Minister of Foreign Affairs of Viet Nam Le Hoai Trung"
         country = _country_near(countries, title_start, a)
     return title, country
+
+
+# Heads of capitalised names of places and things: "Peru's Atacama Desert" is no person.
+_PLACE_OR_THING = re.compile(
+    r"\b(?:Desert|Islands?|Mountains?|Mount|Valley|Lake|Bay|Canal|Strait|Port|Airport|Airlines?|"
+    r"Airways|University|College|Institute|Museum|Stadium|Square|Palace|Hospital|Company|"
+    r"Corporation|Group|Initiative|Corridor|Road|Highway|Province|Region|Park|Hills?|Peninsula|"
+    r"Basin|Plain|Delta|Cup|League|Games|Festival|Award|Prize|Act|Law|Plan|Project)\b"
+)
+
+
+# "Chile's Ana Torres", "Chile's top intelligence official Ana Torres".
+_POSSESSIVE_ROLE = re.compile(
+    r"['’]s\s+(?:(?:[a-z-]+\s+){0,3}(?:official|diplomat|agent|officer|spy|aide)\s+)?"
+)
+
+
+def _after_country_possessive(text: str, a: int, b: int, countries: _Countries) -> str:
+    """ "expelling Chile's Ana Maria Torres": a full name right after a country's
+    possessive (and a role) is a person of that country; names of places and things
+    are not."""
+    if _PLACE_OR_THING.search(text[a:b]):
+        return ""
+    for i in countries.ending_within(max(0, a - 60), a):
+        m = countries.mentions[i]
+        if _POSSESSIVE_ROLE.fullmatch(text, m.end, a):
+            return m.key
+    return ""
 
 
 def _apposition(text: str, b: int, countries: _Countries) -> tuple[str, str]:

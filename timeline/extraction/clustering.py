@@ -119,6 +119,11 @@ def _fits(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) -> bool:
             return False
     if cand.type == "expel_withdraw" and _tit_for_tat(item, cluster):
         return False
+    if cand.type == "recognise" and any(
+        i.cand.type == "recognise" and i.detail.object_text != item.detail.object_text
+        for i in cluster.items
+    ):
+        return False  # recognising a state and recognising a claim are two happenings
     dated = cluster.dated()
     if cand.type in PAIR_TYPES and len(_pair(item)) == 2:
         # Relations between one pair of countries: another pair is another happening.
@@ -154,10 +159,28 @@ def _tit_for_tat(item: Item, cluster: Cluster) -> bool:
         if (
             other.detail.countries_in_order[0] != mine[0]
             and mine[0] in other.cand.countries
-            and other.detail.object_text != item.detail.object_text
+            and (
+                other.detail.object_text != item.detail.object_text
+                # Each side expelling the other's envoy: "Peru expelled Chile's envoy;
+                # Chile expelled Peru's in return".
+                or _mutual_expulsion(item, other)
+            )
         ):
             return True
     return False
+
+
+def _mutual_expulsion(item: Item, other: Item) -> bool:
+    """Each side told as expelling the other's envoy, as the subject of its verb."""
+    mine, theirs = item.detail.agent, other.detail.agent
+    return (
+        item.detail.object_text == other.detail.object_text == "expel"
+        and mine.startswith("country:")
+        and theirs.startswith("country:")
+        and mine != theirs
+        and mine[len("country:") :] in other.cand.countries
+        and theirs[len("country:") :] in item.cand.countries
+    )
 
 
 def _agreement(item: Item) -> bool:

@@ -114,7 +114,9 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("recognise", re.compile(r"\brecogni[sz](?:ed|es|ing)\b", re.I)),
+    # The bare infinitive only after a ranking that reports a fact ("the first country to
+    # recognise Fiji"); see _RANKED_TO.
+    ("recognise", re.compile(r"\brecogni[sz](?:ed|es|ing|e)\b", re.I)),
     (
         "sign_agreement",
         re.compile(
@@ -230,6 +232,16 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("announce", re.compile(r"\b(?:announc\w+|declar(?:ed|es)|unveil\w*)\b", re.I)),
 ]
 TRIGGER_PRIORITY = {t: i for i, (t, _) in enumerate(_TRIGGERS)}
+# "Peru became the first country to recognise Fiji", "the fourth nation this year to
+# recognise it": a ranking tells the recognition as done. Elsewhere a bare "recognise" is
+# a wish, a plan or a call ("urged Chile to recognise", "plans to recognise").
+_RANKED_TO = re.compile(
+    r"\b(?:became|becomes|becoming|was|were|is|are|being|has\s+been|had\s+been|remains|remained)"
+    r"\s+(?:the|one\s+of\s+the)\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
+    r"\w+teenth|\w+tieth|last|latest|only|earliest)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:(?:this|that|last)\s+(?:year|month|week)\s+)?to\s+$",
+    re.I,
+)
 _TRIGGER_PRIORITY = TRIGGER_PRIORITY
 
 # Types that tell the same kind of happening: merged when facts agree.
@@ -298,8 +310,14 @@ _BOYCOTT_RELATIVE = re.compile(
     re.I,
 )
 _LEADING_SUBORDINATE = re.compile(
-    r"^(?:When|After|Following|Since|Although|Though|Despite|Before|While|As|Once|With|Including)\b[^,]{3,160},\s+"
+    # "Hours after Peru expelled Chile's envoy, Chile ...": the time before "after" too.
+    r"^(?:(?:Hours|Minutes|Days|Weeks|Moments|Shortly|Soon|Just|Only)\s+(?:after|before)|"
+    r"When|After|Following|Since|Although|Though|Despite|Before|While|As|Once|With|Including)"
+    r"\b[^,]{3,160},\s+"
 )
+# A leading "After Peru expelled Chile's envoy, ..." tells an earlier happening than the
+# main clause: the report's date is not its date.
+_EARLIER_LEAD = re.compile(r"^(?:\w+\s+)?(?:after|following|since)\b", re.I)
 _REPORT_FRAME = re.compile(
     r"\b(?:announced|said|says|confirmed|stated|reported|told|noted|revealed|disclosed|added)\b"
     r"(?P<tail>[^\"“]{0,40}?)\bthat\b",
@@ -379,6 +397,46 @@ def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
         if text[a:b].strip():
             out.append((sentence.start + a, sentence.start + b))
     return out
+
+
+def _irrealis_scope(before_trigger: str, a: int, clause_mentions: list[Mention]) -> str:
+    """The words that can make a trigger unreal. A ranked recognition ("the economic
+    opportunity grew since Peru became the first country to recognise Fiji") is only
+    hedged from its subject on: "Fiji hoped to be the first ..." never ranks."""
+    ranked = _RANKED_TO.search(before_trigger)
+    if not ranked or not before_trigger.endswith(ranked.group()):
+        return before_trigger
+    subjects = [m for m in clause_mentions if m.kind == COUNTRY and m.end - a <= ranked.start()]
+    return before_trigger[subjects[-1].start - a :] if subjects else before_trigger
+
+
+# "Peru was expelling Chile's Ana Torres", "expelled Chile's top intelligence official Ana
+# Torres": an expulsion told by the person expelled ...
+_EXPEL_NAMED = re.compile(
+    r"\bexpel(?:s|led|ling)?\s+(?:the\s+)?(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s\s+)?"
+    r"(?:[\w-]+\s+){0,4}?$"
+)
+# ... whom the sentence calls a diplomat or an official of a state.
+_ENVOY_ROLE = re.compile(
+    r"\b(?:diplomat\w*|ambassador|envoy|consul\w*|attach[eé]|charg[eé]|official|officer|agent|"
+    r"intelligence|embassy|mission|station\s+chief)\b",
+    re.I,
+)
+
+
+def _expelled_person(clause: str, a: int, mentions: list[Mention], sentence: str):
+    """The expulsion of a named envoy, as a match over the clause from "expel" to the name."""
+    if not _ENVOY_ROLE.search(sentence):
+        return None
+    for m in mentions:
+        if m.kind != PERSON or not a <= m.start:
+            continue
+        lead = _EXPEL_NAMED.search(clause[: m.start - a])
+        if lead and not re.search(r"[,;:]", lead.group()):
+            return re.compile(re.escape(clause[lead.start() : m.end - a])).search(
+                clause, lead.start()
+            )
+    return None
 
 
 def _within(items, a: int, b: int):
@@ -481,6 +539,12 @@ def extract_candidates(
             continue
         previous: CandidateDetail | None = None
         prev_span = (sentence.start, sentence.start)
+        lead_match = _LEADING_SUBORDINATE.match(sentence.text)
+        earlier_end = (
+            sentence.start + lead_match.end()
+            if lead_match and _EARLIER_LEAD.match(sentence.text)
+            else None
+        )
         for a, b in _clauses(sentence):
             a = max(a, frame_end) if frame_end < b else a
             detail = _clause_candidate(
@@ -499,6 +563,8 @@ def extract_candidates(
                 article_pair=article_pair,
             )
             prev_span = (a, b)
+            if b == earlier_end:
+                detail = [replace(d, report_timex=None) for d in detail]
             if detail:
                 out.extend(detail)
                 previous = detail[-1]
@@ -906,6 +972,10 @@ def _clause_candidate(
                 r"Cold\s+War", clause[max(0, m.start() - 5) : m.end()]
             ):
                 continue
+            if m.group().lower() in ("recognise", "recognize") and not _RANKED_TO.search(
+                clause[max(0, m.start() - 80) : m.start()]
+            ):
+                continue
             matches.append((type_code, m))
     clause_timexes = [
         t
@@ -920,6 +990,10 @@ def _clause_candidate(
             if not _in_frame(t, report_timex)
         ][-1:]
     clause_mentions = _within(mentions, a, b)
+    if not any(t == "expel_withdraw" for t, _ in matches):
+        named = _expelled_person(clause, a, clause_mentions, sentence.text)
+        if named is not None:
+            matches.append(("expel_withdraw", named))
     leading = a <= sentence.start + 1 and bool(_LEADING_SUBORDINATE.match(sentence.text))
     countries = _ordered_unique(
         [
@@ -994,7 +1068,9 @@ def _clause_candidate(
             status = "planned"
         if not clause_timexes and report_timex is not None:
             clause_timexes = [report_timex]
-    elif _IRREALIS.search(before_trigger) and type_code not in ("intent",):
+    elif _IRREALIS.search(
+        _irrealis_scope(before_trigger, a, clause_mentions)
+    ) and type_code not in ("intent",):
         return []
     announced_object = ""
     if (
@@ -1719,6 +1795,19 @@ def _agent_target(
         )
         target = next((m.key for m in after if m.key != agent), "")
         return agent, target
+    if type_code == "expel_withdraw":
+        # "Peru expelled Chile's envoy", "Peru asked Chile's envoy to leave": the country
+        # named before an active verb sent the envoy away.
+        if not re.match(
+            r"(?i)(?:expel(?:s|led|ling)?|order\w*|ask\w*|told|gave)\b", trigger.group()
+        ):
+            return "", ""
+        subjects = [
+            m
+            for m in clause_mentions
+            if m.kind == COUNTRY and m.end <= t_start and how_matched(m.text) != "capital"
+        ]
+        return (f"country:{subjects[0].key}" if subjects else ""), ""
     if type_code not in ("regime_change", "armed_conflict"):
         return "", ""
     actors = [m for m in clause_mentions if m.kind != COUNTRY and m.key in actor_by_key]
@@ -1777,6 +1866,11 @@ def _object_text(type_code: str, clause: str, trigger) -> str:
         verb = "restore" if restore else "establish"
         # An agreement typed as the establishment keeps its wording in the title.
         return verb if type_code == "intent" else f"{AGREEMENT_TO}{verb}"
+    if type_code == "recognise" and re.match(
+        r"\W+(?:[\w'’-]+\W+){0,3}?(?:sovereignty|claims?|annexation|rule)\b", after, re.I
+    ):
+        # "recognised Peru's sovereignty over the islands": a claim, not a state.
+        return "sovereignty"
     if type_code == "reduce_relations" and re.search(r"embass", trigger.group(), re.I):
         return "suspend" if re.search(r"suspen", trigger.group(), re.I) else "close"
     if type_code == "announce" and re.search(r"\b(?:relations|ties)\b", clause, re.I):

@@ -769,7 +769,10 @@ class _Cand:
 
 _REPORTED = re.compile(
     r"(?i)\b(?:said|says|told|announced|reported|added|stated|confirmed|noted|tweeted|wrote|declared"
-    r"|disclosed|revealed)\s+(?:\w+\s+)?(?:on\s+|late\s+|early\s+)?$"
+    r"|disclosed|revealed)\s+(?:\w+\s+)?"
+    # "said in a statement on Friday", "told reporters at a news conference on Monday".
+    r"(?:(?:in|at|during)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?)?"
+    r"(?:on\s+|late\s+|early\s+)?$"
 )
 _FUTURE = re.compile(
     r"(?i)\b(?:will|shall|(?:is|are|was|were)\s+(?:scheduled|expected|set|due|slated|planned|likely)\s+to|(?:is|are)\s+to"
