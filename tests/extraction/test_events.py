@@ -1293,3 +1293,49 @@ def test_raising_a_mission_to_ambassador_level_is_an_upgrade_of_relations():
     assert passive.type == "establish_relations"
     talk = candidates("On Monday Peru said it was considering an upgrade in diplomatic ties.")
     assert all(e.type != "establish_relations" for e in talk)
+
+
+def test_closing_a_consulate_lowers_relations_and_says_who_ordered_it():
+    # One post instead of the whole embassy: still a reduction of relations (CAMEO 161); the
+    # side that orders the closure comes first, the side told to close second.
+    (ordered,) = dated("On Thursday Peru ordered Chile to close its consulate general in Cusco.")
+    assert ordered.type == "reduce_relations"
+    assert ordered.countries[:2] == ["PER", "CHL"]
+    assert ordered.date.edtf == "2024-05-02"
+    assert ordered.title == "Peru orders Chile to close a consulate"
+    (own,) = dated("On Thursday Fiji closed its consulate in Chile.")
+    assert own.type == "reduce_relations"
+    assert own.title == "Fiji closes its consulate in Chile"
+    (quoted,) = candidates(
+        'Peru said on Thursday: "We are requiring the Chilean Government to close its '
+        'Consulate General in Cusco."'
+    )
+    assert quoted.countries[:2] == ["PER", "CHL"]
+
+
+def test_ordering_cuts_to_another_side_s_diplomatic_staff_is_an_expulsion_of_diplomats():
+    (cut,) = dated("In May 2023 Chile ordered Peru to cut its diplomatic staff in Chile to 40.")
+    assert cut.type == "expel_withdraw"
+    assert cut.countries[:2] == ["CHL", "PER"]
+    assert cut.title == "Chile orders Peru to cut its diplomatic staff"
+    (own,) = dated("In May 2023 Fiji reduced the number of diplomats at its embassy in Peru.")
+    assert own.type == "expel_withdraw"
+    # Staff cuts elsewhere are no diplomatic happening.
+    assert dated("In May 2023 the Chilean airline cut its staff by a third.") == []
+
+
+def test_an_earlier_agreement_told_by_a_pronoun_is_a_signing_of_its_own():
+    text = (
+        "Peru and Fiji on Thursday signed an agreement on visa-free travel. The agreement was "
+        "signed by Peru's foreign minister Ana Soto and Fiji's Ratu Vula. Ana Soto said the "
+        "new agreements, together with the one signed in February on visas for diplomats, "
+        "would boost tourism."
+    )
+    result = build_timeline([DocInput("a", text, PUBLISHED)])
+    signings = sorted(
+        (e for e in result.events if e.type == "sign_agreement"), key=lambda e: e.date.edtf
+    )
+    assert [e.date.edtf for e in signings] == ["2024-02", "2024-05-02"]
+    # The undated sentence between them tells Thursday's signing, told before it.
+    assert {ev.sentence for ev in signings[1].evidence} == {0, 1}
+    assert {ev.sentence for ev in signings[0].evidence} == {2}

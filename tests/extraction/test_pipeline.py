@@ -320,6 +320,7 @@ BLIND_FLOORS = {
     "blind3.json": (9, 9, 0),
     "blind4.json": (9, 9, 0),
     "blind5.json": (4, 4, 0),
+    "blind6.json": (3, 2, 0),
 }
 
 
@@ -363,6 +364,7 @@ COUNTRY_FLOORS = {
     "blind3.json": 9,
     "blind4.json": 9,
     "blind5.json": 4,
+    "blind6.json": 3,
 }
 
 
@@ -380,6 +382,7 @@ TYPE_FLOORS = {
     "blind3.json": 9,
     "blind4.json": 9,
     "blind5.json": 4,
+    "blind6.json": 3,
     "diplomacy.json": 6,
     "fresh.json": 4,
     "heldout.json": 6,

@@ -231,6 +231,10 @@ def _attach_score(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) ->
     )
     return (
         same_article,
+        # A happening the article told before the sentence, not one it tells only later:
+        # "Peru and Fiji signed a visa deal on Monday. It was signed by their ministers. ...
+        # with the one signed in May" - the second sentence is Monday's signing.
+        distance < 1000,
         shared_people,
         same_type,
         shared_countries,

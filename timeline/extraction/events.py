@@ -33,13 +33,23 @@ _REL = r"(?:diplomatic\s+|bilateral\s+|official\s+|formal\s+|full\s+|new\s+)*(?:
 
 # An embassy closed, suspended or shut: "closed its embassy", "the closure of the U.S. Embassy",
 # "the embassy had been closed", "suspend its embassy operations", "shut down the embassy".
+# A consulate too: "ordered Fiji to close its consulate general in Lima" lowers relations
+# the same way (CAMEO 161), one post instead of the whole mission.
+_MISSION = r"(?:embass(?:y|ies)|consulates?(?:[\s-]+general)?)\b"
 _EMBASSY_CLOSED = (
     r"\b(?:clos(?:e|ed|es|ing)|shut(?:s|ting)?|shutter\w*|suspend\w*)(?:\s+down)?\s+"
-    r"(?:its|the|their|his|her)\s+(?:[\w.-]+\s+){0,2}?embass(?:y|ies)\b"
+    rf"(?:its|the|their|his|her)\s+(?:[\w.-]+\s+){{0,2}}?{_MISSION}"
     r"|\b(?:clos(?:ure|ing)|shut(?:ting|down)|suspension)\s+of\s+(?:the\s+|its\s+|their\s+)?"
-    r"(?:[\w.-]+\s+){0,2}embass(?:y|ies)\b"
-    r"|\bembass(?:y|ies)\b(?:\W+\w+){0,4}?\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
+    rf"(?:[\w.-]+\s+){{0,2}}{_MISSION}"
+    rf"|\b{_MISSION}(?:\W+\w+){{0,4}}?\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
     r"(?:\w+ly\s+)?(?:closed|shut(?:\s+down)?|suspended)\b"
+)
+
+# The closing side only orders it: "told Fiji to close", "is requiring Chile to shut".
+_ORDERED_TO = re.compile(
+    r"\b(?:order\w*|told|tells?|telling|requir\w+|forc\w+|demand\w*|instruct\w*)\b"
+    r"[^.;]{0,80}?\bto\s+$",
+    re.I,
 )
 
 # (type, pattern), highest priority first: a clause gets the first type that matches.
@@ -124,6 +134,11 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             rf"memorandum|MoU|pact|declaration|statement|protocol|contract|communiqu\w+)"
             rf"|\b(?:agreements?|accords?|treat(?:y|ies)|communiqu\w+|declarations?|memorand\w+)\s+"
             rf"(?:was|were|has\s+been|have\s+been)\s+signed"
+            # An earlier agreement told by a pronoun: "the new accords, together with the one
+            # signed in May on visas, ..." is a signing of its own.
+            rf"|\b(?:agreements?|accords?|deals?|treat(?:y|ies)|memorand\w+|MoUs?)\b[^.;]{{0,60}}?"
+            rf"\bthe\s+(?:one|ones|earlier\s+one|previous\s+one)\s+(?:that\s+was\s+|which\s+was\s+)?"
+            rf"signed\b"
             rf"|\b(?:released|issued|published)\s+a\s+(?:joint|trilateral|three-party)\s+"
             rf"(?:communiqu\w+|statement|declaration)"
             # "the deal that Iran struck with ...", "the recently-reached nuclear deal".
@@ -198,6 +213,11 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             rf"|\b(?:order\w*|told|ask\w*|call\w*\s+on|gave|give[sn]?)\b[^.;]{{0,80}}?"
             rf"\b(?:ambassador|envoy|diplomats?|charg[eé])\b[^.;]{{0,80}}?\bto\s+leave\b"
             rf"|\bexpel\w*\s+(?:him|her|them)\b"
+            # A cap on another side's mission sends its diplomats home: "ordered Fiji to cut its
+            # diplomatic staff in Peru to 40", "reduce the number of diplomats".
+            rf"|\b(?:cut|cuts|cutting|reduc\w+|slash\w*|downsiz\w+|shrink\w*|scal\w+\s+back)\b"
+            rf"{_W}{{0,4}}?\W+(?:(?:the\s+)?number\s+of\s+)?(?:diplomatic\b[^.;]{{0,30}}?\b"
+            rf"(?:staff|personnel|mission)|diplomats|embassy\s+staff)\b"
             # "declared the ambassador persona non grata": told to leave (Vienna Convention art. 9).
             rf"|\bpersona\s+non\s+grata\b"
             # A recall told as bringing one's own envoy home: "ordered its ambassador home".
@@ -1232,7 +1252,11 @@ def _clause_candidate(
     agent, target = _agent_target(
         type_code, trigger, text, a, clause, clause_mentions, actor_by_key
     )
-    if type_code == "reduce_relations" and re.search(r"embass", trigger.group(), re.I):
+    if type_code == "reduce_relations" and re.search(r"consul", trigger.group(), re.I):
+        place = "consulate"  # "Peru closed its consulate in Fiji"
+        if _ORDERED_TO.search(clause[: trigger.start()]):
+            place = "ordered consulate"  # "Peru told Fiji to close its consulate in Lima"
+    elif type_code == "reduce_relations" and re.search(r"embass", trigger.group(), re.I):
         place = "embassy"  # "Argentina closed its embassy in Bangladesh"
     elif (
         type_code == "establish_relations"
@@ -1273,6 +1297,15 @@ def _clause_candidate(
         side = before_countries[:1] if len(before_countries) == 1 else frame[-1:]
         if side:
             countries = _ordered_unique([side[0].key, *countries])
+    if place == "ordered consulate" and len(countries) >= 2:
+        # "we are requiring Fiji to close its consulate": the side told comes second.
+        order = _ORDERED_TO.search(clause[: trigger.start()])
+        told = [
+            m.key
+            for m in clause_mentions
+            if m.kind == COUNTRY and a + order.start() <= m.start < a + trigger.start()
+        ]
+        countries = _ordered_unique([*(c for c in countries if c not in told), *told])
     if re.match(r"(?i)(?:relations|ties)\b", trigger.group()) and len(countries) >= 2:
         joint = True  # "relations between X and Y were severed": neither side is the agent
     if (
@@ -1871,7 +1904,7 @@ def _object_text(type_code: str, clause: str, trigger) -> str:
     ):
         # "recognised Peru's sovereignty over the islands": a claim, not a state.
         return "sovereignty"
-    if type_code == "reduce_relations" and re.search(r"embass", trigger.group(), re.I):
+    if type_code == "reduce_relations" and re.search(r"embass|consul", trigger.group(), re.I):
         return "suspend" if re.search(r"suspen", trigger.group(), re.I) else "close"
     if type_code == "announce" and re.search(r"\b(?:relations|ties)\b", clause, re.I):
         return "diplomatic relations"
@@ -1899,6 +1932,11 @@ def _object_text(type_code: str, clause: str, trigger) -> str:
         r"expel|expuls|to\s+leave|persona\s+non\s+grata", trigger.group(), re.I
     ):
         return "expel"
+    if type_code == "expel_withdraw" and re.match(
+        r"(?i)(?:cut|reduc|slash|downsiz|shrink|scal)", trigger.group()
+    ):
+        # "ordered Fiji to cut its diplomatic staff" against "Peru cut its embassy staff".
+        return "order cut" if _ORDERED_TO.search(clause[: trigger.start()]) else "cut"
     if type_code in ("ease_sanctions", "impose_sanctions"):
         m = re.search(
             r"\b(sanctions|restrictions|embargo|bounty|boycotts?|blockade)\b", after, re.I
@@ -1984,6 +2022,16 @@ def make_title(
         return (
             f"{names[0]} {'plans to ' + verb if planned else verb + 's'} its embassy in {names[1]}"
         )
+    if type_code == "reduce_relations" and place == "ordered consulate" and len(names) >= 2:
+        return f"{names[0]} orders {names[1]} to {object_text or 'close'} a consulate"
+    if type_code == "reduce_relations" and place.endswith("consulate") and names:
+        verb = object_text or "close"
+        if subject_missing or len(names) < 2:
+            return f"Consulate in {names[0]} {verb}{'ed' if verb.endswith('d') else 'd'}"
+        return (
+            f"{names[0]} {'plans to ' + verb if planned else verb + 's'} its consulate in "
+            f"{names[1]}"
+        )
     if type_code == "establish_relations" and object_text.startswith(AGREEMENT_TO):
         type_code, object_text = "intent", object_text[len(AGREEMENT_TO) :]  # same wording
     if (
@@ -2032,7 +2080,12 @@ def make_title(
         "impose_sanctions": f"{names[0] if names else first} imposes {object_text or 'sanctions'}"
         + (f" on {names[1]}" if len(names) > 1 else ""),
         "expel_withdraw": (
-            f"{names[0] if names else first} expels diplomats"
+            f"{names[0]} orders {names[1]} to cut its diplomatic staff"
+            if object_text == "order cut" and len(names) > 1
+            else f"{names[0] if names else first} cuts its diplomatic staff"
+            + (f" in {names[1]}" if len(names) > 1 else "")
+            if object_text in ("cut", "order cut")
+            else f"{names[0] if names else first} expels diplomats"
             + (f" of {names[1]}" if len(names) > 1 else "")
             if object_text == "expel"
             else f"{names[0] if names else first} withdraws diplomats"
