@@ -321,6 +321,7 @@ BLIND_FLOORS = {
     "blind4.json": (9, 9, 0),
     "blind5.json": (4, 4, 0),
     "blind6.json": (3, 2, 0),
+    "blind7.json": (10, 9, 0),
 }
 
 
@@ -365,6 +366,7 @@ COUNTRY_FLOORS = {
     "blind4.json": 9,
     "blind5.json": 4,
     "blind6.json": 3,
+    "blind7.json": 7,
 }
 
 
@@ -383,6 +385,7 @@ TYPE_FLOORS = {
     "blind4.json": 9,
     "blind5.json": 4,
     "blind6.json": 3,
+    "blind7.json": 10,
     "diplomacy.json": 6,
     "fresh.json": 4,
     "heldout.json": 6,
