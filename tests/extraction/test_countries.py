@@ -120,3 +120,13 @@ def test_a_capital_written_with_an_apostrophe_is_found_without_it():
         ("Ndjamena", "TCD"),
         ("N'djamena", "TCD"),
     ]
+
+
+def test_a_country_right_after_a_wire_dateline_dash_is_named():
+    # Wire copies sometimes run the dateline's dash into the first word.
+    assert codes("LIMA (Reuters) -Peru said on Monday it would restore ties with Chile.") == [
+        ("Peru", "PER"),
+        ("Chile", "CHL"),
+    ]
+    # A hyphen joined to the word before it still makes a compound, not a mention.
+    assert codes("The non-Fiji delegates left.") == []

@@ -343,8 +343,10 @@ def _pattern() -> re.Pattern[str]:
     forms, _ = _surface_table()
     surfaces = sorted([*forms, *_AMBIGUOUS_KOREA], key=lambda s: (-len(s), s))
     alternation = "|".join(re.escape(s) for s in surfaces)
-    # No letter on either side; a trailing dot belongs to forms like "U.S."
-    return re.compile(rf"(?<![\w.\-])(?:{alternation})(?![\w\-]|\.\w)")
+    # No letter on either side; a trailing dot belongs to forms like "U.S." A hyphen
+    # joined to a word before it makes a compound ("pro-Fiji"); a dash after a space or a
+    # bracket is punctuation, as in a wire dateline run into its text: "LIMA (Reuters) -Peru".
+    return re.compile(rf"(?<![\w.])(?<![\w.]-)(?:{alternation})(?![\w\-]|\.\w)")
 
 
 _HYPHEN_PAIR = re.compile(r"(?<![\w-])([A-Z][A-Za-z.]+)-([A-Z][A-Za-z]+)(?![\w-])")
