@@ -1339,3 +1339,23 @@ def test_an_earlier_agreement_told_by_a_pronoun_is_a_signing_of_its_own():
     # The undated sentence between them tells Thursday's signing, told before it.
     assert {ev.sentence for ev in signings[1].evidence} == {0, 1}
     assert {ev.sentence for ev in signings[0].evidence} == {2}
+
+
+def test_who_negotiated_a_deal_for_two_others_is_not_a_party():
+    (event,) = dated(
+        "Peru and Chile agreed to resume ties in March under a deal negotiated by Fiji, raising "
+        "hopes in the region."
+    )
+    assert event.type == "establish_relations"
+    assert sorted(event.countries) == ["CHL", "PER"]
+
+
+def test_a_country_named_as_the_motive_of_a_break_is_not_a_party():
+    for text in (
+        "Peru broke off relations with Chile in 2016, in a show of solidarity with Fiji after "
+        "its embassy in Santiago was attacked.",
+        "Peru cut diplomatic ties with Chile in 2016 in solidarity with Fiji.",
+    ):
+        (event,) = dated(text)
+        assert event.type == "reduce_relations", text
+        assert sorted(event.countries) == ["CHL", "PER"], text

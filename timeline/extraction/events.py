@@ -1503,6 +1503,8 @@ _MEDIATOR = re.compile(
     r"\b(?:(?:mediated|brokered|facilitated|hosted|sponsored|arranged|guaranteed)\s+by|"
     # "a deal brokered with Fiji's help": the helper is no party.
     r"(?:mediated|brokered|facilitated|arranged)\s+with|"
+    # "under a deal negotiated by Fiji": who negotiated the deal for two others.
+    r"(?:deal|agreement|accord|pact)\s+negotiated\s+by|"
     r"(?:with|through|thanks\s+to)\s+(?:the\s+)?(?:mediation|good\s+offices|help)\s+of|"
     r"under\s+the\s+(?:auspices|aegis)\s+of|\bmediator|\bbroker)\s+(?:the\s+)?$",
     re.I,
@@ -1513,9 +1515,12 @@ _DISPUTED_LAND = re.compile(
     re.I,
 )
 # Commentary after the happening: "..., in a move that will anger Washington", or a
-# circumstance of it: "recalled its ambassador amid Israel's attacks in Gaza".
+# circumstance or motive of it: "recalled its ambassador amid Israel's attacks in Gaza".
 _COMMENTARY = re.compile(
-    r"\b(?:in\s+)?a\s+move\s+(?:that|which|seen|likely|expected|widely)\b|\bamid(?:st)?\b", re.I
+    r"\b(?:in\s+)?a\s+move\s+(?:that|which|seen|likely|expected|widely)\b|\bamid(?:st)?\b"
+    # A motive: "broke off relations with Chile in solidarity with Fiji".
+    r"|\bin\s+(?:an?\s+(?:\w+\s+)?(?:show|sign|gesture|act)\s+of\s+)?solidarity\s+with\b",
+    re.I,
 )
 # A break with one state told with the switch to another: "broke off relations with
 # Taiwan to form ties with China", "... and switched recognition to Beijing". The new
