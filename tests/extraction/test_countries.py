@@ -130,3 +130,12 @@ def test_a_country_right_after_a_wire_dateline_dash_is_named():
     ]
     # A hyphen joined to the word before it still makes a compound, not a mention.
     assert codes("The non-Fiji delegates left.") == []
+
+
+def test_a_post_named_before_the_envoys_name_is_a_country():
+    # "Jordan" can be a given name, but not as the post of an ambassador.
+    assert codes("Peru's ambassador to Jordan Ana Ruiz presented her credentials.") == [
+        ("Peru", "PER"),
+        ("Jordan", "JOR"),
+    ]
+    assert codes("He met Jordan Smith in Lima.") == [("Lima", "PER")]

@@ -1359,3 +1359,18 @@ def test_a_country_named_as_the_motive_of_a_break_is_not_a_party():
         (event,) = dated(text)
         assert event.type == "reduce_relations", text
         assert sorted(event.countries) == ["CHL", "PER"], text
+
+
+def test_credentials_are_presented_to_the_state_the_envoy_is_posted_to():
+    (event,) = dated(
+        "Peru's ambassador to Chile Ana Ruiz, along with envoys of Fiji and Tonga, presented her "
+        "credentials to President Luis Soto on Thursday."
+    )
+    assert event.type == "meet"
+    assert sorted(event.countries) == ["CHL", "PER"]
+    # Credentials presented elsewhere than the post named in the title.
+    (event,) = dated(
+        "Peruvian Ambassador to Santiago Ana Ruiz presented her credentials as non-resident "
+        "ambassador to the Fijian president in Suva on Thursday."
+    )
+    assert sorted(event.countries) == ["FJI", "PER"]

@@ -366,7 +366,7 @@ COUNTRY_FLOORS = {
     "blind4.json": 9,
     "blind5.json": 4,
     "blind6.json": 3,
-    "blind7.json": 7,
+    "blind7.json": 10,
 }
 
 

@@ -466,8 +466,17 @@ def opens_a_name(text: str, a: int, b: int) -> bool:
     return bool(after) and after.group(1)[0].isupper() and not lookup(after.group(1))
 
 
+_POSTED_TO = re.compile(
+    r"\b(?:ambassador|envoy|consul|high\s+commissioner|charg[eé]\s+d'affaires)"
+    r"(?:[\s-]+designate)?\s+(?:to|in)\s+$",
+    re.I,
+)
+
+
 def _beside_a_name(text: str, a: int, b: int) -> bool:
     """True when a country-like word sits inside a capitalised personal name."""
+    if _POSTED_TO.search(text[max(0, a - 40) : a]):
+        return False  # "the ambassador to Jordan Ana Ruiz": the post, then the envoy's name
     before = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, a - 20) : a])
     after = re.match(r"\s+([A-Z][a-z]+)", text[b : b + 20])
     words = [m.group(1) for m in (before, after) if m]

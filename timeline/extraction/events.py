@@ -1460,6 +1460,23 @@ def _article_pair(mentions: list[Mention]) -> list[str]:
     return ranked[:2] if len(ranked) >= 2 else []
 
 
+_CREDENTIALS = re.compile(r"\bcredentials\b|\bletters?\s+of\s+credence\b", re.I)
+_OTHER_ENVOYS = re.compile(
+    r"\b(?:along|together)\s+with\s+(?:the\s+)?(?:other\s+)?(?:envoys?|ambassadors?|diplomats?)"
+    r"\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?:,\s+|,?\s+and\s+))*$"
+)
+
+
+def _credentials_to(text: str, posted: Mention, country_mentions: list[Mention]) -> bool:
+    """"Peru's ambassador to Fiji presented his credentials to the president": the state
+    the envoy is posted to receives the credentials, unless another is named after them
+    ("... presented his credentials as non-resident ambassador in Suva")."""
+    found = _CREDENTIALS.search(text, posted.end, posted.end + 160)
+    return bool(found) and not any(
+        m.start > found.start() and m.key != posted.key for m in country_mentions
+    )
+
+
 def _clause_countries(
     text: str, clause_mentions: list[Mention], sentence_mentions: list[Mention], borrow: bool = True
 ) -> list[str]:
@@ -1468,8 +1485,12 @@ def _clause_countries(
     kept = []
     for i, m in enumerate(country_mentions):
         before = text[max(0, m.start - 60) : m.start]
-        if re.search(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Cc]onsul)\s+(?:to|in)\s+$", before):
+        if re.search(
+            r"\b(?:[Aa]mbassador|[Ee]nvoy|[Cc]onsul)\s+(?:to|in)\s+$", before
+        ) and not _credentials_to(text, m, country_mentions):
             continue  # "Ambassador to Thailand": where the envoy serves, not a party
+        if _OTHER_ENVOYS.search(before):
+            continue  # "Fiji's envoy, along with envoys of Peru and Chile, ...": others' envoys
         if _EPITHET_BEFORE.search(before):
             continue
         if (
