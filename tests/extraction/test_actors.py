@@ -291,3 +291,18 @@ def test_a_full_name_after_a_country_possessive_is_a_person_of_that_country():
     # Names of places and things after a possessive are no persons.
     actors, _ = actors_of("Tourists flock to Peru's Atacama Desert and Chile's Easter Island.")
     assert [a for a in actors if a.kind == PERSON] == []
+
+
+def test_a_name_closing_an_opening_phrase_has_no_apposition():
+    # "Along with Ruiz, the Chilean envoy ...": the Chilean envoy is someone else.
+    actors, _ = actors_of(
+        "Peruvian Ambassador Ana Ruiz presented her credentials on Monday. Along with Ruiz, "
+        "the Chilean envoy also presented credentials."
+    )
+    people = [a for a in actors if a.kind == PERSON]
+    assert [p.name for p in people] == ["Ana Ruiz"]
+    assert people[0].country == "PER"
+    # Inside a sentence, a comma after the name still opens an apposition.
+    actors, _ = actors_of("Ruiz, the Chilean envoy, presented credentials.")
+    (person,) = by_alias(actors, "Ruiz")
+    assert person.country == "CHL"

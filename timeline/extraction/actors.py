@@ -540,7 +540,9 @@ def find_actors(
             if _org_canonical(surface) in org_canon:
                 continue
             title, country = _title_before(text, a, country_index)
-            app_title, app_country = _apposition(text, b, country_index)
+            app_title, app_country = (
+                ("", "") if _opening_phrase_object(text, a) else _apposition(text, b, country_index)
+            )
             title = title or app_title
             possessive = _after_country_possessive(text, a, b, country_index)
             country = (
@@ -682,6 +684,21 @@ def _after_country_possessive(text: str, a: int, b: int, countries: _Countries) 
         if _POSSESSIVE_ROLE.fullmatch(text, m.end, a):
             return m.key
     return ""
+
+
+_OPENING_PHRASE = re.compile(
+    r"\b(?:(?:Along|Together)\s+with|Alongside|Like|Unlike|Besides|Apart\s+from|As\s+with)\s+$"
+)
+
+
+def _opening_phrase_object(text: str, a: int) -> bool:
+    """The name closes a phrase opening the sentence: "Along with Ruiz, the Chilean envoy
+    also ...": what follows the comma is the sentence's subject, not an apposition."""
+    match = _OPENING_PHRASE.search(text[max(0, a - 30) : a])
+    if not match:
+        return False
+    start = max(0, a - 30) + match.start()
+    return not text[:start].strip() or bool(re.search(r"(?:[.!?][\"'”’)]?\s+|\n\s*)$", text[:start]))
 
 
 def _apposition(text: str, b: int, countries: _Countries) -> tuple[str, str]:
