@@ -306,3 +306,14 @@ def test_a_name_closing_an_opening_phrase_has_no_apposition():
     actors, _ = actors_of("Ruiz, the Chilean envoy, presented credentials.")
     (person,) = by_alias(actors, "Ruiz")
     assert person.country == "CHL"
+
+
+def test_a_name_that_steps_down_or_is_sworn_in_is_a_person():
+    for text, name in (
+        ("Tomas Vidal stepped down after the change of government in Peru in 2021.", "Tomas Vidal"),
+        ("Marta Quispe resigned after the vote.", "Marta Quispe"),
+        ("Rosa Llanos was sworn in as ambassador to Chile in March.", "Rosa Llanos"),
+    ):
+        actors, _ = actors_of(text)
+        (person,) = by_alias(actors, name)
+        assert person.kind == PERSON, text

@@ -115,7 +115,9 @@ _ALIAS_AFTER = re.compile(
 )
 _REPORTING_AFTER = re.compile(
     r"\s+(?:said|says|told|stated|added|noted|met|meets|visited|visits|welcomed|announced|"
-    r"expressed|urged|called|signed|congratulated|held)\b"
+    r"expressed|urged|called|signed|congratulated|held|"
+    # What only a person does: "Ana Ruiz stepped down", "... was sworn in as ambassador".
+    r"stepped\s+down|resigned|was\s+sworn\s+in)\b"
 )
 
 # Capitalised words that never belong to a personal name.
