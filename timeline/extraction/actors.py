@@ -700,7 +700,8 @@ def _opening_phrase_object(text: str, a: int) -> bool:
     if not match:
         return False
     start = max(0, a - 30) + match.start()
-    return not text[:start].strip() or bool(re.search(r"(?:[.!?][\"'”’)]?\s+|\n\s*)$", text[:start]))
+    before = text[max(0, start - 4) : start]
+    return start == 0 or bool(re.search(r"(?:[.!?][\"'”’)]?\s+|\n\s*)$", before))
 
 
 def _apposition(text: str, b: int, countries: _Countries) -> tuple[str, str]:

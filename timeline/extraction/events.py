@@ -1468,8 +1468,8 @@ _OTHER_ENVOYS = re.compile(
 
 
 def _credentials_to(text: str, posted: Mention, country_mentions: list[Mention]) -> bool:
-    """"Peru's ambassador to Fiji presented his credentials to the president": the state
-    the envoy is posted to receives the credentials, unless another is named after them
+    """The state an envoy is posted to ("Peru's ambassador to Fiji") receives the credentials
+    it presents, unless another state is named after them
     ("... presented his credentials as non-resident ambassador in Suva")."""
     found = _CREDENTIALS.search(text, posted.end, posted.end + 160)
     return bool(found) and not any(
