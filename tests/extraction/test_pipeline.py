@@ -801,3 +801,16 @@ def test_a_charge_d_affaires_in_apposition_is_a_person():
         published=dt.date(2024, 5, 3),
     )
     assert any(a.name == "Ramon Duarte" and a.kind == "person" for a in article.actors)
+
+
+def test_a_happening_reported_last_month_is_not_this_weeks_happening():
+    # Tit for tat: Chile's expulsion, reported in March, and Peru's answer in April.
+    text = (
+        "LIMA: Peru said Friday it was expelling two Chilean diplomats, a retaliatory step "
+        "after Santiago kicked out two Peruvians last month.\n"
+        "Chile said last month that it was expelling two Peruvian diplomats for spying."
+    )
+    result = build_timeline([DocInput("a", text, dt.date(2024, 4, 6))])
+    by_date = {e.date.edtf: e for e in result.events if e.type == "expel_withdraw"}
+    assert {r.sentence for r in by_date["2024-04-05"].evidence} == {0}
+    assert 1 in {r.sentence for r in by_date["2024-03"].evidence}

@@ -212,6 +212,16 @@ def _other_date_same_article(item: Item, cluster: Cluster) -> bool:
     )
 
 
+def _reported_before(item: Item, cluster: Cluster) -> bool:
+    """A happening reported on a day cannot be one that took place after it: "Peru said
+    last month that it was expelling two diplomats" is no part of this week's expulsion."""
+    report = item.detail.report_timex
+    if report is None or report.value is None:
+        return False
+    dated = cluster.dated()
+    return bool(dated) and all(i.date.start > report.value.end for i in dated)
+
+
 def _attach_score(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) -> tuple:
     cand = item.cand
     shared_countries = len(set(cand.countries) & cluster.countries())
@@ -340,6 +350,7 @@ def cluster_items(
             if (c.dated() or keep_unattached)
             and _undated_can_join(item, c, actors)
             and not _other_date_same_article(item, c)
+            and not _reported_before(item, c)
         ]
         if options:
             best = max(options, key=lambda c: _attach_score(item, c, actors))
@@ -378,7 +389,9 @@ def cluster_items(
     # Second chance for undated ones now that more happenings exist.
     for item in rest:
         options = [
-            c for c in index.candidates(item) if c.dated() and _undated_can_join(item, c, actors)
+            c
+            for c in index.candidates(item)
+            if c.dated() and _undated_can_join(item, c, actors) and not _reported_before(item, c)
         ]
         if options:
             best = max(options, key=lambda c: _attach_score(item, c, actors))
