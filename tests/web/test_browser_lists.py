@@ -106,7 +106,7 @@ def test_paging_works_without_javascript(browser, live_server, many):
     page.get_by_role("link", name="Next page").click()
     page.wait_for_url(re.compile(r"\?type=meet&page=2$"))
     assert len(listed_titles(page)) == len(many) + 1 - 100
-    session.context.close()
+    session.close()
 
 
 # Where a mark is drawn, in page pixels: Plotly's own axes turn the data into pixels.
