@@ -13,11 +13,16 @@
     if (box) box.open = filtersOpen;
   }
 
-  function openEvent(url) {
+  function openEvent(url, chart) {
     // Prefer the list's own link: it carries the htmx panel attributes.
     const link = document.querySelector('#results a.event-link[href="' + url + '"]');
+    const panel = document.getElementById("panel");
     if (link) {
       link.click();
+    } else if (window.htmx && panel) {
+      // The chart draws every filtered event, the list one page of them: an event on
+      // another page opens in the panel all the same, with its own URL pushed.
+      htmx.ajax("GET", url, { source: chart, target: panel, swap: "innerHTML", push: "true" });
     } else {
       window.location.href = url;
     }
@@ -67,7 +72,7 @@
         });
         element.on("plotly_click", function (event) {
           const point = event.points && event.points[0];
-          if (point && point.customdata) openEvent(point.customdata[0]);
+          if (point && point.customdata) openEvent(point.customdata[0], element);
         });
       });
     });

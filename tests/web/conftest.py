@@ -7,6 +7,7 @@ import os
 from types import SimpleNamespace
 
 import pytest
+from django.contrib.staticfiles.handlers import StaticFilesHandler
 from playwright.sync_api import expect, sync_playwright
 
 from timeline.models import ActorAlias, Country, Mention
@@ -144,33 +145,84 @@ def add_meetings(n: int, *, country: str) -> list:
 # Browser tests: Debian's chromium through Playwright, against the live server.
 # Screenshots go to /tmp (never into the repository).
 SHOTS = "/tmp/timeline-shots"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu"]
 
 
-@pytest.fixture(scope="module")
-def browser():
+class CachedStaticFilesHandler(StaticFilesHandler):
+    """The live server's static files, cacheable for a year like WhiteNoise's hashed names.
+
+    The browser profile lives for one run and the files do not change during it: the
+    browser need not ask again for plotly.min.js (4.8 MB) on every page.
+    """
+
+    def serve(self, request):
+        response = super().serve(request)
+        if response.status_code == 200:
+            response["Cache-Control"] = "public, max-age=31536000, immutable"
+        return response
+
+
+@pytest.fixture(scope="session")
+def live_server(request):
+    """pytest-django's live server, its static files served with far-future cache headers."""
+    from pytest_django.live_server_helper import LiveServer
+
+    addr = request.config.getvalue("liveserver") or os.getenv(
+        "DJANGO_LIVE_TEST_SERVER_ADDRESS", "localhost"
+    )
+    server = LiveServer(addr, start=False)
+    server.thread.static_handler = CachedStaticFilesHandler
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory):
+    """One chromium for the whole run, with a profile on disk (a persistent context).
+
+    Compiling plotly.min.js takes seconds a page; an off-the-record context (what
+    ``new_context`` makes) keeps no code cache, a profile on disk does, so every page
+    after the first few that loads the chart starts in well under a second.
+    """
     # Sync Playwright runs an event loop in this thread; Django's ORM must still be usable here.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
+        profile = playwright.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")),
             executable_path="/usr/bin/chromium",
-            args=["--no-sandbox", "--disable-background-networking", "--disable-gpu"],
+            args=CHROMIUM_ARGS,
         )
-        yield chromium
-        chromium.close()
+        yield profile
+        profile.close()
 
 
 def open_session(browser, live_server, *, width=1280, height=900, javascript=True):
-    """A fresh browser context; ``errors`` collects console errors and page exceptions."""
-    context = browser.new_context(
-        viewport={"width": width, "height": height}, java_script_enabled=javascript
-    )
-    page = context.new_page()
+    """A fresh page; ``errors`` collects console errors and page exceptions.
+
+    With JavaScript, a new tab in the run's profile with its cookies cleared: the page
+    shares only the HTTP and code caches of the earlier ones (the site stores nothing
+    else in the browser; each tab has its own session storage, hence htmx's history).
+    Without, a fresh context of its own, as JavaScript is a context's setting.
+    ``close()`` when done.
+    """
+    if javascript:
+        browser.clear_cookies()
+        page = browser.new_page()
+        page.set_viewport_size({"width": width, "height": height})
+        close = page.close
+    else:
+        context = browser.browser.new_context(
+            viewport={"width": width, "height": height}, java_script_enabled=False
+        )
+        page = context.new_page()
+        close = context.close
     page.set_default_timeout(15_000)
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
     return SimpleNamespace(
-        page=page, errors=errors, context=context, url=lambda path: live_server.url + path
+        page=page, errors=errors, close=close, url=lambda path: live_server.url + path
     )
 
 
@@ -178,7 +230,7 @@ def open_session(browser, live_server, *, width=1280, height=900, javascript=Tru
 def ui(browser, live_server):
     session = open_session(browser, live_server)
     yield session
-    session.context.close()
+    session.close()
 
 
 def chart_drawn(page) -> None:

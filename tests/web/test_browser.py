@@ -185,7 +185,7 @@ def test_the_filter_form_works_without_javascript(browser, live_server, world):
     page.get_by_role("button", name="Apply filters").click()
     page.wait_for_url(re.compile(r"country=CCC.*from=2024"))
     assert listed_titles(page) == [world.criticism.title]
-    session.context.close()
+    session.close()
 
 
 def test_bad_filter_value_is_shown_not_crashed(ui, world):
@@ -213,7 +213,7 @@ def test_screenshots(browser, live_server, world, width):
     # Nothing wider than the screen: usable at 375 px without sideways scrolling.
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     assert session.errors == []
-    session.context.close()
+    session.close()
 
 
 def test_real_seed_articles_end_to_end(ui):

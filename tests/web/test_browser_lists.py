@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -105,4 +106,51 @@ def test_paging_works_without_javascript(browser, live_server, many):
     page.get_by_role("link", name="Next page").click()
     page.wait_for_url(re.compile(r"\?type=meet&page=2$"))
     assert len(listed_titles(page)) == len(many) + 1 - 100
-    session.context.close()
+    session.close()
+
+
+# Where a mark is drawn, in page pixels: Plotly's own axes turn the data into pixels.
+MARK_POSITION = """url => {
+  const chart = document.getElementById('timeline-chart');
+  const layout = chart._fullLayout;
+  for (const trace of chart.data) {
+    if (trace.type !== 'scatter') continue;
+    const i = (trace.customdata || []).findIndex(c => c && c[0] === url);
+    if (i < 0) continue;
+    const box = chart.querySelector('.nsewdrag').getBoundingClientRect();
+    return {
+      x: box.left + layout.xaxis.l2p(layout.xaxis.d2l(trace.x[i])),
+      y: box.top + layout.yaxis.l2p(trace.y[i]),
+    };
+  }
+  return null;
+}"""
+
+
+def test_a_mark_of_an_event_on_another_page_opens_in_the_panel(ui, many, make_event):
+    # Last in date order, so listed on page 2 only, and months from any other mark.
+    late = make_event("Late summit", type="meet", start=dt.date(2026, 3, 1), countries=("AAA",))
+    page = ui.page
+    page.goto(ui.url("/?country=AAA"))
+    chart_drawn(page)
+    expect(page.locator("#results-title")).to_have_text("151 events")
+    first = listed_titles(page)
+    assert len(first) == 100 and late.title not in first
+    page.evaluate("window.notReloaded = true")
+    mark = page.evaluate(MARK_POSITION, late.get_absolute_url())
+    assert mark is not None
+    page.mouse.move(mark["x"], mark["y"])
+    expect(page.locator("#timeline-chart .hoverlayer .hovertext")).to_contain_text(late.title)
+    page.mouse.click(mark["x"], mark["y"])
+    page.wait_for_url(ui.url(late.get_absolute_url()))
+    expect(page.locator("#panel .event-title")).to_have_text(late.title)
+    # The same page, not a navigation: the list is still page 1 and the chart is still drawn.
+    assert page.evaluate("window.notReloaded") is True
+    assert listed_titles(page) == first
+    expect(page.locator("#timeline-chart .plot-container")).to_have_count(1)
+    expect(page.locator("#panel .event-title")).to_be_focused()
+    # Closing the panel goes back to the list's URL.
+    page.get_by_role("button", name="Close event details").click()
+    expect(page.locator("#panel")).to_be_empty()
+    assert page.url == ui.url("/?country=AAA")
+    assert ui.errors == []

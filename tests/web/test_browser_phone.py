@@ -16,7 +16,7 @@ PHONE = 375
 def phone(browser, live_server):
     session = open_session(browser, live_server, width=PHONE, height=812)
     yield session
-    session.context.close()
+    session.close()
 
 
 def plot_share(page) -> float:
