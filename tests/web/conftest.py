@@ -177,7 +177,8 @@ def live_server(request):
     server.stop()
 
 
-@pytest.fixture(scope="session")
+# Closed with the web tests: a tab left behind must not reach the live server later in the run.
+@pytest.fixture(scope="package")
 def browser(tmp_path_factory):
     """One chromium for the whole run, with a profile on disk (a persistent context).
 
