@@ -1339,3 +1339,19 @@ def test_an_earlier_agreement_told_by_a_pronoun_is_a_signing_of_its_own():
     # The undated sentence between them tells Thursday's signing, told before it.
     assert {ev.sentence for ev in signings[1].evidence} == {0, 1}
     assert {ev.sentence for ev in signings[0].evidence} == {2}
+
+
+def test_an_ambassador_sent_back_to_the_post_restores_representation():
+    # The mirror of a recall (CAMEO 05, restore): the envoy goes back to the other country.
+    for text in (
+        "Peru's government ordered on Monday that its ambassador return to Fiji, after she "
+        "was called home in July.",
+        "The Peruvian ambassador, Ana Torres, returned to her post in Fiji on Monday.",
+        "Peru sent its ambassador back to Fiji on Monday.",
+    ):
+        (event,) = [c for c in dated(text) if c.type == "establish_relations"]
+        assert set(event.countries[:2]) == {"PER", "FJI"}, text
+        assert event.date.edtf == "2024-04-29", text
+    # Going home for consultations is a recall, not a restoration.
+    recall = "Peru's ambassador to Fiji returned to Lima for consultations on Monday."
+    assert not [c for c in candidates(recall) if c.type == "establish_relations"]

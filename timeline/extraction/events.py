@@ -120,7 +120,15 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             rf"|\bopen(?:ed|s|ing)?\s+(?:an|its|their|his|her)\s+(?:first\s+|new\s+)?embass(?:y|ies)\b"
             # The embassy as the subject: "the British embassy in Iran re-opened in Tehran".
             rf"|\bembass(?:y|ies)\b{_W}{{0,4}}?\W+(?:(?:was|were|has\s+been|have\s+been)\s+)?"
-            rf"(?:\w+ly\s+)?(?:also\s+)?re-?opened\b",
+            rf"(?:\w+ly\s+)?(?:also\s+)?re-?opened\b"
+            # An envoy sent back to the post (the mirror of a recall): "ordered that its
+            # ambassador return to Fiji", "would be returning to her post in Suva", "sent
+            # its envoy back to Lima"; going home "for consultations" is a recall.
+            rf"|\b(?:ambassador|envoy)s?\b[^.;]{{0,60}}?\b(?:return(?:s|ed|ing)?|go(?:es|ing)?\s+back|"
+            rf"went\s+back)\s+to\s+(?:(?:her|his|their|its)\s+(?:post|posts|duties)\b|(?-i:[A-Z]))"
+            rf"(?![^.;]{{0,60}}\bfor\s+consultations?\b)"
+            rf"|\b(?:sen[dt]s?|sending|order\w*)\s+(?:its|their|his|her|the)\s+(?:[\w-]+\s+){{0,2}}?"
+            rf"(?:ambassador|envoy)s?\s+back\s+to\s+(?:(?-i:[A-Z])|(?:her|his|their|its)\s+post)",
             re.I,
         ),
     ),
