@@ -1355,3 +1355,20 @@ def test_an_ambassador_sent_back_to_the_post_restores_representation():
     # Going home for consultations is a recall, not a restoration.
     recall = "Peru's ambassador to Fiji returned to Lima for consultations on Monday."
     assert not [c for c in candidates(recall) if c.type == "establish_relations"]
+
+
+def test_a_measure_announced_to_take_effect_later_is_dated_by_the_decision():
+    # "will suspend ... from June 1, the ministry said on Friday": what is reported is the
+    # decision, dated by the statement; the day it takes effect is kept in the date's rule.
+    text = (
+        "Peru's foreign ministry will suspend its embassy operations in Suva from June 1, "
+        "the ministry said in a statement on Friday."
+    )
+    (event,) = [c for c in dated(text) if c.type == "reduce_relations"]
+    assert event.date.edtf == "2024-05-03"
+    assert event.status == "planned"
+    assert "taking effect 1 June 2024" in event.date_rule
+    # A happening set for a day (not a state from a day on) keeps that day.
+    on_day = "Peru will close its embassy in Suva on June 1, the ministry said on Friday."
+    (event,) = [c for c in dated(on_day) if c.type == "reduce_relations"]
+    assert event.date.edtf == "2024-06-01"

@@ -1100,6 +1100,14 @@ def _clause_candidate(
         _irrealis_scope(before_trigger, a, clause_mentions)
     ) and type_code not in ("intent",):
         return []
+    effective = None
+    if status == "planned" and not announced_would and type_code in _MEASURES:
+        # "Peru will close its embassy in Suva from 1 May, the ministry said on Friday":
+        # what is reported is the decision, dated by the statement; 1 May is when the
+        # measure takes effect, kept in how the date was obtained.
+        effective = _taking_effect(text, a, clause_timexes, report_timex)
+        if effective is not None:
+            clause_timexes = [report_timex]
     announced_object = ""
     if (
         type_code == "intent"
@@ -1340,7 +1348,12 @@ def _clause_candidate(
             title="",
             date=timex.value if timex else None,
             date_text=timex.text if timex else "",
-            date_rule=timex.rule if timex else "",
+            date_rule=(timex.rule if timex else "")
+            + (
+                f"; the decision then, taking effect {effective.value.display} ('{effective.text}')"
+                if effective is not None and effective.value is not None
+                else ""
+            ),
             countries=list(countries),
             actors=list(actors),
             trigger=trigger.group(),
@@ -1364,6 +1377,40 @@ def _clause_candidate(
         cand.title = title_for(detail, actor_by_key)
         results.append(detail)
     return results
+
+
+# Measures a government decides now to take from a later day.
+_MEASURES = {
+    "reduce_relations",
+    "expel_withdraw",
+    "establish_relations",
+    "impose_sanctions",
+    "ease_sanctions",
+    "recognise",
+}
+_EFFECT_FROM = re.compile(
+    r"\b(?:from|as\s+of|starting(?:\s+(?:on|from))?|effective(?:\s+(?:on|from))?|"
+    r"beginning(?:\s+on)?)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _taking_effect(
+    text: str, a: int, clause_timexes: list[Timex], report_timex: Timex | None
+) -> Timex | None:
+    """The day a planned measure takes effect ("from 1 May"), later than the dated
+    statement that announces it ("the ministry said on Friday"); else None."""
+    said = report_timex.value if report_timex is not None else None
+    if said is None or said.start != said.end:  # a statement of one day
+        return None
+    for t in clause_timexes:
+        if (
+            t.value is not None
+            and t.value.start > said.end
+            and _EFFECT_FROM.search(text[max(a, t.start - 25) : t.start])
+        ):
+            return t
+    return None
 
 
 # An agreement reached between the parties to establish or restore relations is the

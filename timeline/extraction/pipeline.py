@@ -245,8 +245,10 @@ def _anchors(clusters, names: list[str]) -> dict[str, list]:
         for item in cluster.items:
             detail = item.detail
             if detail.timex is not None:
+                # A planned measure dated by the statement deciding it: the decision was done.
+                decided = detail.timex is detail.report_timex
                 anchors.setdefault(item.article, []).append(
-                    pubdate.Anchor(happening, detail.timex, item.cand.status)
+                    pubdate.Anchor(happening, detail.timex, "done" if decided else item.cand.status)
                 )
             if detail.report_timex is not None:
                 anchors.setdefault(item.article, []).append(
