@@ -1372,3 +1372,15 @@ def test_a_measure_announced_to_take_effect_later_is_dated_by_the_decision():
     on_day = "Peru will close its embassy in Suva on June 1, the ministry said on Friday."
     (event,) = [c for c in dated(on_day) if c.type == "reduce_relations"]
     assert event.date.edtf == "2024-06-01"
+
+
+def test_the_expulsion_decision_named_again_is_the_order_told_before():
+    text = (
+        "Peru's government has ordered police to expel Fiji's ambassador. The letter, issued "
+        "by Peru's foreign ministry and dated Tuesday, stated that the expulsion decision is "
+        "irreversible."
+    )
+    (letter,) = [c for c in candidates(text) if c.sentence == 1]
+    assert letter.type == "expel_withdraw"
+    assert letter.countries[:2] == ["PER", "FJI"]
+    assert letter.date.edtf == "2024-04-30"  # the letter's Tuesday

@@ -221,6 +221,9 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             rf"|\b(?:order\w*|told|ask\w*|call\w*\s+on|gave|give[sn]?)\b[^.;]{{0,80}}?"
             rf"\b(?:ambassador|envoy|diplomats?|charg[eé])\b[^.;]{{0,80}}?\bto\s+leave\b"
             rf"|\bexpel\w*\s+(?:him|her|them)\b"
+            # The order told again by its name: "the letter stated that the expulsion
+            # decision is final".
+            rf"|\bthe\s+expulsion\s+(?:decision|order)\b"
             # A cap on another side's mission sends its diplomats home: "ordered Fiji to cut its
             # diplomatic staff in Peru to 40", "reduce the number of diplomats".
             rf"|\b(?:cut|cuts|cutting|reduc\w+|slash\w*|downsiz\w+|shrink\w*|scal\w+\s+back)\b"
@@ -650,7 +653,34 @@ def extract_candidates(
     out.sort(key=lambda d: (d.candidate.sentence, d.clause))
     out = _on_topic(out, text, sentences)
     _the_embassy_told_before(out, mentions, actor_by_key)
+    _the_order_told_before(out, actor_by_key)
     return _name_announcements(out, sentences, actor_by_key)
+
+
+_NAMED_AGAIN = re.compile(r"(?i)the\s+expulsion\s+(?:decision|order)")
+
+
+def _the_order_told_before(
+    details: list[CandidateDetail], actor_by_key: dict[str, ActorInfo]
+) -> None:
+    """ "The letter stated that the expulsion decision is final": the order is the one
+    told before, between its countries ("Peru ordered police to expel Fiji's envoy")."""
+    for i, detail in enumerate(details):
+        cand = detail.candidate
+        if not _NAMED_AGAIN.fullmatch(cand.trigger) or len(cand.countries) >= 2:
+            continue
+        earlier = [
+            d
+            for d in details[:i]
+            if d.candidate.type == cand.type
+            and len(d.candidate.countries) >= 2
+            and set(cand.countries) <= set(d.candidate.countries[:2])
+        ]
+        if earlier:
+            pair = earlier[-1].candidate.countries[:2]
+            cand.countries = _ordered_unique([*pair, *cand.countries])
+            detail.countries_in_order[:] = _ordered_unique([*pair, *detail.countries_in_order])
+            cand.title = title_for(detail, actor_by_key)
 
 
 def _on_topic(
