@@ -120,3 +120,7 @@ def test_a_capital_written_with_an_apostrophe_is_found_without_it():
         ("Ndjamena", "TCD"),
         ("N'djamena", "TCD"),
     ]
+
+
+def test_the_kremlin_stands_for_russia_like_its_capital():
+    assert ("Kremlin", "RUS") in codes("The move answers the Kremlin's decision of last month.")
