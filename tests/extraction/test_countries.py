@@ -139,3 +139,7 @@ def test_a_post_named_before_the_envoys_name_is_a_country():
         ("Jordan", "JOR"),
     ]
     assert codes("He met Jordan Smith in Lima.") == [("Lima", "PER")]
+
+
+def test_the_kremlin_stands_for_russia_like_its_capital():
+    assert ("Kremlin", "RUS") in codes("The move answers the Kremlin's decision of last month.")

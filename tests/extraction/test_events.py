@@ -1374,3 +1374,48 @@ def test_credentials_are_presented_to_the_state_the_envoy_is_posted_to():
         "ambassador to the Fijian president in Suva on Thursday."
     )
     assert sorted(event.countries) == ["FJI", "PER"]
+
+
+def test_an_ambassador_sent_back_to_the_post_restores_representation():
+    # The mirror of a recall (CAMEO 05, restore): the envoy goes back to the other country.
+    for text in (
+        "Peru's government ordered on Monday that its ambassador return to Fiji, after she "
+        "was called home in July.",
+        "The Peruvian ambassador, Ana Torres, returned to her post in Fiji on Monday.",
+        "Peru sent its ambassador back to Fiji on Monday.",
+    ):
+        (event,) = [c for c in dated(text) if c.type == "establish_relations"]
+        assert set(event.countries[:2]) == {"PER", "FJI"}, text
+        assert event.date.edtf == "2024-04-29", text
+    # Going home for consultations is a recall, not a restoration.
+    recall = "Peru's ambassador to Fiji returned to Lima for consultations on Monday."
+    assert not [c for c in candidates(recall) if c.type == "establish_relations"]
+
+
+def test_a_measure_announced_to_take_effect_later_is_dated_by_the_decision():
+    # "will suspend ... from June 1, the ministry said on Friday": what is reported is the
+    # decision, dated by the statement; the day it takes effect is kept in the date's rule.
+    text = (
+        "Peru's foreign ministry will suspend its embassy operations in Suva from June 1, "
+        "the ministry said in a statement on Friday."
+    )
+    (event,) = [c for c in dated(text) if c.type == "reduce_relations"]
+    assert event.date.edtf == "2024-05-03"
+    assert event.status == "planned"
+    assert "taking effect 1 June 2024" in event.date_rule
+    # A happening set for a day (not a state from a day on) keeps that day.
+    on_day = "Peru will close its embassy in Suva on June 1, the ministry said on Friday."
+    (event,) = [c for c in dated(on_day) if c.type == "reduce_relations"]
+    assert event.date.edtf == "2024-06-01"
+
+
+def test_the_expulsion_decision_named_again_is_the_order_told_before():
+    text = (
+        "Peru's government has ordered police to expel Fiji's ambassador. The letter, issued "
+        "by Peru's foreign ministry and dated Tuesday, stated that the expulsion decision is "
+        "irreversible."
+    )
+    (letter,) = [c for c in candidates(text) if c.sentence == 1]
+    assert letter.type == "expel_withdraw"
+    assert letter.countries[:2] == ["PER", "FJI"]
+    assert letter.date.edtf == "2024-04-30"  # the letter's Tuesday

@@ -316,12 +316,12 @@ def test_the_blind_sets_keep_at_least_what_they_reached():
 
 BLIND_FLOORS = {
     "blind.json": (9, 9, 0),
-    "blind2.json": (3, 1, 0),
+    "blind2.json": (4, 4, 0),
     "blind3.json": (9, 9, 0),
     "blind4.json": (9, 9, 0),
     "blind5.json": (4, 4, 0),
-    "blind6.json": (3, 2, 0),
     "blind7.json": (10, 9, 0),
+    "blind6.json": (4, 4, 0),
 }
 
 
@@ -358,15 +358,15 @@ def test_the_other_gold_sets_keep_at_least_their_exact_party_countries():
 
 COUNTRY_FLOORS = {
     "blind.json": 9,
-    "blind2.json": 3,
+    "blind2.json": 4,
     "diplomacy.json": 6,
     "fresh.json": 5,
     "heldout.json": 6,
     "blind3.json": 9,
     "blind4.json": 9,
     "blind5.json": 4,
-    "blind6.json": 3,
     "blind7.json": 10,
+    "blind6.json": 4,
 }
 
 
@@ -380,12 +380,12 @@ def test_the_gold_sets_keep_at_least_their_right_event_types():
 
 TYPE_FLOORS = {
     "blind.json": 9,
-    "blind2.json": 3,
+    "blind2.json": 4,
     "blind3.json": 9,
     "blind4.json": 9,
     "blind5.json": 4,
-    "blind6.json": 3,
     "blind7.json": 10,
+    "blind6.json": 4,
     "diplomacy.json": 6,
     "fresh.json": 4,
     "heldout.json": 6,
@@ -814,3 +814,51 @@ def test_a_happening_reported_last_month_is_not_this_weeks_happening():
     by_date = {e.date.edtf: e for e in result.events if e.type == "expel_withdraw"}
     assert {r.sentence for r in by_date["2024-04-05"].evidence} == {0}
     assert 1 in {r.sentence for r in by_date["2024-03"].evidence}
+
+
+def test_an_undated_copy_is_dated_by_a_dated_report_of_the_same_happening_as_just_done():
+    # The dated report says "has ordered" under a "Place [Country], Month Day (Agency):"
+    # dateline; the undated copy says "on Thursday". The happening is the Thursday on
+    # or just before the dated report: 2022-03-10 for a report of Friday 2022-03-11.
+    dated = DocInput(
+        "dated",
+        "title: Peru closes Chile's consulate\npublished: 2022-03-11\n\n"
+        "Lima [Peru], March 11 (ANI): The Peruvian government has ordered Chile to close "
+        "its consulate in Cusco.\n",
+    )
+    copy = DocInput(
+        "copy",
+        "title: Peru tells Chile to close consulate\n\n"
+        "Peru has told Chile to close its consulate in Cusco, the foreign ministry said "
+        "on Thursday.\n",
+    )
+    result = build_timeline([dated, copy])
+    (event,) = [e for e in result.events if e.type == "reduce_relations"]
+    assert {r.article for r in event.evidence} == {"dated", "copy"}
+    assert event.date.edtf == "2022-03-10"
+    pub = result.articles["copy"].published
+    assert (pub.value, pub.source, pub.certain) == (dt.date(2022, 3, 10), PUB_INFERRED, False)
+
+
+def test_an_expulsion_order_after_an_ultimatum_is_not_the_ultimatum():
+    # One article tells the ultimatum ("48 hours to leave", last week) and, undated, the
+    # order to expel that followed; another dates that order by its letter ("dated Tuesday").
+    first = DocInput(
+        "first",
+        "title: Peru orders police to expel Fiji's ambassador\npublished: 2024-05-03\n\n"
+        "Peru's government has ordered police to expel Fiji's ambassador from the country.\n"
+        "Peru gave Fiji's ambassador Ratu Tui 48 hours to leave the country last week.\n",
+    )
+    second = DocInput(
+        "second",
+        "title: Peru orders expulsion of Fiji's ambassador\npublished: 2024-05-03\n\n"
+        "Peru announced that it has instructed the police to proceed with the expulsion of "
+        "Fiji's ambassador.\n"
+        "The letter, issued by Peru's foreign ministry and dated Tuesday, stated that the "
+        "expulsion decision is irreversible.\n",
+    )
+    events = [e for e in build_timeline([first, second]).events if e.type == "expel_withdraw"]
+    by_date = {e.date.edtf: {(r.article, r.sentence) for r in e.evidence} for e in events}
+    assert by_date["2024-04-22/2024-04-28"] == {("first", 1)}  # the ultimatum, last week
+    assert ("first", 0) in by_date["2024-04-30"]  # the order, told undated, joins the letter's
+    assert ("second", 1) in by_date["2024-04-30"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from timeline.extraction.header import parse_header
 from timeline.extraction.pubdate import (
@@ -552,3 +553,36 @@ def test_a_dateline_with_the_agency_between_slashes_after_a_full_stop():
 
     text = "LIMA, March 9. /TASS/: Peru's ambassador has been recalled from Fiji."
     assert text[dateline_end(text) :].strip().startswith("Peru's ambassador")
+
+
+def test_a_dateline_with_the_country_in_square_brackets():
+    # "Place [Country], Month Day (Agency):", as some agencies print it.
+    text = "Lima [Peru], March 9 (ANI): Peru has recalled its ambassador from Fiji."
+    pub = stated(text)
+    assert pub.source == PUB_DATELINE
+    assert dateline_month_day(pub) == (3, 9)
+    assert text[dateline_end(text) :].strip().startswith("Peru has recalled")
+    upper = "LIMA [Peru], March 9, 2022 (ANI): Peru has recalled its ambassador from Fiji."
+    assert (stated(upper).value, stated(upper).source) == (dt.date(2022, 3, 9), PUB_DATELINE)
+
+
+def test_a_happening_a_dated_article_reports_as_just_done_pins_an_undated_copy():
+    # The dated article: "Peru has expelled ..." with no date, published 2022-03-11 (a
+    # Friday): it happened on that day or in the week before. The undated copy says
+    # "on Tuesday": only 2022-03-08 is a Tuesday in that week, so the copy dates from
+    # then or the days after (the earliest is chosen, the others kept).
+    weekday = timex("Peru expelled Chile's ambassador on Tuesday.", "Tuesday")
+    dated = DatingInput(
+        "dated",
+        PublicationDate(dt.date(2022, 3, 11), PUB_HEADER),
+        (),
+        recent=("expulsion",),
+    )
+    copy = DatingInput("copy", PublicationDate(None, PUB_UNKNOWN), (Anchor("expulsion", weekday),))
+    found = infer_publication_dates([dated, copy])["copy"]
+    assert (found.value, found.source, found.certain) == (dt.date(2022, 3, 8), PUB_INFERRED, False)
+    assert found.alternatives[0] == dt.date(2022, 3, 9)
+    assert max(found.alternatives) == dt.date(2022, 3, 14)  # still 8 March as "Tuesday"
+    # Without the report of it as just done, nothing ties the copy down.
+    undone = replace(dated, recent=())
+    assert infer_publication_dates([undone, copy])["copy"].value is None

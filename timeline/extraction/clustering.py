@@ -274,11 +274,24 @@ def _tells_decision(item: Item, cluster: Cluster) -> bool:
     )
 
 
+# "gave the ambassador 48 hours to leave": an ultimatum, a happening of its own.
+_ULTIMATUM = re.compile(r"(?i)\b(?:hours?|days?)\s+to\s+leave\b")
+
+
+def _ultimatum(item: Item) -> bool:
+    return item.cand.type == "expel_withdraw" and bool(_ULTIMATUM.search(item.cand.trigger))
+
+
 def _undated_can_join(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) -> bool:
     # The kind of any of its sentences: a decision dated by the meeting it was taken at
     # is told as "restore" by one source and "decided to restore" by another.
     kinds = {i.cand.type for i in cluster.items}
     if not any(_attachable(item.cand.type, k) for k in kinds) or not _fits(item, cluster, actors):
+        return False
+    dated = cluster.dated()
+    if dated and all(_ultimatum(i) for i in dated) and not _ultimatum(item):
+        # "ordered police to expel him" after "gave him 48 hours to leave last week": the
+        # expulsion that follows an ultimatum is not the ultimatum.
         return False
     anchor_items = cluster.dated() or cluster.items
     core_countries = {c for i in anchor_items for c in i.cand.countries}

@@ -172,7 +172,7 @@ PRY|Paraguay;Republic of Paraguay|Paraguayan|Asunción
 PSE|Palestine;State of Palestine|Palestinian|Ramallah
 QAT|Qatar;State of Qatar|Qatari|Doha
 ROU|Romania;Rumania;Roumania|Romanian|Bucharest
-RUS|Russia;Rossiya;Russian Federation;Rossiyskaya Federatsiya|Russian|Moscow
+RUS|Russia;Rossiya;Russian Federation;Rossiyskaya Federatsiya|Russian|Moscow;Kremlin
 RWA|Rwanda;Republic of Rwanda;Repubulika y'u Rwanda;Rwandese Republic|Rwandan|Kigali
 SAU|Saudi Arabia;Kingdom of Saudi Arabia|Saudi Arabian|Riyadh
 SDN|Sudan;Republic of the Sudan|Sudanese|Khartoum

@@ -120,7 +120,15 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             rf"|\bopen(?:ed|s|ing)?\s+(?:an|its|their|his|her)\s+(?:first\s+|new\s+)?embass(?:y|ies)\b"
             # The embassy as the subject: "the British embassy in Iran re-opened in Tehran".
             rf"|\bembass(?:y|ies)\b{_W}{{0,4}}?\W+(?:(?:was|were|has\s+been|have\s+been)\s+)?"
-            rf"(?:\w+ly\s+)?(?:also\s+)?re-?opened\b",
+            rf"(?:\w+ly\s+)?(?:also\s+)?re-?opened\b"
+            # An envoy sent back to the post (the mirror of a recall): "ordered that its
+            # ambassador return to Fiji", "would be returning to her post in Suva", "sent
+            # its envoy back to Lima"; going home "for consultations" is a recall.
+            rf"|\b(?:ambassador|envoy)s?\b[^.;]{{0,60}}?\b(?:return(?:s|ed|ing)?|go(?:es|ing)?\s+back|"
+            rf"went\s+back)\s+to\s+(?:(?:her|his|their|its)\s+(?:post|posts|duties)\b|(?-i:[A-Z]))"
+            rf"(?![^.;]{{0,60}}\bfor\s+consultations?\b)"
+            rf"|\b(?:sen[dt]s?|sending|order\w*)\s+(?:its|their|his|her|the)\s+(?:[\w-]+\s+){{0,2}}?"
+            rf"(?:ambassador|envoy)s?\s+back\s+to\s+(?:(?-i:[A-Z])|(?:her|his|their|its)\s+post)",
             re.I,
         ),
     ),
@@ -213,6 +221,9 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             rf"|\b(?:order\w*|told|ask\w*|call\w*\s+on|gave|give[sn]?)\b[^.;]{{0,80}}?"
             rf"\b(?:ambassador|envoy|diplomats?|charg[eé])\b[^.;]{{0,80}}?\bto\s+leave\b"
             rf"|\bexpel\w*\s+(?:him|her|them)\b"
+            # The order told again by its name: "the letter stated that the expulsion
+            # decision is final".
+            rf"|\bthe\s+expulsion\s+(?:decision|order)\b"
             # A cap on another side's mission sends its diplomats home: "ordered Fiji to cut its
             # diplomatic staff in Peru to 40", "reduce the number of diplomats".
             rf"|\b(?:cut|cuts|cutting|reduc\w+|slash\w*|downsiz\w+|shrink\w*|scal\w+\s+back)\b"
@@ -642,7 +653,34 @@ def extract_candidates(
     out.sort(key=lambda d: (d.candidate.sentence, d.clause))
     out = _on_topic(out, text, sentences)
     _the_embassy_told_before(out, mentions, actor_by_key)
+    _the_order_told_before(out, actor_by_key)
     return _name_announcements(out, sentences, actor_by_key)
+
+
+_NAMED_AGAIN = re.compile(r"(?i)the\s+expulsion\s+(?:decision|order)")
+
+
+def _the_order_told_before(
+    details: list[CandidateDetail], actor_by_key: dict[str, ActorInfo]
+) -> None:
+    """ "The letter stated that the expulsion decision is final": the order is the one
+    told before, between its countries ("Peru ordered police to expel Fiji's envoy")."""
+    for i, detail in enumerate(details):
+        cand = detail.candidate
+        if not _NAMED_AGAIN.fullmatch(cand.trigger) or len(cand.countries) >= 2:
+            continue
+        earlier = [
+            d
+            for d in details[:i]
+            if d.candidate.type == cand.type
+            and len(d.candidate.countries) >= 2
+            and set(cand.countries) <= set(d.candidate.countries[:2])
+        ]
+        if earlier:
+            pair = earlier[-1].candidate.countries[:2]
+            cand.countries = _ordered_unique([*pair, *cand.countries])
+            detail.countries_in_order[:] = _ordered_unique([*pair, *detail.countries_in_order])
+            cand.title = title_for(detail, actor_by_key)
 
 
 def _on_topic(
@@ -1092,6 +1130,14 @@ def _clause_candidate(
         _irrealis_scope(before_trigger, a, clause_mentions)
     ) and type_code not in ("intent",):
         return []
+    effective = None
+    if status == "planned" and not announced_would and type_code in _MEASURES:
+        # "Peru will close its embassy in Suva from 1 May, the ministry said on Friday":
+        # what is reported is the decision, dated by the statement; 1 May is when the
+        # measure takes effect, kept in how the date was obtained.
+        effective = _taking_effect(text, a, clause_timexes, report_timex)
+        if effective is not None:
+            clause_timexes = [report_timex]
     announced_object = ""
     if (
         type_code == "intent"
@@ -1332,7 +1378,12 @@ def _clause_candidate(
             title="",
             date=timex.value if timex else None,
             date_text=timex.text if timex else "",
-            date_rule=timex.rule if timex else "",
+            date_rule=(timex.rule if timex else "")
+            + (
+                f"; the decision then, taking effect {effective.value.display} ('{effective.text}')"
+                if effective is not None and effective.value is not None
+                else ""
+            ),
             countries=list(countries),
             actors=list(actors),
             trigger=trigger.group(),
@@ -1356,6 +1407,40 @@ def _clause_candidate(
         cand.title = title_for(detail, actor_by_key)
         results.append(detail)
     return results
+
+
+# Measures a government decides now to take from a later day.
+_MEASURES = {
+    "reduce_relations",
+    "expel_withdraw",
+    "establish_relations",
+    "impose_sanctions",
+    "ease_sanctions",
+    "recognise",
+}
+_EFFECT_FROM = re.compile(
+    r"\b(?:from|as\s+of|starting(?:\s+(?:on|from))?|effective(?:\s+(?:on|from))?|"
+    r"beginning(?:\s+on)?)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _taking_effect(
+    text: str, a: int, clause_timexes: list[Timex], report_timex: Timex | None
+) -> Timex | None:
+    """The day a planned measure takes effect ("from 1 May"), later than the dated
+    statement that announces it ("the ministry said on Friday"); else None."""
+    said = report_timex.value if report_timex is not None else None
+    if said is None or said.start != said.end:  # a statement of one day
+        return None
+    for t in clause_timexes:
+        if (
+            t.value is not None
+            and t.value.start > said.end
+            and _EFFECT_FROM.search(text[max(a, t.start - 25) : t.start])
+        ):
+            return t
+    return None
 
 
 # An agreement reached between the parties to establish or restore relations is the

@@ -245,8 +245,10 @@ def _anchors(clusters, names: list[str]) -> dict[str, list]:
         for item in cluster.items:
             detail = item.detail
             if detail.timex is not None:
+                # A planned measure dated by the statement deciding it: the decision was done.
+                decided = detail.timex is detail.report_timex
                 anchors.setdefault(item.article, []).append(
-                    pubdate.Anchor(happening, detail.timex, item.cand.status)
+                    pubdate.Anchor(happening, detail.timex, "done" if decided else item.cand.status)
                 )
             if detail.report_timex is not None:
                 anchors.setdefault(item.article, []).append(
@@ -286,8 +288,34 @@ def _links_by_date(timex, published: dt.date | None) -> bool:
     )
 
 
+# "has expelled", "have formally recognised", "has been ordered": the present perfect
+# of news, a happening of the last days when no date is given.
+_PRESENT_PERFECT = re.compile(
+    r"(?i)\b(?:has|have)\s+(?:(?:also|now|just|already|reportedly|formally|officially|\w+ly)\s+)?"
+    r"(?:been\s+)?(?:[a-z]+ed|told|given|sent|cut|broken|shut|taken|withdrawn|made|struck|"
+    r"begun|set|put|won|held|brought|sought|thrown|drawn|written|spoken|chosen|frozen)\b"
+)
+
+
+def _just_done(item: Item, text: str) -> bool:
+    """A happening its dated article reports, undated, in the present perfect ("Peru
+    has ordered Chile to close its consulate"): it took place in the last days."""
+    cand = item.cand
+    if item.detail.timex is not None or cand.status != "done":
+        return False
+    start, end = item.detail.clause
+    clause = text[start:end]
+    at = clause.find(cand.trigger) if cand.trigger else -1
+    head = clause[: at + len(cand.trigger)] if at >= 0 else clause
+    return _PRESENT_PERFECT.search(head) is not None
+
+
 def _components(
-    clusters, order: list[str], undated: set[str], published: dict[str, dt.date | None]
+    clusters,
+    order: list[str],
+    undated: set[str],
+    published: dict[str, dt.date | None],
+    texts: dict[str, str] | None = None,
 ) -> list[list[str]]:
     """Articles linked by a shared happening, in input order.
 
@@ -312,6 +340,11 @@ def _components(
                 if item.article in undated
                 or _links_by_date(item.detail.timex, published.get(item.article))
                 or _links_by_date(item.detail.report_timex, published.get(item.article))
+                or (
+                    texts is not None
+                    and published.get(item.article) is not None
+                    and _just_done(item, texts[item.article])
+                )
             }
         )
         for other in articles[1:]:
@@ -343,7 +376,7 @@ def _infer_dates(reads, order, maps, actors, texts, undated, labels) -> dict:
     }
     inferred: dict = {}
     published = {k: reads[k].extraction.published.value for k in order}
-    for group in _components(preliminary, order, undated, published):
+    for group in _components(preliminary, order, undated, published, texts):
         if not undated & set(group):
             continue
         first = pubdate.infer_publication_dates(
@@ -375,10 +408,16 @@ def _dating_input(
     timexes = read.extraction.timexes
     planned: set[str] = set()
     done: set[str] = set()
+    recent: set[str] = set()
+    dated = read.extraction.published.value is not None
     for cluster, happening in zip(clusters, names, strict=True):
         for item in cluster.items:
             if item.article == key and item.detail.timex is None:
                 (planned if item.cand.status == "planned" else done).add(happening)
+                if dated and _just_done(item, text):
+                    # Just done, so just announced too: "Chile has closed ..., the
+                    # ministry said on Tuesday" in a copy dates the same days.
+                    recent.update((happening, f"the announcement of: {happening}"))
     # Years of absolute dates other articles give the same happenings bound the search too.
     shared_years: set[int] = set()
     for cluster in clusters:
@@ -394,7 +433,8 @@ def _dating_input(
         years=tuple(sorted(set(pubdate.mentioned_years(timexes)) | shared_years)),
         year_hints=pubdate.publication_year_hints(text, timexes),
         planned=tuple(sorted(planned)),
-        done=tuple(sorted(done - planned)),
+        done=tuple(sorted(done - planned - recent)),
+        recent=tuple(sorted(recent - planned)),
     )
 
 

@@ -80,14 +80,17 @@ _LABEL_TRUST = {
 }
 _MON = temporal._MON
 _DATELINE = re.compile(
-    rf"^\s*(?P<place>[A-Z][A-Z.'’\- ]{{1,40}}(?:,\s*[A-Z][A-Za-z.'’\- ]{{1,30}})?)\s*,\s*"
+    rf"^\s*(?P<place>[A-Z][A-Z.'’\- ]{{1,40}}(?:,\s*[A-Z][A-Za-z.'’\- ]{{1,30}})?)"
+    r"(?:\s*\[[A-Za-z][\w.' -]{0,30}\])?\s*,\s*"
     rf"(?P<date>(?:{_MON})\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*(?P<y1>\d{{4}}))?|\d{{1,2}}\s+(?:{_MON})(?:\s+(?P<y2>\d{{4}}))?)"
     # The agency in brackets, or between slashes after a full stop ("November 4. /TASS/:").
     r"\s*(?:\((?P<agency>[^)]{1,40})\)|\.?\s*/[A-Za-z][\w .-]{0,30}/)?\s*(?:--|—|–|-|:)"
 )
 # "Tehran, August 23: Britain reopened ...": a place in title case, as some outlets print it.
 _TITLE_DATELINE = re.compile(
-    rf"^\s*(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})\s*,\s*"
+    rf"^\s*(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})"
+    # "Lima [Peru], March 3 (ANI):": the country in square brackets after the place.
+    r"(?:\s*\[[A-Za-z][\w.' -]{0,30}\])?\s*,\s*"
     rf"(?P<date>(?:{_MON})\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*(?P<y1>\d{{4}}))?|\d{{1,2}}\s+(?:{_MON})(?:\s+(?P<y2>\d{{4}}))?)"
     # The agency in brackets, or between slashes after a full stop ("November 4. /TASS/:").
     r"\s*(?:\((?P<agency>[^)]{1,40})\)|\.?\s*/[A-Za-z][\w .-]{0,30}/)?\s*(?:--|—|–|-|:)"
@@ -353,6 +356,9 @@ class DatingInput:
     planned: tuple[str, ...] = ()
     # Happenings the article reports as done without any date.
     done: tuple[str, ...] = ()
+    # Happenings it reports as just done, without a date ("Peru has expelled Chile's
+    # envoy"): in a dated article, on its date or in the ``RECENT_DAYS`` before it.
+    recent: tuple[str, ...] = ()
     # Every expression of the article, if at hand: fills ``years`` and ``year_hints``
     # when they are empty, and rules out days on which a written weekday
     # ("Tuesday, March 11") disagrees with its date.
@@ -370,6 +376,8 @@ def _completed(item: DatingInput) -> DatingInput:
 
 
 MAX_ALTERNATIVES = 60
+# "has expelled" in an article of 10 March: done on 10 March or in the week before it.
+RECENT_DAYS = 7
 MAX_WINDOW_YEARS = 6
 MAX_REASONS = 4
 
@@ -509,6 +517,10 @@ def _infer(items: Sequence[DatingInput]) -> dict[str, PublicationDate]:
                 observations[happening].append(_Obs(item.key, "", "planned", None, P))
             for happening in item.done:
                 observations[happening].append(_Obs(item.key, "", "done", None, P))
+            for happening in item.recent:
+                observations[happening].append(
+                    _Obs(item.key, "reported as just done", "done", _recent_value(P), P)
+                )
         else:
             checks = tuple(
                 {
@@ -589,6 +601,11 @@ def _infer(items: Sequence[DatingInput]) -> dict[str, PublicationDate]:
             alternatives=tuple(others[:MAX_ALTERNATIVES]),
         )
     return result
+
+
+def _recent_value(P: dt.date) -> DateValue:
+    """When a happening reported as just done in an article of ``P`` took place."""
+    return temporal.range_value(P - dt.timedelta(days=RECENT_DAYS), P, approximate=True)
 
 
 def _gap(item: DatingInput, P: dt.date) -> int:
