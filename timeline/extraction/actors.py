@@ -92,7 +92,7 @@ _TITLE_RE = "|".join(re.escape(t).replace(r"\-", "[- ]").replace(r"\ ", r"\s+") 
 _MODIFIERS = (
     r"(?:interim|acting|former|new|current|transitional|outgoing|incoming|then|de\s+facto|top)"
 )
-# "Minister of Foreign Affairs, Labour, and Trade Paulson Panapa": a title may run
+# "Minister of Foreign Affairs, Labour, and Trade Tala Moana": a title may run
 # on with "of" and capitalised words before the name.
 _CAP_WORD = r"[A-Z][\w'’-]*"
 _TITLE_OF = (
@@ -253,8 +253,8 @@ _ORG_LEADING = {
 
 # Name words: capitalised, with inner apostrophes ("Hay'at") and hyphens
 # ("Min-soo", "Al-Hadi"); particles "al-"/"el-" may be followed by a space
-# in bad copy ("Al- Shabani").
-# Latin letters with diacritics count ("Şakir Özkan", "Erdoğan", "Nguyễn").
+# in bad copy ("Al- Hakimi").
+# Latin letters with diacritics count ("Şükrü Öztürk", "Doğan", "Nguyễn").
 _LATIN = [chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00))]
 _UP = "A-Z" + "".join(c for c in _LATIN if c.isupper())
 _LO = "a-z" + "".join(c for c in _LATIN if c.islower())
@@ -655,7 +655,7 @@ def _title_before(text: str, a: int, countries: _Countries) -> tuple[str, str]:
         if _POSSESSIVE_GAP.fullmatch(text, m.end, title_start):
             country = m.key
     if not country:
-        # "Minister of Foreign Affairs of Viet Nam Le Hoai Trung"
+        # "Minister of Foreign Affairs of Viet Nam Le Van An"
         country = _country_near(countries, title_start, a)
     return title, country
 

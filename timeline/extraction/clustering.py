@@ -736,7 +736,7 @@ def _rests_on_publication(item: Item) -> bool:
 def _name_conflicts(
     refs: list[EvidenceRef], names: dict[tuple[str, int], list[tuple[str, str]]]
 ) -> list[Conflict]:
-    """One person, given names that cannot be spellings of each other ("Ahmad" vs "Asaad")."""
+    """One person, given names that cannot be spellings of each other ("Omar" vs "Amir")."""
     by_actor: dict[str, list[tuple[str, EvidenceRef]]] = {}
     for ref in refs:
         for key, written in names.get((ref.article, ref.sentence), ()):

@@ -1972,7 +1972,7 @@ def _agent_target(
             r"\s+(?!by\b|in\b|on\b|at\b|during\b|after\b|from\b)\w", clause[trigger.end() :]
         )
     ):
-        passive = False  # "X ousted Assad's dictatorship": "ousted" with an object is active
+        passive = False  # "the army ousted his regime": with an object, active
     of_form = bool(re.search(r"\b(?:fall|collapse)\s+of\b|['’]s\s+fall$", trigger.group(), re.I))
     if passive:
         target = people_before[-1].key if people_before else ""

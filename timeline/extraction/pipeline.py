@@ -75,7 +75,7 @@ _MEDIA = re.compile(r"(?i)^(?:image|photo|picture|video|file\s+photo|graphic|aud
 # Credits that end a photo caption.
 _CREDIT = re.compile(
     r"(?i)(?:/\s*courtesy\s+of\b.*|\bcourtesy\s+of\s+[^.]*$|\[(?:photo|[A-Z][A-Z .,'&/-]{3,})\]\s*$"
-    r"|\([^()]*\bphotos?\b[^()]*\)\s*$|\(?\byonhap\)?\s*$|\bphoto\s*(?:by|:|credit)\b)"
+    r"|\([^()]*\bphotos?\b[^()]*\)\s*$|\(?\b(?:yonhap|xinhua|kyodo|reuters|afp|ap|epa|anadolu|getty\s+images)\)?\s*$|\bphoto\s*(?:by|:|credit)\b)"
 )
 # Where and when a story was filed, before its first words: "SANTIAGO, May 2 (AP) -- ",
 # "(AP) — ", "MANILA, Philippines (Examiner / 29 Jul) - ", "RIYADH: ".

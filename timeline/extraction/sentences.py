@@ -112,7 +112,7 @@ def _split_line(line: str) -> list[tuple[int, int]]:
         end = match.end()
         nxt = _NEXT_START.match(line, end)
         if not nxt:
-            continue  # end of line, or no space after (e.g. "3.5", "al-Shara./Courtesy")
+            continue  # end of line, or no space after (e.g. "3.5", "al-Rami./Courtesy")
         first = nxt.group(2)
         if not (first.isupper() or first.isdigit() or nxt.group(1)):
             continue
