@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import sys
 import time
@@ -281,6 +282,16 @@ def test_an_undated_article_is_dated_by_the_articles_sharing_its_relative_dates(
     assert event.corroboration == 3
 
 
+GOLD = Path(__file__).resolve().parents[1] / "gold"
+
+
+@functools.cache
+def scored(name: str):
+    """bench/score.py's score of one gold set: the pipeline runs once per set and test run."""
+    return _score_module().score(GOLD / name)[0]
+
+
+@functools.cache
 def _score_module():
     import importlib.util
 
@@ -293,11 +304,10 @@ def _score_module():
 
 
 def test_every_gold_set_finds_its_core_events_with_exact_dates_and_no_junk():
-    score = _score_module()
-    for path in sorted((Path(__file__).resolve().parents[1] / "gold").glob("*.json")):
+    for path in sorted(GOLD.glob("*.json")):
         if path.name.startswith("blind") or path.name in OFFTOPIC_FLOORS:
             continue  # measurements on untuned articles: see below
-        result, _ = score.score(path)
+        result = scored(path.name)
         assert result.core_found == result.core_total, (path.name, result.misses)
         assert result.exact_dates >= 0.95 * result.core_found, (path.name, result.wrong_dates)
         assert result.junk == [], (path.name, result.junk)
@@ -306,9 +316,8 @@ def test_every_gold_set_finds_its_core_events_with_exact_dates_and_no_junk():
 def test_the_blind_sets_keep_at_least_what_they_reached():
     # Floors (core found, exact dates, most junk), raised as fixes land; each set's first
     # (blind) run is recorded in its gold file.
-    score = _score_module()
     for name, (core, exact, junk) in BLIND_FLOORS.items():
-        result, _ = score.score(Path(__file__).resolve().parents[1] / "gold" / name)
+        result = scored(name)
         assert result.core_found >= core, (name, result.misses)
         assert result.exact_dates >= exact, (name, result.wrong_dates)
         assert len(result.junk) <= junk, (name, result.junk)
@@ -328,9 +337,8 @@ BLIND_FLOORS = {
 def test_off_topic_news_adds_no_more_junk_than_it_reached():
     # Sport, business, court, film, disaster and tourism news naming countries and dates,
     # with two mixed articles: floors for the core events found, ceilings for the junk.
-    score = _score_module()
     for name, (core, junk) in OFFTOPIC_FLOORS.items():
-        result, _ = score.score(Path(__file__).resolve().parents[1] / "gold" / name)
+        result = scored(name)
         assert result.core_found >= core, (name, result.misses)
         assert len(result.junk) <= junk, (name, result.junk)
 
@@ -339,8 +347,7 @@ OFFTOPIC_FLOORS = {"offtopic.json": (1, 0)}
 
 
 def test_seed_gold_targets_one_event_per_happening_and_one_actor_per_person():
-    score = _score_module()
-    result, _ = score.score(Path(__file__).resolve().parents[1] / "gold" / "seeds.json")
+    result = scored("seeds.json")
     assert all(n == 1 for n in result.multi_source.values()), result.multi_source
     assert all(len(keys) == 1 for keys in result.persons.values()), result.persons
     assert result.conflicts_found == result.conflicts_expected
@@ -350,9 +357,8 @@ def test_seed_gold_targets_one_event_per_happening_and_one_actor_per_person():
 
 def test_the_other_gold_sets_keep_at_least_their_exact_party_countries():
     # Floors, raised as fixes land: the other sets still miss some (bench/score.py lists them).
-    score = _score_module()
     for name, floor in COUNTRY_FLOORS.items():
-        result, _ = score.score(Path(__file__).resolve().parents[1] / "gold" / name)
+        result = scored(name)
         assert result.exact_countries >= floor, (name, result.wrong_countries)
 
 
@@ -372,9 +378,8 @@ COUNTRY_FLOORS = {
 
 def test_the_gold_sets_keep_at_least_their_right_event_types():
     # Floors, raised as fixes land: found core events of the gold's kind of action.
-    score = _score_module()
     for name, floor in TYPE_FLOORS.items():
-        result, _ = score.score(Path(__file__).resolve().parents[1] / "gold" / name)
+        result = scored(name)
         assert result.right_types >= floor, (name, result.wrong_types)
 
 
