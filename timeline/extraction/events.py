@@ -1689,11 +1689,6 @@ def _hosts(clause: str, a: int, clause_mentions: list[Mention]) -> set[str]:
     return {m.key for m in hosting} - {m.key for m in named if m not in hosting}
 
 
-_SAID_AFTER = re.compile(
-    r"(?:\s+(?:[A-Z][\w'-]*|foreign|state|government|presidency|ministry|officials?|media)){0,3}"
-    r"\s+(?:said|says|announced|reported|told|stated)\b",
-    re.I,
-)
 _SOURCE_BEFORE = re.compile(
     r"\b(?:according\s+to|(?:statement|announcement|report)\s+(?:from|by|of))\s+(?:the\s+)?$",
     re.I,
@@ -1772,19 +1767,13 @@ def _not_parties(
     if type_code in (*PAIR_TYPES, "intent", "sign_agreement"):
         # "..., Fiji said", "according to Senegal", "a statement from the Senegalese
         # presidency said": who reports a deal between two others is not a party to it.
+        said = _SAID_TAIL.search(clause, trigger.end())  # ", Fiji said." ends the clause
         sources = [
             m
             for m in named
             if m not in out
             and (
-                # ", Fiji said" after the deal is told, not "Peru, and Fiji announced ..."
-                (
-                    m.start >= t_end
-                    and re.search(
-                        r",\s*(?:the\s+)?$", clause[max(0, m.start - a - 8) : m.start - a]
-                    )
-                    and _SAID_AFTER.match(clause, m.end - a)
-                )
+                (said is not None and m.start >= a + said.start())
                 or _SOURCE_BEFORE.search(clause[max(0, m.start - a - 40) : m.start - a])
             )
         ]
