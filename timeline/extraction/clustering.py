@@ -293,7 +293,7 @@ def _undated_can_join(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]
         # "ordered police to expel him" after "gave him 48 hours to leave last week": the
         # expulsion that follows an ultimatum is not the ultimatum.
         return False
-    anchor_items = cluster.dated() or cluster.items
+    anchor_items = dated or cluster.items
     core_countries = {c for i in anchor_items for c in i.cand.countries}
     pair = set(item.detail.countries_in_order[:2]) or set(item.cand.countries[:2])
     people = item.persons(actors) & {p for i in cluster.items for p in i.persons(actors)}
