@@ -145,6 +145,11 @@ def sentences_for(result: TimelineResult, article: str, quote: str) -> set[tuple
     return found
 
 
+def _same_year(event, gold_event: dict) -> bool:
+    want = gold_event.get("date") or {}
+    return bool(event.date and want) and event.date.start.isoformat()[:4] == want["start"][:4]
+
+
 def score(path: Path) -> tuple[Score, TimelineResult]:
     gold = json.loads(path.read_text(encoding="utf-8"))
     docs = load_docs(gold, path.parent)
@@ -170,10 +175,14 @@ def score(path: Path) -> tuple[Score, TimelineResult]:
     for index, event in enumerate(result.events):
         predicted = {(r.article, r.sentence) for r in event.evidence}
         overlaps = [
-            # Sentences shared by two gold events: the one of the same type wins the tie.
+            # Sentences shared by several gold events (the items of one list: "relations
+            # with A in 1979 and with B in 1981"): the one of the same type, then the one
+            # with more of the same countries, then the one of the same year wins the tie.
             (
                 len(predicted & refs),
                 by_id[gid]["type"] == event.type,
+                len(set(event.countries) & set(by_id[gid].get("countries", []))),
+                _same_year(event, by_id[gid]),
                 by_id[gid]["core"],
                 -order[gid],
                 gid,
