@@ -173,7 +173,8 @@ class SentenceQuerySet(models.QuerySet):
         )
         return (
             self.filter(
-                models.Exists(marks.filter(kind=Mention.Kind.DATE)),
+                # A date the extraction could place; "soon" or "currently" is no date to review.
+                models.Exists(marks.filter(kind=Mention.Kind.DATE).exclude(value="")),
                 models.Exists(
                     marks.filter(
                         models.Q(kind=Mention.Kind.COUNTRY) | models.Q(actor__isnull=False)
@@ -434,7 +435,7 @@ class ReviewSentence(Sentence):
     class Meta:
         proxy = True
         verbose_name = "sentence to review"
-        verbose_name_plural = "review queue: dated sentences no event cites"
+        verbose_name_plural = "sentences to review"
 
 
 class Dismissal(models.Model):

@@ -22,6 +22,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import Truncator
 
 from . import review
 from .admin import EventForm, change_url
@@ -81,12 +82,19 @@ class CountryMentionedFilter(admin.SimpleListFilter):
 
 @admin.register(ReviewSentence)
 class ReviewQueueAdmin(admin.ModelAdmin):
-    list_display = ["sentence_text", "article_title", "names", "decide"]
+    list_display = ["sentence_text", "names", "decide"]
     list_display_links = None
     list_filter = [CountryMentionedFilter]
     search_fields = ["text", "article__title"]
     list_per_page = 50
     actions = ["dismiss_selected"]
+
+    class Media:
+        css = {"all": ["review/review.css"]}
+
+    def changelist_view(self, request, extra_context=None):
+        title = "Review queue: dated sentences that no event cites"
+        return super().changelist_view(request, {"title": title, **(extra_context or {})})
 
     def get_queryset(self, request):
         marks = Mention.objects.select_related("country", "actor").order_by("start")
@@ -112,24 +120,23 @@ class ReviewQueueAdmin(admin.ModelAdmin):
     def has_review_permission(self, request):
         return may_review(request)
 
-    @admin.display(description="sentence")
+    @admin.display(description="sentence, and the article it is from", ordering="article__title")
     def sentence_text(self, obj: Sentence) -> str:
+        published = obj.article.published.isoformat() if obj.article.published else "undated"
         return format_html(
-            '{} <a href="{}" target="_blank" rel="noopener">in context</a>',
+            '{}<div class="review-source"><small>{} · {} · '
+            '<a href="{}" target="_blank" rel="noopener">in context</a></small></div>',
             obj.text,
+            Truncator(str(obj.article)).chars(70),
+            published,
             obj.get_absolute_url(),
         )
-
-    @admin.display(description="article", ordering="article__title")
-    def article_title(self, obj: Sentence) -> str:
-        published = obj.article.published.isoformat() if obj.article.published else "undated"
-        return format_html("{}<br><small>{}</small>", obj.article, published)
 
     @admin.display(description="dates, countries, actors")
     def names(self, obj: Sentence) -> str:
         marks = obj.mentions.all()
         rows = [
-            ("dates", [m.text for m in marks if m.kind == Mention.Kind.DATE]),
+            ("dates", [m.text for m in marks if m.kind == Mention.Kind.DATE and m.value]),
             ("countries", [m.country.name for m in marks if m.country]),
             ("actors", [m.actor.name for m in marks if m.actor]),
         ]
@@ -140,9 +147,9 @@ class ReviewQueueAdmin(admin.ModelAdmin):
     def decide(self, obj: Sentence) -> str:
         # The button posts the list's own form (its CSRF token) to this row's page.
         return format_html(
-            '<a class="button" href="{}">Make an event or attach…</a> '
-            '<button type="submit" class="button" formaction="{}" name="decision" '
-            'value="dismiss">Dismiss</button>',
+            '<a class="button" href="{}">Make or attach…</a> '
+            '<button type="submit" class="button review-dismiss" formaction="{}" '
+            'name="decision" value="dismiss">Dismiss</button>',
             reverse("admin:timeline_reviewsentence_review", args=[obj.pk]),
             reverse("admin:timeline_reviewsentence_review", args=[obj.pk]),
         )

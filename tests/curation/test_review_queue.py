@@ -27,6 +27,8 @@ def review_url(sentence: Sentence) -> str:
 
 
 def mark(sentence: Sentence, kind: str, text: str = "x", **links) -> Mention:
+    if kind == Mention.Kind.DATE:
+        links.setdefault("value", text)  # placed by the extraction
     return Mention.objects.create(
         article=sentence.article,
         sentence=sentence,
@@ -52,15 +54,18 @@ def lines(make_article, make_actor, make_event):
         "Avalon signed a pact on 6 May 2024.",  # 4 already evidence
         "Avalon met Borduria on 7 May 2024.",  # 5 evidence rejected by an editor: listed
         "Avalon protested on 8 May 2024.",  # 6 dismissed
+        "Avalon will answer soon.",  # 7 a date word the extraction could not place
         published=dt.date(2024, 5, 9),
     )
-    s = {i: article.sentences.get(index=i) for i in range(7)}
+    s = {i: article.sentences.get(index=i) for i in range(8)}
     for i in (0, 1, 2, 4, 5, 6):
         mark(s[i], Mention.Kind.DATE, "May 2024")
     for i in (0, 3, 4, 5, 6):
         mark(s[i], Mention.Kind.COUNTRY, "Avalon", country_id="AAA")
     mark(s[5], Mention.Kind.COUNTRY, "Borduria", country_id="BBB")
     mark(s[1], Mention.Kind.PERSON, "envoy", actor=envoy)
+    mark(s[7], Mention.Kind.DATE, "soon", value="")
+    mark(s[7], Mention.Kind.COUNTRY, "Avalon", country_id="AAA")
     pact = make_event("Avalon signs a pact", type="sign_agreement", sentences=(s[4],))
     talks = make_event("Avalon and Borduria meet", type="meet", sentences=(s[5],))
     Evidence.objects.filter(event=talks).update(rejected=True)
