@@ -60,6 +60,7 @@ def test_an_editor_goes_from_the_count_to_the_queue_and_makes_an_event(
     sign_in(page, ui.url)
     count = page.locator(".review-count a")
     expect(count).to_contain_text(f"{waiting} dated sentences")
+    page.locator(".results-head").screenshot(path=f"{SHOTS}/review-count-1280.png")
     count.click()
     expect(page.locator("#result_list tbody tr")).to_have_count(waiting)
     page.screenshot(path=f"{SHOTS}/review-queue-1280.png", full_page=True)
