@@ -52,6 +52,11 @@ class ReviewEventForm(EventForm):
             setattr(event, name, self.cleaned_data[name])
         return event
 
+    def parties(self) -> dict:
+        """The rest of what ``review.make_event`` takes from the form."""
+        data = self.cleaned_data
+        return {key: data[key] for key in ("countries", "actors", "date_text")}
+
 
 class AttachForm(forms.Form):
     event = forms.ModelChoiceField(
@@ -80,8 +85,28 @@ class CountryMentionedFilter(admin.SimpleListFilter):
         return queryset.mentioning(code.strip().upper() for code in self.value().split(","))
 
 
+class ForReviewers:
+    """A page of the queue: seen and worked by whoever may review; its rows are
+    never added, edited or deleted by hand, only decided with its actions."""
+
+    def has_view_permission(self, request, obj=None):
+        return may_review(request)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_review_permission(self, request):
+        return may_review(request)
+
+
 @admin.register(ReviewSentence)
-class ReviewQueueAdmin(admin.ModelAdmin):
+class ReviewQueueAdmin(ForReviewers, admin.ModelAdmin):
     list_display = ["sentence_text", "names", "decide"]
     list_display_links = None
     list_filter = [CountryMentionedFilter]
@@ -104,21 +129,6 @@ class ReviewQueueAdmin(admin.ModelAdmin):
             .prefetch_related(Prefetch("mentions", queryset=marks))
             .order_by("-article__published", "article_id", "index")
         )
-
-    def has_view_permission(self, request, obj=None):
-        return may_review(request)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def has_review_permission(self, request):
-        return may_review(request)
 
     @admin.display(description="sentence, and the article it is from", ordering="article__title")
     def sentence_text(self, obj: Sentence) -> str:
@@ -176,46 +186,37 @@ class ReviewQueueAdmin(admin.ModelAdmin):
             raise PermissionDenied
         sentence = get_object_or_404(Sentence.objects.select_related("article"), pk=pk)
         decision = request.POST.get("decision") if request.method == "POST" else None
+        # A posted form stands alone: compared with the prefill, an accepted date would
+        # look unchanged and the form would not work out its words and EDTF code.
+        make = ReviewEventForm(request.POST) if decision == "make" else None
+        attach = AttachForm(request.POST) if decision == "attach" else AttachForm()
         if decision == "dismiss":
             review.dismiss([sentence], user=request.user)
-            self.message_user(request, f"Dismissed: “{sentence.text[:80]}”.", messages.SUCCESS)
-            return self._back_to_queue(request)
-        suggestion = review.suggest(sentence)
-        make = ReviewEventForm(
-            request.POST if decision == "make" else None,
-            initial={**suggestion.initial(), "date_text": suggestion.date_text},
-        )
-        attach = AttachForm(request.POST if decision == "attach" else None)
-        if decision == "make" and make.is_valid():
-            event = review.make_event(
-                sentence,
-                make.event(),
-                countries=make.cleaned_data["countries"],
-                actors=make.cleaned_data["actors"],
-                date_text=make.cleaned_data["date_text"],
-                user=request.user,
-            )
+            return self._done(request, f"Dismissed: “{sentence.text[:80]}”.")
+        if make is not None and make.is_valid():
+            event = review.make_event(sentence, make.event(), user=request.user, **make.parties())
             return self._done(
                 request, format_html('Made <a href="{}">{}</a>.', change_url(event), event)
             )
         if decision == "attach" and attach.is_valid():
-            link = review.attach(sentence, attach.cleaned_data["event"], user=request.user)
+            event = review.attach(sentence, attach.cleaned_data["event"], user=request.user).event
             return self._done(
-                request,
-                format_html('Attached to <a href="{}">{}</a>.', change_url(link.event), link.event),
+                request, format_html('Attached to <a href="{}">{}</a>.', change_url(event), event)
             )
+        suggestion = review.suggest(sentence)
+        initial = {**suggestion.initial(), "date_text": suggestion.date_text}
         context = {
             **self.admin_site.each_context(request),
             "title": "Review a sentence",
             "opts": self.model._meta,
             "sentence": sentence,
             "suggestion": suggestion,
-            "make": make,
+            "make": make or ReviewEventForm(initial=initial),
             "attach": attach,
             "nearby": review.nearby_events(suggestion),
-            "media": self.media + make.media,
             "next": self._queue_url(request, request.META.get("HTTP_REFERER", "")),
         }
+        context["media"] = self.media + context["make"].media
         return TemplateResponse(request, "admin/timeline/reviewsentence/review.html", context)
 
     def _done(self, request: HttpRequest, message: str):
@@ -239,7 +240,7 @@ class ReviewQueueAdmin(admin.ModelAdmin):
 
 
 @admin.register(Dismissal)
-class DismissalAdmin(admin.ModelAdmin):
+class DismissalAdmin(ForReviewers, admin.ModelAdmin):
     """What editors dismissed from the queue; "return to the queue" undoes it."""
 
     list_display = ["text", "article", "dismissed_by", "dismissed_at"]
@@ -247,21 +248,6 @@ class DismissalAdmin(admin.ModelAdmin):
     list_display_links = None
     search_fields = ["text", "article__title"]
     actions = ["return_to_queue"]
-
-    def has_view_permission(self, request, obj=None):
-        return may_review(request)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def has_review_permission(self, request):
-        return may_review(request)
 
     @admin.action(
         description="Return the selected sentences to the review queue", permissions=["review"]

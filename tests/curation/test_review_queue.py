@@ -166,7 +166,9 @@ def test_making_an_event_stores_it_as_the_editors_with_the_sentence(lines, edito
             "title": "Avalon opens talks",
             "type": "negotiate",
             "status": "done",
+            # The prefilled date, sent back unchanged as the browser does.
             "start": "2024-05-03",
+            "end": "2024-05-03",
             "precision": "day",
             "countries": ["AAA"],
         },

@@ -77,6 +77,7 @@ def test_an_editor_goes_from_the_count_to_the_queue_and_makes_an_event(
     expect(page.locator("#result_list tbody tr")).to_have_count(waiting - 1)
     made = Event.objects.get(evidence__sentence__text__contains="embassy diplomats")
     assert made.verified and made.type == "expel_withdraw"
+    assert (made.edtf, made.date_display) == ("2024-12", "December 2024")
     assert made.evidence.get().origin == Evidence.Origin.EDITOR
     assert ui.failures == []
     ui.close()
