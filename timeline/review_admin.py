@@ -112,6 +112,7 @@ class ReviewQueueAdmin(ForReviewers, admin.ModelAdmin):
     list_filter = [CountryMentionedFilter]
     search_fields = ["text", "article__title"]
     list_per_page = 50
+    show_full_result_count = False  # one COUNT of the queue a page is enough
     actions = ["dismiss_selected"]
 
     class Media:
@@ -122,12 +123,14 @@ class ReviewQueueAdmin(ForReviewers, admin.ModelAdmin):
         return super().changelist_view(request, {"title": title, **(extra_context or {})})
 
     def get_queryset(self, request):
+        # Newest articles first, in the order of the (article, index) index: a page of
+        # the queue is read off the index, never sorted from the whole queue.
         marks = Mention.objects.select_related("country", "actor").order_by("start")
         return (
             ReviewSentence.objects.awaiting_review()
             .select_related("article")
             .prefetch_related(Prefetch("mentions", queryset=marks))
-            .order_by("-article__published", "article_id", "index")
+            .order_by("-article_id", "index")
         )
 
     @admin.display(description="sentence, and the article it is from", ordering="article__title")
