@@ -123,7 +123,8 @@ def query_plan() -> str:
 
     if connection.vendor != "sqlite":
         return "(query plan shown on SQLite only)"
-    sql, params = Sentence.objects.awaiting_review().values("pk").query.sql_with_params()
+    page = Sentence.objects.awaiting_review().order_by("-article_id", "index")[:PAGE]
+    sql, params = page.values("pk").query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
         return "\n".join(f"  {row[-1]}" for row in cursor.fetchall())
@@ -150,7 +151,7 @@ def main() -> None:
         print(f"\nratios, {large} / {small} sentences ({large / small:.0f}x the corpus):")
         for name in first:
             print(f"  {name}: {last[name] / first[name]:.1f}x")
-        print("\nthe queue's query plan:\n" + query_plan())
+        print("\nthe query plan of a page of the queue:\n" + query_plan())
 
 
 if __name__ == "__main__":
