@@ -1084,3 +1084,6 @@ class EvidenceAdmin(SimpleHistoryAdmin):
 admin.site.site_header = "Diplomatic timeline — editors"
 admin.site.site_title = "Timeline editors"
 admin.site.index_title = "Curate the timeline"
+
+# The review queue's pages (timeline/review_admin.py) register with this site too.
+from . import review_admin  # noqa: E402, F401

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
@@ -155,12 +156,54 @@ class Article(EditTracked):
         return reverse("article", args=[self.slug])
 
 
+class SentenceQuerySet(models.QuerySet):
+    def awaiting_review(self) -> SentenceQuerySet:
+        """The review queue: sentences with a date and a country or known actor that
+        are evidence for no event and that no editor dismissed.
+
+        Every test is an EXISTS on an indexed column of the same sentence (or, for a
+        dismissal, of its article and offset), so the database does the whole
+        selection in one query, whatever the size of the corpus.
+        """
+        here = models.OuterRef
+        marks = Mention.objects.filter(sentence=here("pk"))
+        # A dismissal belongs to the sentence holding its first character.
+        dismissed = Dismissal.objects.filter(
+            article=here("article"), start__gte=here("start"), start__lt=here("end")
+        )
+        return (
+            self.filter(
+                # A date the extraction could place; "soon" or "currently" is no date to review.
+                models.Exists(marks.filter(kind=Mention.Kind.DATE).exclude(value="")),
+                models.Exists(
+                    marks.filter(
+                        models.Q(kind=Mention.Kind.COUNTRY) | models.Q(actor__isnull=False)
+                    )
+                ),
+            )
+            .exclude(models.Exists(Evidence.objects.filter(sentence=here("pk"), rejected=False)))
+            .exclude(models.Exists(dismissed))
+        )
+
+    def mentioning(self, iso3s: Iterable[str]) -> SentenceQuerySet:
+        qs = self
+        for iso3 in iso3s:  # every chosen country is named, as on the timeline
+            qs = qs.filter(
+                models.Exists(
+                    Mention.objects.filter(sentence=models.OuterRef("pk"), country_id=iso3)
+                )
+            )
+        return qs
+
+
 class Sentence(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="sentences")
     index = models.PositiveIntegerField()
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
     text = models.TextField()
+
+    objects = SentenceQuerySet.as_manager()
 
     class Meta:
         ordering = ["article", "index"]
@@ -379,6 +422,45 @@ class Mention(models.Model):
 
     class Meta:
         ordering = ["article", "start"]
+        # The review queue asks, per sentence, "has it a mark of this kind?".
+        indexes = [models.Index(fields=["sentence", "kind"])]
 
     def __str__(self) -> str:
         return f"{self.kind}: {self.text}"
+
+
+class ReviewSentence(Sentence):
+    """A sentence as the review queue shows it: the queue's own admin page."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "sentence to review"
+        verbose_name_plural = "sentences to review"
+
+
+class Dismissal(models.Model):
+    """An editor's word that a sentence in the review queue reports no event.
+
+    Kept by position in the article rather than by sentence row, so that it
+    survives ``ingest --reextract`` even when the sentences are split anew:
+    it belongs to whichever sentence holds its first character. The unique
+    constraint is also the index the review queue looks it up by.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="dismissals")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    text = models.TextField(help_text="The sentence as the editor saw it.")
+    dismissed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    dismissed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-dismissed_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "start"], name="dismissal_unique_start")
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
