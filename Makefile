@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test setup setup-dev db seeds browser lint format bench score clean
+.PHONY: run test setup setup-dev db seeds browser lint format bench score lexicon clean
 
 run: setup db seeds
 	@echo
@@ -64,6 +64,10 @@ bench: setup-dev
 
 score: setup-dev
 	$(PY) bench/score.py
+
+# Rebuild timeline/extraction/data/country_forms.json from the country libraries.
+lexicon: setup-dev
+	$(PY) -m timeline.extraction.build_lexicon
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache
