@@ -19,9 +19,20 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz.distance import Indel
-from unidecode import unidecode
 
 from .countries import find_countries, lookup, opens_a_name
+from .metonyms import ruler_country
+from .names import (
+    HYPHEN_PART,
+    LOW_PART,
+    PARTICLES,
+    ascii_lower,
+    name_tokens,
+    romanised,
+    skeleton,
+    slug,
+    tokens_match,
+)
 from .types import COUNTRY, GROUP, ORGANISATION, PERSON, ActorInfo, Mention, Sentence
 
 # --- vocabulary (general) ----------------------------------------------------
@@ -154,37 +165,6 @@ _NOT_NAME_WORDS = set(
 )
 # Two-letter words that are prepositions in English but syllables in Korean names.
 _SHORT_NAME_PARTS = {"In", "An", "On", "Un", "Il", "Ui", "Ok", "Oh", "Yu", "Ye"}
-_PARTICLES = {
-    "al",
-    "el",
-    "ad",
-    "as",
-    "ash",
-    "ar",
-    "an",
-    "at",
-    "az",
-    "bin",
-    "ibn",
-    "bint",
-    "abu",
-    "abd",
-    "von",
-    "van",
-    "der",
-    "den",
-    "de",
-    "da",
-    "di",
-    "du",
-    "del",
-    "della",
-    "dos",
-    "das",
-    "ben",
-    "la",
-    "le",
-}
 _GROUP_CUES = re.compile(
     r"\b(?:group|groups|rebels?|militants?|militias?|movement|faction|coalition|insurgents?|"
     r"fighters|jihadists?|organi[sz]ation|led\s+by|Islamist|militant)\s+(?:[a-z]+\s+){0,2}$"
@@ -259,92 +239,18 @@ _LATIN = [chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00))]
 _UP = "A-Z" + "".join(c for c in _LATIN if c.isupper())
 _LO = "a-z" + "".join(c for c in _LATIN if c.islower())
 _WORD = rf"(?:Mc|Mac|O['’])?[{_UP}][{_LO}]+(?:['’][{_LO}]+)?(?:-[{_UP}{_LO}][{_LO}]+)*"
-_HYPH_PART = r"(?:[Aa]l|[Ee]l|[Aa]sh|[Aa][dsrntz])-[ ]?"
-_LOW_PART = r"(?:bin|ibn|bint|abu|abd|von|van|der|den|de|da|di|du|del|della|dos|das|ben)"
-_NAME_WORD = rf"(?:{_HYPH_PART})?{_WORD}"
+_NAME_WORD = rf"(?:{HYPHEN_PART})?{_WORD}"
 # A regnal number ends a monarch's or a pope's name ("Carlos IV", "Pius XII").
 _REGNAL = r"(?:II|III|IV|V|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)"
 _RUN = re.compile(
-    rf"(?<![\w'’-]){_NAME_WORD}(?:[ \t]+(?:{_LOW_PART}[ \t]+)?{_NAME_WORD})*"
+    rf"(?<![\w'’-]){_NAME_WORD}(?:[ \t]+(?:{LOW_PART}[ \t]+)?{_NAME_WORD})*"
     rf"(?:[ \t]+{_REGNAL}(?![\w'’-]))?"
 )
 _REGNAL_TOKEN = re.compile(rf"(?i){_REGNAL}")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z]{1,7})\)")
 
 
-# --- name normalisation ------------------------------------------------------
-
-_ROMAN_RULES = [
-    ("ph", "f"),
-    ("kh", "k"),
-    ("gh", "g"),
-    ("dh", "d"),
-    ("th", "t"),
-    ("ch", "c"),
-    ("j", "c"),
-    ("ou", "u"),
-    ("oo", "u"),
-    ("ee", "i"),
-    ("eo", "u"),
-    ("y", "i"),
-    ("w", "u"),
-    ("q", "k"),
-]
-
-
-@lru_cache(maxsize=65536)
-def _ascii_lower(text: str) -> str:
-    return unidecode(text).lower().replace("'", "").replace("`", "")
-
-
-def name_tokens(name: str) -> list[str]:
-    """Lowercase ASCII tokens of a name without particles ("al-Hadi" -> ["hadi"])."""
-    return list(_name_tokens(name))  # a fresh list: callers may change it
-
-
-# Merging compares the same few names over and over: remember the answers.
-@lru_cache(maxsize=65536)
-def _name_tokens(name: str) -> tuple[str, ...]:
-    text = _ascii_lower(name)
-    text = re.sub(r"\b(?:al|el|ad|as|ash|ar|an|at|az)-\s?", "", text)
-    tokens = []
-    for token in re.split(r"[\s]+", text):
-        token = token.replace("-", "")
-        token = re.sub(r"[^a-z]", "", token)
-        if token and token not in _PARTICLES:
-            tokens.append(token)
-    return tuple(tokens)
-
-
-@lru_cache(maxsize=65536)
-def romanised(token: str) -> str:
-    """Fold romanisation variants together ("yeon" ~ "yun", "jo" ~ "cho")."""
-    for old, new in _ROMAN_RULES:
-        token = token.replace(old, new)
-    token = re.sub(r"(.)\1+", r"\1", token)  # collapse doubled letters: "aa", "ss"
-    return token
-
-
-def skeleton(token: str) -> str:
-    """Consonants only, after folding: vowel spellings vary most across sources."""
-    folded = romanised(token)
-    return folded[0] + re.sub(r"[aeiou]", "", folded[1:]) if folded else ""
-
-
-@lru_cache(maxsize=65536)
-def tokens_match(a: str, b: str) -> bool:
-    """True when two name tokens can be spellings of one name."""
-    ra, rb = romanised(a), romanised(b)
-    if ra == rb:
-        return True
-    similarity = Indel.normalized_similarity(ra, rb)
-    if re.sub(r"[aeiou]", "", ra) == re.sub(r"[aeiou]", "", rb) and similarity >= 0.6:
-        return True
-    return min(len(ra), len(rb)) >= 6 and similarity >= 0.86
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", _ascii_lower(text)).strip("-")
+# --- titles -------------------------------------------------------------------
 
 
 def canonical_title(title: str) -> str:
@@ -498,7 +404,7 @@ def _country_near(countries: _Countries, a: int, b: int) -> str:
 
 def _org_canonical(name: str) -> str:
     """Content words, sorted: "Foreign Ministry" ~ "Ministry of Foreign Affairs"."""
-    text = re.sub(r"\b(?:al|el)-\s?", "", _ascii_lower(name)).replace("-", " ")
+    text = re.sub(r"\b(?:al|el)-\s?", "", ascii_lower(name)).replace("-", " ")
     words = set(re.findall(r"[a-z0-9]+", text)) - {"the", "of", "and", "affairs", "for", "s"}
     return " ".join(sorted(words))
 
@@ -598,7 +504,7 @@ def _name_segments(text: str, a: int, b: int, in_country) -> list[tuple[int, int
     segments: list[tuple[int, int]] = []
     seg_start = None
     seg_end = None
-    tokens = list(re.finditer(rf"(?:{_HYPH_PART})?{_WORD}|{_LOW_PART}|\b{_REGNAL}\b", text[a:b]))
+    tokens = list(re.finditer(rf"(?:{HYPHEN_PART})?{_WORD}|{LOW_PART}|\b{_REGNAL}\b", text[a:b]))
 
     def is_stop(word: str, ta: int, tb: int) -> bool:
         bare = re.sub(r"['’]s$", "", word)
@@ -623,7 +529,7 @@ def _name_segments(text: str, a: int, b: int, in_country) -> list[tuple[int, int
             seg_start = None
             continue
         if seg_start is None:
-            if word in _PARTICLES:
+            if word in PARTICLES:
                 continue
             seg_start = ta
         seg_end = tb
@@ -636,7 +542,7 @@ def _name_segments(text: str, a: int, b: int, in_country) -> list[tuple[int, int
     cleaned = []
     for sa, sb in segments:
         surface = text[sa:sb]
-        surface_trim = re.sub(rf"\s+{_LOW_PART}$", "", surface)
+        surface_trim = re.sub(rf"\s+{LOW_PART}$", "", surface)
         cleaned.append((sa, sa + len(surface_trim)))
     return cleaned
 
@@ -1176,7 +1082,7 @@ def _to_actor_infos(
                 kind=rec.kind,
                 aliases=aliases,
                 titles={t.title() if t.islower() else t for t in rec.titles},
-                country=rec.country(),
+                country=rec.country() or (rec.kind == PERSON and ruler_country(rec.names)) or "",
             )
         )
         for a, b, surface, sent in rec.mentions:

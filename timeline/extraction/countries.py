@@ -25,7 +25,8 @@ DATA = Path(__file__).resolve().parent / "data"
 NAME, DEMONYM, CAPITAL = "name", "demonym", "capital"
 
 
-def _read_toml(name: str) -> dict:
+def read_data(name: str) -> dict:
+    """One of the TOML files of data/."""
     return tomllib.loads((DATA / name).read_text(encoding="utf-8"))
 
 
@@ -48,12 +49,12 @@ class _Lexicon:
         built = json.loads((DATA / "country_forms.json").read_text(encoding="utf-8"))
         self.display: dict[str, str] = built["display"]
         self.forms: dict[str, tuple[str, str]] = {s: tuple(v) for s, v in built["forms"].items()}
-        metonyms = _read_toml("metonyms.toml")
+        metonyms = read_data("metonyms.toml")
         for table in ("seats", "former_capitals"):
             for iso3, places in metonyms[table].items():
                 for place in places:
                     self.forms.setdefault(place, (iso3, CAPITAL))
-        rules = _read_toml("ambiguous.toml")
+        rules = read_data("ambiguous.toml")
         self.groups: dict[str, _Group] = {}
         for spec in rules["article_decides"]:
             for form in spec["forms"]:
