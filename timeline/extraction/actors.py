@@ -634,53 +634,11 @@ def _of_country_after(text: str, b: int, countries: _Countries) -> str:
 
 
 def _find_organisations(text: str, sentence_of, countries: _Countries, start: int) -> list[_Record]:
-    found: list[tuple[int, int, str, str, str]] = []  # a, b, surface, acronym, kind
-    in_country = countries.overlaps
-
-    for pattern in (_ORG_OF, _ORG_HEAD_LAST):
-        for match in pattern.finditer(text, start):
-            a, b = match.span()
-            surface = match.group()
-            # Drop leading words that are not part of the name ("The", "Chilean").
-            words = list(re.finditer(r"\S+", surface))
-            while words and (
-                words[0].group() in _ORG_LEADING
-                or in_country(a + words[0].start(), a + words[0].end())
-            ):
-                words.pop(0)
-            if not words:
-                continue
-            a = a + words[0].start()
-            surface = text[a:b]
-            if len(surface.split()) < 2 and not re.search(_ORG_HEADS, surface):
-                continue
-            found.append((a, b, surface, "", ORGANISATION))
-    for match in _RUN.finditer(text, start):
-        acr = _ACRONYM_AFTER.match(text, match.end())
-        if not acr:
-            continue
-        surface = match.group()
-        words = surface.split()
-        while words and (words[0] in _ORG_LEADING or lookup(words[0])):
-            words.pop(0)
-        if not words:
-            continue
-        surface = " ".join(words)
-        a = match.end() - len(surface)
-        acronym = acr.group("acr")
-        if not _acronym_fits(acronym, surface):
-            continue
-        kind = GROUP if _GROUP_CUES.search(text[max(0, a - 40) : a]) else ORGANISATION
-        found.append((a, match.end(), surface, acronym, kind))
-    for name, acronyms in _INTERNATIONAL_ORGS.items():
-        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text[start:]):
-            found.append((start + match.start(), start + match.end(), name, "", ORGANISATION))
-        for acronym in acronyms:
-            for match in re.finditer(rf"(?<![\w.]){re.escape(acronym)}(?![\w])", text[start:]):
-                found.append(
-                    (start + match.start(), start + match.end(), name, acronym, ORGANISATION)
-                )
-
+    found = [
+        *_headed_organisations(text, countries, start),
+        *_acronym_organisations(text, start),
+        *_international_organisations(text, start),
+    ]
     # Longest first; drop spans inside an already taken one.
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
     taken = _Taken(len(text))
@@ -703,8 +661,72 @@ def _find_organisations(text: str, sentence_of, countries: _Countries, start: in
         if country:
             rec.countries[country] += 1
         rec.mentions.append((a, b, text[a:b], sentence_of(a)))
-    # Bare acronyms elsewhere ("JAN took over") refer to the organisation.
-    for rec in list(by_canon.values()):
+    _add_bare_acronyms(text, start, by_canon.values(), taken, sentence_of)
+    return [by_canon[k] for k in sorted(by_canon)]
+
+
+_Org = tuple[int, int, str, str, str]  # start, end, surface, acronym, kind
+
+
+def _headed_organisations(text: str, countries: _Countries, start: int) -> list[_Org]:
+    """ "Ministry of Foreign Affairs", "Foreign Ministry", without leading words that are
+    no part of the name ("The", "Chilean")."""
+    found: list[_Org] = []
+    for pattern in (_ORG_OF, _ORG_HEAD_LAST):
+        for match in pattern.finditer(text, start):
+            a, b = match.span()
+            words = list(re.finditer(r"\S+", match.group()))
+            while words and (
+                words[0].group() in _ORG_LEADING
+                or countries.overlaps(a + words[0].start(), a + words[0].end())
+            ):
+                words.pop(0)
+            if not words:
+                continue
+            a = a + words[0].start()
+            surface = text[a:b]
+            if len(surface.split()) < 2 and not re.search(_ORG_HEADS, surface):
+                continue
+            found.append((a, b, surface, "", ORGANISATION))
+    return found
+
+
+def _acronym_organisations(text: str, start: int) -> list[_Org]:
+    """ "Jaysh al-Nasr (JAN)": a name with the acronym that fits it."""
+    found: list[_Org] = []
+    for match in _RUN.finditer(text, start):
+        acr = _ACRONYM_AFTER.match(text, match.end())
+        if not acr:
+            continue
+        words = match.group().split()
+        while words and (words[0] in _ORG_LEADING or lookup(words[0])):
+            words.pop(0)
+        surface = " ".join(words)
+        acronym = acr.group("acr")
+        if not words or not _acronym_fits(acronym, surface):
+            continue
+        a = match.end() - len(surface)
+        kind = GROUP if _GROUP_CUES.search(text[max(0, a - 40) : a]) else ORGANISATION
+        found.append((a, match.end(), surface, acronym, kind))
+    return found
+
+
+def _international_organisations(text: str, start: int) -> list[_Org]:
+    found: list[_Org] = []
+    for name, acronyms in _INTERNATIONAL_ORGS.items():
+        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text[start:]):
+            found.append((start + match.start(), start + match.end(), name, "", ORGANISATION))
+        for acronym in acronyms:
+            for match in re.finditer(rf"(?<![\w.]){re.escape(acronym)}(?![\w])", text[start:]):
+                found.append(
+                    (start + match.start(), start + match.end(), name, acronym, ORGANISATION)
+                )
+    return found
+
+
+def _add_bare_acronyms(text: str, start: int, records, taken: _Taken, sentence_of) -> None:
+    """Bare acronyms elsewhere ("JAN took over") refer to the organisation."""
+    for rec in list(records):
         for acronym in sorted(rec.aliases):
             for match in re.finditer(rf"(?<![\w.]){re.escape(acronym)}(?!\w)", text[start:]):
                 a, b = start + match.start(), start + match.end()
@@ -712,7 +734,6 @@ def _find_organisations(text: str, sentence_of, countries: _Countries, start: in
                     continue
                 taken.add(a, b)
                 rec.mentions.append((a, b, acronym, sentence_of(a)))
-    return [by_canon[k] for k in sorted(by_canon)]
 
 
 class _Taken:
