@@ -26,6 +26,7 @@ from .names import (
     HYPHEN_PART,
     LOW_PART,
     PARTICLES,
+    TITLE_WORDS,
     ascii_lower,
     name_tokens,
     romanised,
@@ -448,6 +449,7 @@ def find_actors(
             if _org_canonical(surface) in org_canon:
                 continue
             title, country = _title_before(text, a, country_index)
+            title = title or _title_word_before(text, a)
             app_title, app_country = (
                 ("", "") if _opening_phrase_object(text, a) else _apposition(text, b, country_index)
             )
@@ -543,8 +545,33 @@ def _name_segments(text: str, a: int, b: int, in_country) -> list[tuple[int, int
     for sa, sb in segments:
         surface = text[sa:sb]
         surface_trim = re.sub(rf"\s+{LOW_PART}$", "", surface)
-        cleaned.append((sa, sa + len(surface_trim)))
+        cleaned.append(
+            (_after_title_word(text, sa, sa + len(surface_trim)), sa + len(surface_trim))
+        )
     return cleaned
+
+
+_FIRST_WORD = re.compile(r"([A-Z][a-z]+)\.?[ \t]+(?=\S+[ \t]+\S)")
+
+
+def _after_title_word(text: str, a: int, b: int) -> int:
+    """Where a name opened by a title word starts: "Cardinal Pietro Parolin", "Ayatollah
+    Ali Khamenei" (nameparser's titles). Only before two more words: "Dean Acheson" and
+    "Julie Bishop" keep theirs."""
+    first = _FIRST_WORD.match(text, a, b)
+    if first and _is_title_word(first.group(1)):
+        return first.end()
+    return a
+
+
+def _is_title_word(word: str) -> bool:
+    return word.lower() in TITLE_WORDS and word not in _NOT_NAME_WORDS and not lookup(word)
+
+
+def _title_word_before(text: str, a: int) -> str:
+    """The nameparser title right before a name ("Rabbi", "Col."), lower case."""
+    before = re.search(r"([A-Z][a-z]+)\.?[ \t]+$", text[max(0, a - 20) : a])
+    return before.group(1).lower() if before and _is_title_word(before.group(1)) else ""
 
 
 def _title_before(text: str, a: int, countries: _Countries) -> tuple[str, str]:

@@ -10,6 +10,7 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
+from nameparser.config import CONSTANTS as NAMEPARSER
 from rapidfuzz.distance import Indel
 from unidecode import unidecode
 
@@ -23,6 +24,11 @@ PARTICLES: set[str] = {*HYPHEN_PREFIXES, *_DATA["particles"], *_DATA["articles"]
 HYPHEN_PART = "(?:" + "|".join(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in HYPHEN_PREFIXES) + ")-[ ]?"
 LOW_PART = "(?:" + "|".join(_DATA["particles"]) + ")"
 _FOLDS: list[tuple[str, str]] = [tuple(pair) for pair in _DATA["folds"]]
+# nameparser's word lists: generational suffixes ("Jr", "Sr", "III") that end a name
+# without being what the person is called, and titles that may open one ("Cardinal",
+# "Ayatollah", "Rabbi", "Col").
+SUFFIXES = frozenset(s for s in NAMEPARSER.suffix_not_acronyms if s.isascii() and s.isalpha())
+TITLE_WORDS = frozenset(t for t in NAMEPARSER.titles if t.isascii() and t.isalpha())
 _PREFIX = re.compile(rf"\b(?:{'|'.join(HYPHEN_PREFIXES)})-\s?")
 
 
@@ -45,6 +51,8 @@ def _name_tokens(name: str) -> tuple[str, ...]:
         token = re.sub(r"[^a-z]", "", token.replace("-", ""))
         if token and token not in PARTICLES:
             tokens.append(token)
+    while len(tokens) > 2 and tokens[-1] in SUFFIXES:
+        tokens.pop()  # "Ferdinand Marcos Jr" is called Marcos
     return tuple(tokens)
 
 
