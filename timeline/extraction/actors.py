@@ -473,32 +473,30 @@ def find_actors(
                 continue
             if _ACRONYM_AFTER.match(text, b):
                 continue  # "Jaysh al-Nasr (JAN)": handled as an organisation
-            rec = _Record(PERSON)
-            rec.names[surface] += 1
-            if title and title != "counterpart":
-                rec.titles.add(title)
-            if country:
-                rec.countries[country] += 1
-            rec.mentions.append((a, b, surface, sentence_of(a)))
-            alias = _ALIAS_AFTER.match(text, b)
-            if alias:
-                alias_run = _RUN.match(text, alias.end())
-                if alias_run and len(name_tokens(alias_run.group())) >= 1:
-                    rec.aliases.add(alias_run.group())
-                    rec.mentions.append(
-                        (
-                            alias_run.start(),
-                            alias_run.end(),
-                            alias_run.group(),
-                            sentence_of(alias_run.start()),
-                        )
-                    )
-            people.append(rec)
+            people.append(_person(text, a, b, title, country, sentence_of))
 
     people = merge_records(people)
     _attach_single_names(people, singles, sentence_of)
     records = people + orgs
     return _to_actor_infos(records, sentences)
+
+
+def _person(text: str, a: int, b: int, title: str, country: str, sentence_of) -> _Record:
+    """The record of a person named in full at a..b, with an alias "known as" after."""
+    rec = _Record(PERSON)
+    rec.names[text[a:b]] += 1
+    if title and title != "counterpart":
+        rec.titles.add(title)
+    if country:
+        rec.countries[country] += 1
+    rec.mentions.append((a, b, text[a:b], sentence_of(a)))
+    alias = _ALIAS_AFTER.match(text, b)
+    alias_run = _RUN.match(text, alias.end()) if alias else None
+    if alias_run and len(name_tokens(alias_run.group())) >= 1:
+        rec.aliases.add(alias_run.group())
+        start = alias_run.start()
+        rec.mentions.append((start, alias_run.end(), alias_run.group(), sentence_of(start)))
+    return rec
 
 
 def _name_segments(text: str, a: int, b: int, in_country) -> list[tuple[int, int]]:
