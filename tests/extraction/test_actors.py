@@ -356,3 +356,13 @@ def test_transliterations_of_one_name_are_one_person():
     )
     actors, _ = actors_of(text)
     assert len(actors) == 1
+
+
+def test_a_headline_or_caption_above_gives_no_title_to_the_name_below():
+    for text, name in (
+        ("Peru expels Chilean envoy\nAna Maria Torres said on Monday she would leave.", "Ana"),
+        ("Talks with the Fijian minister\nJoseph Tora Lee said the talks went well.", "Joseph"),
+    ):
+        actors, _ = actors_of(text)
+        (person,) = [a for a in actors if a.name.startswith(name)]
+        assert (person.titles, person.country) == (set(), ""), text

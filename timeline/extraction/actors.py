@@ -573,7 +573,9 @@ def _title_word_before(text: str, a: int) -> str:
 
 
 def _title_before(text: str, a: int, countries: _Countries) -> tuple[str, str]:
-    window_start = max(0, a - 80)
+    # Within the name's line: a headline or caption above ("... expels Uzbek envoy") is
+    # no title of the name that opens the next line.
+    window_start = max(0, a - 80, text.rfind("\n", 0, a) + 1)
     before = text[window_start:a]
     match = _TITLE_BEFORE.search(before)
     if not match:
