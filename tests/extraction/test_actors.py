@@ -335,7 +335,9 @@ def test_a_generational_suffix_is_no_part_of_what_a_person_is_called():
 
 
 def test_a_title_word_opening_a_name_is_the_title():
-    actors, _ = actors_of("Cardinal Pietro Parolin met Rabbi David Rosen. Ayatollah Ali Khamenei spoke.")
+    actors, _ = actors_of(
+        "Cardinal Pietro Parolin met Rabbi David Rosen. Ayatollah Ali Khamenei spoke."
+    )
     assert {(a.name, tuple(a.titles)) for a in actors} == {
         ("Pietro Parolin", ("Cardinal",)),
         ("David Rosen", ("Rabbi",)),
