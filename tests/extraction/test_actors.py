@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from timeline.extraction.actors import find_actors, merge_actors, tokens_match
+from timeline.extraction.actors import find_actors, merge_actors, name_tokens, tokens_match
 from timeline.extraction.countries import find_countries
 from timeline.extraction.sentences import split_sentences
 from timeline.extraction.types import GROUP, ORGANISATION, PERSON
@@ -368,3 +368,9 @@ def test_a_headline_or_caption_above_gives_no_title_to_the_name_below():
         actors, _ = actors_of(text)
         (person,) = [a for a in actors if a.name.startswith(name)]
         assert (person.titles, person.country) == (set(), ""), text
+
+
+def test_wade_giles_and_pinyin_spellings_are_one_name():
+    for old, new in (("Hsu Hsiang-chien", "Xu Xiangqian"), ("Hsi Chin-ping", "Xi Jinping")):
+        old_tokens, new_tokens = name_tokens(old), name_tokens(new)
+        assert all(tokens_match(a, b) for a, b in zip(old_tokens, new_tokens, strict=True))

@@ -241,3 +241,9 @@ def test_seats_of_government_stand_for_their_country():
         ("Foggy Bottom", "USA"),
         ("Zhongnanhai", "CHN"),
     ]
+
+
+def test_a_country_in_headline_case_or_with_a_typographic_apostrophe_is_the_country():
+    text = "Ties with the Republic of Cote D’Ivoire and Trinidad And Tobago, said Côte d’Ivoire."
+    assert [key for _, key in codes(text)] == ["CIV", "TTO", "CIV"]
+    assert codes("Talks in N’Djamena ended.") == [("N’Djamena", "TCD")]

@@ -266,7 +266,25 @@ class _Builder:
                 ),
             )
             chosen[surface] = list(ranked[0])
-        return chosen
+        for surface, reading in list(chosen.items()):
+            for variant in _typeset_variants(surface):
+                chosen.setdefault(variant, reading)
+        return dict(sorted(chosen.items()))
+
+
+def _typeset_variants(surface: str) -> list[str]:
+    """How copy prints a form: with a typographic apostrophe ("Cote d’Ivoire") and in
+    headline case ("Cote D'Ivoire", "Trinidad And Tobago"); "the States" stays as it is."""
+    if not surface[0].isupper():
+        return []
+    headline = re.sub(r"(?<![\w'’])([a-z])", lambda m: m.group(1).upper(), surface)
+    headline = re.sub(
+        r"\b([dD])['’]([a-z])", lambda m: m.group(1) + "'" + m.group(2).upper(), headline
+    )
+    forms = {surface, headline}
+    forms |= {f.replace("'", "’") for f in forms}
+    forms.discard(surface)
+    return sorted(forms)
 
 
 def _unsaint(surface: str) -> str:
