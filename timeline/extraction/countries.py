@@ -67,8 +67,7 @@ class _Lexicon:
         self._compile(rules)
 
     def _compile(self, rules: dict) -> None:
-        surfaces = sorted([*self.forms, *self.groups], key=lambda s: (-len(s), s))
-        alternation = "|".join(re.escape(s) for s in surfaces)
+        alternation = _trie_regex([*self.forms, *self.groups])
         # No letter on either side; a trailing dot belongs to forms like "U.S." A hyphen
         # joined to a word before it makes a compound ("pro-Fiji"); a dash after a space or
         # a bracket is punctuation, as in a wire dateline run into its text: "LIMA (AP) -Peru".
@@ -84,6 +83,29 @@ class _Lexicon:
         state = rules["us_state"]
         self.state_before = re.compile(rf"\b(?:{_words(state['before'])})\s+$")
         self.state_after = re.compile(rf"\s+(?:{_words(state['after'])})\b")
+
+
+def _trie_regex(words: list[str]) -> str:
+    """One pattern for many words, factored by prefix ("Guinea(?:-Bissau)?"): Python's
+    regex engine tries a flat alternation of two thousand forms one by one at every
+    position. Greedy, so the longest form that fits wins, as in a longest-first list."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # the end of a word
+    return _node_regex(trie)
+
+
+def _node_regex(node: dict) -> str:
+    branches = [
+        re.escape(char) + _node_regex(child) for char, child in sorted(node.items()) if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 @lru_cache(maxsize=1)
