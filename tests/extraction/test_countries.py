@@ -247,3 +247,18 @@ def test_a_country_in_headline_case_or_with_a_typographic_apostrophe_is_the_coun
     text = "Ties with the Republic of Cote D’Ivoire and Trinidad And Tobago, said Côte d’Ivoire."
     assert [key for _, key in codes(text)] == ["CIV", "TTO", "CIV"]
     assert codes("Talks in N’Djamena ended.") == [("N’Djamena", "TCD")]
+
+
+def test_names_inside_other_names_are_told_apart():
+    text = "Niger, Nigeria, Guinea, Guinea-Bissau, Equatorial Guinea and Papua New Guinea met."
+    assert [key for _, key in codes(text)] == ["NER", "NGA", "GIN", "GNB", "GNQ", "PNG"]
+    assert [key for _, key in codes("Nigerien and Nigerian troops met Sudanese envoys.")] == [
+        "NER",
+        "NGA",
+        "SDN",
+    ]
+
+
+def test_a_plural_of_shared_names_is_no_one_country():
+    assert codes("Relations between the two Congos and the Guineas improved.") == []
+    assert codes("Both Koreas sent teams.") == []
