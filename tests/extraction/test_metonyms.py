@@ -3,11 +3,16 @@ article first, else from general knowledge (data/rulers.toml)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from timeline.extraction.actors import find_actors
 from timeline.extraction.countries import find_countries
 from timeline.extraction.metonyms import find_governments
-from timeline.extraction.pipeline import extract_article
+from timeline.extraction.pipeline import build_timeline, extract_article
 from timeline.extraction.sentences import split_sentences
+from timeline.extraction.types import DocInput
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def governments(text: str) -> list[tuple[str, str]]:
@@ -73,3 +78,13 @@ def test_a_war_told_of_a_regime_named_for_its_ruler_has_both_sides():
         events = extract_article("published: 2024-05-01\n\n" + text).events
         (war,) = [e for e in events if e.type == "armed_conflict"]
         assert sides <= set(war.countries), text
+
+
+def test_the_seed_wars_fought_by_a_regime_named_for_its_ruler_have_both_sides():
+    # Seed 002: "The Assad regime, in the 3rd and 4th Middle East wars in 1967 and 1973,
+    # received North Korean fighter pilot support": Syria and North Korea.
+    docs = [DocInput(path.stem, path.read_text(encoding="utf-8")) for path in SEEDS.glob("*.txt")]
+    wars = [e for e in build_timeline(docs).events if e.type == "armed_conflict"]
+    years = {e.date.edtf: set(e.countries) for e in wars if e.date}
+    assert {"SYR", "PRK"} <= years["1967"]
+    assert {"SYR", "PRK"} <= years["1973"]
