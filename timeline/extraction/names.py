@@ -1,6 +1,6 @@
 """People's names folded for comparison: ASCII, lower case, without particles, with
 romanisation variants folded together (data/names.toml), so "Mohammed al-Hadi" and
-"Muhammad Al-Hadi", or "Jung Eun-ji" and "Chung Eun-ji", can be told to be one name.
+"Muhammad Al-Hadi", or "Jung Min-ho" and "Chung Min-ho", can be told to be one name.
 """
 
 from __future__ import annotations
