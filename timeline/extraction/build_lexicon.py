@@ -85,7 +85,7 @@ class _Builder:
         if len(surface) < 2 or not surface[0].isupper() or "(" in surface:
             return
         owners = self.claims.setdefault(surface, {})
-        if _KIND_RANK[kind] < _KIND_RANK[owners.get(iso3, CAPITAL)] or iso3 not in owners:
+        if iso3 not in owners or _KIND_RANK[kind] < _KIND_RANK[owners[iso3]]:
             owners[iso3] = kind  # "Vatican City" is a name and a capital: a name
 
     def claim_if_agreed(self, surfaces: dict[str, str], kind: str) -> None:
@@ -102,11 +102,13 @@ class _Builder:
                 value = getattr(country, attr, None)
                 if value and "," not in value:
                     self.claim(value, country.alpha_3, NAME)
-        renamed = {}
-        for country in self.pycountry.historic_countries:
-            for part in country.name.split(", "):
-                if re.fullmatch(r"[A-Z][\w' -]+", part) and country.alpha_3 not in self.dissolved:
-                    renamed[part] = country.alpha_3
+        renamed = [
+            part
+            for country in self.pycountry.historic_countries
+            if country.alpha_3 not in self.dissolved
+            for part in country.name.split(", ")
+            if re.fullmatch(r"[A-Z][\w' -]+", part)
+        ]
         # A renamed state's ISO 3166-3 code gives way to the state it is now.
         verdict = self.classify(renamed)
         for surface, code in verdict.items():

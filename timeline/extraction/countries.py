@@ -119,11 +119,6 @@ def country_name(iso3: str) -> str:
     return _lexicon().display.get(iso3, iso3)
 
 
-def known_codes() -> set[str]:
-    """Every ISO3 code the lexicon knows, former states' ISO 3166-3 codes included."""
-    return set(_lexicon().display)
-
-
 def how_matched(surface: str) -> str:
     """ "name", "demonym" or "capital" (a capital or a seat of government) for a form."""
     found = _lexicon().forms.get(surface)
