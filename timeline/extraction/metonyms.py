@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .countries import lookup, read_data, sentence_index
-from .names import folded, name_tokens, romanised
+from .names import HYPHEN_PART, LOW_PART, folded, name_tokens, romanised
 from .types import COUNTRY, PERSON, ActorInfo, Mention, Sentence
 
-_NAME_WORD = r"(?:(?:[Aa]l|[Ee]l)-)?[A-Z][\w'’-]*"
+_NAME_WORD = rf"(?:{HYPHEN_PART})?[A-Z][\w'’-]*"
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ def _rulers() -> _Rulers:
     }
     # "the Assad regime", "Bashar al-Assad's government", "the Kim Jong Un regime".
     phrase = re.compile(
-        rf"(?P<name>{_NAME_WORD}(?:[ \t]+(?:bin[ \t]+)?{_NAME_WORD}){{0,3}})(?:['’]s)?"
+        rf"(?P<name>{_NAME_WORD}(?:[ \t]+(?:{LOW_PART}[ \t]+)?{_NAME_WORD}){{0,3}})(?:['’]s)?"
         rf"[ \t]+(?P<head>(?i:{'|'.join(data['heads'])}))\b"
     )
     return _Rulers(country, limited, phrase)
