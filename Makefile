@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test setup setup-dev db seeds browser lint format bench score clean vendor-map
+.PHONY: run test setup setup-dev db seeds browser lint format bench score lexicon clean vendor-map
 
 run: setup db seeds
 	@echo
@@ -75,9 +75,14 @@ format: setup-dev
 
 bench: setup-dev
 	$(PY) bench/temporal_bench.py
+	$(PY) bench/lexicon_bench.py
 
 score: setup-dev
 	$(PY) bench/score.py
+
+# Rebuild timeline/extraction/data/country_forms.json from the country libraries.
+lexicon: setup-dev
+	$(PY) -m timeline.extraction.build_lexicon
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache

@@ -1298,6 +1298,10 @@ def _clause_candidate(
     agent, target = _agent_target(
         type_code, trigger, text, a, clause, clause_mentions, actor_by_key
     )
+    ousted = actor_by_key.get(target)
+    if type_code == "regime_change" and ousted is not None and ousted.country:
+        # "Bashar al-Assad was overthrown": the ruler removed tells whose government fell.
+        countries = _ordered_unique([*countries, ousted.country])
     if type_code == "reduce_relations" and re.search(r"consul", trigger.group(), re.I):
         place = "consulate"  # "Peru closed its consulate in Fiji"
         if _ORDERED_TO.search(clause[: trigger.start()]):

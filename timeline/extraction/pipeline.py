@@ -22,6 +22,7 @@ from .clustering import Item, cluster_items, describe, near_duplicates, to_event
 from .countries import find_countries
 from .events import CandidateDetail, extract_candidates
 from .header import parse_header
+from .metonyms import find_governments
 from .sentences import split_sentences
 from .types import (
     PERSON,
@@ -175,6 +176,7 @@ def _read(text: str, published: PublicationDate) -> _Read:
     timexes = temporal.find_timexes(text, sentences, published.value)
     countries = find_countries(text, sentences, header.body_start)
     actors, actor_mentions = find_actors(text, sentences, countries, header.body_start)
+    countries += find_governments(text, sentences, actors, header.body_start)
     mentions = sorted([*countries, *actor_mentions], key=lambda m: (m.start, m.end, m.kind))
     details = extract_candidates(text, sentences, timexes, mentions, actors, published.value)
     extraction = ArticleExtraction(
