@@ -237,9 +237,21 @@ def test_the_timeline_shows_editors_the_queue_count_for_its_filter(lines, editor
 # --- Over the seeds: decisions survive re-extraction -------------------------
 
 
+# Dated sentences that name a country but report no diplomatic event: the queue holds
+# them whatever the extraction learns, so the tests below never rest on its misses.
+NOT_EVENTS = """title: Notes from the region
+published: 2024-03-20
+
+Fiji's new fisheries season opened on 3 March 2024 in Suva.
+Rainfall in Tonga was heavy on 5 March 2024, the weather office said.
+Samoa's central bank published its annual report on 8 March 2024.
+"""
+
+
 @pytest.fixture
-def seeded(db):
-    report = services.ingest_paths([SEEDS])
+def seeded(db, tmp_path):
+    (tmp_path / "notes.txt").write_text(NOT_EVENTS, encoding="utf-8")
+    report = services.ingest_paths([SEEDS, tmp_path])
     assert report.ok, report.failed
 
 
@@ -254,7 +266,11 @@ def test_every_queued_seed_sentence_has_a_date_and_a_name_and_no_event(seeded):
 
 
 def test_a_dropped_candidate_is_suggested_with_its_type_and_the_sentences_date(seeded):
-    sentence = Sentence.objects.awaiting_review().get(text__contains="embassy diplomats")
+    # Whether extraction cites this sentence changes as it improves: an editor rejecting
+    # its evidence puts it in the queue either way, and the candidate is still suggested.
+    sentence = Sentence.objects.get(text__contains="embassy diplomats")
+    sentence.evidence.update(rejected=True)
+    assert Sentence.objects.awaiting_review().filter(pk=sentence.pk).exists()
     suggestion = review.suggest(sentence)
     assert suggestion.type == "expel_withdraw"
     assert {"PRK", "SYR"} <= set(suggestion.countries)
