@@ -240,16 +240,28 @@ class EventQuerySet(models.QuerySet):
         return self.filter(merged_into__isnull=True, hidden=False)
 
     def for_countries(self, iso3s: Iterable[str]) -> EventQuerySet:
-        qs = self
-        for iso3 in iso3s:  # every chosen country takes part (AND)
-            qs = qs.filter(countries__iso3=iso3)
-        return qs
+        """Events in which every chosen country takes part (AND)."""
+        return self._linked_to_all(Event.countries.through, "country_id", iso3s)
 
     def for_actors(self, slugs: Iterable[str]) -> EventQuerySet:
-        qs = self
-        for slug in slugs:
-            qs = qs.filter(actors__slug=slug)
-        return qs
+        """Events in which every chosen actor takes part (AND)."""
+        return self._linked_to_all(Event.actors.through, "actor__slug", slugs)
+
+    def _linked_to_all(self, link: type[models.Model], key: str, values: Iterable[str]):
+        """One ``IN`` subquery however many values: the events linked to as many
+        distinct chosen values as there are. (A join per value made a query
+        whose cost grew with every value repeated in the URL.)"""
+        wanted = set(values)
+        if not wanted:
+            return self
+        linked = (
+            link.objects.filter(**{f"{key}__in": wanted})
+            .values("event_id")
+            .annotate(n=models.Count(key, distinct=True))
+            .filter(n=len(wanted))
+            .values("event_id")
+        )
+        return self.filter(pk__in=linked)
 
     def of_type(self, code: str) -> EventQuerySet:
         return self.filter(type=code) if code else self

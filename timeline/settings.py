@@ -52,6 +52,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "timeline.middleware.StatementTimeoutMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -86,6 +87,8 @@ DATABASES = {
         conn_max_age=60,
     )
 }
+# Seconds any one SQL statement of a web request may run on PostgreSQL (0: no limit).
+STATEMENT_TIMEOUT = float(os.environ.get("DJANGO_STATEMENT_TIMEOUT") or 10)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
