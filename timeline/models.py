@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
@@ -18,6 +19,7 @@ from simple_history.models import HistoricalRecords
 
 from .extraction import types as x
 from .extraction.vocabulary import EVENT_TYPES
+from .extraction.weburl import web_url
 
 
 class Precision(models.TextChoices):
@@ -32,6 +34,12 @@ class Precision(models.TextChoices):
 
 def event_type_choices() -> list[tuple[str, str]]:
     return [(code, label) for code, (label, _cameo) in EVENT_TYPES.items()]
+
+
+def validate_web_url(value: str) -> None:
+    """Forms' and models' side of ``web_url``: http and https addresses only."""
+    if value and web_url(value) is None:
+        raise ValidationError("Enter an http:// or https:// address.", code="invalid")
 
 
 def unique_slug(model: type[models.Model], text: str, *, max_length: int = 80) -> str:
@@ -120,7 +128,7 @@ class Article(EditTracked):
     )
     text = models.TextField()
     title = models.CharField(max_length=500, blank=True)
-    url = models.URLField(max_length=1000, blank=True)
+    url = models.URLField(max_length=1000, blank=True, validators=[validate_web_url])
     outlet = models.CharField(max_length=200, blank=True)
     published = models.DateField(null=True, blank=True)
     published_source = models.CharField(
