@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test setup setup-dev db seeds browser lint format bench score clean
+.PHONY: run test setup setup-dev db seeds browser lint format bench score plotly-styles clean
 
 run: setup db seeds
 	@echo
@@ -64,6 +64,11 @@ bench: setup-dev
 
 score: setup-dev
 	$(PY) bench/score.py
+
+# Plotly's injected stylesheets as files (the Content-Security-Policy refuses inline
+# styles): run after static/vendor/plotly.min.js changes; a test checks they match.
+plotly-styles: setup
+	$(PY) scripts/plotly_styles.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache

@@ -23,7 +23,7 @@ def test_requests_run_under_the_configured_timeout(client, settings):
 
 def test_a_statement_past_the_timeout_is_stopped_with_a_503_and_logged(client, settings, caplog):
     settings.STATEMENT_TIMEOUT = 0.2
-    with caplog.at_level(logging.ERROR, logger="timeline.middleware"):
+    with caplog.at_level(logging.ERROR, logger="timeline.security"):
         response = client.get("/sleep/30/")
     assert response.status_code == 503
     assert "took the database too long" in response.content.decode()

@@ -1,4 +1,4 @@
-"""Limits on what one web request may cost the database."""
+"""What protects the site per request: a cost limit on the database, the client's address."""
 
 from __future__ import annotations
 
@@ -46,3 +46,12 @@ class StatementTimeoutMiddleware:
                 content_type="text/plain; charset=utf-8",
             )
         return None
+
+
+def forwarded_client_ip(request: HttpRequest) -> str | None:
+    """Behind a proxy every request comes from the proxy's address: the client's
+    is the last one the proxy appended to X-Forwarded-For (earlier entries are
+    whatever the client sent, so never trusted). Used by the login lock-out."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+    return hops[-1] if hops else request.META.get("REMOTE_ADDR")
