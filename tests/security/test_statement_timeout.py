@@ -9,7 +9,7 @@ from django.db import connection
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.urls("tests.security.timeout_urls"),
+    pytest.mark.urls("tests.security.urls"),
     pytest.mark.skipif(
         connection.vendor != "postgresql", reason="statement_timeout is PostgreSQL's"
     ),

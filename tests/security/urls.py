@@ -1,4 +1,4 @@
-"""Views that only the statement-timeout tests route to."""
+"""Views that only the security tests route to: a slow statement, a server error."""
 
 from django.db import connection
 from django.http import HttpResponse
@@ -17,4 +17,8 @@ def show(request):
         return HttpResponse(cursor.fetchone()[0])
 
 
-urlpatterns = [path("sleep/<int:seconds>/", sleep), path("show/", show)]
+def boom(request):
+    raise RuntimeError("boom: a server error for the logging test")
+
+
+urlpatterns = [path("sleep/<int:seconds>/", sleep), path("show/", show), path("boom/", boom)]
