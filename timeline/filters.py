@@ -3,6 +3,12 @@
 Every filter is a GET parameter, so a view is a URL: it can be shared,
 bookmarked and restored by Back and Forward. The form validates the query
 string; a bad value becomes a form error, never a server error.
+
+A plain Django form rather than django-filter: every filter here needs its own
+behaviour (partial dates, ``from`` being a Python keyword, every chosen value
+required in one subquery, counts that leave one filter out), so a FilterSet
+would be custom methods wrapped in one more layer, and its stock multi-value
+AND (``conjoined=True``) is the join-per-value query that issue #11 took down.
 """
 
 from __future__ import annotations
