@@ -104,7 +104,7 @@ DATABASES = {
     )
 }
 # Seconds any one SQL statement of a web request may run on PostgreSQL (0: no limit).
-STATEMENT_TIMEOUT = float(os.environ.get("DJANGO_STATEMENT_TIMEOUT") or 10)
+STATEMENT_TIMEOUT = env_int("DJANGO_STATEMENT_TIMEOUT", 10)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
