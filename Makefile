@@ -7,15 +7,20 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test setup setup-dev db seeds browser lint format bench score clean
+.PHONY: run test setup setup-dev db seeds browser lint format bench score clean vendor
 
-run: setup db seeds
+# Browser files from npm (static/vendor/SOURCES.tsv), and their gzip copies for WhiteNoise.
+VENDORED := $(filter-out %.gz %.tsv,$(wildcard static/vendor/*))
+COMPRESSED := $(VENDORED:=.gz)
+
+run: setup db seeds $(COMPRESSED)
 	@echo
 	@echo "Timeline with the seeds: http://$(HOST):$(PORT)/"
 	@echo "Create the first account for /admin/:  $(PY) manage.py createsuperuser"
 	@echo "Let someone curate (the 'editor' group):  $(PY) manage.py setup_roles --add USERNAME"
 	@echo
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@# --nostatic: WhiteNoise serves the static files, gzipped, as in production.
+	$(PY) manage.py runserver --nostatic $(HOST):$(PORT)
 
 test: setup-dev browser
 	$(VENV)/bin/ruff check .
@@ -51,6 +56,13 @@ browser:
 	  fi; }
 	@test -x $(CHROMIUM) || { echo "Missing $(CHROMIUM): install Debian's chromium package (apt-get install chromium) for the browser tests."; exit 1; }
 
+# Refetch the vendored browser files from the npm registry, as static/vendor/SOURCES.tsv lists them.
+vendor: setup
+	$(PY) scripts/vendor.py
+
+static/vendor/%.gz: static/vendor/%
+	gzip -9 --no-name --keep --force $<
+
 lint: setup-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -66,4 +78,4 @@ score: setup-dev
 	$(PY) bench/score.py
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache $(COMPRESSED)
