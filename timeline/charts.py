@@ -374,6 +374,8 @@ def _layout(lanes: Lanes, window: list[str] | None) -> go.Layout:
     if window:
         xaxis["range"] = window
     return go.Layout(
+        # No plotly.py template: the page sets every style it wants, and saves the bytes.
+        template="none",
         height=max(260, 150 + round(LANE_PX * lanes.total)),
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
         barmode="overlay",

@@ -89,9 +89,17 @@
     yaxis.ticklen = 0;
     layout.height += 22 * yaxis.ticktext.length;
     layout.margin = Object.assign({}, layout.margin, { l: 4 });
-    // More dates along the axis than Plotly's default for a narrow plot.
-    layout.xaxis.nticks = 6;
+    // Plotly gives a narrow plot two dates; months and years on two short lines let
+    // five or six fit.
+    layout.xaxis.nticks = 10;
     layout.xaxis.tickfont = { size: 11 };
+    layout.xaxis.tickformatstops = [
+      { dtickrange: [null, 86400000 * 27], value: "%-d %b\n%Y" },
+      { dtickrange: [86400000 * 27, "M11"], value: "%b\n%Y" },
+      { dtickrange: ["M11", null], value: "%Y" },
+    ];
+    // Notes on events out of view go under the lane's name, not over it.
+    layout.meta.note_drop = 0.45;
     figure.data.forEach(function (trace) {
       // Bars keep to the lower part of their lane, clear of its name.
       if (trace.type === "bar" && trace.width && trace.name !== "relations in place" && trace.name !== "eras") {
@@ -121,6 +129,9 @@
       figure.layout.dragmode = false;
       figure.config.scrollZoom = false;
     }
+    // Resizing (the window, the side panel) autosizes the chart to its box: the box
+    // takes the figure's height, which grows with the lanes.
+    element.style.height = figure.layout.height + "px";
     Plotly.newPlot(element, figure.data, figure.layout, figure.config).then(function () {
       if (resizer) resizer.observe(element);
       // Screen readers get the list instead of the drawing; the toolbar's buttons stay.
@@ -188,14 +199,17 @@
   function noteOutOfView(element) {
     // A view never hides events silently: each lane says how many lie beyond its
     // edges, and a click on the note shows them all.
-    const centres = element.layout.meta && element.layout.meta.lane_centres;
-    if (!centres || !element.layout.xaxis.range) return;
+    const meta = element.layout.meta || {};
+    if (!meta.lane_centres || !element.layout.xaxis.range) return;
     const notes = [];
     const lanes = outOfView(element);
-    Object.keys(lanes).forEach(function (lane) {
-      if (!(lane in centres)) return;
-      if (lanes[lane].before.size) notes.push(edgeNote(centres[lane], true, lanes[lane].before.size));
-      if (lanes[lane].after.size) notes.push(edgeNote(centres[lane], false, lanes[lane].after.size));
+    meta.lane_tops.forEach(function (top, i) {
+      const lane = Object.keys(meta.lane_centres)[i];
+      const centre = meta.lane_centres[lane];
+      const y = centre + (centre - top) * (meta.note_drop || 0);
+      if (!lanes[lane]) return;
+      if (lanes[lane].before.size) notes.push(edgeNote(y, true, lanes[lane].before.size));
+      if (lanes[lane].after.size) notes.push(edgeNote(y, false, lanes[lane].after.size));
     });
     Plotly.relayout(element, { annotations: notes });
   }
