@@ -165,12 +165,12 @@ def test_a_source_link_leads_to_its_highlighted_sentence(ui, world):
     page = ui.page
     page.goto(ui.url(f"/events/{world.meeting.pk}/"))
     page.locator("a.source-link").first.click()
-    page.wait_for_url(ui.url("/articles/relations-established/#s1"))
-    sentence = page.locator("#s1")
+    page.wait_for_url(ui.url("/articles/relations-established/#s2"))
+    sentence = page.locator("#s2")
     expect(sentence).to_have_text(re.compile("The ministers met in the capital."))
     assert sentence.evaluate("s => s.matches(':target')") is True
     background = sentence.evaluate("s => getComputedStyle(s).backgroundColor")
-    other = page.locator("#s0").evaluate("s => getComputedStyle(s).backgroundColor")
+    other = page.locator("#s1").evaluate("s => getComputedStyle(s).backgroundColor")
     assert background != other
     expect(sentence).to_be_in_viewport()
     assert ui.errors == []
@@ -247,7 +247,7 @@ def test_text_contrast_meets_wcag_aa(ui, world):
     pages = [
         "/?country=AAA&from=nonsense",  # chips, an error box
         f"/events/{world.established.pk}/",  # badges, conflicts, sources
-        "/articles/relations-established/#s0",  # marks, highlighted sentence
+        "/articles/relations-established/#s1",  # marks, highlighted sentence
         "/actors/ada-minister/",
         "/countries/AAA/",
     ]
