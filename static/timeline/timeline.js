@@ -395,6 +395,22 @@
     if (event.target.matches(".option-search")) filterOptions(event.target);
   });
 
+  // The actor search box only narrows a list: it has no name and filters nothing, so its
+  // "change" and its Enter must not send the form (each sent one, and the second aborted
+  // the first, which htmx reports as an error).
+  document.addEventListener(
+    "change",
+    function (event) {
+      if (event.target.matches && event.target.matches(".option-search")) event.stopPropagation();
+    },
+    true
+  );
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && event.target.matches && event.target.matches(".option-search")) {
+      event.preventDefault();
+    }
+  });
+
   document.addEventListener("click", function (event) {
     if (event.target.closest("[data-close-panel]")) closePanel();
   });
