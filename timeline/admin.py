@@ -755,8 +755,8 @@ class EvidenceInline(admin.TabularInline):
             return ""
         sentence = obj.sentence
         return format_html(
-            '<span class="evidence-text">{}</span>'
-            '<a class="evidence-source" href="{}" target="_blank" rel="noopener">{}, sentence {}</a>',
+            '<span class="evidence-text">{}</span><a class="evidence-source" href="{}" '
+            'target="_blank" rel="noopener">{}, sentence {}</a>',
             sentence.text,
             sentence.get_absolute_url(),
             sentence.article,
