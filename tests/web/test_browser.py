@@ -104,7 +104,7 @@ def test_back_from_the_panel_returns_to_the_list_and_close_empties_it(ui, world)
     page = ui.page
     page.goto(ui.url("/?country=BBB"))
     page.locator("#results a.event-link", has_text=world.meeting.title).click()
-    page.wait_for_url(ui.url(f"/events/{world.meeting.pk}/"))
+    page.wait_for_url(ui.url(f"/events/{world.meeting.pk}/?country=BBB"))  # the view it came from
     page.go_back()
     page.wait_for_url(ui.url("/?country=BBB"))
     expect(page.locator("#panel")).to_be_empty()
@@ -156,7 +156,7 @@ def test_clicking_a_chart_point_opens_the_event(ui, world):
     box = point.bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    page.wait_for_url(ui.url(f"/events/{world.meeting.pk}/"))
+    page.wait_for_url(ui.url(f"/events/{world.meeting.pk}/?type=meet"))
     expect(page.locator("#panel .event-title")).to_have_text(world.meeting.title)
     assert ui.errors == []
 
