@@ -211,6 +211,10 @@
       if (lanes[lane].before.size) notes.push(edgeNote(y, true, lanes[lane].before.size));
       if (lanes[lane].after.size) notes.push(edgeNote(y, false, lanes[lane].after.size));
     });
+    // Only when they change: a relayout can resize the plot, which calls this again.
+    const key = JSON.stringify(notes.map(function (n) { return [n.text, n.y]; }));
+    if (element.dataset.notes === key) return;
+    element.dataset.notes = key;
     Plotly.relayout(element, { annotations: notes });
   }
 
