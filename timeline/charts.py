@@ -219,47 +219,48 @@ def _span_style(event: Event) -> tuple[float, float]:
     return VAGUEST_STYLE
 
 
-def _points(events: list[Event], lanes: Lanes, lane_of: LaneOf, *, first: bool) -> go.Scatter:
-    shown = [(e, lane) for e in events for lane in lane_of(e) if lane in lanes.names]
-    sample = events[0]
-    colour = TYPE_COLOURS.get(sample.type, OTHER)
+Marks = list[tuple[Event, str]]  # (event, lane) for each mark of one trace
+
+
+def _trace_common(marks: Marks, *, first: bool) -> dict:
+    """What the points and the spans of one event type share."""
+    sample = marks[0][0]
+    return {
+        "name": sample.type_label,
+        "legendgroup": sample.type,
+        "showlegend": first,
+        "customdata": [[e.get_absolute_url(), lane] for e, lane in marks],
+        "hovertext": [hover_text(e) for e, _lane in marks],
+        "hoverinfo": "text",
+    }
+
+
+def _points(marks: Marks, lanes: Lanes, *, first: bool) -> go.Scatter:
     return go.Scatter(
-        name=sample.type_label,
-        legendgroup=sample.type,
-        showlegend=first,
+        **_trace_common(marks, first=first),
         mode="markers",
-        x=[e.start.isoformat() for e, _lane in shown],
-        y=[lanes.row(lane, e) for e, lane in shown],
-        customdata=[[e.get_absolute_url(), lane] for e, lane in shown],
-        hovertext=[hover_text(e) for e, _lane in shown],
-        hoverinfo="text",
+        x=[e.start.isoformat() for e, _lane in marks],
+        y=[lanes.row(lane, e) for e, lane in marks],
         marker={
-            "color": colour,
-            "size": [min(9 + 2 * (_sources(e) - 1), 17) for e, _lane in shown],
+            "color": TYPE_COLOURS.get(marks[0][0].type, OTHER),
+            "size": [min(9 + 2 * (_sources(e) - 1), 17) for e, _lane in marks],
             "line": {"color": "#ffffff", "width": 1},
             # An open circle: the sources leave the date uncertain.
-            "symbol": ["circle" if e.date_certain else "circle-open" for e, _lane in shown],
+            "symbol": ["circle" if e.date_certain else "circle-open" for e, _lane in marks],
         },
     )
 
 
-def _spans(events: list[Event], lanes: Lanes, lane_of: LaneOf, *, first: bool) -> go.Bar:
-    shown = [(e, lane) for e in events for lane in lane_of(e) if lane in lanes.names]
-    styles = [_span_style(e) for e, _lane in shown]
-    sample = events[0]
-    colour = TYPE_COLOURS.get(sample.type, OTHER)
+def _spans(marks: Marks, lanes: Lanes, *, first: bool) -> go.Bar:
+    styles = [_span_style(e) for e, _lane in marks]
+    colour = TYPE_COLOURS.get(marks[0][0].type, OTHER)
     return go.Bar(
-        name=sample.type_label,
-        legendgroup=sample.type,
-        showlegend=first,
+        **_trace_common(marks, first=first),
         orientation="h",
-        y=[lanes.centre(lane) for _e, lane in shown],
-        base=[e.start.isoformat() for e, _lane in shown],
-        x=[_span_ms(e.start, _end(e)) for e, _lane in shown],
+        y=[lanes.centre(lane) for _e, lane in marks],
+        base=[e.start.isoformat() for e, _lane in marks],
+        x=[_span_ms(e.start, _end(e)) for e, _lane in marks],
         width=[thickness for _opacity, thickness in styles],
-        customdata=[[e.get_absolute_url(), lane] for e, lane in shown],
-        hovertext=[hover_text(e) for e, _lane in shown],
-        hoverinfo="text",
         marker={
             "color": colour,
             "opacity": [opacity for opacity, _thickness in styles],
@@ -270,14 +271,16 @@ def _spans(events: list[Event], lanes: Lanes, lane_of: LaneOf, *, first: bool) -
 
 def _event_traces(events: Sequence[Event], lanes: Lanes, lane_of: LaneOf) -> list:
     """Two traces per type, points and spans, sharing one legend entry."""
-    groups: dict[tuple[str, bool], list[Event]] = {}
+    groups: dict[tuple[str, bool], Marks] = {}
     for event in events:
-        groups.setdefault((event.type, is_point(event)), []).append(event)
+        marks = groups.setdefault((event.type, is_point(event)), [])
+        marks += [(event, lane) for lane in lane_of(event) if lane in lanes.names]
     traces, seen_types = [], set()
-    for (type_code, point), members in groups.items():
-        draw = _points if point else _spans
-        traces.append(draw(members, lanes, lane_of, first=type_code not in seen_types))
-        seen_types.add(type_code)
+    for (type_code, point), marks in groups.items():
+        if marks:
+            draw = _points if point else _spans
+            traces.append(draw(marks, lanes, first=type_code not in seen_types))
+            seen_types.add(type_code)
     return traces
 
 
