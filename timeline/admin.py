@@ -18,7 +18,8 @@ from django.contrib import admin, messages
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.core.validators import FileExtensionValidator, URLValidator
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, TextField
+from django.db.models.functions import Cast, Concat
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -37,6 +38,7 @@ from .models import (
     Sentence,
     validate_web_url,
 )
+from .presentation import counts_text
 
 log = logging.getLogger(__name__)
 
@@ -246,7 +248,7 @@ class ArticleAddForm(forms.Form):
 
 class SentenceInline(admin.TabularInline):
     model = Sentence
-    fields = ["index", "text", "events"]
+    fields = ["number", "text", "events"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -260,6 +262,10 @@ class SentenceInline(admin.TabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("evidence__event")
+
+    @admin.display(description="sentence")
+    def number(self, obj) -> int:
+        return obj.number
 
     @admin.display(description="events")
     def events(self, obj) -> str:
@@ -722,11 +728,27 @@ class EventForm(forms.ModelForm):
         return data
 
 
+class KeptSentence(forms.HiddenInput):
+    """A stored link's sentence: kept as it is, shown as text in its own column. Not
+    "hidden" to the admin's table, which would drop the row's cell and shift the others."""
+
+    @property
+    def is_hidden(self) -> bool:
+        return False
+
+
 class EvidenceForm(forms.ModelForm):
+    """A stored link shows its sentence's text; only a new row asks for a sentence id."""
+
     class Meta:
         model = Evidence
         fields = ["sentence", "rejected"]
-        labels = {"rejected": "reject"}
+        labels = {"rejected": "reject", "sentence": "add a sentence"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["sentence"].widget = KeptSentence()
 
 
 class EvidenceInline(admin.TabularInline):
@@ -737,7 +759,7 @@ class EvidenceInline(admin.TabularInline):
     form = EvidenceForm
     fk_name = "event"
     raw_id_fields = ["sentence"]
-    fields = ["sentence", "sentence_text", "date_text", "claims_text", "origin_label", "rejected"]
+    fields = ["sentence_text", "date_text", "claims_text", "origin_label", "rejected", "sentence"]
     readonly_fields = ["sentence_text", "date_text", "claims_text", "origin_label"]
     extra = 1
     can_delete = False
@@ -749,11 +771,14 @@ class EvidenceInline(admin.TabularInline):
     def sentence_text(self, obj) -> str:
         if not obj.pk:
             return ""
+        sentence = obj.sentence
         return format_html(
-            '{}<br><a href="{}">{}</a>',
-            obj.sentence.text,
-            change_url(obj.sentence.article),
-            obj.sentence.article,
+            '<span class="evidence-text">{}</span><a class="evidence-source" href="{}" '
+            'target="_blank" rel="noopener">{}, sentence {}</a>',
+            sentence.text,
+            sentence.get_absolute_url(),
+            sentence.article,
+            sentence.number,
         )
 
     @admin.display(description="origin")
@@ -793,6 +818,11 @@ class EventStateFilter(admin.SimpleListFilter):
         return queryset
 
 
+def _number(index) -> str:
+    """A stored sentence index as people count sentences (from 1)."""
+    return str(index + 1) if isinstance(index, int) else "?"
+
+
 class SplitForm(forms.Form):
     title = forms.CharField(
         max_length=300,
@@ -807,7 +837,7 @@ class SplitForm(forms.Form):
     def __init__(self, *args, event: Event, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["evidence"].choices = [
-            (e.pk, f"“{e.sentence.text}” ({e.sentence.article.slug} #{e.sentence.index})")
+            (e.pk, f"“{e.sentence.text}” ({e.sentence.article}, sentence {e.sentence.number})")
             for e in event.evidence.filter(rejected=False).select_related("sentence__article")
         ]
 
@@ -815,19 +845,8 @@ class SplitForm(forms.Form):
 @admin.register(Event)
 class EventAdmin(EditTrackingAdmin):
     form = EventForm
-    list_display = [
-        "title",
-        "date_display",
-        "type",
-        "status",
-        "country_list",
-        "evidence_count",
-        "verified",
-        "hidden",
-        "merged_into",
-        "public",
-    ]
-    list_select_related = ["merged_into"]
+    # Few, narrow columns: a title on one or two lines, the whole row at 1280 px.
+    list_display = ["title", "when", "type", "country_list", "source_counts", "state"]
     list_filter = [EventStateFilter, "verified", "hidden", "type", "status", "precision"]
     list_editable = []
     search_fields = ["title", "date_display", "evidence__sentence__text", "actors__name"]
@@ -858,17 +877,18 @@ class EventAdmin(EditTrackingAdmin):
             },
         ),
         ("Who", {"fields": ["countries", "actors"]}),
-        ("Where sources disagree", {"fields": ["conflict_list"]}),
+        ("Where sources disagree", {"fields": ["conflict_list"], "classes": ["collapse"]}),
         (
             "Curation",
             {
+                "classes": ["collapse"],
                 "fields": [
                     "edited_list",
                     "merged_into",
                     "merged_from_list",
                     "created_at",
                     "updated_at",
-                ]
+                ],
             },
         ),
     ]
@@ -877,23 +897,49 @@ class EventAdmin(EditTrackingAdmin):
     history_list_display = ["title", "date_display", "verified", "hidden"]
     change_form_template = "admin/timeline/event/change_form.html"
 
+    class Media:
+        css = {"all": ["timeline/admin.css"]}
+
     def get_queryset(self, request):
+        accepted = Q(evidence__rejected=False)
         return (
             super()
             .get_queryset(request)
             .annotate(
-                n_evidence=Count("evidence", filter=Q(evidence__rejected=False), distinct=True)
+                n_articles=Count("evidence__sentence__article", filter=accepted, distinct=True),
+                # As the pages count: a sentence repeated word for word in its article once.
+                n_sentences=Count(
+                    Concat(
+                        Cast("evidence__sentence__article_id", TextField()),
+                        "evidence__sentence__text",
+                        output_field=TextField(),
+                    ),
+                    filter=accepted,
+                    distinct=True,
+                ),
             )
             .prefetch_related("countries")
         )
+
+    @admin.display(description="date", ordering="start")
+    def when(self, obj) -> str:
+        return obj.date_display or (obj.start.isoformat() if obj.start else "undated")
 
     @admin.display(description="countries")
     def country_list(self, obj) -> str:
         return ", ".join(c.iso3 for c in obj.countries.all())
 
-    @admin.display(description="sources", ordering="n_evidence")
-    def evidence_count(self, obj) -> int:
-        return obj.n_evidence
+    @admin.display(description="sources", ordering="n_sentences")
+    def source_counts(self, obj) -> str:
+        return counts_text(obj.n_articles, obj.n_sentences)
+
+    @admin.display(description="state")
+    def state(self, obj) -> str:
+        if obj.merged_into_id:
+            url = reverse("admin:timeline_event_change", args=[obj.merged_into_id])
+            return format_html('merged into <a href="{}">#{}</a>', url, obj.merged_into_id)
+        flags = [("hidden", obj.hidden), ("verified", obj.verified), ("edited", obj.edited_fields)]
+        return ", ".join(name for name, on in flags if on) or "—"
 
     @admin.display(description="public page")
     def public(self, obj) -> str:
@@ -908,10 +954,13 @@ class EventAdmin(EditTrackingAdmin):
     def conflict_list(self, obj) -> str:
         if not obj.conflicts:
             return "—"
+        slugs = {c.get("article") for conflict in obj.conflicts for c in conflict.get("claims", [])}
+        titles = dict(Article.objects.filter(slug__in=slugs).values_list("slug", "title"))
         rows = []
         for conflict in obj.conflicts:
             claims = "; ".join(
-                f"“{c.get('value')}” ({c.get('article')} #{c.get('sentence')})"
+                f"“{c.get('value')}” ({titles.get(c.get('article'), c.get('article'))}, "
+                f"sentence {_number(c.get('sentence'))})"
                 for c in conflict.get("claims", [])
             )
             rows.append((conflict.get("field", ""), claims))

@@ -1,23 +1,36 @@
-"""Plotly figures built in Python and handed to the page as JSON.
+"""Plotly figures built in Python (plotly.graph_objects) and handed to the page as JSON.
 
 One lane per country (or actor, or partner country). A day-precise event is a
 marker; anything vaguer (a month, a year, a range) is a horizontal bar over
-the whole span it may fall in, so the uncertainty stays visible. Marker size
-and bar thickness grow with the number of independent sources.
+the whole span it may fall in, drawn lighter and thinner the vaguer it is, so
+that the vaguest facts never look like the weightiest. Marker size grows with
+the number of independent sources. Events on the same day in one lane sit one
+above the other, and such a lane is drawn taller to make room for them.
+
+``plotly.io.to_json`` validates every property against plotly.js's schema
+before the figure reaches the page.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from html import escape
 
+import plotly.graph_objects as go
+import plotly.io as pio
+
 from .models import Country, Event, Precision
+from .presentation import date_doubt, source_count
 
 DAY_MS = 86_400_000
 MIN_PAD = dt.timedelta(days=20)
 MAX_LANES = 40
+LANE_PX = 34  # the height of a lane holding one row of marks
+STACK_PITCH = 0.5  # lanes apart, between marks on the same day in one lane
 
 # Colour by the nature of the event (Okabe-Ito palette, readable by colour-blind people).
 COOPERATION, TALKS, CONFLICT, OTHER = "#009E73", "#0072B2", "#D55E00", "#6B6B6B"
@@ -42,15 +55,21 @@ TYPE_COLOURS = {
     "armed_conflict": CONFLICT,
     "regime_change": CONFLICT,
 }
-CATEGORY_NAMES = {
-    COOPERATION: "cooperation (relations, agreements, aid)",
-    TALKS: "talks, visits, statements",
-    CONFLICT: "conflict (breaks, sanctions, war)",
-    OTHER: "other",
+# Each category's CSS class in the HTML legend (no inline styles: the CSP forbids them).
+CATEGORIES = {
+    COOPERATION: ("cooperation", "cooperation (relations, agreements, aid)"),
+    TALKS: ("talks", "talks, visits, statements"),
+    CONFLICT: ("conflict", "conflict (breaks, sanctions, war)"),
+    OTHER: ("other", "other"),
 }
+# How strongly a span is drawn, by how long it is: a week is nearly a point, a
+# decade is a faint hint. (days at most, fill opacity, thickness in lanes)
+SPAN_STYLES = [(8, 0.6, 0.5), (32, 0.45, 0.42), (100, 0.32, 0.34), (367, 0.22, 0.26)]
+VAGUEST_STYLE = (0.14, 0.2)
 # Wars and regimes the data dates over a span are eras: shaded behind every lane.
 ERA_TYPES = {"armed_conflict", "regime_change"}
 ERA_COLOUR = "rgba(213, 94, 0, 0.09)"
+RELATIONS_COLOUR = "rgba(0, 158, 115, 0.16)"
 NO_LANE = "(none named)"
 NO_PARTNER = "(no partner named)"
 
@@ -74,35 +93,257 @@ def by_partner(home: Country) -> LaneOf:
 
 LANE_FUNCTIONS: dict[str, LaneOf] = {"country": by_country, "actor": by_actor}
 
+CONFIG = {
+    "responsive": True,
+    "displaylogo": False,
+    # Plotly's "share chart" button uploads the data to cloud.plotly.com.
+    "showSendToCloud": False,
+    "scrollZoom": True,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+}
+
 
 def is_point(event: Event) -> bool:
     return event.precision == Precision.DAY and event.start == event.end
 
 
-def _hover(event: Event) -> str:
-    sources = getattr(event, "corroboration", 0)
-    independent = getattr(event, "independent_sources", sources)
+def _end(event: Event) -> dt.date:
+    return event.end or event.start
+
+
+def _span_ms(start: dt.date, end: dt.date) -> int:
+    return ((end - start).days + 1) * DAY_MS
+
+
+# --- lanes --------------------------------------------------------------------------
+
+
+@dataclass
+class Lanes:
+    """The lanes drawn, top to bottom; a lane is taller when marks share a day in it."""
+
+    names: list[str]
+    tops: list[float]
+    heights: list[float]
+    offsets: dict[tuple[str, int], float]  # (lane, event pk) -> from the lane's centre
+    hidden: int  # lanes left out beyond MAX_LANES
+
+    @property
+    def total(self) -> float:
+        return self.tops[-1] + self.heights[-1] if self.names else 0.0
+
+    def centre(self, lane: str) -> float:
+        i = self.names.index(lane)
+        return self.tops[i] + self.heights[i] / 2
+
+    def row(self, lane: str, event: Event) -> float:
+        return self.centre(lane) + self.offsets.get((lane, event.pk), 0.0)
+
+
+def _lanes(events: Sequence[Event], lane_of: LaneOf) -> Lanes:
+    sizes = Counter(lane for e in events for lane in lane_of(e))
+    ranked = [lane for lane, _n in sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0]))]
+    names = ranked[:MAX_LANES]
+    stacks = _same_day_stacks(events, lane_of, set(names))
+    heights = [_lane_height(stacks.get(lane, [])) for lane in names]
+    tops = [sum(heights[:i]) for i in range(len(names))]
+    offsets = {
+        (lane, pk): (i - (len(pks) - 1) / 2) * STACK_PITCH
+        for lane, groups in stacks.items()
+        for pks in groups
+        for i, pk in enumerate(pks)
+        if len(pks) > 1
+    }
+    return Lanes(names, tops, heights, offsets, hidden=len(ranked) - len(names))
+
+
+def _lane_height(stacks: list[list[int]]) -> float:
+    tallest = max((len(pks) for pks in stacks), default=1)
+    return max(1.0, STACK_PITCH * tallest)
+
+
+def _same_day_stacks(
+    events: Sequence[Event], lane_of: LaneOf, lanes: set[str]
+) -> dict[str, list[list[int]]]:
+    """Per lane, the day-precise events that share a day with another (event pks)."""
+    together: dict[tuple[str, dt.date], list[int]] = {}
+    for event in events:
+        if is_point(event):
+            for lane in set(lane_of(event)) & lanes:
+                together.setdefault((lane, event.start), []).append(event.pk)
+    stacks: dict[str, list[list[int]]] = {}
+    for (lane, _day), pks in together.items():
+        stacks.setdefault(lane, []).append(pks)
+    return stacks
+
+
+# --- marks ----------------------------------------------------------------------------
+
+
+def hover_text(event: Event) -> str:
     date = event.date_display or event.start.isoformat()
     precision = event.get_precision_display() if event.precision else "unknown precision"
-    uncertain = ", uncertain" if not event.date_certain else ""
     planned = " · planned or announced" if event.status == Event.Status.PLANNED else ""
-    count = f"{sources} source{'s' if sources != 1 else ''}"
-    if independent != sources:
-        count += f" ({independent} independent)"
-    return (
-        f"<b>{escape(event.title)}</b><br>{escape(date)} ({precision}{uncertain})"
-        f"<br>{event.type_label}{planned} · {count}"
+    lines = [
+        f"<b>{escape(event.title)}</b>",
+        f"{escape(date)} ({precision})",
+        f"{escape(event.type_label)}{planned} · {escape(source_count(event))}",
+    ]
+    if doubt := date_doubt(event):
+        lines.append(f"Date uncertain: {escape(_wrap(doubt))}")
+    return "<br>".join(lines)
+
+
+def _wrap(text: str, width: int = 60, limit: int = 240) -> str:
+    """A long reason on several short lines (hover labels do not wrap by themselves)."""
+    text = text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + len(word) > width:
+            lines.append(line)
+            line = ""
+        line = f"{line} {word}".strip()
+    return "<br>".join([*lines, line])
+
+
+def _sources(event: Event) -> int:
+    # Size follows independent confirmation: a near-copy adds nothing.
+    return getattr(event, "independent_sources", 1) or 1
+
+
+def _span_style(event: Event) -> tuple[float, float]:
+    days = (_end(event) - event.start).days + 1
+    for longest, opacity, thickness in SPAN_STYLES:
+        if days <= longest:
+            return opacity, thickness
+    return VAGUEST_STYLE
+
+
+Marks = list[tuple[Event, str]]  # (event, lane) for each mark of one trace
+
+
+def _trace_common(marks: Marks, *, first: bool) -> dict:
+    """What the points and the spans of one event type share."""
+    sample = marks[0][0]
+    return {
+        "name": sample.type_label,
+        "legendgroup": sample.type,
+        "showlegend": first,
+        "customdata": [[e.get_absolute_url(), lane] for e, lane in marks],
+        "hovertext": [hover_text(e) for e, _lane in marks],
+        "hoverinfo": "text",
+    }
+
+
+def _points(marks: Marks, lanes: Lanes, *, first: bool) -> go.Scatter:
+    return go.Scatter(
+        **_trace_common(marks, first=first),
+        mode="markers",
+        x=[e.start.isoformat() for e, _lane in marks],
+        y=[lanes.row(lane, e) for e, lane in marks],
+        marker={
+            "color": TYPE_COLOURS.get(marks[0][0].type, OTHER),
+            "size": [min(9 + 2 * (_sources(e) - 1), 17) for e, _lane in marks],
+            "line": {"color": "#ffffff", "width": 1},
+            # An open circle: the sources leave the date uncertain.
+            "symbol": ["circle" if e.date_certain else "circle-open" for e, _lane in marks],
+        },
     )
+
+
+def _spans(marks: Marks, lanes: Lanes, *, first: bool) -> go.Bar:
+    styles = [_span_style(e) for e, _lane in marks]
+    colour = TYPE_COLOURS.get(marks[0][0].type, OTHER)
+    return go.Bar(
+        **_trace_common(marks, first=first),
+        orientation="h",
+        y=[lanes.centre(lane) for _e, lane in marks],
+        base=[e.start.isoformat() for e, _lane in marks],
+        x=[_span_ms(e.start, _end(e)) for e, _lane in marks],
+        width=[thickness for _opacity, thickness in styles],
+        marker={
+            "color": colour,
+            "opacity": [opacity for opacity, _thickness in styles],
+            "line": {"color": colour, "width": 1},
+        },
+    )
+
+
+def _event_traces(events: Sequence[Event], lanes: Lanes, lane_of: LaneOf) -> list:
+    """Two traces per type, points and spans, sharing one legend entry."""
+    groups: dict[tuple[str, bool], Marks] = {}
+    for event in events:
+        marks = groups.setdefault((event.type, is_point(event)), [])
+        marks += [(event, lane) for lane in lane_of(event) if lane in lanes.names]
+    traces, seen_types = [], set()
+    for (type_code, point), marks in groups.items():
+        if marks:
+            draw = _points if point else _spans
+            traces.append(draw(marks, lanes, first=type_code not in seen_types))
+            seen_types.add(type_code)
+    return traces
+
+
+def _eras(events: Sequence[Event], lanes: Lanes) -> go.Bar | None:
+    """One full-height band per war or regime known over a span (a year, a range).
+
+    A day-precise overthrow stays a marker: it is a moment, not an era. The
+    band hovers and clicks through like any event.
+    """
+    eras = [e for e in events if e.type in ERA_TYPES and not is_point(e)]
+    if not eras or not lanes.names:
+        return None
+    return go.Bar(
+        name="eras",
+        legendgroup="eras",
+        showlegend=False,
+        orientation="h",
+        y=[lanes.total / 2] * len(eras),
+        base=[e.start.isoformat() for e in eras],
+        x=[_span_ms(e.start, _end(e)) for e in eras],
+        width=[lanes.total] * len(eras),
+        marker={"color": ERA_COLOUR, "line": {"width": 0}},
+        customdata=[[e.get_absolute_url(), ""] for e in eras],
+        hovertext=[
+            f"Era: <b>{escape(e.title)}</b><br>{escape(e.date_display or e.start.isoformat())}"
+            for e in eras
+        ],
+        hoverinfo="text",
+    )
+
+
+def _extent_guard(events: Sequence[Event]) -> go.Scatter:
+    """Two invisible points just beyond the first and last dates.
+
+    Plotly's autorange ("show all", double-click) then keeps a margin around
+    the edge marks, and never zooms into hours when every event is on one day.
+    """
+    first = min(e.start for e in events)
+    last = max(_end(e) for e in events)
+    pad = max(MIN_PAD, (last - first) / 30)
+    return go.Scatter(
+        name="extent",
+        mode="markers",
+        x=[(first - pad).isoformat(), (last + pad).isoformat()],
+        y=[0, 0],
+        marker={"opacity": 0, "size": 1},
+        hoverinfo="skip",
+        showlegend=False,
+    )
+
+
+# --- layout ---------------------------------------------------------------------------
 
 
 def _default_range(events: Sequence[Event]) -> list[str] | None:
     """Open on the latest two thirds of the events when older ones would squash them.
 
-    Timelines often hold a few events decades back and many in the last
-    months; "show all" (one click) brings the old ones back.
+    Timelines often hold a few events decades back and many in the last months;
+    the page marks, at each lane's edge, how many events lie outside the view, and
+    "show all" (one click) brings them in.
     """
     starts = sorted(e.start for e in events)
-    last = max(e.end or e.start for e in events)
+    last = max(_end(e) for e in events)
     focus_start = starts[len(starts) // 3]
     pad = max(MIN_PAD, (last - focus_start) / 10)
     window = (focus_start - pad, last + pad)
@@ -111,192 +352,79 @@ def _default_range(events: Sequence[Event]) -> list[str] | None:
     return [window[0].isoformat(), window[1].isoformat()]
 
 
-def timeline_figure(events: Sequence[Event], lane_of: LaneOf = by_country) -> dict:
-    """A Plotly figure (data, layout, config) for dated events in lanes."""
-    dated = [e for e in events if e.start]
-    lane_sizes = Counter(lane for e in dated for lane in lane_of(e))
-    lanes = [lane for lane, _n in sorted(lane_sizes.items(), key=lambda kv: (-kv[1], kv[0]))]
-    shown_lanes = set(lanes[:MAX_LANES])
-
-    shown = [lane for lane in lanes if lane in shown_lanes]
-    row = {lane: i for i, lane in enumerate(shown)}
-    offsets = _same_day_offsets(dated, lane_of, shown_lanes)
-
-    traces: dict[tuple[str, str], dict] = {}
-    for event in dated:
-        colour = TYPE_COLOURS.get(event.type, OTHER)
-        point = is_point(event)
-        key = (event.type, "point" if point else "span")
-        # Size follows independent confirmation: a near-copy adds nothing.
-        n = getattr(event, "independent_sources", 1) or 1
-        trace = traces.get(key)
-        if trace is None:
-            seen_type = any(t == event.type for t, _shape in traces)
-            trace = traces[key] = _new_trace(event, colour, point, first_of_type=not seen_type)
-        for lane in lane_of(event):
-            if lane not in shown_lanes:
-                continue
-            trace["customdata"].append([event.get_absolute_url(), lane])
-            trace["hovertext"].append(_hover(event))
-            if point:
-                trace["y"].append(row[lane] + offsets.get((lane, event.pk), 0.0))
-                trace["x"].append(event.start.isoformat())
-                trace["marker"]["size"].append(min(9 + 3 * (n - 1), 24))
-                # An open circle: the sources leave the date uncertain.
-                trace["marker"]["symbol"].append("circle" if event.date_certain else "circle-open")
-            else:
-                end = event.end or event.start
-                trace["y"].append(row[lane])
-                trace["base"].append(event.start.isoformat())
-                trace["x"].append(((end - event.start).days + 1) * DAY_MS)
-                trace["width"].append(min(0.3 + 0.12 * (n - 1), 0.8))
-
-    height = max(260, 150 + 34 * len(shown_lanes))
-    layout = {
-        "height": height,
-        "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
-        "barmode": "overlay",
-        "dragmode": "pan",
-        "hovermode": "closest",
-        "hoverlabel": {"align": "left"},
-        "font": {"family": "system-ui, sans-serif", "size": 13, "color": "#1f2328"},
-        "paper_bgcolor": "#ffffff",
-        "plot_bgcolor": "#ffffff",
-        # The legend is HTML under the chart: Plotly's would cover the axis on a phone.
-        "showlegend": False,
-        "xaxis": {
-            "type": "date",
-            "gridcolor": "#e4e6ea",
-            "rangeslider": {
-                "visible": True,
-                "thickness": 0.08,
-                "bgcolor": "#f6f8fa",
-                "bordercolor": "#d0d7de",
-                "borderwidth": 1,
-            },
-            "rangeselector": {
-                "font": {"size": 12},
-                "x": 0,
-                "y": 1.02,
-                "buttons": [
-                    {"count": 1, "label": "1 year", "step": "year", "stepmode": "backward"},
-                    {"count": 5, "label": "5 years", "step": "year", "stepmode": "backward"},
-                    {"step": "all", "label": "show all"},
-                ],
-            },
+def _layout(lanes: Lanes, window: list[str] | None) -> go.Layout:
+    xaxis = {
+        "type": "date",
+        "gridcolor": "#e4e6ea",
+        "rangeslider": {
+            "visible": True,
+            "thickness": 0.08,
+            "bgcolor": "#f6f8fa",
+            "bordercolor": "#d0d7de",
+            "borderwidth": 1,
         },
-        # Lanes are rows 0, 1, 2... (top to bottom) so that events on the same
-        # day can sit side by side within their lane instead of on top of each other.
-        "yaxis": {
+        "rangeselector": {
+            "font": {"size": 12},
+            "x": 0,
+            "y": 1.02,
+            "buttons": [
+                {"count": 1, "label": "1 year", "step": "year", "stepmode": "backward"},
+                {"count": 5, "label": "5 years", "step": "year", "stepmode": "backward"},
+                {"step": "all", "label": "show all"},
+            ],
+        },
+    }
+    if window:
+        xaxis["range"] = window
+    return go.Layout(
+        # No plotly.py template: the page sets every style it wants, and saves the bytes.
+        template="none",
+        height=max(260, 150 + round(LANE_PX * lanes.total)),
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        barmode="overlay",
+        dragmode="pan",
+        hovermode="closest",
+        hoverlabel={"align": "left"},
+        font={"family": "system-ui, sans-serif", "size": 13, "color": "#1f2328"},
+        paper_bgcolor="#ffffff",
+        plot_bgcolor="#ffffff",
+        # The legend is HTML under the chart: Plotly's would cover the axis on a phone.
+        showlegend=False,
+        xaxis=xaxis,
+        # Lanes run top to bottom from 0; each lane's name is at its centre.
+        yaxis={
             "type": "linear",
-            "range": [len(shown) - 0.5, -0.5],
-            "tickvals": list(range(len(shown))),
+            "range": [lanes.total, 0],
+            "tickvals": [lanes.centre(lane) for lane in lanes.names],
             # Long names would squeeze the plot on a phone; the hover has them in full.
-            "ticktext": [_short(lane) for lane in shown],
+            "ticktext": [_short(lane) for lane in lanes.names],
             "zeroline": False,
             "fixedrange": True,
             "automargin": True,
-            "gridcolor": "#eef0f2",
+            "showgrid": False,
         },
-    }
-    data = list(traces.values())
-    eras = _eras(dated, len(shown)) if shown else None
-    if shown:
-        data.append(_extent_guard(dated))
-    if eras:
-        data.insert(0, eras)  # drawn first: beneath the events
-    if dated and (window := _default_range(dated)):
-        layout["xaxis"]["range"] = window
-    return {
-        "data": data,
-        "layout": layout,
-        "config": {
-            "responsive": True,
-            "displaylogo": False,
-            # Plotly's "share chart" button uploads the data to cloud.plotly.com.
-            "showSendToCloud": False,
-            "scrollZoom": True,
-            "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+        shapes=[_separator(top) for top in lanes.tops[1:]],
+        # For the page: on a phone it writes each name over its lane (its top), and it
+        # notes at each lane's edges how many events lie out of view (its centre).
+        meta={
+            "lane_tops": lanes.tops,
+            "lane_centres": {lane: lanes.centre(lane) for lane in lanes.names},
         },
-        "legend": [
-            {"colour": colour, "label": label}
-            for colour, label in CATEGORY_NAMES.items()
-            if any(t["marker"]["color"] == colour for t in traces.values())
-        ],
-        "hidden_lanes": max(0, len(lanes) - MAX_LANES),
-        "points": sum(len(t["y"]) for t in traces.values()),
-        "lanes": shown,
-        "eras": len(eras["y"]) if eras else 0,
-    }
+    )
 
 
-def _eras(events: Sequence[Event], lanes: int) -> dict | None:
-    """One full-height band per war or regime known over a span (a year, a range).
-
-    A day-precise overthrow stays a marker: it is a moment, not an era. The
-    band hovers and clicks through like any event.
-    """
-    eras = [e for e in events if e.type in ERA_TYPES and not is_point(e)]
-    if not eras:
-        return None
+def _separator(y: float) -> dict:
+    """A faint line between two lanes (lanes differ in height: the eye needs the edge)."""
     return {
-        "type": "bar",
-        "orientation": "h",
-        "name": "eras",
-        "legendgroup": "eras",
-        "showlegend": False,
-        "y": [(lanes - 1) / 2] * len(eras),
-        "base": [e.start.isoformat() for e in eras],
-        "x": [((((e.end or e.start) - e.start).days) + 1) * DAY_MS for e in eras],
-        "width": [lanes] * len(eras),
-        "marker": {"color": ERA_COLOUR, "line": {"width": 0}},
-        "customdata": [[e.get_absolute_url(), ""] for e in eras],
-        "hovertext": [
-            f"Era: <b>{escape(e.title)}</b><br>{escape(e.date_display or e.start.isoformat())}"
-            for e in eras
-        ],
-        "hoverinfo": "text",
-    }
-
-
-def _same_day_offsets(
-    events: Sequence[Event], lane_of: LaneOf, lanes: set[str]
-) -> dict[tuple[str, int], float]:
-    """Spread day-precise events sharing a lane and a day across the lane's height."""
-    together: dict[tuple[str, dt.date], list[int]] = {}
-    for event in events:
-        if is_point(event):
-            for lane in lane_of(event):
-                if lane in lanes:
-                    together.setdefault((lane, event.start), []).append(event.pk)
-    offsets = {}
-    for (lane, _day), pks in together.items():
-        if len(pks) < 2:
-            continue
-        step = min(0.22, 0.8 / (len(pks) - 1))
-        for i, pk in enumerate(pks):
-            offsets[(lane, pk)] = round((i - (len(pks) - 1) / 2) * step, 3)
-    return offsets
-
-
-def _extent_guard(events: Sequence[Event]) -> dict:
-    """Two invisible points just beyond the first and last dates.
-
-    Plotly's autorange ("show all", double-click) then keeps a margin around
-    the edge marks, and never zooms into hours when every event is on one day.
-    """
-    first = min(e.start for e in events)
-    last = max(e.end or e.start for e in events)
-    pad = max(MIN_PAD, (last - first) / 30)
-    return {
-        "type": "scatter",
-        "mode": "markers",
-        "x": [(first - pad).isoformat(), (last + pad).isoformat()],
-        "y": [0, 0],
-        "marker": {"opacity": 0, "size": 1},
-        "hoverinfo": "skip",
-        "showlegend": False,
-        "name": "extent",
+        "type": "line",
+        "xref": "paper",
+        "x0": 0,
+        "x1": 1,
+        "yref": "y",
+        "y0": y,
+        "y1": y,
+        "line": {"color": "#e4e6ea", "width": 1},
+        "layer": "below",
     }
 
 
@@ -304,41 +432,48 @@ def _short(label: str, limit: int = 24) -> str:
     return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
 
-def _new_trace(event: Event, colour: str, point: bool, *, first_of_type: bool) -> dict:
-    # Two traces per type (points and spans) share one legend entry.
-    common = {
-        "name": event.type_label,
-        "legendgroup": event.type,
-        "showlegend": first_of_type,
-        "y": [],
-        "x": [],
-        "customdata": [],
-        "hovertext": [],
-        "hoverinfo": "text",
-    }
-    if point:
-        return {
-            **common,
-            "type": "scatter",
-            "mode": "markers",
-            "marker": {
-                "color": colour,
-                "size": [],
-                "line": {"color": "#ffffff", "width": 1},
-                "symbol": [],
-            },
-        }
-    return {
-        **common,
-        "type": "bar",
-        "orientation": "h",
-        "base": [],
-        "width": [],
-        "marker": {"color": colour, "opacity": 0.45, "line": {"color": colour, "width": 1.5}},
-    }
+def _legend(traces: list) -> list[dict]:
+    colours = {t.marker.color for t in traces}
+    return [
+        {"css": css, "label": label}
+        for colour, (css, label) in CATEGORIES.items()
+        if colour in colours
+    ]
 
 
-RELATIONS_COLOUR = "rgba(0, 158, 115, 0.16)"
+def to_page(figure: go.Figure, **extra) -> dict:
+    """The figure as the page reads it: validated JSON, the browser config, and facts
+    for the template (``extra``)."""
+    return json.loads(pio.to_json(figure, validate=True)) | {"config": CONFIG} | extra
+
+
+def timeline_figure(events: Sequence[Event], lane_of: LaneOf = by_country) -> dict:
+    """The chart of dated events in lanes: Plotly's data, layout and config, and facts for
+    the template (``legend``, ``points``, ``lanes``, ``hidden_lanes``, ``eras``)."""
+    dated = [e for e in events if e.start]
+    lanes = _lanes(dated, lane_of)
+    traces = _event_traces(dated, lanes, lane_of)
+    data = list(traces)
+    if lanes.names:
+        data.append(_extent_guard(dated))
+    eras = _eras(dated, lanes)
+    if eras:
+        data.insert(0, eras)  # drawn first: beneath the events
+    window = _default_range(dated) if dated else None
+    figure = go.Figure(data=data, layout=_layout(lanes, window))
+    return to_page(
+        figure,
+        legend=_legend(traces),
+        hidden_lanes=lanes.hidden,
+        points=sum(len(t.y) for t in traces),
+        lanes=lanes.names,
+        lane_rows={lane: lanes.centre(lane) for lane in lanes.names},
+        lane_heights=dict(zip(lanes.names, lanes.heights, strict=True)),
+        eras=len(eras.y) if eras else 0,
+    )
+
+
+# --- relations per partner ---------------------------------------------------------------
 
 
 def relation_periods(
@@ -363,33 +498,32 @@ def relation_periods(
             elif opened is None:
                 opened = step.event
         if opened is not None:
-            periods.append((partner, opened.start, max(until, opened.end or opened.start), opened))
+            periods.append((partner, opened.start, max(until, _end(opened)), opened))
     return periods
 
 
-def with_relation_periods(figure: dict, periods: Sequence[tuple], lanes_shown: Sequence[str]):
+def with_relation_periods(figure: dict, periods: Sequence[tuple]) -> dict:
     """Shade, under the events, the stretches when relations stood with each partner."""
-    row = {lane: i for i, lane in enumerate(lanes_shown)}
-    periods = [p for p in periods if p[0] in row]
+    rows, heights = figure["lane_rows"], figure["lane_heights"]
+    periods = [p for p in periods if p[0] in rows]
     if not periods:
         return figure
-    shade = {
-        "type": "bar",
-        "orientation": "h",
-        "name": "relations in place",
-        "showlegend": False,
-        "y": [row[partner] for partner, *_ in periods],
-        "base": [start.isoformat() for _p, start, _e, _o in periods],
-        "x": [((end - start).days + 1) * DAY_MS for _p, start, end, _o in periods],
-        "width": [0.9] * len(periods),
-        "marker": {"color": RELATIONS_COLOUR, "line": {"width": 0}},
-        "customdata": [[opening.get_absolute_url(), partner] for partner, *_r, opening in periods],
-        "hovertext": [
+    shade = go.Bar(
+        name="relations in place",
+        showlegend=False,
+        orientation="h",
+        y=[rows[partner] for partner, *_ in periods],
+        base=[start.isoformat() for _p, start, _e, _o in periods],
+        x=[_span_ms(start, end) for _p, start, end, _o in periods],
+        width=[0.9 * heights[partner] for partner, *_ in periods],
+        marker={"color": RELATIONS_COLOUR, "line": {"width": 0}},
+        customdata=[[opening.get_absolute_url(), partner] for partner, *_r, opening in periods],
+        hovertext=[
             f"Relations with {escape(partner)}<br>from {escape(opening.date_display or str(start))}"
             for partner, start, _e, opening in periods
         ],
-        "hoverinfo": "text",
-    }
-    figure["data"].insert(0, shade)  # drawn first: beneath the events
+        hoverinfo="text",
+    )
+    figure["data"].insert(0, json.loads(pio.to_json(shade, validate=True)))
     figure["relation_periods"] = len(periods)
     return figure

@@ -16,8 +16,9 @@ from .models import Event, Evidence
 Absolute = Callable[[str], str]  # request.build_absolute_uri
 
 
-def sentence_url(article_slug: str, index: int | str) -> str:
-    return f"{reverse('article', args=[article_slug])}#s{index}"
+def sentence_url(article_slug: str, index: int) -> str:
+    """The sentence's anchor: numbered from 1 (``Sentence.number``), as the explanations say."""
+    return f"{reverse('article', args=[article_slug])}#s{index + 1}"
 
 
 def source_json(evidence: Evidence, absolute: Absolute) -> dict:
@@ -29,7 +30,7 @@ def source_json(evidence: Evidence, absolute: Absolute) -> dict:
         "outlet": article.outlet,
         "published": article.published.isoformat() if article.published else None,
         "sentence": sentence.text,
-        "sentence_index": sentence.index,
+        "sentence_index": sentence.number,
         "url": absolute(sentence_url(article.slug, sentence.index)),
     }
 
@@ -57,7 +58,7 @@ def conflicts_json(event: Event, absolute: Absolute) -> list[dict]:
                 {
                     "value": str(claim.get("value", "")),
                     "article": article,
-                    "sentence": index,
+                    "sentence": index + 1 if isinstance(index, int) else index,
                     "text": str(claim.get("text") or ""),
                     "url": url,
                 }

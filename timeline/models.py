@@ -226,8 +226,14 @@ class Sentence(models.Model):
         return f"{self.article.get_absolute_url()}#{self.anchor}"
 
     @property
+    def number(self) -> int:
+        """The sentence's place in its article as people count, from 1: its anchor and the
+        explanations ("sentence 4") use it; ``index`` counts from 0."""
+        return self.index + 1
+
+    @property
     def anchor(self) -> str:
-        return f"s{self.index}"
+        return f"s{self.number}"
 
 
 class Actor(Mergeable, EditTracked):

@@ -115,6 +115,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
+# ISO dates in forms and words on pages, not the locale's 10/04/2025 (timeline/formats/).
+FORMAT_MODULE_PATH = ["timeline.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

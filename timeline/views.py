@@ -29,6 +29,7 @@ from .charts import (
 from .exports import conflicts_json, event_json, events_csv, events_ics
 from .filters import EventFilterForm, PageForm, unique
 from .models import Actor, Article, Country, Event, EventQuerySet, event_type_choices
+from .presentation import discrepancies, sentence_total, sources_by_article
 from .templatetags.timeline_tags import filters_query, query_without
 from .timelinejs import timeline_json
 
@@ -174,13 +175,18 @@ def _zero(queryset: QuerySet, key: str, wanted: set[str]) -> list:
     return found
 
 
-def _list_page(events: list[Event], number: str | None) -> Page:
-    """One page of the list; a page number that is not one shows the first or the last page."""
-    try:
-        wanted = max(1, int(number or 1))
-    except ValueError:
-        wanted = 1
-    return Paginator(events, PAGE_SIZE).get_page(wanted)
+def _list_page(events: list[Event], paging: PageForm) -> Page:
+    """One page of the list. A page number that is not one is an error on the page, which
+    then shows the nearest page there is."""
+    paginator = Paginator(events, PAGE_SIZE)
+    wanted = paging.cleaned_data.get("page") if paging.is_valid() else None
+    if wanted and wanted > paginator.num_pages:
+        paging.add_error("page", _page_count(paginator.num_pages))
+    return paginator.get_page(wanted or 1)
+
+
+def _page_count(pages: int) -> str:
+    return "There is 1 page." if pages == 1 else f"There are {pages} pages."
 
 
 @vary_on_headers("HX-Request")
@@ -189,10 +195,12 @@ def timeline(request: HttpRequest) -> HttpResponse:
     form.is_valid()
     filtered = form.filter(selectors.visible_events())
     events = selectors.load_events(filtered)
-    page = _list_page(events, request.GET.get("page"))
+    paging = PageForm(request.GET)
+    page = _list_page(events, paging)
     choices = _filter_choices(form, filtered)
     context = choices | {
         "form": form,
+        "errors": form.errors | paging.errors,
         "page": page,
         "events": page.object_list,
         "total": len(events),
@@ -201,6 +209,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
         "chips": active_filters(request, form, choices["names"]),
         # The filters without the page: what the exports and the API links carry.
         "query": filters_query(request.GET),
+        "articles": Article.objects.count(),
     }
     if _partial(request):
         html = render_to_string("timeline/index.html#results", context, request)
@@ -214,22 +223,6 @@ def timeline(request: HttpRequest) -> HttpResponse:
             )
         return HttpResponse(html)
     return render(request, "timeline/index.html", context)
-
-
-def conflict_sides(conflicts: list[dict]) -> list[dict]:
-    """Each disputed field with its claims grouped by value: one side per value."""
-    grouped = []
-    for conflict in conflicts:
-        sides: dict[str, list[dict]] = {}
-        for claim in conflict["claims"]:
-            sides.setdefault(claim["value"], []).append(claim)
-        grouped.append(
-            {
-                "field": conflict["field"],
-                "sides": [{"value": v, "claims": claims} for v, claims in sides.items()],
-            }
-        )
-    return grouped
 
 
 @vary_on_headers("HX-Request")
@@ -247,7 +240,15 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     for claim in claims:
         claim["article_title"] = titles.get(claim["article"]) or claim["article"]
-    context = {"event": event, "conflicts": conflict_sides(conflicts)}
+    sources = sources_by_article(event.sources)
+    context = {
+        "event": event,
+        "sources": sources,
+        "sentences": sentence_total(sources),
+        "discrepancies": discrepancies(conflicts),
+        # The event was opened from a filtered timeline: its link back keeps the filters.
+        "query": filters_query(request.GET),
+    }
     template = "timeline/event.html#detail" if _partial(request) else "timeline/event.html"
     return render(request, template, context)
 
@@ -290,9 +291,7 @@ def country_detail(request: HttpRequest, iso3: str) -> HttpResponse:
     partner_lanes = by_partner(country)
     history = selectors.relation_history(events, partner_lanes)
     figure = timeline_figure(events, partner_lanes)
-    with_relation_periods(
-        figure, relation_periods(history, until=timezone.localdate()), figure["lanes"]
-    )
+    with_relation_periods(figure, relation_periods(history, until=timezone.localdate()))
     return render(
         request,
         "timeline/country.html",
@@ -321,19 +320,8 @@ def api_events(request: HttpRequest) -> JsonResponse:
     paginator = Paginator(events, page_size)
     number = paging.cleaned_data["page"] or 1
     if number > paginator.num_pages:
-        return JsonResponse(
-            {
-                "errors": {
-                    "page": [
-                        {
-                            "message": f"There are {paginator.num_pages} pages.",
-                            "code": "out_of_range",
-                        }
-                    ]
-                }
-            },
-            status=400,
-        )
+        error = {"message": _page_count(paginator.num_pages), "code": "out_of_range"}
+        return JsonResponse({"errors": {"page": [error]}}, status=400)
     offset = (number - 1) * page_size
     loaded = selectors.load_events(events, offset=offset, limit=page_size)
     next_url = None

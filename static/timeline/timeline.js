@@ -13,6 +13,15 @@
     if (box) box.open = filtersOpen;
   }
 
+  function filtersQuery() {
+    // The timeline's filters without the page of the list: an event opened from a
+    // filtered view carries them, so that its page leads back to the same view.
+    const params = new URLSearchParams(window.location.search);
+    params.delete("page");
+    const query = params.toString();
+    return query ? "?" + query : "";
+  }
+
   function openEvent(url, chart) {
     // Prefer the list's own link: it carries the htmx panel attributes.
     const link = document.querySelector('#results a.event-link[href="' + url + '"]');
@@ -22,9 +31,39 @@
     } else if (window.htmx && panel) {
       // The chart draws every filtered event, the list one page of them: an event on
       // another page opens in the panel all the same, with its own URL pushed.
-      htmx.ajax("GET", url, { source: chart, target: panel, swap: "innerHTML", push: "true" });
+      htmx.ajax("GET", url, { source: chart, target: panel, swap: "innerHTML", push: url + filtersQuery() });
     } else {
       window.location.href = url;
+    }
+  }
+
+  // Which Plotly bundle this document has run. A page restored from history (Back)
+  // keeps the <head> of the page it replaced, which may have loaded no Plotly at all
+  // (an event page) or another bundle: the chart then loads its own.
+  const plotlyScript = document.querySelector('script[src*="/vendor/plotly"]');
+  let plotlyLoaded = plotlyScript ? plotlyScript.src : null;
+  let plotlyLoading = null;
+
+  function withPlotly(element, draw) {
+    const wanted = new URL(element.dataset.plotlySrc || "", window.location.href).href;
+    if (window.Plotly && (!element.dataset.plotlySrc || plotlyLoaded === wanted)) {
+      draw();
+    } else if (window.Plotly) {
+      window.location.reload(); // another bundle is loaded: a fresh page gets the right one
+    } else if (element.dataset.plotlySrc) {
+      if (!plotlyLoading) {
+        plotlyLoading = new Promise(function (resolve, reject) {
+          const script = document.createElement("script");
+          script.src = wanted;
+          script.onload = function () {
+            plotlyLoaded = wanted;
+            resolve();
+          };
+          script.onerror = reject;
+          document.head.appendChild(script);
+        });
+      }
+      plotlyLoading.then(draw);
     }
   }
 
@@ -39,43 +78,144 @@
       })
     : null;
 
+  function fitNarrowChart(figure) {
+    // A phone: lane names go inside the plot, over the top of each lane, so the
+    // dates get the whole width; lanes grow a little to make room for them.
+    const layout = figure.layout;
+    const yaxis = layout.yaxis;
+    yaxis.tickvals = layout.meta.lane_tops.map(function (top) { return top + 0.02; });
+    yaxis.ticklabelposition = "inside bottom";
+    yaxis.tickfont = { size: 12, color: "#1f2328" };
+    yaxis.ticklen = 0;
+    layout.height += 22 * yaxis.ticktext.length;
+    layout.margin = Object.assign({}, layout.margin, { l: 4 });
+    // Plotly gives a narrow plot two dates; months and years on two short lines let
+    // five or six fit.
+    layout.xaxis.nticks = 10;
+    layout.xaxis.tickfont = { size: 11 };
+    layout.xaxis.tickformatstops = [
+      { dtickrange: [null, 86400000 * 27], value: "%-d %b\n%Y" },
+      { dtickrange: [86400000 * 27, "M11"], value: "%b\n%Y" },
+      { dtickrange: ["M11", null], value: "%Y" },
+    ];
+    // Notes on events out of view go under the lane's name, not over it.
+    layout.meta.note_drop = 0.45;
+    figure.data.forEach(function (trace) {
+      // Bars keep to the lower part of their lane, clear of its name.
+      if (trace.type === "bar" && trace.width && trace.name !== "relations in place" && trace.name !== "eras") {
+        trace.width = trace.width.map(function (w) { return Math.min(w, 0.45); });
+      }
+    });
+  }
+
+  // A finger on the chart scrolls the page; a tap still opens an event, and the
+  // slider under the chart and its buttons move through time.
+  const touch = window.matchMedia("(pointer: coarse)");
+
   function drawCharts(root) {
-    if (!window.Plotly) return;
     root.querySelectorAll("[data-figure]").forEach(function (element) {
       if (element.dataset.drawn) return;
       const source = document.getElementById(element.dataset.figure);
       if (!source) return;
-      const figure = JSON.parse(source.textContent);
-      if (element.clientWidth < 520 && figure.layout.yaxis.ticktext) {
-        // A phone: lane names go inside the plot, over the top of each lane, so the
-        // dates get the whole width; lanes grow a little to make room for them.
-        const yaxis = figure.layout.yaxis;
-        yaxis.tickvals = yaxis.tickvals.map(function (row) { return row - 0.48; });
-        yaxis.ticklabelposition = "inside bottom";
-        yaxis.tickfont = { size: 12, color: "#1f2328" };
-        yaxis.ticklen = 0;
-        figure.layout.height += 22 * yaxis.ticktext.length;
-        figure.layout.margin = Object.assign({}, figure.layout.margin, { l: 4 });
-        figure.data.forEach(function (trace) {
-          // Bars keep to the lower part of their lane, clear of its name.
-          if (trace.type === "bar" && trace.width && trace.name !== "relations in place") {
-            trace.width = trace.width.map(function (w) { return Math.min(w, 0.45); });
-          }
-        });
-      }
       element.dataset.drawn = "yes";
-      Plotly.newPlot(element, figure.data, figure.layout, figure.config).then(function () {
-        if (resizer) resizer.observe(element);
-        // Screen readers get the list instead of the drawing; the toolbar's buttons stay.
-        element.querySelectorAll("svg.main-svg").forEach(function (svg) {
-          svg.setAttribute("aria-hidden", "true");
-        });
-        element.on("plotly_click", function (event) {
-          const point = event.points && event.points[0];
-          if (point && point.customdata) openEvent(point.customdata[0], element);
-        });
+      withPlotly(element, function () { drawChart(element, JSON.parse(source.textContent)); });
+    });
+  }
+
+  function drawChart(element, figure) {
+    if (!element.isConnected) return;
+    if (element.clientWidth < 520 && figure.layout.yaxis.ticktext) fitNarrowChart(figure);
+    if (touch.matches) {
+      figure.layout.dragmode = false;
+      figure.config.scrollZoom = false;
+    }
+    // Resizing (the window, the side panel) autosizes the chart to its box: the box
+    // takes the figure's height, which grows with the lanes.
+    element.style.height = figure.layout.height + "px";
+    Plotly.newPlot(element, figure.data, figure.layout, figure.config).then(function () {
+      if (resizer) resizer.observe(element);
+      // Screen readers get the list instead of the drawing; the toolbar's buttons stay.
+      element.querySelectorAll("svg.main-svg").forEach(function (svg) {
+        svg.setAttribute("aria-hidden", "true");
+      });
+      noteOutOfView(element);
+      element.on("plotly_relayout", function (change) {
+        if (!("annotations" in (change || {}))) noteOutOfView(element);
+      });
+      element.on("plotly_clickannotation", function () {
+        Plotly.relayout(element, { "xaxis.autorange": true });
+      });
+      element.on("plotly_click", function (event) {
+        const point = event.points && event.points[0];
+        if (point && point.customdata) openEvent(point.customdata[0], element);
       });
     });
+  }
+
+  function toMs(value) {
+    // Plotly keeps a date range as "YYYY-MM-DD[ hh:mm:ss.sss]" strings or as numbers.
+    if (typeof value === "number") return value;
+    const text = String(value);
+    return Date.parse(text.length > 10 ? text.replace(" ", "T") + "Z" : text + "T00:00:00Z");
+  }
+
+  function outOfView(element) {
+    // Per lane, the events (by URL) wholly before and wholly after the dates in view.
+    const range = element.layout.xaxis.range;
+    const from = toMs(range[0]);
+    const to = toMs(range[1]);
+    const lanes = {};
+    element.data.forEach(function (trace) {
+      if (!trace.customdata || trace.name === "eras" || trace.name === "relations in place") return;
+      trace.customdata.forEach(function (data, i) {
+        const start = toMs(trace.type === "bar" ? trace.base[i] : trace.x[i]);
+        const end = trace.type === "bar" ? start + trace.x[i] : start;
+        const lane = (lanes[data[1]] = lanes[data[1]] || { before: new Set(), after: new Set() });
+        if (end < from) lane.before.add(data[0]);
+        if (start > to) lane.after.add(data[0]);
+      });
+    });
+    return lanes;
+  }
+
+  function edgeNote(y, before, count) {
+    return {
+      xref: "paper",
+      x: before ? 0 : 1,
+      xanchor: before ? "left" : "right",
+      yref: "y",
+      y: y,
+      text: before ? "◀ " + count + " earlier" : count + " later ▶",
+      showarrow: false,
+      font: { size: 11, color: "#1f2328" },
+      bgcolor: "rgba(255, 255, 255, 0.9)",
+      bordercolor: "#d0d7de",
+      borderpad: 2,
+      captureevents: true,
+      hovertext: "Show all the dates",
+    };
+  }
+
+  function noteOutOfView(element) {
+    // A view never hides events silently: each lane says how many lie beyond its
+    // edges, and a click on the note shows them all.
+    const meta = element.layout.meta || {};
+    if (!meta.lane_centres || !element.layout.xaxis.range) return;
+    const notes = [];
+    const lanes = outOfView(element);
+    meta.lane_tops.forEach(function (top, i) {
+      const lane = Object.keys(meta.lane_centres)[i];
+      const centre = meta.lane_centres[lane];
+      const y = centre + (centre - top) * (meta.note_drop || 0);
+      if (!lanes[lane]) return;
+      if (lanes[lane].before.size) notes.push(edgeNote(y, true, lanes[lane].before.size));
+      if (lanes[lane].after.size) notes.push(edgeNote(y, false, lanes[lane].after.size));
+    });
+    // Only when they change: a relayout can resize the plot, which calls this again.
+    const key = JSON.stringify(notes.map(function (n) { return [n.text, n.y]; }));
+    if (element.dataset.notes === key) return;
+    element.dataset.notes = key;
+    Plotly.relayout(element, { annotations: notes });
   }
 
   function showTargetSentence() {
@@ -257,6 +397,22 @@
 
   document.addEventListener("input", function (event) {
     if (event.target.matches(".option-search")) filterOptions(event.target);
+  });
+
+  // The actor search box only narrows a list: it has no name and filters nothing, so its
+  // "change" and its Enter must not send the form (each sent one, and the second aborted
+  // the first, which htmx reports as an error).
+  document.addEventListener(
+    "change",
+    function (event) {
+      if (event.target.matches && event.target.matches(".option-search")) event.stopPropagation();
+    },
+    true
+  );
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && event.target.matches && event.target.matches(".option-search")) {
+      event.preventDefault();
+    }
   });
 
   document.addEventListener("click", function (event) {

@@ -656,11 +656,21 @@ def test_a_year_stated_outright_is_certain_even_when_the_publication_date_is_inf
 def test_a_date_resolved_against_an_inferred_publication_date_is_uncertain():
     result = build_timeline(seed_docs())
     assert result.articles["000"].published.source == PUB_INFERRED
+    lone = [
+        e for e in result.events if "not certain" in e.date_rule and "agreed by" not in e.date_rule
+    ]
+    assert lone
+    assert not any(e.date_certain for e in lone)
+
+
+def test_a_date_several_articles_agree_on_is_certain_though_each_inferred_its_publication_date():
+    result = build_timeline(seed_docs())
     (event,) = [
         e for e in result.events if e.type == "establish_relations" and e.date.edtf == "2025-04-10"
     ]
-    assert not event.date_certain
-    assert "not certain" in event.date_rule
+    assert "not certain" in event.date_rule and "agreed by 3 articles" in event.date_rule
+    assert event.date_certain
+    assert sum(not e.date_certain for e in result.events) <= 4
 
 
 def test_a_date_an_article_with_a_known_date_agrees_on_is_certain():

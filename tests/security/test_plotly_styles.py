@@ -12,7 +12,7 @@ spec.loader.exec_module(plotly_styles)
 
 
 def test_the_committed_files_match_the_bundle():
-    """Fails when static/vendor/plotly.min.js changed without `make plotly-styles`."""
+    """Fails when the vendored Plotly bundle changed without `make plotly-styles`."""
     bundle = plotly_styles.BUNDLE.read_text(encoding="utf-8")
     for path, text in plotly_styles.outputs(bundle).items():
         assert path.read_text(encoding="utf-8") == text, path

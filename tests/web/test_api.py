@@ -70,7 +70,8 @@ def test_event_sources_link_to_their_sentences(client, world):
     first = sources[0]
     assert first["article_title"] == "Relations established"
     assert first["sentence"] == world.first.sentences.get(index=0).text
-    assert first["url"] == "http://testserver/articles/relations-established/#s0"
+    assert first["url"] == "http://testserver/articles/relations-established/#s1"
+    assert first["sentence_index"] == 1  # as people count, and as the anchor says
 
 
 def test_rejected_evidence_is_not_a_source(client, world):
@@ -100,9 +101,9 @@ def test_event_conflicts(client, world):
     assert values == ["10 April 2025", "9 April 2025"]
     claim = conflicts[0]["claims"][1]
     assert claim["article"] == "ties-restored"
-    assert claim["sentence"] == 0
+    assert claim["sentence"] == 1
     assert claim["text"].startswith("Avalon restored ties")
-    assert claim["url"] == "http://testserver/articles/ties-restored/#s0"
+    assert claim["url"] == "http://testserver/articles/ties-restored/#s1"
 
 
 def test_events_without_conflicts_have_an_empty_list(client, world):

@@ -104,7 +104,7 @@ def test_back_from_the_panel_returns_to_the_list_and_close_empties_it(ui, world)
     page = ui.page
     page.goto(ui.url("/?country=BBB"))
     page.locator("#results a.event-link", has_text=world.meeting.title).click()
-    page.wait_for_url(ui.url(f"/events/{world.meeting.pk}/"))
+    page.wait_for_url(ui.url(f"/events/{world.meeting.pk}/?country=BBB"))  # the view it came from
     page.go_back()
     page.wait_for_url(ui.url("/?country=BBB"))
     expect(page.locator("#panel")).to_be_empty()
@@ -156,7 +156,7 @@ def test_clicking_a_chart_point_opens_the_event(ui, world):
     box = point.bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    page.wait_for_url(ui.url(f"/events/{world.meeting.pk}/"))
+    page.wait_for_url(ui.url(f"/events/{world.meeting.pk}/?type=meet"))
     expect(page.locator("#panel .event-title")).to_have_text(world.meeting.title)
     assert ui.errors == []
 
@@ -165,12 +165,12 @@ def test_a_source_link_leads_to_its_highlighted_sentence(ui, world):
     page = ui.page
     page.goto(ui.url(f"/events/{world.meeting.pk}/"))
     page.locator("a.source-link").first.click()
-    page.wait_for_url(ui.url("/articles/relations-established/#s1"))
-    sentence = page.locator("#s1")
+    page.wait_for_url(ui.url("/articles/relations-established/#s2"))
+    sentence = page.locator("#s2")
     expect(sentence).to_have_text(re.compile("The ministers met in the capital."))
     assert sentence.evaluate("s => s.matches(':target')") is True
     background = sentence.evaluate("s => getComputedStyle(s).backgroundColor")
-    other = page.locator("#s0").evaluate("s => getComputedStyle(s).backgroundColor")
+    other = page.locator("#s1").evaluate("s => getComputedStyle(s).backgroundColor")
     assert background != other
     expect(sentence).to_be_in_viewport()
     assert ui.errors == []
@@ -247,7 +247,7 @@ def test_text_contrast_meets_wcag_aa(ui, world):
     pages = [
         "/?country=AAA&from=nonsense",  # chips, an error box
         f"/events/{world.established.pk}/",  # badges, conflicts, sources
-        "/articles/relations-established/#s0",  # marks, highlighted sentence
+        "/articles/relations-established/#s1",  # marks, highlighted sentence
         "/actors/ada-minister/",
         "/countries/AAA/",
     ]

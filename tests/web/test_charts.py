@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from timeline.charts import DAY_MS, by_actor, by_partner, timeline_figure
+from timeline.charts import DAY_MS, STACK_PITCH, by_actor, by_partner, timeline_figure
 from timeline.models import Country
 from timeline.selectors import load_events, visible_events
 
@@ -52,7 +52,7 @@ def test_hover_gives_title_date_and_sources(world):
         text for t in figure["data"] for text in t["hovertext"] if "Ministers meet" in text
     )
     assert "10 April 2025" in hover
-    assert "1 source" in hover
+    assert "1 article, 1 sentence" in hover
 
 
 def test_lanes_by_actor_and_by_partner(world):
@@ -128,10 +128,72 @@ def test_events_on_the_same_day_in_a_lane_sit_side_by_side(make_event):
     [meet] = traces_of(figure, "scatter")
     rows = dict(zip((c[0] for c in meet["customdata"]), meet["y"], strict=True))
     a, b, c = sorted(rows.items(), key=lambda url_row: int(url_row[0].split("/")[2]))
-    assert a[1] != b[1]  # same day: apart
-    assert -0.5 < a[1] < 0.5 and -0.5 < b[1] < 0.5  # but still inside lane 0
-    assert c[1] == 0  # alone on its day: on the lane's centre line
+    assert abs(a[1] - b[1]) >= STACK_PITCH  # same day: a whole mark apart
+    [centre] = figure["layout"]["yaxis"]["tickvals"]
+    assert 0 < a[1] < 2 * centre and 0 < b[1] < 2 * centre  # but still inside the lane
+    assert c[1] == centre  # alone on its day: on the lane's centre line
     assert figure["layout"]["yaxis"]["ticktext"] == ["AAA"]
+
+
+def test_a_lane_grows_to_hold_the_marks_that_share_a_day(make_event):
+    for n in range(4):
+        make_event(f"Talks {n}", type="meet", start=dt.date(2025, 4, 10), countries=("AAA",))
+    make_event("Elsewhere", type="meet", start=dt.date(2025, 4, 10), countries=("BBB",))
+    figure = timeline_figure(load_events(visible_events()))
+    tops = figure["layout"]["meta"]["lane_tops"]
+    assert figure["lanes"] == ["AAA", "BBB"]
+    assert tops[1] - tops[0] == 4 * STACK_PITCH  # four marks on one day
+    assert figure["layout"]["yaxis"]["range"] == [tops[1] + 1, 0]  # BBB: one row
+
+
+def test_vaguer_spans_are_drawn_lighter_and_thinner(make_event):
+    make_event(
+        "Month",
+        type="meet",
+        start=dt.date(2025, 3, 1),
+        end=dt.date(2025, 3, 31),
+        precision="month",
+        countries=("AAA",),
+    )
+    make_event(
+        "Year",
+        type="meet",
+        start=dt.date(2024, 1, 1),
+        end=dt.date(2024, 12, 31),
+        precision="year",
+        countries=("AAA",),
+    )
+    make_event(
+        "Decade",
+        type="meet",
+        start=dt.date(2010, 1, 1),
+        end=dt.date(2019, 12, 31),
+        precision="decade",
+        countries=("AAA",),
+    )
+    figure = timeline_figure(load_events(visible_events()))
+    [bars] = traces_of(figure, "bar")
+    by_title = {
+        text.split("</b>")[0].removeprefix("<b>"): (opacity, width)
+        for text, opacity, width in zip(
+            bars["hovertext"], bars["marker"]["opacity"], bars["width"], strict=True
+        )
+    }
+    assert by_title["Month"] > by_title["Year"] > by_title["Decade"]  # opacity, then thickness
+
+
+def test_every_property_is_one_plotly_knows(world):
+    import plotly.graph_objects as go
+
+    figure = timeline_figure(load_events(visible_events()))
+    go.Figure(data=figure["data"], layout=figure["layout"])  # raises on an unknown property
+    with pytest.raises(ValueError):
+        go.Figure(layout={**figure["layout"], "lane_count": 3})
+
+
+def test_the_legend_names_css_classes_not_colours(world):
+    legend = timeline_figure(load_events(visible_events()))["legend"]
+    assert {entry["css"] for entry in legend} == {"cooperation", "talks", "conflict"}
 
 
 def test_a_war_known_over_a_span_is_an_era_shaded_behind_every_lane(make_event):

@@ -47,7 +47,7 @@ def test_csv_columns(client, world):
     assert row["countries"] == "AAA; CCC"
     assert row["corroboration"] == "1"
     assert row["independent_sources"] == "1"
-    assert row["sources"] == "http://testserver/articles/ties-restored/#s1"
+    assert row["sources"] == "http://testserver/articles/ties-restored/#s2"
 
 
 def test_csv_honours_the_filters(client, world):

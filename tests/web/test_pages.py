@@ -104,11 +104,13 @@ def test_event_page_shows_date_sources_and_conflicts(client, world):
     assert world.established.title in page
     assert "10 April 2025" in page
     assert "Stated in the sentence as a full date." in page
-    assert "2 articles" in page
-    assert 'href="/articles/relations-established/#s0"' in page
-    assert 'href="/articles/ties-restored/#s0"' in page
-    assert "Sources disagree" in page
+    assert "2 articles, 2 sentences" in page
+    assert 'href="/articles/relations-established/#s1"' in page
+    assert 'href="/articles/ties-restored/#s1"' in page
+    assert "Where the sources differ" in page
     assert "9 April 2025" in page
+    # The sources come first, the differences after them.
+    assert page.index('href="/articles/ties-restored/#s1"') < page.index("Where the sources differ")
     assert 'href="/countries/AAA/"' in page
     assert 'href="/actors/ada-minister/"' in page
 
@@ -132,7 +134,7 @@ def test_rejected_evidence_is_not_shown_as_a_source(client, world):
         rejected=True
     )
     page = html(client.get(f"/events/{world.established.pk}/"))
-    assert 'class="source-link" href="/articles/ties-restored/#s0"' not in page
+    assert 'class="source-link" href="/articles/ties-restored/#s1"' not in page
     assert "1 article" in page
 
 
@@ -148,8 +150,9 @@ def test_hidden_event_is_not_found(client, world):
 
 def test_article_page_gives_every_sentence_an_anchor(client, world):
     page = html(client.get("/articles/relations-established/"))
-    assert 'id="s0"' in page
-    assert 'id="s1"' in page
+    assert 'id="s1"' in page  # counted from 1, as the explanations count
+    assert 'id="s2"' in page
+    assert 'id="s0"' not in page
     assert "The ministers met in the capital." in page
 
 
@@ -221,11 +224,11 @@ def test_admin_url_is_kept(client):
 
 
 def test_explanations_name_articles_by_title_not_by_hash(client, world):
-    world.meeting.date_rule = f"agrees with {world.second.content_hash}#1"
+    world.meeting.date_rule = f"agrees with {world.second.content_hash}"
     world.meeting.save()
     page = html(client.get(f"/events/{world.meeting.pk}/"))
     assert world.second.content_hash not in page
-    assert '“<a href="/articles/ties-restored/#s1">Ties restored</a>”' in page
+    assert '“<a href="/articles/ties-restored/">Ties restored</a>”' in page
 
 
 def test_country_page_tells_established_broken_and_restored(client, world, make_event):

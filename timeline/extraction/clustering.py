@@ -630,11 +630,17 @@ def to_event(
     actor_keys = sorted(actor_counts, key=lambda a: (-actor_counts[a], a))
     status = "planned" if all(i.cand.status == "planned" for i in items) else "done"
     title = title_for(representative.detail, actors, status)
-    # Certain when sources agree and one of those giving this very date is sure of it.
+    # Certain when sources agree and one of those giving this very date is sure of it, or
+    # when several articles agree on it ("agreed by N articles"): each worked its date out
+    # on its own, and together they leave nothing open.
+    agreeing = {i.article for i in items if best and i.date and i.date.overlaps(best.date)}
     certain = (
         best is not None
         and not dissent
-        and any(i.date == best.date and _item_certain(i, pub_certain) for i in items)
+        and (
+            len(agreeing) > 1
+            or any(i.date == best.date and _item_certain(i, pub_certain) for i in items)
+        )
     )
     rule = _date_rule(best, items, pub_certain, labels or {})
     return TimelineEvent(

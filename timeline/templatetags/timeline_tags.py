@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from .. import presentation
 from ..models import Article, Mention, Sentence
 
 register = template.Library()
@@ -68,11 +69,6 @@ def add_filter(context, key: str, value) -> str:
     return query_with(context["request"].GET, key, str(value))
 
 
-@register.simple_tag(takes_context=True)
-def set_param(context, key: str, value) -> str:
-    return query_set(context["request"].GET, key, str(value))
-
-
 def _mention_html(mention: Mention, text: str) -> SafeString:
     if mention.country_id:
         return format_html(
@@ -113,18 +109,18 @@ def marked_sentence(sentence: Sentence, mentions: list[Mention]) -> SafeString:
     return mark_safe("".join(str(p) for p in parts))  # every part escaped above
 
 
-@register.filter
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+register.filter("plural", presentation.plural)
+register.filter("date_doubt", presentation.date_doubt)
+register.filter("source_count", presentation.source_count)
 
 
-_ARTICLE_KEY = re.compile(r"\b([0-9a-f]{64})(?:#(\d+))?\b")
+_ARTICLE_KEY = re.compile(r"\b([0-9a-f]{64})\b")
 
 
 @register.filter
 def link_articles(text: str) -> SafeString:
-    """Explanations name articles by their content hash (and sentence by #index);
-    show people the article's title instead, linked to the sentence."""
+    """Explanations may name articles by their content hash: show people the article's
+    title instead, linked to it."""
     hashes = {m.group(1) for m in _ARTICLE_KEY.finditer(text or "")}
     if not hashes:
         return conditional_escape(text)
@@ -136,10 +132,7 @@ def link_articles(text: str) -> SafeString:
         if article is None:
             continue
         parts.append(conditional_escape(text[cursor : match.start()]))
-        url = article.get_absolute_url()
-        if match.group(2) is not None:
-            url += f"#s{match.group(2)}"
-        parts.append(format_html('“<a href="{}">{}</a>”', url, str(article)))
+        parts.append(format_html('“<a href="{}">{}</a>”', article.get_absolute_url(), str(article)))
         cursor = match.end()
     parts.append(conditional_escape(text[cursor:]))
     return mark_safe("".join(str(p) for p in parts))  # every part escaped above
