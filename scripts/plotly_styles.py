@@ -1,5 +1,6 @@
 """Write the stylesheets the vendored Plotly bundle would inject as files, and the
-template that links them (make plotly-styles, after the vendored Plotly bundle changes).
+template that links them, included by every page (make plotly-styles, after the vendored
+Plotly bundle changes).
 
 At load, plotly.js puts its rules into a <style> element it creates, and so does
 the map library bundled in it; a Content-Security-Policy without 'unsafe-inline'
@@ -18,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLE = ROOT / "static" / "vendor" / "plotly-basic.min.js"
 VENDOR = ROOT / "static" / "vendor"
-TEMPLATE = ROOT / "templates" / "timeline" / "includes" / "plotly.html"
+TEMPLATE = ROOT / "templates" / "timeline" / "includes" / "plotly_styles.html"
 
 _STRING = r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'"
 # Plotly's rules: an object literal whose first key is "X,X div"; plotly.js then
@@ -70,7 +71,7 @@ def embedded_sheets(bundle: str) -> dict[str, str]:
 
 def outputs(bundle: str) -> dict[Path, str]:
     """Every file to write, with its text."""
-    version = re.search(r"plotly\.js v([\w.-]+)", bundle)
+    version = re.search(r"plotly\.js[^\n]*? v([\w.-]+)", bundle)
     origin = f"plotly.js {version.group(1) if version else '(unknown version)'} (MIT licence)"
     note = f"from {origin}, written by scripts/plotly_styles.py"
     files = {VENDOR / "plotly.css": f"/* Plotly's stylesheet {note}. */\n{plotly_rules(bundle)}"}
@@ -87,9 +88,8 @@ def outputs(bundle: str) -> dict[Path, str]:
     files[TEMPLATE] = (
         "{% load static %}{# Written by scripts/plotly_styles.py: the stylesheets Plotly would "
         "inject, as files under the ids it looks for (the Content-Security-Policy refuses "
-        "inline styles). #}\n"
-        + "\n".join(links)
-        + f"\n<script src=\"{{% static 'vendor/{BUNDLE.name}' %}}\" defer></script>\n"
+        "inline styles). Every page links them: a chart page restored by Back may load Plotly "
+        "into the <head> of a page that had none. #}\n" + "\n".join(links) + "\n"
     )
     return files
 
