@@ -128,12 +128,36 @@ def _split_line(line: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A page's metadata copied with its text: "date 2025-03-11", "Published: 11 Mar. 2025, 17:03",
+# "Write : 2018-04-03 16:57:54 Update : 2018-04-03 18:24:09". The publication-date code reads
+# these labels in the raw text; as sentences they would be cited as sources of events.
+_DATE_PIECE = (
+    r"(?:\d{1,4}(?:st|nd|rd|th)?|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?"
+    r"|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|[ap]\.?m|gmt|utc|kst|jst"
+    r"|ist|cet|est|edt|bst)\b\.?)"
+)
+_METADATA_LABEL = re.compile(
+    r"(?i)\s*(?:date|published|posted|updated?|write|first\s+published|last\s+updated)"
+    rf"(?:\s+(?:on|at))?\s*:?\s*(?=[^\n]*?\d)(?:{_DATE_PIECE}[\s,/:.|-]*)+"
+)
+
+
+def _metadata_end(line: str) -> int:
+    """Where the line's leading date labels end (0 when it has none)."""
+    end = 0
+    while (match := _METADATA_LABEL.match(line, end)) and re.search(r"\d", match.group()):
+        end = match.end()
+    return end
+
+
 def split_sentences(text: str, start: int = 0) -> list[Sentence]:
     """Split ``text[start:]`` into sentences with offsets into ``text``."""
     sentences: list[Sentence] = []
     for line_match in re.finditer(r"[^\n]+", text[start:]):
-        line = line_match.group()
-        base = start + line_match.start()
+        skip = _metadata_end(line_match.group())
+        line = line_match.group()[skip:]
+        base = start + line_match.start() + skip
         for a, b in _split_line(line):
             chunk = line[a:b]
             lead = len(chunk) - len(chunk.lstrip())
