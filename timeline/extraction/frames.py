@@ -1,0 +1,200 @@
+"""Event frames, read from data/frames.toml: the only place that knows event types.
+
+Each frame's triggers are written as lemmas and constructions; this module expands them
+into one regular expression per trigger (every inflection of every lemma) and answers
+what the rest of the extraction asks of a type: its priority, its family, whether it
+happens once per pair of countries, how it is titled.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .clauses.lemmas import alternation
+
+FRAMES_FILE = Path(__file__).with_name("data") / "frames.toml"
+_MACRO = re.compile(r"<<(?:(?P<pos>verb|noun|past|word):(?P<lemmas>[^>]+)|(?P<name>\w+))>>")
+_POS = {"verb": "VERB", "noun": "NOUN", "past": "PAST", "word": None}
+_BE = r"(?:was|were|has\s+been|have\s+been|had\s+been|been)"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    regex: re.Pattern[str]
+    variant: str = ""
+    base_needs_ranking: bool = False  # a bare infinitive counts only after "the first ... to"
+    exclude: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TitleTemplate:
+    text: str
+    when: tuple[str, ...] = ()  # conditions, all true: see titles.py
+
+
+@dataclass(frozen=True)
+class Frame:
+    code: str
+    label: str
+    cameo: str
+    priority: int
+    families: frozenset[str] = frozenset()
+    attach: str = ""
+    pair: bool = False
+    once_per_pair: bool = False
+    durative: bool = False
+    inherits_date: bool = False
+    measure: bool = False
+    needs_organisation: bool = False
+    relational: bool = False  # about relations between two states (relational nouns name it)
+    bilateral: bool = False  # a deal between two sides: venues and sources are no parties
+    hosts_take_part: bool = False  # the host or mediator takes part (talks, not deals)
+    breaks_relations: bool = False  # a break: the new partner of a switch is no party
+    hypothetical_ok: bool = False  # tells an intention: hedges do not void it
+    borrows_subject: bool = True  # may take its subject from the clause before
+    announced: str = ""
+    triggers: tuple[Trigger, ...] = ()
+    titles: tuple[TitleTemplate, ...] = ()
+
+
+def _expand(pattern: str, words: dict[str, str]) -> str:
+    def one(m: re.Match[str]) -> str:
+        if m["name"]:
+            return words[m["name"]]
+        return alternation([w.strip() for w in m["lemmas"].split(",")], _POS[m["pos"]])
+
+    return _MACRO.sub(one, pattern)
+
+
+def _objects(items: list[str], words: dict[str, str]) -> str:
+    parts = [
+        _expand(item, words) if item.startswith("<<") else alternation([item], "NOUN")
+        for item in items
+    ]
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _trigger_regex(spec: dict, words: dict[str, str]) -> str:
+    """One regular expression for one trigger table of the file (see its header)."""
+    gap = spec.get("gap", 4)
+    between = rf"(?:\W+\w+){{0,{gap}}}?\W+"
+    objects = _objects(spec["objects"], words) if "objects" in spec else ""
+    parts = []
+    if "verbs" in spec or "nominals" in spec:
+        heads = [
+            alternation(spec[k], pos)
+            for k, pos in (("verbs", "VERB"), ("nominals", "NOUN"))
+            if k in spec
+        ]
+        verbs = "(?:" + "|".join(heads) + ")"
+        if objects:
+            not_after = ""
+            if "not_after" in spec:
+                stop = "|".join(spec["not_after"])
+                not_after = rf"(?!(?:\W+\w+){{0,3}}?\W+(?:{stop})\b)"
+            parts.append(f"{verbs}{not_after}{between}{objects}")
+        else:
+            parts.append(verbs)
+    if "passive" in spec:
+        participle = alternation(spec["passive"], "VERB")
+        parts.append(rf"{objects}{between}{_BE}\s+(?:\w+ly\s+)?{participle}")
+    if "intransitive" in spec:
+        parts.append(f"{objects}{between}{alternation(spec['intransitive'], 'VERB')}")
+    if "nouns" in spec:
+        parts.append(rf"{alternation(spec['nouns'], 'NOUN')}\s+of\s+{_expand(spec['of'], words)}")
+    if "phrases" in spec:
+        parts.append(alternation(spec["phrases"]))
+    if "pattern" in spec:
+        parts.append(_expand(spec["pattern"], words))
+    return "|".join(f"(?:{p})" for p in parts)
+
+
+def _words(table: dict) -> dict[str, str]:
+    return {
+        name: "(?:" + (alternation(value) if isinstance(value, list) else value) + ")"
+        for name, value in table.items()
+    }
+
+
+def _frame(code: str, priority: int, spec: dict, words: dict[str, str]) -> Frame:
+    triggers = tuple(
+        Trigger(
+            re.compile(_trigger_regex(t, words), re.I),
+            t.get("variant", ""),
+            t.get("base_needs_ranking", False),
+            tuple(t.get("exclude", ())),
+        )
+        for t in spec.get("trigger", ())
+    )
+    titles = tuple(
+        TitleTemplate(t["text"], tuple(t.get("when", ()))) for t in spec.get("title", ())
+    )
+    return Frame(
+        code=code,
+        label=spec["label"],
+        cameo=spec["cameo"],
+        priority=priority,
+        families=frozenset(spec.get("families", ())),
+        attach=spec.get("attach", ""),
+        pair=spec.get("pair", False),
+        once_per_pair=spec.get("once_per_pair", False),
+        durative=spec.get("durative", False),
+        inherits_date=spec.get("inherits_date", False),
+        measure=spec.get("measure", False),
+        needs_organisation=spec.get("needs_organisation", False),
+        relational=spec.get("relational", False),
+        bilateral=spec.get("bilateral", False),
+        hosts_take_part=spec.get("hosts_take_part", False),
+        breaks_relations=spec.get("breaks_relations", False),
+        hypothetical_ok=spec.get("hypothetical_ok", False),
+        borrows_subject=spec.get("borrows_subject", True),
+        announced=spec.get("announced", ""),
+        triggers=triggers,
+        titles=titles,
+    )
+
+
+@functools.cache
+def frames() -> dict[str, Frame]:
+    """Every frame by its code, in priority order."""
+    data = tomllib.loads(FRAMES_FILE.read_text(encoding="utf-8"))
+    words = _words(data.get("words", {}))
+    return {
+        code: _frame(code, priority, spec, words)
+        for priority, (code, spec) in enumerate(data["frames"].items())
+    }
+
+
+def frame(code: str) -> Frame | None:
+    return frames().get(code)
+
+
+def priority(code: str) -> int:
+    found = frames().get(code)
+    return found.priority if found else 99
+
+
+def compatible(a: str, b: str) -> bool:
+    """Two types that can tell one happening (same family)."""
+    if a == b:
+        return True
+    fa, fb = frames().get(a), frames().get(b)
+    return bool(fa and fb and fa.families & fb.families)
+
+
+def attachable(a: str, b: str) -> bool:
+    """An undated sentence of type ``a`` may join a happening of type ``b``."""
+    if a == b:
+        return True
+    fa, fb = frames().get(a), frames().get(b)
+    return bool(fa and fb and fa.attach and fa.attach == fb.attach)
+
+
+def has(code: str, flag: str) -> bool:
+    """A boolean property of a frame: "pair", "once_per_pair", "durative", ..."""
+    found = frames().get(code)
+    return bool(found and getattr(found, flag))
