@@ -37,6 +37,25 @@ class TitleTemplate:
 
 
 @dataclass(frozen=True)
+class ObjectSpec:
+    """How the object of a happening is read (see the file's header)."""
+
+    from_trigger: tuple[tuple[re.Pattern[str], str], ...] = ()
+    after: tuple[re.Pattern[str], ...] = ()
+    value: str = ""  # the object when an ``after`` pattern is found, else the words found
+    in_clause: tuple[tuple[re.Pattern[str], str], ...] = ()
+    unless: str = ""  # a found object holding this is none ("Cold" war)
+    ordered: tuple[tuple[str, str], ...] = ()  # the object when ordered of another side
+    default: str = ""
+
+
+@dataclass(frozen=True)
+class Becomes:
+    type: str
+    when: str
+
+
+@dataclass(frozen=True)
 class Frame:
     code: str
     label: str
@@ -53,12 +72,20 @@ class Frame:
     relational: bool = False  # about relations between two states (relational nouns name it)
     bilateral: bool = False  # a deal between two sides: venues and sources are no parties
     hosts_take_part: bool = False  # the host or mediator takes part (talks, not deals)
+    held_at_venue: bool = False  # a venue or mediator alone names no side of it
     breaks_relations: bool = False  # a break: the new partner of a switch is no party
     hypothetical_ok: bool = False  # tells an intention: hedges do not void it
     borrows_subject: bool = True  # may take its subject from the clause before
+    roles: str = ""  # the rule filling AGENT and TARGET (roles.py)
+    counts_partners: bool = False  # "Fiji becomes Chile's 150th partner" tells its outcome
     announced: str = ""
     triggers: tuple[Trigger, ...] = ()
+    # All triggers in one alternation, each in group "t<index>": one scan of a clause
+    # finds the leftmost trigger of the frame at each place, as one pattern would.
+    regex: re.Pattern[str] | None = None
     titles: tuple[TitleTemplate, ...] = ()
+    object: ObjectSpec = ObjectSpec()
+    becomes: tuple[Becomes, ...] = ()
 
 
 def _expand(pattern: str, words: dict[str, str]) -> str:
@@ -120,6 +147,18 @@ def _words(table: dict) -> dict[str, str]:
     }
 
 
+def _object(spec: dict) -> ObjectSpec:
+    return ObjectSpec(
+        from_trigger=tuple((re.compile(p, re.I), v) for p, v in spec.get("from_trigger", ())),
+        after=tuple(re.compile(p, re.I) for p in spec.get("after", ())),
+        value=spec.get("value", ""),
+        in_clause=tuple((re.compile(p), v) for p, v in spec.get("in_clause", ())),
+        unless=spec.get("not_in_clause", ""),
+        ordered=tuple(spec.get("ordered", {}).items()),
+        default=spec.get("default", ""),
+    )
+
+
 def _frame(code: str, priority: int, spec: dict, words: dict[str, str]) -> Frame:
     triggers = tuple(
         Trigger(
@@ -133,6 +172,7 @@ def _frame(code: str, priority: int, spec: dict, words: dict[str, str]) -> Frame
     titles = tuple(
         TitleTemplate(t["text"], tuple(t.get("when", ()))) for t in spec.get("title", ())
     )
+    combined = "|".join(f"(?P<t{i}>{t.regex.pattern})" for i, t in enumerate(triggers))
     return Frame(
         code=code,
         label=spec["label"],
@@ -149,12 +189,18 @@ def _frame(code: str, priority: int, spec: dict, words: dict[str, str]) -> Frame
         relational=spec.get("relational", False),
         bilateral=spec.get("bilateral", False),
         hosts_take_part=spec.get("hosts_take_part", False),
+        held_at_venue=spec.get("held_at_venue", False),
         breaks_relations=spec.get("breaks_relations", False),
         hypothetical_ok=spec.get("hypothetical_ok", False),
         borrows_subject=spec.get("borrows_subject", True),
+        roles=spec.get("roles", ""),
+        counts_partners=spec.get("counts_partners", False),
         announced=spec.get("announced", ""),
         triggers=triggers,
+        regex=re.compile(combined, re.I) if triggers else None,
         titles=titles,
+        object=_object(spec.get("object", {})),
+        becomes=tuple(Becomes(b["type"], b["when"]) for b in spec.get("becomes", ())),
     )
 
 
@@ -198,3 +244,24 @@ def has(code: str, flag: str) -> bool:
     """A boolean property of a frame: "pair", "once_per_pair", "durative", ..."""
     found = frames().get(code)
     return bool(found and getattr(found, flag))
+
+
+def in_family(code: str, family: str) -> bool:
+    found = frames().get(code)
+    return bool(found and family in found.families)
+
+
+@functools.cache
+def relative_lemmas() -> frozenset[str]:
+    """Every verb lemma of every trigger: a relative clause built on one of them ("ties
+    that were cut in 2016") tells a happening of its own."""
+    data = tomllib.loads(FRAMES_FILE.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for spec in data["frames"].values():
+        for trigger in spec.get("trigger", ()):
+            for key in ("verbs", "passive", "intransitive"):
+                found.update(lemma.split()[0] for lemma in trigger.get(key, ()))
+            for m in _MACRO.finditer(trigger.get("pattern", "")):
+                if m["pos"] in ("verb", "past"):
+                    found.update(w.strip() for w in m["lemmas"].split(","))
+    return frozenset(found)

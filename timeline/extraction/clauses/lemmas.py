@@ -14,7 +14,7 @@ import re
 from lemminflect import getAllInflections, getAllLemmas
 
 # "re-open" and "reopen", "re-established" and "reestablished": one word.
-_HYPHEN_RE = re.compile(r"^re(?:-\?)?(?=[aeiou])")
+_HYPHEN_RE = re.compile(r"^re-?(?=[aeiou])")
 _ISE = re.compile(r"is(e|es|ed|ing|ation|ations)$")
 
 
@@ -56,17 +56,38 @@ def inflections(lemma: str, pos: str | None = None) -> tuple[str, ...]:
     return tuple(sorted((f + tail for f in forms), key=lambda f: (-len(f), f)))
 
 
+def _token(char: str) -> str:
+    if char == " ":
+        return r"\s+"
+    if char == "-":
+        return "-?"
+    return re.escape(char)
+
+
+def _trie_regex(trie: dict) -> str:
+    """A regular expression for the words of a character trie: the engine follows one
+    branch per character instead of trying every word at every place of the text."""
+    branches = [_token(c) + _trie_regex(rest) for c, rest in sorted(trie.items()) if c]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # Longer words first: an optional rest is tried before stopping here.
+    return f"(?:{body})?" if "" in trie else body
+
+
 def alternation(lemmas: list[str] | tuple[str, ...], pos: str | None = None) -> str:
     """A regular expression matching any form of any of ``lemmas``, as whole words;
-    spaces inside a phrase match any run of white space."""
-    forms = sorted(
-        {f for lemma in lemmas for f in inflections(lemma, pos)}, key=lambda f: (-len(f), f)
-    )
-    escaped = (
-        _HYPHEN_RE.sub("re-?", re.escape(f).replace(r"\ ", r"\s+").replace(r"\-", "-?"))
-        for f in forms
-    )
-    return r"\b(?:" + "|".join(escaped) + r")\b"
+    spaces inside a phrase match any run of white space, "re-open" matches "reopen"."""
+    trie: dict = {}
+    for lemma in lemmas:
+        for form in inflections(lemma, pos):
+            node = trie
+            if _HYPHEN_RE.match(form):
+                form = "re-" + form[2:].lstrip("-")
+            for char in form.lower():
+                node = node.setdefault(char, {})
+            node[""] = {}
+    return r"\b" + _trie_regex(trie) + r"\b"
 
 
 @functools.cache

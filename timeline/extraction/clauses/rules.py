@@ -46,6 +46,13 @@ _NOUN_RELATIVE = re.compile(
     r"were|was)\s+(?:\w+ly\s+)?(?P<verb>[a-z]+)\b[^,;]*)",
     re.I,
 )
+# The noun phrase a relative clause hangs on runs back over its complements: "a boycott
+# of Fiji by its neighbours and Peru which was launched in June 2017" is the boycott's.
+_COMPLEMENTS = re.compile(
+    r"(?:\b[\w'’-]+\s+(?:of|by|and|for|with|against|from|on|between)\s+"
+    r"(?:(?:the|its|their|his|her|a|an)\s+)?(?:[\w'’-]+\s+){0,2}?)+$",
+    re.I,
+)
 _LEADING_SUBORDINATE = re.compile(
     # "Hours after Peru expelled Chile's envoy, Chile ...": the time before "after" too.
     r"^(?:(?:Hours|Minutes|Days|Weeks|Moments|Shortly|Soon|Just|Only)\s+(?:after|before)|"
@@ -122,6 +129,11 @@ _PREPOSITION = re.compile(
     r"\b(?P<prep>with|between|to|from|in|of|by|against|on|at|for)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
     re.I,
 )
+
+
+def hedged(text: str) -> bool:
+    """Words that make what follows a wish, an attempt or a possibility."""
+    return bool(_HYPOTHETICAL.search(text))
 
 
 def nominal(trigger: str) -> bool:
@@ -260,7 +272,8 @@ class RuleClauseAnalyser:
             inside = [h for h in holes if h[0] <= start < h[1] or start <= h[0] < end]
             if not inside:
                 holes.append((start, end))
-            nouns[inside[0][0] if inside else start] = base + m.start()
+            head = _COMPLEMENTS.search(sentence.text, max(0, m.start() - 80), m.start())
+            nouns[inside[0][0] if inside else start] = base + (head.start() if head else m.start())
         return holes, nouns
 
     def _blanked(self, sentence: Sentence, holes: list[tuple[int, int]]) -> str:

@@ -1,0 +1,831 @@
+"""Frames filled from clauses: one typed, dated candidate per happening a clause tells.
+
+For each clause the mapper finds the frames whose triggers it holds, keeps the main one
+(a relative "who ousted X" or a circumstance "amid attacks" is background), reads the
+predicate there (negated, hypothetical, planned), lets the frame become another when the
+clause says more (``becomes`` in data/frames.toml), fills its roles from the clause's
+arguments and dates it by the clause's own date expression, never the report's.
+
+Everything said about event types is in the frames file; this module only knows what
+its flags mean.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .clauses.model import Clause, ClauseAnalyser, ClauseKind, Predicate
+from .clauses.rules import ORDERED_TO, RANKED_TO, hedged, nominal
+from .countries import country_name, how_matched
+from .frames import Frame, Trigger, frame, frames
+from .parties import (
+    BOTH,
+    DESCRIBED_SUBJECT,
+    article_pair,
+    clause_countries,
+    hosts,
+    named_relationships,
+    not_parties,
+    ordered_unique,
+    subject_object,
+)
+from .roles import agent_target
+from .titles import title
+from .types import (
+    COUNTRY,
+    PERSON,
+    ActorInfo,
+    Candidate,
+    EventCandidate,
+    Mention,
+    Modality,
+    Sentence,
+    Timex,
+)
+
+
+@dataclass
+class Article:
+    """What the mapper reads of one article."""
+
+    text: str
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    actors: dict[str, ActorInfo]
+    published: dt.date | None
+    pair: list[str] = field(default_factory=list)  # the two countries it names most
+
+    @classmethod
+    def of(cls, text, sentences, mentions, actors, published) -> Article:
+        return cls(
+            text, sentences, mentions, {a.key: a for a in actors}, published, article_pair(mentions)
+        )
+
+
+@dataclass
+class Reading:
+    """One clause read as one frame: filled stage by stage."""
+
+    article: Article
+    clause: Clause
+    frame: Frame
+    trigger: re.Match[str]  # over ``body``
+    variant: str
+    predicate: Predicate
+    timexes: list[Timex]
+    mentions: list[Mention]
+    countries: list[str]
+    status: str = "done"
+    announced_would: bool = False
+    agreed: bool = False
+    effective: Timex | None = None
+    object_text: str = ""
+    hosts: set[str] = field(default_factory=set)
+    outsiders: set[str] = field(default_factory=set)
+
+    @property
+    def body(self) -> str:
+        return self.clause.body
+
+    @property
+    def a(self) -> int:
+        return self.clause.start
+
+    @property
+    def before(self) -> str:
+        return self.body[: self.trigger.start()]
+
+    @property
+    def t_start(self) -> int:
+        return self.a + self.trigger.start()
+
+    @property
+    def t_end(self) -> int:
+        return self.a + self.trigger.end()
+
+    def become(self, code: str) -> None:
+        self.frame = frame(code)
+
+
+# --- triggers ------------------------------------------------------------------------
+
+
+def _usable(trigger: Trigger, body: str, m: re.Match[str]) -> bool:
+    if any(
+        re.search(re.escape(x), body[max(0, m.start() - 10) : m.end() + 10], re.I)
+        and x.lower().endswith(m.group().lower().split()[-1])
+        for x in trigger.exclude
+    ):
+        return False  # "Cold War"
+    if trigger.base_needs_ranking and not m.group().lower().endswith(("s", "d", "g")):
+        return bool(RANKED_TO.search(body[max(0, m.start() - 80) : m.start()]))
+    return True
+
+
+def _matches(body: str) -> list[tuple[Frame, re.Match[str], str]]:
+    found = []
+    for fr in frames().values():
+        if fr.regex is None:
+            continue
+        for m in fr.regex.finditer(body):
+            trigger = fr.triggers[int(m.lastgroup[1:])]
+            if _usable(trigger, body, m):
+                found.append((fr, m, trigger.variant))
+    return found
+
+
+# "Peru was expelling Chile's Ana Torres", "expelled Chile's top intelligence official Ana
+# Torres": an expulsion told by the person expelled ...
+_EXPEL_NAMED = re.compile(
+    r"\bexpel(?:s|led|ling)?\s+(?:the\s+)?(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s\s+)?"
+    r"(?:[\w-]+\s+){0,4}?$"
+)
+# ... whom the sentence calls a diplomat or an official of a state.
+_ENVOY_ROLE = re.compile(
+    r"\b(?:diplomat\w*|ambassador|envoy|consul\w*|attach[eé]|charg[eé]|official|officer|agent|"
+    r"intelligence|embassy|mission|station\s+chief)\b",
+    re.I,
+)
+
+
+def _expelled_person(clause: Clause, mentions: list[Mention]):
+    """The expulsion of a named envoy, as a match over the clause from "expel" to the name."""
+    body, a = clause.body, clause.start
+    if not _ENVOY_ROLE.search(clause.sentence.text):
+        return None
+    for m in mentions:
+        if m.kind != PERSON or not a <= m.start:
+            continue
+        lead = _EXPEL_NAMED.search(body[: m.start - a])
+        if lead and not re.search(r"[,;:]", lead.group()):
+            return re.compile(re.escape(body[lead.start() : m.end - a])).search(body, lead.start())
+    return None
+
+
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:\w+ly\s+)?$")
+# A noun told as the circumstance or cause of the clause's action, not as the action.
+_CIRCUMSTANCE_BEFORE = re.compile(
+    r"\b(?:amid(?:st)?|in\s+the\s+wake\s+of|caused\s+by|because\s+of|due\s+to|"
+    r"in\s+(?:response|reaction|retaliation)\s+to|in\s+protest\s+(?:at|against|over)|"
+    r"in\s+view\s+of|over)\s+(?:[\w’'-]+\s+){0,4}$",
+    re.I,
+)
+
+
+def _relative_before(body: str, end: int) -> bool:
+    """``_RELATIVE_BEFORE`` before ``end`` without re-reading a long run-on clause: a match
+    is at most two words, so it starts in the last 200 characters unless those hold fewer
+    than three words."""
+    start = max(0, end - 200)
+    if start and len(body[start:end].split()) < 3:
+        start = 0
+    return _RELATIVE_BEFORE.search(body, start, end) is not None
+
+
+def _rank(found: tuple[Frame, re.Match[str], str]):
+    """Highest-priority frame first; within one, a verb before a noun ("met" over "meeting")."""
+    fr, m, _ = found
+    return (fr.priority, nominal(m.group()), m.start())
+
+
+def _main_trigger(body: str, matches: list) -> tuple[tuple, list[int]]:
+    """The clause's main trigger, and where background triggers before it start ("The
+    generals who ousted the president gave X 48 hours": the coup is background)."""
+    main = [f for f in matches if not _relative_before(body, f[1].start())]
+    # "recalled its ambassador amid Israel's attacks": the attacks are the circumstance.
+    main = [
+        f
+        for f in main
+        if not _CIRCUMSTANCE_BEFORE.search(body, max(0, f[1].start() - 80), f[1].start())
+    ] or main
+    chosen = min(main or matches, key=_rank)
+    demoted = [f[1].start() for f in matches if f not in main and f[1].start() < chosen[1].start()]
+    return chosen, demoted if main else []
+
+
+# --- dates ---------------------------------------------------------------------------
+
+# "had been closed since 2011": the state began with the closing, in 2011.
+_CHANGED_SINCE = re.compile(
+    r"\b(?:closed|shut|severed|broken(?:\s+off)?|cut(?:\s+off)?|suspended|frozen)\s+since\b", re.I
+)
+
+
+def _dating(t: Timex, text: str) -> bool:
+    """A date expression that can date a happening: not a duration, not part of a name
+    ("the Vienna Convention of 1961"), not the start of a state ("since 2003")."""
+    if t.kind != "date":
+        return False
+    if re.search(r"[A-Z][\w-]+(?:\s+of|,)\s+$", text[max(0, t.start - 40) : t.start]) and (
+        re.fullmatch(r"\d{4}", t.text)
+    ):
+        return False
+    lead = text[max(0, t.start - 8) : t.start].lower()
+    since = (
+        t.role in ("since", "until")
+        or t.text.lower().startswith(("since", "until"))
+        or re.search(r"\b(?:since|until)\s*$", lead)
+    )
+    return not since or bool(_CHANGED_SINCE.search(text[max(0, t.start - 40) : t.start + 6]))
+
+
+def dating_timexes(timexes: list[Timex], text: str) -> list[Timex]:
+    return [t for t in timexes if _dating(t, text)]
+
+
+def _clause_timexes(clause: Clause) -> list[Timex]:
+    def own(lo: int, hi: int) -> list[Timex]:
+        inside = [t for t in clause.timexes if t.start >= lo and t.end <= hi]
+        report = clause.report_timex
+        return [
+            t
+            for t in dating_timexes(inside, clause.text)
+            if report is None or t.start != report.start
+        ]
+
+    found = own(clause.start, clause.end)
+    if not found and clause.previous and re.match(r"\s*when\b", clause.body, re.I):
+        # "... in 2019, when Lima established relations with Fiji": the date before "when".
+        found = own(*clause.previous)[-1:]
+    return found
+
+
+def _pick_dates(r: Reading) -> list[Timex]:
+    timexes = r.timexes
+    if not timexes:
+        return []
+    # "in 1967 and 1973": several dates of one kind coordinated -> one candidate each.
+    years = [t for t in timexes if t.value and t.value.precision == "year"]
+    if len(timexes) >= 2 and len(years) == len(timexes):
+        return sorted(timexes, key=lambda t: t.start)
+
+    def set_off(t: Timex) -> bool:
+        # "Moved by the team that won the World Cup 2022, Peru reopened its embassy
+        # yesterday": a date behind a comma belongs to another phrase than one beside the verb.
+        text = r.clause.text
+        between = text[t.end : r.t_start] if t.end <= r.t_start else text[r.t_end : t.start]
+        return "," in between
+
+    return [min(timexes, key=lambda t: (set_off(t), abs(t.start - r.t_start), t.start))]
+
+
+_EFFECT_FROM = re.compile(
+    r"\b(?:from|as\s+of|starting(?:\s+(?:on|from))?|effective(?:\s+(?:on|from))?|"
+    r"beginning(?:\s+on)?)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _taking_effect(r: Reading) -> Timex | None:
+    """The day a planned measure takes effect ("from 1 May"), later than the dated
+    statement that announces it ("the ministry said on Friday"); else None."""
+    report = r.clause.report_timex
+    said = report.value if report is not None else None
+    if said is None or said.start != said.end:  # a statement of one day
+        return None
+    for t in r.timexes:
+        if (
+            t.value is not None
+            and t.value.start > said.end
+            and _EFFECT_FROM.search(r.clause.text[max(r.a, t.start - 25) : t.start])
+        ):
+            return t
+    return None
+
+
+# --- reading a clause as a frame ------------------------------------------------------
+
+
+def _within(items: list, a: int, b: int) -> list:
+    return [x for x in items if x.start >= a and x.end <= b]
+
+
+def _has_organisation(mentions: list[Mention]) -> bool:
+    return any(m.kind not in (COUNTRY, PERSON) for m in mentions)
+
+
+def read_clause(
+    article: Article, analyser: ClauseAnalyser, clause: Clause
+) -> tuple[Reading | None, list[Timex], list[str]]:
+    """The clause as its main frame (None when it holds no trigger), with the clause's
+    own dates and its countries."""
+    mentions = _within(clause.mentions, clause.start, clause.end)
+    timexes = _clause_timexes(clause)
+    matches = _matches(clause.body)
+    if not any(f.code == "expel_withdraw" for f, _, _ in matches):
+        named = _expelled_person(clause, mentions)
+        if named is not None:
+            matches.append((frame("expel_withdraw"), named, ""))
+    if not _has_organisation(mentions):
+        matches = [f for f in matches if not f[0].needs_organisation]
+    borrow = clause.kind == "leading"
+    countries = ordered_unique(
+        [*clause.frame_countries, *clause_countries(clause.text, mentions, clause.mentions, borrow)]
+    )
+    if not matches:
+        return None, timexes, countries
+    (fr, trigger, variant), demoted = _main_trigger(clause.body, matches)
+    if demoted:
+        # Its date belongs to the relative clause too ("who ousted X a month ago gave ...").
+        lo, hi = clause.start + min(demoted), clause.start + trigger.start()
+        timexes = [t for t in timexes if not lo <= t.start < hi]
+    predicate = analyser.predicate(
+        clause, clause.start + trigger.start(), clause.start + trigger.end()
+    )
+    reading = Reading(
+        article, clause, fr, trigger, variant, predicate, timexes, mentions, countries
+    )
+    return reading, timexes, countries
+
+
+_ANNOUNCED_THAT = re.compile(
+    r"\b(?:announced|declared|agreed|decided|confirmed)\b[^.;\"“]{0,120}\bthat\s+"
+    r"(?:[\w-]+\s+){0,4}?would\s+(?:\w+ly\s+)?$",
+    re.I,
+)
+
+
+def _modality(r: Reading) -> bool:
+    """Sets the reading's status; False when nothing happened (negated, refused, hedged)."""
+    p = r.predicate
+    if p.negated:
+        return False  # "relations have not been severed", "refused to rebuild ties"
+    planned = p.modality == Modality.PLANNED or (p.infinitive and not r.frame.hypothetical_ok)
+    if planned or p.invited:
+        r.status = "planned"
+    sentence = r.clause.text[r.clause.sentence.start : r.a]
+    r.announced_would = bool(r.frame.announced and _ANNOUNCED_THAT.search(sentence + r.before))
+    if r.announced_would:
+        # "announced ... that they would resume relations": the announcement is the
+        # happening, dated by the frame's own date.
+        rule = next((b for b in r.frame.becomes if b.when == "announced_would"), None)
+        if rule is not None:
+            r.become(rule.type)
+        else:
+            r.status = "planned"
+        if not r.timexes and r.clause.report_timex is not None:
+            r.timexes = [r.clause.report_timex]
+        return True
+    if p.modality == Modality.HYPOTHETICAL and not r.frame.hypothetical_ok:
+        return False
+    if r.status == "planned" and r.frame.measure:
+        # "Peru will close its embassy in Suva from 1 May, the ministry said on Friday":
+        # what is reported is the decision, dated by the statement; 1 May is when the
+        # measure takes effect, kept in how the date was obtained.
+        r.effective = _taking_effect(r)
+        if r.effective is not None:
+            r.timexes = [r.clause.report_timex]
+    return True
+
+
+# --- a frame becoming another ---------------------------------------------------------
+
+_AGREED = re.compile(
+    r"(?:formally\s+|officially\s+)?(?:agreed|agrees|agree)\s+(?:on\s+\w+day\s+)?to\b", re.I
+)
+_AGREEMENT_MADE = re.compile(
+    r"\b(?:signed|signs|signing|reached|reaches|struck|concluded|inked|sealed|clinched)\s+"
+    r"(?:an?|the)\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
+_HEDGED = re.compile(r"\b(?:tentative\w*|in\s+principle|provisional\w*|preliminary)\b", re.I)
+_DAYS_OF_TALKS = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+days\s+of\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:talks|negotiations)\b",
+    re.I,
+)
+
+
+def _agreed_between_parties(r: Reading) -> bool:
+    trigger, before = r.trigger.group(), r.before
+    if r.status != "done" or r.announced_would or r.predicate.infinitive:
+        return False
+    if _HEDGED.search(trigger) or _HEDGED.search(before[-40:]) or hedged(before):
+        return False
+    if _AGREED.match(trigger) or re.match(r"(?i)reached\s+an?\s+agreement\b", trigger):
+        return True
+    return bool(
+        re.match(r"(?i)(?:agreement|deal|accord)\s+to\b", trigger)
+        and _AGREEMENT_MADE.search(before)
+    )
+
+
+def _told_by_announcement(r: Reading) -> bool:
+    lead = r.clause.text[r.clause.sentence.start : r.a]
+    return bool(
+        re.search(r"\bhad\s+(?:\w+ly\s+)?$", r.before)
+        and re.search(r"\b(?:announced|declared)\b[^.;]{0,80}\bthat\s*$", lead)
+    )
+
+
+def _visits_a_person(r: Reading) -> bool:
+    after = r.body[r.trigger.end() :]
+    if not re.match(r"\s*(?:to|with)\s+(?:the\s+)?(?:interim\s+|new\s+)?[A-Z]", after):
+        return False
+    people = [m for m in r.mentions if m.kind == PERSON and r.t_end <= m.start]
+    return bool(people) and not any(
+        m.kind == COUNTRY
+        and r.t_end <= m.start < people[0].start
+        and how_matched(m.text) == "capital"
+        for m in r.mentions
+    )
+
+
+def _talks_lasting_days(r: Reading) -> bool:
+    if not re.search(r"(?i)\btalks\b", r.trigger.group()):
+        return False
+    dated = _pick_dates(r)
+    span = dated[0].value if dated and dated[0].value else None
+    return bool(_DAYS_OF_TALKS.search(r.body) or (span and span.precision == "range"))
+
+
+_CONDITIONS = {
+    "agreed_between_parties": _agreed_between_parties,
+    "told_by_announcement": _told_by_announcement,
+    "visits_a_person": _visits_a_person,
+    "talks_lasting_days": _talks_lasting_days,
+}
+
+
+def _becomes(r: Reading) -> None:
+    """The frame the clause tells once all is read (``becomes`` in the frames file)."""
+    for rule in r.frame.becomes:
+        if rule.when in _CONDITIONS and _CONDITIONS[rule.when](r):
+            if rule.when == "told_by_announcement":
+                r.object_text = f"an agreement to {_object(r)} diplomatic relations"
+                if not r.timexes and r.clause.report_timex is not None:
+                    r.timexes = [r.clause.report_timex]
+            r.agreed = rule.when == "agreed_between_parties"
+            r.become(rule.type)
+            return
+
+
+# --- parties ----------------------------------------------------------------------------
+
+
+def _venue_sides(r: Reading, previous: Candidate | None) -> None:
+    """A meeting told only by where it was held or who mediated: its sides are the
+    relationship named just before it ("new inter-Korean ties, following the summit held
+    in Pyongyang"), else the parties of the clause before ("X and Y agreed ... after talks
+    in Beijing")."""
+    if not r.frame.held_at_venue:
+        return
+    r.hosts = hosts(r.body, r.a, r.mentions)
+    named = {m.key for m in r.mentions if m.kind == COUNTRY}
+    if not named or not named <= r.hosts:
+        return
+    earlier = [m for m in r.clause.mentions if m.kind == COUNTRY and m.end <= r.a]
+    related = named_relationships(earlier, r.clause.text, 0)
+    sides: list[str] = []
+    if related:
+        sides = [related[-1][0].key, related[-1][1].key]
+    elif previous is not None and previous.event.sentence == r.clause.sentence.index:
+        sides = [c for c in previous.event.countries[:2] if c not in r.hosts]
+    r.countries = ordered_unique([*sides, *r.countries])
+
+
+def _drop_outsiders(r: Reading) -> None:
+    named = [m for m in r.mentions if m.kind == COUNTRY]
+    outsiders = not_parties(r.frame, r.body, r.a, r.trigger, named)
+    if not outsiders:
+        return
+    kept = {m.key for m in named if m not in outsiders}
+    r.outsiders = {m.key for m in outsiders} - kept
+    r.mentions = [m for m in r.mentions if m not in outsiders]
+    r.countries = [c for c in r.countries if c not in r.outsiders]
+
+
+def _described_subject(r: Reading, explicit: list[Mention]) -> str:
+    """ "Honduras opened an embassy ... after the Central American nation broke off
+    relations with Taiwan": the described subject is the nearest country named before
+    as such ("in Beijing" is a place, "Chinese state media" a source)."""
+    after = [m for m in explicit if m.start >= r.t_end]
+    if not (after and len(after) == len(explicit) and r.frame.relational):
+        return ""
+    if not DESCRIBED_SUBJECT.search(r.before):
+        return ""
+    other = after[0].key
+    before = [
+        m.key
+        for m in r.clause.mentions
+        if m.kind == COUNTRY and m.end <= r.a and m.key != other and how_matched(m.text) == "name"
+    ]
+    return before[-1] if before else ""
+
+
+def _article_sides(r: Reading, explicit: list[Mention]) -> None:
+    """ "the resumption of relations", "their ties", "The embassy had been closed": the
+    relations of the pair the article is about. With one side named, the other is the
+    pair's country the sentence names ("... with Cuba, the South Korean government ...")."""
+    pair = r.article.pair
+    embassy = bool(re.search(r"\bembass", r.trigger.group(), re.I))
+    if not pair or len(explicit) >= 2:
+        return
+    if not (r.frame.relational or ((not explicit or explicit[0].key in pair) and embassy)):
+        return
+    if not explicit:
+        r.countries = list(pair)
+    elif explicit[0].key in pair:
+        r.countries = ordered_unique([explicit[0].key, *pair])
+    else:
+        named = [m.key for m in r.clause.mentions if m.kind == COUNTRY and m.key in pair]
+        partner = next((c for c in named if c != explicit[0].key), pair[0])
+        # "The kingdom broke off ties with Iran": the named side is the object.
+        after = explicit[0].start >= r.t_end
+        r.countries = ordered_unique(
+            [partner, explicit[0].key] if after else [explicit[0].key, partner]
+        )
+
+
+def _fill_countries(r: Reading) -> list[str]:
+    """The reading's countries, acting side first; returns its actors. A relative clause
+    takes its sides from its host clause, never from the pair the article is about."""
+    actors = ordered_unique(m.key for m in r.mentions if m.kind != COUNTRY)
+    explicit = [m for m in r.mentions if m.kind == COUNTRY]
+    described = _described_subject(r, explicit)
+    relative = r.clause.kind in (ClauseKind.RELATIVE, ClauseKind.NOUN_RELATIVE)
+    if described:
+        r.countries = ordered_unique([described, explicit[0].key, *r.countries])
+    elif not relative:
+        _article_sides(r, explicit)
+    pair = [] if relative else r.article.pair
+    if pair and len(r.countries) < 2 and BOTH.search(r.clause.sentence.text):
+        # "the two countries" / "both sides": the pair the article is about, first
+        # when they are the subject.
+        first = bool(BOTH.search(r.before))
+        r.countries = ordered_unique([*pair, *r.countries] if first else [*r.countries, *pair])
+    for key in actors:
+        info = r.article.actors.get(key)
+        # "at the appeal of Senegal's president": his country stays out with its mention.
+        if info and info.country and info.country not in (*r.countries, *r.outsiders):
+            r.countries.append(info.country)
+    return actors
+
+
+def _subject_missing(r: Reading) -> bool:
+    if not r.frame.relational:
+        return False
+    r.countries = subject_object(r.countries, r.mentions, r.t_start, r.t_end, r.clause.text)
+    named = [m for m in r.mentions if m.kind == COUNTRY]
+    if re.match(r"(?i)(?:relations|ties)\b", r.trigger.group()) and len(r.countries) < 2:
+        return bool(named)  # "ties with X were cut": X is not who cut them
+    return bool(named) and all(m.start >= r.t_end for m in named) and len(r.countries) < 2
+
+
+# --- object, variant, place -------------------------------------------------------------
+
+
+def _object(r: Reading) -> str:
+    """What the happening is about beyond its parties, by the frame's object spec."""
+    found = _object_words(r)
+    if ORDERED_TO.search(r.before):
+        return dict(r.frame.object.ordered).get(found, found)
+    return found
+
+
+def _object_words(r: Reading) -> str:
+    spec = r.frame.object
+    for pattern, value in spec.from_trigger:
+        if pattern.search(r.trigger.group()):
+            return value
+    after = r.body[r.trigger.end() :]
+    for pattern in spec.after:
+        found = pattern.search(after)
+        if found:
+            return spec.value or (found.group(1) if pattern.groups else found.group()).lower()
+    for pattern, template in spec.in_clause:
+        found = pattern.search(r.body)
+        if found and not (spec.unless and spec.unless in found.group()):
+            return template.replace("{1}", (found.group(1) if pattern.groups else "").strip())
+    return spec.default
+
+
+def _variant(r: Reading) -> str:
+    """The trigger's variant as titles read it: whose mission closed, or was ordered to."""
+    if r.variant != "mission":
+        return r.variant
+    if not re.search(r"consul", r.trigger.group(), re.I):
+        return "embassy"  # "Argentina closed its embassy in Bangladesh"
+    # "Peru told Fiji to close its consulate in Lima": the side told closes it.
+    return "ordered consulate" if ORDERED_TO.search(r.before) else "consulate"
+
+
+def _place(r: Reading, variant: str) -> str:
+    """A capital named as the place ("talks in Hanoi"); for a visit without one, the
+    first country named after the verb that is not the visitor's own."""
+    for m in r.mentions:
+        if m.kind == COUNTRY and how_matched(m.text) == "capital":
+            return m.text
+    if r.frame.code != "visit":
+        return ""
+    home = r.countries[:1] if any(m.end <= r.t_start for m in r.mentions) else []
+    after = [
+        m for m in r.mentions if m.kind == COUNTRY and m.start >= r.t_end and m.key not in home
+    ]
+    return country_name(after[0].key) if after else ""
+
+
+def _joint(r: Reading) -> bool:
+    before = [m for m in r.mentions if m.kind == COUNTRY and m.end <= r.t_start]
+    if len(before) >= 2 and re.fullmatch(
+        r"\s+and\s+|\s*[-–/]\s*", r.clause.text[before[0].end : before[1].start]
+    ):
+        return True
+    if BOTH.search(r.before):
+        return True
+    if re.match(r"(?i)(?:relations|ties)\b", r.trigger.group()) and len(r.countries) >= 2:
+        return True  # "relations between X and Y were severed": neither side is the agent
+    # "the committee decided to restore relations between X and Y"
+    return (
+        not before
+        and len(r.countries) >= 2
+        and bool(re.search(r"\bbetween\s+(?:the\s+)?[A-Z]", r.body[r.trigger.end() :]))
+    )
+
+
+def _order_sides(r: Reading, variant: str, joint: bool) -> None:
+    before = [m for m in r.mentions if m.kind == COUNTRY and m.end <= r.t_start]
+    if variant == "upgrade" and not joint:
+        # One side raises its own mission: it comes first ("Peru upgrades ... in Fiji"), also
+        # when told by a frame before the clause ("Peru announced that it is upgrading ...").
+        frame_side = [
+            m
+            for m in r.clause.mentions
+            if m.kind == COUNTRY
+            and r.clause.sentence.start <= m.start
+            and m.end <= r.a
+            and m.key in r.countries
+        ]
+        side = before[:1] if len(before) == 1 else frame_side[-1:]
+        if side:
+            r.countries = ordered_unique([side[0].key, *r.countries])
+    if variant == "ordered consulate" and len(r.countries) >= 2:
+        # "we are requiring Fiji to close its consulate": the side told comes second.
+        told = [m.key for m in r.predicate.causer if m.kind == COUNTRY]
+        r.countries = ordered_unique([*(c for c in r.countries if c not in told), *told])
+    if r.hosts and any(c not in r.hosts for c in r.countries):
+        # "talks in Beijing mediated by China": the host takes part, after the sides.
+        r.countries = [
+            *(c for c in r.countries if c not in r.hosts),
+            *(c for c in r.countries if c in r.hosts),
+        ]
+
+
+# --- candidates -------------------------------------------------------------------------
+
+COUNT = re.compile(
+    r"\b(\d{2,3})(?:st|nd|rd|th)?\s+(?:(?:UN|U\.N\.|United\s+Nations)\s+)?(?:member\s+)?"
+    r"(?:countries|country|states|nations|member\s+states|diplomatic\s+partner|partner|"
+    r"country\s+with\s+which)\b",
+    re.I,
+)
+
+
+def claims_of(sentence: Sentence) -> dict[str, str]:
+    """What a sentence claims beside the happening: "its 191st diplomatic partner"."""
+    count = COUNT.search(sentence.text)
+    return {"count": count.group(1)} if count else {}
+
+
+def _date_rule(timex: Timex | None, effective: Timex | None) -> str:
+    rule = timex.rule if timex else ""
+    if effective is not None and effective.value is not None:
+        rule += f"; the decision then, taking effect {effective.value.display} ('{effective.text}')"
+    return rule
+
+
+def _build(r: Reading, actors: list[str], dated: list[Timex], extra: dict) -> list[Candidate]:
+    out = []
+    for timex in dated or [None]:
+        event = EventCandidate(
+            sentence=r.clause.sentence.index,
+            type=r.frame.code,
+            title="",
+            date=timex.value if timex else None,
+            date_text=timex.text if timex else "",
+            date_rule=_date_rule(timex, r.effective),
+            countries=list(r.countries),
+            actors=list(actors),
+            trigger=r.trigger.group(),
+            status=r.status,
+            claims=claims_of(r.clause.sentence),
+        )
+        cand = Candidate(
+            event,
+            timex,
+            r.clause.report_timex,
+            (r.clause.start, r.clause.end),
+            list(r.countries),
+            object_text=r.object_text or _object(r),
+            **extra,
+        )
+        event.title = title(cand, r.article.actors)
+        out.append(cand)
+    return out
+
+
+def _finish(r: Reading, previous: Candidate | None) -> list[Candidate]:
+    """Roles, dates and titles of a reading whose frame is settled."""
+    _venue_sides(r, previous)
+    _drop_outsiders(r)
+    actors = _fill_countries(r)
+    if not r.countries and not actors:
+        return []
+    missing = _subject_missing(r)
+    dated = _pick_dates(r)
+    published = r.article.published
+    if dated and published and dated[0].value and dated[0].value.start > published:
+        r.status = "planned"
+    if not r.frame.borrows_subject:
+        # Who fought or fell is told by the clause alone; a borrowed subject misleads.
+        r.countries = ordered_unique(m.key for m in r.mentions if m.kind == COUNTRY)
+    variant = "agreement" if r.agreed else _variant(r)
+    joint = _joint(r)
+    _order_sides(r, variant, joint)
+    extra = {
+        "variant": variant,
+        "place": _place(r, variant),
+        "roles": agent_target(r.frame.roles, r.trigger, r.a, r.body, r.mentions, r.article.actors),
+        "joint": joint,
+        "subject_missing": missing,
+        "occasion": occasion(r.clause.sentence),
+    }
+    return _build(r, actors, dated, extra)
+
+
+def map_clause(
+    article: Article, analyser: ClauseAnalyser, clause: Clause, previous: Candidate | None
+) -> list[Candidate]:
+    """The candidates one clause tells: none, one, or one per date it coordinates."""
+    reading, timexes, countries = read_clause(article, analyser, clause)
+    if reading is None:
+        return elliptic(clause, timexes, countries, previous)
+    if not _modality(reading):
+        return []
+    _becomes(reading)
+    return _finish(reading, previous)
+
+
+# A named meeting ("the “Lima” summit", "the Lima Summit"): sentences naming the same
+# one tell one occasion.
+_NAMED_MEETING = re.compile(
+    r"(?<![\w’'-])[“\"‘']?(?P<name>[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,3})[”\"’']?\s+"
+    r"(?:Summit|summit|Conference|conference)\b"
+)
+_NOT_A_NAME = {"the", "a", "an", "this", "that", "last", "next", "first", "second", "their", "its"}
+
+
+def occasion(sentence: Sentence) -> str:
+    for m in _NAMED_MEETING.finditer(sentence.text):
+        words = [w for w in re.split(r"[\s-]+", m["name"]) if w.lower() not in _NOT_A_NAME]
+        if words:
+            return " ".join(w.lower() for w in words) + " summit"
+    return ""
+
+
+def elliptic(
+    clause: Clause, timexes: list[Timex], countries: list[str], previous: Candidate | None
+) -> list[Candidate]:
+    """ "..., following Tonga last year": the previous clause's action, another country."""
+    body = clause.body
+    if previous is None or not timexes or not countries:
+        return []
+    if not re.match(r"\s*(?:following|like|as\s+with|as\s+did|after|just\s+as)\b", body, re.I):
+        return []
+    # Only a bare "following Tonga last year": anything longer tells its own story.
+    rest = body
+    named = [
+        m for m in clause.mentions if m.kind == COUNTRY and clause.start <= m.start < clause.end
+    ]
+    for item in [*timexes, *named]:
+        rest = rest.replace(clause.text[item.start : item.end], " ")
+    if len(re.findall(r"[A-Za-z]+", rest)) > 3:
+        return []
+    prev = previous.event
+    parties = ordered_unique([*previous.parties[:1], *countries])
+    timex = timexes[0]
+    event = EventCandidate(
+        sentence=clause.sentence.index,
+        type=prev.type,
+        title="",
+        date=timex.value,
+        date_text=timex.text,
+        date_rule=timex.rule,
+        countries=parties,
+        actors=[],
+        trigger=prev.trigger,
+        status="done",
+    )
+    cand = Candidate(
+        event,
+        timex,
+        None,
+        (clause.start, clause.end),
+        list(parties),
+        variant=previous.variant,  # the same action: "opened its embassy ..., following Tonga"
+        object_text=previous.object_text,
+    )
+    event.title = title(cand, {})
+    return [cand]
