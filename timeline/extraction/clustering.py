@@ -96,48 +96,56 @@ def _fits(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) -> bool:
     cand = item.cand
     if "announce" in (cand.type, cluster.type) and _same_day_report(item, cluster):
         return True
-    if not compatible(cand.type, cluster.type):
+    if not _may_share(item, cluster, actors) or _two_happenings(item, cluster, actors):
         return False
-    if cand.status != cluster.items[0].cand.status:
+    return _dates_agree(item, cluster)
+
+
+def _may_share(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) -> bool:
+    """Same kind, same status, and a country (or else a person or actor) in common."""
+    cand = item.cand
+    if not compatible(cand.type, cluster.type) or cand.status != cluster.items[0].cand.status:
         return False
     countries, cluster_countries = set(cand.countries), cluster.countries()
-    shared = countries & cluster_countries
-    persons, cluster_persons = (
-        item.persons(actors),
-        {p for i in cluster.items for p in i.persons(actors)},
-    )
     if countries and cluster_countries:
-        if not shared:
-            return False
-    elif not (persons & cluster_persons or set(cand.actors) & cluster.actors()):
-        return False
+        return bool(countries & cluster_countries)
+    persons = {p for i in cluster.items for p in i.persons(actors)}
+    return bool(item.persons(actors) & persons or set(cand.actors) & cluster.actors())
+
+
+def _two_happenings(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) -> bool:
+    cand = item.cand
     if in_family(cand.type, "encounter"):
         # Two meetings of one minister on one day are two happenings.
         mine = item.participants(actors)
         theirs = set().union(*(i.participants(actors) for i in cluster.items))
         if mine and theirs and not (mine <= theirs or theirs <= mine):
-            return False
+            return True
     if cand.type == "expel_withdraw" and _tit_for_tat(item, cluster):
-        return False
+        return True
     if cand.type == "recognise" and any(
         i.cand.type == "recognise" and i.detail.object_text != item.detail.object_text
         for i in cluster.items
     ):
-        return False  # recognising a state and recognising a claim are two happenings
-    dated = cluster.dated()
+        return True  # recognising a state and recognising a claim are two happenings
     if has(cand.type, "pair") and len(_pair(item)) == 2:
         # Relations between one pair of countries: another pair is another happening.
-        pairs = [_pair(i) for i in (dated or cluster.items) if len(_pair(i)) == 2]
-        if pairs and _pair(item) not in pairs:
-            return False
+        pairs = [_pair(i) for i in (cluster.dated() or cluster.items) if len(_pair(i)) == 2]
+        return bool(pairs) and _pair(item) not in pairs
+    return False
+
+
+def _dates_agree(item: Item, cluster: Cluster) -> bool:
+    cand, dated = item.cand, cluster.dated()
     if item.date is None or not dated:
         return True
     if all(_dates_compatible(item.date, other.date) for other in dated):
         return True
+    shared = set(cand.countries) & cluster.countries()
     if (
         has(cand.type, "once_per_pair")
         and cand.type == cluster.type
-        and len(shared) >= min(2, len(countries))
+        and len(shared) >= min(2, len(cand.countries))
         # The agreement to establish relations and the embassies opened months later are
         # two steps, not one happening told with two dates.
         and all(_agreement(item) == _agreement(other) for other in dated)
@@ -313,6 +321,12 @@ def _undated_can_join(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]
     return bool(shared) and len(shared) >= min(2, len(pair))
 
 
+def _join(item: Item, options: list[Cluster], actors, index: _ClusterIndex) -> None:
+    best = max(options, key=lambda c: _attach_score(item, c, actors))
+    best.items.append(item)
+    index.add_item(best, item)
+
+
 def cluster_items(
     items: Sequence[Item], actors: dict[str, ActorInfo], keep_unattached: bool = False
 ) -> list[Cluster]:
@@ -336,7 +350,25 @@ def cluster_items(
     by_article: dict[str, list[Item]] = {}
     for item in items:
         by_article.setdefault(item.article, []).append(item)
+    leftovers = _attach_undated(undated, clusters, actors, index, keep_unattached)
+    still = _dated_by_report(leftovers, clusters, actors, index)
+    rest = _dated_by_visit(still, by_article, clusters, actors, index)
+    # Second chance for undated ones now that more happenings exist.
+    for item in rest:
+        options = [
+            c
+            for c in index.candidates(item)
+            if c.dated() and _undated_can_join(item, c, actors) and not _reported_before(item, c)
+        ]
+        if options:
+            _join(item, options, actors, index)
+        elif keep_unattached:
+            _new_cluster(item, clusters, index)
+    return clusters
 
+
+def _attach_undated(undated, clusters, actors, index, keep_unattached) -> list[Item]:
+    """Undated candidates join the happening they report; returns those joining none."""
     leftovers: list[Item] = []
     for item in undated:
         if item.cand.status != "done":
@@ -357,15 +389,16 @@ def cluster_items(
             and not _reported_before(item, c)
         ]
         if options:
-            best = max(options, key=lambda c: _attach_score(item, c, actors))
-            best.items.append(item)
-            index.add_item(best, item)
+            _join(item, options, actors, index)
         elif keep_unattached:
             _new_cluster(item, clusters, index)
         else:
             leftovers.append(item)
+    return leftovers
 
-    # Undated but carried by a dated report ("announced on Tuesday that it has agreed").
+
+def _dated_by_report(leftovers, clusters, actors, index) -> list[Item]:
+    """Undated but carried by a dated report ("announced on Tuesday that it has agreed")."""
     still: list[Item] = []
     for item in leftovers:
         report = item.detail.report_timex
@@ -380,8 +413,11 @@ def cluster_items(
             _add(item, clusters, actors, index)
         else:
             still.append(item)
+    return still
 
-    # A meeting told without a date during a dated visit: the visit's day.
+
+def _dated_by_visit(still, by_article, clusters, actors, index) -> list[Item]:
+    """A meeting told without a date during a dated visit: the visit's day."""
     rest: list[Item] = []
     for item in still:
         source = _inherit_source(item, by_article.get(item.article, []), actors)
@@ -393,21 +429,7 @@ def cluster_items(
             _add(item, clusters, actors, index)
         else:
             rest.append(item)
-
-    # Second chance for undated ones now that more happenings exist.
-    for item in rest:
-        options = [
-            c
-            for c in index.candidates(item)
-            if c.dated() and _undated_can_join(item, c, actors) and not _reported_before(item, c)
-        ]
-        if options:
-            best = max(options, key=lambda c: _attach_score(item, c, actors))
-            best.items.append(item)
-            index.add_item(best, item)
-        elif keep_unattached:
-            _new_cluster(item, clusters, index)
-    return clusters
+    return rest
 
 
 def _index_keys(item: Item) -> set[tuple[str, str]]:
