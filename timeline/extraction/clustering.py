@@ -121,6 +121,8 @@ def _two_happenings(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) 
         theirs = set().union(*(i.participants(actors) for i in cluster.items))
         if mine and theirs and not (mine <= theirs or theirs <= mine):
             return True
+        if any(_other_visitor(item, other) for other in cluster.items):
+            return True
     if cand.type == "expel_withdraw" and _tit_for_tat(item, cluster):
         return True
     if cand.type == "recognise" and any(
@@ -152,6 +154,21 @@ def _dates_agree(item: Item, cluster: Cluster) -> bool:
     ):
         return any(_near(item.date, other.date) for other in dated)
     return False
+
+
+def _other_visitor(item: Item, other: Item) -> bool:
+    """Two sides each calling on a third (two envoys presenting credentials, two
+    ministers visiting one capital): neither acting side takes part in the other's."""
+    mine, theirs = item.detail.agent, other.detail.agent
+    return (
+        mine is not None
+        and theirs is not None
+        and mine.is_country
+        and theirs.is_country
+        and mine.key != theirs.key
+        and mine.key not in other.cand.countries
+        and theirs.key not in item.cand.countries
+    )
 
 
 def _tit_for_tat(item: Item, cluster: Cluster) -> bool:
@@ -398,18 +415,22 @@ def _attach_undated(undated, clusters, actors, index, keep_unattached) -> list[I
 
 
 def _dated_by_report(leftovers, clusters, actors, index) -> list[Item]:
-    """Undated but carried by a dated report ("announced on Tuesday that it has agreed")."""
+    """Undated but carried by a dated report ("announced on Tuesday that it has agreed"),
+    or told as news of the day ("Peru has cut relations with Fiji"): dated so when it
+    joined no happening a source dates."""
     still: list[Item] = []
     for item in leftovers:
         report = item.detail.report_timex
-        if (
-            report is not None
-            and report.value is not None
-            and not has(item.cand.type, "inherits_date")
-        ):
+        recent = item.detail.recent_timex
+        if has(item.cand.type, "inherits_date"):
+            still.append(item)
+        elif report is not None and report.value is not None:
             item.date = report.value
             item.date_rule = "the date of the report"
             item.date_text = report.text
+            _add(item, clusters, actors, index)
+        elif recent is not None and recent.value is not None:
+            item.date, item.date_rule, item.date_text = recent.value, recent.rule, recent.text
             _add(item, clusters, actors, index)
         else:
             still.append(item)

@@ -28,6 +28,7 @@ class Trigger:
     variant: str = ""
     base_needs_ranking: bool = False  # a bare infinitive counts only after "the first ... to"
     exclude: tuple[str, ...] = ()
+    each_subject: bool = False  # coordinated subjects each act (see the file's header)
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class Frame:
     borrows_subject: bool = True  # may take its subject from the clause before
     roles: str = ""  # the rule filling AGENT and TARGET (roles.py)
     counts_partners: bool = False  # "Fiji becomes Chile's 150th partner" tells its outcome
+    each_subject: bool = False  # "X and Y established relations with Z": two happenings
     announced: str = ""
     triggers: tuple[Trigger, ...] = ()
     # All triggers in one alternation, each in group "t<index>": one scan of a clause
@@ -166,6 +168,7 @@ def _frame(code: str, priority: int, spec: dict, words: dict[str, str]) -> Frame
             t.get("variant", ""),
             t.get("base_needs_ranking", False),
             tuple(t.get("exclude", ())),
+            t.get("each_subject", False),
         )
         for t in spec.get("trigger", ())
     )
@@ -195,6 +198,7 @@ def _frame(code: str, priority: int, spec: dict, words: dict[str, str]) -> Frame
         borrows_subject=spec.get("borrows_subject", True),
         roles=spec.get("roles", ""),
         counts_partners=spec.get("counts_partners", False),
+        each_subject=spec.get("each_subject", False),
         announced=spec.get("announced", ""),
         triggers=triggers,
         regex=re.compile(combined, re.I) if triggers else None,

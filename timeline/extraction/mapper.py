@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from . import temporal
 from .clauses.model import Clause, ClauseAnalyser, ClauseKind, Predicate
 from .clauses.rules import ORDERED_TO, RANKED_TO, hedged, nominal
 from .countries import country_name, how_matched
@@ -38,9 +39,12 @@ from .types import (
     PERSON,
     ActorInfo,
     Candidate,
+    DateValue,
     EventCandidate,
+    Filler,
     Mention,
     Modality,
+    Role,
     Sentence,
     Timex,
 )
@@ -72,7 +76,7 @@ class Reading:
     clause: Clause
     frame: Frame
     trigger: re.Match[str]  # over ``body``
-    variant: str
+    spec: Trigger  # the frame's trigger that matched
     predicate: Predicate
     timexes: list[Timex]
     mentions: list[Mention]
@@ -84,10 +88,15 @@ class Reading:
     object_text: str = ""
     hosts: set[str] = field(default_factory=set)
     outsiders: set[str] = field(default_factory=set)
+    organisation: Filler | None = None
 
     @property
     def body(self) -> str:
         return self.clause.body
+
+    @property
+    def variant(self) -> str:
+        return self.spec.variant
 
     @property
     def a(self) -> int:
@@ -124,7 +133,7 @@ def _usable(trigger: Trigger, body: str, m: re.Match[str]) -> bool:
     return True
 
 
-def _matches(body: str) -> list[tuple[Frame, re.Match[str], str]]:
+def _matches(body: str) -> list[tuple[Frame, re.Match[str], Trigger]]:
     found = []
     for fr in frames().values():
         if fr.regex is None:
@@ -132,7 +141,7 @@ def _matches(body: str) -> list[tuple[Frame, re.Match[str], str]]:
         for m in fr.regex.finditer(body):
             trigger = fr.triggers[int(m.lastgroup[1:])]
             if _usable(trigger, body, m):
-                found.append((fr, m, trigger.variant))
+                found.append((fr, m, trigger))
     return found
 
 
@@ -184,7 +193,7 @@ def _relative_before(body: str, end: int) -> bool:
     return _RELATIVE_BEFORE.search(body, start, end) is not None
 
 
-def _rank(found: tuple[Frame, re.Match[str], str]):
+def _rank(found: tuple[Frame, re.Match[str], Trigger]):
     """Highest-priority frame first; within one, a verb before a noun ("met" over "meeting")."""
     fr, m, _ = found
     return (fr.priority, nominal(m.group()), m.start())
@@ -302,8 +311,29 @@ def _within(items: list, a: int, b: int) -> list:
     return [x for x in items if x.start >= a and x.end <= b]
 
 
-def _has_organisation(mentions: list[Mention]) -> bool:
-    return any(m.kind not in (COUNTRY, PERSON) for m in mentions)
+_NAMED_ENVOY = Trigger(re.compile(r"\bexpel"))  # "expelled Chile's Ana Torres": no frame trigger
+# A name right after the verb: "rejoined the Commonwealth", "quit the Pacific Islands Forum".
+_PROPER_NAME = re.compile(
+    r"\s+(?:from\s+|out\s+of\s+)?(?P<name>(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:of\s+|for\s+|and\s+)?"
+    r"[A-Z][\w'’&-]*)*)"
+)
+
+
+def _organisation(clause: Clause, trigger: re.Match[str], mentions: list[Mention]) -> Filler | None:
+    """The organisation joined or left: an organisation named in the clause, else the
+    proper name right after the verb when it names no country."""
+    end = clause.start + trigger.end()
+    named = [m for m in mentions if m.kind not in (COUNTRY, PERSON)]
+    after = [m for m in named if m.start >= end]
+    if after or named:
+        return Filler((after or named)[0].kind, (after or named)[0].key)
+    found = _PROPER_NAME.match(clause.body, trigger.end())
+    if found is None:
+        return None
+    start = clause.start + found.start("name")
+    if any(m.kind == COUNTRY and start <= m.start < clause.start + found.end() for m in mentions):
+        return None
+    return Filler("phrase", found["name"])
 
 
 def read_clause(
@@ -317,16 +347,17 @@ def read_clause(
     if not any(f.code == "expel_withdraw" for f, _, _ in matches):
         named = _expelled_person(clause, mentions)
         if named is not None:
-            matches.append((frame("expel_withdraw"), named, ""))
-    if not _has_organisation(mentions):
-        matches = [f for f in matches if not f[0].needs_organisation]
+            matches.append((frame("expel_withdraw"), named, _NAMED_ENVOY))
+    matches = [
+        f for f in matches if not f[0].needs_organisation or _organisation(clause, f[1], mentions)
+    ]
     borrow = clause.kind == "leading"
     countries = ordered_unique(
         [*clause.frame_countries, *clause_countries(clause.text, mentions, clause.mentions, borrow)]
     )
     if not matches:
         return None, timexes, countries
-    (fr, trigger, variant), demoted = _main_trigger(clause.body, matches)
+    (fr, trigger, spec), demoted = _main_trigger(clause.body, matches)
     if demoted:
         # Its date belongs to the relative clause too ("who ousted X a month ago gave ...").
         lo, hi = clause.start + min(demoted), clause.start + trigger.start()
@@ -334,9 +365,9 @@ def read_clause(
     predicate = analyser.predicate(
         clause, clause.start + trigger.start(), clause.start + trigger.end()
     )
-    reading = Reading(
-        article, clause, fr, trigger, variant, predicate, timexes, mentions, countries
-    )
+    reading = Reading(article, clause, fr, trigger, spec, predicate, timexes, mentions, countries)
+    if fr.needs_organisation:
+        reading.organisation = _organisation(clause, trigger, mentions)
     return reading, timexes, countries
 
 
@@ -407,7 +438,7 @@ def _agreed_between_parties(r: Reading) -> bool:
     if _AGREED.match(trigger) or re.match(r"(?i)reached\s+an?\s+agreement\b", trigger):
         return True
     return bool(
-        re.match(r"(?i)(?:agreement|deal|accord)\s+to\b", trigger)
+        re.match(r"(?i)(?:agreement|deal|accord)(?:\s+(?:on|in|last|this)\s+\w+)?\s+to\b", trigger)
         and _AGREEMENT_MADE.search(before)
     )
 
@@ -588,8 +619,9 @@ def _object(r: Reading) -> str:
 def _object_words(r: Reading) -> str:
     spec = r.frame.object
     for pattern, value in spec.from_trigger:
-        if pattern.search(r.trigger.group()):
-            return value
+        found = pattern.search(r.trigger.group())
+        if found:
+            return value.replace("{1}", found.group(1) if pattern.groups else "").lower()
     after = r.body[r.trigger.end() :]
     for pattern in spec.after:
         found = pattern.search(after)
@@ -612,19 +644,30 @@ def _variant(r: Reading) -> str:
     return "ordered consulate" if ORDERED_TO.search(r.before) else "consulate"
 
 
-def _place(r: Reading, variant: str) -> str:
-    """A capital named as the place ("talks in Hanoi"); for a visit without one, the
-    first country named after the verb that is not the visitor's own."""
-    for m in r.mentions:
-        if m.kind == COUNTRY and how_matched(m.text) == "capital":
-            return m.text
-    if r.frame.code != "visit":
-        return ""
-    home = r.countries[:1] if any(m.end <= r.t_start for m in r.mentions) else []
-    after = [
-        m for m in r.mentions if m.kind == COUNTRY and m.start >= r.t_end and m.key not in home
+def _home(r: Reading, roles: dict[Role, Filler]) -> set[str]:
+    """The acting side's own country: one named before the verb ("Chile's president"), or
+    the country acting."""
+    agent = roles.get(Role.AGENT)
+    home = {m.key for m in r.mentions if m.kind == COUNTRY and m.end <= r.t_start}
+    if agent is not None and agent.is_country:
+        home.add(agent.key)
+    return home
+
+
+def _place(r: Reading, roles: dict[Role, Filler]) -> str:
+    """A capital named as the place ("talks in Hanoi"). A visit goes somewhere after its
+    verb, never to the visitor's own country: "flew from Santiago to visit Peru"."""
+    visit = r.frame.roles == "encounter" and not r.frame.held_at_venue
+    home = _home(r, roles) if visit else set()
+    named = [
+        m
+        for m in r.mentions
+        if m.kind == COUNTRY and m.key not in home and (not visit or m.start >= r.t_end)
     ]
-    return country_name(after[0].key) if after else ""
+    capital = next((m for m in named if how_matched(m.text) == "capital"), None)
+    if capital is not None:
+        return capital.text
+    return country_name(named[0].key) if visit and named else ""
 
 
 def _joint(r: Reading) -> bool:
@@ -689,6 +732,63 @@ def claims_of(sentence: Sentence) -> dict[str, str]:
     return {"count": count.group(1)} if count else {}
 
 
+# A present perfect that tells a state or a tally, not news: "has had close ties since
+# 1975", "has established relations with 150 countries", "has never recognised".
+_NOT_NEWS = re.compile(
+    r"\b(?:since|for\s+(?:\d+|decades|years|months)|ever|long|never|so\s+far|yet|until|"
+    r"already|always|until\s+now)\b",
+    re.I,
+)
+
+
+def _news_of_the_day(r: Reading) -> Timex | None:
+    """The present perfect of news ("Peru has cut relations with Fiji") with no date of
+    its own or of its report: done by the day the article was published. Clustering
+    dates it so when no source tells the happening's date."""
+    published = r.article.published
+    if (
+        published is None
+        or not r.predicate.perfect
+        or r.status != "done"
+        or r.clause.report_timex is not None
+        or r.clause.kind not in (ClauseKind.MAIN, ClauseKind.LEADING)
+        or _NOT_NEWS.search(r.body)
+        or COUNT.search(r.clause.sentence.text)
+        # A sentence dated elsewhere ("..., following Tonga last year") is no news of the day.
+        or any(t.kind == "date" for t in r.clause.timexes)
+    ):
+        return None
+    spec = temporal.Spec("day", (0,))
+    value = temporal.day_value(published)
+    rule = f"the present perfect of news: done by the publication date, {value.display}"
+    sentence = r.clause.sentence.index
+    text = r.trigger.group()
+    return Timex(r.t_start, r.t_end, text, sentence, "date", value, True, rule, spec=spec)
+
+
+# A happening told as done within a span that runs past its report ("this week, the
+# ministry said Friday") took place by the day of the report.
+REPORTED_SPAN_DAYS = 7
+
+
+def _by_the_report(r: Reading, value: DateValue | None) -> DateValue | None:
+    report = r.clause.report_timex.value if r.clause.report_timex is not None else None
+    limit = report.end if report is not None and report.precision == "day" else r.article.published
+    if (
+        value is None
+        or limit is None
+        or r.status != "done"
+        or (value.end - value.start).days > REPORTED_SPAN_DAYS
+        or not value.start <= limit < value.end
+    ):
+        return value
+    return (
+        temporal.range_value(value.start, limit)
+        if value.start < limit
+        else temporal.day_value(limit)
+    )
+
+
 def _date_rule(timex: Timex | None, effective: Timex | None) -> str:
     rule = timex.rule if timex else ""
     if effective is not None and effective.value is not None:
@@ -703,7 +803,7 @@ def _build(r: Reading, actors: list[str], dated: list[Timex], extra: dict) -> li
             sentence=r.clause.sentence.index,
             type=r.frame.code,
             title="",
-            date=timex.value if timex else None,
+            date=_by_the_report(r, timex.value) if timex else None,
             date_text=timex.text if timex else "",
             date_rule=_date_rule(timex, r.effective),
             countries=list(r.countries),
@@ -726,10 +826,8 @@ def _build(r: Reading, actors: list[str], dated: list[Timex], extra: dict) -> li
     return out
 
 
-def _finish(r: Reading, previous: Candidate | None) -> list[Candidate]:
-    """Roles, dates and titles of a reading whose frame is settled."""
-    _venue_sides(r, previous)
-    _drop_outsiders(r)
+def _finish(r: Reading) -> list[Candidate]:
+    """Roles, dates and titles of a reading whose frame and parties are settled."""
     actors = _fill_countries(r)
     if not r.countries and not actors:
         return []
@@ -744,13 +842,17 @@ def _finish(r: Reading, previous: Candidate | None) -> list[Candidate]:
     variant = "agreement" if r.agreed else _variant(r)
     joint = _joint(r)
     _order_sides(r, variant, joint)
+    roles = agent_target(r.frame.roles, r.trigger, r.a, r.body, r.mentions, r.article.actors)
+    if r.organisation is not None:
+        roles[Role.ORGANISATION] = r.organisation
     extra = {
         "variant": variant,
-        "place": _place(r, variant),
-        "roles": agent_target(r.frame.roles, r.trigger, r.a, r.body, r.mentions, r.article.actors),
+        "place": _place(r, roles),
+        "roles": roles,
         "joint": joint,
         "subject_missing": missing,
         "occasion": occasion(r.clause.sentence),
+        "recent_timex": None if dated else _news_of_the_day(r),
     }
     return _build(r, actors, dated, extra)
 
@@ -758,14 +860,51 @@ def _finish(r: Reading, previous: Candidate | None) -> list[Candidate]:
 def map_clause(
     article: Article, analyser: ClauseAnalyser, clause: Clause, previous: Candidate | None
 ) -> list[Candidate]:
-    """The candidates one clause tells: none, one, or one per date it coordinates."""
+    """The candidates one clause tells: none, one, or one per item it distributes over."""
     reading, timexes, countries = read_clause(article, analyser, clause)
     if reading is None:
         return elliptic(clause, timexes, countries, previous)
     if not _modality(reading):
         return []
     _becomes(reading)
-    return _finish(reading, previous)
+    _venue_sides(reading, previous)
+    _drop_outsiders(reading)
+    return [cand for each in _distributed(reading) for cand in _finish(each)]
+
+
+def _without(r: Reading, others: set[str], **changes) -> Reading:
+    """A copy of the reading that leaves out the countries of the other items."""
+    return replace(
+        r,
+        mentions=[m for m in r.mentions if not (m.kind == COUNTRY and m.key in others)],
+        countries=[c for c in r.countries if c not in others],
+        **changes,
+    )
+
+
+def _item(r: Reading, item: Mention, timex: Timex, others: set[str]) -> Reading:
+    """The reading of one item of a list: its partner and its date."""
+    each = _without(r, others, timexes=[timex])
+    each.mentions = sorted([*each.mentions, item], key=lambda m: m.start)
+    each.countries = ordered_unique([*each.countries, item.key])
+    return each
+
+
+def _distributed(r: Reading) -> list[Reading]:
+    """One reading per item of a list the predicate distributes over: "with China in
+    1975, with Japan in 1981" (a partner and a date each); "Fiji and Tonga established
+    relations with China" (each subject, when the frame or trigger says each acts)."""
+    p = r.predicate
+    if p.items:
+        keys = {m.key for m, _ in p.items}
+        return [_item(r, m, t, keys - {m.key}) for m, t in p.items]
+    subjects = {m.key for m in p.subjects}
+    partners = [
+        m for m in r.mentions if m.kind == COUNTRY and m.start >= r.t_end and m.key not in subjects
+    ]
+    if subjects and partners and (r.frame.each_subject or r.spec.each_subject):
+        return [_without(r, subjects - {m.key}) for m in p.subjects if m.key in subjects]
+    return [r]
 
 
 # A named meeting ("the “Lima” summit", "the Lima Summit"): sentences naming the same

@@ -62,7 +62,7 @@ def _slots(cand: Candidate, actors: dict[str, ActorInfo]) -> dict[str, str]:
         "visitor": visitor,
         "visited": cand.place or target or last,
         "object": cand.object_text,
-        "organisation": groups[0] if groups else "",
+        "organisation": display(cand.organisation, actors) or (groups[0] if groups else ""),
         "person1": people[0] if len(people) > 1 else "",
         "person2": people[1] if len(people) > 1 else "",
         **_verb_forms(cand.object_text),

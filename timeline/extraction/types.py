@@ -187,6 +187,7 @@ class Role(StrEnum):
 
     AGENT = "agent"  # who acts: the one who overthrows, visits, attacks, expels
     TARGET = "target"  # on whom: the one overthrown, met, attacked (an actor or a phrase)
+    ORGANISATION = "organisation"  # the organisation joined or left
 
 
 @dataclass(frozen=True)
@@ -220,6 +221,9 @@ class Candidate:
     joint: bool = False  # "X and Y agreed": both countries are the subject
     subject_missing: bool = False  # "ties with Iran were cut": no country acts
     occasion: str = ""  # a named meeting the sentence ties it to ("the Lima summit")
+    # "Peru has cut relations with Fiji": the publication day, the date of the news when
+    # no source dates the happening better.
+    recent_timex: Timex | None = None
 
     @property
     def candidate(self) -> EventCandidate:
@@ -236,6 +240,10 @@ class Candidate:
     @property
     def target(self) -> Filler | None:
         return self.roles.get(Role.TARGET)
+
+    @property
+    def organisation(self) -> Filler | None:
+        return self.roles.get(Role.ORGANISATION)
 
 
 @dataclass

@@ -69,8 +69,14 @@ class Predicate:
     modality: Modality = Modality.DONE
     invited: bool = False  # "urged X to", "invited X to": a request, not the act
     infinitive: bool = False  # "plans to sign", "decided to restore": the act not done yet
+    perfect: bool = False  # "has cut": the present perfect, news of the last days
     causer: list[Mention] = field(default_factory=list)  # "ordered Fiji to close": who orders
     arguments: list[Argument] = field(default_factory=list)
+    # A list distributing the predicate over its items, each with its own date: "with China
+    # in 1975, with Japan in 1981 and with India in 1991".
+    items: list[tuple[Mention, Timex]] = field(default_factory=list)
+    # Coordinated subjects before the predicate: "Fiji and Tonga", "the envoys of X and Y".
+    subjects: list[Mention] = field(default_factory=list)
 
     def filled(self, relation: str) -> list[Mention]:
         return [a.mention for a in self.arguments if a.relation == relation]

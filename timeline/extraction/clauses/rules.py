@@ -39,6 +39,13 @@ _RELATIVE = re.compile(
     r",\s+(?:who|which|whose)\b(?!\s+(?:was|were)\s+(?:held|signed|launched|reached|adopted|"
     r"concluded|opened)\b|\s+took\s+place\b)[^,;]*(?:,|$)"
 )
+# A reduced one, a participle set off by commas: "Relations, broken off by the war, were
+# restored in 1929". One that dates the noun ("the letter, dated Tuesday,") is no clause.
+_REDUCED_RELATIVE = re.compile(
+    r",\s+(?:\w+ly\s+)?(?!(?:held|signed|launched|reached|adopted|concluded|opened|issued|"
+    r"published|released|dated|quoted|cited|written)\b)(?P<verb>[a-z]+(?:ed|en)|cut|shut|torn)\s+(?:off\s+)?"
+    r"(?:by|in|during|after|since|over|amid)\b[^,;]*,"
+)
 # A noun and a passive relative clause telling what was done to it: "ties that were cut
 # in 2016", "a boycott which was launched in June 2017".
 _NOUN_RELATIVE = re.compile(
@@ -124,6 +131,17 @@ ORDERED_TO = re.compile(
     r"[^.;]{0,80}?\bto\s+$",
     re.I,
 )
+# "has cut", "have formally recognised", "has now been expelled".
+_PERFECT_BEFORE = re.compile(
+    r"\b(?:has|have)\s+(?:(?:also|now|just|already|reportedly|formally|officially|finally|"
+    r"\w+ly)\s+)*(?:been\s+)?$",
+    re.I,
+)
+# What may stand between the items of a list: "with China in 1975, with Japan in 1981 and
+# with India in 1991", "China (1975), Japan (1981)".
+_ITEM_GAP = re.compile(r"^\s*(?:\(|,)?\s*(?:and\s+|as\s+well\s+as\s+)?(?:with\s+|to\s+)?$", re.I)
+_ITEM_DATE_GAP = re.compile(r"^\s*(?:\(|,)?\s*(?:in|on|since)?\s*$", re.I)
+_SUBJECT_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+as\s+well\s+as)\s+$", re.I)
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
 _PREPOSITION = re.compile(
     r"\b(?P<prep>with|between|to|from|in|of|by|against|on|at|for)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
@@ -264,6 +282,11 @@ class RuleClauseAnalyser:
         them, where that noun starts."""
         base = sentence.start
         holes = [(base + m.start(), base + m.end()) for m in _RELATIVE.finditer(sentence.text)]
+        holes += [
+            (base + m.start(), base + m.end())
+            for m in _REDUCED_RELATIVE.finditer(sentence.text)
+            if lemmas_of(m["verb"]) & self._relative_lemmas
+        ]
         nouns: dict[int, int] = {}
         for m in _NOUN_RELATIVE.finditer(sentence.text):
             if not lemmas_of(m["verb"]) & self._relative_lemmas:
@@ -336,8 +359,12 @@ class RuleClauseAnalyser:
             modality=modality,
             invited=invited,
             infinitive=infinitive,
+            perfect=bool(_PERFECT_BEFORE.search(before))
+            or bool(re.match(r"(?i)ha(?:s|ve)\b", trigger)),
             causer=self._causer(clause, before),
             arguments=self._arguments(clause, start, end),
+            items=self._items(clause, end),
+            subjects=self._subjects(clause, start),
         )
 
     def _causer(self, clause: Clause, before: str) -> list[Mention]:
@@ -347,6 +374,40 @@ class RuleClauseAnalyser:
             return []
         lo = clause.start + order.start()
         return [m for m in clause.mentions if lo <= m.start < clause.start + len(before)]
+
+    def _items(self, clause: Clause, end: int) -> list[tuple[Mention, Timex]]:
+        """Countries after the predicate listed each with its own date, when there are
+        two or more of them and nothing else stands between; the list may run on past the
+        clause ("with China in 1975, with Japan in 1981": ", with" opened a new one)."""
+        limit = clause.sentence.end
+        countries = [m for m in clause.mentions if m.kind == COUNTRY and end <= m.start < limit]
+        dates = [t for t in clause.timexes if end <= t.start < limit and t.kind == "date"]
+        items: list[tuple[Mention, Timex]] = []
+        cursor = end
+        for country in countries:
+            if not _ITEM_GAP.match(self.text[cursor : country.start]):
+                break
+            date = next((t for t in dates if t.start >= country.end), None)
+            if date is None or not _ITEM_DATE_GAP.match(self.text[country.end : date.start]):
+                break
+            items.append((country, date))
+            cursor = date.end
+        return items if len(items) >= 2 else []
+
+    def _subjects(self, clause: Clause, start: int) -> list[Mention]:
+        """Countries coordinated before the predicate ("Fiji and Tonga", "X, Y and Z")."""
+        before = [
+            m
+            for m in clause.mentions
+            if m.kind == COUNTRY and clause.start <= m.start and m.end <= start
+        ]
+        run: list[Mention] = []
+        for m in before:
+            if run and _SUBJECT_GAP.match(self.text[run[-1].end : m.start]):
+                run.append(m)
+            else:
+                run = [m]
+        return run if len({m.key for m in run}) >= 2 else []
 
     def _arguments(self, clause: Clause, start: int, end: int) -> list[Argument]:
         out = []

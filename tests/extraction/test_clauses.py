@@ -1,0 +1,231 @@
+"""Classes of statement the frames must read, each shown on more than one invented sentence
+(issue #10): plain statements once missed, lists in background paragraphs, and titles
+that misled a reader."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from timeline.extraction.clauses.lemmas import alternation, inflections
+from timeline.extraction.clauses.model import ClauseAnalyser
+from timeline.extraction.clauses.rules import RuleClauseAnalyser
+from timeline.extraction.frames import frames
+from timeline.extraction.pipeline import build_timeline, extract_article
+from timeline.extraction.types import DocInput, Modality, Voice
+
+PUBLISHED = dt.date(2024, 5, 3)  # a Friday
+
+
+def candidates(text: str, published: dt.date | None = PUBLISHED):
+    return extract_article(text, published=published).events
+
+
+def events(text: str, published: dt.date | None = PUBLISHED):
+    return build_timeline([DocInput("a", text, published)]).events
+
+
+def summary(found) -> list[tuple]:
+    return sorted(
+        (e.type, e.date.edtf if e.date else None, tuple(e.countries[:2]), e.title) for e in found
+    )
+
+
+# --- the layers: lemmas, frames, clauses ---------------------------------------------------
+
+
+def test_a_lemma_matches_every_inflection_and_both_spellings():
+    assert {"severs", "severed", "severing", "sever"} <= set(inflections("sever", "VERB"))
+    assert {"broke", "broken", "breaking"} <= set(inflections("break", "VERB"))
+    assert "normalized" in inflections("normalise", "VERB")
+    import re
+
+    pattern = re.compile(alternation(["re-establish", "break off"], "VERB"), re.I)
+    for text in ("reestablished", "re-established", "broke  off", "Breaking off"):
+        assert pattern.fullmatch(text), text
+    assert not pattern.search("severance")
+
+
+def test_every_frame_has_a_label_a_cameo_code_and_a_title_for_what_it_finds():
+    for code, frame in frames().items():
+        assert frame.label and (frame.cameo.isdigit() or code == "other"), code
+        if frame.triggers:
+            assert frame.titles, code
+
+
+def test_the_rule_analyser_is_a_clause_analyser_reading_voice_negation_and_modality():
+    text = "Peru said on Friday it would not sever ties with Fiji. Ties were cut in 2016."
+    article = extract_article(text, published=PUBLISHED)
+    analyser: ClauseAnalyser = RuleClauseAnalyser(text, article.timexes, article.mentions)
+    first, second = article.sentences
+    clause = analyser.clauses(first)[0]
+    start = text.index("sever")
+    hedged = analyser.predicate(clause, start, start + len("sever"))
+    assert hedged.lemma == "sever" and hedged.modality == Modality.HYPOTHETICAL
+    clause = analyser.clauses(second)[0]
+    start = text.index("cut")
+    passive = analyser.predicate(clause, start, start + 3)
+    assert passive.voice == Voice.PASSIVE and passive.modality == Modality.DONE
+
+
+# --- plain statements ----------------------------------------------------------------------
+
+
+def test_a_present_perfect_of_news_is_dated_by_the_publication_date():
+    for text in (
+        "Peru has cut diplomatic relations with Fiji.",
+        "Chile has formally recognised Tonga, the foreign ministry said.",
+        "Fiji has expelled two Peruvian diplomats over the dispute.",
+    ):
+        (event,) = events(text)
+        assert event.date.edtf == "2024-05-03", text
+        assert "publication date" in event.date_rule, text
+    # A state that lasts, a count of partners, or a date of its own are no news of the day.
+    assert events("Peru has had close relations with Fiji since 1975.") == []
+    assert [e.date.edtf for e in events("Chile has recognised Tonga in 1990.")] == ["1990"]
+    assert events("Peru has established relations with 150 countries.") == []
+    # Without a publication date nothing dates it.
+    assert events("Peru has cut diplomatic relations with Fiji.", None) == []
+
+
+def test_rejoining_or_quitting_an_organisation():
+    assert summary(events("Peru rejoined the Commonwealth on Monday.")) == [
+        ("join_organisation", "2024-04-29", ("PER",), "Peru joins the Commonwealth")
+    ]
+    assert summary(events("Fiji quit the Pacific Islands Forum in 2021.")) == [
+        ("leave_organisation", "2021", ("FJI",), "Fiji leaves the Pacific Islands Forum")
+    ]
+    assert summary(events("In 1976 Chile withdrew from the Andean Community.")) == [
+        ("leave_organisation", "1976", ("CHL",), "Chile leaves the Andean Community")
+    ]
+    # Leaving a country is no withdrawal from an organisation.
+    left = events("Fiji's ambassador left Chile on Monday.")
+    assert [e.type for e in left] == ["expel_withdraw"]
+
+
+def test_downgrading_relations_to_charge_d_affaires_is_a_downgrade_not_a_break():
+    for text in (
+        "Chile downgraded its relations with Peru to the level of chargé d'affaires on Monday.",
+        "On Monday Chile downgraded diplomatic ties with Peru to chargé d'affaires level.",
+    ):
+        (event,) = events(text)
+        assert (event.type, event.date.edtf) == ("reduce_relations", "2024-04-29"), text
+        assert event.title == "Chile downgrades relations with Peru", text
+
+
+def test_opening_a_representative_office_establishes_representation():
+    (event,) = events("Peru opened a representative office in Taipei on Monday.")
+    assert (event.type, event.countries[:2]) == ("establish_relations", ["PER", "TWN"])
+    assert event.title == "Peru opens a representative office in Taiwan"
+    (event,) = events("On Monday Fiji opened a trade office in Chile.")
+    assert event.title == "Fiji opens a trade office in Chile"
+
+
+def test_envoys_presenting_credentials_each_present_them():
+    (event,) = events(
+        "Peru's ambassador Ana Ruiz presented her credentials to Governor-General Sir David "
+        "Vunagi on Monday."
+    )
+    assert event.type == "meet"
+    assert event.title == "Ana Ruiz presents credentials to Governor-General Sir David Vunagi"
+    found = events(
+        "The ambassadors of Chile and Peru presented their credentials to the Governor-General "
+        "of Tuvalu on Tuesday."
+    )
+    assert sorted((tuple(e.countries), e.title) for e in found) == [
+        (("CHL", "TUV"), "Chile presents credentials to Tuvalu"),
+        (("PER", "TUV"), "Peru presents credentials to Tuvalu"),
+    ]
+
+
+def test_an_agreement_to_exchange_ambassadors_establishes_relations():
+    for text in (
+        "Fiji and Tonga agreed on Monday to exchange ambassadors.",
+        "Fiji and Tonga signed an agreement on Monday to exchange ambassadors.",
+    ):
+        (event,) = events(text)
+        assert (event.type, event.date.edtf) == ("establish_relations", "2024-04-29"), text
+        assert event.title == "Fiji and Tonga agree to exchange ambassadors", text
+
+
+def test_this_week_beside_said_friday_ends_by_the_report():
+    for text in (
+        "Peru cut ties with Fiji this week, the ministry said Friday.",
+        "Fiji expelled two Chilean diplomats this week, the government said on Friday.",
+    ):
+        (event,) = events(text)
+        assert event.date.edtf == "2024-04-29/2024-05-03", text
+
+
+# --- lists ---------------------------------------------------------------------------------
+
+
+def test_a_list_of_partners_with_their_years_gives_one_event_per_item():
+    for text in (
+        "Fiji established diplomatic relations with China in 1975, with Japan in 1981 and "
+        "with India in 1991.",
+        "Fiji established relations with China in 1975, Japan in 1981 and India in 1991.",
+    ):
+        assert summary(events(text)) == [
+            (
+                "establish_relations",
+                "1975",
+                ("FJI", "CHN"),
+                "Fiji and China establish diplomatic relations",
+            ),
+            (
+                "establish_relations",
+                "1981",
+                ("FJI", "JPN"),
+                "Fiji and Japan establish diplomatic relations",
+            ),
+            (
+                "establish_relations",
+                "1991",
+                ("FJI", "IND"),
+                "Fiji and India establish diplomatic relations",
+            ),
+        ], text
+
+
+# --- titles ----------------------------------------------------------------------------------
+
+
+def test_two_countries_each_establishing_relations_with_a_third_are_two_events():
+    for text in (
+        "Both Fiji and Tonga established diplomatic relations with China in 1975.",
+        "Fiji and Tonga established diplomatic relations with China in 1975.",
+    ):
+        assert summary(events(text)) == [
+            (
+                "establish_relations",
+                "1975",
+                ("FJI", "CHN"),
+                "Fiji and China establish diplomatic relations",
+            ),
+            (
+                "establish_relations",
+                "1975",
+                ("TON", "CHN"),
+                "Tonga and China establish diplomatic relations",
+            ),
+        ], text
+    # Two countries restoring relations between themselves stay one event.
+    (event,) = events("Fiji and Tonga restored diplomatic relations in 1975.")
+    assert event.title == "Fiji and Tonga establish diplomatic relations"
+
+
+def test_a_visit_is_never_titled_as_one_to_the_visitor_s_own_country():
+    (event,) = events("Chilean President Gabriel Boric flew from Santiago to visit Peru on Monday.")
+    assert event.title == "Gabriel Boric visits Peru"
+    (event,) = events("Peru's foreign minister Ana Soto visited Lima and Santiago on Monday.")
+    assert event.title == "Ana Soto visits Santiago"
+
+
+def test_a_restoration_after_a_war_is_not_titled_as_the_war():
+    for text in (
+        "Chile and Peru restored diplomatic relations in 1929, half a century after the war.",
+        "Relations between Chile and Peru, broken off by the war, were restored in 1929.",
+    ):
+        found = events(text)
+        assert [e.type for e in found] == ["establish_relations"], summary(found)
+        assert found[0].title == "Chile and Peru establish diplomatic relations", text
