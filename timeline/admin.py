@@ -16,7 +16,7 @@ import logging
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
-from django.core.validators import FileExtensionValidator
+from django.core.validators import FileExtensionValidator, URLValidator
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -26,7 +26,7 @@ from django.urls import NoReverseMatch, path, reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import curation
+from . import curation, sources
 from .models import Actor, ActorAlias, Article, Country, Event, Evidence, Sentence
 
 log = logging.getLogger(__name__)
@@ -190,7 +190,7 @@ class SentenceAdmin(admin.ModelAdmin):
 
 
 class ArticleAddForm(forms.Form):
-    """Paste the text or upload a .txt file; extraction does the rest."""
+    """Paste the text, upload a .txt or saved .html page, or give a link."""
 
     text = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 20, "cols": 100}),
@@ -199,8 +199,17 @@ class ArticleAddForm(forms.Form):
     )
     file = forms.FileField(
         required=False,
-        help_text="A UTF-8 plain-text (.txt) article.",
-        validators=[FileExtensionValidator(["txt"])],
+        help_text="A UTF-8 plain-text (.txt) article or a saved web page (.html, .htm).",
+        validators=[FileExtensionValidator(["txt", "html", "htm"])],
+    )
+    link = forms.URLField(
+        label="Or a link",
+        required=False,
+        max_length=1000,
+        assume_scheme="https",
+        validators=[URLValidator(schemes=["http", "https"])],
+        widget=forms.URLInput(attrs={"size": 100}),
+        help_text="An http(s) address: the page is fetched once, its story and metadata kept.",
     )
     source_name = forms.CharField(
         max_length=500, required=False, help_text="Where it came from (defaults to the file name)."
@@ -208,26 +217,22 @@ class ArticleAddForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        text, upload = data.get("text", ""), data.get("file")
-        if bool(text.strip()) == bool(upload):
-            raise forms.ValidationError("Paste the text or upload a file (one of the two).")
-        if upload:
-            services = _services()
-            raw = upload.read(services.MAX_ARTICLE_BYTES + 1)
-            if len(raw) > services.MAX_ARTICLE_BYTES:
-                raise forms.ValidationError(
-                    f"The file is too large (limit {services.MAX_ARTICLE_BYTES:,} bytes)."
-                )
-            if b"\x00" in raw:
-                raise forms.ValidationError("This is binary data, not a plain-text article.")
-            try:
-                data["text"] = raw.decode("utf-8-sig")
-            except UnicodeDecodeError as exc:
-                raise forms.ValidationError(f"The file is not UTF-8 text ({exc.reason}).") from exc
+        given = [bool(data.get("text", "").strip()), bool(data.get("file")), bool(data.get("link"))]
+        if sum(given) != 1:
+            raise forms.ValidationError("Paste the text, upload a file or give a link (one only).")
+        if upload := data.get("file"):
+            data["text"] = self._read_upload(upload)
             data["source_name"] = data.get("source_name") or upload.name
-        else:
+        elif not data.get("link"):
             data["source_name"] = data.get("source_name") or "pasted in the admin"
         return data
+
+    @staticmethod
+    def _read_upload(upload) -> str:
+        try:
+            return sources.from_bytes(upload.read(sources.MAX_PAGE_BYTES + 1), upload.name)
+        except sources.ArticleError as exc:
+            raise forms.ValidationError(f"This file cannot be read: {exc}.") from exc
 
 
 class SentenceInline(admin.TabularInline):
@@ -401,17 +406,20 @@ class ArticleAdmin(EditTrackingAdmin):
         return TemplateResponse(request, self.add_form_template, context)
 
     def _add_article(self, request, form: ArticleAddForm) -> HttpResponse | None:
-        services = _services()
+        services, data = _services(), form.cleaned_data
         try:
-            article, created = services.add_article(
-                form.cleaned_data["text"], source_name=form.cleaned_data["source_name"]
-            )
+            if data.get("link"):
+                article, created = services.ingest_source(data["link"])
+            else:
+                article, created = services.add_article(
+                    data["text"], source_name=data["source_name"]
+                )
         except services.ArticleError as exc:
             form.add_error(None, f"This article cannot be read: {exc}.")
             return None
         if not created:
             self.message_user(
-                request, f"This text is already stored as “{article}”; nothing was added."
+                request, f"This article is already stored as “{article}”; nothing was added."
             )
             return HttpResponseRedirect(change_url(article))
         self.log_addition(request, article, [{"added": {}}])

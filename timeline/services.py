@@ -21,8 +21,10 @@ from pathlib import Path
 
 import pycountry
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
+from . import sources
 from .extraction import types as x
 from .extraction.header import parse_header
 from .extraction.pipeline import build_timeline, extract_article
@@ -38,15 +40,13 @@ from .models import (
     Sentence,
     unique_slug,
 )
+from .sources import (  # noqa: F401  (re-exported: the commands and tests read files here)
+    MAX_ARTICLE_BYTES,
+    ArticleError,
+    read_article_file,
+)
 
 log = logging.getLogger(__name__)
-
-# News articles are tens of kilobytes; past this, a file is most likely not one.
-MAX_ARTICLE_BYTES = 1_000_000
-
-
-class ArticleError(ValueError):
-    """An article that cannot be ingested; the message names the problem."""
 
 
 @dataclass
@@ -59,42 +59,6 @@ class IngestReport:
     @property
     def ok(self) -> bool:
         return not self.failed
-
-
-# --- Reading --------------------------------------------------------------
-
-
-def article_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Expand folders into their ``.txt`` files (any case, sorted); keep files as given."""
-    files: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            files.extend(
-                sorted(p for p in path.rglob("*") if p.suffix.lower() == ".txt" and p.is_file())
-            )
-        else:
-            files.append(path)
-    return files
-
-
-def read_article_file(path: Path) -> str:
-    if not path.exists():
-        raise ArticleError("no such file")
-    if not path.is_file():
-        raise ArticleError("not a regular file")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ArticleError(f"cannot read it: {exc.strerror or exc}") from exc
-    if len(data) > MAX_ARTICLE_BYTES:
-        raise ArticleError(f"too large ({len(data):,} bytes; the limit is {MAX_ARTICLE_BYTES:,})")
-    if b"\x00" in data:
-        raise ArticleError("binary data (NUL bytes), not a plain-text article")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ArticleError(f"not UTF-8 text (byte {exc.start}: {exc.reason})") from exc
 
 
 def content_hash(text: str) -> str:
@@ -188,15 +152,14 @@ def _refresh_sentences(article: Article) -> None:
 
 
 def ingest_paths(paths: Iterable[str | Path], *, echo=None) -> IngestReport:
-    """Ingest files and folders, then rebuild the timeline once."""
+    """Ingest files, folders and links, then rebuild the timeline once."""
     report = IngestReport()
     say = echo or (lambda _msg: None)
     added: list[tuple[str, Article]] = []
-    for path in article_files(paths):
-        name = str(path)
+    for spec in sources.expand(paths):
+        name = str(spec)
         try:
-            text = read_article_file(path)
-            article, created = add_article(text, source_name=path.name)
+            article, created = ingest_source(spec)
         except ArticleError as exc:
             report.failed.append((name, str(exc)))
             say(f"FAILED  {name}: {exc}")
@@ -220,6 +183,27 @@ def ingest_paths(paths: Iterable[str | Path], *, echo=None) -> IngestReport:
     else:
         report.events = Event.objects.visible().count()
     return report
+
+
+def ingest_source(spec: str | Path) -> tuple[Article, bool]:
+    """Store one file, saved page or link (or find it again). Returns (article, created).
+
+    A link already ingested is not fetched again; a page whose canonical address
+    is already stored (the same story behind another link) adds nothing either.
+    """
+    if sources.is_url(spec) and (stored := _stored_page(str(spec))):
+        return stored, False
+    source = sources.read(spec)
+    if source.fetched_from or Path(str(spec)).suffix.lower() in sources.HTML_SUFFIXES:
+        for address in (source.fetched_from, parse_header(source.text).url):
+            if address and (stored := _stored_page(address)):
+                return stored, False
+    name = source.name if sources.is_url(spec) else Path(spec).name
+    return add_article(source.text, source_name=name)
+
+
+def _stored_page(url: str) -> Article | None:
+    return Article.objects.filter(Q(source_name=url) | Q(url=url)).order_by("pk").first()
 
 
 def _rebuild_one_by_one(added, report: IngestReport, say) -> int:

@@ -14,5 +14,6 @@ urlpatterns = [
     path("api/events.json", views.api_events, name="api-events"),
     path("export/events.csv", views.export_csv, name="export-csv"),
     path("export/events.ics", views.export_ics, name="export-ics"),
+    path("export/timelinejs.json", views.export_timelinejs, name="export-timelinejs"),
     path("admin/", admin.site.urls),
 ]

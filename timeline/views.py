@@ -30,6 +30,7 @@ from .exports import conflicts_json, event_json, events_csv, events_ics
 from .filters import EventFilterForm, PageForm
 from .models import Actor, Article, Country, Event, EventQuerySet, event_type_choices
 from .templatetags.timeline_tags import filters_query, query_without
+from .timelinejs import timeline_json
 
 PAGE_SIZE = 100  # events listed per page; the chart always draws every filtered event
 DEFAULT_PAGE_SIZE = 50  # the API's
@@ -367,6 +368,14 @@ def export_csv(request: HttpRequest) -> HttpResponse:
     )
     response["Content-Disposition"] = 'attachment; filename="events.csv"'
     return response
+
+
+def export_timelinejs(request: HttpRequest) -> HttpResponse:
+    events, error = _export(request)
+    if error:
+        return error
+    lanes = "actor" if request.GET.get("lanes") == "actor" else "country"
+    return JsonResponse(timeline_json(events, request.build_absolute_uri, lanes=lanes))
 
 
 def export_ics(request: HttpRequest) -> HttpResponse:

@@ -346,7 +346,7 @@ def test_the_add_article_page_offers_paste_and_upload(editor_client):
     assert b'enctype="multipart/form-data"' in page.content
 
 
-def test_the_add_article_form_takes_only_txt_files(editor_client):
+def test_the_add_article_form_takes_only_text_and_web_page_files(editor_client):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     response = editor_client.post(
@@ -355,7 +355,7 @@ def test_the_add_article_form_takes_only_txt_files(editor_client):
     )
 
     assert response.status_code == 200
-    assert "txt" in response.content.decode()
+    assert "Allowed extensions are: txt, html, htm" in response.content.decode()
     assert Article.objects.count() == 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import re
 import sys
 import time
@@ -303,9 +304,13 @@ def _score_module():
     return module
 
 
+def _split(path: Path) -> str:
+    return json.loads(path.read_text(encoding="utf-8")).get("split", "")
+
+
 def test_every_gold_set_finds_its_core_events_with_exact_dates_and_no_junk():
     for path in sorted(GOLD.glob("*.json")):
-        if path.name.startswith("blind") or path.name in OFFTOPIC_FLOORS:
+        if path.name.startswith("blind") or path.name in OFFTOPIC_FLOORS or _split(path):
             continue  # measurements on untuned articles: see below
         result = scored(path.name)
         assert result.core_found == result.core_total, (path.name, result.misses)
@@ -331,6 +336,56 @@ BLIND_FLOORS = {
     "blind5.json": (4, 4, 0),
     "blind7.json": (10, 9, 0),
     "blind6.json": (4, 4, 0),
+}
+
+
+def test_the_development_sets_keep_at_least_what_they_reached():
+    # Issue #10's development split (tuned on), annotated before its first run, which each
+    # file records: floors for core found and exact dates, ceilings for junk, raised as
+    # fixes land.
+    for name, (core, exact, junk) in DEV_FLOORS.items():
+        result = scored(name)
+        assert result.core_found >= core, (name, result.misses)
+        assert result.exact_dates >= exact, (name, result.wrong_dates)
+        assert len(result.junk) <= junk, (name, result.junk)
+
+
+DEV_FLOORS = {
+    "dev_1.json": (5, 4, 1),
+    "dev_2.json": (2, 1, 1),
+    "dev_3.json": (6, 5, 1),
+    "dev_4.json": (8, 5, 0),
+    "dev_5.json": (3, 1, 0),
+}
+
+
+def test_the_frozen_sets_keep_at_least_their_first_run():
+    # The frozen test set: floors from its first run, before any change made for it (each
+    # gold file keeps that run and every recorded one). Only aggregate figures are compared
+    # or shown: nobody who tunes the extractor may read why a frozen set fails.
+    frozen = sorted(path.name for path in GOLD.glob("*.json") if _split(path) == "frozen")
+    assert frozen == sorted(FROZEN_FLOORS)
+    for name, (core, exact, types, countries, junk) in FROZEN_FLOORS.items():
+        got = _score_module().figures(scored(name))
+        kept = (
+            got.core_found >= core,
+            got.exact_dates >= exact,
+            got.right_types >= types,
+            got.exact_countries >= countries,
+            got.junk <= junk,
+        )
+        assert all(kept), (name, got)
+
+
+# Floors (core events found, exact date spans, right types, exact party countries) and the
+# most junk, per frozen set; raised as fixes land, never lowered.
+FROZEN_FLOORS = {
+    "frozen_1.json": (14, 13, 12, 8, 0),
+    "frozen_2.json": (2, 1, 2, 1, 0),
+    "frozen_3.json": (4, 3, 3, 3, 1),
+    "frozen_4.json": (5, 3, 3, 3, 0),
+    "frozen_5.json": (8, 7, 6, 4, 1),
+    "frozen_6.json": (6, 4, 5, 5, 0),
 }
 
 
@@ -396,6 +451,74 @@ TYPE_FLOORS = {
     "heldout.json": 6,
     "seeds.json": 12,
 }
+
+
+def _tiny_gold(tmp_path: Path, split: str) -> Path:
+    gold = {
+        "name": "tiny",
+        "split": split,
+        "articles": {
+            "a": {
+                "text": "published: 2021-03-05\n\nChile and Ghana established diplomatic "
+                "relations on March 3, 2021. The weather in Accra was warm."
+            }
+        },
+        "events": [
+            {
+                "id": "cl-gh-ties",
+                "core": True,
+                "type": "establish_relations",
+                "date": {"start": "2021-03-03", "end": "2021-03-03", "precision": "day"},
+                "countries": ["CHL", "GHA"],
+                "evidence": [
+                    {"article": "a", "quote": "Chile and Ghana established diplomatic relations"}
+                ],
+            },
+            {
+                "id": "hidden-miss",
+                "core": True,
+                "type": "meet",
+                "date": {"start": "2021-03-04", "end": "2021-03-04", "precision": "day"},
+                "countries": ["CHL", "GHA"],
+                "evidence": [
+                    {"article": "a", "quote": "The weather in Accra was warm."},
+                    {"article": "a", "quote": "a quote in no sentence"},
+                ],
+            },
+        ],
+    }
+    path = tmp_path / "tiny.json"
+    path.write_text(json.dumps(gold), encoding="utf-8")
+    return path
+
+
+def test_a_frozen_set_shows_only_its_aggregate_figures(tmp_path, capsys):
+    score = _score_module()
+    score.main([str(_tiny_gold(tmp_path, "dev")), "--events"])
+    tuned = capsys.readouterr().out
+    assert "missed: hidden-miss" in tuned and "a quote in no sentence" in tuned
+    assert "Chile" in tuned  # the predicted events
+
+    score.main([str(_tiny_gold(tmp_path, "frozen")), "--events"])
+    frozen = capsys.readouterr().out
+    assert "core events found       1/2" in frozen
+    assert "gold quotes not found   1" in frozen
+    assert "all frozen sets combined (1 set)" in frozen
+    for secret in ("hidden-miss", "a quote in no sentence", "Chile", "2021"):
+        assert secret not in frozen
+
+
+def test_record_appends_the_aggregate_figures_of_a_frozen_run(tmp_path, capsys):
+    path = _tiny_gold(tmp_path, "frozen")
+    score = _score_module()
+    score.main([str(path), "--record"])
+    score.main([str(path), "--record"])
+    capsys.readouterr()
+    runs = json.loads(path.read_text(encoding="utf-8"))["runs"]
+    assert len(runs) == 2
+    assert runs[0]["date"] == dt.date.today().isoformat()
+    assert re.fullmatch(r"[0-9a-f]{7,}(\+dirty)?", runs[0]["commit"])
+    assert (runs[0]["core_found"], runs[0]["core_total"], runs[0]["quotes_missing"]) == (1, 2, 1)
 
 
 def test_sources_disagreeing_on_a_name_are_kept_as_a_conflict():

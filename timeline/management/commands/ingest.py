@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from timeline import services
+from timeline import services, sources
 from timeline.models import Article
 
 
 class Command(BaseCommand):
     help = (
-        "Ingest plain-text articles (files or folders of .txt). Idempotent: an article "
-        "already stored is left as it is. With --reextract, re-run the extraction over "
-        "stored articles (all of them when no path is given), keeping every editor's change."
+        "Ingest articles: plain-text files (.txt, with an optional header block), saved web "
+        "pages (.html, .htm), folders of those, and http(s):// links. Idempotent: an article "
+        "already stored (same text, or a link already fetched) is left as it is. With "
+        "--reextract, re-run the extraction over stored articles (all of them when no path is "
+        "given), keeping every editor's change."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="*", help="article files or folders")
+        parser.add_argument("paths", nargs="*", help="article files, folders or http(s) links")
         parser.add_argument(
             "--reextract",
             action="store_true",
@@ -42,13 +44,12 @@ class Command(BaseCommand):
             articles = None
         else:
             articles, missing = [], []
-            for path in services.article_files(paths):
+            for path in sources.expand(paths):
                 try:
-                    digest = services.content_hash(services.read_article_file(path))
-                except services.ArticleError as exc:
+                    article = _stored(path)
+                except sources.ArticleError as exc:
                     missing.append(f"  {path}: {exc}")
                     continue
-                article = Article.objects.filter(content_hash=digest).first()
                 if article is None:
                     missing.append(f"  {path}: not ingested yet (run ingest first)")
                 else:
@@ -58,3 +59,13 @@ class Command(BaseCommand):
         count = services.reextract(articles)
         done = "all articles" if articles is None else f"{len(articles)} article(s)"
         self.stdout.write(f"Re-extracted {done}; {count} events on the timeline.")
+
+
+def _stored(spec) -> Article | None:
+    """The stored article a file or link was ingested as (a link is not fetched again)."""
+    if sources.is_url(spec):
+        stored = Article.objects.filter(source_name=spec).first()
+        if stored:
+            return stored
+    text = sources.read(spec).text
+    return Article.objects.filter(content_hash=services.content_hash(text)).first()
