@@ -91,15 +91,26 @@ def test_rejoining_or_quitting_an_organisation():
     assert summary(events("Peru rejoined the Commonwealth on Monday.")) == [
         ("join_organisation", "2024-04-29", ("PER",), "Peru joins the Commonwealth")
     ]
+    assert summary(events("Peru first became a Commonwealth member in 1965.")) == [
+        ("join_organisation", "1965", ("PER",), "Peru joins the Commonwealth")
+    ]
+    # Leaving one lowers relations with its members (CAMEO 16).
     assert summary(events("Fiji quit the Pacific Islands Forum in 2021.")) == [
-        ("leave_organisation", "2021", ("FJI",), "Fiji leaves the Pacific Islands Forum")
+        ("reduce_relations", "2021", ("FJI",), "Fiji leaves the Pacific Islands Forum")
     ]
     assert summary(events("In 1976 Chile withdrew from the Andean Community.")) == [
-        ("leave_organisation", "1976", ("CHL",), "Chile leaves the Andean Community")
+        ("reduce_relations", "1976", ("CHL",), "Chile leaves the Andean Community")
     ]
+    text = "Peru joined the Andean Community in 1969. Chile left the bloc in 1976."
+    assert ("reduce_relations", "1976", ("CHL",), "Chile leaves the Andean Community") in (
+        summary(events(text))
+    )
     # Leaving a country is no withdrawal from an organisation.
-    left = events("Fiji's ambassador left Chile on Monday.")
-    assert [e.type for e in left] == ["expel_withdraw"]
+    for text in (
+        "Fiji's ambassador left Chile on Monday.",
+        "Two Fijian diplomats were charged with spying and ordered to leave Chile on Monday.",
+    ):
+        assert [e.type for e in events(text)] == ["expel_withdraw"], text
 
 
 def test_downgrading_relations_to_charge_d_affaires_is_a_downgrade_not_a_break():
@@ -190,28 +201,76 @@ def test_a_list_of_partners_with_their_years_gives_one_event_per_item():
 # --- titles ----------------------------------------------------------------------------------
 
 
-def test_two_countries_each_establishing_relations_with_a_third_are_two_events():
+def test_countries_establishing_relations_with_a_third_are_never_titled_with_each_other():
+    # Told together, one happening of the group with the third country.
     for text in (
         "Both Fiji and Tonga established diplomatic relations with China in 1975.",
-        "Fiji and Tonga established diplomatic relations with China in 1975.",
+        "Fiji, Tonga and Samoa jointly established diplomatic relations with China in 1975.",
     ):
-        assert summary(events(text)) == [
-            (
-                "establish_relations",
-                "1975",
-                ("FJI", "CHN"),
-                "Fiji and China establish diplomatic relations",
-            ),
-            (
-                "establish_relations",
-                "1975",
-                ("TON", "CHN"),
-                "Tonga and China establish diplomatic relations",
-            ),
-        ], text
-    # Two countries restoring relations between themselves stay one event.
+        (event,) = events(text)
+        assert event.countries[:2] == ["FJI", "CHN"], text
+        assert event.title.endswith("establish diplomatic relations with China"), text
+        assert event.title.startswith("Fiji and Tonga" if "Both" in text else "Fiji, Tonga"), text
+    # Told of each, one event each.
+    assert summary(
+        events("Fiji and Tonga each established diplomatic relations with China in 1975.")
+    ) == [
+        (
+            "establish_relations",
+            "1975",
+            ("FJI", "CHN"),
+            "Fiji and China establish diplomatic relations",
+        ),
+        (
+            "establish_relations",
+            "1975",
+            ("TON", "CHN"),
+            "Tonga and China establish diplomatic relations",
+        ),
+    ]
+    # Two countries restoring relations between themselves stay the pair.
     (event,) = events("Fiji and Tonga restored diplomatic relations in 1975.")
     assert event.title == "Fiji and Tonga establish diplomatic relations"
+
+
+def test_a_list_told_respectively_pairs_each_partner_with_its_date():
+    text = (
+        "Fiji signed joint communiques with Chile and Peru on 9 November and 24 November 2021, "
+        "respectively, to establish diplomatic relations."
+    )
+    assert summary(events(text)) == [
+        (
+            "establish_relations",
+            "2021-11-09",
+            ("FJI", "CHL"),
+            "Fiji and Chile establish diplomatic relations",
+        ),
+        (
+            "establish_relations",
+            "2021-11-24",
+            ("FJI", "PER"),
+            "Fiji and Peru establish diplomatic relations",
+        ),
+    ]
+
+
+def test_relations_held_since_a_year_began_that_year():
+    (event,) = events("Tonga has had diplomatic ties with Peru since 1998.")
+    assert (event.type, event.date.edtf, event.countries[:2]) == (
+        "establish_relations",
+        "1998",
+        ["TON", "PER"],
+    )
+
+
+def test_a_background_war_is_no_event():
+    for text in (
+        "Taiwan has governed itself since the end of a civil war in 1949.",
+        "Since Taiwan split from China amid a civil war in 1949, the two have competed for allies.",
+    ):
+        assert events(text) == [], text
+    (war,) = events("Peru and Chile fought a war in 1879.")
+    assert war.type == "armed_conflict"
 
 
 def test_a_visit_is_never_titled_as_one_to_the_visitor_s_own_country():

@@ -48,6 +48,7 @@ class Item:
     inherited: bool = False
     date_text: str = ""  # the expression the date came from, when not the candidate's own
     date_source: int | None = None  # sentence of the visit an inherited date comes from
+    news: bool = False  # dated only as news of the day: any stated date outranks it
 
     @property
     def cand(self):
@@ -371,6 +372,7 @@ def cluster_items(
     still = _dated_by_report(leftovers, clusters, actors, index)
     rest = _dated_by_visit(still, by_article, clusters, actors, index)
     # Second chance for undated ones now that more happenings exist.
+    recent: list[Item] = []
     for item in rest:
         options = [
             c
@@ -381,6 +383,9 @@ def cluster_items(
             _join(item, options, actors, index)
         elif keep_unattached:
             _new_cluster(item, clusters, index)
+        else:
+            recent.append(item)
+    _dated_as_news(recent, clusters, actors, index)
     return clusters
 
 
@@ -415,26 +420,53 @@ def _attach_undated(undated, clusters, actors, index, keep_unattached) -> list[I
 
 
 def _dated_by_report(leftovers, clusters, actors, index) -> list[Item]:
-    """Undated but carried by a dated report ("announced on Tuesday that it has agreed"),
-    or told as news of the day ("Peru has cut relations with Fiji"): dated so when it
-    joined no happening a source dates."""
+    """Undated but carried by a dated report ("announced on Tuesday that it has agreed")."""
     still: list[Item] = []
     for item in leftovers:
         report = item.detail.report_timex
-        recent = item.detail.recent_timex
-        if has(item.cand.type, "inherits_date"):
-            still.append(item)
-        elif report is not None and report.value is not None:
+        if (
+            report is not None
+            and report.value is not None
+            and not has(item.cand.type, "inherits_date")
+        ):
             item.date = report.value
             item.date_rule = "the date of the report"
             item.date_text = report.text
             _add(item, clusters, actors, index)
-        elif recent is not None and recent.value is not None:
-            item.date, item.date_rule, item.date_text = recent.value, recent.rule, recent.text
-            _add(item, clusters, actors, index)
         else:
             still.append(item)
     return still
+
+
+# News of the day reports what happened in the weeks before its article.
+NEWS_DAYS = 31
+
+
+def _dated_as_news(items, clusters, actors, index) -> None:
+    """Last, what is told as news of the day ("Peru has cut relations with Fiji") and
+    joined no happening a source dates: a happening of its kind, with one of its
+    countries, in the weeks before its article; else the day of its article."""
+    for item in items:
+        recent = item.detail.recent_timex
+        if recent is None or recent.value is None:
+            continue
+        day = recent.value
+        window = DateValue(
+            day.start - dt.timedelta(days=NEWS_DAYS), day.end, "range", "", "", approximate=True
+        )
+        options = [
+            c
+            for c in index.candidates(item)
+            if c.type == item.cand.type
+            and set(item.cand.countries) & c.countries()
+            and any(i.date.overlaps(window) for i in c.dated())
+        ]
+        item.date, item.date_rule, item.date_text = day, recent.rule, recent.text
+        item.news = True
+        if options:
+            _join(item, options, actors, index)
+        else:
+            _add(item, clusters, actors, index)
 
 
 def _dated_by_visit(still, by_article, clusters, actors, index) -> list[Item]:
@@ -559,8 +591,9 @@ def _precision_width(value: DateValue) -> int:
 
 
 def choose_date(items: list[Item]) -> tuple[Item | None, list[Item]]:
-    """The date most sources support, as precise as they give it; and the dissenters."""
-    dated = [i for i in items if i.date]
+    """The date most sources support, as precise as they give it; and the dissenters.
+    A date told only as news of the day counts when no source states one."""
+    dated = [i for i in items if i.date and not i.news] or [i for i in items if i.date]
     if not dated:
         return None, []
 
@@ -697,9 +730,10 @@ def _party_countries(items: list[Item], representative: Item) -> list[str]:
     core = [i for i in items if i.cand.type == representative.cand.type] or items
     by_sentence: dict[tuple[str, int], set[str]] = {}
     for item in core:
-        by_sentence.setdefault((item.article, item.cand.sentence), set()).update(
-            item.cand.countries
-        )
+        if item.cand.countries:  # a sentence naming no country says nothing of the parties
+            by_sentence.setdefault((item.article, item.cand.sentence), set()).update(
+                item.cand.countries
+            )
     votes = Counter(c for named in by_sentence.values() for c in named)
     pair = representative.detail.countries_in_order[:2] or representative.cand.countries[:2]
     ranked = [

@@ -29,6 +29,8 @@ class Trigger:
     base_needs_ranking: bool = False  # a bare infinitive counts only after "the first ... to"
     exclude: tuple[str, ...] = ()
     each_subject: bool = False  # coordinated subjects each act (see the file's header)
+    needs_organisation: bool = False  # tells of an organisation, and must name one
+    anaphoric: bool = False  # names a happening told before: takes no date of its own
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ class Frame:
     roles: str = ""  # the rule filling AGENT and TARGET (roles.py)
     counts_partners: bool = False  # "Fiji becomes Chile's 150th partner" tells its outcome
     each_subject: bool = False  # "X and Y established relations with Z": two happenings
+    background_after: re.Pattern[str] | None = None  # "since the end of a civil war"
     announced: str = ""
     triggers: tuple[Trigger, ...] = ()
     # All triggers in one alternation, each in group "t<index>": one scan of a clause
@@ -110,7 +113,11 @@ def _objects(items: list[str], words: dict[str, str]) -> str:
 def _trigger_regex(spec: dict, words: dict[str, str]) -> str:
     """One regular expression for one trigger table of the file (see its header)."""
     gap = spec.get("gap", 4)
-    between = rf"(?:\W+\w+){{0,{gap}}}?\W+"
+    # Words between, never across a comma or a semicolon: "stopping short of a full break,
+    # froze relations" has no "break ... relations".
+    between = rf"(?:[^\w,;]+\w+){{0,{gap}}}?[^\w,;]+"
+    # A noun and what was done to it may stand apart: "ties, which were severed".
+    after_noun = rf"(?:\W+\w+){{0,{gap}}}?\W+"
     objects = _objects(spec["objects"], words) if "objects" in spec else ""
     parts = []
     if "verbs" in spec or "nominals" in spec:
@@ -130,9 +137,9 @@ def _trigger_regex(spec: dict, words: dict[str, str]) -> str:
             parts.append(verbs)
     if "passive" in spec:
         participle = alternation(spec["passive"], "VERB")
-        parts.append(rf"{objects}{between}{_BE}\s+(?:\w+ly\s+)?{participle}")
+        parts.append(rf"{objects}{after_noun}{_BE}\s+(?:\w+ly\s+)?{participle}")
     if "intransitive" in spec:
-        parts.append(f"{objects}{between}{alternation(spec['intransitive'], 'VERB')}")
+        parts.append(f"{objects}{after_noun}{alternation(spec['intransitive'], 'VERB')}")
     if "nouns" in spec:
         parts.append(rf"{alternation(spec['nouns'], 'NOUN')}\s+of\s+{_expand(spec['of'], words)}")
     if "phrases" in spec:
@@ -169,6 +176,8 @@ def _frame(code: str, priority: int, spec: dict, words: dict[str, str]) -> Frame
             t.get("base_needs_ranking", False),
             tuple(t.get("exclude", ())),
             t.get("each_subject", False),
+            t.get("needs_organisation", False),
+            t.get("anaphoric", False),
         )
         for t in spec.get("trigger", ())
     )
@@ -199,6 +208,9 @@ def _frame(code: str, priority: int, spec: dict, words: dict[str, str]) -> Frame
         roles=spec.get("roles", ""),
         counts_partners=spec.get("counts_partners", False),
         each_subject=spec.get("each_subject", False),
+        background_after=re.compile(spec["background_after"], re.I)
+        if "background_after" in spec
+        else None,
         announced=spec.get("announced", ""),
         triggers=triggers,
         regex=re.compile(combined, re.I) if triggers else None,
@@ -209,12 +221,22 @@ def _frame(code: str, priority: int, spec: dict, words: dict[str, str]) -> Frame
 
 
 @functools.cache
+def _data() -> dict:
+    return tomllib.loads(FRAMES_FILE.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def words() -> dict[str, str]:
+    """The file's shared words, as regular expressions: "ORGANISATION", "REL", ..."""
+    return _words(_data().get("words", {}))
+
+
+@functools.cache
 def frames() -> dict[str, Frame]:
     """Every frame by its code, in priority order."""
-    data = tomllib.loads(FRAMES_FILE.read_text(encoding="utf-8"))
-    words = _words(data.get("words", {}))
+    data = _data()
     return {
-        code: _frame(code, priority, spec, words)
+        code: _frame(code, priority, spec, words())
         for priority, (code, spec) in enumerate(data["frames"].items())
     }
 
@@ -259,7 +281,7 @@ def in_family(code: str, family: str) -> bool:
 def relative_lemmas() -> frozenset[str]:
     """Every verb lemma of every trigger: a relative clause built on one of them ("ties
     that were cut in 2016") tells a happening of its own."""
-    data = tomllib.loads(FRAMES_FILE.read_text(encoding="utf-8"))
+    data = _data()
     found: set[str] = set()
     for spec in data["frames"].values():
         for trigger in spec.get("trigger", ()):

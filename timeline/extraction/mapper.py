@@ -13,6 +13,7 @@ its flags mean.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -20,7 +21,7 @@ from . import temporal
 from .clauses.model import Clause, ClauseAnalyser, ClauseKind, Predicate
 from .clauses.rules import ORDERED_TO, RANKED_TO, hedged, nominal
 from .countries import country_name, how_matched
-from .frames import Frame, Trigger, frame, frames
+from .frames import Frame, Trigger, frame, frames, words
 from .parties import (
     BOTH,
     DESCRIBED_SUBJECT,
@@ -89,6 +90,7 @@ class Reading:
     hosts: set[str] = field(default_factory=set)
     outsiders: set[str] = field(default_factory=set)
     organisation: Filler | None = None
+    group: list[str] = field(default_factory=list)  # subjects acting together with a third
 
     @property
     def body(self) -> str:
@@ -317,23 +319,67 @@ _PROPER_NAME = re.compile(
     r"\s+(?:from\s+|out\s+of\s+)?(?P<name>(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:of\s+|for\s+|and\s+)?"
     r"[A-Z][\w'’&-]*)*)"
 )
+_NAME_IN = re.compile(r"(?P<name>[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*)")
 
 
-def _organisation(clause: Clause, trigger: re.Match[str], mentions: list[Mention]) -> Filler | None:
-    """The organisation joined or left: an organisation named in the clause, else the
-    proper name right after the verb when it names no country."""
+@functools.cache
+def _organisation_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    names = re.compile(r"\b" + words()["ORGANISATION"] + r"\b", re.I)
+    noun = re.compile(
+        r"\s+(?:from\s+|out\s+of\s+)?the\s+" + words()["ORGANISATION_NOUN"] + r"\b", re.I
+    )
+    return names, noun
+
+
+def _named_organisation(text: str, mentions: list[Mention], lo: int, hi: int) -> str:
+    """A proper name in text[lo:hi] that names an organisation and no country."""
+    names, _ = _organisation_words()
+    for found in _NAME_IN.finditer(text, lo, hi):
+        a, b = found.span()
+        if names.search(found.group()) and not any(
+            m.kind == COUNTRY and a <= m.start < b for m in mentions
+        ):
+            return found.group()
+    return ""
+
+
+def _organisation(
+    article: Article, clause: Clause, trigger: re.Match[str], mentions: list[Mention]
+) -> Filler | None:
+    """The organisation joined or left: one named in the clause; else the name right after
+    the verb, or inside its words ("became a Commonwealth member"); else "the
+    organisation" ("left the bloc"), the one named last before."""
     end = clause.start + trigger.end()
     named = [m for m in mentions if m.kind not in (COUNTRY, PERSON)]
     after = [m for m in named if m.start >= end]
     if after or named:
         return Filler((after or named)[0].kind, (after or named)[0].key)
     found = _PROPER_NAME.match(clause.body, trigger.end())
-    if found is None:
-        return None
-    start = clause.start + found.start("name")
-    if any(m.kind == COUNTRY and start <= m.start < clause.start + found.end() for m in mentions):
-        return None
-    return Filler("phrase", found["name"])
+    if found is not None:
+        name = _named_organisation(
+            clause.text, mentions, clause.start + found.start("name"), clause.start + found.end()
+        )
+        if name:
+            prefix = "the " if found["name"].lower().startswith("the ") else ""
+            return Filler("phrase", prefix + name)
+    inside = _named_organisation(clause.text, mentions, clause.start + trigger.start() + 1, end)
+    if inside:
+        return Filler("phrase", "the " + inside)
+    _, noun = _organisation_words()
+    if noun.match(clause.body, trigger.end()):
+        before = [m.group() for m in _NAME_IN.finditer(article.text, 0, clause.start)]
+        earlier = [n for n in before if _organisation_words()[0].search(n) and n not in ("The",)]
+        if earlier:
+            return Filler("phrase", "the " + re.sub(r"^The\s+", "", earlier[-1]))
+    return None
+
+
+def _background(fr: Frame, body: str, m: re.Match[str]) -> bool:
+    """A trigger told as the time of another statement ("since the end of a civil war")."""
+    pattern = fr.background_after
+    return (
+        pattern is not None and pattern.search(body, max(0, m.start() - 60), m.start()) is not None
+    )
 
 
 def read_clause(
@@ -349,8 +395,12 @@ def read_clause(
         if named is not None:
             matches.append((frame("expel_withdraw"), named, _NAMED_ENVOY))
     matches = [
-        f for f in matches if not f[0].needs_organisation or _organisation(clause, f[1], mentions)
+        f
+        for f in matches
+        if not (f[0].needs_organisation or f[2].needs_organisation)
+        or _organisation(article, clause, f[1], mentions)
     ]
+    matches = [f for f in matches if not _background(f[0], clause.body, f[1])]
     borrow = clause.kind == "leading"
     countries = ordered_unique(
         [*clause.frame_countries, *clause_countries(clause.text, mentions, clause.mentions, borrow)]
@@ -366,8 +416,20 @@ def read_clause(
         clause, clause.start + trigger.start(), clause.start + trigger.end()
     )
     reading = Reading(article, clause, fr, trigger, spec, predicate, timexes, mentions, countries)
-    if fr.needs_organisation:
-        reading.organisation = _organisation(clause, trigger, mentions)
+    if fr.needs_organisation or spec.needs_organisation:
+        reading.organisation = _organisation(article, clause, trigger, mentions)
+    if spec.anaphoric:
+        reading.timexes = timexes = []
+    if spec.variant == "since":
+        # "has had ties with China since 1980": the relations began then.
+        reading.timexes = [
+            t
+            for t in clause.timexes
+            if t.kind == "date"
+            and t.start >= clause.start + trigger.end()
+            and "since" in clause.text[max(0, t.start - 12) : t.end].lower()
+        ][:1]
+        timexes = reading.timexes
     return reading, timexes, countries
 
 
@@ -576,7 +638,13 @@ def _fill_countries(r: Reading) -> list[str]:
     actors = ordered_unique(m.key for m in r.mentions if m.kind != COUNTRY)
     explicit = [m for m in r.mentions if m.kind == COUNTRY]
     described = _described_subject(r, explicit)
-    relative = r.clause.kind in (ClauseKind.RELATIVE, ClauseKind.NOUN_RELATIVE)
+    # A relative clause takes its sides from its host; leaving an organisation has none;
+    # a happening named again ("during the signing") has those its sentence names.
+    relative = (
+        r.clause.kind in (ClauseKind.RELATIVE, ClauseKind.NOUN_RELATIVE)
+        or r.organisation is not None
+        or r.spec.anaphoric
+    )
     if described:
         r.countries = ordered_unique([described, explicit[0].key, *r.countries])
     elif not relative:
@@ -596,9 +664,13 @@ def _fill_countries(r: Reading) -> list[str]:
 
 
 def _subject_missing(r: Reading) -> bool:
-    if not r.frame.relational:
+    if not r.frame.relational or r.organisation is not None:
         return False
     r.countries = subject_object(r.countries, r.mentions, r.t_start, r.t_end, r.clause.text)
+    if r.group:
+        # The group acts with a third: the first of the group and the third make the pair.
+        third = [c for c in r.countries if c not in r.group]
+        r.countries = ordered_unique([r.group[0], *third[:1], *r.countries])
     named = [m for m in r.mentions if m.kind == COUNTRY]
     if re.match(r"(?i)(?:relations|ties)\b", r.trigger.group()) and len(r.countries) < 2:
         return bool(named)  # "ties with X were cut": X is not who cut them
@@ -853,6 +925,7 @@ def _finish(r: Reading) -> list[Candidate]:
         "subject_missing": missing,
         "occasion": occasion(r.clause.sentence),
         "recent_timex": None if dated else _news_of_the_day(r),
+        "group": [c for c in r.group if c in r.countries],
     }
     return _build(r, actors, dated, extra)
 
@@ -890,10 +963,15 @@ def _item(r: Reading, item: Mention, timex: Timex, others: set[str]) -> Reading:
     return each
 
 
+_EACH = re.compile(r"\b(?:each|separately|respectively|individually|in\s+turn)\b", re.I)
+
+
 def _distributed(r: Reading) -> list[Reading]:
     """One reading per item of a list the predicate distributes over: "with China in
-    1975, with Japan in 1981" (a partner and a date each); "Fiji and Tonga established
-    relations with China" (each subject, when the frame or trigger says each acts)."""
+    1975, with Japan in 1981" (a partner and a date each); "the envoys of X and Y
+    presented credentials to Z", "X and Y each established relations with Z" (each
+    subject). Told jointly ("X and Y established relations with Z"), the subjects are one
+    group acting with Z."""
     p = r.predicate
     if p.items:
         keys = {m.key for m, _ in p.items}
@@ -902,8 +980,11 @@ def _distributed(r: Reading) -> list[Reading]:
     partners = [
         m for m in r.mentions if m.kind == COUNTRY and m.start >= r.t_end and m.key not in subjects
     ]
-    if subjects and partners and (r.frame.each_subject or r.spec.each_subject):
+    if not (subjects and partners and (r.frame.each_subject or r.spec.each_subject)):
+        return [r]
+    if r.spec.each_subject or _EACH.search(r.body):
         return [_without(r, subjects - {m.key}) for m in p.subjects if m.key in subjects]
+    r.group = [m.key for m in p.subjects]
     return [r]
 
 

@@ -49,7 +49,11 @@ def _slots(cand: Candidate, actors: dict[str, ActorInfo]) -> dict[str, str]:
     target = display(cand.target, actors)
     visitor = actor or first
     last = names[-1] if names and names[-1] != first else ""
+    group = [country_name(c) for c in cand.group]
+    counterpart = next((country_name(c) for c in cand.event.countries if c not in cand.group), "")
     return {
+        "group": _join(group) if len(group) > 1 else "",
+        "counterpart": counterpart if len(group) > 1 else "",
         "side": names[0] if names else "",
         "partner": names[1] if len(names) > 1 else "",
         "subject": names[0] if names else first,
@@ -67,6 +71,10 @@ def _slots(cand: Candidate, actors: dict[str, ActorInfo]) -> dict[str, str]:
         "person2": people[1] if len(people) > 1 else "",
         **_verb_forms(cand.object_text),
     }
+
+
+def _join(names: list[str]) -> str:
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
 
 
 def _holds(condition: str, cand: Candidate, status: str, people: int) -> bool:

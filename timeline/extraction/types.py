@@ -224,6 +224,9 @@ class Candidate:
     # "Peru has cut relations with Fiji": the publication day, the date of the news when
     # no source dates the happening better.
     recent_timex: Timex | None = None
+    # Countries acting together with the other party: "Barbados, Guyana, Jamaica and
+    # Trinidad and Tobago established relations with Cuba".
+    group: list[str] = field(default_factory=list)
 
     @property
     def candidate(self) -> EventCandidate:

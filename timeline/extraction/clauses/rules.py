@@ -382,6 +382,15 @@ class RuleClauseAnalyser:
         limit = clause.sentence.end
         countries = [m for m in clause.mentions if m.kind == COUNTRY and end <= m.start < limit]
         dates = [t for t in clause.timexes if end <= t.start < limit and t.kind == "date"]
+        if re.search(r"\brespectively\b", clause.sentence.text, re.I):
+            # The lists may stand before the predicate: "signed communiques with X and Y on
+            # D1 and D2, respectively, to establish relations".
+            lo = clause.sentence.start
+            return _respectively(
+                self.text,
+                [m for m in clause.mentions if m.kind == COUNTRY and lo <= m.start < limit],
+                [t for t in clause.timexes if lo <= t.start < limit and t.kind == "date"],
+            )
         items: list[tuple[Mention, Timex]] = []
         cursor = end
         for country in countries:
@@ -422,6 +431,21 @@ class RuleClauseAnalyser:
             prep = _PREPOSITION.search(self.text, max(end, m.start - 40), m.start)
             out.append(Argument(prep["prep"].lower() if prep else "patient", m))
         return out
+
+
+def _respectively(
+    text: str, countries: list[Mention], dates: list[Timex]
+) -> list[tuple[Mention, Timex]]:
+    """ "with Chile and Peru on 9 November and 24 November, respectively": the n-th
+    country of a coordinated list with the n-th date."""
+    runs: list[list[Mention]] = []
+    for m in countries:
+        if runs and _SUBJECT_GAP.match(text[runs[-1][-1].end : m.start]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    run = next((r for r in runs if len(r) >= 2 and len(r) == len(dates)), None)
+    return list(zip(run, dates, strict=True)) if run else []
 
 
 def _hedge_scope(before: str, clause: Clause, start: int) -> str:
