@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from .clauses.lemmas import alternation
@@ -168,16 +168,22 @@ def _object(spec: dict) -> ObjectSpec:
     )
 
 
+def _scalars(cls, spec: dict) -> dict:
+    """The plain settings of a dataclass read from a table: flags and strings, each with
+    the dataclass's default when the file leaves it out."""
+    return {
+        f.name: spec.get(f.name, f.default)
+        for f in fields(cls)
+        if f.type in ("bool", "str") and f.name in spec
+    }
+
+
 def _frame(code: str, priority: int, spec: dict, words: dict[str, str]) -> Frame:
     triggers = tuple(
         Trigger(
             re.compile(_trigger_regex(t, words), re.I),
-            t.get("variant", ""),
-            t.get("base_needs_ranking", False),
-            tuple(t.get("exclude", ())),
-            t.get("each_subject", False),
-            t.get("needs_organisation", False),
-            t.get("anaphoric", False),
+            exclude=tuple(t.get("exclude", ())),
+            **_scalars(Trigger, t),
         )
         for t in spec.get("trigger", ())
     )
@@ -185,38 +191,18 @@ def _frame(code: str, priority: int, spec: dict, words: dict[str, str]) -> Frame
         TitleTemplate(t["text"], tuple(t.get("when", ()))) for t in spec.get("title", ())
     )
     combined = "|".join(f"(?P<t{i}>{t.regex.pattern})" for i, t in enumerate(triggers))
+    background = spec.get("background_after")
     return Frame(
         code=code,
-        label=spec["label"],
-        cameo=spec["cameo"],
         priority=priority,
         families=frozenset(spec.get("families", ())),
-        attach=spec.get("attach", ""),
-        pair=spec.get("pair", False),
-        once_per_pair=spec.get("once_per_pair", False),
-        durative=spec.get("durative", False),
-        inherits_date=spec.get("inherits_date", False),
-        measure=spec.get("measure", False),
-        needs_organisation=spec.get("needs_organisation", False),
-        relational=spec.get("relational", False),
-        bilateral=spec.get("bilateral", False),
-        hosts_take_part=spec.get("hosts_take_part", False),
-        held_at_venue=spec.get("held_at_venue", False),
-        breaks_relations=spec.get("breaks_relations", False),
-        hypothetical_ok=spec.get("hypothetical_ok", False),
-        borrows_subject=spec.get("borrows_subject", True),
-        roles=spec.get("roles", ""),
-        counts_partners=spec.get("counts_partners", False),
-        each_subject=spec.get("each_subject", False),
-        background_after=re.compile(spec["background_after"], re.I)
-        if "background_after" in spec
-        else None,
-        announced=spec.get("announced", ""),
+        background_after=re.compile(background, re.I) if background else None,
         triggers=triggers,
         regex=re.compile(combined, re.I) if triggers else None,
         titles=titles,
         object=_object(spec.get("object", {})),
         becomes=tuple(Becomes(b["type"], b["when"]) for b in spec.get("becomes", ())),
+        **_scalars(Frame, spec),
     )
 
 
