@@ -288,3 +288,54 @@ def test_a_restoration_after_a_war_is_not_titled_as_the_war():
         found = events(text)
         assert [e.type for e in found] == ["establish_relations"], summary(found)
         assert found[0].title == "Chile and Peru establish diplomatic relations", text
+
+
+def test_two_coordinated_statements_each_with_its_date_are_two_events():
+    for text, second in (
+        (
+            "Peru broke relations with Chile in May 1979, for Chile's having made peace with "
+            "Bolivia, and Fiji cut off relations with Lima in April 1980.",
+            ("reduce_relations", "1980-04", ("FJI", "PER"), "Fiji breaks relations with Peru"),
+        ),
+        (
+            "Peru broke relations with Chile in May 1979, accusing it of spying, and severed "
+            "ties with Bolivia in June 1980.",
+            ("reduce_relations", "1980-06", ("PER", "BOL"), "Peru breaks relations with Bolivia"),
+        ),
+    ):
+        found = summary(events(text))
+        assert found == [
+            ("reduce_relations", "1979-05", ("PER", "CHL"), "Peru breaks relations with Chile"),
+            second,
+        ], text
+        # The country in the reason given ("for ... peace with Bolivia") is no party.
+        assert sorted(tuple(e.countries) for e in events(text)) == sorted(s[2] for s in found)
+
+
+def test_a_country_named_in_the_reason_given_is_no_party():
+    for text in (
+        "Bolivia severed relations with Israel on Tuesday as it intensifies its offensive in Gaza.",
+        "Bolivia severed relations with Israel on Tuesday while calling for an end to the war "
+        "in Gaza.",
+        "Bolivia severed relations with Israel on Tuesday, accusing it of crimes in Gaza.",
+    ):
+        (event,) = events(text)
+        assert event.countries == ["BOL", "ISR"], text
+
+
+def test_a_date_past_a_missed_sentence_break_is_another_sentence_s():
+    (restored,) = [
+        e
+        for e in candidates(
+            "Peru cut ties with Chile in 2009, and later restored diplomatic relations.On "
+            "October 21, Peru's president condemned the attack."
+        )
+        if e.type == "establish_relations"
+    ]
+    assert restored.date is None
+    (restored,) = [
+        e
+        for e in candidates("Peru later restored diplomatic relations. On October 21, it said so.")
+        if e.type == "establish_relations"
+    ]
+    assert restored.date is None

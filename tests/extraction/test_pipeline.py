@@ -354,7 +354,7 @@ DEV_FLOORS = {
     "dev_1.json": (6, 5, 0),
     "dev_2.json": (6, 4, 0),
     "dev_3.json": (6, 5, 0),
-    "dev_4.json": (10, 7, 0),
+    "dev_4.json": (12, 9, 0),
     "dev_5.json": (5, 3, 0),
 }
 

@@ -263,8 +263,21 @@ def _clause_timexes(clause: Clause) -> list[Timex]:
     return found
 
 
+# A full stop and a capital: a sentence break the splitter missed ("relations.On October 21").
+_RUN_ON = re.compile(r"[a-z)\]\"”][.!?]\s*[A-Z]")
+
+
 def _pick_dates(r: Reading) -> list[Timex]:
-    timexes = r.timexes
+    text = r.clause.text
+
+    def between(t: Timex) -> str:
+        return text[t.end : r.t_start] if t.end <= r.t_start else text[r.t_end : t.start]
+
+    def across_sentences(t: Timex) -> bool:
+        lo, hi = (t.end, r.t_start) if t.end <= r.t_start else (r.t_end, t.start)
+        return _RUN_ON.search(text, max(0, lo - 1), hi + 1) is not None
+
+    timexes = [t for t in r.timexes if not across_sentences(t)]
     if not timexes:
         return []
     # "in 1967 and 1973": several dates of one kind coordinated -> one candidate each.
@@ -275,9 +288,7 @@ def _pick_dates(r: Reading) -> list[Timex]:
     def set_off(t: Timex) -> bool:
         # "Moved by the team that won the World Cup 2022, Peru reopened its embassy
         # yesterday": a date behind a comma belongs to another phrase than one beside the verb.
-        text = r.clause.text
-        between = text[t.end : r.t_start] if t.end <= r.t_start else text[r.t_end : t.start]
-        return "," in between
+        return "," in between(t)
 
     return [min(timexes, key=lambda t: (set_off(t), abs(t.start - r.t_start), t.start))]
 
@@ -934,6 +945,54 @@ def map_clause(
     article: Article, analyser: ClauseAnalyser, clause: Clause, previous: Candidate | None
 ) -> list[Candidate]:
     """The candidates one clause tells: none, one, or one per item it distributes over."""
+    parts = _coordinated(clause)
+    if len(parts) > 1:
+        out: list[Candidate] = []
+        for part in parts:
+            out += _map_one(article, analyser, part, out[-1] if out else previous)
+        return out
+    return _map_one(article, analyser, clause, previous)
+
+
+# Two statements of the same clause, each with its own date: "Iran broke relations with
+# Egypt in May 1979, and the United States cut off relations with Tehran in April 1980".
+_COORDINATOR = re.compile(r"(?:,|;)\s+(?:and|while|whereas)\s+")
+
+
+def _coordinated(clause: Clause) -> list[Clause]:
+    """The clause cut between two coordinated statements, each with a trigger and a date of
+    its own; the second borrows the first's subject when it names none ("..., and severed
+    ties with Iraq in September 1980")."""
+    body = clause.body
+    triggers = sorted((m.start(), m.end()) for _, m, _ in _matches(body) if not nominal(m.group()))
+    dates = [t.start - clause.start for t in dating_timexes(clause.timexes, clause.text)]
+    for cut in _COORDINATOR.finditer(body):
+        before = [t for t in triggers if t[1] <= cut.start()]
+        after = [t for t in triggers if t[0] >= cut.end()]
+        if not (before and after):
+            continue
+        dated_before = any(before[0][1] <= d < cut.start() for d in dates)
+        dated_after = any(d >= after[0][1] for d in dates if d < len(body))
+        if dated_before and dated_after:
+            return _cut(clause, clause.start + cut.start(), clause.start + cut.end(), after[0][0])
+    return [clause]
+
+
+def _cut(clause: Clause, end: int, resume: int, trigger: int) -> list[Clause]:
+    first = replace(clause, end=end)
+    second = replace(clause, start=resume, previous=(clause.start, end), frame_countries=[])
+    own = [m for m in clause.mentions if m.kind == COUNTRY and resume <= m.start < resume + trigger]
+    if not own:
+        subject = [
+            m.key for m in clause.mentions if m.kind == COUNTRY and clause.start <= m.start < end
+        ]
+        second.frame_countries = subject[:1]
+    return [first, second]
+
+
+def _map_one(
+    article: Article, analyser: ClauseAnalyser, clause: Clause, previous: Candidate | None
+) -> list[Candidate]:
     reading, timexes, countries = read_clause(article, analyser, clause)
     if reading is None:
         return elliptic(clause, timexes, countries, previous)

@@ -168,7 +168,12 @@ _DISPUTED_LAND = re.compile(
 _COMMENTARY = re.compile(
     r"\b(?:in\s+)?a\s+move\s+(?:that|which|seen|likely|expected|widely)\b|\bamid(?:st)?\b"
     # A motive: "broke off relations with Chile in solidarity with Fiji".
-    r"|\bin\s+(?:an?\s+(?:\w+\s+)?(?:show|sign|gesture|act)\s+of\s+)?solidarity\s+with\b",
+    r"|\bin\s+(?:an?\s+(?:\w+\s+)?(?:show|sign|gesture|act)\s+of\s+)?solidarity\s+with\b"
+    # A cause or a reason told after it: "for Egypt's having made peace with Israel",
+    # "accusing it of ...", "as it intensifies its offensive in Gaza", "while calling for
+    # an end to ...", "in repudiation of ...".
+    r"|\bfor\s+(?:[\w’'-]+\s+)?having\b|\baccusing\b|\bas\s+(?:it|they|he|she)\s+\w+"
+    r"|\bwhile\s+\w+ing\b|\bin\s+(?:repudiation|condemnation|protest|retaliation)\b",
     re.I,
 )
 # A break with one state told with the switch to another: "broke off relations with
