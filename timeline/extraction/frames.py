@@ -85,9 +85,6 @@ class Frame:
     background_after: re.Pattern[str] | None = None  # "since the end of a civil war"
     announced: str = ""
     triggers: tuple[Trigger, ...] = ()
-    # All triggers in one alternation, each in group "t<index>": one scan of a clause
-    # finds the leftmost trigger of the frame at each place, as one pattern would.
-    regex: re.Pattern[str] | None = None
     titles: tuple[TitleTemplate, ...] = ()
     object: ObjectSpec = ObjectSpec()
     becomes: tuple[Becomes, ...] = ()
@@ -190,7 +187,6 @@ def _frame(code: str, priority: int, spec: dict, words: dict[str, str]) -> Frame
     titles = tuple(
         TitleTemplate(t["text"], tuple(t.get("when", ()))) for t in spec.get("title", ())
     )
-    combined = "|".join(f"(?P<t{i}>{t.regex.pattern})" for i, t in enumerate(triggers))
     background = spec.get("background_after")
     return Frame(
         code=code,
@@ -198,7 +194,6 @@ def _frame(code: str, priority: int, spec: dict, words: dict[str, str]) -> Frame
         families=frozenset(spec.get("families", ())),
         background_after=re.compile(background, re.I) if background else None,
         triggers=triggers,
-        regex=re.compile(combined, re.I) if triggers else None,
         titles=titles,
         object=_object(spec.get("object", {})),
         becomes=tuple(Becomes(b["type"], b["when"]) for b in spec.get("becomes", ())),

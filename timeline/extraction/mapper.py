@@ -135,16 +135,38 @@ def _usable(trigger: Trigger, body: str, m: re.Match[str]) -> bool:
     return True
 
 
-def _matches(body: str) -> list[tuple[Frame, re.Match[str], Trigger]]:
+@functools.lru_cache(maxsize=256)
+def _matches(body: str) -> tuple[tuple[Frame, re.Match[str], Trigger], ...]:
+    """Every trigger of every frame in a clause (cached: a clause is read for coordination
+    first, then as a frame)."""
+    return tuple(_find_triggers(body))
+
+
+def _find_triggers(body: str) -> list[tuple[Frame, re.Match[str], Trigger]]:
     found = []
     for fr in frames().values():
-        if fr.regex is None:
-            continue
-        for m in fr.regex.finditer(body):
-            trigger = fr.triggers[int(m.lastgroup[1:])]
-            if _usable(trigger, body, m):
-                found.append((fr, m, trigger))
+        found += _frame_triggers(fr, body)
     return found
+
+
+def _frame_triggers(fr: Frame, body: str) -> list[tuple[Frame, re.Match[str], Trigger]]:
+    """A frame's triggers as one alternation would find them: leftmost first, the first
+    trigger at a place, none overlapping (one pattern per trigger is faster to run)."""
+    hits = sorted(
+        (m.start(), index, m)
+        for index, trigger in enumerate(fr.triggers)
+        for m in trigger.regex.finditer(body)
+    )
+    out: list[tuple[Frame, re.Match[str], Trigger]] = []
+    end = -1
+    for start, index, m in hits:
+        if start < end:
+            continue
+        trigger = fr.triggers[index]
+        if _usable(trigger, body, m):
+            out.append((fr, m, trigger))
+            end = m.end()
+    return out
 
 
 # "Peru was expelling Chile's Ana Torres", "expelled Chile's top intelligence official Ana
@@ -400,7 +422,7 @@ def read_clause(
     own dates and its countries."""
     mentions = _within(clause.mentions, clause.start, clause.end)
     timexes = _clause_timexes(clause)
-    matches = _matches(clause.body)
+    matches = list(_matches(clause.body))
     if not any(f.code == "expel_withdraw" for f, _, _ in matches):
         named = _expelled_person(clause, mentions)
         if named is not None:

@@ -6,6 +6,7 @@ a title never names a party the happening does not have.
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 
@@ -29,6 +30,7 @@ def display(filler: Filler | None, actors: dict[str, ActorInfo]) -> str:
     return filler.key if filler.kind == "phrase" else ""
 
 
+@functools.lru_cache(maxsize=256)
 def _verb_forms(verb: str) -> dict[str, str]:
     if not verb or " " in verb:
         return {"verb": "", "verbs": "", "verbed": ""}
@@ -69,7 +71,7 @@ def _slots(cand: Candidate, actors: dict[str, ActorInfo]) -> dict[str, str]:
         "organisation": display(cand.organisation, actors) or (groups[0] if groups else ""),
         "person1": people[0] if len(people) > 1 else "",
         "person2": people[1] if len(people) > 1 else "",
-        **_verb_forms(cand.object_text),
+        **_verb_forms(cand.object_text),  # a fresh dict: the cached one is never changed
     }
 
 

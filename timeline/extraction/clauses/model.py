@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from ..types import Mention, Modality, Sentence, Timex, Voice
+from .lemmas import lemmas_of
 
 
 class ClauseKind(StrEnum):
@@ -63,7 +64,6 @@ class Predicate:
     start: int
     end: int
     text: str
-    lemma: str
     voice: Voice = Voice.ACTIVE
     negated: bool = False
     modality: Modality = Modality.DONE
@@ -77,6 +77,13 @@ class Predicate:
     items: list[tuple[Mention, Timex]] = field(default_factory=list)
     # Coordinated subjects before the predicate: "Fiji and Tonga", "the envoys of X and Y".
     subjects: list[Mention] = field(default_factory=list)
+
+    @property
+    def lemma(self) -> str:
+        """The lemma of the predicate's head word ("severed" -> sever), read on demand: the
+        lemma table is large and the frames match every form already."""
+        words = self.text.split()
+        return min(lemmas_of(words[0])) if words else ""
 
     def filled(self, relation: str) -> list[Mention]:
         return [a.mention for a in self.arguments if a.relation == relation]

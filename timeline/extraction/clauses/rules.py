@@ -9,13 +9,14 @@ report's, never the happening's. For a predicate found in a clause, the rules re
 voice, negation, modality (done, planned, hypothetical), the request or order that
 embeds it ("urged X to", "ordered X to") and the mentions it takes as arguments.
 
-Nothing here knows an event type: the lemmas that make a relative clause a clause of
+Nothing here knows an event type: the verbs that make a relative clause a clause of
 its own are handed in by whoever builds the analyser.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Iterable
@@ -23,7 +24,7 @@ from collections.abc import Iterable
 from ..countries import how_matched
 from ..pubdate import dateline_end
 from ..types import COUNTRY, Mention, Modality, Sentence, Timex, Voice
-from .lemmas import lemmas_of
+from .lemmas import inflections
 from .model import Argument, Clause, ClauseKind, Predicate
 
 _CLAUSE_BREAK = re.compile(
@@ -158,6 +159,11 @@ def nominal(trigger: str) -> bool:
     return bool(_NOMINAL.match(trigger))
 
 
+@functools.cache
+def _forms(verbs: frozenset[str]) -> frozenset[str]:
+    return frozenset(form for lemma in verbs for form in inflections(lemma, "VERB"))
+
+
 def _starting_between(items: list):
     """``lambda lo, hi: [x for x in items if lo <= x.start < hi]`` by bisection, in list order."""
     order = sorted(range(len(items)), key=lambda i: items[i].start)
@@ -216,12 +222,13 @@ class RuleClauseAnalyser:
         text: str,
         timexes: list[Timex],
         mentions: list[Mention],
-        relative_lemmas: Iterable[str] = (),
+        relative_verbs: Iterable[str] = (),
     ):
         self.text = text
         self._timexes = _starting_between(timexes)
         self._mentions = _starting_between(mentions)
-        self._relative_lemmas = frozenset(relative_lemmas)
+        # Every form of the verbs whose relative clause tells a happening of its own.
+        self._relative_forms = _forms(frozenset(relative_verbs))
 
     # --- clauses ------------------------------------------------------------------
 
@@ -285,11 +292,11 @@ class RuleClauseAnalyser:
         holes += [
             (base + m.start(), base + m.end())
             for m in _REDUCED_RELATIVE.finditer(sentence.text)
-            if lemmas_of(m["verb"]) & self._relative_lemmas
+            if m["verb"].lower() in self._relative_forms
         ]
         nouns: dict[int, int] = {}
         for m in _NOUN_RELATIVE.finditer(sentence.text):
-            if not lemmas_of(m["verb"]) & self._relative_lemmas:
+            if m["verb"].lower() not in self._relative_forms:
                 continue
             start, end = base + m.start("rel"), base + m.end("rel")
             inside = [h for h in holes if h[0] <= start < h[1] or start <= h[0] < end]
@@ -348,12 +355,10 @@ class RuleClauseAnalyser:
             modality = Modality.HYPOTHETICAL
         elif clause.report_timex is not None and modality == Modality.DONE:
             modality = Modality.REPORTED
-        words = trigger.split()
         return Predicate(
             start=start,
             end=end,
             text=trigger,
-            lemma=min(lemmas_of(words[0])) if words else "",
             voice=Voice.PASSIVE if _BE_BEFORE.search(before) else Voice.ACTIVE,
             negated=bool(_NEGATION.search(trigger) or _REFUSED.search(body)),
             modality=modality,
