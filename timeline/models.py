@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
@@ -18,6 +20,7 @@ from simple_history.models import HistoricalRecords
 
 from .extraction import types as x
 from .extraction.vocabulary import EVENT_TYPES
+from .extraction.weburl import web_url
 
 
 class Precision(models.TextChoices):
@@ -32,6 +35,12 @@ class Precision(models.TextChoices):
 
 def event_type_choices() -> list[tuple[str, str]]:
     return [(code, label) for code, (label, _cameo) in EVENT_TYPES.items()]
+
+
+def validate_web_url(value: str) -> None:
+    """Forms' and models' side of ``web_url``: http and https addresses only."""
+    if value and web_url(value) is None:
+        raise ValidationError("Enter an http:// or https:// address.", code="invalid")
 
 
 def unique_slug(model: type[models.Model], text: str, *, max_length: int = 80) -> str:
@@ -120,7 +129,7 @@ class Article(EditTracked):
     )
     text = models.TextField()
     title = models.CharField(max_length=500, blank=True)
-    url = models.URLField(max_length=1000, blank=True)
+    url = models.URLField(max_length=1000, blank=True, validators=[validate_web_url])
     outlet = models.CharField(max_length=200, blank=True)
     published = models.DateField(null=True, blank=True)
     published_source = models.CharField(
@@ -155,12 +164,54 @@ class Article(EditTracked):
         return reverse("article", args=[self.slug])
 
 
+class SentenceQuerySet(models.QuerySet):
+    def awaiting_review(self) -> SentenceQuerySet:
+        """The review queue: sentences with a date and a country or known actor that
+        are evidence for no event and that no editor dismissed.
+
+        Every test is an EXISTS on an indexed column of the same sentence (or, for a
+        dismissal, of its article and offset), so the database does the whole
+        selection in one query, whatever the size of the corpus.
+        """
+        here = models.OuterRef
+        marks = Mention.objects.filter(sentence=here("pk"))
+        # A dismissal belongs to the sentence holding its first character.
+        dismissed = Dismissal.objects.filter(
+            article=here("article"), start__gte=here("start"), start__lt=here("end")
+        )
+        return (
+            self.filter(
+                # A date the extraction could place; "soon" or "currently" is no date to review.
+                models.Exists(marks.filter(kind=Mention.Kind.DATE).exclude(value="")),
+                models.Exists(
+                    marks.filter(
+                        models.Q(kind=Mention.Kind.COUNTRY) | models.Q(actor__isnull=False)
+                    )
+                ),
+            )
+            .exclude(models.Exists(Evidence.objects.filter(sentence=here("pk"), rejected=False)))
+            .exclude(models.Exists(dismissed))
+        )
+
+    def mentioning(self, iso3s: Iterable[str]) -> SentenceQuerySet:
+        qs = self
+        for iso3 in iso3s:  # every chosen country is named, as on the timeline
+            qs = qs.filter(
+                models.Exists(
+                    Mention.objects.filter(sentence=models.OuterRef("pk"), country_id=iso3)
+                )
+            )
+        return qs
+
+
 class Sentence(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="sentences")
     index = models.PositiveIntegerField()
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
     text = models.TextField()
+
+    objects = SentenceQuerySet.as_manager()
 
     class Meta:
         ordering = ["article", "index"]
@@ -240,16 +291,28 @@ class EventQuerySet(models.QuerySet):
         return self.filter(merged_into__isnull=True, hidden=False)
 
     def for_countries(self, iso3s: Iterable[str]) -> EventQuerySet:
-        qs = self
-        for iso3 in iso3s:  # every chosen country takes part (AND)
-            qs = qs.filter(countries__iso3=iso3)
-        return qs
+        """Events in which every chosen country takes part (AND)."""
+        return self._linked_to_all(Event.countries.through, "country_id", iso3s)
 
     def for_actors(self, slugs: Iterable[str]) -> EventQuerySet:
-        qs = self
-        for slug in slugs:
-            qs = qs.filter(actors__slug=slug)
-        return qs
+        """Events in which every chosen actor takes part (AND)."""
+        return self._linked_to_all(Event.actors.through, "actor__slug", slugs)
+
+    def _linked_to_all(self, link: type[models.Model], key: str, values: Iterable[str]):
+        """One ``IN`` subquery however many values: the events linked to as many
+        distinct chosen values as there are. (A join per value made a query
+        whose cost grew with every value repeated in the URL.)"""
+        wanted = set(values)
+        if not wanted:
+            return self
+        linked = (
+            link.objects.filter(**{f"{key}__in": wanted})
+            .values("event_id")
+            .annotate(n=models.Count(key, distinct=True))
+            .filter(n=len(wanted))
+            .values("event_id")
+        )
+        return self.filter(pk__in=linked)
 
     def of_type(self, code: str) -> EventQuerySet:
         return self.filter(type=code) if code else self
@@ -379,6 +442,45 @@ class Mention(models.Model):
 
     class Meta:
         ordering = ["article", "start"]
+        # The review queue asks, per sentence, "has it a mark of this kind?".
+        indexes = [models.Index(fields=["sentence", "kind"])]
 
     def __str__(self) -> str:
         return f"{self.kind}: {self.text}"
+
+
+class ReviewSentence(Sentence):
+    """A sentence as the review queue shows it: the queue's own admin page."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "sentence to review"
+        verbose_name_plural = "sentences to review"
+
+
+class Dismissal(models.Model):
+    """An editor's word that a sentence in the review queue reports no event.
+
+    Kept by position in the article rather than by sentence row, so that it
+    survives ``ingest --reextract`` even when the sentences are split anew:
+    it belongs to whichever sentence holds its first character. The unique
+    constraint is also the index the review queue looks it up by.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="dismissals")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    text = models.TextField(help_text="The sentence as the editor saw it.")
+    dismissed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    dismissed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-dismissed_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "start"], name="dismissal_unique_start")
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]

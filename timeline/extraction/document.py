@@ -22,6 +22,7 @@ from .discourse import extract_candidates
 from .frames import relative_lemmas
 from .header import parse_header
 from .mapper import Article
+from .metonyms import find_governments
 from .sentences import split_sentences
 from .types import (
     PUB_UNKNOWN,
@@ -174,6 +175,7 @@ def _build(text: str, published: PublicationDate) -> Document:
     timexes = temporal.find_timexes(text, sentences, published.value)
     countries = find_countries(text, sentences, header.body_start)
     actors, actor_mentions = find_actors(text, sentences, countries, header.body_start)
+    countries += find_governments(text, sentences, actors, header.body_start)
     mentions = sorted([*countries, *actor_mentions], key=lambda m: (m.start, m.end, m.kind))
     article = Article.of(text, sentences, mentions, actors, published.value)
     analyser = RuleClauseAnalyser(text, timexes, mentions, relative_lemmas())

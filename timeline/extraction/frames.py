@@ -80,6 +80,7 @@ class Frame:
     hypothetical_ok: bool = False  # tells an intention: hedges do not void it
     borrows_subject: bool = True  # may take its subject from the clause before
     roles: str = ""  # the rule filling AGENT and TARGET (roles.py)
+    target_country_party: bool = False  # the target's country takes part (whose ruler fell)
     counts_partners: bool = False  # "Fiji becomes Chile's 150th partner" tells its outcome
     each_subject: bool = False  # "X and Y established relations with Z": two happenings
     background_after: re.Pattern[str] | None = None  # "since the end of a civil war"

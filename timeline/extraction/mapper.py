@@ -950,6 +950,11 @@ def _finish(r: Reading) -> list[Candidate]:
     roles = agent_target(r.frame.roles, r.trigger, r.a, r.body, r.mentions, r.article.actors)
     if r.organisation is not None:
         roles[Role.ORGANISATION] = r.organisation
+    target = roles.get(Role.TARGET)
+    ousted = r.article.actors.get(target.key) if target is not None else None
+    if r.frame.target_country_party and ousted is not None and ousted.country:
+        # "Bashar al-Assad was overthrown": the ruler removed tells whose government fell.
+        r.countries = ordered_unique([*r.countries, ousted.country])
     extra = {
         "variant": variant,
         "place": _place(r, roles),

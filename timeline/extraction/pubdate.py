@@ -20,7 +20,7 @@ import re
 from array import array
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
@@ -130,78 +130,106 @@ def _day_from(text: str, max_start: int = 12) -> tuple[dt.date, str] | None:
 
 def find_publication_date(text: str, header: Header, sentences: list[Sentence]) -> PublicationDate:
     """The publication date the article itself states, or ``PUB_UNKNOWN``."""
-    for key in ("published", "date"):
-        raw = header.fields.get(key, "").strip()
-        if raw:
-            day = _day_from(raw, max_start=len(raw))
-            if day:
-                return PublicationDate(day[0], PUB_HEADER, f"header field {key}: {raw}")
-
+    stated = _header_date(header)
+    if stated:
+        return stated
     head = text[header.body_start : header.body_start + HEAD_CHARS]
     # "November 23 , 1998": scraped pages often leave a space before the comma.
     lines = [re.sub(r"\s+,", ",", line.strip()) for line in head.splitlines() if line.strip()]
-    lines = lines[:HEAD_LINES]
     best: tuple[int, PublicationDate] | None = None
-
-    for line in lines:
-        labels = [m for m in (_LABEL.match(line),) if m] + list(_LABEL_INLINE.finditer(line))
-        dated = False
-        for label in labels:
-            day = _day_from(label["rest"])
-            if day:
-                trust = _LABEL_TRUST.get(_label_key(label["label"]), 2)
-                shown = line[label.start("label") :].strip()[:80]
-                pub = PublicationDate(day[0], PUB_DATELINE, f"line '{shown}'")
-                if best is None or trust < best[0]:
-                    best = (trust, pub)
-                dated = True
-        if dated:
-            continue
-        dateline = _DATELINE.match(line)
-        if not dateline:
-            titled = _TITLE_DATELINE.match(line)
-            if titled and not _NOT_A_PLACE.match(titled["place"]):
-                dateline = titled
-        if dateline:
-            got = temporal.parse_absolute(dateline["date"])
-            shown = dateline.group().strip()
-            if got and got[0].precision == DAY and (dateline["y1"] or dateline["y2"]):
-                pub = PublicationDate(got[0].start, PUB_DATELINE, f"dateline '{shown}'")
-                if best is None or best[0] > 1:
-                    best = (1, pub)
-                continue
-            month_day = _month_day_of(dateline["date"])
-            if month_day and (best is None or best[0] > 4):
-                best = (4, _yearless_dateline(text, header, sentences, month_day, shown))
-            continue
-        # "MOSCOW (UrduPoint News / Sputnik - 28th November, 2019) Chinese ..."
-        agency = _AGENCY_DATELINE.match(line)
-        if agency:
-            day = _day_from(agency["inside"], max_start=len(agency["inside"]))
-            if day and (best is None or best[0] > 1):
-                shown = agency.group().strip()
-                best = (1, PublicationDate(day[0], PUB_DATELINE, f"dateline '{shown}'"))
-                continue
-        # A line that is nothing but a date (and perhaps a time or a weekday), or a
-        # byline with a date and a clock time ("Sumaira FH 3 minutes ago Thu 28th
-        # November 2019 | 03:18 PM").
-        if len(line) <= 90:
-            day = _day_from(line, max_start=len(line))
-            if day:
-                rest = _AGO.sub(" ", line.replace(day[1], " "))
-                clock = re.search(r"\b\d{1,2}:\d{2}\b", rest)
-                words = re.findall(r"[A-Za-z]{2,}", _TIME_WORDS.sub(" ", rest))
-                alone = not words and len(line) <= 60
-                byline = clock is not None and len(words) <= 3
-                if (alone or byline) and (best is None or best[0] > 2):
-                    best = (2, PublicationDate(day[0], PUB_DATELINE, f"line '{line[:80]}'"))
+    for line in lines[:HEAD_LINES]:
+        # Each candidate comes with its trust (1 is the most trusted); the first of the
+        # most trusted wins.
+        for trust, pub in _line_dates(line, text, header, sentences):
+            if best is None or trust < best[0]:
+                best = (trust, pub)
     if best:
-        return best[1]
+        return best[1]() if callable(best[1]) else best[1]
     return PublicationDate(
         None,
         PUB_UNKNOWN,
         "no date in the header, no dateline or 'Published' line in the first lines",
     )
+
+
+def _header_date(header: Header) -> PublicationDate | None:
+    for key in ("published", "date"):
+        raw = header.fields.get(key, "").strip()
+        day = _day_from(raw, max_start=len(raw)) if raw else None
+        if day:
+            return PublicationDate(day[0], PUB_HEADER, f"header field {key}: {raw}")
+    return None
+
+
+# A trust and a date, or a function giving the date when only the winner is worth
+# computing (a year-less dateline reads every temporal expression of the article).
+_Candidate = tuple[int, PublicationDate | Callable[[], PublicationDate]]
+
+
+def _line_dates(
+    line: str, text: str, header: Header, sentences: list[Sentence]
+) -> list[_Candidate]:
+    """The publication dates one of the first lines states, each with its trust."""
+    labelled = _labelled_dates(line)
+    if labelled:
+        return labelled
+    dateline = _DATELINE.match(line)
+    if not dateline:
+        titled = _TITLE_DATELINE.match(line)
+        if titled and not _NOT_A_PLACE.match(titled["place"]):
+            dateline = titled
+    if dateline:
+        return _dateline_dates(dateline, text, header, sentences)
+    # "MOSCOW (UrduPoint News / Sputnik - 28th November, 2019) Chinese ..."
+    agency = _AGENCY_DATELINE.match(line)
+    day = _day_from(agency["inside"], max_start=len(agency["inside"])) if agency else None
+    if day:
+        shown = agency.group().strip()
+        return [(1, PublicationDate(day[0], PUB_DATELINE, f"dateline '{shown}'"))]
+    alone = _date_alone(line)
+    return [alone] if alone else []
+
+
+def _labelled_dates(line: str) -> list[_Candidate]:
+    """ "Published: 3 May 2021", "Updated on ...": trusted by their label."""
+    found = []
+    for label in [m for m in (_LABEL.match(line),) if m] + list(_LABEL_INLINE.finditer(line)):
+        day = _day_from(label["rest"])
+        if day:
+            trust = _LABEL_TRUST.get(_label_key(label["label"]), 2)
+            shown = line[label.start("label") :].strip()[:80]
+            found.append((trust, PublicationDate(day[0], PUB_DATELINE, f"line '{shown}'")))
+    return found
+
+
+def _dateline_dates(
+    dateline: re.Match, text: str, header: Header, sentences: list[Sentence]
+) -> list[_Candidate]:
+    got = temporal.parse_absolute(dateline["date"])
+    shown = dateline.group().strip()
+    if got and got[0].precision == DAY and (dateline["y1"] or dateline["y2"]):
+        return [(1, PublicationDate(got[0].start, PUB_DATELINE, f"dateline '{shown}'"))]
+    month_day = _month_day_of(dateline["date"])
+    if month_day:
+        return [(4, lambda: _yearless_dateline(text, header, sentences, month_day, shown))]
+    return []
+
+
+def _date_alone(line: str) -> _Candidate | None:
+    """A line that is nothing but a date (and perhaps a time or a weekday), or a byline
+    with a date and a clock time ("Sumaira FH 3 minutes ago Thu 28th November 2019 |
+    03:18 PM")."""
+    day = _day_from(line, max_start=len(line)) if len(line) <= 90 else None
+    if not day:
+        return None
+    rest = _AGO.sub(" ", line.replace(day[1], " "))
+    clock = re.search(r"\b\d{1,2}:\d{2}\b", rest)
+    words = re.findall(r"[A-Za-z]{2,}", _TIME_WORDS.sub(" ", rest))
+    alone = not words and len(line) <= 60
+    byline = clock is not None and len(words) <= 3
+    if alone or byline:
+        return (2, PublicationDate(day[0], PUB_DATELINE, f"line '{line[:80]}'"))
+    return None
 
 
 # "RIYADH: Iran reopened ...", "WASHINGTON (AP) — ...": a place in capitals, no date.
@@ -506,41 +534,69 @@ def _infer(items: Sequence[DatingInput]) -> dict[str, PublicationDate]:
     # then binds the others) must not depend on the order the corpus was read in.
     for item in map(_completed, sorted(items, key=lambda item: item.key)):
         if _is_fixed(item.stated):
-            P = item.stated.value
             result[item.key] = item.stated
-            fixed_years.add(P.year)
-            for anchor in item.anchors:
-                observations[anchor.happening].append(
-                    _Obs(item.key, anchor.timex.text, anchor.status, _value_at(anchor, P), P)
-                )
-            for happening in item.planned:
-                observations[happening].append(_Obs(item.key, "", "planned", None, P))
-            for happening in item.done:
-                observations[happening].append(_Obs(item.key, "", "done", None, P))
-            for happening in item.recent:
-                observations[happening].append(
-                    _Obs(item.key, "reported as just done", "done", _recent_value(P), P)
-                )
+            fixed_years.add(item.stated.value.year)
+            _observe(item, observations)
         else:
-            checks = tuple(
-                {
-                    id(t): t
-                    for t in (*item.timexes, *(a.timex for a in item.anchors))
-                    if t.relative and getattr(t.spec, "weekday", None) is not None
-                }.values()
-            )
-            undated.append(
-                _Undated(item, month_day=dateline_month_day(item.stated), weekday_checks=checks)
-            )
+            undated.append(_undated(item))
 
     # Candidate days for each undated article, from the fixed articles alone.
     for entry in undated:
         entry.window = _window(entry.item, fixed_years)
         entry.candidates = _first_candidates(entry, observations)
-
-    # Undated articles about the same happenings constrain each other: keep only
-    # the days that some day of the other article agrees with (arc consistency).
     links = _links(undated)
+    _narrow(undated, links)
+    chosen = _assign(undated, observations, links)
+    for index, entry in enumerate(undated):
+        if index in chosen:
+            P = chosen[index]
+            others = [d for d in entry.candidates if d != P]
+            result[entry.item.key] = PublicationDate(
+                P,
+                PUB_INFERRED,
+                _explain(entry, P, others, observations, undated, chosen),
+                certain=not others,
+                alternatives=tuple(others[:MAX_ALTERNATIVES]),
+            )
+        else:
+            contradicted = entry.candidates == [] and _constrained(
+                entry, observations, undated, links, index
+            )
+            result[entry.item.key] = _not_inferred(entry, contradicted)
+    return result
+
+
+def _observe(item: DatingInput, observations: dict[str, list[_Obs]]) -> None:
+    """What a dated article says of each happening, at its publication date."""
+    P = item.stated.value
+    for anchor in item.anchors:
+        observations[anchor.happening].append(
+            _Obs(item.key, anchor.timex.text, anchor.status, _value_at(anchor, P), P)
+        )
+    for happening in item.planned:
+        observations[happening].append(_Obs(item.key, "", "planned", None, P))
+    for happening in item.done:
+        observations[happening].append(_Obs(item.key, "", "done", None, P))
+    for happening in item.recent:
+        observations[happening].append(
+            _Obs(item.key, "reported as just done", "done", _recent_value(P), P)
+        )
+
+
+def _undated(item: DatingInput) -> _Undated:
+    checks = tuple(
+        {
+            id(t): t
+            for t in (*item.timexes, *(a.timex for a in item.anchors))
+            if t.relative and getattr(t.spec, "weekday", None) is not None
+        }.values()
+    )
+    return _Undated(item, month_day=dateline_month_day(item.stated), weekday_checks=checks)
+
+
+def _narrow(undated: list[_Undated], links) -> None:
+    """Undated articles about the same happenings constrain each other: keep only the
+    days that some day of the other article agrees with (arc consistency)."""
     memo: dict = {}
     for _ in range(4):
         changed = False
@@ -552,8 +608,12 @@ def _infer(items: Sequence[DatingInput]) -> dict[str, PublicationDate]:
         if not changed:
             break
 
-    # Assign: the most constrained article first, each the earliest consistent day;
-    # once chosen, its statements count as fixed for the others.
+
+def _assign(
+    undated: list[_Undated], observations: dict[str, list[_Obs]], links
+) -> dict[int, dt.date]:
+    """The most constrained article first, each the earliest consistent day; once
+    chosen, its statements count as fixed for the others."""
     chosen: dict[int, dt.date] = {}
     for index in sorted(range(len(undated)), key=lambda i: (len(undated[i].candidates), i)):
         entry = undated[index]
@@ -569,38 +629,24 @@ def _infer(items: Sequence[DatingInput]) -> dict[str, PublicationDate]:
             continue
         chosen[index] = min(days, key=lambda P: (_gap(entry.item, P), P))
         entry.candidates = days
+    return chosen
 
-    for index, entry in enumerate(undated):
-        item = entry.item
-        if index not in chosen:
-            if entry.candidates == [] and _constrained(entry, observations, undated, links, index):
-                why = "its dates contradict the other articles on every day considered"
-                result[item.key] = PublicationDate(
-                    None, PUB_UNKNOWN, f"not inferred: {why} ({entry.window[0]}–{entry.window[1]})"
-                )
-            else:
-                result[item.key] = (
-                    item.stated
-                    if item.stated.value is not None or item.stated.source != PUB_UNKNOWN
-                    else PublicationDate(
-                        None,
-                        PUB_UNKNOWN,
-                        (item.stated.evidence + "; " if item.stated.evidence else "")
-                        + "no relative date ties it to a dated article",
-                    )
-                )
-            continue
-        P = chosen[index]
-        others = [d for d in entry.candidates if d != P]
-        evidence = _explain(entry, P, others, observations, undated, chosen)
-        result[item.key] = PublicationDate(
-            P,
-            PUB_INFERRED,
-            evidence,
-            certain=not others,
-            alternatives=tuple(others[:MAX_ALTERNATIVES]),
+
+def _not_inferred(entry: _Undated, contradicted: bool) -> PublicationDate:
+    item = entry.item
+    if contradicted:
+        why = "its dates contradict the other articles on every day considered"
+        return PublicationDate(
+            None, PUB_UNKNOWN, f"not inferred: {why} ({entry.window[0]}–{entry.window[1]})"
         )
-    return result
+    if item.stated.value is not None or item.stated.source != PUB_UNKNOWN:
+        return item.stated
+    return PublicationDate(
+        None,
+        PUB_UNKNOWN,
+        (item.stated.evidence + "; " if item.stated.evidence else "")
+        + "no relative date ties it to a dated article",
+    )
 
 
 def _recent_value(P: dt.date) -> DateValue:
@@ -884,52 +930,13 @@ def _explain(
     entry: _Undated, P: dt.date, others: list[dt.date], observations, undated, chosen
 ) -> str:
     item = entry.item
-    parts = []
-    by_happening: dict[str, list[_Obs]] = defaultdict(list)
-    for happening, obs_list in observations.items():
-        by_happening[happening] += [o for o in obs_list if o.key != item.key]
-    for index, Q in chosen.items():
-        other = undated[index].item
-        if other.key == item.key:
-            continue
-        for anchor in other.anchors:
-            by_happening[anchor.happening].append(
-                _Obs(other.key, anchor.timex.text, anchor.status, _value_at(anchor, Q), None)
-            )
+    by_happening = _others_observations(item, observations, undated, chosen)
     ranked = []
     for anchor in item.anchors:
-        if not anchor.timex.relative:
-            continue
-        value = _value_at(anchor, P)
-        shown = value.display if value else "?"
-        coarse = value is None or value.precision in ("year", "decade", "century")
-        ties: list[tuple[int, str]] = []
-        for obs in by_happening.get(anchor.happening, ()):
-            dated = obs.published is not None
-            if obs.status == "planned" and dated and obs.value is None:
-                ties.append(
-                    (
-                        0,
-                        f"falls after {obs.published.isoformat()}, the date of article {obs.key},"
-                        " which still reported it as planned",
-                    )
-                )
-            elif obs.text and obs.value is not None and (dated or not coarse):
-                where = f"dated {obs.published.isoformat()}" if dated else "dated jointly"
-                ties.append(
-                    (
-                        0 if dated else 1,
-                        f"matches '{obs.text}' ({obs.value.display})"
-                        f" in article {obs.key} ({where})",
-                    )
-                )
-        if ties:
-            ties.sort()
-            words = " and ".join(dict.fromkeys(text for _rank, text in ties))
-            rank = (min(r for r, _t in ties), coarse)
-            ranked.append(
-                (rank, f"'{anchor.timex.text}' ({anchor.happening}) = {shown}, which {words}")
-            )
+        if anchor.timex.relative:
+            reason = _anchor_reason(anchor, P, by_happening.get(anchor.happening, ()))
+            if reason:
+                ranked.append(reason)
     ranked.sort(key=lambda pair: pair[0])
     parts = [text for _rank, text in ranked[:MAX_REASONS]]
     if len(ranked) > MAX_REASONS:
@@ -941,19 +948,70 @@ def _explain(
     if item.year_hints:
         parts.append("the text implies the year " + " or ".join(map(str, item.year_hints)))
     reasoning = "; ".join(parts) if parts else "its relative dates fit the other articles"
-    lo, hi = entry.window
-    if others:
-        shown = ", ".join(d.isoformat() for d in others[:5]) + (", ..." if len(others) > 5 else "")
-        gap = _gap(item, P)
-        fits = f"{len(others) + 1} days in {lo}–{hi} fit"
-        if min(entry.candidates) == P:
-            tail = f"{fits}; {P.isoformat()} is the earliest (others: {shown})"
-        else:
-            after = f", {gap} day(s) after it" if gap else ""
-            tail = (
-                f"{fits}; {P.isoformat()} is the first on or after the article's latest dated"
-                f" happening{after} (others: {shown})"
+    return f"Inferred: {reasoning}. {_choice_of_day(entry, P, others)}."
+
+
+def _others_observations(item, observations, undated, chosen) -> dict[str, list[_Obs]]:
+    """What the other articles say of each happening: the dated ones, and the undated
+    ones at the day chosen for them."""
+    by_happening: dict[str, list[_Obs]] = defaultdict(list)
+    for happening, obs_list in observations.items():
+        by_happening[happening] += [o for o in obs_list if o.key != item.key]
+    for index, Q in chosen.items():
+        other = undated[index].item
+        if other.key == item.key:
+            continue
+        for anchor in other.anchors:
+            by_happening[anchor.happening].append(
+                _Obs(other.key, anchor.timex.text, anchor.status, _value_at(anchor, Q), None)
             )
-    else:
-        tail = f"{P.isoformat()} is the only day in {lo}–{hi} that fits"
-    return f"Inferred: {reasoning}. {tail}."
+    return by_happening
+
+
+def _anchor_reason(anchor, P: dt.date, observed) -> tuple[tuple[int, bool], str] | None:
+    """Why the day P fits one of the article's relative dates, ranked: a dated
+    article's agreement first, a precise date before a coarse one."""
+    value = _value_at(anchor, P)
+    shown = value.display if value else "?"
+    coarse = value is None or value.precision in ("year", "decade", "century")
+    ties: list[tuple[int, str]] = []
+    for obs in observed:
+        dated = obs.published is not None
+        if obs.status == "planned" and dated and obs.value is None:
+            ties.append(
+                (
+                    0,
+                    f"falls after {obs.published.isoformat()}, the date of article {obs.key},"
+                    " which still reported it as planned",
+                )
+            )
+        elif obs.text and obs.value is not None and (dated or not coarse):
+            where = f"dated {obs.published.isoformat()}" if dated else "dated jointly"
+            ties.append(
+                (
+                    0 if dated else 1,
+                    f"matches '{obs.text}' ({obs.value.display}) in article {obs.key} ({where})",
+                )
+            )
+    if not ties:
+        return None
+    ties.sort()
+    words = " and ".join(dict.fromkeys(text for _rank, text in ties))
+    rank = (min(r for r, _t in ties), coarse)
+    return rank, f"'{anchor.timex.text}' ({anchor.happening}) = {shown}, which {words}"
+
+
+def _choice_of_day(entry: _Undated, P: dt.date, others: list[dt.date]) -> str:
+    lo, hi = entry.window
+    if not others:
+        return f"{P.isoformat()} is the only day in {lo}–{hi} that fits"
+    shown = ", ".join(d.isoformat() for d in others[:5]) + (", ..." if len(others) > 5 else "")
+    gap = _gap(entry.item, P)
+    fits = f"{len(others) + 1} days in {lo}–{hi} fit"
+    if min(entry.candidates) == P:
+        return f"{fits}; {P.isoformat()} is the earliest (others: {shown})"
+    after = f", {gap} day(s) after it" if gap else ""
+    return (
+        f"{fits}; {P.isoformat()} is the first on or after the article's latest dated"
+        f" happening{after} (others: {shown})"
+    )

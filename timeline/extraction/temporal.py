@@ -194,33 +194,35 @@ def _format(start: dt.date, end: dt.date, precision: str, edtf: str, approximate
     if precision == CENTURY:
         return f"the {_ordinal(start.year // 100 + 1)} century"
     if precision == SEASON:
-        match = re.fullmatch(r"(\d{4})-(\d\d)", edtf)
-        if match and int(match.group(2)) in _PART_BY_CODE:
-            return _PART_BY_CODE[int(match.group(2))][3].format(y=match.group(1))
-        if start.month == 12:
-            return f"winter {start.year}–{end.year % 100:02d}"
-        return f"{MONTH_NAMES[start.month]}–{MONTH_NAMES[end.month]} {end.year}"
-    # ranges
+        return _season_text(start, end, edtf)
+    return _range_text(start, end, edtf, approximate)
+
+
+def _season_text(start: dt.date, end: dt.date, edtf: str) -> str:
+    match = re.fullmatch(r"(\d{4})-(\d\d)", edtf)
+    if match and int(match.group(2)) in _PART_BY_CODE:
+        return _PART_BY_CODE[int(match.group(2))][3].format(y=match.group(1))
+    if start.month == 12:
+        return f"winter {start.year}–{end.year % 100:02d}"
+    return f"{MONTH_NAMES[start.month]}–{MONTH_NAMES[end.month]} {end.year}"
+
+
+def _range_text(start: dt.date, end: dt.date, edtf: str, approximate: bool) -> str:
     whole_months = start.day == 1 and end.day == _last_day(end.year, end.month)
-    if approximate and start.year == end.year and start.month == end.month and not whole_months:
+    same_month = (start.year, start.month) == (end.year, end.month)
+    if approximate and same_month and not whole_months:
         word = {1: "early", 11: "mid-", 21: "late"}.get(start.day)
         if word:
             sep = "" if word.endswith("-") else " "
             return f"{word}{sep}{MONTH_NAMES[start.month]} {start.year}"
-    if start.month == 1 and start.day == 1 and end.month == 12 and end.day == 31:
-        if start.year == end.year:
-            return str(start.year)
-        return f"{start.year}–{end.year}"
-    if (
-        whole_months
-        and (start.year, start.month) != (end.year, end.month)
-        and "-" in edtf.split("/")[0]
-        and edtf.count("-") == 2
-    ):
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+    months_written = "-" in edtf.split("/")[0] and edtf.count("-") == 2
+    if whole_months and not same_month and months_written:
         if start.year == end.year:
             return f"{MONTH_NAMES[start.month]}–{MONTH_NAMES[end.month]} {end.year}"
         return f"{MONTH_NAMES[start.month]} {start.year} – {MONTH_NAMES[end.month]} {end.year}"
-    if start.year == end.year and start.month == end.month:
+    if same_month:
         return f"{start.day}–{_day_text(end)}"
     if start.year == end.year:
         return f"{_day_text(start, year=False)} – {_day_text(end)}"
@@ -341,250 +343,329 @@ def _resolve(spec: Spec, P: dt.date | None) -> tuple[DateValue | None, str]:
     return value, rule
 
 
-def _relative_value(spec: Spec, P: dt.date) -> DateValue | None:
-    op, a = spec.op, spec.args
-    if op == "year":  # (offset, part)
-        return _apply_part(year_value(P.year + a[0]), a[1], P, "year")
-    if op == "month":  # (offset, part)
-        y, m = _shift_month(P.year, P.month, a[0])
-        return _apply_part(month_value(y, m), a[1], P, "month")
-    if op == "week":  # (offset, part)
-        monday = _monday(P) + dt.timedelta(weeks=a[0])
-        return _apply_part(range_value(monday, monday + dt.timedelta(days=6)), a[1], P, "week")
-    if op == "weekend":  # (offset,)
-        saturday = _monday(P) + dt.timedelta(days=5, weeks=a[0])
-        if a[0] == 0 and not spec.future and saturday > P:  # "the weekend": the latest one
-            saturday -= dt.timedelta(weeks=1)
-        return range_value(saturday, saturday + dt.timedelta(days=1))
-    if op == "day":  # (offset,)
-        return day_value(P + dt.timedelta(days=a[0]))
-    if op == "ago":  # (n, unit)
-        n, unit = a
-        if unit == "year":
-            return year_value(P.year - n)
-        if unit == "month":
-            return month_value(*_shift_month(P.year, P.month, -n))
-        if unit == "decade":
-            return year_value(P.year - 10 * n)
-        days = {"week": 7, "day": 1}[unit] * n
-        return day_value(P - dt.timedelta(days=days))
-    if op == "weekday":  # (weekday, mode)
-        wd, mode = a
-        if mode == "this":
-            return day_value(_monday(P) + dt.timedelta(days=wd))
-        if mode == "last":
-            back = (P.weekday() - wd) % 7 or 7
-            return day_value(P - dt.timedelta(days=back))
-        if mode == "next" or spec.future:
-            ahead = (wd - P.weekday()) % 7
-            if mode == "next" and ahead == 0:
-                ahead = 7
-            return day_value(P + dt.timedelta(days=ahead))
-        return day_value(P - dt.timedelta(days=(P.weekday() - wd) % 7))
-    if op == "dom":  # (day1, day2, month_offset or None)
-        d1, d2, offset = a
-        if offset is None and spec.future:
-            offset = 0 if d1 >= P.day else 1
-        elif offset is None:
-            offset = 0 if d1 <= P.day else -1
-        y, m = _shift_month(P.year, P.month, offset)
-        # "the 31st" in a 30-day month: step back to the latest month that has it
-        for _ in range(12):
-            start = _safe_date(y, m, d1)
-            if start:
-                break
-            y, m = _shift_month(y, m, 1 if spec.future else -1)
+# --- relative expressions: one resolver and one description per kind of spec ----------
+# Each resolver takes the spec and the publication date P; each description says the
+# rule in words. ``_relative_value`` and ``describe`` pick them by ``spec.op``.
+
+
+def _rel_year(spec: Spec, P: dt.date) -> DateValue | None:  # (offset, part)
+    return _apply_part(year_value(P.year + spec.args[0]), spec.args[1], P, "year")
+
+
+def _rel_month(spec: Spec, P: dt.date) -> DateValue | None:  # (offset, part)
+    y, m = _shift_month(P.year, P.month, spec.args[0])
+    return _apply_part(month_value(y, m), spec.args[1], P, "month")
+
+
+def _rel_week(spec: Spec, P: dt.date) -> DateValue | None:  # (offset, part)
+    monday = _monday(P) + dt.timedelta(weeks=spec.args[0])
+    week = range_value(monday, monday + dt.timedelta(days=6))
+    return _apply_part(week, spec.args[1], P, "week")
+
+
+def _rel_weekend(spec: Spec, P: dt.date) -> DateValue | None:  # (offset,)
+    offset = spec.args[0]
+    saturday = _monday(P) + dt.timedelta(days=5, weeks=offset)
+    if offset == 0 and not spec.future and saturday > P:  # "the weekend": the latest one
+        saturday -= dt.timedelta(weeks=1)
+    return range_value(saturday, saturday + dt.timedelta(days=1))
+
+
+def _rel_day(spec: Spec, P: dt.date) -> DateValue | None:  # (offset,)
+    return day_value(P + dt.timedelta(days=spec.args[0]))
+
+
+def _rel_ago(spec: Spec, P: dt.date) -> DateValue | None:  # (n, unit)
+    n, unit = spec.args
+    if unit == "year":
+        return year_value(P.year - n)
+    if unit == "month":
+        return month_value(*_shift_month(P.year, P.month, -n))
+    if unit == "decade":
+        return year_value(P.year - 10 * n)
+    days = {"week": 7, "day": 1}[unit] * n
+    return day_value(P - dt.timedelta(days=days))
+
+
+def _rel_weekday(spec: Spec, P: dt.date) -> DateValue | None:  # (weekday, mode)
+    wd, mode = spec.args
+    if mode == "this":
+        return day_value(_monday(P) + dt.timedelta(days=wd))
+    if mode == "last":
+        back = (P.weekday() - wd) % 7 or 7
+        return day_value(P - dt.timedelta(days=back))
+    if mode == "next" or spec.future:
+        ahead = (wd - P.weekday()) % 7
+        if mode == "next" and ahead == 0:
+            ahead = 7
+        return day_value(P + dt.timedelta(days=ahead))
+    return day_value(P - dt.timedelta(days=(P.weekday() - wd) % 7))
+
+
+def _rel_dom(spec: Spec, P: dt.date) -> DateValue | None:  # (day1, day2, month offset or None)
+    d1, d2, offset = spec.args
+    if offset is None and spec.future:
+        offset = 0 if d1 >= P.day else 1
+    elif offset is None:
+        offset = 0 if d1 <= P.day else -1
+    y, m = _shift_month(P.year, P.month, offset)
+    # "the 31st" in a 30-day month: step back to the latest month that has it
+    for _ in range(12):
+        start = _safe_date(y, m, d1)
+        if start:
+            break
+        y, m = _shift_month(y, m, 1 if spec.future else -1)
+    else:
+        return None
+    if d2 is None:
+        return day_value(start)
+    end = _safe_date(y, m, d2) if d2 >= d1 else _safe_date(*_shift_month(y, m, 1), d2)
+    return range_value(start, end) if end else day_value(start)
+
+
+def _rel_monthname(spec: Spec, P: dt.date) -> DateValue | None:  # (month, mode, part)
+    m, mode, part = spec.args
+    if mode == "latest":
+        if spec.future:
+            y = P.year if m >= P.month else P.year + 1
         else:
-            return None
-        if d2 is None:
-            return day_value(start)
-        end = _safe_date(y, m, d2) if d2 >= d1 else _safe_date(*_shift_month(y, m, 1), d2)
-        return range_value(start, end) if end else day_value(start)
-    if op == "monthname":  # (month, mode, part)
-        m, mode, part = a
-        if mode == "latest":
-            if spec.future:
-                y = P.year if m >= P.month else P.year + 1
-            else:
-                y = P.year if m <= P.month else P.year - 1
-        elif mode == "before":  # "last December": strictly before P's month
-            y = P.year if m < P.month else P.year - 1
-        elif mode == "after":  # "next December"
-            y = P.year if m > P.month else P.year + 1
-        else:  # a year offset: "December last year"
-            y = P.year + mode
-        if part in ("early", "mid", "late"):
-            return month_part_value(y, m, part)
-        return month_value(y, m)
-    if op == "monthday":  # (m1, d1, m2, d2, year offset or None)
-        m1, d1, m2, d2, offset = a
-        if offset is None:
-            start = _latest_month_day(m1, d1, P, spec.future)
-        else:
-            start = _safe_date(P.year + offset, m1, d1)
-        if start is None:
-            return None
-        if d2 is None:
-            return day_value(start)
-        m2 = m2 or m1
-        end = _safe_date(start.year + (1 if m2 < m1 else 0), m2, d2)
-        return range_value(start, end) if end and end >= start else day_value(start)
-    if op == "anaphor":  # (n, unit, mode): counted from the base expression, else from P
-        n, unit = a[0], a[1]
-        base = P
-        if spec.base is not None:
-            value, _ = _resolve(spec.base, P)
-            if value is None:
-                return None
-            base = value.start
-            if value.precision != DAY and unit in ("day", "week"):
-                return None
-            if value.precision == YEAR and unit == "year":
-                return year_value(base.year + n)
-            if value.precision in (YEAR, DECADE, CENTURY) and unit == "month":
-                return None
-        if unit == "day":
-            return day_value(base + dt.timedelta(days=n))
-        if unit == "week":
-            return range_value(
-                _monday(base) + dt.timedelta(weeks=n), _monday(base) + dt.timedelta(weeks=n, days=6)
-            )
-        if unit == "month":
-            return month_value(*_shift_month(base.year, base.month, n))
-        return year_value(base.year + n)
-    if op == "samemonth":  # (d1, d2): the month of the base expression
-        value = _resolve(spec.base, P)[0]
+            y = P.year if m <= P.month else P.year - 1
+    elif mode == "before":  # "last December": strictly before P's month
+        y = P.year if m < P.month else P.year - 1
+    elif mode == "after":  # "next December"
+        y = P.year if m > P.month else P.year + 1
+    else:  # a year offset: "December last year"
+        y = P.year + mode
+    if part in ("early", "mid", "late"):
+        return month_part_value(y, m, part)
+    return month_value(y, m)
+
+
+def _rel_monthday(spec: Spec, P: dt.date) -> DateValue | None:
+    m1, d1, m2, d2, offset = spec.args  # (m1, d1, m2, d2, year offset or None)
+    if offset is None:
+        start = _latest_month_day(m1, d1, P, spec.future)
+    else:
+        start = _safe_date(P.year + offset, m1, d1)
+    if start is None:
+        return None
+    if d2 is None:
+        return day_value(start)
+    m2 = m2 or m1
+    end = _safe_date(start.year + (1 if m2 < m1 else 0), m2, d2)
+    return range_value(start, end) if end and end >= start else day_value(start)
+
+
+def _rel_anaphor(spec: Spec, P: dt.date) -> DateValue | None:
+    """(n, unit, mode): counted from the base expression, else from P."""
+    n, unit = spec.args[0], spec.args[1]
+    base = P
+    if spec.base is not None:
+        value, _ = _resolve(spec.base, P)
         if value is None:
             return None
-        start = _safe_date(value.start.year, value.start.month, a[0])
-        end = _safe_date(value.start.year, value.start.month, a[1]) if a[1] else start
-        return range_value(start, end) if start and end and end >= start else None
-    if op == "season":  # (season, year offset or None)
-        season, offset = a
-        if offset is None:  # the latest such season that has begun by P
-            y = P.year
-            if part_value(y, season).start > P:
-                y -= 1
-            return part_value(y, season)
-        return part_value(P.year + offset, season)
-    raise ValueError(f"unknown temporal spec {spec!r}")
+        base = value.start
+        if value.precision != DAY and unit in ("day", "week"):
+            return None
+        if value.precision == YEAR and unit == "year":
+            return year_value(base.year + n)
+        if value.precision in (YEAR, DECADE, CENTURY) and unit == "month":
+            return None
+    if unit == "day":
+        return day_value(base + dt.timedelta(days=n))
+    if unit == "week":
+        monday = _monday(base) + dt.timedelta(weeks=n)
+        return range_value(monday, monday + dt.timedelta(days=6))
+    if unit == "month":
+        return month_value(*_shift_month(base.year, base.month, n))
+    return year_value(base.year + n)
+
+
+def _rel_samemonth(spec: Spec, P: dt.date) -> DateValue | None:
+    """(d1, d2): days of the month of the base expression."""
+    value = _resolve(spec.base, P)[0]
+    if value is None:
+        return None
+    start = _safe_date(value.start.year, value.start.month, spec.args[0])
+    end = _safe_date(value.start.year, value.start.month, spec.args[1]) if spec.args[1] else start
+    return range_value(start, end) if start and end and end >= start else None
+
+
+def _rel_season(spec: Spec, P: dt.date) -> DateValue | None:  # (season, year offset or None)
+    season, offset = spec.args
+    if offset is None:  # the latest such season that has begun by P
+        y = P.year
+        if part_value(y, season).start > P:
+            y -= 1
+        return part_value(y, season)
+    return part_value(P.year + offset, season)
+
+
+_RELATIVE = {
+    "year": _rel_year,
+    "month": _rel_month,
+    "week": _rel_week,
+    "weekend": _rel_weekend,
+    "day": _rel_day,
+    "ago": _rel_ago,
+    "weekday": _rel_weekday,
+    "dom": _rel_dom,
+    "monthname": _rel_monthname,
+    "monthday": _rel_monthday,
+    "anaphor": _rel_anaphor,
+    "samemonth": _rel_samemonth,
+    "season": _rel_season,
+}
+
+
+def _relative_value(spec: Spec, P: dt.date) -> DateValue | None:
+    resolver = _RELATIVE.get(spec.op)
+    if resolver is None:
+        raise ValueError(f"unknown temporal spec {spec!r}")
+    return resolver(spec, P)
+
+
+_YEARS_AWAY = {-1: "the year before it", 0: "its year", 1: "the year after it"}
+
+
+def _years_away(offset: int) -> str:
+    return _YEARS_AWAY.get(offset, f"{offset:+d} years")
+
+
+def _with_part(text: str, part: str | None) -> str:
+    return text + (f", {part} part" if part else "")
+
+
+def _looking(text: str, ahead: bool) -> str:
+    """ "first X on or after it" when the sentence looks ahead, else "latest X on or before it"."""
+    if ahead:
+        return f"first {text} on or after it (the sentence looks ahead)"
+    return f"latest {text} on or before it"
+
+
+def _say_year(spec: Spec) -> str:
+    offset, part = spec.args
+    return _with_part(_YEARS_AWAY.get(offset, f"{offset:+d} years from it"), part)
+
+
+def _say_month(spec: Spec) -> str:
+    offset, part = spec.args
+    names = {-1: "the month before it", 0: "its month", 1: "the month after it"}
+    return _with_part(names.get(offset, f"{offset:+d} months"), part)
+
+
+def _say_week(spec: Spec) -> str:
+    offset, part = spec.args
+    names = {
+        -1: "the week (Monday to Sunday) before its week",
+        0: "its week (Monday to Sunday)",
+        1: "the week after its week",
+    }
+    return _with_part(names.get(offset, f"{offset:+d} weeks"), part)
+
+
+def _say_weekend(spec: Spec) -> str:
+    names = {-1: "the weekend before its week", 0: "the latest weekend", 1: "the next weekend"}
+    return names.get(spec.args[0], "a weekend")
+
+
+def _say_day(spec: Spec) -> str:
+    offset = spec.args[0]
+    names = {-1: "the day before it", 0: "the day itself", 1: "the day after it"}
+    return names.get(offset, f"{abs(offset)} days {'before' if offset < 0 else 'after'} it")
+
+
+def _say_ago(spec: Spec) -> str:
+    return f"{spec.args[0]} {spec.args[1]}(s) before it"
+
+
+def _say_weekday(spec: Spec) -> str:
+    name, mode = WEEKDAYS[spec.args[0]], spec.args[1]
+    if mode == "this":
+        return f"the {name} of its week (Monday to Sunday)"
+    if mode == "last":
+        return f"latest {name} before it"
+    if mode == "next":
+        return f"first {name} after it"
+    return _looking(name, spec.future)
+
+
+def _say_dom(spec: Spec) -> str:
+    d1, d2, offset = spec.args
+    days = _ordinal(d1) + (f" to {_ordinal(d2)}" if d2 else "")
+    if offset is not None:
+        months = {-1: "the month before its month", 0: "its month", 1: "the month after"}
+        return f"the {days} of " + months.get(offset, "a nearby month")
+    if spec.future:
+        return (
+            f"the {days} of its month if not yet past, else of the next month"
+            " (the sentence looks ahead)"
+        )
+    return f"the {days} of its month if that day is not after it, else of the month before"
+
+
+def _say_monthname(spec: Spec) -> str:
+    m, mode, part = spec.args
+    name = (f"{part} " if part else "") + MONTH_NAMES[m]
+    if mode == "latest":
+        return _looking(name, spec.future)
+    if mode == "before":
+        return f"latest {name} before its month"
+    if mode == "after":
+        return f"first {name} after its month"
+    return f"{name} of " + _years_away(mode)
+
+
+def _say_monthday(spec: Spec) -> str:
+    m1, d1, m2, d2, offset = spec.args
+    text = f"{MONTH_NAMES[m1]} {d1}"
+    if d2:
+        text += f" to {MONTH_NAMES[m2 or m1] + ' ' if m2 else ''}{d2}"
+    if offset is None:
+        return _looking(text, spec.future)
+    return f"{text} of " + _years_away(offset)
+
+
+def _say_anaphor(spec: Spec) -> str:
+    n, unit = spec.args[0], spec.args[1]
+    where = "the date mentioned just before" if spec.base is not None else "it"
+    return f"{abs(n)} {unit}(s) {'after' if n > 0 else 'before'} {where}"
+
+
+def _say_samemonth(spec: Spec) -> str:
+    d1, d2 = spec.args[0], spec.args[1]
+    days = f"the {_ordinal(d1)}" + (f" to {_ordinal(d2)}" if d2 else "")
+    return f"{days} of the month named just before ({describe(spec.base)})"
+
+
+def _say_season(spec: Spec) -> str:
+    season, offset = spec.args
+    if offset is None:
+        return f"the latest {season} begun by it"
+    return f"{season} of " + _years_away(offset)
+
+
+_DESCRIPTIONS = {
+    "year": _say_year,
+    "month": _say_month,
+    "week": _say_week,
+    "weekend": _say_weekend,
+    "day": _say_day,
+    "ago": _say_ago,
+    "weekday": _say_weekday,
+    "dom": _say_dom,
+    "monthname": _say_monthname,
+    "monthday": _say_monthday,
+    "anaphor": _say_anaphor,
+    "samemonth": _say_samemonth,
+    "season": _say_season,
+}
 
 
 def describe(spec: Spec) -> str:
     """The resolution rule of ``spec`` in words."""
-    op, a = spec.op, spec.args
-    ahead = spec.future
-    if op == "year":
-        base = {-1: "the year before it", 0: "its year", 1: "the year after it"}.get(
-            a[0], f"{a[0]:+d} years from it"
-        )
-        return base + (f", {a[1]} part" if a[1] else "")
-    if op == "month":
-        base = {-1: "the month before it", 0: "its month", 1: "the month after it"}.get(
-            a[0], f"{a[0]:+d} months"
-        )
-        return base + (f", {a[1]} part" if a[1] else "")
-    if op == "week":
-        base = {
-            -1: "the week (Monday to Sunday) before its week",
-            0: "its week (Monday to Sunday)",
-            1: "the week after its week",
-        }.get(a[0], f"{a[0]:+d} weeks")
-        return base + (f", {a[1]} part" if a[1] else "")
-    if op == "weekend":
-        return {
-            -1: "the weekend before its week",
-            0: "the latest weekend",
-            1: "the next weekend",
-        }.get(a[0], "a weekend")
-    if op == "day":
-        return {-1: "the day before it", 0: "the day itself", 1: "the day after it"}.get(
-            a[0], f"{abs(a[0])} days {'before' if a[0] < 0 else 'after'} it"
-        )
-    if op == "ago":
-        return f"{a[0]} {a[1]}(s) before it"
-    if op == "weekday":
-        name = WEEKDAYS[a[0]]
-        if a[1] == "this":
-            return f"the {name} of its week (Monday to Sunday)"
-        if a[1] == "last":
-            return f"latest {name} before it"
-        if a[1] == "next":
-            return f"first {name} after it"
-        if ahead:
-            return f"first {name} on or after it (the sentence looks ahead)"
-        return f"latest {name} on or before it"
-    if op == "dom":
-        d1, d2, offset = a
-        days = _ordinal(d1) + (f" to {_ordinal(d2)}" if d2 else "")
-        if offset is not None:
-            return f"the {days} of " + {
-                -1: "the month before its month",
-                0: "its month",
-                1: "the month after",
-            }.get(offset, "a nearby month")
-        if ahead:
-            return (
-                f"the {days} of its month if not yet past, else of the next month"
-                " (the sentence looks ahead)"
-            )
-        return f"the {days} of its month if that day is not after it, else of the month before"
-    if op == "monthname":
-        m, mode, part = a
-        name = (f"{part} " if part else "") + MONTH_NAMES[m]
-        if mode == "latest":
-            return (
-                f"first {name} on or after it (the sentence looks ahead)"
-                if ahead
-                else f"latest {name} on or before it"
-            )
-        if mode == "before":
-            return f"latest {name} before its month"
-        if mode == "after":
-            return f"first {name} after its month"
-        return f"{name} of " + {
-            -1: "the year before it",
-            0: "its year",
-            1: "the year after it",
-        }.get(mode, f"{mode:+d} years")
-    if op == "monthday":
-        m1, d1, m2, d2, offset = a
-        text = f"{MONTH_NAMES[m1]} {d1}"
-        if d2:
-            text += f" to {MONTH_NAMES[m2 or m1] + ' ' if m2 else ''}{d2}"
-        if offset is None:
-            return (
-                f"first {text} on or after it (the sentence looks ahead)"
-                if ahead
-                else f"latest {text} on or before it"
-            )
-        return f"{text} of " + {
-            -1: "the year before it",
-            0: "its year",
-            1: "the year after it",
-        }.get(offset, f"{offset:+d} years")
-    if op == "anaphor":
-        n, unit = a[0], a[1]
-        where = "the date mentioned just before" if spec.base is not None else "it"
-        return f"{abs(n)} {unit}(s) {'after' if n > 0 else 'before'} {where}"
-    if op == "samemonth":
-        return (
-            f"the {_ordinal(a[0])}"
-            + (f" to {_ordinal(a[1])}" if a[1] else "")
-            + " of the month named just before ("
-            + describe(spec.base)
-            + ")"
-        )
-    if op == "season":
-        season, offset = a
-        if offset is None:
-            return f"the latest {season} begun by it"
-        return f"{season} of " + {
-            -1: "the year before it",
-            0: "its year",
-            1: "the year after it",
-        }.get(offset, f"{offset:+d} years")
-    return op
+    say = _DESCRIPTIONS.get(spec.op)
+    return say(spec) if say else spec.op
 
 
 def resolve(timex: Timex, published: dt.date) -> DateValue | None:
@@ -924,194 +1005,202 @@ _NINE_ELEVEN_AFTER = re.compile(r"(?i)\s*,?\s*(?:\d{4}\s*,?\s*)?(?:terror(?:ist)
 _NINE_ELEVEN_RULE = "stated: the name of the attacks of 11 September 2001"
 
 
+# (name, pattern, handler): tried over each sentence; the longest match wins.
+_RULES = [
+    # ISO and other year-first numeric dates: 2025-03-11, 2025.03.11, 2025/3/11
+    (
+        "iso_day",
+        r"(?<![\d-])(?P<y>\d{4})(?P<sep>[-./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d]|[-./]\d)",
+        "_iso_day",
+    ),
+    (
+        "iso_month",
+        r"(?<![\d-])(?P<y>1\d{3}|20\d{2})-(?P<m>0[1-9]|1[0-2])(?![\d]|[-./]\d)",
+        "_iso_month",
+    ),
+    ("nine_eleven", r"(?<![\d/])9/11(?![\d/])", "_nine_eleven"),
+    # dd/mm/yyyy and friends: ambiguous order, left to dateparser
+    (
+        "numeric",
+        r"(?<![\d./:-])(?:\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})|\d{1,2}-\d{1,2}-\d{4})(?![\d]|[./-]\d)",
+        "_numeric",
+    ),
+    # March 11, 2025 / Feb. 5 to 7 / Feb. 28 to March 2, 2025 / December 8th last year
+    (
+        "mdy",
+        rf"{_rx_mon('m1')}\s*{_rx_day('d1')}(?:\s*(?:-|–|—|to|through|until|till)\s*(?:{_rx_mon('m2')}\s*)?{_rx_day('d2')})?"
+        rf"(?:(?:,\s*|\s+)(?:{_rx_year('y')}|(?:of\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)))?",
+        "_month_day",
+    ),
+    (
+        "mdy_words",
+        rf"{_rx_mon('m1')}\s+(?P<w>(?i:{_ORDINAL_WORDS_RE}))\b(?:,?\s+{_rx_year('y')})?",
+        "_month_day_words",
+    ),
+    # 11 March 2025 / 5-7 February 2025 / the 11th of March / 28 February to 2 March 2025
+    (
+        "dmy",
+        rf"{_rx_day('d1')}(?:\s*(?:-|–|—|to|through|until)\s*{_rx_day('d2')})?\s+(?:of\s+)?{_rx_mon('m1')}"
+        rf"(?:(?:,\s*|\s+)(?:{_rx_year('y')}|(?:of\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)))?",
+        "_month_day",
+    ),
+    (
+        "dmy2",
+        rf"{_rx_day('d1')}\s+{_rx_mon('m1')}\s*(?:-|–|—|to|through|until)\s*{_rx_day('d2')}\s+{_rx_mon('m2')}"
+        rf"(?:(?:,\s*|\s+){_rx_year('y')})?",
+        "_month_day",
+    ),
+    # December 2024 / early December 2024 / December last year / last December / mid-February
+    (
+        "month_year",
+        rf"(?:{_PART_RE}\s*)?{_rx_mon('m1')}\s*,?\s+(?:of\s+)?(?:{_rx_year('y')}|(?P<rel>(?i:last|this|next))\s+(?i:year))"
+        rf"(?![\d])",
+        "_month_name",
+    ),
+    (
+        "rel_month",
+        rf"(?:{_PART_RE}\s*)?(?P<mod>(?i:last|this|next|past|coming))\s+{_rx_monf('m1')}",
+        "_month_name",
+    ),
+    ("bare_month", rf"(?:{_PART_RE}\s*)?{_rx_monf('m1')}(?!\s*\d)", "_month_name"),
+    # Years: 2011-2024, between 2011 and 2024, late 2024, late last year, 1990s,
+    # the 20th century, 1975
+    (
+        "year_range",
+        rf"{_rx_year('y1')}\s*(?:-|–|—|to|through|until)\s*(?:{_rx_year('y2')}|(?P<yy>\d\d)(?!\d))",
+        "_year_range",
+    ),
+    (
+        "year_between",
+        rf"(?i:between)\s+{_rx_year('y1')}\s+(?i:and)\s+{_rx_year('y2')}",
+        "_year_range",
+    ),
+    (
+        "year_part",
+        r"(?P<part>(?i:early|mid-|mid|late|end-|start-|(?:the\s+)?end\s+of|(?:the\s+)?beginning\s+of"
+        r"|(?:the\s+)?start\s+of"
+        r"|(?:the\s+)?middle\s+of|(?:the\s+)?(?:first|second)\s+half\s+of"
+        r"|(?:the\s+)?(?:first|second|third|fourth)\s+quarter\s+of|spring|summer|autumn|fall|winter"
+        r"|q[1-4]|h[12]))(?:\s+of)?\s*"
+        rf"(?:{_rx_year('y')}|(?P<rel>(?i:last|this|next))\s+(?i:year))",
+        "_year_part",
+    ),
+    (
+        "unit_end",
+        r"(?i:\b(?:at\s+)?(?:the\s+)?(?P<part>end|beginning|start|middle)\s+of\s+(?:the|this)\s+(?P<unit>month|year|week))\b",
+        "_unit_part",
+    ),
+    (
+        "rel_year_part",
+        r"(?P<part>(?i:earlier|later))\s+(?P<rel>(?i:this))\s+(?P<unit>(?i:year|month|week))\b",
+        "_rel_part",
+    ),
+    (
+        "decade",
+        r"(?:(?i:the)\s+)?(?:(?P<part>(?i:early|mid-|mid|late))\s*)?(?:(?P<dec>1\d{2}0|20\d0)|[’'](?P<dec2>\d0))[’']?s\b",
+        "_decade",
+    ),
+    (
+        "century",
+        r"(?:(?i:the)\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-](?i:century)",
+        "_century",
+    ),
+    ("year", _rx_year("y"), "_year"),
+    # Relative days, weeks, months, years
+    (
+        "day_word",
+        r"(?i:\b(?:(?P<dby>the\s+day\s+before\s+yesterday)|(?P<w>yesterday|today|tonight|tomorrow)"
+        r"|this\s+(?:morning|afternoon|evening)"
+        r"|(?P<ongoing>(?:is|are)\s+(?:now\s+|currently\s+)?under\s?way))\b)",
+        "_day_word",
+    ),
+    (
+        "rel_unit",
+        r"(?i:\b(?P<mod>last|this|next|coming|the\s+coming|past|the\s+past|previous|the\s+previous|following|the\s+following)"
+        r"\s+(?P<unit>week|weekend|month|year|decade)\b)",
+        "_rel_unit",
+    ),
+    (
+        "ago",
+        rf"(?i:\b(?P<n>{_NUM})\s+(?P<unit>years?|months?|weeks?|days?|decades?)\s+(?P<dir>ago|earlier|later|(?:before|after)(?=\s*(?:[,.;:)]|$))))",
+        "_ago",
+    ),
+    (
+        "anaphor_day",
+        r"(?i:\b(?:the\s+(?:(?P<prev>previous|next|following|same)\s+day"
+        r"|day\s+(?P<dir>before|after)(?!\s+yesterday))|(?P<that>(?<=later\s)that\s+day)))\b",
+        "_anaphor_day",
+    ),
+    # "In the evening, the two ministers met": the day the narrative is at.
+    (
+        "part_of_day",
+        r"(?i:\b(?:(?:later\s+)?in\s+the|that|the\s+same)\s+(?:morning|afternoon|evening|night)\b)",
+        "_part_of_day",
+    ),
+    ("weekend", r"(?i:\b(?:over|during|at|on)\s+the\s+weekend\b)", "_weekend"),
+    # Weekdays: Thursday / this Friday / last Monday / Friday's
+    (
+        "weekday",
+        rf"(?:(?P<mod>(?i:last|this|next|past|coming))\s+)?(?P<wd>{_WD})(?P<plural>s)?(?![A-Za-z])",
+        "_weekday",
+    ),
+    # The 10th / on the 11th / the 5th to 7th / the 10th of this month
+    (
+        "ordinal",
+        r"(?i:\bthe)\s+(?P<d1>3[01]|[12]\d|0?[1-9])(?i:st|nd|rd|th)\b"
+        r"(?:\s*(?:-|–|to|and)\s*(?:(?i:the)\s+)?(?P<d2>3[01]|[12]\d|0?[1-9])(?i:st|nd|rd|th)\b)?"
+        r"(?:\s+(?i:of)\s+(?P<rel>(?i:this|last|next|the\s+previous|the\s+same))\s+(?i:month))?",
+        "_ordinal",
+    ),
+    # "on the nineteenth" (spelled out: only after "on", "the second" is rarely a day)
+    (
+        "ordinal_words",
+        rf"(?<=\b[Oo]n\s)the\s+(?P<w>(?i:{_ORDINAL_WORDS_RE}))\b",
+        "_ordinal_words",
+    ),
+    # Durations, sets and vague references
+    (
+        "duration",
+        rf"(?i:\b{_DUR_MOD}(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\b(?!\s+(?:ago|old)\b))",
+        "_duration",
+    ),
+    (
+        "duration_hyphen",
+        rf"(?i:\b(?P<n>\d+|{_NUM})-(?P<unit>year|month|week|day|decade|century|hour|minute)\b(?!-old|\s+old))",
+        "_duration",
+    ),
+    (
+        "duration_century",
+        r"(?i:\b(?:(?:just\s+)?(?:over|more\s+than|nearly|almost|about|around)\s+)?(?:half\s+a|a\s+quarter\s+of\s+a)\s+century\b)",
+        "_duration_words",
+    ),
+    (
+        "duration_past",
+        r"(?i:\b(?:the\s+)?(?:past|last|previous)\s+(?P<n>\w+)\s+(?P<unit>years|months|weeks|days|decades)\b)",
+        "_duration",
+    ),
+    (
+        "set",
+        r"(?i:\b(?:every|each)\s+(?:year|month|week|day|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+        r"|\b(?:once|twice|\w+\s+times)\s+a\s+(?:year|month|week|day)\b|\bannually\b)",
+        "_set",
+    ),
+    (
+        "vague",
+        r"(?i:\b(?:recently|lately|soon|currently|nowadays|these\s+days|in\s+recent\s+(?:years|months|weeks|days)"
+        r"|in\s+the\s+coming\s+(?:years|months|weeks|days)|in\s+the\s+near\s+future)\b)",
+        "_vague",
+    ),
+]
+
+
 class _Grammar:
     """The patterns, tried over each sentence; the longest match wins."""
 
     def __init__(self) -> None:
-        d = _rx_day
-        y = _rx_year
         self.rules: list[tuple[str, re.Pattern, object]] = []
-        add = self._add
-        # ISO and other year-first numeric dates: 2025-03-11, 2025.03.11, 2025/3/11
-        add(
-            "iso_day",
-            r"(?<![\d-])(?P<y>\d{4})(?P<sep>[-./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d]|[-./]\d)",
-            self._iso_day,
-        )
-        add(
-            "iso_month",
-            r"(?<![\d-])(?P<y>1\d{3}|20\d{2})-(?P<m>0[1-9]|1[0-2])(?![\d]|[-./]\d)",
-            self._iso_month,
-        )
-        add("nine_eleven", r"(?<![\d/])9/11(?![\d/])", self._nine_eleven)
-        # dd/mm/yyyy and friends: ambiguous order, left to dateparser
-        add(
-            "numeric",
-            r"(?<![\d./:-])(?:\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})|\d{1,2}-\d{1,2}-\d{4})(?![\d]|[./-]\d)",
-            self._numeric,
-        )
-        # March 11, 2025 / Feb. 5 to 7 / Feb. 28 to March 2, 2025 / December 8th last year
-        add(
-            "mdy",
-            rf"{_rx_mon('m1')}\s*{d('d1')}(?:\s*(?:-|–|—|to|through|until|till)\s*(?:{_rx_mon('m2')}\s*)?{d('d2')})?"
-            rf"(?:(?:,\s*|\s+)(?:{y('y')}|(?:of\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)))?",
-            self._month_day,
-        )
-        add(
-            "mdy_words",
-            rf"{_rx_mon('m1')}\s+(?P<w>(?i:{_ORDINAL_WORDS_RE}))\b(?:,?\s+{y('y')})?",
-            self._month_day_words,
-        )
-        # 11 March 2025 / 5-7 February 2025 / the 11th of March / 28 February to 2 March 2025
-        add(
-            "dmy",
-            rf"{d('d1')}(?:\s*(?:-|–|—|to|through|until)\s*{d('d2')})?\s+(?:of\s+)?{_rx_mon('m1')}"
-            rf"(?:(?:,\s*|\s+)(?:{y('y')}|(?:of\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)))?",
-            self._month_day,
-        )
-        add(
-            "dmy2",
-            rf"{d('d1')}\s+{_rx_mon('m1')}\s*(?:-|–|—|to|through|until)\s*{d('d2')}\s+{_rx_mon('m2')}"
-            rf"(?:(?:,\s*|\s+){y('y')})?",
-            self._month_day,
-        )
-        # December 2024 / early December 2024 / December last year / last December / mid-February
-        add(
-            "month_year",
-            rf"(?:{_PART_RE}\s*)?{_rx_mon('m1')}\s*,?\s+(?:of\s+)?(?:{y('y')}|(?P<rel>(?i:last|this|next))\s+(?i:year))"
-            rf"(?![\d])",
-            self._month_name,
-        )
-        add(
-            "rel_month",
-            rf"(?:{_PART_RE}\s*)?(?P<mod>(?i:last|this|next|past|coming))\s+{_rx_monf('m1')}",
-            self._month_name,
-        )
-        add("bare_month", rf"(?:{_PART_RE}\s*)?{_rx_monf('m1')}(?!\s*\d)", self._month_name)
-        # Years: 2011-2024, between 2011 and 2024, late 2024, late last year, 1990s,
-        # the 20th century, 1975
-        add(
-            "year_range",
-            rf"{y('y1')}\s*(?:-|–|—|to|through|until)\s*(?:{y('y2')}|(?P<yy>\d\d)(?!\d))",
-            self._year_range,
-        )
-        add("year_between", rf"(?i:between)\s+{y('y1')}\s+(?i:and)\s+{y('y2')}", self._year_range)
-        add(
-            "year_part",
-            r"(?P<part>(?i:early|mid-|mid|late|end-|start-|(?:the\s+)?end\s+of|(?:the\s+)?beginning\s+of"
-            r"|(?:the\s+)?start\s+of"
-            r"|(?:the\s+)?middle\s+of|(?:the\s+)?(?:first|second)\s+half\s+of"
-            r"|(?:the\s+)?(?:first|second|third|fourth)\s+quarter\s+of|spring|summer|autumn|fall|winter"
-            r"|q[1-4]|h[12]))(?:\s+of)?\s*"
-            rf"(?:{y('y')}|(?P<rel>(?i:last|this|next))\s+(?i:year))",
-            self._year_part,
-        )
-        add(
-            "unit_end",
-            r"(?i:\b(?:at\s+)?(?:the\s+)?(?P<part>end|beginning|start|middle)\s+of\s+(?:the|this)\s+(?P<unit>month|year|week))\b",
-            self._unit_part,
-        )
-        add(
-            "rel_year_part",
-            r"(?P<part>(?i:earlier|later))\s+(?P<rel>(?i:this))\s+(?P<unit>(?i:year|month|week))\b",
-            self._rel_part,
-        )
-        add(
-            "decade",
-            r"(?:(?i:the)\s+)?(?:(?P<part>(?i:early|mid-|mid|late))\s*)?(?:(?P<dec>1\d{2}0|20\d0)|[’'](?P<dec2>\d0))[’']?s\b",
-            self._decade,
-        )
-        add(
-            "century",
-            r"(?:(?i:the)\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-](?i:century)",
-            self._century,
-        )
-        add("year", y("y"), self._year)
-        # Relative days, weeks, months, years
-        add(
-            "day_word",
-            r"(?i:\b(?:(?P<dby>the\s+day\s+before\s+yesterday)|(?P<w>yesterday|today|tonight|tomorrow)"
-            r"|this\s+(?:morning|afternoon|evening)"
-            r"|(?P<ongoing>(?:is|are)\s+(?:now\s+|currently\s+)?under\s?way))\b)",
-            self._day_word,
-        )
-        add(
-            "rel_unit",
-            r"(?i:\b(?P<mod>last|this|next|coming|the\s+coming|past|the\s+past|previous|the\s+previous|following|the\s+following)"
-            r"\s+(?P<unit>week|weekend|month|year|decade)\b)",
-            self._rel_unit,
-        )
-        add(
-            "ago",
-            rf"(?i:\b(?P<n>{_NUM})\s+(?P<unit>years?|months?|weeks?|days?|decades?)\s+(?P<dir>ago|earlier|later|(?:before|after)(?=\s*(?:[,.;:)]|$))))",
-            self._ago,
-        )
-        add(
-            "anaphor_day",
-            r"(?i:\b(?:the\s+(?:(?P<prev>previous|next|following|same)\s+day"
-            r"|day\s+(?P<dir>before|after)(?!\s+yesterday))|(?P<that>(?<=later\s)that\s+day)))\b",
-            self._anaphor_day,
-        )
-        # "In the evening, the two ministers met": the day the narrative is at.
-        add(
-            "part_of_day",
-            r"(?i:\b(?:(?:later\s+)?in\s+the|that|the\s+same)\s+(?:morning|afternoon|evening|night)\b)",
-            self._part_of_day,
-        )
-        add("weekend", r"(?i:\b(?:over|during|at|on)\s+the\s+weekend\b)", self._weekend)
-        # Weekdays: Thursday / this Friday / last Monday / Friday's
-        add(
-            "weekday",
-            rf"(?:(?P<mod>(?i:last|this|next|past|coming))\s+)?(?P<wd>{_WD})(?P<plural>s)?(?![A-Za-z])",
-            self._weekday,
-        )
-        # The 10th / on the 11th / the 5th to 7th / the 10th of this month
-        add(
-            "ordinal",
-            r"(?i:\bthe)\s+(?P<d1>3[01]|[12]\d|0?[1-9])(?i:st|nd|rd|th)\b"
-            r"(?:\s*(?:-|–|to|and)\s*(?:(?i:the)\s+)?(?P<d2>3[01]|[12]\d|0?[1-9])(?i:st|nd|rd|th)\b)?"
-            r"(?:\s+(?i:of)\s+(?P<rel>(?i:this|last|next|the\s+previous|the\s+same))\s+(?i:month))?",
-            self._ordinal,
-        )
-        # "on the nineteenth" (spelled out: only after "on", "the second" is rarely a day)
-        add(
-            "ordinal_words",
-            rf"(?<=\b[Oo]n\s)the\s+(?P<w>(?i:{_ORDINAL_WORDS_RE}))\b",
-            self._ordinal_words,
-        )
-        # Durations, sets and vague references
-        add(
-            "duration",
-            rf"(?i:\b{_DUR_MOD}(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\b(?!\s+(?:ago|old)\b))",
-            self._duration,
-        )
-        add(
-            "duration_hyphen",
-            rf"(?i:\b(?P<n>\d+|{_NUM})-(?P<unit>year|month|week|day|decade|century|hour|minute)\b(?!-old|\s+old))",
-            self._duration,
-        )
-        add(
-            "duration_century",
-            r"(?i:\b(?:(?:just\s+)?(?:over|more\s+than|nearly|almost|about|around)\s+)?(?:half\s+a|a\s+quarter\s+of\s+a)\s+century\b)",
-            self._duration_words,
-        )
-        add(
-            "duration_past",
-            r"(?i:\b(?:the\s+)?(?:past|last|previous)\s+(?P<n>\w+)\s+(?P<unit>years|months|weeks|days|decades)\b)",
-            self._duration,
-        )
-        add(
-            "set",
-            r"(?i:\b(?:every|each)\s+(?:year|month|week|day|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-            r"|\b(?:once|twice|\w+\s+times)\s+a\s+(?:year|month|week|day)\b|\bannually\b)",
-            self._set,
-        )
-        add(
-            "vague",
-            r"(?i:\b(?:recently|lately|soon|currently|nowadays|these\s+days|in\s+recent\s+(?:years|months|weeks|days)"
-            r"|in\s+the\s+coming\s+(?:years|months|weeks|days)|in\s+the\s+near\s+future)\b)",
-            self._vague,
-        )
+        for name, pattern, handler in _RULES:
+            self._add(name, pattern, getattr(self, handler))
 
     def _add(self, name: str, pattern: str, handler) -> None:
         trigger = _TRIGGERS.get(name)
