@@ -339,3 +339,16 @@ def test_a_date_past_a_missed_sentence_break_is_another_sentence_s():
         if e.type == "establish_relations"
     ]
     assert restored.date is None
+
+
+def test_a_predicate_names_its_arguments_by_relation():
+    text = "Chile and Peru agreed to resume relations with Fiji in Lima, officials said."
+    article = extract_article(text, published=PUBLISHED)
+    analyser = RuleClauseAnalyser(text, article.timexes, article.mentions)
+    (clause, *_) = analyser.clauses(article.sentences[0])
+    start = text.index("resume")
+    predicate = analyser.predicate(clause, start, start + len("resume relations"))
+    assert [m.key for m in predicate.filled("agent")] == ["CHL", "PER"]
+    assert [m.key for m in predicate.filled("with")] == ["FJI"]
+    assert [m.key for m in predicate.subjects] == ["CHL", "PER"]
+    assert predicate.infinitive and predicate.modality == Modality.DONE

@@ -144,8 +144,11 @@ _ITEM_GAP = re.compile(r"^\s*(?:\(|,)?\s*(?:and\s+|as\s+well\s+as\s+)?(?:with\s+
 _ITEM_DATE_GAP = re.compile(r"^\s*(?:\(|,)?\s*(?:in|on|since)?\s*$", re.I)
 _SUBJECT_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+as\s+well\s+as)\s+$", re.I)
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
+_PREPOSITIONS = r"(?:with|between|to|from|in|of|by|against|on|at|for)"
+# The preposition nearest before a mention, at most two other words away: "with Fiji",
+# "in the Chilean capital Santiago".
 _PREPOSITION = re.compile(
-    r"\b(?P<prep>with|between|to|from|in|of|by|against|on|at|for)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
+    rf"\b(?P<prep>{_PREPOSITIONS})\s+(?:the\s+)?(?:(?!{_PREPOSITIONS}\b)[\w'’-]+\s+){{0,2}}$",
     re.I,
 )
 
