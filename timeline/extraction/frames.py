@@ -14,7 +14,7 @@ import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from .clauses.lemmas import alternation
+from .clauses.lemmas import alternation, inflections
 
 FRAMES_FILE = Path(__file__).with_name("data") / "frames.toml"
 _MACRO = re.compile(r"<<(?:(?P<pos>verb|noun|past|word):(?P<lemmas>[^>]+)|(?P<name>\w+))>>")
@@ -31,6 +31,9 @@ class Trigger:
     each_subject: bool = False  # coordinated subjects each act (see the file's header)
     needs_organisation: bool = False  # tells of an organisation, and must name one
     anaphoric: bool = False  # names a happening told before: takes no date of its own
+    # Words one of which every match holds (hyphens dropped): a clause holding none is not
+    # searched. None when the trigger is a free pattern.
+    anchors: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -166,6 +169,35 @@ def _object(spec: dict) -> ObjectSpec:
     )
 
 
+def _forms(lemmas, pos: str | None) -> set[str]:
+    return {
+        f.split()[-1].replace("-", "").lower() for lemma in lemmas for f in inflections(lemma, pos)
+    }
+
+
+def _anchors(spec: dict) -> frozenset[str] | None:
+    """Words one of which every match of a trigger table holds, or None when that cannot be
+    told (a free pattern, an object written as a regular expression)."""
+    if "pattern" in spec:
+        return None
+    plain = [o for o in spec.get("objects", ()) if not o.startswith("<<")]
+    if len(plain) != len(spec.get("objects", ())):
+        plain = None
+    found: set[str] = set()
+    if "verbs" in spec or "nominals" in spec:
+        found |= _forms(spec.get("verbs", ()), "VERB") | _forms(spec.get("nominals", ()), "NOUN")
+    for key in ("passive", "intransitive"):
+        if key in spec:
+            if plain is None:
+                return None
+            found |= _forms(plain, "NOUN")
+    if "nouns" in spec:
+        found |= _forms(spec["nouns"], "NOUN")
+    if "phrases" in spec:
+        found |= _forms(spec["phrases"], None)
+    return frozenset(found) or None
+
+
 def _scalars(cls, spec: dict) -> dict:
     """The plain settings of a dataclass read from a table: flags and strings, each with
     the dataclass's default when the file leaves it out."""
@@ -181,6 +213,7 @@ def _frame(code: str, priority: int, spec: dict, words: dict[str, str]) -> Frame
         Trigger(
             re.compile(_trigger_regex(t, words), re.I),
             exclude=tuple(t.get("exclude", ())),
+            anchors=_anchors(t),
             **_scalars(Trigger, t),
         )
         for t in spec.get("trigger", ())

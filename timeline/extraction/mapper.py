@@ -142,19 +142,26 @@ def _matches(body: str) -> tuple[tuple[Frame, re.Match[str], Trigger], ...]:
     return tuple(_find_triggers(body))
 
 
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # letters of any script, hyphens kept
+
+
 def _find_triggers(body: str) -> list[tuple[Frame, re.Match[str], Trigger]]:
+    words = {w.replace("-", "") for w in _WORD.findall(body.lower())}
     found = []
     for fr in frames().values():
-        found += _frame_triggers(fr, body)
+        found += _frame_triggers(fr, body, words)
     return found
 
 
-def _frame_triggers(fr: Frame, body: str) -> list[tuple[Frame, re.Match[str], Trigger]]:
+def _frame_triggers(
+    fr: Frame, body: str, words: set[str]
+) -> list[tuple[Frame, re.Match[str], Trigger]]:
     """A frame's triggers as one alternation would find them: leftmost first, the first
     trigger at a place, none overlapping (one pattern per trigger is faster to run)."""
     hits = sorted(
         (m.start(), index, m)
         for index, trigger in enumerate(fr.triggers)
+        if trigger.anchors is None or not trigger.anchors.isdisjoint(words)
         for m in trigger.regex.finditer(body)
     )
     out: list[tuple[Frame, re.Match[str], Trigger]] = []
