@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from timeline.extraction.events import EVENT_TYPES
 from timeline.extraction.pipeline import build_timeline, extract_article
 from timeline.extraction.types import DocInput
+from timeline.extraction.vocabulary import EVENT_TYPES
 
 PUBLISHED = dt.date(2024, 5, 3)
 

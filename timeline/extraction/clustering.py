@@ -20,21 +20,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .actors import name_tokens, tokens_match
-from .events import (
-    AGREEMENT_TO,
-    PAIR_TYPES,
-    TRIGGER_PRIORITY,
-    CandidateDetail,
-    compatible,
-    once_per_pair,
-    title_for,
+from .frames import attachable, compatible, has, in_family, priority
+from .titles import title
+from .types import (
+    PERSON,
+    ActorInfo,
+    Candidate,
+    Conflict,
+    DateValue,
+    EvidenceRef,
+    Sentence,
+    TimelineEvent,
 )
-from .types import PERSON, ActorInfo, Conflict, DateValue, EvidenceRef, Sentence, TimelineEvent
 
-# Types whose undated sentences may take the date of the visit they belong to.
-_INHERITS_DATE = {"visit", "meet", "negotiate"}
 _ONCE_TOLERANCE = dt.timedelta(days=400)
-_DURATIVE = {"visit", "meet", "negotiate", "armed_conflict"}
 
 
 @dataclass
@@ -43,12 +42,13 @@ class Item:
 
     article: str
     order: int  # position of the article in the input
-    detail: CandidateDetail
+    detail: Candidate
     date: DateValue | None = None
     date_rule: str = ""
     inherited: bool = False
     date_text: str = ""  # the expression the date came from, when not the candidate's own
     date_source: int | None = None  # sentence of the visit an inherited date comes from
+    news: bool = False  # dated only as news of the day: any stated date outranks it
 
     @property
     def cand(self):
@@ -59,8 +59,9 @@ class Item:
 
     def participants(self, actors: dict[str, ActorInfo]) -> set[str]:
         """Who met whom, when the sentence says so; else every person named."""
-        pair = {self.detail.agent, self.detail.target}
-        if all(k in actors and actors[k].kind == PERSON for k in pair):
+        roles = [self.detail.agent, self.detail.target]
+        pair = {f.key for f in roles if f is not None}
+        if len(pair) == 2 and all(k in actors and actors[k].kind == PERSON for k in pair):
             return pair
         return self.persons(actors)
 
@@ -96,54 +97,79 @@ def _fits(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) -> bool:
     cand = item.cand
     if "announce" in (cand.type, cluster.type) and _same_day_report(item, cluster):
         return True
-    if not compatible(cand.type, cluster.type):
+    if not _may_share(item, cluster, actors) or _two_happenings(item, cluster, actors):
         return False
-    if cand.status != cluster.items[0].cand.status:
+    return _dates_agree(item, cluster)
+
+
+def _may_share(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) -> bool:
+    """Same kind, same status, and a country (or else a person or actor) in common."""
+    cand = item.cand
+    if not compatible(cand.type, cluster.type) or cand.status != cluster.items[0].cand.status:
         return False
     countries, cluster_countries = set(cand.countries), cluster.countries()
-    shared = countries & cluster_countries
-    persons, cluster_persons = (
-        item.persons(actors),
-        {p for i in cluster.items for p in i.persons(actors)},
-    )
     if countries and cluster_countries:
-        if not shared:
-            return False
-    elif not (persons & cluster_persons or set(cand.actors) & cluster.actors()):
-        return False
-    if cand.type in ("meet", "visit", "negotiate"):
+        return bool(countries & cluster_countries)
+    persons = {p for i in cluster.items for p in i.persons(actors)}
+    return bool(item.persons(actors) & persons or set(cand.actors) & cluster.actors())
+
+
+def _two_happenings(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) -> bool:
+    cand = item.cand
+    if in_family(cand.type, "encounter"):
         # Two meetings of one minister on one day are two happenings.
         mine = item.participants(actors)
         theirs = set().union(*(i.participants(actors) for i in cluster.items))
         if mine and theirs and not (mine <= theirs or theirs <= mine):
-            return False
+            return True
+        if any(_other_visitor(item, other) for other in cluster.items):
+            return True
     if cand.type == "expel_withdraw" and _tit_for_tat(item, cluster):
-        return False
+        return True
     if cand.type == "recognise" and any(
         i.cand.type == "recognise" and i.detail.object_text != item.detail.object_text
         for i in cluster.items
     ):
-        return False  # recognising a state and recognising a claim are two happenings
-    dated = cluster.dated()
-    if cand.type in PAIR_TYPES and len(_pair(item)) == 2:
+        return True  # recognising a state and recognising a claim are two happenings
+    if has(cand.type, "pair") and len(_pair(item)) == 2:
         # Relations between one pair of countries: another pair is another happening.
-        pairs = [_pair(i) for i in (dated or cluster.items) if len(_pair(i)) == 2]
-        if pairs and _pair(item) not in pairs:
-            return False
+        pairs = [_pair(i) for i in (cluster.dated() or cluster.items) if len(_pair(i)) == 2]
+        return bool(pairs) and _pair(item) not in pairs
+    return False
+
+
+def _dates_agree(item: Item, cluster: Cluster) -> bool:
+    cand, dated = item.cand, cluster.dated()
     if item.date is None or not dated:
         return True
     if all(_dates_compatible(item.date, other.date) for other in dated):
         return True
+    shared = set(cand.countries) & cluster.countries()
     if (
-        once_per_pair(cand.type)
+        has(cand.type, "once_per_pair")
         and cand.type == cluster.type
-        and len(shared) >= min(2, len(countries))
+        and len(shared) >= min(2, len(cand.countries))
         # The agreement to establish relations and the embassies opened months later are
         # two steps, not one happening told with two dates.
         and all(_agreement(item) == _agreement(other) for other in dated)
     ):
         return any(_near(item.date, other.date) for other in dated)
     return False
+
+
+def _other_visitor(item: Item, other: Item) -> bool:
+    """Two sides each calling on a third (two envoys presenting credentials, two
+    ministers visiting one capital): neither acting side takes part in the other's."""
+    mine, theirs = item.detail.agent, other.detail.agent
+    return (
+        mine is not None
+        and theirs is not None
+        and mine.is_country
+        and theirs.is_country
+        and mine.key != theirs.key
+        and mine.key not in other.cand.countries
+        and theirs.key not in item.cand.countries
+    )
 
 
 def _tit_for_tat(item: Item, cluster: Cluster) -> bool:
@@ -175,16 +201,18 @@ def _mutual_expulsion(item: Item, other: Item) -> bool:
     mine, theirs = item.detail.agent, other.detail.agent
     return (
         item.detail.object_text == other.detail.object_text == "expel"
-        and mine.startswith("country:")
-        and theirs.startswith("country:")
+        and mine is not None
+        and theirs is not None
+        and mine.is_country
+        and theirs.is_country
         and mine != theirs
-        and mine[len("country:") :] in other.cand.countries
-        and theirs[len("country:") :] in item.cand.countries
+        and mine.key in other.cand.countries
+        and theirs.key in item.cand.countries
     )
 
 
 def _agreement(item: Item) -> bool:
-    return item.detail.object_text.startswith(AGREEMENT_TO)
+    return item.detail.variant == "agreement"
 
 
 def _same_day_report(item: Item, cluster: Cluster) -> bool:
@@ -253,17 +281,6 @@ def _attach_score(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) ->
     )
 
 
-# Undated sentences join only a happening of the same kind.
-_ATTACH_GROUPS = [
-    {"establish_relations", "recognise", "sign_agreement"},
-    {"visit", "meet", "negotiate"},
-]
-
-
-def _attachable(a: str, b: str) -> bool:
-    return a == b or any(a in g and b in g for g in _ATTACH_GROUPS)
-
-
 def _tells_decision(item: Item, cluster: Cluster) -> bool:
     """An undated "X and Y will restore relations" reports a dated decision to do so."""
     if item.cand.type != "establish_relations" or len(_pair(item)) != 2:
@@ -286,7 +303,7 @@ def _undated_can_join(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]
     # The kind of any of its sentences: a decision dated by the meeting it was taken at
     # is told as "restore" by one source and "decided to restore" by another.
     kinds = {i.cand.type for i in cluster.items}
-    if not any(_attachable(item.cand.type, k) for k in kinds) or not _fits(item, cluster, actors):
+    if not any(attachable(item.cand.type, k) for k in kinds) or not _fits(item, cluster, actors):
         return False
     dated = cluster.dated()
     if dated and all(_ultimatum(i) for i in dated) and not _ultimatum(item):
@@ -297,7 +314,7 @@ def _undated_can_join(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]
     core_countries = {c for i in anchor_items for c in i.cand.countries}
     pair = set(item.detail.countries_in_order[:2]) or set(item.cand.countries[:2])
     people = item.persons(actors) & {p for i in cluster.items for p in i.persons(actors)}
-    if item.cand.type in PAIR_TYPES or cluster.type in PAIR_TYPES:
+    if has(item.cand.type, "pair") or has(cluster.type, "pair"):
         # Relations of one pair of countries: the pair must be the happening's pair.
         core_pairs = [
             set(i.detail.countries_in_order[:2] or i.cand.countries[:2]) for i in anchor_items
@@ -307,19 +324,25 @@ def _undated_can_join(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]
         return bool(pair) and pair <= core_countries and bool(people or len(core_countries) <= 2)
     if people:
         return True
-    if item.cand.type in ("visit", "meet", "negotiate"):
+    if in_family(item.cand.type, "encounter"):
         # Meetings are many: without a shared person, only within one article, or
         # between the very same countries.
         same_article = any(i.article == item.article for i in cluster.items)
         pairs = [set(i.cand.countries[:2]) for i in anchor_items]
         if not same_article and not (len(pair) >= 2 and pair in pairs):
             return False
-    if item.cand.type in ("regime_change", "armed_conflict"):
+    if in_family(item.cand.type, "conflict"):
         # Wars and coups are many: an undated mention joins one only by who took part.
         return bool(set(item.cand.actors) & cluster.actors())
     shared = pair & core_countries
     # One shared country is too weak when the sentence names two.
     return bool(shared) and len(shared) >= min(2, len(pair))
+
+
+def _join(item: Item, options: list[Cluster], actors, index: _ClusterIndex) -> None:
+    best = max(options, key=lambda c: _attach_score(item, c, actors))
+    best.items.append(item)
+    index.add_item(best, item)
 
 
 def cluster_items(
@@ -345,7 +368,29 @@ def cluster_items(
     by_article: dict[str, list[Item]] = {}
     for item in items:
         by_article.setdefault(item.article, []).append(item)
+    leftovers = _attach_undated(undated, clusters, actors, index, keep_unattached)
+    still = _dated_by_report(leftovers, clusters, actors, index)
+    rest = _dated_by_visit(still, by_article, clusters, actors, index)
+    # Second chance for undated ones now that more happenings exist.
+    recent: list[Item] = []
+    for item in rest:
+        options = [
+            c
+            for c in index.candidates(item)
+            if c.dated() and _undated_can_join(item, c, actors) and not _reported_before(item, c)
+        ]
+        if options:
+            _join(item, options, actors, index)
+        elif keep_unattached:
+            _new_cluster(item, clusters, index)
+        else:
+            recent.append(item)
+    _dated_as_news(recent, clusters, actors, index)
+    return clusters
 
+
+def _attach_undated(undated, clusters, actors, index, keep_unattached) -> list[Item]:
+    """Undated candidates join the happening they report; returns those joining none."""
     leftovers: list[Item] = []
     for item in undated:
         if item.cand.status != "done":
@@ -366,27 +411,66 @@ def cluster_items(
             and not _reported_before(item, c)
         ]
         if options:
-            best = max(options, key=lambda c: _attach_score(item, c, actors))
-            best.items.append(item)
-            index.add_item(best, item)
+            _join(item, options, actors, index)
         elif keep_unattached:
             _new_cluster(item, clusters, index)
         else:
             leftovers.append(item)
+    return leftovers
 
-    # Undated but carried by a dated report ("announced on Tuesday that it has agreed").
+
+def _dated_by_report(leftovers, clusters, actors, index) -> list[Item]:
+    """Undated but carried by a dated report ("announced on Tuesday that it has agreed")."""
     still: list[Item] = []
     for item in leftovers:
         report = item.detail.report_timex
-        if report is not None and report.value is not None and item.cand.type not in _INHERITS_DATE:
+        if (
+            report is not None
+            and report.value is not None
+            and not has(item.cand.type, "inherits_date")
+        ):
             item.date = report.value
             item.date_rule = "the date of the report"
             item.date_text = report.text
             _add(item, clusters, actors, index)
         else:
             still.append(item)
+    return still
 
-    # A meeting told without a date during a dated visit: the visit's day.
+
+# News of the day reports what happened in the weeks before its article.
+NEWS_DAYS = 31
+
+
+def _dated_as_news(items, clusters, actors, index) -> None:
+    """Last, what is told as news of the day ("Peru has cut relations with Fiji") and
+    joined no happening a source dates: a happening of its kind, with one of its
+    countries, in the weeks before its article; else the day of its article."""
+    for item in items:
+        recent = item.detail.recent_timex
+        if recent is None or recent.value is None:
+            continue
+        day = recent.value
+        window = DateValue(
+            day.start - dt.timedelta(days=NEWS_DAYS), day.end, "range", "", "", approximate=True
+        )
+        options = [
+            c
+            for c in index.candidates(item)
+            if c.type == item.cand.type
+            and set(item.cand.countries) & c.countries()
+            and any(i.date.overlaps(window) for i in c.dated())
+        ]
+        item.date, item.date_rule, item.date_text = day, recent.rule, recent.text
+        item.news = True
+        if options:
+            _join(item, options, actors, index)
+        else:
+            _add(item, clusters, actors, index)
+
+
+def _dated_by_visit(still, by_article, clusters, actors, index) -> list[Item]:
+    """A meeting told without a date during a dated visit: the visit's day."""
     rest: list[Item] = []
     for item in still:
         source = _inherit_source(item, by_article.get(item.article, []), actors)
@@ -398,21 +482,7 @@ def cluster_items(
             _add(item, clusters, actors, index)
         else:
             rest.append(item)
-
-    # Second chance for undated ones now that more happenings exist.
-    for item in rest:
-        options = [
-            c
-            for c in index.candidates(item)
-            if c.dated() and _undated_can_join(item, c, actors) and not _reported_before(item, c)
-        ]
-        if options:
-            best = max(options, key=lambda c: _attach_score(item, c, actors))
-            best.items.append(item)
-            index.add_item(best, item)
-        elif keep_unattached:
-            _new_cluster(item, clusters, index)
-    return clusters
+    return rest
 
 
 def _index_keys(item: Item) -> set[tuple[str, str]]:
@@ -456,14 +526,11 @@ def _new_cluster(item: Item, clusters: list[Cluster], index: _ClusterIndex) -> N
     index.add_cluster(cluster)
 
 
-_MEETINGS = {"meet", "visit", "negotiate"}
-
-
 def _merge_occasions(clusters: list[Cluster]) -> None:
     """A named meeting and what was done at it are one happening: "the Lima summit, held
     in early 2021" and "the Lima Summit ended the boycott on 5 January 2021"."""
     for meeting in list(clusters):
-        if any(i.cand.type not in _MEETINGS for i in meeting.items):
+        if any(not in_family(i.cand.type, "encounter") for i in meeting.items):
             continue
         names = {i.detail.occasion for i in meeting.items if i.detail.occasion}
         if not names:
@@ -472,7 +539,7 @@ def _merge_occasions(clusters: list[Cluster]) -> None:
             other
             for other in clusters
             if other is not meeting
-            and any(i.cand.type not in _MEETINGS for i in other.items)
+            and any(not in_family(i.cand.type, "encounter") for i in other.items)
             and any(i.detail.occasion in names for i in other.items)
             and meeting.countries() & other.countries()
             and all(a.date.overlaps(b.date) for a in meeting.dated() for b in other.dated())
@@ -495,7 +562,7 @@ def _add(
 
 
 def _inherit_source(item: Item, items: Sequence[Item], actors: dict[str, ActorInfo]) -> Item | None:
-    if item.cand.type not in _INHERITS_DATE:
+    if not has(item.cand.type, "inherits_date"):
         return None
     persons = item.persons(actors)
     if not persons:
@@ -524,8 +591,9 @@ def _precision_width(value: DateValue) -> int:
 
 
 def choose_date(items: list[Item]) -> tuple[Item | None, list[Item]]:
-    """The date most sources support, as precise as they give it; and the dissenters."""
-    dated = [i for i in items if i.date]
+    """The date most sources support, as precise as they give it; and the dissenters.
+    A date told only as news of the day counts when no source states one."""
+    dated = [i for i in items if i.date and not i.news] or [i for i in items if i.date]
     if not dated:
         return None, []
 
@@ -533,12 +601,12 @@ def choose_date(items: list[Item]) -> tuple[Item | None, list[Item]]:
         return len({o.article for o in dated if o.date.overlaps(candidate.date)})
 
     # The date of the main action: a visit's span rather than one meeting in it.
-    primary = min((i.cand.type for i in dated), key=lambda t: TRIGGER_PRIORITY.get(t, 99))
+    primary = min((i.cand.type for i in dated), key=priority)
     pool = [i for i in dated if i.cand.type == primary]
     best_support = max(support(i) for i in dated)
     if max(support(i) for i in pool) < best_support:
         pool = dated
-    if primary in _DURATIVE:
+    if has(primary, "durative"):
         # A span stated as such ("from Feb. 5 to 7") beats one day inside it.
         spans = [
             i
@@ -629,7 +697,7 @@ def to_event(
     actor_counts = Counter(a for i in items for a in i.cand.actors)
     actor_keys = sorted(actor_counts, key=lambda a: (-actor_counts[a], a))
     status = "planned" if all(i.cand.status == "planned" for i in items) else "done"
-    title = title_for(representative.detail, actors, status)
+    titled = title(representative.detail, actors, status)
     # Certain when sources agree and one of those giving this very date is sure of it, or
     # when several articles agree on it ("agreed by N articles"): each worked its date out
     # on its own, and together they leave nothing open.
@@ -645,7 +713,7 @@ def to_event(
     rule = _date_rule(best, items, pub_certain, labels or {})
     return TimelineEvent(
         type=representative.cand.type,
-        title=title,
+        title=titled,
         date=best.date if best else None,
         date_rule=rule,
         date_certain=certain,
@@ -668,9 +736,10 @@ def _party_countries(items: list[Item], representative: Item) -> list[str]:
     core = [i for i in items if i.cand.type == representative.cand.type] or items
     by_sentence: dict[tuple[str, int], set[str]] = {}
     for item in core:
-        by_sentence.setdefault((item.article, item.cand.sentence), set()).update(
-            item.cand.countries
-        )
+        if item.cand.countries:  # a sentence naming no country says nothing of the parties
+            by_sentence.setdefault((item.article, item.cand.sentence), set()).update(
+                item.cand.countries
+            )
     votes = Counter(c for named in by_sentence.values() for c in named)
     pair = representative.detail.countries_in_order[:2] or representative.cand.countries[:2]
     ranked = [
@@ -686,7 +755,7 @@ def describe(cluster: Cluster, actors: dict[str, ActorInfo]) -> str:
     items = sorted(cluster.items, key=lambda i: (i.order, i.cand.sentence))
     best, _dissent = choose_date(items)
     status = "planned" if all(i.cand.status == "planned" for i in items) else "done"
-    return title_for(_representative(items, best).detail, actors, status)
+    return title(_representative(items, best).detail, actors, status)
 
 
 def where(article: str, sentence: int, labels: dict[str, str]) -> str:
@@ -768,14 +837,14 @@ def _name_conflicts(
 
 
 def _representative(items: list[Item], best: Item | None) -> Item:
-    primary = min((i.cand.type for i in items), key=lambda t: TRIGGER_PRIORITY.get(t, 99))
+    primary = min((i.cand.type for i in items), key=priority)
 
     def score(i: Item):
         return (
             i.cand.type == primary,
             i.date is not None,
             bool(best) and i.date is not None and i.date == best.date,
-            bool(i.detail.agent and i.detail.target),
+            bool(i.detail.agent is not None and i.detail.target is not None),
             min(len(i.cand.countries), 2),
             len(i.cand.actors),
             # Ties go to the article key, not the input order: same result in any order.

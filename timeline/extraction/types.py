@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 # Precision of a date value. A "range" runs between two points whose own unit
 # is written in the EDTF form (``2025-02-05/2025-02-07``).
@@ -160,6 +161,92 @@ class EventCandidate:
     trigger: str = ""  # the words that named the action
     status: str = "done"  # "done" | "planned" (not yet happened on publication)
     claims: dict[str, str] = field(default_factory=dict)  # e.g. {"count": "191"}
+
+
+# --- within the extraction: clauses, roles and typed candidates ---------------------
+
+
+class Modality(StrEnum):
+    """How a clause tells its predicate: as done, as planned, as a mere possibility or wish,
+    or only as what someone said (the reporting frame around it)."""
+
+    DONE = "done"
+    PLANNED = "planned"
+    HYPOTHETICAL = "hypothetical"
+    REPORTED = "reported"
+
+
+class Voice(StrEnum):
+    ACTIVE = "active"
+    PASSIVE = "passive"
+
+
+class Role(StrEnum):
+    """Who plays which part in a happening; frames (data/frames.toml) say which clause
+    arguments fill which role."""
+
+    AGENT = "agent"  # who acts: the one who overthrows, visits, attacks, expels
+    TARGET = "target"  # on whom: the one overthrown, met, attacked (an actor or a phrase)
+    ORGANISATION = "organisation"  # the organisation joined or left
+
+
+@dataclass(frozen=True)
+class Filler:
+    """What fills a role: a country (ISO3), an actor (its key), or only a phrase the text
+    gives ("the Hakim regime")."""
+
+    kind: str  # COUNTRY | PERSON | ORGANISATION | GROUP | "phrase"
+    key: str
+
+    @property
+    def is_country(self) -> bool:
+        return self.kind == COUNTRY
+
+
+@dataclass
+class Candidate:
+    """One event candidate with what titles, clustering and dating need beyond the
+    public ``EventCandidate``: the clause it came from, the roles filled, the date
+    expressions of the happening and of its report."""
+
+    event: EventCandidate
+    timex: Timex | None  # the expression that dates it
+    report_timex: Timex | None = None  # the date of the report carrying it
+    clause: tuple[int, int] = (0, 0)
+    parties: list[str] = field(default_factory=list)  # countries, acting side first
+    variant: str = ""  # the trigger's variant in the frame ("mission", "upgrade", ...)
+    place: str = ""  # a capital named as the place ("visits Hanoi"), or the place visited
+    object_text: str = ""  # "joint statement", "humanitarian aid", "Middle East war", ...
+    roles: dict[Role, Filler] = field(default_factory=dict)
+    joint: bool = False  # "X and Y agreed": both countries are the subject
+    subject_missing: bool = False  # "ties with Iran were cut": no country acts
+    occasion: str = ""  # a named meeting the sentence ties it to ("the Lima summit")
+    # "Peru has cut relations with Fiji": the publication day, the date of the news when
+    # no source dates the happening better.
+    recent_timex: Timex | None = None
+    # Countries acting together with the other party: "Barbados, Guyana, Jamaica and
+    # Trinidad and Tobago established relations with Cuba".
+    group: list[str] = field(default_factory=list)
+
+    @property
+    def candidate(self) -> EventCandidate:
+        return self.event
+
+    @property
+    def countries_in_order(self) -> list[str]:
+        return self.parties
+
+    @property
+    def agent(self) -> Filler | None:
+        return self.roles.get(Role.AGENT)
+
+    @property
+    def target(self) -> Filler | None:
+        return self.roles.get(Role.TARGET)
+
+    @property
+    def organisation(self) -> Filler | None:
+        return self.roles.get(Role.ORGANISATION)
 
 
 @dataclass

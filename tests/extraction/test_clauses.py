@@ -1,0 +1,354 @@
+"""Classes of statement the frames must read, each shown on more than one invented sentence
+(issue #10): plain statements once missed, lists in background paragraphs, and titles
+that misled a reader."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from timeline.extraction.clauses.lemmas import alternation, inflections
+from timeline.extraction.clauses.model import ClauseAnalyser
+from timeline.extraction.clauses.rules import RuleClauseAnalyser
+from timeline.extraction.frames import frames
+from timeline.extraction.pipeline import build_timeline, extract_article
+from timeline.extraction.types import DocInput, Modality, Voice
+
+PUBLISHED = dt.date(2024, 5, 3)  # a Friday
+
+
+def candidates(text: str, published: dt.date | None = PUBLISHED):
+    return extract_article(text, published=published).events
+
+
+def events(text: str, published: dt.date | None = PUBLISHED):
+    return build_timeline([DocInput("a", text, published)]).events
+
+
+def summary(found) -> list[tuple]:
+    return sorted(
+        (e.type, e.date.edtf if e.date else None, tuple(e.countries[:2]), e.title) for e in found
+    )
+
+
+# --- the layers: lemmas, frames, clauses ---------------------------------------------------
+
+
+def test_a_lemma_matches_every_inflection_and_both_spellings():
+    assert {"severs", "severed", "severing", "sever"} <= set(inflections("sever", "VERB"))
+    assert {"broke", "broken", "breaking"} <= set(inflections("break", "VERB"))
+    assert "normalized" in inflections("normalise", "VERB")
+    import re
+
+    pattern = re.compile(alternation(["re-establish", "break off"], "VERB"), re.I)
+    for text in ("reestablished", "re-established", "broke  off", "Breaking off"):
+        assert pattern.fullmatch(text), text
+    assert not pattern.search("severance")
+
+
+def test_every_frame_has_a_label_a_cameo_code_and_a_title_for_what_it_finds():
+    for code, frame in frames().items():
+        assert frame.label and (frame.cameo.isdigit() or code == "other"), code
+        if frame.triggers:
+            assert frame.titles, code
+
+
+def test_the_rule_analyser_is_a_clause_analyser_reading_voice_negation_and_modality():
+    text = "Peru said on Friday it would not sever ties with Fiji. Ties were cut in 2016."
+    article = extract_article(text, published=PUBLISHED)
+    analyser: ClauseAnalyser = RuleClauseAnalyser(text, article.timexes, article.mentions)
+    first, second = article.sentences
+    clause = analyser.clauses(first)[0]
+    start = text.index("sever")
+    hedged = analyser.predicate(clause, start, start + len("sever"))
+    assert hedged.lemma == "sever" and hedged.modality == Modality.HYPOTHETICAL
+    clause = analyser.clauses(second)[0]
+    start = text.index("cut")
+    passive = analyser.predicate(clause, start, start + 3)
+    assert passive.voice == Voice.PASSIVE and passive.modality == Modality.DONE
+
+
+# --- plain statements ----------------------------------------------------------------------
+
+
+def test_a_present_perfect_of_news_is_dated_by_the_publication_date():
+    for text in (
+        "Peru has cut diplomatic relations with Fiji.",
+        "Chile has formally recognised Tonga, the foreign ministry said.",
+        "Fiji has expelled two Peruvian diplomats over the dispute.",
+    ):
+        (event,) = events(text)
+        assert event.date.edtf == "2024-05-03", text
+        assert "publication date" in event.date_rule, text
+    # A state that lasts, a count of partners, or a date of its own are no news of the day.
+    assert events("Peru has had close relations with Fiji since 1975.") == []
+    assert [e.date.edtf for e in events("Chile has recognised Tonga in 1990.")] == ["1990"]
+    assert events("Peru has established relations with 150 countries.") == []
+    # Without a publication date nothing dates it.
+    assert events("Peru has cut diplomatic relations with Fiji.", None) == []
+
+
+def test_rejoining_or_quitting_an_organisation():
+    assert summary(events("Peru rejoined the Commonwealth on Monday.")) == [
+        ("join_organisation", "2024-04-29", ("PER",), "Peru joins the Commonwealth")
+    ]
+    assert summary(events("Peru first became a Commonwealth member in 1965.")) == [
+        ("join_organisation", "1965", ("PER",), "Peru joins the Commonwealth")
+    ]
+    # Leaving one lowers relations with its members (CAMEO 16).
+    assert summary(events("Fiji quit the Pacific Islands Forum in 2021.")) == [
+        ("reduce_relations", "2021", ("FJI",), "Fiji leaves the Pacific Islands Forum")
+    ]
+    assert summary(events("In 1976 Chile withdrew from the Andean Community.")) == [
+        ("reduce_relations", "1976", ("CHL",), "Chile leaves the Andean Community")
+    ]
+    text = "Peru joined the Andean Community in 1969. Chile left the bloc in 1976."
+    assert ("reduce_relations", "1976", ("CHL",), "Chile leaves the Andean Community") in (
+        summary(events(text))
+    )
+    # Leaving a country is no withdrawal from an organisation.
+    for text in (
+        "Fiji's ambassador left Chile on Monday.",
+        "Two Fijian diplomats were charged with spying and ordered to leave Chile on Monday.",
+    ):
+        assert [e.type for e in events(text)] == ["expel_withdraw"], text
+
+
+def test_downgrading_relations_to_charge_d_affaires_is_a_downgrade_not_a_break():
+    for text in (
+        "Chile downgraded its relations with Peru to the level of chargé d'affaires on Monday.",
+        "On Monday Chile downgraded diplomatic ties with Peru to chargé d'affaires level.",
+    ):
+        (event,) = events(text)
+        assert (event.type, event.date.edtf) == ("reduce_relations", "2024-04-29"), text
+        assert event.title == "Chile downgrades relations with Peru", text
+
+
+def test_opening_a_representative_office_establishes_representation():
+    (event,) = events("Peru opened a representative office in Taipei on Monday.")
+    assert (event.type, event.countries[:2]) == ("establish_relations", ["PER", "TWN"])
+    assert event.title == "Peru opens a representative office in Taiwan"
+    (event,) = events("On Monday Fiji opened a trade office in Chile.")
+    assert event.title == "Fiji opens a trade office in Chile"
+
+
+def test_envoys_presenting_credentials_each_present_them():
+    (event,) = events(
+        "Peru's ambassador Ana Ruiz presented her credentials to Governor-General Sir David "
+        "Vunagi on Monday."
+    )
+    assert event.type == "meet"
+    assert event.title == "Ana Ruiz presents credentials to Governor-General Sir David Vunagi"
+    found = events(
+        "The ambassadors of Chile and Peru presented their credentials to the Governor-General "
+        "of Tuvalu on Tuesday."
+    )
+    assert sorted((tuple(e.countries), e.title) for e in found) == [
+        (("CHL", "TUV"), "Chile presents credentials to Tuvalu"),
+        (("PER", "TUV"), "Peru presents credentials to Tuvalu"),
+    ]
+
+
+def test_an_agreement_to_exchange_ambassadors_establishes_relations():
+    for text in (
+        "Fiji and Tonga agreed on Monday to exchange ambassadors.",
+        "Fiji and Tonga signed an agreement on Monday to exchange ambassadors.",
+    ):
+        (event,) = events(text)
+        assert (event.type, event.date.edtf) == ("establish_relations", "2024-04-29"), text
+        assert event.title == "Fiji and Tonga agree to exchange ambassadors", text
+
+
+def test_this_week_beside_said_friday_ends_by_the_report():
+    for text in (
+        "Peru cut ties with Fiji this week, the ministry said Friday.",
+        "Fiji expelled two Chilean diplomats this week, the government said on Friday.",
+    ):
+        (event,) = events(text)
+        assert event.date.edtf == "2024-04-29/2024-05-03", text
+
+
+# --- lists ---------------------------------------------------------------------------------
+
+
+def test_a_list_of_partners_with_their_years_gives_one_event_per_item():
+    for text in (
+        "Fiji established diplomatic relations with China in 1975, with Japan in 1981 and "
+        "with India in 1991.",
+        "Fiji established relations with China in 1975, Japan in 1981 and India in 1991.",
+    ):
+        assert summary(events(text)) == [
+            (
+                "establish_relations",
+                "1975",
+                ("FJI", "CHN"),
+                "Fiji and China establish diplomatic relations",
+            ),
+            (
+                "establish_relations",
+                "1981",
+                ("FJI", "JPN"),
+                "Fiji and Japan establish diplomatic relations",
+            ),
+            (
+                "establish_relations",
+                "1991",
+                ("FJI", "IND"),
+                "Fiji and India establish diplomatic relations",
+            ),
+        ], text
+
+
+# --- titles ----------------------------------------------------------------------------------
+
+
+def test_countries_establishing_relations_with_a_third_are_never_titled_with_each_other():
+    # Told together, one happening of the group with the third country.
+    for text in (
+        "Both Fiji and Tonga established diplomatic relations with China in 1975.",
+        "Fiji, Tonga and Samoa jointly established diplomatic relations with China in 1975.",
+    ):
+        (event,) = events(text)
+        assert event.countries[:2] == ["FJI", "CHN"], text
+        assert event.title.endswith("establish diplomatic relations with China"), text
+        assert event.title.startswith("Fiji and Tonga" if "Both" in text else "Fiji, Tonga"), text
+    # Told of each, one event each.
+    assert summary(
+        events("Fiji and Tonga each established diplomatic relations with China in 1975.")
+    ) == [
+        (
+            "establish_relations",
+            "1975",
+            ("FJI", "CHN"),
+            "Fiji and China establish diplomatic relations",
+        ),
+        (
+            "establish_relations",
+            "1975",
+            ("TON", "CHN"),
+            "Tonga and China establish diplomatic relations",
+        ),
+    ]
+    # Two countries restoring relations between themselves stay the pair.
+    (event,) = events("Fiji and Tonga restored diplomatic relations in 1975.")
+    assert event.title == "Fiji and Tonga establish diplomatic relations"
+
+
+def test_a_list_told_respectively_pairs_each_partner_with_its_date():
+    text = (
+        "Fiji signed joint communiques with Chile and Peru on 9 November and 24 November 2021, "
+        "respectively, to establish diplomatic relations."
+    )
+    assert summary(events(text)) == [
+        (
+            "establish_relations",
+            "2021-11-09",
+            ("FJI", "CHL"),
+            "Fiji and Chile establish diplomatic relations",
+        ),
+        (
+            "establish_relations",
+            "2021-11-24",
+            ("FJI", "PER"),
+            "Fiji and Peru establish diplomatic relations",
+        ),
+    ]
+
+
+def test_relations_held_since_a_year_began_that_year():
+    (event,) = events("Tonga has had diplomatic ties with Peru since 1998.")
+    assert (event.type, event.date.edtf, event.countries[:2]) == (
+        "establish_relations",
+        "1998",
+        ["TON", "PER"],
+    )
+
+
+def test_a_background_war_is_no_event():
+    for text in (
+        "Taiwan has governed itself since the end of a civil war in 1949.",
+        "Since Taiwan split from China amid a civil war in 1949, the two have competed for allies.",
+    ):
+        assert events(text) == [], text
+    (war,) = events("Peru and Chile fought a war in 1879.")
+    assert war.type == "armed_conflict"
+
+
+def test_a_visit_is_never_titled_as_one_to_the_visitor_s_own_country():
+    (event,) = events("Chilean President Gabriel Boric flew from Santiago to visit Peru on Monday.")
+    assert event.title == "Gabriel Boric visits Peru"
+    (event,) = events("Peru's foreign minister Ana Soto visited Lima and Santiago on Monday.")
+    assert event.title == "Ana Soto visits Santiago"
+
+
+def test_a_restoration_after_a_war_is_not_titled_as_the_war():
+    for text in (
+        "Chile and Peru restored diplomatic relations in 1929, half a century after the war.",
+        "Relations between Chile and Peru, broken off by the war, were restored in 1929.",
+    ):
+        found = events(text)
+        assert [e.type for e in found] == ["establish_relations"], summary(found)
+        assert found[0].title == "Chile and Peru establish diplomatic relations", text
+
+
+def test_two_coordinated_statements_each_with_its_date_are_two_events():
+    for text, second in (
+        (
+            "Peru broke relations with Chile in May 1979, for Chile's having made peace with "
+            "Bolivia, and Fiji cut off relations with Lima in April 1980.",
+            ("reduce_relations", "1980-04", ("FJI", "PER"), "Fiji breaks relations with Peru"),
+        ),
+        (
+            "Peru broke relations with Chile in May 1979, accusing it of spying, and severed "
+            "ties with Bolivia in June 1980.",
+            ("reduce_relations", "1980-06", ("PER", "BOL"), "Peru breaks relations with Bolivia"),
+        ),
+    ):
+        found = summary(events(text))
+        assert found == [
+            ("reduce_relations", "1979-05", ("PER", "CHL"), "Peru breaks relations with Chile"),
+            second,
+        ], text
+        # The country in the reason given ("for ... peace with Bolivia") is no party.
+        assert sorted(tuple(e.countries) for e in events(text)) == sorted(s[2] for s in found)
+
+
+def test_a_country_named_in_the_reason_given_is_no_party():
+    for text in (
+        "Bolivia severed relations with Israel on Tuesday as it intensifies its offensive in Gaza.",
+        "Bolivia severed relations with Israel on Tuesday while calling for an end to the war "
+        "in Gaza.",
+        "Bolivia severed relations with Israel on Tuesday, accusing it of crimes in Gaza.",
+    ):
+        (event,) = events(text)
+        assert event.countries == ["BOL", "ISR"], text
+
+
+def test_a_date_past_a_missed_sentence_break_is_another_sentence_s():
+    (restored,) = [
+        e
+        for e in candidates(
+            "Peru cut ties with Chile in 2009, and later restored diplomatic relations.On "
+            "October 21, Peru's president condemned the attack."
+        )
+        if e.type == "establish_relations"
+    ]
+    assert restored.date is None
+    (restored,) = [
+        e
+        for e in candidates("Peru later restored diplomatic relations. On October 21, it said so.")
+        if e.type == "establish_relations"
+    ]
+    assert restored.date is None
+
+
+def test_a_predicate_names_its_arguments_by_relation():
+    text = "Chile and Peru agreed to resume relations with Fiji in Lima, officials said."
+    article = extract_article(text, published=PUBLISHED)
+    analyser = RuleClauseAnalyser(text, article.timexes, article.mentions)
+    (clause, *_) = analyser.clauses(article.sentences[0])
+    start = text.index("resume")
+    predicate = analyser.predicate(clause, start, start + len("resume relations"))
+    assert [m.key for m in predicate.filled("agent")] == ["CHL", "PER"]
+    assert [m.key for m in predicate.filled("with")] == ["FJI"]
+    assert [m.key for m in predicate.subjects] == ["CHL", "PER"]
+    assert predicate.infinitive and predicate.modality == Modality.DONE

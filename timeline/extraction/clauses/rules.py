@@ -1,0 +1,471 @@
+"""Clause analysis by rules over the text: the ``ClauseAnalyser`` in use.
+
+A sentence is cut into clauses at semicolons, dashes and the conjunctions that open a
+new clause ("X was overthrown in December | following an attack by Y"); relative
+clauses that tell another happening ("restore ties | that were cut in 2016") become
+clauses of their own, blanked out of their host. The reporting frame ("..., the
+ministry said on Friday", "According to X, ...") is set apart: its date is the
+report's, never the happening's. For a predicate found in a clause, the rules read its
+voice, negation, modality (done, planned, hypothetical), the request or order that
+embeds it ("urged X to", "ordered X to") and the mentions it takes as arguments.
+
+Nothing here knows an event type: the verbs that make a relative clause a clause of
+its own are handed in by whoever builds the analyser.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import re
+from collections.abc import Iterable
+
+from ..countries import how_matched
+from ..pubdate import dateline_end
+from ..types import COUNTRY, Mention, Modality, Sentence, Timex, Voice
+from .lemmas import inflections
+from .model import Argument, Clause, ClauseKind, Predicate
+
+_CLAUSE_BREAK = re.compile(
+    r";\s+|\s+[—–]\s+|,\s+(?=(?:following|when|while|thus|but|whereas|although|though|with|"
+    r"however|where|after|before|as\s+well\s+as|and\s+then)\b)"
+    r"|\s+(?=(?:after|following|before)\s+(?!which\b|whom\b)\w)"
+    # "X recognised Y in 1973 and then opened its embassy a year later": two actions.
+    r"|\s+(?=and\s+then\s+[a-z]+ed\b)"
+)
+# Non-restrictive relative clauses: ", who has had close ties with X for years,".
+# ", which was held in early 2021" tells the date of the noun before it: not a clause.
+_RELATIVE = re.compile(
+    r",\s+(?:who|which|whose)\b(?!\s+(?:was|were)\s+(?:held|signed|launched|reached|adopted|"
+    r"concluded|opened)\b|\s+took\s+place\b)[^,;]*(?:,|$)"
+)
+# A reduced one, a participle set off by commas: "Relations, broken off by the war, were
+# restored in 1929". One that dates the noun ("the letter, dated Tuesday,") is no clause.
+_REDUCED_RELATIVE = re.compile(
+    r",\s+(?:\w+ly\s+)?(?!(?:held|signed|launched|reached|adopted|concluded|opened|issued|"
+    r"published|released|dated|quoted|cited|written)\b)(?P<verb>[a-z]+(?:ed|en)|cut|shut|torn)\s+(?:off\s+)?"
+    r"(?:by|in|during|after|since|over|amid)\b[^,;]*,"
+)
+# A noun and a passive relative clause telling what was done to it: "ties that were cut
+# in 2016", "a boycott which was launched in June 2017".
+_NOUN_RELATIVE = re.compile(
+    r"\b(?P<noun>[a-z]+)\b(?P<rel>,?\s+(?:that|which)\s+(?:had\s+been|have\s+been|has\s+been|"
+    r"were|was)\s+(?:\w+ly\s+)?(?P<verb>[a-z]+)\b[^,;]*)",
+    re.I,
+)
+# The noun phrase a relative clause hangs on runs back over its complements: "a boycott
+# of Fiji by its neighbours and Peru which was launched in June 2017" is the boycott's.
+_COMPLEMENTS = re.compile(
+    r"(?:\b[\w'’-]+\s+(?:of|by|and|for|with|against|from|on|between)\s+"
+    r"(?:(?:the|its|their|his|her|a|an)\s+)?(?:[\w'’-]+\s+){0,2}?)+$",
+    re.I,
+)
+_LEADING_SUBORDINATE = re.compile(
+    # "Hours after Peru expelled Chile's envoy, Chile ...": the time before "after" too.
+    r"^(?:(?:Hours|Minutes|Days|Weeks|Moments|Shortly|Soon|Just|Only)\s+(?:after|before)|"
+    r"When|After|Following|Since|Although|Though|Despite|Before|While|As|Once|With|Including)"
+    r"\b[^,]{3,160},\s+"
+)
+# A leading "After Peru expelled Chile's envoy, ..." tells an earlier happening than the
+# main clause: the report's date is not its date.
+_EARLIER_LEAD = re.compile(r"^(?:\w+\s+)?(?:after|following|since)\b", re.I)
+_REPORT_FRAME = re.compile(
+    r"\b(?:announced|said|says|confirmed|stated|reported|told|noted|revealed|disclosed|added)\b"
+    r"(?P<tail>[^\"“]{0,40}?)\bthat\b",
+    re.I,
+)
+_ACCORDING = re.compile(r"^(?:According\s+to\s+[^,]{2,120}),\s+", re.I)
+SAID_TAIL = re.compile(
+    r",?\s+(?:[^,]{0,80}?\s)?(?:said|says|announced|confirmed|told\s+\w+|reported)\b[^,.]{0,40}[.\s]*$",
+    re.I,
+)
+
+# --- modality -------------------------------------------------------------------------
+
+_HYPOTHETICAL = re.compile(
+    r"\b(?:attempt\w*|tried|try|trying|desir\w+|wish\w*|refus\w+|declin\w+\s+to|fail\w*\s+to|"
+    r"seek\w*|sought|hop(?:e|es|ed|ing)|interest\s+in|willing\w*|ready\s+to|aim\w*\s+to|"
+    r"opportunit\w+|efforts?|would|could|might|(?-i:may)|if|whether|"
+    r"consider(?:s|ing)?\s+(?:to|whether|\w+ing)|discuss\w*|explore|pursu\w+|procedures?|"
+    r"policy\s+of|conditions\s+were\s+set|prospects?|possib\w+|potential|not|never|"
+    r"no\s+longer|without|yet\s+to|began\s+to|begin\s+to)\b",
+    re.I,
+)
+_PLANNED = re.compile(
+    r"\b(?:will|shall|plans?\s+to|planning\s+to|planned|is\s+expected|are\s+expected|is\s+set\s+to|"
+    r"is\s+to|are\s+to|intends?\s+to|scheduled|upcoming|soon|next\s+(?:week|month|year)|"
+    r"to\s+be\s+(?:held|signed|opened|launched))\b",
+    re.I,
+)
+_INFINITIVE = re.compile(
+    r"\b(?:plans?|planning|intends?|intending|aims?|expected|set|scheduled|ready|willing|"
+    r"hopes?|hoping|wants?|seeks?|seeking|pledged|vowed|promised|decided|decides|agreed|"
+    r"agrees|is|are|was|were|going)\s+to\s+(?:\w+ly\s+)?$",
+    re.I,
+)
+_INVITED = re.compile(
+    r"\b(?:invit\w+|ask(?:s|ed)?|urg\w+|call(?:s|ed)?\s+on)\b[^.;]{0,60}\bto\s+$", re.I
+)
+_PLANNED_AFTER = re.compile(
+    r"^\W*(?:\w+\W+){0,12}?(?:to\s+be\s+held|scheduled\s+(?:for|to)|will\s+be\s+held)\b"
+)
+_REFUSED = re.compile(r"\b(?:refus\w+|declin\w+\s+to|fail\w*\s+to)\b", re.I)
+_NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b", re.I)
+# A noun or a gerund names the action without conjugating it: "plans for talks" is no
+# infinitive of "talks".
+_NOMINAL = re.compile(
+    r"^(?:meeting|talks|visit|trip|war|wars|civil\s+war|offensive|invasion|coup|"
+    r"fall\s+of|collapse\s+of|establishment|\w+ing)\b",
+    re.I,
+)
+# "Peru became the first country to recognise Fiji": a ranking tells the act as done.
+RANKED_TO = re.compile(
+    r"\b(?:became|becomes|becoming|was|were|is|are|being|has\s+been|had\s+been|remains|remained)"
+    r"\s+(?:the|one\s+of\s+the)\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|\d+(?:st|nd|rd|th)|\w+teenth|\w+tieth|last|latest|only|earliest)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:(?:this|that|last)\s+(?:year|month|week)\s+)?to\s+$",
+    re.I,
+)
+ORDERED_TO = re.compile(
+    r"\b(?:order\w*|told|tells?|telling|requir\w+|forc\w+|demand\w*|instruct\w*)\b"
+    r"[^.;]{0,80}?\bto\s+$",
+    re.I,
+)
+# "has cut", "have formally recognised", "has now been expelled".
+_PERFECT_BEFORE = re.compile(
+    r"\b(?:has|have)\s+(?:(?:also|now|just|already|reportedly|formally|officially|finally|"
+    r"\w+ly)\s+)*(?:been\s+)?$",
+    re.I,
+)
+# What may stand between the items of a list: "with China in 1975, with Japan in 1981 and
+# with India in 1991", "China (1975), Japan (1981)".
+_ITEM_GAP = re.compile(r"^\s*(?:\(|,)?\s*(?:and\s+|as\s+well\s+as\s+)?(?:with\s+|to\s+)?$", re.I)
+_ITEM_DATE_GAP = re.compile(r"^\s*(?:\(|,)?\s*(?:in|on|since)?\s*$", re.I)
+_SUBJECT_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+as\s+well\s+as)\s+$", re.I)
+_BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
+_PREPOSITIONS = r"(?:with|between|to|from|in|of|by|against|on|at|for)"
+# The preposition nearest before a mention, at most two other words away: "with Fiji",
+# "in the Chilean capital Santiago".
+_PREPOSITION = re.compile(
+    rf"\b(?P<prep>{_PREPOSITIONS})\s+(?:the\s+)?(?:(?!{_PREPOSITIONS}\b)[\w'’-]+\s+){{0,2}}$",
+    re.I,
+)
+
+
+def hedged(text: str) -> bool:
+    """Words that make what follows a wish, an attempt or a possibility."""
+    return bool(_HYPOTHETICAL.search(text))
+
+
+def nominal(trigger: str) -> bool:
+    return bool(_NOMINAL.match(trigger))
+
+
+@functools.cache
+def _forms(verbs: frozenset[str]) -> frozenset[str]:
+    return frozenset(form for lemma in verbs for form in inflections(lemma, "VERB"))
+
+
+def _starting_between(items: list):
+    """``lambda lo, hi: [x for x in items if lo <= x.start < hi]`` by bisection, in list order."""
+    order = sorted(range(len(items)), key=lambda i: items[i].start)
+    starts = [items[i].start for i in order]
+
+    def between(lo: int, hi: int) -> list:
+        found = order[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+        return [items[i] for i in sorted(found)]
+
+    return between
+
+
+def _cuts(sentence: Sentence) -> list[tuple[int, int]]:
+    text = sentence.text
+    cuts = [0]
+    lead = _LEADING_SUBORDINATE.match(text)
+    if lead:
+        cuts.append(lead.end())
+    cuts.extend(m.end() for m in _CLAUSE_BREAK.finditer(text))
+    cuts = [*sorted(set(cuts)), len(text)]
+    return [
+        (sentence.start + a, sentence.start + b)
+        for a, b in itertools.pairwise(cuts)
+        if text[a:b].strip()
+    ]
+
+
+def report_frame(text: str, sentence: Sentence, timexes: list[Timex]) -> tuple[int, Timex | None]:
+    """Where the reporting frame before the clauses ends, and the date it gives the report."""
+    s = sentence.text
+    frame_end = sentence.start
+    spans: list[tuple[int, int]] = []
+    according = _ACCORDING.match(s)
+    if according:
+        spans.append((sentence.start, sentence.start + according.end()))
+        frame_end = sentence.start + according.end()
+    said = SAID_TAIL.search(s)
+    if said and said.start() > len(s) // 3:
+        spans.append((sentence.start + said.start(), sentence.end))
+    frame = _REPORT_FRAME.search(s)
+    if frame and frame.start() < len(s) // 2:
+        spans.append((sentence.start, sentence.start + frame.end()))
+        frame_end = max(frame_end, sentence.start + frame.end())
+    report = None
+    for t in timexes:
+        if t.kind == "date" and any(fa <= t.start and t.end <= fb for fa, fb in spans):
+            report = t
+    return frame_end, report
+
+
+class RuleClauseAnalyser:
+    """``ClauseAnalyser`` by rules over one article's text, timexes and mentions."""
+
+    def __init__(
+        self,
+        text: str,
+        timexes: list[Timex],
+        mentions: list[Mention],
+        relative_verbs: Iterable[str] = (),
+    ):
+        self.text = text
+        self._timexes = _starting_between(timexes)
+        self._mentions = _starting_between(mentions)
+        # Every form of the verbs whose relative clause tells a happening of its own.
+        self._relative_forms = _forms(frozenset(relative_verbs))
+
+    # --- clauses ------------------------------------------------------------------
+
+    def clauses(self, sentence: Sentence) -> list[Clause]:
+        """The sentence's main clauses in order, then its relative clauses."""
+        lead = sentence.start + (dateline_end(sentence.text) if sentence.index < 3 else 0)
+        timexes = self._timexes(lead, sentence.end)
+        mentions = self._mentions(lead, sentence.end)
+        holes, nouns = self._holes(sentence)
+        host = self._blanked(sentence, holes)
+
+        def outside(items):
+            return [x for x in items if not any(a <= x.start < b for a, b in holes)]
+
+        frame_end, report = report_frame(self.text, sentence, timexes)
+        main = self._main_clauses(sentence, host, outside(timexes), outside(mentions), frame_end)
+        for clause in main:
+            if clause.start == frame_end:
+                clause.frame_countries = [
+                    m.key for m in mentions if m.kind == COUNTRY and m.end <= frame_end
+                ]
+            clause.report_timex = None if clause.earlier else report
+        relatives = [
+            self._relative(sentence, hole, nouns.get(hole[0]), timexes, mentions, holes)
+            for hole in holes
+        ]
+        return main + relatives
+
+    def _main_clauses(self, sentence, host, timexes, mentions, frame_end) -> list[Clause]:
+        lead = _LEADING_SUBORDINATE.match(sentence.text)
+        earlier_end = (
+            sentence.start + lead.end() if lead and _EARLIER_LEAD.match(sentence.text) else None
+        )
+        out: list[Clause] = []
+        previous = None
+        for a, b in _cuts(sentence):
+            a = max(a, frame_end) if frame_end < b else a
+            kind = ClauseKind.LEADING if lead and a <= sentence.start + 1 else ClauseKind.MAIN
+            out.append(
+                Clause(
+                    sentence,
+                    a,
+                    b,
+                    host,
+                    kind,
+                    timexes,
+                    mentions,
+                    previous=previous,
+                    earlier=b == earlier_end,
+                    leading_sentence=bool(lead),
+                )
+            )
+            previous = (a, b)
+        return out
+
+    def _holes(self, sentence: Sentence) -> tuple[list[tuple[int, int]], dict[int, int]]:
+        """Spans of relative clauses, and for those telling what was done to the noun before
+        them, where that noun starts."""
+        base = sentence.start
+        holes = [(base + m.start(), base + m.end()) for m in _RELATIVE.finditer(sentence.text)]
+        holes += [
+            (base + m.start(), base + m.end())
+            for m in _REDUCED_RELATIVE.finditer(sentence.text)
+            if m["verb"].lower() in self._relative_forms
+        ]
+        nouns: dict[int, int] = {}
+        for m in _NOUN_RELATIVE.finditer(sentence.text):
+            if m["verb"].lower() not in self._relative_forms:
+                continue
+            start, end = base + m.start("rel"), base + m.end("rel")
+            inside = [h for h in holes if h[0] <= start < h[1] or start <= h[0] < end]
+            if not inside:
+                holes.append((start, end))
+            head = _COMPLEMENTS.search(sentence.text, max(0, m.start() - 80), m.start())
+            nouns[inside[0][0] if inside else start] = base + (head.start() if head else m.start())
+        return holes, nouns
+
+    def _blanked(self, sentence: Sentence, holes: list[tuple[int, int]]) -> str:
+        if not holes:
+            return self.text
+        chars = list(self.text[sentence.start : sentence.end])
+        for a, b in holes:
+            chars[a - sentence.start : b - sentence.start] = " " * (b - a)
+        return self.text[: sentence.start] + "".join(chars) + self.text[sentence.end :]
+
+    def _relative(self, sentence, hole, noun_start, timexes, mentions, holes) -> Clause:
+        a, b = hole
+        inside_t = [t for t in timexes if a <= t.start < b]
+        inside_m = [m for m in mentions if a <= m.start < b]
+        if noun_start is not None:
+            host = [
+                m.key
+                for m in mentions
+                if m.kind == COUNTRY and not any(x <= m.start < y for x, y in holes)
+            ]
+            clause = Clause(sentence, noun_start, b, self.text, ClauseKind.NOUN_RELATIVE)
+            clause.timexes, clause.mentions = inside_t, inside_m
+            clause.frame_countries = list(dict.fromkeys(host))[:2]
+            return clause
+        # "Lee In Ho, who arrived ...": the name before the comma is the subject.
+        # So is a country named as such ("Syria, which fought against Israel in 1967").
+        antecedent = [
+            m
+            for m in mentions
+            if 0 <= a - m.end <= 2 and (m.kind != COUNTRY or how_matched(m.text) == "name")
+        ]
+        start = antecedent[0].start if antecedent else a
+        clause = Clause(sentence, start, b, self.text, ClauseKind.RELATIVE)
+        clause.timexes, clause.mentions = inside_t, antecedent + inside_m
+        return clause
+
+    # --- predicates -----------------------------------------------------------------
+
+    def predicate(self, clause: Clause, start: int, end: int) -> Predicate:
+        body = clause.body
+        trigger = self.text[start:end]
+        before = body[: start - clause.start]
+        after = body[end - clause.start :]
+        infinitive = not nominal(trigger) and bool(_INFINITIVE.search(before))
+        invited = bool(_INVITED.search(before))
+        planned = bool(_PLANNED.search(before) or invited or _PLANNED_AFTER.search(after))
+        modality = Modality.PLANNED if planned else Modality.DONE
+        if _HYPOTHETICAL.search(_hedge_scope(before, clause, start)):
+            modality = Modality.HYPOTHETICAL
+        elif clause.report_timex is not None and modality == Modality.DONE:
+            modality = Modality.REPORTED
+        return Predicate(
+            start=start,
+            end=end,
+            text=trigger,
+            voice=Voice.PASSIVE if _BE_BEFORE.search(before) else Voice.ACTIVE,
+            negated=bool(_NEGATION.search(trigger) or _REFUSED.search(body)),
+            modality=modality,
+            invited=invited,
+            infinitive=infinitive,
+            perfect=bool(_PERFECT_BEFORE.search(before))
+            or bool(re.match(r"(?i)ha(?:s|ve)\b", trigger)),
+            causer=self._causer(clause, before),
+            arguments=self._arguments(clause, start, end),
+            items=self._items(clause, end),
+            subjects=self._subjects(clause, start),
+        )
+
+    def _causer(self, clause: Clause, before: str) -> list[Mention]:
+        """ "Peru ordered Fiji to close its consulate": Fiji is told, Peru orders."""
+        order = ORDERED_TO.search(before)
+        if not order:
+            return []
+        lo = clause.start + order.start()
+        return [m for m in clause.mentions if lo <= m.start < clause.start + len(before)]
+
+    def _items(self, clause: Clause, end: int) -> list[tuple[Mention, Timex]]:
+        """Countries after the predicate listed each with its own date, when there are
+        two or more of them and nothing else stands between; the list may run on past the
+        clause ("with China in 1975, with Japan in 1981": ", with" opened a new one)."""
+        limit = clause.sentence.end
+        countries = [m for m in clause.mentions if m.kind == COUNTRY and end <= m.start < limit]
+        dates = [t for t in clause.timexes if end <= t.start < limit and t.kind == "date"]
+        if re.search(r"\brespectively\b", clause.sentence.text, re.I):
+            # The lists may stand before the predicate: "signed communiques with X and Y on
+            # D1 and D2, respectively, to establish relations".
+            lo = clause.sentence.start
+            return _respectively(
+                self.text,
+                [m for m in clause.mentions if m.kind == COUNTRY and lo <= m.start < limit],
+                [t for t in clause.timexes if lo <= t.start < limit and t.kind == "date"],
+            )
+        items: list[tuple[Mention, Timex]] = []
+        cursor = end
+        for country in countries:
+            if not _ITEM_GAP.match(self.text[cursor : country.start]):
+                break
+            date = next((t for t in dates if t.start >= country.end), None)
+            if date is None or not _ITEM_DATE_GAP.match(self.text[country.end : date.start]):
+                break
+            items.append((country, date))
+            cursor = date.end
+        return items if len(items) >= 2 else []
+
+    def _subjects(self, clause: Clause, start: int) -> list[Mention]:
+        """Countries coordinated before the predicate ("Fiji and Tonga", "X, Y and Z")."""
+        before = [
+            m
+            for m in clause.mentions
+            if m.kind == COUNTRY and clause.start <= m.start and m.end <= start
+        ]
+        run: list[Mention] = []
+        for m in before:
+            if run and _SUBJECT_GAP.match(self.text[run[-1].end : m.start]):
+                run.append(m)
+            else:
+                run = [m]
+        return run if len({m.key for m in run}) >= 2 else []
+
+    def _arguments(self, clause: Clause, start: int, end: int) -> list[Argument]:
+        out = []
+        for m in clause.mentions:
+            if not clause.start <= m.start < clause.end:
+                continue
+            if m.end <= start:
+                out.append(Argument("agent", m))
+                continue
+            if m.start < end:
+                continue
+            prep = _PREPOSITION.search(self.text, max(end, m.start - 40), m.start)
+            out.append(Argument(prep["prep"].lower() if prep else "patient", m))
+        return out
+
+
+def _respectively(
+    text: str, countries: list[Mention], dates: list[Timex]
+) -> list[tuple[Mention, Timex]]:
+    """ "with Chile and Peru on 9 November and 24 November, respectively": the n-th
+    country of a coordinated list with the n-th date."""
+    runs: list[list[Mention]] = []
+    for m in countries:
+        if runs and _SUBJECT_GAP.match(text[runs[-1][-1].end : m.start]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    run = next((r for r in runs if len(r) >= 2 and len(r) == len(dates)), None)
+    return list(zip(run, dates, strict=True)) if run else []
+
+
+def _hedge_scope(before: str, clause: Clause, start: int) -> str:
+    """The words that can make a predicate unreal. A ranked act ("the economic opportunity
+    grew since Peru became the first country to recognise Fiji") is only hedged from its
+    subject on: "Fiji hoped to be the first ..." never ranks."""
+    ranked = RANKED_TO.search(before)
+    if not ranked or not before.endswith(ranked.group()):
+        return before
+    subjects = [
+        m
+        for m in clause.mentions
+        if m.kind == COUNTRY and clause.start <= m.start and m.end - clause.start <= ranked.start()
+    ]
+    return before[subjects[-1].start - clause.start :] if subjects else before

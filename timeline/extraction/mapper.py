@@ -1,0 +1,1144 @@
+"""Frames filled from clauses: one typed, dated candidate per happening a clause tells.
+
+For each clause the mapper finds the frames whose triggers it holds, keeps the main one
+(a relative "who ousted X" or a circumstance "amid attacks" is background), reads the
+predicate there (negated, hypothetical, planned), lets the frame become another when the
+clause says more (``becomes`` in data/frames.toml), fills its roles from the clause's
+arguments and dates it by the clause's own date expression, never the report's.
+
+Everything said about event types is in the frames file; this module only knows what
+its flags mean.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, field, replace
+
+from . import temporal
+from .clauses.model import Clause, ClauseAnalyser, ClauseKind, Predicate
+from .clauses.rules import ORDERED_TO, RANKED_TO, hedged, nominal
+from .countries import country_name, how_matched
+from .frames import Frame, Trigger, frame, frames, words
+from .parties import (
+    BOTH,
+    DESCRIBED_SUBJECT,
+    article_pair,
+    clause_countries,
+    hosts,
+    named_relationships,
+    not_parties,
+    ordered_unique,
+    subject_object,
+)
+from .roles import agent_target
+from .titles import title
+from .types import (
+    COUNTRY,
+    PERSON,
+    ActorInfo,
+    Candidate,
+    DateValue,
+    EventCandidate,
+    Filler,
+    Mention,
+    Modality,
+    Role,
+    Sentence,
+    Timex,
+)
+
+
+@dataclass
+class Article:
+    """What the mapper reads of one article."""
+
+    text: str
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    actors: dict[str, ActorInfo]
+    published: dt.date | None
+    pair: list[str] = field(default_factory=list)  # the two countries it names most
+
+    @classmethod
+    def of(cls, text, sentences, mentions, actors, published) -> Article:
+        return cls(
+            text, sentences, mentions, {a.key: a for a in actors}, published, article_pair(mentions)
+        )
+
+
+@dataclass
+class Reading:
+    """One clause read as one frame: filled stage by stage."""
+
+    article: Article
+    clause: Clause
+    frame: Frame
+    trigger: re.Match[str]  # over ``body``
+    spec: Trigger  # the frame's trigger that matched
+    predicate: Predicate
+    timexes: list[Timex]
+    mentions: list[Mention]
+    countries: list[str]
+    status: str = "done"
+    announced_would: bool = False
+    agreed: bool = False
+    effective: Timex | None = None
+    object_text: str = ""
+    hosts: set[str] = field(default_factory=set)
+    outsiders: set[str] = field(default_factory=set)
+    organisation: Filler | None = None
+    group: list[str] = field(default_factory=list)  # subjects acting together with a third
+
+    @property
+    def body(self) -> str:
+        return self.clause.body
+
+    @property
+    def variant(self) -> str:
+        return self.spec.variant
+
+    @property
+    def a(self) -> int:
+        return self.clause.start
+
+    @property
+    def before(self) -> str:
+        return self.body[: self.trigger.start()]
+
+    @property
+    def t_start(self) -> int:
+        return self.a + self.trigger.start()
+
+    @property
+    def t_end(self) -> int:
+        return self.a + self.trigger.end()
+
+    def become(self, code: str) -> None:
+        self.frame = frame(code)
+
+
+# --- triggers ------------------------------------------------------------------------
+
+
+def _usable(trigger: Trigger, body: str, m: re.Match[str]) -> bool:
+    if any(
+        re.search(re.escape(x), body[max(0, m.start() - 10) : m.end() + 10], re.I)
+        and x.lower().endswith(m.group().lower().split()[-1])
+        for x in trigger.exclude
+    ):
+        return False  # "Cold War"
+    if trigger.base_needs_ranking and not m.group().lower().endswith(("s", "d", "g")):
+        return bool(RANKED_TO.search(body[max(0, m.start() - 80) : m.start()]))
+    return True
+
+
+@functools.lru_cache(maxsize=256)
+def _matches(body: str) -> tuple[tuple[Frame, re.Match[str], Trigger], ...]:
+    """Every trigger of every frame in a clause (cached: a clause is read for coordination
+    first, then as a frame)."""
+    return tuple(_find_triggers(body))
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # letters of any script, hyphens kept
+
+
+def _find_triggers(body: str) -> list[tuple[Frame, re.Match[str], Trigger]]:
+    words = {w.replace("-", "") for w in _WORD.findall(body.lower())}
+    found = []
+    for fr in frames().values():
+        found += _frame_triggers(fr, body, words)
+    return found
+
+
+def _frame_triggers(
+    fr: Frame, body: str, words: set[str]
+) -> list[tuple[Frame, re.Match[str], Trigger]]:
+    """A frame's triggers as one alternation would find them: leftmost first, the first
+    trigger at a place, none overlapping (one pattern per trigger is faster to run)."""
+    hits = sorted(
+        (m.start(), index, m)
+        for index, trigger in enumerate(fr.triggers)
+        if trigger.anchors is None or not trigger.anchors.isdisjoint(words)
+        for m in trigger.regex.finditer(body)
+    )
+    out: list[tuple[Frame, re.Match[str], Trigger]] = []
+    end = -1
+    for start, index, m in hits:
+        if start < end:
+            continue
+        trigger = fr.triggers[index]
+        if _usable(trigger, body, m):
+            out.append((fr, m, trigger))
+            end = m.end()
+    return out
+
+
+# "Peru was expelling Chile's Ana Torres", "expelled Chile's top intelligence official Ana
+# Torres": an expulsion told by the person expelled ...
+_EXPEL_NAMED = re.compile(
+    r"\bexpel(?:s|led|ling)?\s+(?:the\s+)?(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s\s+)?"
+    r"(?:[\w-]+\s+){0,4}?$"
+)
+# ... whom the sentence calls a diplomat or an official of a state.
+_ENVOY_ROLE = re.compile(
+    r"\b(?:diplomat\w*|ambassador|envoy|consul\w*|attach[eé]|charg[eé]|official|officer|agent|"
+    r"intelligence|embassy|mission|station\s+chief)\b",
+    re.I,
+)
+
+
+def _expelled_person(clause: Clause, mentions: list[Mention]):
+    """The expulsion of a named envoy, as a match over the clause from "expel" to the name."""
+    body, a = clause.body, clause.start
+    if not _ENVOY_ROLE.search(clause.sentence.text):
+        return None
+    for m in mentions:
+        if m.kind != PERSON or not a <= m.start:
+            continue
+        lead = _EXPEL_NAMED.search(body[: m.start - a])
+        if lead and not re.search(r"[,;:]", lead.group()):
+            return re.compile(re.escape(body[lead.start() : m.end - a])).search(body, lead.start())
+    return None
+
+
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:\w+ly\s+)?$")
+# A noun told as the circumstance or cause of the clause's action, not as the action.
+_CIRCUMSTANCE_BEFORE = re.compile(
+    r"\b(?:amid(?:st)?|in\s+the\s+wake\s+of|caused\s+by|because\s+of|due\s+to|"
+    r"in\s+(?:response|reaction|retaliation)\s+to|in\s+protest\s+(?:at|against|over)|"
+    r"in\s+view\s+of|over)\s+(?:[\w’'-]+\s+){0,4}$",
+    re.I,
+)
+
+
+def _relative_before(body: str, end: int) -> bool:
+    """``_RELATIVE_BEFORE`` before ``end`` without re-reading a long run-on clause: a match
+    is at most two words, so it starts in the last 200 characters unless those hold fewer
+    than three words."""
+    start = max(0, end - 200)
+    if start and len(body[start:end].split()) < 3:
+        start = 0
+    return _RELATIVE_BEFORE.search(body, start, end) is not None
+
+
+def _rank(found: tuple[Frame, re.Match[str], Trigger]):
+    """Highest-priority frame first; within one, a verb before a noun ("met" over "meeting")."""
+    fr, m, _ = found
+    return (fr.priority, nominal(m.group()), m.start())
+
+
+def _main_trigger(body: str, matches: list) -> tuple[tuple, list[int]]:
+    """The clause's main trigger, and where background triggers before it start ("The
+    generals who ousted the president gave X 48 hours": the coup is background)."""
+    main = [f for f in matches if not _relative_before(body, f[1].start())]
+    # "recalled its ambassador amid Israel's attacks": the attacks are the circumstance.
+    main = [
+        f
+        for f in main
+        if not _CIRCUMSTANCE_BEFORE.search(body, max(0, f[1].start() - 80), f[1].start())
+    ] or main
+    chosen = min(main or matches, key=_rank)
+    demoted = [f[1].start() for f in matches if f not in main and f[1].start() < chosen[1].start()]
+    return chosen, demoted if main else []
+
+
+# --- dates ---------------------------------------------------------------------------
+
+# "had been closed since 2011": the state began with the closing, in 2011.
+_CHANGED_SINCE = re.compile(
+    r"\b(?:closed|shut|severed|broken(?:\s+off)?|cut(?:\s+off)?|suspended|frozen)\s+since\b", re.I
+)
+
+
+def _dating(t: Timex, text: str) -> bool:
+    """A date expression that can date a happening: not a duration, not part of a name
+    ("the Vienna Convention of 1961"), not the start of a state ("since 2003")."""
+    if t.kind != "date":
+        return False
+    if re.search(r"[A-Z][\w-]+(?:\s+of|,)\s+$", text[max(0, t.start - 40) : t.start]) and (
+        re.fullmatch(r"\d{4}", t.text)
+    ):
+        return False
+    lead = text[max(0, t.start - 8) : t.start].lower()
+    since = (
+        t.role in ("since", "until")
+        or t.text.lower().startswith(("since", "until"))
+        or re.search(r"\b(?:since|until)\s*$", lead)
+    )
+    return not since or bool(_CHANGED_SINCE.search(text[max(0, t.start - 40) : t.start + 6]))
+
+
+def dating_timexes(timexes: list[Timex], text: str) -> list[Timex]:
+    return [t for t in timexes if _dating(t, text)]
+
+
+def _clause_timexes(clause: Clause) -> list[Timex]:
+    def own(lo: int, hi: int) -> list[Timex]:
+        inside = [t for t in clause.timexes if t.start >= lo and t.end <= hi]
+        report = clause.report_timex
+        return [
+            t
+            for t in dating_timexes(inside, clause.text)
+            if report is None or t.start != report.start
+        ]
+
+    found = own(clause.start, clause.end)
+    if not found and clause.previous and re.match(r"\s*when\b", clause.body, re.I):
+        # "... in 2019, when Lima established relations with Fiji": the date before "when".
+        found = own(*clause.previous)[-1:]
+    return found
+
+
+# A full stop and a capital: a sentence break the splitter missed ("relations.On October 21").
+_RUN_ON = re.compile(r"[a-z)\]\"”][.!?]\s*[A-Z]")
+
+
+def _pick_dates(r: Reading) -> list[Timex]:
+    text = r.clause.text
+
+    def between(t: Timex) -> str:
+        return text[t.end : r.t_start] if t.end <= r.t_start else text[r.t_end : t.start]
+
+    def across_sentences(t: Timex) -> bool:
+        lo, hi = (t.end, r.t_start) if t.end <= r.t_start else (r.t_end, t.start)
+        return _RUN_ON.search(text, max(0, lo - 1), hi + 1) is not None
+
+    timexes = [t for t in r.timexes if not across_sentences(t)]
+    if not timexes:
+        return []
+    # "in 1967 and 1973": several dates of one kind coordinated -> one candidate each.
+    years = [t for t in timexes if t.value and t.value.precision == "year"]
+    if len(timexes) >= 2 and len(years) == len(timexes):
+        return sorted(timexes, key=lambda t: t.start)
+
+    def set_off(t: Timex) -> bool:
+        # "Moved by the team that won the World Cup 2022, Peru reopened its embassy
+        # yesterday": a date behind a comma belongs to another phrase than one beside the verb.
+        return "," in between(t)
+
+    return [min(timexes, key=lambda t: (set_off(t), abs(t.start - r.t_start), t.start))]
+
+
+_EFFECT_FROM = re.compile(
+    r"\b(?:from|as\s+of|starting(?:\s+(?:on|from))?|effective(?:\s+(?:on|from))?|"
+    r"beginning(?:\s+on)?)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _taking_effect(r: Reading) -> Timex | None:
+    """The day a planned measure takes effect ("from 1 May"), later than the dated
+    statement that announces it ("the ministry said on Friday"); else None."""
+    report = r.clause.report_timex
+    said = report.value if report is not None else None
+    if said is None or said.start != said.end:  # a statement of one day
+        return None
+    for t in r.timexes:
+        if (
+            t.value is not None
+            and t.value.start > said.end
+            and _EFFECT_FROM.search(r.clause.text[max(r.a, t.start - 25) : t.start])
+        ):
+            return t
+    return None
+
+
+# --- reading a clause as a frame ------------------------------------------------------
+
+
+def _within(items: list, a: int, b: int) -> list:
+    return [x for x in items if x.start >= a and x.end <= b]
+
+
+_NAMED_ENVOY = Trigger(re.compile(r"\bexpel"))  # "expelled Chile's Ana Torres": no frame trigger
+# A name right after the verb: "rejoined the Commonwealth", "quit the Pacific Islands Forum".
+_PROPER_NAME = re.compile(
+    r"\s+(?:from\s+|out\s+of\s+)?(?P<name>(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:of\s+|for\s+|and\s+)?"
+    r"[A-Z][\w'’&-]*)*)"
+)
+_NAME_IN = re.compile(r"(?P<name>[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*)")
+
+
+@functools.cache
+def _organisation_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    names = re.compile(r"\b" + words()["ORGANISATION"] + r"\b", re.I)
+    noun = re.compile(
+        r"\s+(?:from\s+|out\s+of\s+)?the\s+" + words()["ORGANISATION_NOUN"] + r"\b", re.I
+    )
+    return names, noun
+
+
+def _named_organisation(text: str, mentions: list[Mention], lo: int, hi: int) -> str:
+    """A proper name in text[lo:hi] that names an organisation and no country."""
+    names, _ = _organisation_words()
+    for found in _NAME_IN.finditer(text, lo, hi):
+        a, b = found.span()
+        if names.search(found.group()) and not any(
+            m.kind == COUNTRY and a <= m.start < b for m in mentions
+        ):
+            return found.group()
+    return ""
+
+
+def _organisation(
+    article: Article, clause: Clause, trigger: re.Match[str], mentions: list[Mention]
+) -> Filler | None:
+    """The organisation joined or left: one named in the clause; else the name right after
+    the verb, or inside its words ("became a Commonwealth member"); else "the
+    organisation" ("left the bloc"), the one named last before."""
+    end = clause.start + trigger.end()
+    named = [m for m in mentions if m.kind not in (COUNTRY, PERSON)]
+    after = [m for m in named if m.start >= end]
+    if after or named:
+        return Filler((after or named)[0].kind, (after or named)[0].key)
+    found = _PROPER_NAME.match(clause.body, trigger.end())
+    if found is not None:
+        name = _named_organisation(
+            clause.text, mentions, clause.start + found.start("name"), clause.start + found.end()
+        )
+        if name:
+            prefix = "the " if found["name"].lower().startswith("the ") else ""
+            return Filler("phrase", prefix + name)
+    inside = _named_organisation(clause.text, mentions, clause.start + trigger.start() + 1, end)
+    if inside:
+        return Filler("phrase", "the " + inside)
+    _, noun = _organisation_words()
+    if noun.match(clause.body, trigger.end()):
+        before = [m.group() for m in _NAME_IN.finditer(article.text, 0, clause.start)]
+        earlier = [n for n in before if _organisation_words()[0].search(n) and n not in ("The",)]
+        if earlier:
+            return Filler("phrase", "the " + re.sub(r"^The\s+", "", earlier[-1]))
+    return None
+
+
+def _background(fr: Frame, body: str, m: re.Match[str]) -> bool:
+    """A trigger told as the time of another statement ("since the end of a civil war")."""
+    pattern = fr.background_after
+    return (
+        pattern is not None and pattern.search(body, max(0, m.start() - 60), m.start()) is not None
+    )
+
+
+def read_clause(
+    article: Article, analyser: ClauseAnalyser, clause: Clause
+) -> tuple[Reading | None, list[Timex], list[str]]:
+    """The clause as its main frame (None when it holds no trigger), with the clause's
+    own dates and its countries."""
+    mentions = _within(clause.mentions, clause.start, clause.end)
+    timexes = _clause_timexes(clause)
+    matches = list(_matches(clause.body))
+    if not any(f.code == "expel_withdraw" for f, _, _ in matches):
+        named = _expelled_person(clause, mentions)
+        if named is not None:
+            matches.append((frame("expel_withdraw"), named, _NAMED_ENVOY))
+    matches = [
+        f
+        for f in matches
+        if not (f[0].needs_organisation or f[2].needs_organisation)
+        or _organisation(article, clause, f[1], mentions)
+    ]
+    matches = [f for f in matches if not _background(f[0], clause.body, f[1])]
+    borrow = clause.kind == "leading"
+    countries = ordered_unique(
+        [*clause.frame_countries, *clause_countries(clause.text, mentions, clause.mentions, borrow)]
+    )
+    if not matches:
+        return None, timexes, countries
+    (fr, trigger, spec), demoted = _main_trigger(clause.body, matches)
+    if demoted:
+        # Its date belongs to the relative clause too ("who ousted X a month ago gave ...").
+        lo, hi = clause.start + min(demoted), clause.start + trigger.start()
+        timexes = [t for t in timexes if not lo <= t.start < hi]
+    predicate = analyser.predicate(
+        clause, clause.start + trigger.start(), clause.start + trigger.end()
+    )
+    reading = Reading(article, clause, fr, trigger, spec, predicate, timexes, mentions, countries)
+    if fr.needs_organisation or spec.needs_organisation:
+        reading.organisation = _organisation(article, clause, trigger, mentions)
+    if spec.anaphoric:
+        reading.timexes = timexes = []
+    if spec.variant == "since":
+        # "has had ties with China since 1980": the relations began then.
+        reading.timexes = [
+            t
+            for t in clause.timexes
+            if t.kind == "date"
+            and t.start >= clause.start + trigger.end()
+            and "since" in clause.text[max(0, t.start - 12) : t.end].lower()
+        ][:1]
+        timexes = reading.timexes
+    return reading, timexes, countries
+
+
+_ANNOUNCED_THAT = re.compile(
+    r"\b(?:announced|declared|agreed|decided|confirmed)\b[^.;\"“]{0,120}\bthat\s+"
+    r"(?:[\w-]+\s+){0,4}?would\s+(?:\w+ly\s+)?$",
+    re.I,
+)
+
+
+def _modality(r: Reading) -> bool:
+    """Sets the reading's status; False when nothing happened (negated, refused, hedged)."""
+    p = r.predicate
+    if p.negated:
+        return False  # "relations have not been severed", "refused to rebuild ties"
+    planned = p.modality == Modality.PLANNED or (p.infinitive and not r.frame.hypothetical_ok)
+    if planned or p.invited:
+        r.status = "planned"
+    sentence = r.clause.text[r.clause.sentence.start : r.a]
+    r.announced_would = bool(r.frame.announced and _ANNOUNCED_THAT.search(sentence + r.before))
+    if r.announced_would:
+        # "announced ... that they would resume relations": the announcement is the
+        # happening, dated by the frame's own date.
+        rule = next((b for b in r.frame.becomes if b.when == "announced_would"), None)
+        if rule is not None:
+            r.become(rule.type)
+        else:
+            r.status = "planned"
+        if not r.timexes and r.clause.report_timex is not None:
+            r.timexes = [r.clause.report_timex]
+        return True
+    if p.modality == Modality.HYPOTHETICAL and not r.frame.hypothetical_ok:
+        return False
+    if r.status == "planned" and r.frame.measure:
+        # "Peru will close its embassy in Suva from 1 May, the ministry said on Friday":
+        # what is reported is the decision, dated by the statement; 1 May is when the
+        # measure takes effect, kept in how the date was obtained.
+        r.effective = _taking_effect(r)
+        if r.effective is not None:
+            r.timexes = [r.clause.report_timex]
+    return True
+
+
+# --- a frame becoming another ---------------------------------------------------------
+
+_AGREED = re.compile(
+    r"(?:formally\s+|officially\s+)?(?:agreed|agrees|agree)\s+(?:on\s+\w+day\s+)?to\b", re.I
+)
+_AGREEMENT_MADE = re.compile(
+    r"\b(?:signed|signs|signing|reached|reaches|struck|concluded|inked|sealed|clinched)\s+"
+    r"(?:an?|the)\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
+_HEDGED = re.compile(r"\b(?:tentative\w*|in\s+principle|provisional\w*|preliminary)\b", re.I)
+_DAYS_OF_TALKS = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+days\s+of\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:talks|negotiations)\b",
+    re.I,
+)
+
+
+def _agreed_between_parties(r: Reading) -> bool:
+    trigger, before = r.trigger.group(), r.before
+    if r.status != "done" or r.announced_would or r.predicate.infinitive:
+        return False
+    if _HEDGED.search(trigger) or _HEDGED.search(before[-40:]) or hedged(before):
+        return False
+    if _AGREED.match(trigger) or re.match(r"(?i)reached\s+an?\s+agreement\b", trigger):
+        return True
+    return bool(
+        re.match(r"(?i)(?:agreement|deal|accord)(?:\s+(?:on|in|last|this)\s+\w+)?\s+to\b", trigger)
+        and _AGREEMENT_MADE.search(before)
+    )
+
+
+def _told_by_announcement(r: Reading) -> bool:
+    lead = r.clause.text[r.clause.sentence.start : r.a]
+    return bool(
+        re.search(r"\bhad\s+(?:\w+ly\s+)?$", r.before)
+        and re.search(r"\b(?:announced|declared)\b[^.;]{0,80}\bthat\s*$", lead)
+    )
+
+
+def _visits_a_person(r: Reading) -> bool:
+    after = r.body[r.trigger.end() :]
+    if not re.match(r"\s*(?:to|with)\s+(?:the\s+)?(?:interim\s+|new\s+)?[A-Z]", after):
+        return False
+    people = [m for m in r.mentions if m.kind == PERSON and r.t_end <= m.start]
+    return bool(people) and not any(
+        m.kind == COUNTRY
+        and r.t_end <= m.start < people[0].start
+        and how_matched(m.text) == "capital"
+        for m in r.mentions
+    )
+
+
+def _talks_lasting_days(r: Reading) -> bool:
+    if not re.search(r"(?i)\btalks\b", r.trigger.group()):
+        return False
+    dated = _pick_dates(r)
+    span = dated[0].value if dated and dated[0].value else None
+    return bool(_DAYS_OF_TALKS.search(r.body) or (span and span.precision == "range"))
+
+
+_CONDITIONS = {
+    "agreed_between_parties": _agreed_between_parties,
+    "told_by_announcement": _told_by_announcement,
+    "visits_a_person": _visits_a_person,
+    "talks_lasting_days": _talks_lasting_days,
+}
+
+
+def _becomes(r: Reading) -> None:
+    """The frame the clause tells once all is read (``becomes`` in the frames file)."""
+    for rule in r.frame.becomes:
+        if rule.when in _CONDITIONS and _CONDITIONS[rule.when](r):
+            if rule.when == "told_by_announcement":
+                r.object_text = f"an agreement to {_object(r)} diplomatic relations"
+                if not r.timexes and r.clause.report_timex is not None:
+                    r.timexes = [r.clause.report_timex]
+            r.agreed = rule.when == "agreed_between_parties"
+            r.become(rule.type)
+            return
+
+
+# --- parties ----------------------------------------------------------------------------
+
+
+def _venue_sides(r: Reading, previous: Candidate | None) -> None:
+    """A meeting told only by where it was held or who mediated: its sides are the
+    relationship named just before it ("new inter-Korean ties, following the summit held
+    in Pyongyang"), else the parties of the clause before ("X and Y agreed ... after talks
+    in Beijing")."""
+    if not r.frame.held_at_venue:
+        return
+    r.hosts = hosts(r.body, r.a, r.mentions)
+    named = {m.key for m in r.mentions if m.kind == COUNTRY}
+    if not named or not named <= r.hosts:
+        return
+    earlier = [m for m in r.clause.mentions if m.kind == COUNTRY and m.end <= r.a]
+    related = named_relationships(earlier, r.clause.text, 0)
+    sides: list[str] = []
+    if related:
+        sides = [related[-1][0].key, related[-1][1].key]
+    elif previous is not None and previous.event.sentence == r.clause.sentence.index:
+        sides = [c for c in previous.event.countries[:2] if c not in r.hosts]
+    r.countries = ordered_unique([*sides, *r.countries])
+
+
+def _drop_outsiders(r: Reading) -> None:
+    named = [m for m in r.mentions if m.kind == COUNTRY]
+    outsiders = not_parties(r.frame, r.body, r.a, r.trigger, named)
+    if not outsiders:
+        return
+    kept = {m.key for m in named if m not in outsiders}
+    r.outsiders = {m.key for m in outsiders} - kept
+    r.mentions = [m for m in r.mentions if m not in outsiders]
+    r.countries = [c for c in r.countries if c not in r.outsiders]
+
+
+def _described_subject(r: Reading, explicit: list[Mention]) -> str:
+    """ "Honduras opened an embassy ... after the Central American nation broke off
+    relations with Taiwan": the described subject is the nearest country named before
+    as such ("in Beijing" is a place, "Chinese state media" a source)."""
+    after = [m for m in explicit if m.start >= r.t_end]
+    if not (after and len(after) == len(explicit) and r.frame.relational):
+        return ""
+    if not DESCRIBED_SUBJECT.search(r.before):
+        return ""
+    other = after[0].key
+    before = [
+        m.key
+        for m in r.clause.mentions
+        if m.kind == COUNTRY and m.end <= r.a and m.key != other and how_matched(m.text) == "name"
+    ]
+    return before[-1] if before else ""
+
+
+def _article_sides(r: Reading, explicit: list[Mention]) -> None:
+    """ "the resumption of relations", "their ties", "The embassy had been closed": the
+    relations of the pair the article is about. With one side named, the other is the
+    pair's country the sentence names ("... with Cuba, the South Korean government ...")."""
+    pair = r.article.pair
+    embassy = bool(re.search(r"\bembass", r.trigger.group(), re.I))
+    if not pair or len(explicit) >= 2:
+        return
+    if not (r.frame.relational or ((not explicit or explicit[0].key in pair) and embassy)):
+        return
+    if not explicit:
+        r.countries = list(pair)
+    elif explicit[0].key in pair:
+        r.countries = ordered_unique([explicit[0].key, *pair])
+    else:
+        named = [m.key for m in r.clause.mentions if m.kind == COUNTRY and m.key in pair]
+        partner = next((c for c in named if c != explicit[0].key), pair[0])
+        # "The kingdom broke off ties with Iran": the named side is the object.
+        after = explicit[0].start >= r.t_end
+        r.countries = ordered_unique(
+            [partner, explicit[0].key] if after else [explicit[0].key, partner]
+        )
+
+
+def _fill_countries(r: Reading) -> list[str]:
+    """The reading's countries, acting side first; returns its actors. A relative clause
+    takes its sides from its host clause, never from the pair the article is about."""
+    actors = ordered_unique(m.key for m in r.mentions if m.kind != COUNTRY)
+    explicit = [m for m in r.mentions if m.kind == COUNTRY]
+    described = _described_subject(r, explicit)
+    # A relative clause takes its sides from its host; leaving an organisation has none;
+    # a happening named again ("during the signing") has those its sentence names.
+    relative = (
+        r.clause.kind in (ClauseKind.RELATIVE, ClauseKind.NOUN_RELATIVE)
+        or r.organisation is not None
+        or r.spec.anaphoric
+    )
+    if described:
+        r.countries = ordered_unique([described, explicit[0].key, *r.countries])
+    elif not relative:
+        _article_sides(r, explicit)
+    pair = [] if relative else r.article.pair
+    if pair and len(r.countries) < 2 and BOTH.search(r.clause.sentence.text):
+        # "the two countries" / "both sides": the pair the article is about, first
+        # when they are the subject.
+        first = bool(BOTH.search(r.before))
+        r.countries = ordered_unique([*pair, *r.countries] if first else [*r.countries, *pair])
+    for key in actors:
+        info = r.article.actors.get(key)
+        # "at the appeal of Senegal's president": his country stays out with its mention.
+        if info and info.country and info.country not in (*r.countries, *r.outsiders):
+            r.countries.append(info.country)
+    return actors
+
+
+def _subject_missing(r: Reading) -> bool:
+    if not r.frame.relational or r.organisation is not None:
+        return False
+    r.countries = subject_object(r.countries, r.mentions, r.t_start, r.t_end, r.clause.text)
+    if r.group:
+        # The group acts with a third: the first of the group and the third make the pair.
+        third = [c for c in r.countries if c not in r.group]
+        r.countries = ordered_unique([r.group[0], *third[:1], *r.countries])
+    named = [m for m in r.mentions if m.kind == COUNTRY]
+    if re.match(r"(?i)(?:relations|ties)\b", r.trigger.group()) and len(r.countries) < 2:
+        return bool(named)  # "ties with X were cut": X is not who cut them
+    return bool(named) and all(m.start >= r.t_end for m in named) and len(r.countries) < 2
+
+
+# --- object, variant, place -------------------------------------------------------------
+
+
+def _object(r: Reading) -> str:
+    """What the happening is about beyond its parties, by the frame's object spec."""
+    found = _object_words(r)
+    if ORDERED_TO.search(r.before):
+        return dict(r.frame.object.ordered).get(found, found)
+    return found
+
+
+def _object_words(r: Reading) -> str:
+    spec = r.frame.object
+    for pattern, value in spec.from_trigger:
+        found = pattern.search(r.trigger.group())
+        if found:
+            return value.replace("{1}", found.group(1) if pattern.groups else "").lower()
+    after = r.body[r.trigger.end() :]
+    for pattern in spec.after:
+        found = pattern.search(after)
+        if found:
+            return spec.value or (found.group(1) if pattern.groups else found.group()).lower()
+    for pattern, template in spec.in_clause:
+        found = pattern.search(r.body)
+        if found and not (spec.unless and spec.unless in found.group()):
+            return template.replace("{1}", (found.group(1) if pattern.groups else "").strip())
+    return spec.default
+
+
+def _variant(r: Reading) -> str:
+    """The trigger's variant as titles read it: whose mission closed, or was ordered to."""
+    if r.variant != "mission":
+        return r.variant
+    if not re.search(r"consul", r.trigger.group(), re.I):
+        return "embassy"  # "Argentina closed its embassy in Bangladesh"
+    # "Peru told Fiji to close its consulate in Lima": the side told closes it.
+    return "ordered consulate" if ORDERED_TO.search(r.before) else "consulate"
+
+
+def _home(r: Reading, roles: dict[Role, Filler]) -> set[str]:
+    """The acting side's own country: one named before the verb ("Chile's president"), or
+    the country acting."""
+    agent = roles.get(Role.AGENT)
+    home = {m.key for m in r.mentions if m.kind == COUNTRY and m.end <= r.t_start}
+    if agent is not None and agent.is_country:
+        home.add(agent.key)
+    return home
+
+
+def _place(r: Reading, roles: dict[Role, Filler]) -> str:
+    """A capital named as the place ("talks in Hanoi"). A visit goes somewhere after its
+    verb, never to the visitor's own country: "flew from Santiago to visit Peru"."""
+    visit = r.frame.roles == "encounter" and not r.frame.held_at_venue
+    home = _home(r, roles) if visit else set()
+    named = [
+        m
+        for m in r.mentions
+        if m.kind == COUNTRY and m.key not in home and (not visit or m.start >= r.t_end)
+    ]
+    capital = next((m for m in named if how_matched(m.text) == "capital"), None)
+    if capital is not None:
+        return capital.text
+    return country_name(named[0].key) if visit and named else ""
+
+
+def _joint(r: Reading) -> bool:
+    before = [m for m in r.mentions if m.kind == COUNTRY and m.end <= r.t_start]
+    if len(before) >= 2 and re.fullmatch(
+        r"\s+and\s+|\s*[-–/]\s*", r.clause.text[before[0].end : before[1].start]
+    ):
+        return True
+    if BOTH.search(r.before):
+        return True
+    if re.match(r"(?i)(?:relations|ties)\b", r.trigger.group()) and len(r.countries) >= 2:
+        return True  # "relations between X and Y were severed": neither side is the agent
+    # "the committee decided to restore relations between X and Y"
+    return (
+        not before
+        and len(r.countries) >= 2
+        and bool(re.search(r"\bbetween\s+(?:the\s+)?[A-Z]", r.body[r.trigger.end() :]))
+    )
+
+
+def _order_sides(r: Reading, variant: str, joint: bool) -> None:
+    before = [m for m in r.mentions if m.kind == COUNTRY and m.end <= r.t_start]
+    if variant == "upgrade" and not joint:
+        # One side raises its own mission: it comes first ("Peru upgrades ... in Fiji"), also
+        # when told by a frame before the clause ("Peru announced that it is upgrading ...").
+        frame_side = [
+            m
+            for m in r.clause.mentions
+            if m.kind == COUNTRY
+            and r.clause.sentence.start <= m.start
+            and m.end <= r.a
+            and m.key in r.countries
+        ]
+        side = before[:1] if len(before) == 1 else frame_side[-1:]
+        if side:
+            r.countries = ordered_unique([side[0].key, *r.countries])
+    if variant == "ordered consulate" and len(r.countries) >= 2:
+        # "we are requiring Fiji to close its consulate": the side told comes second.
+        told = [m.key for m in r.predicate.causer if m.kind == COUNTRY]
+        r.countries = ordered_unique([*(c for c in r.countries if c not in told), *told])
+    if r.hosts and any(c not in r.hosts for c in r.countries):
+        # "talks in Beijing mediated by China": the host takes part, after the sides.
+        r.countries = [
+            *(c for c in r.countries if c not in r.hosts),
+            *(c for c in r.countries if c in r.hosts),
+        ]
+
+
+# --- candidates -------------------------------------------------------------------------
+
+COUNT = re.compile(
+    r"\b(\d{2,3})(?:st|nd|rd|th)?\s+(?:(?:UN|U\.N\.|United\s+Nations)\s+)?(?:member\s+)?"
+    r"(?:countries|country|states|nations|member\s+states|diplomatic\s+partner|partner|"
+    r"country\s+with\s+which)\b",
+    re.I,
+)
+
+
+def claims_of(sentence: Sentence) -> dict[str, str]:
+    """What a sentence claims beside the happening: "its 191st diplomatic partner"."""
+    count = COUNT.search(sentence.text)
+    return {"count": count.group(1)} if count else {}
+
+
+# A present perfect that tells a state or a tally, not news: "has had close ties since
+# 1975", "has established relations with 150 countries", "has never recognised".
+_NOT_NEWS = re.compile(
+    r"\b(?:since|for\s+(?:\d+|decades|years|months)|ever|long|never|so\s+far|yet|until|"
+    r"already|always|until\s+now)\b",
+    re.I,
+)
+
+
+def _news_of_the_day(r: Reading) -> Timex | None:
+    """The present perfect of news ("Peru has cut relations with Fiji") with no date of
+    its own or of its report: done by the day the article was published. Clustering
+    dates it so when no source tells the happening's date."""
+    published = r.article.published
+    if (
+        published is None
+        or not r.predicate.perfect
+        or r.status != "done"
+        or r.clause.report_timex is not None
+        or r.clause.kind not in (ClauseKind.MAIN, ClauseKind.LEADING)
+        or _NOT_NEWS.search(r.body)
+        or COUNT.search(r.clause.sentence.text)
+        # A sentence dated elsewhere ("..., following Tonga last year") is no news of the day.
+        or any(t.kind == "date" for t in r.clause.timexes)
+    ):
+        return None
+    spec = temporal.Spec("day", (0,))
+    value = temporal.day_value(published)
+    rule = f"the present perfect of news: done by the publication date, {value.display}"
+    sentence = r.clause.sentence.index
+    text = r.trigger.group()
+    return Timex(r.t_start, r.t_end, text, sentence, "date", value, True, rule, spec=spec)
+
+
+# A happening told as done within a span that runs past its report ("this week, the
+# ministry said Friday") took place by the day of the report.
+REPORTED_SPAN_DAYS = 7
+
+
+def _by_the_report(r: Reading, value: DateValue | None) -> DateValue | None:
+    report = r.clause.report_timex.value if r.clause.report_timex is not None else None
+    limit = report.end if report is not None and report.precision == "day" else r.article.published
+    if (
+        value is None
+        or limit is None
+        or r.status != "done"
+        or (value.end - value.start).days > REPORTED_SPAN_DAYS
+        or not value.start <= limit < value.end
+    ):
+        return value
+    return (
+        temporal.range_value(value.start, limit)
+        if value.start < limit
+        else temporal.day_value(limit)
+    )
+
+
+def _date_rule(timex: Timex | None, effective: Timex | None) -> str:
+    rule = timex.rule if timex else ""
+    if effective is not None and effective.value is not None:
+        rule += f"; the decision then, taking effect {effective.value.display} ('{effective.text}')"
+    return rule
+
+
+def _build(r: Reading, actors: list[str], dated: list[Timex], extra: dict) -> list[Candidate]:
+    out = []
+    for timex in dated or [None]:
+        event = EventCandidate(
+            sentence=r.clause.sentence.index,
+            type=r.frame.code,
+            title="",
+            date=_by_the_report(r, timex.value) if timex else None,
+            date_text=timex.text if timex else "",
+            date_rule=_date_rule(timex, r.effective),
+            countries=list(r.countries),
+            actors=list(actors),
+            trigger=r.trigger.group(),
+            status=r.status,
+            claims=claims_of(r.clause.sentence),
+        )
+        cand = Candidate(
+            event,
+            timex,
+            r.clause.report_timex,
+            (r.clause.start, r.clause.end),
+            list(r.countries),
+            object_text=r.object_text or _object(r),
+            **extra,
+        )
+        event.title = title(cand, r.article.actors)
+        out.append(cand)
+    return out
+
+
+def _finish(r: Reading) -> list[Candidate]:
+    """Roles, dates and titles of a reading whose frame and parties are settled."""
+    actors = _fill_countries(r)
+    if not r.countries and not actors:
+        return []
+    missing = _subject_missing(r)
+    dated = _pick_dates(r)
+    published = r.article.published
+    if dated and published and dated[0].value and dated[0].value.start > published:
+        r.status = "planned"
+    if not r.frame.borrows_subject:
+        # Who fought or fell is told by the clause alone; a borrowed subject misleads.
+        r.countries = ordered_unique(m.key for m in r.mentions if m.kind == COUNTRY)
+    variant = "agreement" if r.agreed else _variant(r)
+    joint = _joint(r)
+    _order_sides(r, variant, joint)
+    roles = agent_target(r.frame.roles, r.trigger, r.a, r.body, r.mentions, r.article.actors)
+    if r.organisation is not None:
+        roles[Role.ORGANISATION] = r.organisation
+    target = roles.get(Role.TARGET)
+    ousted = r.article.actors.get(target.key) if target is not None else None
+    if r.frame.target_country_party and ousted is not None and ousted.country:
+        # "Bashar al-Assad was overthrown": the ruler removed tells whose government fell.
+        r.countries = ordered_unique([*r.countries, ousted.country])
+    extra = {
+        "variant": variant,
+        "place": _place(r, roles),
+        "roles": roles,
+        "joint": joint,
+        "subject_missing": missing,
+        "occasion": occasion(r.clause.sentence),
+        "recent_timex": None if dated else _news_of_the_day(r),
+        "group": [c for c in r.group if c in r.countries],
+    }
+    return _build(r, actors, dated, extra)
+
+
+def map_clause(
+    article: Article, analyser: ClauseAnalyser, clause: Clause, previous: Candidate | None
+) -> list[Candidate]:
+    """The candidates one clause tells: none, one, or one per item it distributes over."""
+    parts = _coordinated(clause)
+    if len(parts) > 1:
+        out: list[Candidate] = []
+        for part in parts:
+            out += _map_one(article, analyser, part, out[-1] if out else previous)
+        return out
+    return _map_one(article, analyser, clause, previous)
+
+
+# Two statements of the same clause, each with its own date: "Iran broke relations with
+# Egypt in May 1979, and the United States cut off relations with Tehran in April 1980".
+_COORDINATOR = re.compile(r"(?:,|;)\s+(?:and|while|whereas)\s+")
+
+
+def _coordinated(clause: Clause) -> list[Clause]:
+    """The clause cut between two coordinated statements, each with a trigger and a date of
+    its own; the second borrows the first's subject when it names none ("..., and severed
+    ties with Iraq in September 1980")."""
+    body = clause.body
+    triggers = sorted((m.start(), m.end()) for _, m, _ in _matches(body) if not nominal(m.group()))
+    dates = [t.start - clause.start for t in dating_timexes(clause.timexes, clause.text)]
+    for cut in _COORDINATOR.finditer(body):
+        before = [t for t in triggers if t[1] <= cut.start()]
+        after = [t for t in triggers if t[0] >= cut.end()]
+        if not (before and after):
+            continue
+        dated_before = any(before[0][1] <= d < cut.start() for d in dates)
+        dated_after = any(d >= after[0][1] for d in dates if d < len(body))
+        if dated_before and dated_after:
+            return _cut(clause, clause.start + cut.start(), clause.start + cut.end(), after[0][0])
+    return [clause]
+
+
+def _cut(clause: Clause, end: int, resume: int, trigger: int) -> list[Clause]:
+    first = replace(clause, end=end)
+    second = replace(clause, start=resume, previous=(clause.start, end), frame_countries=[])
+    own = [m for m in clause.mentions if m.kind == COUNTRY and resume <= m.start < resume + trigger]
+    if not own:
+        subject = [
+            m.key for m in clause.mentions if m.kind == COUNTRY and clause.start <= m.start < end
+        ]
+        second.frame_countries = subject[:1]
+    return [first, second]
+
+
+def _map_one(
+    article: Article, analyser: ClauseAnalyser, clause: Clause, previous: Candidate | None
+) -> list[Candidate]:
+    reading, timexes, countries = read_clause(article, analyser, clause)
+    if reading is None:
+        return elliptic(clause, timexes, countries, previous)
+    if not _modality(reading):
+        return []
+    _becomes(reading)
+    _venue_sides(reading, previous)
+    _drop_outsiders(reading)
+    return [cand for each in _distributed(reading) for cand in _finish(each)]
+
+
+def _without(r: Reading, others: set[str], **changes) -> Reading:
+    """A copy of the reading that leaves out the countries of the other items."""
+    return replace(
+        r,
+        mentions=[m for m in r.mentions if not (m.kind == COUNTRY and m.key in others)],
+        countries=[c for c in r.countries if c not in others],
+        **changes,
+    )
+
+
+def _item(r: Reading, item: Mention, timex: Timex, others: set[str]) -> Reading:
+    """The reading of one item of a list: its partner and its date."""
+    each = _without(r, others, timexes=[timex])
+    each.mentions = sorted([*each.mentions, item], key=lambda m: m.start)
+    each.countries = ordered_unique([*each.countries, item.key])
+    return each
+
+
+_EACH = re.compile(r"\b(?:each|separately|respectively|individually|in\s+turn)\b", re.I)
+
+
+def _distributed(r: Reading) -> list[Reading]:
+    """One reading per item of a list the predicate distributes over: "with China in
+    1975, with Japan in 1981" (a partner and a date each); "the envoys of X and Y
+    presented credentials to Z", "X and Y each established relations with Z" (each
+    subject). Told jointly ("X and Y established relations with Z"), the subjects are one
+    group acting with Z."""
+    p = r.predicate
+    if p.items:
+        keys = {m.key for m, _ in p.items}
+        return [_item(r, m, t, keys - {m.key}) for m, t in p.items]
+    subjects = {m.key for m in p.subjects}
+    partners = [
+        m for m in r.mentions if m.kind == COUNTRY and m.start >= r.t_end and m.key not in subjects
+    ]
+    if not (subjects and partners and (r.frame.each_subject or r.spec.each_subject)):
+        return [r]
+    if r.spec.each_subject or _EACH.search(r.body):
+        return [_without(r, subjects - {m.key}) for m in p.subjects if m.key in subjects]
+    r.group = [m.key for m in p.subjects]
+    return [r]
+
+
+# A named meeting ("the “Lima” summit", "the Lima Summit"): sentences naming the same
+# one tell one occasion.
+_NAMED_MEETING = re.compile(
+    r"(?<![\w’'-])[“\"‘']?(?P<name>[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,3})[”\"’']?\s+"
+    r"(?:Summit|summit|Conference|conference)\b"
+)
+_NOT_A_NAME = {"the", "a", "an", "this", "that", "last", "next", "first", "second", "their", "its"}
+
+
+def occasion(sentence: Sentence) -> str:
+    for m in _NAMED_MEETING.finditer(sentence.text):
+        words = [w for w in re.split(r"[\s-]+", m["name"]) if w.lower() not in _NOT_A_NAME]
+        if words:
+            return " ".join(w.lower() for w in words) + " summit"
+    return ""
+
+
+def elliptic(
+    clause: Clause, timexes: list[Timex], countries: list[str], previous: Candidate | None
+) -> list[Candidate]:
+    """ "..., following Tonga last year": the previous clause's action, another country."""
+    body = clause.body
+    if previous is None or not timexes or not countries:
+        return []
+    if not re.match(r"\s*(?:following|like|as\s+with|as\s+did|after|just\s+as)\b", body, re.I):
+        return []
+    # Only a bare "following Tonga last year": anything longer tells its own story.
+    rest = body
+    named = [
+        m for m in clause.mentions if m.kind == COUNTRY and clause.start <= m.start < clause.end
+    ]
+    for item in [*timexes, *named]:
+        rest = rest.replace(clause.text[item.start : item.end], " ")
+    if len(re.findall(r"[A-Za-z]+", rest)) > 3:
+        return []
+    prev = previous.event
+    parties = ordered_unique([*previous.parties[:1], *countries])
+    timex = timexes[0]
+    event = EventCandidate(
+        sentence=clause.sentence.index,
+        type=prev.type,
+        title="",
+        date=timex.value,
+        date_text=timex.text,
+        date_rule=timex.rule,
+        countries=parties,
+        actors=[],
+        trigger=prev.trigger,
+        status="done",
+    )
+    cand = Candidate(
+        event,
+        timex,
+        None,
+        (clause.start, clause.end),
+        list(parties),
+        variant=previous.variant,  # the same action: "opened its embassy ..., following Tonga"
+        object_text=previous.object_text,
+    )
+    event.title = title(cand, {})
+    return [cand]

@@ -1,0 +1,420 @@
+"""Which countries a clause names as parties to its happening, and in which order.
+
+A clause names more countries than take part: a country described by another ("Cuba, a
+long-time ally of Venezuela"), the place an envoy serves ("Ambassador to Thailand"), the
+mediator or venue of a deal between two others, a source reporting it, commentary ("in
+a move that will anger Washington"), a relationship named only as background. These
+rules label such mentions; the frames say which labels keep a country out of a role.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from .clauses.rules import SAID_TAIL
+from .countries import how_matched
+from .frames import Frame
+from .types import COUNTRY, Mention
+
+_EPITHET_BEFORE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:of|to|with)\s+$")
+# Only a noun for a state or a partner ends an epithet: in "Chile's president visited
+# Fiji" Chile is the visitor's country, a party.
+_EPITHET_AFTER = re.compile(
+    r"^['’]s\s+(?:[\w-]+\s+){0,3}(?:nation|country|state|republic|kingdom|island|ally|allies|"
+    r"partner|friend|neighbou?r|rival|enemy|foe|backer|patron|client|satellite|protector)"
+    r"[”\"’']?\s+$",
+    re.I,
+)
+DESCRIBED_SUBJECT = re.compile(
+    r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}(?:nation|country|kingdom|republic|state|"
+    r"island|emirate|government)\s+(?:had\s+|has\s+|have\s+)?$",
+    re.I,
+)
+
+
+def ordered_unique(items) -> list[str]:
+    seen: list[str] = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    return seen
+
+
+BOTH = re.compile(
+    r"\b(?:the\s+two|both)\s+(?:[A-Z]\w+\s+|foreign\s+)?(?:countries|nations|states|sides|governments|"
+    r"capitals|neighbou?rs|rivals|ministers|leaders|presidents|delegations)\b",
+    re.I,
+)
+
+
+# A relationship that already exists, named to explain: its countries are not parties.
+_BACKGROUND_TIES = re.compile(
+    r"\b(?:close|closer|long-standing|longstanding|traditional|historic|strong|friendly|warm)\s+"
+    r"(?:diplomatic\s+|bilateral\s+)?(?:relations|ties|relationship)\s+(?:with|between)\s+"
+    r"(?:(?:the\s+)?[\w’'-]+\s+(?:and\s+)?){0,3}$",
+    re.I,
+)
+# ... unless the relations event is told in a clause attached to that relationship: "close
+# ties with Y since establishing relations in <year>", "..., with which it established ties".
+_ATTACHED_RELATIONS_EVENT = re.compile(
+    r"\s*,?\s*(?:(?:ever\s+)?since|after|when|upon|following|"
+    r"with\s+which\s+(?:it|they|(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)\s+(?:had\s+|has\s+)?)\s*"
+    r"(?:(?:it|they)\s+(?:had\s+|have\s+|has\s+)?)?(?:first\s+|formally\s+|officially\s+)?"
+    r"(?:establish|forg|restor|resum|normali[sz])\w*\s+(?:\w+\s+){0,2}?(?:relations|ties)\b",
+    re.I,
+)
+_POSSESSIVE_EPITHET = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:ally|allies|partner|friend|neighbou?r|rival|enemy|foe|"
+    r"backer|patron|client|satellite)\b",
+    re.I,
+)
+_BUILT_TIES = re.compile(
+    r"\b(?:establish|forg|build|built|develop|restor|resum|seek|want)\w*\s+(?:\w+\s+){0,2}?"
+    r"(?:close|closer|long-standing|strong|friendly|warm)\s",
+    re.I,
+)
+
+
+def article_pair(mentions: list[Mention]) -> list[str]:
+    """The two countries an article names most (first named first on a tie)."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for m in mentions:
+        if m.kind == COUNTRY:
+            counts[m.key] = counts.get(m.key, 0) + 1
+            first.setdefault(m.key, m.start)
+    ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
+    return ranked[:2] if len(ranked) >= 2 else []
+
+
+_CREDENTIALS = re.compile(r"\bcredentials\b|\bletters?\s+of\s+credence\b", re.I)
+_OTHER_ENVOYS = re.compile(
+    r"\b(?:along|together)\s+with\s+(?:the\s+)?(?:other\s+)?(?:envoys?|ambassadors?|diplomats?)"
+    r"\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?:,\s+|,?\s+and\s+))*$"
+)
+
+
+def _credentials_to(text: str, posted: Mention, country_mentions: list[Mention]) -> bool:
+    """The state an envoy is posted to ("Peru's ambassador to Fiji") receives the credentials
+    it presents, unless another state is named after them
+    ("... presented his credentials as non-resident ambassador in Suva")."""
+    found = _CREDENTIALS.search(text, posted.end, posted.end + 160)
+    return bool(found) and not any(
+        m.start > found.start() and m.key != posted.key for m in country_mentions
+    )
+
+
+def clause_countries(
+    text: str, clause_mentions: list[Mention], sentence_mentions: list[Mention], borrow: bool = True
+) -> list[str]:
+    """Countries the clause is about, subject first; epithets left out."""
+    country_mentions = [m for m in clause_mentions if m.kind == COUNTRY]
+    kept = []
+    for i, m in enumerate(country_mentions):
+        before = text[max(0, m.start - 60) : m.start]
+        if re.search(
+            r"\b(?:[Aa]mbassador|[Ee]nvoy|[Cc]onsul)\s+(?:to|in)\s+$", before
+        ) and not _credentials_to(text, m, country_mentions):
+            continue  # "Ambassador to Thailand": where the envoy serves, not a party
+        if _OTHER_ENVOYS.search(before):
+            continue  # "Fiji's envoy, along with envoys of Peru and Chile, ...": others' envoys
+        if _EPITHET_BEFORE.search(before):
+            continue
+        if (
+            _BACKGROUND_TIES.search(before)
+            and not _BUILT_TIES.search(before)
+            and not _ATTACHED_RELATIONS_EVENT.match(text[m.end : m.end + 120])
+        ):
+            continue  # "hindered by X's close relations with Y": Y is background
+        if kept and re.search(r",\s*$", before) and _POSSESSIVE_EPITHET.match(text[m.end :]):
+            continue  # "with Syria, North Korea's former ally": describes Syria
+        following = country_mentions[i + 1] if i + 1 < len(country_mentions) else None
+        gap = text[m.end : following.start] if following is not None else ""
+        if _EPITHET_AFTER.match(gap) and not re.search(
+            r"\b(?:relations|ties|ambassadors?|envoys?|embass(?:y|ies)|diplomats?)\b", gap
+        ):
+            continue  # "Chile's relations with Fiji", "Chile's ambassador to Fiji" name a party
+        kept.append(m.key)
+    countries = ordered_unique(kept)
+    if not countries and borrow:
+        # "Since joining the UN in 1999, Tonga has ...": the sentence's subject.
+        outside = [m for m in sentence_mentions if m.kind == COUNTRY and m not in clause_mentions]
+        if outside:
+            countries = [outside[0].key]
+    return countries
+
+
+# Who helped two states to a deal is not a party to it: "in a deal mediated by China",
+# "brokered by", "under the auspices of". (A mediator or host does take part in the
+# talks themselves: meetings and negotiations keep it.)
+_MEDIATOR = re.compile(
+    r"\b(?:(?:mediated|brokered|facilitated|hosted|sponsored|arranged|guaranteed)\s+by|"
+    # "a deal brokered with Fiji's help": the helper is no party.
+    r"(?:mediated|brokered|facilitated|arranged)\s+with|"
+    # "under a deal negotiated by Fiji": who negotiated the deal for two others.
+    r"(?:deal|agreement|accord|pact)\s+negotiated\s+by|"
+    r"(?:with|through|thanks\s+to)\s+(?:the\s+)?(?:mediation|good\s+offices|help)\s+of|"
+    r"under\s+the\s+(?:auspices|aegis)\s+of|\bmediator|\bbroker)\s+(?:the\s+)?$",
+    re.I,
+)
+_DISPUTED_LAND = re.compile(
+    r"\b(?:sovereignty|claims?|control|suzerainty)\s+(?:over|of|to)\s+(?:the\s+)?"
+    r"(?:(?:entire|whole|disputed|occupied)\s+)?$",
+    re.I,
+)
+# Commentary after the happening: "..., in a move that will anger Washington", or a
+# circumstance or motive of it: "recalled its ambassador amid Israel's attacks in Gaza".
+_COMMENTARY = re.compile(
+    r"\b(?:in\s+)?a\s+move\s+(?:that|which|seen|likely|expected|widely)\b|\bamid(?:st)?\b"
+    # A motive: "broke off relations with Chile in solidarity with Fiji".
+    r"|\bin\s+(?:an?\s+(?:\w+\s+)?(?:show|sign|gesture|act)\s+of\s+)?solidarity\s+with\b"
+    # A cause or a reason told after it: "for Egypt's having made peace with Israel",
+    # "accusing it of ...", "as it intensifies its offensive in Gaza", "while calling for
+    # an end to ...", "in repudiation of ...".
+    r"|\bfor\s+(?:[\w’'-]+\s+)?having\b|\baccusing\b|\bas\s+(?:it|they|he|she)\s+\w+"
+    r"|\bwhile\s+\w+ing\b|\bin\s+(?:repudiation|condemnation|protest|retaliation)\b",
+    re.I,
+)
+# A break with one state told with the switch to another: "broke off relations with
+# Taiwan to form ties with China", "... and switched recognition to Beijing". The new
+# partner is the counterpart of the switch, another happening, not a party to the break.
+_SWITCH = re.compile(
+    r"\b(?:to|and|then)\s+(?:\w+ly\s+)?(?:form|forge|establish|open|build|seek)\w*\s+"
+    r"(?:\w+\s+){0,2}?(?:relations|ties)\b|"
+    r"\b(?:switch|shift|transferr?)\w*\s+(?:its\s+|their\s+)?(?:diplomatic\s+)?"
+    r"(?:recognition|allegiance)\b|\bin\s+favou?r\s+of\b",
+    re.I,
+)
+
+
+# Two countries named together as one relationship: "inter-Korean ties", "US-China
+# relations", "relations between Manila and Pyongyang".
+_RELATIONSHIP_NOUN = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:ties|relations|relationship|rapprochement|reconciliation|dialogue)\b",
+    re.I,
+)
+
+
+def named_relationships(
+    named: list[Mention], text: str, offset: int, between: bool = True
+) -> list[tuple[Mention, Mention]]:
+    """Pairs of country mentions naming one relationship, in ``text`` starting at ``offset``;
+    ``between``: "relations between X and Y" counts too, not only "X-Y relations"."""
+    pairs = []
+    for first, second in itertools.pairwise(named):
+        if first.key == second.key:
+            continue
+        gap = text[first.end - offset : second.start - offset]
+        adjective = first.start == second.start or re.fullmatch(r"[-–/]", gap)
+        as_adjective = adjective and _RELATIONSHIP_NOUN.match(text, second.end - offset)
+        as_between = (
+            between
+            and re.fullmatch(r"\s+and\s+", gap)
+            and re.search(
+                r"\b(?:ties|relations|relationship)\s+between\s+(?:the\s+)?$",
+                text[max(0, first.start - offset - 40) : first.start - offset],
+                re.I,
+            )
+        )
+        if as_adjective or as_between:
+            pairs.append((first, second))
+    return pairs
+
+
+def hosts(clause: str, a: int, clause_mentions: list[Mention]) -> set[str]:
+    """Countries the clause names only as the venue ("in Beijing") or the mediator."""
+    named = [m for m in clause_mentions if m.kind == COUNTRY]
+    hosting = [
+        m
+        for m in named
+        if _MEDIATOR.search(clause[max(0, m.start - a - 60) : m.start - a])
+        or (
+            how_matched(m.text) == "capital"
+            and re.search(r"\bin\s+$", clause[max(0, m.start - a - 4) : m.start - a])
+        )
+    ]
+    return {m.key for m in hosting} - {m.key for m in named if m not in hosting}
+
+
+_SOURCE_BEFORE = re.compile(
+    r"\b(?:according\s+to|(?:statement|announcement|report)\s+(?:from|by|of))\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+# A place named as where something happened: "in Lima", "at the Chilean capital Santiago", and
+# the demonym of "in the Chilean capital".
+_VENUE_BEFORE = re.compile(
+    r"\b(?:in|at)\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){1,2}capital(?:\s+city)?,?\s+)?$", re.I
+)
+
+
+def not_parties(frame: Frame, clause: str, a: int, trigger, named: list[Mention]) -> list[Mention]:
+    """Country mentions of the clause that name no party to its happening: a mediator or
+    host of a deal between others, a capital named as the venue when two other parties
+    are named, a country in commentary on the happening, the new partner of a switch."""
+    out: list[Mention] = []
+    for rule in _OUTSIDERS:
+        out += [m for m in rule(frame, clause, a, trigger, named, out) if m not in out]
+    return out
+
+
+def _before(clause: str, a: int, m: Mention, width: int) -> str:
+    return clause[max(0, m.start - a - width) : m.start - a]
+
+
+def _mediators(frame, clause, a, trigger, named, out) -> list[Mention]:
+    # A mediator or host takes part in talks, not in the deal it helped two others to.
+    if frame.hosts_take_part:
+        return []
+    return [m for m in named if _MEDIATOR.search(_before(clause, a, m, 60))]
+
+
+def _organisation_venues(frame, clause, a, trigger, named, out) -> list[Mention]:
+    """ "At the summit held in the Peruvian capital Lima, Fiji was admitted ...": the venue
+    of the admission is no party to it when the joining country is named too."""
+    if not frame.needs_organisation:
+        return []
+    venues = [m for m in named if _VENUE_BEFORE.search(_before(clause, a, m, 60))]
+    joiners = {m.key for m in named if m not in venues}
+    return [m for m in venues if m.key not in joiners] if joiners else []
+
+
+def _disputed_land(frame, clause, a, trigger, named, out) -> list[Mention]:
+    # "Chile's claim of sovereignty over Easter Island": the land in dispute, not a party.
+    return [m for m in named if _DISPUTED_LAND.search(_before(clause, a, m, 40))]
+
+
+def _deal_venues(frame, clause, a, trigger, named, out) -> list[Mention]:
+    """ "Iran and Saudi Arabia agreed in Beijing to restore ties": a place, not a party,
+    when two others are named; "reopened its embassy in Riyadh" names the host."""
+    if not frame.bilateral or re.search(r"embass", trigger.group(), re.I):
+        return []
+    venues = [
+        m
+        for m in named
+        if how_matched(m.text) == "capital" and re.search(r"\bin\s+$", _before(clause, a, m, 4))
+    ]
+    others = {m.key for m in named if m not in venues and m not in out}
+    return [m for m in venues if m.key not in others] if len(others) >= 2 else []
+
+
+def _relationship_after(frame, clause, a, trigger, named, out) -> list[Mention]:
+    """ "normalized relations are expected to contribute to new inter-Korean ties": a
+    relationship of its own, named as a noun after the happening's trigger."""
+    if not frame.relational:
+        return []
+    t_end = a + trigger.end()
+    return [
+        m
+        for pair in named_relationships(named, clause, a, between=False)
+        if pair[0].start >= t_end
+        for m in pair
+    ]
+
+
+def _beside_named_relationship(frame, clause, a, trigger, named, out) -> list[Mention]:
+    """ "restored relations between Chad and Sudan, at the appeal of Senegal, a statement
+    from Dakar said": the relationship the trigger names is the happening's pair."""
+    if not frame.relational:
+        return []
+    t_start, t_end = a + trigger.start(), a + trigger.end()
+    for pair in named_relationships(named, clause, a):
+        lead = clause[max(0, trigger.end()) : max(0, pair[0].start - a)]
+        if pair[0].start >= t_start and (
+            pair[1].end <= t_end or (len(lead) <= 45 and not re.search(r"[,;:()]", lead))
+        ):
+            return [m for m in named if m.key not in {pair[0].key, pair[1].key}]
+    return []
+
+
+def _sources(frame, clause, a, trigger, named, out) -> list[Mention]:
+    """ "..., Fiji said", "according to Senegal", "a statement from the Senegalese
+    presidency said": who reports a deal between two others is not a party to it."""
+    if not frame.bilateral:
+        return []
+    said = SAID_TAIL.search(clause, trigger.end())  # ", Fiji said." ends the clause
+    sources = [
+        m
+        for m in named
+        if m not in out
+        and (
+            (said is not None and m.start >= a + said.start())
+            or _SOURCE_BEFORE.search(_before(clause, a, m, 40))
+        )
+    ]
+    others = {m.key for m in named if m not in out and m not in sources}
+    return [m for m in sources if m.key not in others] if len(others) >= 2 else []
+
+
+def _commentary(frame, clause, a, trigger, named, out) -> list[Mention]:
+    commentary = _COMMENTARY.search(clause, trigger.end())
+    return [m for m in named if m.start >= a + commentary.start()] if commentary else []
+
+
+def _switch(frame, clause, a, trigger, named, out) -> list[Mention]:
+    """The new partner of a break told with a switch is no party to the break."""
+    if not frame.breaks_relations:
+        return []
+    switch = _SWITCH.search(clause, trigger.end())
+    if not switch:
+        return []
+    return [m for m in named if m.start >= a + switch.start() and m.start >= a + trigger.end()]
+
+
+_OUTSIDERS = (
+    _mediators,
+    _organisation_venues,
+    _disputed_land,
+    _deal_venues,
+    _relationship_after,
+    _beside_named_relationship,
+    _sources,
+    _commentary,
+    _switch,
+)
+
+
+def subject_object(
+    countries: list[str],
+    mentions: list[Mention],
+    trigger_start: int,
+    trigger_end: int,
+    text: str = "",
+) -> list[str]:
+    """Relations: the first country before the verb and the first after it make the pair
+    ("Saudi Arabia, the UAE and Bahrain broke ties with Qatar" -> Saudi Arabia, Qatar)."""
+    named = [m for m in mentions if m.kind == COUNTRY and m.key in countries]
+    after_mentions = [m for m in named if m.start >= trigger_end]
+    before = [m.key for m in named if m.end <= trigger_start]
+    for first, second in itertools.pairwise(after_mentions):
+        # "relations between Manila and Pyongyang": the pair is named after the verb;
+        # "with Syria, North Korea's ally" is an apposition, and "Chile ... with Fiji,
+        # Tonga and Samoa" a list of partners of the subject, not a pair.
+        if (
+            first.key != second.key
+            and second.start - first.end <= 6
+            and not re.match(r"['’]s\b", text[second.end : second.end + 3])
+            and (
+                not before
+                or not text
+                or re.search(
+                    r"\bbetween\s+(?:the\s+)?$", text[max(0, first.start - 20) : first.start]
+                )
+            )
+        ):
+            return ordered_unique([first.key, second.key, *countries])
+    after = [m.key for m in after_mentions]
+    subjects = [m for m in named if m.end <= trigger_start]
+    if (
+        text
+        and len(subjects) >= 2
+        and subjects[0].key != subjects[1].key
+        and re.fullmatch(r"\s+and\s+", text[subjects[0].end : subjects[1].start])
+    ):
+        # "Saudi Arabia and Iran agreed ... in a deal mediated by China": both are the subject.
+        return ordered_unique([subjects[0].key, subjects[1].key, *countries])
+    if before and after and after[0] != before[0]:
+        return ordered_unique([before[0], after[0], *countries])
+    return countries
