@@ -734,3 +734,131 @@ def test_a_visit_or_talks_told_as_underway_are_dated_by_the_report_s_day():
     assert values("Preparations are underway for the summit.") == {}
     assert values("Construction of the new stadium is underway.") == {}
     assert values("Preparations for the state visit to Peru are underway.") == {}
+
+
+# --- relative anchors counted from the narrative, not the publication date ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "edtf"),
+    [
+        # "last/next" + month and day, no year: the latest (first) such day
+        (
+            "Chad broke ties with Sudan last March 26, officials recalled.",
+            FRIDAY,
+            "last March 26",
+            "2025-03-26",
+        ),
+        (
+            "Oman recalled its envoy last Dec. 2 over the dispute.",
+            FRIDAY,
+            "last Dec. 2",
+            "2024-12-02",
+        ),
+        ("The envoys will meet next May 4 in Geneva.", FRIDAY, "next May 4", "2025-05-04"),
+        # "the following/previous July": from the date just before, not from P
+        (
+            "Peru cut ties in November, 1983, but restored them the following July.",
+            FRIDAY,
+            "the following July",
+            "1984-07",
+        ),
+        (
+            "Fiji opened an embassy in 2001 and closed it the following March.",
+            FRIDAY,
+            "the following March",
+            "2002-03",
+        ),
+        (
+            "Laos signed in May 2019 after talks begun the previous October.",
+            FRIDAY,
+            "the previous October",
+            "2018-10",
+        ),
+        # "N units later" counts from a relative date too
+        (
+            "In August last year, Chile opened an office, and Peru did so one month later.",
+            FRIDAY,
+            "one month later",
+            "2024-09",
+        ),
+        (
+            "Talks failed last year; two years later they resumed.",
+            dt.date(2030, 1, 2),
+            "two years later",
+            "2031",
+        ),
+        # the day the narrative is at
+        (
+            "Oman cut ties on Tuesday. Earlier in the day, the minister met the envoy.",
+            FRIDAY,
+            "Earlier in the day",
+            "2025-04-08",
+        ),
+        (
+            "Chad signed on March 3, 2024. Later in the day, he flew home.",
+            FRIDAY,
+            "Later in the day",
+            "2024-03-03",
+        ),
+        (
+            "The accord was signed on Jan. 5, 2020 and takes effect as of this day.",
+            FRIDAY,
+            "this day",
+            "2020-01-05",
+        ),
+        (
+            "Envoys met on May 2, 2019 and that same day the talks ended.",
+            FRIDAY,
+            "that same day",
+            "2019-05-02",
+        ),
+        # last night: the evening before the report
+        (
+            "The president announced last night that ties would be restored.",
+            FRIDAY,
+            "last night",
+            "2025-04-10",
+        ),
+        ("Mali said last night it had withdrawn.", TUESDAY, "last night", "2025-03-10"),
+    ],
+)
+def test_relative_anchors_count_from_the_narrative(text, published, expression, edtf):
+    found = _article_timexes(text, published)
+    assert found[expression].value.edtf == edtf
+
+
+def test_the_following_month_with_nothing_before_it_counts_from_the_publication_date():
+    assert values("Ties resume the following July.", FRIDAY) == {"the following July": "2025-07"}
+    assert values("They met the previous March.", FRIDAY) == {"the previous March": "2025-03"}
+
+
+def test_a_month_and_day_one_day_after_the_publication_date_is_that_day():
+    # A dateline filed in another time zone runs a day ahead of the page's date.
+    assert values("Lima [Peru] November 19 : Peru recalled its envoy.", dt.date(2021, 11, 18)) == {
+        "November 19": "2021-11-19"
+    }
+    assert values("Suva, March 12: Fiji expelled the envoy.", TUESDAY) == {"March 12": "2025-03-12"}
+    # Two days ahead is the year before, as any past month and day.
+    assert values("Suva, March 13: Fiji expelled the envoy.", TUESDAY) == {"March 13": "2024-03-13"}
+
+
+def test_the_items_of_a_this_day_in_history_piece_are_its_day_of_their_year():
+    piece = (
+        "Today in History: January 10\n\n"
+        "In 1946, the first General Assembly convened in London.\n"
+        "In 1984, the United States set up ties with the Holy See.\n"
+        "Ties had been cut in 1867."
+    )
+    found = _article_timexes(piece, dt.date(2024, 1, 10))
+    assert found["1946"].value.edtf == "1946-01-10"
+    assert found["1984"].value.edtf == "1984-01-10"
+    assert found["1867"].value.edtf == "1867"  # not an item: the year as written
+    other = "On this date in history:\n\nOn this day in 1920, the League of Nations was born."
+    assert _article_timexes(other, dt.date(2024, 1, 10))["1920"].value.edtf == "1920-01-10"
+    # Without the publication date the item keeps its year.
+    undated = _article_timexes(piece, None)["1946"]
+    assert (undated.value.edtf, undated.relative) == ("1946", True)
+    # An ordinary article's "In 1946, ..." is the year.
+    plain = "In 1946, the first General Assembly convened in London."
+    assert _article_timexes(plain, dt.date(2024, 1, 10))["1946"].value.edtf == "1946"

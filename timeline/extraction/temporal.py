@@ -284,11 +284,18 @@ def _monday(d: dt.date) -> dt.date:
     return d - dt.timedelta(days=d.weekday())
 
 
+# A dateline or a report may be written a day ahead of its publication date (time zones,
+# overnight editions): "November 19" in an article of 18 November is that day, not a
+# date a year back.
+LEEWAY_DAYS = 1
+
+
 def _latest_month_day(m: int, d: int, P: dt.date, future: bool) -> dt.date | None:
-    years = range(P.year, P.year + 5) if future else range(P.year, P.year - 5, -1)
+    years = range(P.year, P.year + 5) if future else range(P.year + 1, P.year - 5, -1)
+    limit = P + dt.timedelta(days=LEEWAY_DAYS)
     for y in years:
         day = _safe_date(y, m, d)
-        if day and ((day >= P) if future else (day <= P)):
+        if day and ((day >= P) if future else (day <= limit)):
             return day
     return None
 
@@ -320,6 +327,8 @@ def _resolve(spec: Spec, P: dt.date | None) -> tuple[DateValue | None, str]:
     if op == "vague":
         return None, "vague reference to time: no calendar value"
     what = describe(spec)
+    if P is None and op == "thisday":
+        return year_value(a[0]), f"the year as stated; the day needs the publication date: {what}"
     if P is None:
         return None, f"needs the publication date: {what}"
     try:
@@ -481,6 +490,31 @@ def _rel_anaphor(spec: Spec, P: dt.date) -> DateValue | None:
     return year_value(base.year + n)
 
 
+def _rel_monthafter(spec: Spec, P: dt.date) -> DateValue | None:
+    """(month, direction): "the following July" is the first July after the date
+    mentioned before it (after P when nothing was); "the previous March" the last before."""
+    month, direction = spec.args
+    if spec.base is None:
+        ref_year, ref_month = P.year, P.month
+    else:
+        value = _resolve(spec.base, P)[0]
+        if value is None:
+            return None
+        ref = value.end if direction > 0 else value.start
+        ref_year, ref_month = ref.year, ref.month
+    if direction > 0:
+        year = ref_year if month > ref_month else ref_year + 1
+    else:
+        year = ref_year if month < ref_month else ref_year - 1
+    return month_value(year, month)
+
+
+def _rel_thisday(spec: Spec, P: dt.date) -> DateValue | None:
+    """(year,): "In 1946, ..." in a this-day-in-history piece is the piece's day of 1946."""
+    day = _safe_date(spec.args[0], P.month, P.day)
+    return day_value(day) if day else None
+
+
 def _rel_samemonth(spec: Spec, P: dt.date) -> DateValue | None:
     """(d1, d2): days of the month of the base expression."""
     value = _resolve(spec.base, P)[0]
@@ -515,6 +549,8 @@ _RELATIVE = {
     "anaphor": _rel_anaphor,
     "samemonth": _rel_samemonth,
     "season": _rel_season,
+    "monthafter": _rel_monthafter,
+    "thisday": _rel_thisday,
 }
 
 
@@ -621,6 +657,8 @@ def _say_monthday(spec: Spec) -> str:
     text = f"{MONTH_NAMES[m1]} {d1}"
     if d2:
         text += f" to {MONTH_NAMES[m2 or m1] + ' ' if m2 else ''}{d2}"
+    if offset is None and not spec.future:
+        return f"latest {text} on or before the day after it (a dateline may run a day ahead)"
     if offset is None:
         return _looking(text, spec.future)
     return f"{text} of " + _years_away(offset)
@@ -629,6 +667,8 @@ def _say_monthday(spec: Spec) -> str:
 def _say_anaphor(spec: Spec) -> str:
     n, unit = spec.args[0], spec.args[1]
     where = "the date mentioned just before" if spec.base is not None else "it"
+    if n == 0:
+        return f"the same {unit} as {where}"
     return f"{abs(n)} {unit}(s) {'after' if n > 0 else 'before'} {where}"
 
 
@@ -636,6 +676,18 @@ def _say_samemonth(spec: Spec) -> str:
     d1, d2 = spec.args[0], spec.args[1]
     days = f"the {_ordinal(d1)}" + (f" to {_ordinal(d2)}" if d2 else "")
     return f"{days} of the month named just before ({describe(spec.base)})"
+
+
+def _say_monthafter(spec: Spec) -> str:
+    month, direction = spec.args
+    where = "the date mentioned just before" if spec.base is not None else "its month"
+    return f"the {'first' if direction > 0 else 'last'} {MONTH_NAMES[month]} " + (
+        f"after {where}" if direction > 0 else f"before {where}"
+    )
+
+
+def _say_thisday(spec: Spec) -> str:
+    return f"its month and day in {spec.args[0]} (an item of a this-day-in-history piece)"
 
 
 def _say_season(spec: Spec) -> str:
@@ -659,6 +711,8 @@ _DESCRIPTIONS = {
     "anaphor": _say_anaphor,
     "samemonth": _say_samemonth,
     "season": _say_season,
+    "monthafter": _say_monthafter,
+    "thisday": _say_thisday,
 }
 
 
@@ -967,6 +1021,8 @@ _TRIGGERS = {
     "nine_eleven": r"9/11",
     "mdy": _MON,
     "mdy_words": _MON,
+    "rel_mdy": _MON,
+    "anaphor_month": r"(?i)\b(?:following|next|previous|preceding)\s",
     "dmy": _MON,
     "dmy2": _MON,
     "month_year": _MON,
@@ -981,7 +1037,8 @@ _TRIGGERS = {
     "decade": r"0[’']?s\b",
     "century": r"(?i)century",
     "day_word": (
-        r"(?i)yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)|under\s?way"
+        r"(?i)yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)"
+        r"|under\s?way"
     ),
     "rel_unit": r"(?i)\b(?:week|weekend|month|year|decade)\b",
     "ago": r"(?i)\b(?:ago|earlier|later|before|after)\b",
@@ -1032,6 +1089,12 @@ _RULES = [
         rf"(?:(?:,\s*|\s+)(?:{_rx_year('y')}|(?:of\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)))?",
         "_month_day",
     ),
+    # last March 26 / next May 4: a month and day with a modifier, no year
+    (
+        "rel_mdy",
+        rf"(?P<mod>(?i:last|this|next|coming|past))\s+{_rx_mon('m1')}\s*{_rx_day('d1')}",
+        "_month_day_mod",
+    ),
     (
         "mdy_words",
         rf"{_rx_mon('m1')}\s+(?P<w>(?i:{_ORDINAL_WORDS_RE}))\b(?:,?\s+{_rx_year('y')})?",
@@ -1063,6 +1126,12 @@ _RULES = [
         "_month_name",
     ),
     ("bare_month", rf"(?:{_PART_RE}\s*)?{_rx_monf('m1')}(?!\s*\d)", "_month_name"),
+    # the following July / the previous March: counted from the date mentioned before
+    (
+        "anaphor_month",
+        rf"(?i:\bthe\s+(?P<dir>following|next|previous|preceding))\s+{_rx_monf('m1')}(?!\s*\d)",
+        "_anaphor_month",
+    ),
     # Years: 2011-2024, between 2011 and 2024, late 2024, late last year, 1990s,
     # the 20th century, 1975
     (
@@ -1110,6 +1179,7 @@ _RULES = [
     (
         "day_word",
         r"(?i:\b(?:(?P<dby>the\s+day\s+before\s+yesterday)|(?P<w>yesterday|today|tonight|tomorrow)"
+        r"|(?P<night>last\s+night)"
         r"|this\s+(?:morning|afternoon|evening)"
         r"|(?P<ongoing>(?:is|are)\s+(?:now\s+|currently\s+)?under\s?way))\b)",
         "_day_word",
@@ -1128,7 +1198,10 @@ _RULES = [
     (
         "anaphor_day",
         r"(?i:\b(?:the\s+(?:(?P<prev>previous|next|following|same)\s+day"
-        r"|day\s+(?P<dir>before|after)(?!\s+yesterday))|(?P<that>(?<=later\s)that\s+day)))\b",
+        r"|day\s+(?P<dir>before|after)(?!\s+yesterday))|(?P<that>(?<=later\s)that\s+day)"
+        # "Earlier in the day", "later that same day", "effective as of this day"
+        r"|(?:earlier|later)\s+in\s+the\s+day|that\s+same\s+day|(?<=\bon\s)that\s+day"
+        r"|(?:(?<=\bof\s)|(?<=\bon\s)|(?<=\bfrom\s))this\s+day(?!\s+in\b|\s*:)))\b",
         "_anaphor_day",
     ),
     # "In the evening, the two ministers met": the day the narrative is at.
@@ -1270,6 +1343,20 @@ class _Grammar:
         attributive = re.search(r"(?i)\bthe\s+$", ctx.before(m.start()))
         future = offset is None and not attributive and ctx.looks_ahead(m.start())
         return _Cand(m.start(), m.end(), "date", Spec("monthday", (m1, d1, m2, d2, offset), future))
+
+    def _month_day_mod(self, m, ctx):
+        month, day = MONTH_LOOKUP[m["m1"].lower().rstrip(".")], int(m["d1"])
+        if not _safe_date(2024, month, day):
+            return None
+        mod = m["mod"].lower()
+        future = mod in ("next", "coming") or (mod == "this" and ctx.looks_ahead(m.start()))
+        spec = Spec("monthday", (month, day, None, None, None), future)
+        return _Cand(m.start(), m.end(), "date", spec)
+
+    def _anaphor_month(self, m, ctx):
+        month = MONTH_LOOKUP[m["m1"].lower()]
+        direction = -1 if m["dir"].lower() in ("previous", "preceding") else 1
+        return _Cand(m.start(), m.end(), "date", Spec("monthafter", (month, direction)))
 
     def _month_day_words(self, m, ctx):
         month = MONTH_LOOKUP[m["m1"].lower().rstrip(".")]
@@ -1421,6 +1508,8 @@ class _Grammar:
         )
         if not cue and not 1800 <= year <= 2099:
             return None
+        if ctx.history_piece and _HISTORY_ITEM.fullmatch(before) and after.startswith(","):
+            return _Cand(m.start(), m.end(), "date", Spec("thisday", (year,)))
         return self._abs(m, year_value(year))
 
     def _day_word(self, m, ctx):
@@ -1431,8 +1520,9 @@ class _Grammar:
             if not _ONGOING_HAPPENING.search(before) or _PREPARED.search(before):
                 return None
             return _Cand(m.start(), m.end(), "date", Spec("day", (0,)))
-        if m["dby"]:
-            return _Cand(m.start(), m.end(), "date", Spec("day", (-2,)))
+        if m["dby"] or m["night"]:
+            offset = -2 if m["dby"] else -1
+            return _Cand(m.start(), m.end(), "date", Spec("day", (offset,)))
         word = (m["w"] or "today").lower()
         offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
         return _Cand(m.start(), m.end(), "date", Spec("day", (offset,)))
@@ -1620,6 +1710,12 @@ _TAIL = 120
 _CLAUSE_CHARS = 400
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|and|while|after|when)\b")
 _BY_END = re.compile(r"(?i)\bby\s+$")
+# The heading of a "this day in history" piece, and the opening of one of its items.
+_HISTORY_PIECE = re.compile(
+    r"(?i:\b(?:this|that)\s+(?:day|date)\s+in\s+history\b|\btoday\s+in\s+history\b)"
+    r"|\bOn\s+This\s+Day\b|(?im:^\s*on\s+this\s+(?:day|date)\s*:)"
+)
+_HISTORY_ITEM = re.compile(r"(?i)\s*(?:in|on\s+this\s+(?:day|date)\s+in)\s+")
 
 
 # A day written in the sentence itself: a part of the day then needs no anchor.
@@ -1645,10 +1741,13 @@ class _Context:
         published: dt.date | None,
         previous: list[Timex],
         quoted: set[int] | None = None,
+        history_piece: bool = False,
     ) -> None:
         self.sentence = sentence
         self.published = published
         self.previous = previous
+        # A "this day in history" piece: its "In 1946, ..." items are its day of 1946.
+        self.history_piece = history_piece
         # ids of earlier expressions inside quoted speech: a speaker's "today" is the day
         # the words were said, not a date the narrative counts from.
         self.quoted = quoted if quoted is not None else set()
@@ -1677,12 +1776,13 @@ class _Context:
         return bool(_FUTURE.search(clause))
 
     def last_date_spec(self) -> Spec | None:
-        """The latest absolute date before this point (any precision), for "two years later"."""
+        """The latest date before this point (any precision, stated or relative), for
+        "two years later" or "the following July"."""
         for timex in reversed(self.previous):
             spec = timex.spec
             if id(timex) in self.quoted:
                 continue
-            if isinstance(spec, Spec) and timex.kind == "date" and spec.op == "abs":
+            if isinstance(spec, Spec) and timex.kind == "date" and spec.op not in NO_VALUE_OPS:
                 return spec
         return None
 
@@ -1781,7 +1881,7 @@ def _is_relative(spec: Spec) -> bool:
     """True when the value depends on the publication date."""
     if spec.op in ABSOLUTE_OPS or spec.op in NO_VALUE_OPS:
         return False
-    if spec.op in ("anaphor", "samemonth") and spec.base is not None:
+    if spec.op in ("anaphor", "samemonth", "monthafter") and spec.base is not None:
         return _is_relative(spec.base)
     return True
 
@@ -1880,9 +1980,10 @@ def find_timexes(text: str, sentences: list[Sentence], published: dt.date | None
     found: list[Timex] = []
     quoted: set[int] = set()
     has_quotes = '"' in text or "“" in text
+    history_piece = _HISTORY_PIECE.search(text) is not None
     for sentence in sentences:
         body = text[sentence.start : sentence.end]
-        ctx = _Context(body, published, found, quoted)
+        ctx = _Context(body, published, found, quoted, history_piece)
         cands: list[_Cand] = []
         for priority, (_name, pattern, handler, trigger) in enumerate(grammar.rules):
             if trigger is not None and not trigger.search(body):
@@ -1895,6 +1996,8 @@ def find_timexes(text: str, sentences: list[Sentence], published: dt.date | None
         for cand in _share_years(_merge_weekdays(_select(cands), body), body):
             if cand.spec.op == "anaphor":
                 cand = _anchor(cand, ctx)
+            elif cand.spec.op == "monthafter":
+                cand.spec = replace(cand.spec, base=ctx.last_date_spec())
             value, rule = _resolve(cand.spec, published)
             timex = Timex(
                 start=sentence.start + cand.start,
