@@ -168,10 +168,8 @@ def _read(text: str, published: PublicationDate) -> _Read:
     sentences = split_sentences(text, header.body_start)
     if published.value is None and published.source == PUB_UNKNOWN:
         found = pubdate.find_publication_date(text, header, sentences)
-        # A yearless dateline keeps its month and day for the inference even without a value.
-        if found is not None and (
-            found.value is not None or pubdate.dateline_month_day(found) is not None
-        ):
+        # A yearless dateline's month and day, an address's month, help the inference.
+        if pubdate.informative(found):
             published = found
     timexes = temporal.find_timexes(text, sentences, published.value)
     countries = find_countries(text, sentences, header.body_start)

@@ -1341,7 +1341,7 @@ class _Grammar:
         offset = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()] if m["rel"] else None
         # "the Aug. 13 agreement" names a past date even in a sentence that looks ahead
         attributive = re.search(r"(?i)\bthe\s+$", ctx.before(m.start()))
-        future = offset is None and not attributive and ctx.looks_ahead(m.start())
+        future = offset is None and not attributive and ctx.looks_ahead(m.start(), m.end())
         return _Cand(m.start(), m.end(), "date", Spec("monthday", (m1, d1, m2, d2, offset), future))
 
     def _month_day_mod(self, m, ctx):
@@ -1594,7 +1594,7 @@ class _Grammar:
             m.start(),
             m.end(),
             "date",
-            Spec("weekday", (wd, mode), mode == "bare" and ctx.looks_ahead(m.start())),
+            Spec("weekday", (wd, mode), mode == "bare" and ctx.looks_ahead(m.start(), m.end())),
         )
 
     def _ordinal(self, m, ctx):
@@ -1710,6 +1710,9 @@ _TAIL = 120
 _CLAUSE_CHARS = 400
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|and|while|after|when)\b")
 _BY_END = re.compile(r"(?i)\bby\s+$")
+_FUTURE_AFTER = re.compile(
+    r"(?i)\s*,?\s*(?:will|shall|(?:is|are)\s+(?:set|due|expected|scheduled|to)\b)\b"
+)
 # The heading of a "this day in history" piece, and the opening of one of its items.
 _HISTORY_PIECE = re.compile(
     r"(?i:\b(?:this|that)\s+(?:day|date)\s+in\s+history\b|\btoday\s+in\s+history\b)"
@@ -1758,12 +1761,16 @@ class _Context:
     def after(self, pos: int, width: int = 40) -> str:
         return self.sentence[pos : pos + width]
 
-    def looks_ahead(self, pos: int) -> bool:
-        """True when the clause before ``pos`` speaks of the future ("will meet on Friday").
+    def looks_ahead(self, pos: int, end: int | None = None) -> bool:
+        """True when the clause before ``pos`` speaks of the future ("will meet on Friday"),
+        or the expression ending at ``end`` is the subject of a future verb ("Saturday,
+        December 8, will mark ...").
 
         "..., officials said on Tuesday" is the report, in the past, whatever came before;
         "by Jan. 31" is a deadline, ahead, unless the clause is in the past perfect.
         """
+        if end is not None and _FUTURE_AFTER.match(self.sentence, end):
+            return True
         # Only the tail before ``pos`` is read: scanning (or copying) the whole prefix
         # for every expression made one long sentence quadratic. ``search(s, a, b)``
         # still sees the characters before ``a`` for ``\b``, and ``$`` matches at ``b``.
@@ -1863,9 +1870,9 @@ def _merge_weekdays(cands: list[_Cand], body: str) -> list[_Cand]:
             and (cand.spec.op != "abs" or cand.spec.args[0].precision == DAY)
             and _WEEKDAY_GLUE.fullmatch(body[prev.end : cand.start] + "")
         ):
-            spec = cand.spec
-            if spec.op != "abs":  # keep the weekday: it can tell the year
-                spec = replace(spec, weekday=prev.spec.args[0])
+            # Keep the weekday: it can tell the year of a month and day, and says a full
+            # date is near the report's own day.
+            spec = replace(cand.spec, weekday=prev.spec.args[0])
             closing = (
                 body[prev.end : cand.start].strip().endswith("(")
                 and body[cand.end : cand.end + 1] == ")"
