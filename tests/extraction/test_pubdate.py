@@ -826,3 +826,52 @@ def test_among_days_that_fit_equally_the_one_nearest_a_dated_copy_wins():
     # 7 and 14 January are both Mondays in the week of the report: 14 January is nearer.
     assert found.value == dt.date(2008, 1, 14)
     assert dt.date(2008, 1, 7) in found.alternatives
+
+
+def test_an_address_outranks_other_articles_that_tell_of_another_time():
+    # The undated article's address says July 2002; the dated one tells of a happening of
+    # the same name in 2024. The address wins, and the reasoning says so.
+    sunday = timex("Peru and Fiji signed Sunday a communique on relations.", "Sunday")
+    undated = DatingInput(
+        "old",
+        PublicationDate(
+            None,
+            PUB_UNKNOWN,
+            "no date; the article's address gives 2002/Jul",
+            alternatives=tuple(dt.date(2002, 7, d) for d in range(1, 32)),
+        ),
+        (Anchor("ties", sunday),),
+    )
+    recent = DatingInput(
+        "recent",
+        PublicationDate(dt.date(2024, 1, 24), PUB_HEADER),
+        (
+            Anchor(
+                "ties",
+                timex("Peru and Fiji signed on Wednesday.", "Wednesday", dt.date(2024, 1, 24)),
+            ),
+        ),
+    )
+    found = infer_publication_dates([undated, recent])["old"]
+    assert found.value is not None and (found.value.year, found.value.month) == (2002, 7)
+    assert found.value.weekday() == 6  # "Sunday" is its day or a day of the week before
+    assert "set aside" in found.evidence
+    assert "matches" not in found.evidence  # the other article's Wednesday does not match
+
+
+def test_among_days_that_fit_the_one_nearest_a_day_the_article_states_wins():
+    body = "Peru and Fiji signed Sunday a communique establishing ties as from July 21, 2002."
+    found = find_timexes(body, [Sentence(0, 0, len(body), body)], None)
+    item = DatingInput(
+        "communique",
+        PublicationDate(
+            None,
+            PUB_UNKNOWN,
+            "the article's address gives 2002/Jul",
+            alternatives=tuple(dt.date(2002, 7, d) for d in range(1, 32)),
+        ),
+        # The stated day is told as planned here: only the nearness to it can choose
+        # among the July Sundays.
+        (Anchor("ties", found[0]), Anchor("ties, planned", found[1], "planned")),
+    )
+    assert infer_publication_dates([item])["communique"].value == dt.date(2002, 7, 21)

@@ -862,3 +862,29 @@ def test_the_items_of_a_this_day_in_history_piece_are_its_day_of_their_year():
     # An ordinary article's "In 1946, ..." is the year.
     plain = "In 1946, the first General Assembly convened in London."
     assert _article_timexes(plain, dt.date(2024, 1, 10))["1946"].value.edtf == "1946"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "edtf"),
+    [
+        (
+            "FORTY years ago,today, four nations set up ties with Cuba.",
+            "FORTY years ago,today",
+            "1972-12-08",
+        ),
+        ("Fifty years ago today, Peru and Fiji signed.", "Fifty years ago today", "1962-12-08"),
+        (
+            "Ten years ago this week, Chad left the bloc.",
+            "Ten years ago this week",
+            "2002-12-02/2002-12-08",
+        ),
+        ("Two decades ago this month the war ended.", "Two decades ago this month", "1992-12"),
+    ],
+)
+def test_an_anniversary_is_the_same_day_week_or_month_years_back(text, expression, edtf):
+    found = {t.text: t for t in timexes(text, dt.date(2012, 12, 8))}
+    assert found[expression].value.edtf == edtf
+    # Without "today", the year as before.
+    assert values("Forty years ago, ties were set up.", dt.date(2012, 12, 8)) == {
+        "Forty years ago": "1972"
+    }

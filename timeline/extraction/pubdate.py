@@ -655,6 +655,8 @@ class _Undated:
     weekday_checks: tuple[Timex, ...] = ()  # "Tuesday, March 11": the two must agree
     # The only days possible, when the article's address gives a month or a year.
     allowed: frozenset[dt.date] = frozenset()
+    # Dated by its own text alone: no day of it fits what the other articles say.
+    text_only: bool = False
 
 
 def _is_fixed(pub: PublicationDate) -> bool:
@@ -781,6 +783,11 @@ def _infer(items: Sequence[DatingInput]) -> dict[str, PublicationDate]:
             else _window(entry.item, fixed_years)
         )
         entry.candidates = _first_candidates(entry, observations)
+        if not entry.candidates and _tied_by_text(entry):
+            # Its address or dateline outranks the other articles: they tell of the
+            # same happening at another time, or of another happening of that name.
+            entry.candidates = _first_candidates(entry, {})
+            entry.text_only = True
     links = _links(undated)
     _narrow(undated, links)
     chosen = _assign(undated, observations, links)
@@ -892,12 +899,19 @@ def _assign(
 
 
 def _dated_neighbours(item: DatingInput, observations: dict[str, list[_Obs]]) -> list[dt.date]:
-    """The dates of the dated articles reporting the same happenings: copies of one
-    news come out within days of each other, so among days that fit equally well the
-    one nearest them wins."""
+    """The dates of the dated articles reporting the same happenings, and the days the
+    article itself states: copies of one news come out within days of each other, and
+    a report is written near the days it names, so among days that fit equally well
+    the one nearest them wins."""
     happenings = {a.happening for a in item.anchors} | set(item.planned) | set(item.done)
+    stated = {
+        a.timex.value.start
+        for a in item.anchors
+        if not a.timex.relative and a.timex.value is not None and a.timex.value.precision == DAY
+    }
     return sorted(
-        {
+        stated
+        | {
             obs.published
             for h in happenings
             for obs in observations.get(h, ())
@@ -1015,6 +1029,11 @@ def _first_candidates(entry: _Undated, observations: dict[str, list[_Obs]]) -> l
 # Candidate days (as ordinals, compact) by everything _unary_ok reads; bounded.
 _CANDIDATES: dict = {}
 _CANDIDATES_LIMIT = 2048
+
+
+def _tied_by_text(entry: _Undated) -> bool:
+    """True when the article's own address or dateline bounds its day."""
+    return bool(entry.allowed or entry.month_day)
 
 
 def _text_allows(entry: _Undated, P: dt.date) -> bool:
@@ -1229,17 +1248,28 @@ def _explain(
     parts = [text for _rank, text in ranked[:MAX_REASONS]]
     if len(ranked) > MAX_REASONS:
         parts.append(f"{len(ranked) - MAX_REASONS} more date(s) agree")
+    parts += _text_reasons(entry)
+    reasoning = "; ".join(parts) if parts else "its relative dates fit the other articles"
+    return f"Inferred: {reasoning}. {_choice_of_day(entry, P, others)}."
+
+
+def _text_reasons(entry: _Undated) -> list[str]:
+    """What the article's own text and address said of its day, in words."""
+    parts = []
     if entry.month_day:
-        parts.append(
-            f"the dateline gives {temporal.MONTH_NAMES[entry.month_day[0]]} {entry.month_day[1]}"
-        )
-    if item.year_hints:
-        parts.append("the text implies the year " + " or ".join(map(str, item.year_hints)))
+        month, day = entry.month_day
+        parts.append(f"the dateline gives {temporal.MONTH_NAMES[month]} {day}")
+    if entry.item.year_hints:
+        parts.append("the text implies the year " + " or ".join(map(str, entry.item.year_hints)))
     if entry.allowed:
         first, last = min(entry.allowed), max(entry.allowed)
         parts.append(f"its address allows {first.isoformat()} to {last.isoformat()}")
-    reasoning = "; ".join(parts) if parts else "its relative dates fit the other articles"
-    return f"Inferred: {reasoning}. {_choice_of_day(entry, P, others)}."
+    if entry.text_only:
+        parts.append(
+            "the other articles' dates for the same happenings do not fit its address or "
+            "dateline, so they were set aside"
+        )
+    return parts
 
 
 def _others_observations(item, observations, undated, chosen) -> dict[str, list[_Obs]]:
@@ -1276,7 +1306,12 @@ def _anchor_reason(anchor, P: dt.date, observed) -> tuple[tuple[int, bool], str]
                     " which still reported it as planned",
                 )
             )
-        elif obs.text and obs.value is not None and (dated or not coarse):
+        elif (
+            obs.text
+            and obs.value is not None
+            and (dated or not coarse)
+            and (value is None or value.overlaps(obs.value))
+        ):
             where = f"dated {obs.published.isoformat()}" if dated else "dated jointly"
             ties.append(
                 (

@@ -384,7 +384,21 @@ def _rel_day(spec: Spec, P: dt.date) -> DateValue | None:  # (offset,)
     return day_value(P + dt.timedelta(days=spec.args[0]))
 
 
-def _rel_ago(spec: Spec, P: dt.date) -> DateValue | None:  # (n, unit)
+def _anniversary(n: int, unit: str, scope: str, P: dt.date) -> DateValue:
+    """ "Forty years ago today": the same day (week, month) that many years back."""
+    y, m = _shift_month(P.year, P.month, -n * {"year": 12, "decade": 120, "month": 1}[unit])
+    if scope == "month":
+        return month_value(y, m)
+    day = dt.date(y, m, min(P.day, _last_day(y, m)))
+    if scope == "day":
+        return day_value(day)
+    monday = _monday(day)
+    return range_value(monday, monday + dt.timedelta(days=6))
+
+
+def _rel_ago(spec: Spec, P: dt.date) -> DateValue | None:  # (n, unit[, scope])
+    if len(spec.args) == 3:
+        return _anniversary(*spec.args, P)
     n, unit = spec.args
     if unit == "year":
         return year_value(P.year - n)
@@ -612,6 +626,9 @@ def _say_day(spec: Spec) -> str:
 
 
 def _say_ago(spec: Spec) -> str:
+    if len(spec.args) == 3:
+        n, unit, scope = spec.args
+        return f"the same {scope} as it, {n} {unit}(s) before"
     return f"{spec.args[0]} {spec.args[1]}(s) before it"
 
 
@@ -1192,7 +1209,9 @@ _RULES = [
     ),
     (
         "ago",
-        rf"(?i:\b(?P<n>{_NUM})\s+(?P<unit>years?|months?|weeks?|days?|decades?)\s+(?P<dir>ago|earlier|later|(?:before|after)(?=\s*(?:[,.;:)]|$))))",
+        rf"(?i:\b(?P<n>{_NUM})\s+(?P<unit>years?|months?|weeks?|days?|decades?)\s+(?P<dir>ago|earlier|later|(?:before|after)(?=\s*(?:[,.;:)]|$)))"
+        # "Forty years ago today", "ten years ago this week": an anniversary
+        r"(?:(?<=ago),?\s*(?P<same>today|this\s+week|this\s+month)\b)?)",
         "_ago",
     ),
     (
@@ -1555,7 +1574,11 @@ class _Grammar:
         unit = _unit(m["unit"])
         direction = m["dir"].lower()
         if direction == "ago":
-            return _Cand(m.start(), m.end(), "date", Spec("ago", (n, unit)))
+            scope = m["same"] and {"t": "day", "w": "week", "m": "month"}[
+                m["same"].lower().split()[-1][0]
+            ]
+            args = (n, unit, scope) if scope and unit in ("year", "decade", "month") else (n, unit)
+            return _Cand(m.start(), m.end(), "date", Spec("ago", args))
         sign = -1 if direction in ("earlier", "before") else 1
         if unit == "decade":
             return _Cand(m.start(), m.end(), "duration", Spec("duration", (f"P{n * 10}Y",)))
