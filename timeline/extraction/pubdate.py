@@ -1032,8 +1032,10 @@ _CANDIDATES_LIMIT = 2048
 
 
 def _tied_by_text(entry: _Undated) -> bool:
-    """True when the article's own address or dateline bounds its day."""
-    return bool(entry.allowed or entry.month_day)
+    """True when the article's own text bounds its day, year included: its address, or
+    a dateline's month and day in a year the text implies. (A dateline alone takes its
+    year from the other articles: when they disagree, nothing is left to go by.)"""
+    return bool(entry.allowed or (entry.month_day and entry.item.year_hints))
 
 
 def _text_allows(entry: _Undated, P: dt.date) -> bool:
