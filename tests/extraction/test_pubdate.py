@@ -875,3 +875,39 @@ def test_among_days_that_fit_the_one_nearest_a_day_the_article_states_wins():
         (Anchor("ties", found[0]), Anchor("ties, planned", found[1], "planned")),
     )
     assert infer_publication_dates([item])["communique"].value == dt.date(2002, 7, 21)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "month_day"),
+    [
+        ("MOSCOW, March 3. /TASS/. Russia and Fiji signed a pact.", None, (3, 3)),
+        ("LIMA, March 3 /TASS/. Peru and Fiji signed a pact.", None, (3, 3)),
+        ("Suva, Fiji, Mar 3, 2024 / PRNewswire / -- Fiji signed.", dt.date(2024, 3, 3), None),
+        ("Tehran, March 3, IRNA -- Iran and Fiji signed a pact.", None, (3, 3)),
+        ("Nairobi, Kenya, March 3, 2024 — Kenya and Fiji signed.", dt.date(2024, 3, 3), None),
+        (
+            "Manila, Philippines — March 3, 2024 — Manila and Suva signed.",
+            dt.date(2024, 3, 3),
+            None,
+        ),
+        ("HAVANA, Cuba, Mar 3 (ACN) Cuba and Fiji signed a pact.", None, (3, 3)),
+        ("ADDIS ABABA, March 3 (ENA)-Ethiopia and Fiji signed.", None, (3, 3)),
+        ("March 3, 2024 — Kenya and Fiji signed a pact.", dt.date(2024, 3, 3), None),
+        ("3 March 2024 | Kenya and Fiji signed a pact.", dt.date(2024, 3, 3), None),
+        ("(March 3, 2024) Rwanda and Fiji signed a pact.", dt.date(2024, 3, 3), None),
+    ],
+)
+def test_datelines_of_many_agencies_and_styles(text, day, month_day):
+    pub = stated(text)
+    assert pub.source == PUB_DATELINE
+    assert (pub.value if day else None, dateline_month_day(pub)) == (day, month_day)
+
+
+def test_a_date_opening_a_later_line_is_no_dateline_and_an_address_outranks_it():
+    text = "Peru and Fiji\nA history\nOf ties\nDecember 7, 1941 — a day of infamy for Peru."
+    assert stated(text).value is None
+    text = (
+        "url: https://example.org/2024/03/05/ties\n\n"
+        "December 7, 1941 — a day of infamy, Peru's minister recalled on Tuesday."
+    )
+    assert stated(text).value == dt.date(2024, 3, 5)

@@ -90,12 +90,16 @@ _DATELINE_DATE = (
     rf"(?P<date>(?:{_MON})\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*(?P<y1>\d{{4}}))?"
     rf"|\d{{1,2}}\s+(?:{_MON})(?:\s+(?P<y2>\d{{4}}))?)"
 )
+_DASH = r"(?:--|—|–|-|:)"
 # After the date: the agency in brackets, then perhaps no dash when the lead runs on
-# ("Beijing, Sep 28 (AFP) China and ..."); or the agency between slashes after a full stop
-# ("November 4. /TASS/:"); then a dash or a colon.
+# ("Beijing, Sep 28 (AFP) China and ..."); or between slashes ("November 4. /TASS/.",
+# "Mar 3, 2024 / PRNewswire / --"); or after a comma ("March 3, IRNA --"); then a dash
+# or a colon.
 _DATELINE_END = (
-    r"\s*(?:\((?P<agency>[^)]{1,40})\)\s*(?:--|—|–|-|:)?"
-    r"|(?:\.?\s*/[A-Za-z][\w .-]{0,30}/)?\s*(?:--|—|–|-|:))"
+    rf"\s*(?:\((?P<agency>[^)]{{1,40}})\)\s*{_DASH}?"
+    rf"|\.?\s*/\s*[A-Za-z][\w .-]{{0,30}}/\s*\.?\s*{_DASH}?"
+    rf"|,\s*[A-Z][A-Za-z]{{1,15}}\s*{_DASH}"
+    rf"|{_DASH})"
 )
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30})?)"
@@ -105,7 +109,8 @@ _DATELINE = re.compile(
 )
 # "Tehran, August 23: Britain reopened ...": a place in title case, as some outlets print it.
 _TITLE_DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})"
+    # "Nairobi, Kenya, March 3, 2024 —": the country may follow the place.
+    r"^\s*(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?)?)"
     + _PLACE_TO_DATE
     + _DATELINE_DATE
     + _DATELINE_END
@@ -188,10 +193,11 @@ def _best_line(
     # "November 23 , 1998": scraped pages often leave a space before the comma.
     lines = [re.sub(r"\s+,", ",", line.strip()) for line in head.splitlines() if line.strip()]
     best: _Candidate | None = None
-    for line in lines[:HEAD_LINES]:
+    for index, line in enumerate(lines[:HEAD_LINES]):
         # Each candidate comes with its trust (1 is the most trusted); the first of the
         # most trusted wins.
-        for trust, pub in _line_dates(line, text, header, sentences, url):
+        lead = index < LEAD_LINES
+        for trust, pub in _line_dates(line, text, header, sentences, url, lead):
             if best is None or trust < best[0]:
                 best = (trust, pub)
     return best
@@ -365,7 +371,12 @@ _Candidate = tuple[int, PublicationDate | Callable[[], PublicationDate]]
 
 
 def _line_dates(
-    line: str, text: str, header: Header, sentences: list[Sentence], url: UrlDate | None
+    line: str,
+    text: str,
+    header: Header,
+    sentences: list[Sentence],
+    url: UrlDate | None,
+    lead: bool = True,
 ) -> list[_Candidate]:
     """The publication dates one of the first lines states, each with its trust."""
     labelled = _labelled_dates(line)
@@ -384,8 +395,33 @@ def _line_dates(
     if day:
         shown = agency.group().strip()
         return [(1, PublicationDate(day[0], PUB_DATELINE, f"dateline '{shown}'"))]
+    leading = _leading_date(line) if lead else None
+    if leading:
+        return [leading]
     alone = _date_alone(line)
     return [alone] if alone else []
+
+
+# A date opening one of the first lines may also be a feature's first words ("December 7,
+# 1941 - a date which will live in infamy"): trusted below the address, only there.
+LEADING_DATE_TRUST = 3
+LEAD_LINES = 3
+# What follows a full date that opens the lead: "March 3, 2024 — ...", "3 March 2024 | ...",
+# "(March 3, 2024) ...".
+_AFTER_LEADING_DATE = re.compile(r"\s*(?:\)|(?:--|—|–|-|\|)(?=\s))")
+
+
+def _leading_date(line: str) -> _Candidate | None:
+    """A full date that opens the first line and is set off from the lead by a dash, a
+    bar or brackets: the dateline of outlets that print no place."""
+    day = _day_from(line, max_start=2)
+    if not day:
+        return None
+    end = line.index(day[1]) + len(day[1])
+    if not _AFTER_LEADING_DATE.match(line, end):
+        return None
+    shown = line[: _AFTER_LEADING_DATE.match(line, end).end()].strip()
+    return (LEADING_DATE_TRUST, PublicationDate(day[0], PUB_DATELINE, f"dateline '{shown}'"))
 
 
 # Where a dateline in capitals may start inside a line: glued to a photo credit
