@@ -165,9 +165,10 @@ def find_publication_date(text: str, header: Header, sentences: list[Sentence]) 
         best = (URL_TRUST, PublicationDate(url.day, PUB_HEADER, where))
     if best:
         return best[1]() if callable(best[1]) else best[1]
-    implied = text_implied_date(temporal.find_timexes(text, sentences, None), url)
-    if implied is not None:
-        return implied
+    if _WEEKDAY_WITH_DATE.search(text, header.body_start):
+        implied = text_implied_date(temporal.find_timexes(text, sentences, None), url)
+        if implied is not None:
+            return implied
     why = "no date in the header, no dateline or 'Published' line in the first lines"
     if url is None:
         return PublicationDate(None, PUB_UNKNOWN, why)
@@ -205,6 +206,12 @@ def _best_line(
 
 # --- what the text alone implies ------------------------------------------------------
 
+# A weekday written next to a day of the month: without one, the text implies nothing.
+_WEEKDAY_WITH_DATE = re.compile(
+    r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\W{1,4}"
+    rf"(?:(?:the\s+)?\d{{1,2}}\b|{_MON})"
+)
+
 # A weekday names a day of the week around the report: news style writes the weekday for
 # the seven days before or after the publication date, the month and day beyond them.
 WEEK_DAYS = 7
@@ -220,10 +227,10 @@ def text_implied_date(timexes: Sequence[Timex], url: UrlDate | None) -> Publicat
     such weekday is right, the first on or after the dates reported as past."""
     years = mentioned_years(timexes)
     pins = _pins(timexes, years)
-    days = _window_days(url, years) if pins else []
     # The year a weekday gives a month and day must be one the text (or its address)
     # names: "Saturday, December 8" fits 2001 and 2012 alike.
     attested = {url.year} if url is not None else set(years)
+    days = _pinned_days(pins, attested, url)
     fits = [P for P in days if all(_pin_fits(pin, P, attested) for pin in pins)]
     if not fits:
         return None
@@ -269,6 +276,34 @@ def _pins(timexes: Sequence[Timex], years: tuple[int, ...]) -> list[Timex]:
     return pins
 
 
+def _pinned_days(pins: list[Timex], attested: set[int], url: UrlDate | None) -> list[dt.date]:
+    """The days within a week of every pin's possible dates (and inside the address's
+    month or year): the only days worth checking one by one."""
+    days: set[dt.date] | None = None
+    for pin in pins:
+        near = {
+            d + dt.timedelta(days=k)
+            for d in _pin_dates(pin, attested)
+            for k in range(-WEEK_DAYS - temporal.LEEWAY_DAYS, WEEK_DAYS + 1)
+        }
+        days = near if days is None else days & near
+    if url is not None:
+        days = (days or set()) & set(_url_days(url))
+    return sorted(days or ())
+
+
+def _pin_dates(pin: Timex, attested: set[int]) -> list[dt.date]:
+    """The dates a pin can stand for: its own, or its month (every month, for "Thursday
+    the 4th") and day in each attested year, on its weekday."""
+    if not pin.relative:
+        return [pin.value.start]
+    spec = pin.spec
+    day = spec.args[1] if spec.op == "monthday" else spec.args[0]
+    months = [spec.args[0]] if spec.op == "monthday" else range(1, 13)
+    dates = (temporal._safe_date(y, m, day) for y in attested for m in months)
+    return [d for d in dates if d is not None and d.weekday() == spec.weekday]
+
+
 def _url_days(url: UrlDate) -> list[dt.date]:
     if url.day is not None:
         return [url.day]
@@ -276,14 +311,6 @@ def _url_days(url: UrlDate) -> list[dt.date]:
         last = temporal._last_day(url.year, url.month)
         return [dt.date(url.year, url.month, d) for d in range(1, last + 1)]
     return list(_days((url.year, url.year)))
-
-
-def _window_days(url: UrlDate | None, years: tuple[int, ...]) -> list[dt.date]:
-    if url is not None:
-        return _url_days(url)
-    if not years:
-        return []  # "Thursday (May 4)" with no year anywhere: several years fit
-    return list(_days((max(years) - MAX_WINDOW_YEARS + 1, max(years) + 1)))
 
 
 def _pin_fits(pin: Timex, P: dt.date, attested: set[int]) -> bool:
@@ -408,12 +435,15 @@ LEADING_DATE_TRUST = 3
 LEAD_LINES = 3
 # What follows a full date that opens the lead: "March 3, 2024 — ...", "3 March 2024 | ...",
 # "(March 3, 2024) ...".
+_OPENS_WITH_DATE = re.compile(rf"\s*\(?\s*(?:\d|{_MON})")
 _AFTER_LEADING_DATE = re.compile(r"\s*(?:\)|(?:--|—|–|-|\|)(?=\s))")
 
 
 def _leading_date(line: str) -> _Candidate | None:
     """A full date that opens the first line and is set off from the lead by a dash, a
     bar or brackets: the dateline of outlets that print no place."""
+    if not _OPENS_WITH_DATE.match(line):
+        return None
     day = _day_from(line, max_start=2)
     if not day:
         return None
