@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test setup setup-dev db seeds browser lint format bench score lexicon clean vendor-map
+.PHONY: run test setup setup-dev db seeds browser lint format bench score lexicon plotly-styles clean vendor-map
 
 run: setup db seeds
 	@echo
@@ -83,6 +83,11 @@ score: setup-dev
 # Rebuild timeline/extraction/data/country_forms.json from the country libraries.
 lexicon: setup-dev
 	$(PY) -m timeline.extraction.build_lexicon
+
+# Plotly's injected stylesheets as files (the Content-Security-Policy refuses inline
+# styles): run after static/vendor/plotly.min.js changes; a test checks they match.
+plotly-styles: setup
+	$(PY) scripts/plotly_styles.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache

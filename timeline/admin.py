@@ -27,7 +27,16 @@ from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import curation, sources
-from .models import Actor, ActorAlias, Article, Country, Event, Evidence, Sentence
+from .models import (
+    Actor,
+    ActorAlias,
+    Article,
+    Country,
+    Event,
+    Evidence,
+    Sentence,
+    validate_web_url,
+)
 
 log = logging.getLogger(__name__)
 
@@ -281,6 +290,7 @@ class ArticleForm(forms.ModelForm):
         max_length=1000,
         required=False,
         assume_scheme="https",
+        validators=[validate_web_url],
         widget=forms.URLInput(attrs={"size": 100}),
     )
 

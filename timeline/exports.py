@@ -8,6 +8,8 @@ import io
 from collections.abc import Callable, Iterable
 
 from django.urls import NoReverseMatch, reverse
+from icalendar import Calendar
+from icalendar import Event as CalendarEvent
 
 from .models import Event, Evidence
 
@@ -115,88 +117,93 @@ CSV_COLUMNS = [
 ]
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula (or
+# as the start of one): "=HYPERLINK(...)" in a title would run on opening.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> str:
+    """The cell's text, with a leading apostrophe when a spreadsheet would read a formula."""
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def events_csv(events: Iterable[Event], absolute: Absolute) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
     for event in events:
-        writer.writerow(
-            [
-                event.pk,
-                absolute(event.get_absolute_url()),
-                event.title,
-                event.type,
-                event.type_label,
-                event.status,
-                event.start.isoformat() if event.start else "",
-                event.end.isoformat() if event.end else "",
-                event.precision,
-                event.edtf,
-                event.date_display,
-                "yes" if event.date_certain else "no",
-                event.date_rule,
-                "; ".join(c.iso3 for c in event.countries.all()),
-                "; ".join(a.name for a in event.actors.all()),
-                event.corroboration,
-                event.independent_sources,
-                "yes" if event.verified else "no",
-                " ".join(
-                    absolute(sentence_url(ev.sentence.article.slug, ev.sentence.index))
-                    for ev in event.sources
-                ),
-            ]
-        )
+        writer.writerow(map(spreadsheet_safe, _csv_row(event, absolute)))
     return buffer.getvalue()
 
 
-def _ics_text(value: str) -> str:
-    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-
-
-def _fold(line: str) -> str:
-    """RFC 5545: lines longer than 75 octets continue on the next line after a space."""
-    encoded = line.encode()
-    if len(encoded) <= 75:
-        return line
-    parts, current = [], b""
-    for char in line:
-        piece = char.encode()
-        if len(current) + len(piece) > (75 if not parts else 74):
-            parts.append(current.decode())
-            current = b""
-        current += piece
-    parts.append(current.decode())
-    return "\r\n ".join(parts)
-
-
-def events_ics(events: Iterable[Event], absolute: Absolute, *, host: str) -> str:
-    """All-day calendar entries over each event's whole date span; undated events are left out."""
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//diplomatic-timeline//events//EN",
-        "CALSCALE:GREGORIAN",
+def _csv_row(event: Event, absolute: Absolute) -> list:
+    return [
+        event.pk,
+        absolute(event.get_absolute_url()),
+        event.title,
+        event.type,
+        event.type_label,
+        event.status,
+        event.start.isoformat() if event.start else "",
+        event.end.isoformat() if event.end else "",
+        event.precision,
+        event.edtf,
+        event.date_display,
+        "yes" if event.date_certain else "no",
+        event.date_rule,
+        "; ".join(c.iso3 for c in event.countries.all()),
+        "; ".join(a.name for a in event.actors.all()),
+        event.corroboration,
+        event.independent_sources,
+        "yes" if event.verified else "no",
+        " ".join(_source_url(ev, absolute) for ev in event.sources),
     ]
+
+
+def _source_url(evidence: Evidence, absolute: Absolute) -> str:
+    return absolute(sentence_url(evidence.sentence.article.slug, evidence.sentence.index))
+
+
+def _ics_description(event: Event, absolute: Absolute) -> str:
+    """What the event is, how sure its date is, and every source sentence with its link."""
+    lines = [f"{event.type_label}. Date: {event.date_display} ({event.precision})."]
+    if not event.date_certain:
+        lines.append("Date uncertain.")
+    lines.append(f"{event.corroboration} source(s):")
+    for evidence in event.sources:
+        article = evidence.sentence.article
+        where = ", ".join(
+            part
+            for part in (article.outlet, article.published and article.published.isoformat())
+            if part
+        )
+        lines.append(
+            f"- {article.title or article.slug}{f' ({where})' if where else ''}: "
+            f"“{evidence.sentence.text}” {_source_url(evidence, absolute)}"
+        )
+    lines.append(absolute(event.get_absolute_url()))
+    return "\n".join(lines)
+
+
+def events_ics(events: Iterable[Event], absolute: Absolute, *, host: str) -> bytes:
+    """All-day calendar entries over each event's whole date span, written by the
+    icalendar library (escaping, line folding); undated events are left out."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//diplomatic-timeline//events//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
     for event in events:
         if not event.start:
             continue
-        end = (event.end or event.start) + dt.timedelta(days=1)  # DTEND is exclusive
-        url = absolute(event.get_absolute_url())
-        description = f"{event.type_label}. Date: {event.date_display} ({event.precision})."
-        if not event.date_certain:
-            description += " Date uncertain."
-        description += f" {event.corroboration} source(s). {url}"
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:event-{event.pk}@{host}",
-            f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{event.start:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{end:%Y%m%d}",
-            f"SUMMARY:{_ics_text(event.title)}",
-            f"DESCRIPTION:{_ics_text(description)}",
-            f"URL:{url}",
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+        entry = CalendarEvent()
+        entry.add("uid", f"event-{event.pk}@{host}")  # the same event keeps its UID
+        entry.add("dtstamp", stamp)
+        entry.add("dtstart", event.start)
+        entry.add("dtend", (event.end or event.start) + dt.timedelta(days=1))  # exclusive
+        entry.add("summary", event.title)
+        entry.add("description", _ics_description(event, absolute))
+        entry.add("url", absolute(event.get_absolute_url()))
+        calendar.add_component(entry)
+    return calendar.to_ical()

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
@@ -19,6 +20,7 @@ from simple_history.models import HistoricalRecords
 
 from .extraction import types as x
 from .extraction.vocabulary import EVENT_TYPES
+from .extraction.weburl import web_url
 
 
 class Precision(models.TextChoices):
@@ -33,6 +35,12 @@ class Precision(models.TextChoices):
 
 def event_type_choices() -> list[tuple[str, str]]:
     return [(code, label) for code, (label, _cameo) in EVENT_TYPES.items()]
+
+
+def validate_web_url(value: str) -> None:
+    """Forms' and models' side of ``web_url``: http and https addresses only."""
+    if value and web_url(value) is None:
+        raise ValidationError("Enter an http:// or https:// address.", code="invalid")
 
 
 def unique_slug(model: type[models.Model], text: str, *, max_length: int = 80) -> str:
@@ -121,7 +129,7 @@ class Article(EditTracked):
     )
     text = models.TextField()
     title = models.CharField(max_length=500, blank=True)
-    url = models.URLField(max_length=1000, blank=True)
+    url = models.URLField(max_length=1000, blank=True, validators=[validate_web_url])
     outlet = models.CharField(max_length=200, blank=True)
     published = models.DateField(null=True, blank=True)
     published_source = models.CharField(
@@ -283,16 +291,28 @@ class EventQuerySet(models.QuerySet):
         return self.filter(merged_into__isnull=True, hidden=False)
 
     def for_countries(self, iso3s: Iterable[str]) -> EventQuerySet:
-        qs = self
-        for iso3 in iso3s:  # every chosen country takes part (AND)
-            qs = qs.filter(countries__iso3=iso3)
-        return qs
+        """Events in which every chosen country takes part (AND)."""
+        return self._linked_to_all(Event.countries.through, "country_id", iso3s)
 
     def for_actors(self, slugs: Iterable[str]) -> EventQuerySet:
-        qs = self
-        for slug in slugs:
-            qs = qs.filter(actors__slug=slug)
-        return qs
+        """Events in which every chosen actor takes part (AND)."""
+        return self._linked_to_all(Event.actors.through, "actor__slug", slugs)
+
+    def _linked_to_all(self, link: type[models.Model], key: str, values: Iterable[str]):
+        """One ``IN`` subquery however many values: the events linked to as many
+        distinct chosen values as there are. (A join per value made a query
+        whose cost grew with every value repeated in the URL.)"""
+        wanted = set(values)
+        if not wanted:
+            return self
+        linked = (
+            link.objects.filter(**{f"{key}__in": wanted})
+            .values("event_id")
+            .annotate(n=models.Count(key, distinct=True))
+            .filter(n=len(wanted))
+            .values("event_id")
+        )
+        return self.filter(pk__in=linked)
 
     def of_type(self, code: str) -> EventQuerySet:
         return self.filter(type=code) if code else self

@@ -26,7 +26,7 @@ from django.utils import timezone
 from . import sources
 from .extraction import types as x
 from .extraction.countries import country_name
-from .extraction.header import parse_header
+from .extraction.header import header_problem, parse_header
 from .extraction.pipeline import build_timeline, extract_article
 from .extraction.sentences import split_sentences
 from .models import (
@@ -66,7 +66,10 @@ def content_hash(text: str) -> str:
 
 
 def validate_text(text: str) -> None:
-    start = parse_header(text).body_start
+    header = parse_header(text)
+    if problem := header_problem(header):
+        raise ArticleError(problem)
+    start = header.body_start
     body = text[start:]
     if not body.strip():
         raise ArticleError("empty article: no text after the header")

@@ -1,12 +1,17 @@
 """Settings, read from the environment (see README: DATABASE_URL, DJANGO_DEBUG,
-DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS). Safe defaults for local use."""
+DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, and the production section). Safe
+defaults for local use; with DJANGO_DEBUG=0 every HTTPS protection is on."""
 
 from __future__ import annotations
 
+import base64
+import datetime as dt
+import hashlib
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -27,6 +32,14 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name) or str(default)
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
+
+
 DEBUG = env_bool("DJANGO_DEBUG", True)
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
@@ -42,16 +55,19 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
+    "csp",
     "django_htmx",
     "template_partials",
-    "django_filters",
     "simple_history",
     "timeline",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "timeline.security.StatementTimeoutMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -60,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "timeline.urls"
@@ -86,6 +103,8 @@ DATABASES = {
         conn_max_age=60,
     )
 }
+# Seconds any one SQL statement of a web request may run on PostgreSQL (0: no limit).
+STATEMENT_TIMEOUT = env_int("DJANGO_STATEMENT_TIMEOUT", 10)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -102,7 +121,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -114,9 +133,87 @@ STORAGES = {
 
 LOGIN_URL = "admin:login"
 
+# --- HTTPS (README: "Production") ------------------------------------------
+# On by default when debug is off; each can be turned off for a deployment
+# that needs it (e.g. HSTS while trying out a new domain).
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+SESSION_COOKIE_SECURE = env_bool("DJANGO_SESSION_COOKIE_SECURE", not DEBUG)
+CSRF_COOKIE_SECURE = env_bool("DJANGO_CSRF_COOKIE_SECURE", not DEBUG)
+SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", not DEBUG)
+# Behind a proxy that ends TLS, Django sees plain HTTP: trust the proxy's
+# X-Forwarded-Proto (only when the proxy always sets it, overwriting the client's).
+BEHIND_HTTPS_PROXY = env_bool("DJANGO_BEHIND_HTTPS_PROXY", False)
+if BEHIND_HTTPS_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
+X_FRAME_OPTIONS = "DENY"
+
+# --- Content-Security-Policy (django-csp; README: "Security") --------------
+
+
+def csp_hash(source: str) -> str:
+    return f"'sha256-{base64.b64encode(hashlib.sha256(source.encode()).digest()).decode()}'"
+
+
+# Scripts, styles, fonts and data come from this site only: no inline script,
+# no eval, no inline style. Plotly's own stylesheet is served as a file too
+# (scripts/plotly_styles.py), so Plotly finds it and injects none. Inline style
+# attributes are allowed by their hash only, each a fixed declaration that
+# carries no data: those Plotly writes for the markup of chart text (<b>, <i>,
+# <sup>...) and django-simple-history's on its history pages. Images may be
+# data: URIs (Plotly's "download as PNG", icons in the bundled map stylesheet).
+INLINE_STYLE_ATTRIBUTES = [
+    "font-weight:bold",
+    "font-style:italic",
+    "font-style:italic;font-weight:bold",
+    "font-size:70%",
+    "text-decoration:underline",
+    "text-decoration:line-through",
+    "cursor:pointer",
+    "border-top: 0",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "style-src-attr": ["'unsafe-hashes'", *map(csp_hash, INLINE_STYLE_ATTRIBUTES)],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# --- Login lock-out (django-axes; README: "Security") ----------------------
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
+# Per account *and* address: a guesser is stopped, and cannot lock an editor
+# out from everywhere by failing on purpose.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("DJANGO_LOGIN_LOCKOUT_MINUTES", 60))
+AXES_RESET_ON_SUCCESS = True
+if BEHIND_HTTPS_PROXY:
+    AXES_CLIENT_IP_CALLABLE = "timeline.security.forwarded_client_ip"
+
+# --- Logging: everything to stderr, where a process manager collects it ----
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"timeline": {"handlers": ["console"], "level": "INFO"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler"}},  # stderr by default
+    "root": {"handlers": ["stderr"], "level": "WARNING"},
+    "loggers": {
+        # Server errors (with their traceback), refused requests, security events;
+        # Django's own default sends them nowhere when debug is off.
+        "django": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+        "timeline": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+    },
 }

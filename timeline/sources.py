@@ -23,6 +23,8 @@ from urllib.parse import urlsplit
 import htmldate
 import trafilatura
 
+from .extraction.weburl import web_url
+
 # News articles are tens of kilobytes; past this, a file is most likely not one.
 MAX_ARTICLE_BYTES = 1_000_000
 # A web page carries scripts and markup around its text: allow more.
@@ -131,19 +133,6 @@ def read_article_file(path: Path) -> str:
 # --- Web pages --------------------------------------------------------------
 
 
-def safe_web_url(value: str) -> str:
-    """``value`` when it is an absolute http(s) URL with a host, else ''.
-
-    A page's metadata is the page author's to write: a ``javascript:`` or
-    ``data:`` "canonical URL" must never become a link.
-    """
-    value = (value or "").strip()
-    parts = urlsplit(value)
-    if parts.scheme.lower() in {"http", "https"} and parts.netloc and not re.search(r"\s", value):
-        return value
-    return ""
-
-
 def _one_line(value: str | None) -> str:
     return " ".join((value or "").split())
 
@@ -169,7 +158,8 @@ def html_to_article(html: bytes | str, *, url: str = "") -> str:
         if not body:
             raise ArticleError("the page has a headline but no article text")
     header = {
-        "url": safe_web_url(doc.url or "") or safe_web_url(url),
+        # A page's metadata is its author's to write: a javascript: "canonical URL" is dropped.
+        "url": web_url(doc.url or "") or web_url(url) or "",
         "title": title,
         "outlet": _one_line(doc.sitename),
         "published": doc.date or _dig_for_date(html),
@@ -194,7 +184,7 @@ class _WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
     """Follow redirects to http(s) only (urllib would also follow ftp:)."""
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):
-        if not safe_web_url(newurl):
+        if not web_url(newurl):
             raise ArticleError(f"redirected to a non-web address ({newurl[:80]})")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
@@ -206,7 +196,7 @@ def fetch(url: str):
     """Download a page once: (body, final URL, content type). Each failure is an
     ``ArticleError`` that says what went wrong."""
     timeout, limit = FETCH_TIMEOUT, MAX_PAGE_BYTES
-    if not safe_web_url(url):
+    if not web_url(url):
         raise ArticleError("not a web address (only http:// and https:// links are fetched)")
     request = urllib.request.Request(
         url,

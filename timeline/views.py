@@ -27,7 +27,7 @@ from .charts import (
     with_relation_periods,
 )
 from .exports import conflicts_json, event_json, events_csv, events_ics
-from .filters import EventFilterForm, PageForm
+from .filters import EventFilterForm, PageForm, unique
 from .models import Actor, Article, Country, Event, EventQuerySet, event_type_choices
 from .templatetags.timeline_tags import filters_query, query_without
 from .timelinejs import timeline_json
@@ -90,7 +90,7 @@ def active_filters(
             names[key] |= {value: label or value for value, label in lookup(missing)}
     chips = []
     for key, label in CHIP_LABELS.items():
-        for value in params.getlist(key):
+        for value in unique(params.getlist(key)):  # a value repeated in the URL is one chip
             if not value.strip():
                 continue
             shown = names.get(key, {}).get(value.upper() if key == "country" else value, value)

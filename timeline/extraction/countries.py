@@ -119,6 +119,11 @@ def country_name(iso3: str) -> str:
     return _lexicon().display.get(iso3, iso3)
 
 
+def is_country(iso3: str) -> bool:
+    """A code the lexicon knows: today's states and the dissolved ones (SUN, YUG...)."""
+    return iso3 in _lexicon().display
+
+
 def how_matched(surface: str) -> str:
     """ "name", "demonym" or "capital" (a capital or a seat of government) for a form."""
     found = _lexicon().forms.get(surface)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .types import Header
+from .weburl import web_url
 
 KNOWN_KEYS = {"url", "title", "outlet", "published", "date", "author", "source", "language"}
 _LINE = re.compile(r"^([A-Za-z][A-Za-z_-]{0,30}):[ \t]*(.*?)[ \t]*$")
@@ -33,3 +34,11 @@ def parse_header(text: str) -> Header:
     if not fields or not KNOWN_KEYS.intersection(fields):
         return Header({}, 0)
     return Header(fields, pos)
+
+
+def header_problem(header: Header) -> str | None:
+    """What makes a header unusable, named for the person who wrote it; None if nothing."""
+    url = header.fields.get("url", "")
+    if url and web_url(url) is None:
+        return f"the header's url {url[:100]!r} is not an http:// or https:// address"
+    return None
