@@ -911,3 +911,13 @@ def test_a_date_opening_a_later_line_is_no_dateline_and_an_address_outranks_it()
         "December 7, 1941 — a day of infamy, Peru's minister recalled on Tuesday."
     )
     assert stated(text).value == dt.date(2024, 3, 5)
+
+
+def test_a_this_day_piece_that_states_its_weekday_dates_itself():
+    piece = (
+        "title: Today in History: Dec. 31\n\n"
+        "Today is Saturday, Dec. 31, the 366th and final day of 2016.\n"
+        "On this date:\nIn 1960, Peru and Fiji established diplomatic relations."
+    )
+    pub = stated(piece)
+    assert (pub.value, pub.source) == (dt.date(2016, 12, 31), PUB_INFERRED)

@@ -888,3 +888,64 @@ def test_an_anniversary_is_the_same_day_week_or_month_years_back(text, expressio
     assert values("Forty years ago, ties were set up.", dt.date(2012, 12, 8)) == {
         "Forty years ago": "1972"
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "edtf"),
+    [
+        (
+            "They would recognise each other from the New Year.",
+            dt.date(1979, 1, 2),
+            "the New Year",
+            "1979-01-01",
+        ),
+        (
+            "The two will set up ties from the New Year, he said.",
+            dt.date(1978, 12, 16),
+            "the New Year",
+            "1979-01-01",
+        ),
+        (
+            "Peru expelled the envoy on Christmas Eve 1989.",
+            None,
+            "Christmas Eve 1989",
+            "1989-12-24",
+        ),
+        (
+            "On New Year's Day, Fiji cut ties with Chad.",
+            dt.date(2024, 1, 3),
+            "New Year's Day",
+            "2024-01-01",
+        ),
+        (
+            "Fiji recalled its envoy on Christmas Day.",
+            dt.date(2024, 1, 3),
+            "Christmas Day",
+            "2023-12-25",
+        ),
+    ],
+)
+def test_holidays_on_fixed_days_are_dates(text, published, expression, edtf):
+    found = {t.text: t for t in timexes(text, published)}
+    assert found[expression].value.edtf == edtf
+
+
+def test_holiday_words_that_name_no_day_are_no_dates():
+    assert values("The New Year celebrations and the Lunar New Year passed quietly.") == {}
+    assert values("The Christmas season brought Christmas trees to Suva.") == {}
+
+
+def test_the_n_years_ago_items_of_a_this_day_piece_are_its_day_years_back():
+    piece = (
+        "Today in History: Dec. 31\n\n"
+        "On this date:\nIn 1960, Peru and Fiji established diplomatic relations.\n"
+        "Ten years ago: Peru expelled Fiji's ambassador.\n"
+        "One year ago: Peru rejoined the bloc."
+    )
+    found = _article_timexes(piece, dt.date(2016, 12, 31))
+    assert found["1960"].value.edtf == "1960-12-31"
+    assert found["Ten years ago"].value.edtf == "2006-12-31"
+    assert found["One year ago"].value.edtf == "2015-12-31"
+    # In an ordinary article "Ten years ago: ..." stays a year.
+    plain = _article_timexes("Ten years ago: Peru expelled Fiji's envoy.", dt.date(2016, 12, 31))
+    assert plain["Ten years ago"].value.edtf == "2006"

@@ -1036,6 +1036,7 @@ _TRIGGERS = {
     "iso_month": r"\d{4}-",
     "numeric": r"\d[/.-]\d",
     "nine_eleven": r"9/11",
+    "holiday": r"New\s+Year|Christmas\s+[DE]",
     "mdy": _MON,
     "mdy_words": _MON,
     "rel_mdy": _MON,
@@ -1073,6 +1074,23 @@ _TRIGGERS = {
     "vague": r"(?i)recent|lately|soon|currently|nowadays|these\s+days|coming|near\s+future",
 }
 
+
+# "from the New Year": the holiday only after a preposition ("the New Year celebrations").
+_AFTER_PREPOSITION = (
+    "(?:"
+    + "|".join(
+        rf"(?<=\b{w}\s)" for w in ("from", "on", "by", "until", "after", "before", "since", "at")
+    )
+    + ")"
+)
+# Holidays on fixed days of the Western calendar, by their names in news English.
+_HOLIDAYS = {
+    "New Year's Day": (1, 1),
+    "New Year": (1, 1),
+    "New Year's Eve": (12, 31),
+    "Christmas Day": (12, 25),
+    "Christmas Eve": (12, 24),
+}
 
 # "the Sept. 11 attacks", "9/11": a name that carries its date.
 _NINE_ELEVEN_AFTER = re.compile(r"(?i)\s*,?\s*(?:\d{4}\s*,?\s*)?(?:terror(?:ist)?\s+)?attacks?\b")
@@ -1192,6 +1210,16 @@ _RULES = [
         "_century",
     ),
     ("year", _rx_year("y"), "_year"),
+    # Fixed-date holidays: "on New Year's Day", "from the New Year", "Christmas Eve 1989"
+    (
+        "holiday",
+        r"(?P<name>New\s+Year[’']?s\s+(?:Day|Eve)|"
+        + _AFTER_PREPOSITION
+        + r"the\s+New\s+Year(?![’']|\s+(?:holiday|celebration|message|address|speech|reception))"
+        r"|Christmas\s+(?:Day|Eve))"
+        rf"(?:(?:,\s*|\s+){_rx_year('y')})?",
+        "_holiday",
+    ),
     # Relative days, weeks, months, years
     (
         "day_word",
@@ -1362,6 +1390,16 @@ class _Grammar:
         attributive = re.search(r"(?i)\bthe\s+$", ctx.before(m.start()))
         future = offset is None and not attributive and ctx.looks_ahead(m.start(), m.end())
         return _Cand(m.start(), m.end(), "date", Spec("monthday", (m1, d1, m2, d2, offset), future))
+
+    def _holiday(self, m, ctx):
+        name = re.sub(r"\s+", " ", m["name"]).replace("’", "'")
+        month, day = _HOLIDAYS[name.removeprefix("the ")]
+        if m["y"]:
+            return self._abs(m, day_value(dt.date(int(m["y"]), month, day)))
+        future = ctx.looks_ahead(m.start(), m.end())
+        return _Cand(
+            m.start(), m.end(), "date", Spec("monthday", (month, day, None, None, None), future)
+        )
 
     def _month_day_mod(self, m, ctx):
         month, day = MONTH_LOOKUP[m["m1"].lower().rstrip(".")], int(m["d1"])
@@ -1574,9 +1612,16 @@ class _Grammar:
         unit = _unit(m["unit"])
         direction = m["dir"].lower()
         if direction == "ago":
-            scope = m["same"] and {"t": "day", "w": "week", "m": "month"}[
-                m["same"].lower().split()[-1][0]
-            ]
+            scope = (
+                m["same"]
+                and {"t": "day", "w": "week", "m": "month"}[m["same"].lower().split()[-1][0]]
+            )
+            if (
+                ctx.history_piece
+                and not ctx.before(m.start()).strip()
+                and ctx.after(m.end())[:1] == ":"
+            ):
+                scope = "day"  # "Ten years ago: ..." heads an item of a this-day piece
             args = (n, unit, scope) if scope and unit in ("year", "decade", "month") else (n, unit)
             return _Cand(m.start(), m.end(), "date", Spec("ago", args))
         sign = -1 if direction in ("earlier", "before") else 1
