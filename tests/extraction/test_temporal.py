@@ -949,3 +949,28 @@ def test_the_n_years_ago_items_of_a_this_day_piece_are_its_day_years_back():
     # In an ordinary article "Ten years ago: ..." stays a year.
     plain = _article_timexes("Ten years ago: Peru expelled Fiji's envoy.", dt.date(2016, 12, 31))
     assert plain["Ten years ago"].value.edtf == "2006"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "edtf"),
+    [
+        ("He resigned late last month.", "late last month", "2025-03-21~/2025-03-31~"),
+        ("They met early this month in Suva.", "early this month", "2025-04-01~/2025-04-10~"),
+        ("It ended at the end of last month.", "the end of last month", "2025-03-21~/2025-03-31~"),
+        ("Late last week Peru recalled its envoy.", "Late last week", "2025-03-31/2025-04-06"),
+        ("Peru left the bloc a fortnight ago.", "a fortnight ago", "2025-03-28"),
+        (
+            "Talks ran between March 3 and 5 in Lima.",
+            "between March 3 and 5",
+            "2025-03-03/2025-03-05",
+        ),
+        (
+            "Talks ran between Feb. 27 and March 2, 2024.",
+            "between Feb. 27 and March 2, 2024",
+            "2024-02-27/2024-03-02",
+        ),
+    ],
+)
+def test_parts_of_relative_months_and_ranges_between_two_days(text, expression, edtf):
+    found = {t.text: t for t in timexes(text, FRIDAY)}
+    assert found[expression].value.edtf == edtf

@@ -1059,6 +1059,8 @@ _TRIGGERS = {
         r"|under\s?way"
     ),
     "rel_unit": r"(?i)\b(?:week|weekend|month|year|decade)\b",
+    "rel_unit_part": r"(?i)\b(?:week|month)\b",
+    "between_mdy": r"(?i)between",
     "ago": r"(?i)\b(?:ago|earlier|later|before|after)\b",
     "anaphor_day": r"(?i)\bday\b",
     "part_of_day": r"(?i)\b(?:morning|afternoon|evening|night)\b",
@@ -1129,6 +1131,13 @@ _RULES = [
         "rel_mdy",
         rf"(?P<mod>(?i:last|this|next|coming|past))\s+{_rx_mon('m1')}\s*{_rx_day('d1')}",
         "_month_day_mod",
+    ),
+    # between March 3 and 5, 2024 / between Feb. 28 and March 2
+    (
+        "between_mdy",
+        rf"(?i:between)\s+{_rx_mon('m1')}\s*{_rx_day('d1')}\s+(?i:and)\s+(?:{_rx_mon('m2')}\s*)?"
+        rf"{_rx_day('d2')}(?:(?:,\s*|\s+)(?:{_rx_year('y')}|(?P<rel>(?i:last|this|next))\s+(?i:year)))?",
+        "_month_day",
     ),
     (
         "mdy_words",
@@ -1229,6 +1238,12 @@ _RULES = [
         r"|(?P<ongoing>(?:is|are)\s+(?:now\s+|currently\s+)?under\s?way))\b)",
         "_day_word",
     ),
+    # late last month, early next week, at the end of this month
+    (
+        "rel_unit_part",
+        rf"{_PART_RE}\s*(?P<mod>(?i:last|this|next))\s+(?P<unit>(?i:week|month))\b",
+        "_rel_unit_part",
+    ),
     (
         "rel_unit",
         r"(?i:\b(?P<mod>last|this|next|coming|the\s+coming|past|the\s+past|previous|the\s+previous|following|the\s+following)"
@@ -1237,7 +1252,7 @@ _RULES = [
     ),
     (
         "ago",
-        rf"(?i:\b(?P<n>{_NUM})\s+(?P<unit>years?|months?|weeks?|days?|decades?)\s+(?P<dir>ago|earlier|later|(?:before|after)(?=\s*(?:[,.;:)]|$)))"
+        rf"(?i:\b(?P<n>{_NUM})\s+(?P<unit>years?|months?|weeks?|fortnights?|days?|decades?)\s+(?P<dir>ago|earlier|later|(?:before|after)(?=\s*(?:[,.;:)]|$)))"
         # "Forty years ago today", "ten years ago this week": an anniversary
         r"(?:(?<=ago),?\s*(?P<same>today|this\s+week|this\s+month)\b)?)",
         "_ago",
@@ -1605,11 +1620,18 @@ class _Grammar:
             )
         return _Cand(m.start(), m.end(), "date", Spec(unit, (offset, None)))
 
+    def _rel_unit_part(self, m, ctx):
+        offset = {"last": -1, "this": 0, "next": 1}[m["mod"].lower()]
+        spec = Spec(m["unit"].lower(), (offset, _part(m["part"])))
+        return _Cand(m.start(), m.end(), "date", spec)
+
     def _ago(self, m, ctx):
         n = _number(m["n"])
         if n is None:
             return None
         unit = _unit(m["unit"])
+        if unit == "fortnight":
+            n, unit = 2 * n, "week"
         direction = m["dir"].lower()
         if direction == "ago":
             scope = (
