@@ -628,10 +628,16 @@ def test_a_date_in_the_article_s_address(url, year, month, day):
         "https://999example.com/peru-fiji-ties/",
         "https://example.org/story/5611704848803/",
         "",
+        "http://[::1/2024/01/28/",  # not an address at all
     ],
 )
 def test_no_date_in_an_address_without_one_nor_in_its_query_string(url):
     assert url_date(url) is None
+
+
+def test_an_impossible_day_in_an_address_leaves_its_month():
+    found = url_date("https://example.org/2024/02/30/story")
+    assert (found.year, found.month, found.day) == (2024, 2, None)
 
 
 def test_the_address_dates_an_article_with_no_date_line():

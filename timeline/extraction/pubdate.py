@@ -363,7 +363,10 @@ _URL_YEAR_ONLY = re.compile(rf"/{_URL_YEAR}(?=/)")
 def url_date(url: str) -> UrlDate | None:
     """The date in an article's address, read from its path (never its query string:
     a site's calendar widget writes ``?yr=2024`` on any page)."""
-    path = urlsplit(url.strip()).path if url.strip() else ""
+    try:
+        path = urlsplit(url.strip()).path
+    except ValueError:  # "http://[::1": not an address at all
+        return None
     for pattern in _URL_DAYS:
         for match in pattern.finditer(path):
             day = temporal._safe_date(int(match["y"]), int(match["m"]), int(match["d"]))
