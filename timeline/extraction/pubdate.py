@@ -6,11 +6,15 @@ In order of trust (DATES.md):
 2. a "Published: 11 Mar. 2025, 17:03" / "date 2025-03-11" line, a dateline
    ("SEOUL, Feb. 14 (Yonhap) --") or a line that is only a date, in the first
    lines of the body -> ``PUB_DATELINE`` (a dateline without a year stays
-   uncertain);
-3. :func:`infer_publication_dates`: the days on which every relative
+   uncertain, unless the address gives the year); the date in the article's
+   address (``/2024/01/28/``) -> ``PUB_HEADER``, trusted between them;
+3. what the text alone implies: a weekday written with its date puts the
+   report within a week of it -> ``PUB_INFERRED``;
+4. :func:`infer_publication_dates`: the days on which every relative
    expression of an undated article agrees with what other articles say about
-   the same happenings -> ``PUB_INFERRED``, with the reasoning in words;
-4. otherwise ``PUB_UNKNOWN``: shown as uncertain, never guessed silently.
+   the same happenings (inside the month or year its address gives) ->
+   ``PUB_INFERRED``, with the reasoning in words;
+5. otherwise ``PUB_UNKNOWN``: shown as uncertain, never guessed silently.
 """
 
 from __future__ import annotations
@@ -166,7 +170,7 @@ def find_publication_date(text: str, header: Header, sentences: list[Sentence]) 
     if best:
         return best[1]() if callable(best[1]) else best[1]
     if _WEEKDAY_WITH_DATE.search(text, header.body_start):
-        implied = text_implied_date(temporal.find_timexes(text, sentences, None), url)
+        implied = _text_implied_date(temporal.find_timexes(text, sentences, None), url)
         if implied is not None:
             return implied
     why = "no date in the header, no dateline or 'Published' line in the first lines"
@@ -220,7 +224,7 @@ WEEK_DAYS = 7
 LEAD_SENTENCES = 3
 
 
-def text_implied_date(timexes: Sequence[Timex], url: UrlDate | None) -> PublicationDate | None:
+def _text_implied_date(timexes: Sequence[Timex], url: UrlDate | None) -> PublicationDate | None:
     """The publication date the text alone implies, when a weekday written with its date
     pins it ("on Thursday (May 4)" in a text that mentions 2017; "announced on Monday,
     14 January 2008" in the lead): the days within a week of that date on which every
