@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+import pytest
+
 from timeline.extraction.header import parse_header
 from timeline.extraction.pubdate import (
     Anchor,
@@ -13,8 +15,10 @@ from timeline.extraction.pubdate import (
     dateline_month_day,
     find_publication_date,
     infer_publication_dates,
+    informative,
     mentioned_years,
     publication_year_hints,
+    url_date,
 )
 from timeline.extraction.sentences import split_sentences
 from timeline.extraction.temporal import find_timexes
@@ -426,7 +430,9 @@ def test_the_article_s_own_expressions_fill_years_and_year_hints(seed):
         ),
     ]
     pub = infer_publication_dates(items)["002"]
-    assert (pub.value, pub.source) == (dt.date(2025, 3, 1), PUB_INFERRED)
+    # Every day of March fits "Last month"; the one nearest the dated copy wins.
+    assert (pub.value, pub.source) == (dt.date(2025, 3, 11), PUB_INFERRED)
+    assert dt.date(2025, 3, 1) in pub.alternatives
     assert "implies the year 2025 or 2026" in pub.evidence
 
 
@@ -586,3 +592,338 @@ def test_a_happening_a_dated_article_reports_as_just_done_pins_an_undated_copy()
     # Without the report of it as just done, nothing ties the copy down.
     undone = replace(dated, recent=())
     assert infer_publication_dates([undone, copy])["copy"].value is None
+
+
+# --- the date in the article's address -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "year", "month", "day"),
+    [
+        ("https://example.org/news/2024/01/28/chad-quits-the-bloc/", 2024, 1, 28),
+        ("https://example.org/news/2003-11-29/fiji-cuts-ties/97836", 2003, 11, 29),
+        ("http://example.org/archives/la-xpm-1987-08-03-mn-532-story.html", 1987, 8, 3),
+        ("http://example.org/news/202401/24/content_WS65b30.html", 2024, 1, 24),
+        ("https://example.org/newspapers/CHP19790102.2.54", 1979, 1, 2),
+        ("https://example.org/news/peru-opens-office20211119031404", 2021, 11, 19),
+        ("https://example.org/article/10/31/2023/peru-ends-ties", 2023, 10, 31),
+        ("https://example.org/2019/1/5/story", 2019, 1, 5),
+        ("http://example.org/english/2002/Jul/37319.htm", 2002, 7, None),
+        ("https://example.org/2016/12/peru-and-fiji", 2016, 12, None),
+        ("https://example.org/archive/1998/peru.html", 1998, None, None),
+    ],
+)
+def test_a_date_in_the_article_s_address(url, year, month, day):
+    found = url_date(url)
+    assert (found.year, found.month) == (year, month)
+    assert found.day == (dt.date(year, month, day) if day else None)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.org/blog/40-years-of-ties/?ajaxCalendar=1&mo=4&yr=2024",
+        "https://example.org/Article/196/698/21049.html",
+        "https://example.org/a/1101757.html",
+        "https://999example.com/peru-fiji-ties/",
+        "https://example.org/story/5611704848803/",
+        "",
+        "http://[::1/2024/01/28/",  # not an address at all
+    ],
+)
+def test_no_date_in_an_address_without_one_nor_in_its_query_string(url):
+    assert url_date(url) is None
+
+
+def test_an_impossible_day_in_an_address_leaves_its_month():
+    found = url_date("https://example.org/2024/02/30/story")
+    assert (found.year, found.month, found.day) == (2024, 2, None)
+
+
+def test_the_address_dates_an_article_with_no_date_line():
+    pub = stated("url: https://example.org/news/2024/01/28/chad/\n\nChad quit the bloc on Sunday.")
+    assert (pub.value, pub.source, pub.certain) == (dt.date(2024, 1, 28), PUB_HEADER, True)
+    assert "address" in pub.evidence
+    # A "Published:" line in the text is trusted above it; an "Updated:" line below it.
+    text = "url: https://example.org/2024/01/29/chad/\n\nPublished: 28 Jan. 2024\nChad quit."
+    assert stated(text).value == dt.date(2024, 1, 28)
+    text = "url: https://example.org/2024/01/29/chad/\n\nUpdated: 30 Jan. 2024\nChad quit."
+    assert stated(text).value == dt.date(2024, 1, 29)
+
+
+def test_the_address_gives_a_yearless_dateline_its_year():
+    text = (
+        "url: https://example.org/news/202401/24/story.html\n\nLIMA, Jan. 24 -- Peru and Fiji "
+        "signed."
+    )
+    pub = stated(text)
+    assert (pub.value, pub.source) == (dt.date(2024, 1, 24), PUB_HEADER)
+    partial = (
+        "url: https://example.org/2024/Jan/story.html\n\nLIMA, Jan. 24 -- Peru and Fiji signed."
+    )
+    pub = stated(partial)
+    assert (pub.value, pub.source, pub.certain) == (dt.date(2024, 1, 24), PUB_DATELINE, True)
+    assert dateline_month_day(pub) is None  # certain: no need to infer it again
+
+
+def test_an_address_month_is_the_window_the_inference_chooses_from():
+    text = "url: http://example.org/english/2002/Jul/37319.htm\n\nPeru and Fiji signed Sunday."
+    pub = stated(text)
+    assert (pub.value, pub.source) == (None, PUB_UNKNOWN)
+    assert informative(pub)
+    assert (min(pub.alternatives), max(pub.alternatives)) == (
+        dt.date(2002, 7, 1),
+        dt.date(2002, 7, 31),
+    )
+    body = "Peru and Fiji signed Sunday a communique establishing ties as from July 21, 2002."
+    found = find_timexes(body, [Sentence(0, 0, len(body), body)], None)
+    sunday, stated_day = found[0], found[1]
+    item = DatingInput(
+        "copy",
+        pub,
+        (Anchor("ties", sunday), Anchor("ties, as the copy says", stated_day)),
+        timexes=tuple(found),
+    )
+    result = infer_publication_dates([item])["copy"]
+    # Not before the day it reports as done, a Sunday, within the address's month.
+    assert (result.value, result.source) == (dt.date(2002, 7, 21), PUB_INFERRED)
+    assert set(result.alternatives) <= {dt.date(2002, 7, d) for d in range(22, 32)}
+    assert "address" in result.evidence
+
+
+def test_nothing_found_is_not_informative():
+    assert not informative(PublicationDate(None, PUB_UNKNOWN, "nothing"))
+
+
+# --- more dateline styles ---------------------------------------------------------------
+
+
+def test_a_dateline_glued_to_a_photo_credit():
+    text = (
+        "The minister is barred from office. — Reuters picLIMA, May 4 —Peru and Fiji today "
+        "established relations."
+    )
+    pub = stated(text)
+    assert pub.source == PUB_DATELINE and dateline_month_day(pub) == (5, 4)
+    caption = "Ministers at the signing. Photo: AFP. SUVA, March 2, 2021 - Fiji cut ties."
+    assert stated(caption).value == dt.date(2021, 3, 2)
+    # Capitals inside an ordinary sentence are no dateline.
+    plain = "The talks at the UN, May 4 - a Thursday - went well."
+    assert stated(plain).source == PUB_UNKNOWN
+
+
+def test_a_dateline_without_a_comma_a_chronology_heading_and_an_agency_without_a_dash():
+    pub = stated("Lima [Peru] November 19 : Peru opened an office in Suva on Thursday.")
+    assert dateline_month_day(pub) == (11, 19)
+    pub = stated("CHAD - Dec. 22 - Sudan Ambassador Expelled.\n\nThe ambassador is expelled.")
+    assert dateline_month_day(pub) == (12, 22)
+    pub = stated("Suva, Sep 28 (AFP) Fiji and Peru have established relations.")
+    assert dateline_month_day(pub) == (9, 28)
+    pub = stated("SUVA, Sep 28, 2019 (AFP) Fiji and Peru have established relations.")
+    assert (pub.value, pub.source) == (dt.date(2019, 9, 28), PUB_DATELINE)
+
+
+# --- what the text alone implies ----------------------------------------------------------
+
+
+def test_a_weekday_with_a_month_and_day_dates_the_article_in_a_year_the_text_names():
+    text = (
+        "The ministers met on May 4, 2017 in Lima.\n"
+        "Peru and Fiji established relations on Thursday (May 4), officials said."
+    )
+    pub = stated(text)
+    assert (pub.value, pub.source, pub.certain) == (dt.date(2017, 5, 4), PUB_INFERRED, False)
+    assert max(pub.alternatives) == dt.date(2017, 5, 11)  # a week after at most
+    assert "Thursday (May 4)" in pub.evidence
+    other = "Chad left the bloc early in 2020. The vote took place on Tuesday, March 3."
+    assert stated(other).value == dt.date(2020, 3, 3)
+
+
+def test_a_weekday_with_a_month_and_day_in_a_year_the_text_never_names_dates_nothing():
+    # "Saturday, December 8" was a Saturday in 2001 and in 2012: the text names neither.
+    text = "Saturday, December 8, will mark 40 years of relations established in 1972."
+    assert stated(text).value is None
+    assert stated("They met on Thursday (May 4).").value is None  # no year at all
+
+
+def test_a_full_date_with_its_weekday_in_the_lead_dates_the_report():
+    text = (
+        "Peru and Fiji set up ties in December 2007, the ministry announced on Monday, "
+        "14 January 2008.\nThe two ministers signed a communique."
+    )
+    pub = stated(text)
+    assert (pub.value, pub.source) == (dt.date(2008, 1, 14), PUB_INFERRED)
+    assert min(pub.alternatives) == dt.date(2008, 1, 7)
+    assert max(pub.alternatives) == dt.date(2008, 1, 21)
+
+
+def test_a_full_date_with_its_weekday_told_as_history_dates_nothing():
+    later = "On Sunday, December 7, 1941, Japan attacked. In 2016 the two leaders met there."
+    assert stated(later).value is None
+    deep = "Peru and Fiji met.\nThey spoke.\nThey signed.\nIt began on Monday, January 1, 1979."
+    assert stated(deep).value is None
+
+
+def test_a_date_the_text_implies_fixes_the_article_for_the_others():
+    text = "Peru and Fiji established relations on Thursday (May 4), 2017 reports say."
+    pub = stated(text)
+    assert (pub.value, pub.source, pub.certain) == (dt.date(2017, 5, 4), PUB_INFERRED, False)
+    today = timex("Fiji and Peru today established relations.", "today")
+    thursday = next(
+        t
+        for t in find_timexes(text, [Sentence(0, 0, len(text), text)], None)
+        if t.text.startswith("Thursday")
+    )
+    items = [
+        DatingInput("implied", pub, (Anchor("ties", thursday),)),
+        DatingInput("copy", PublicationDate(None, PUB_UNKNOWN), (Anchor("ties", today),)),
+    ]
+    result = infer_publication_dates(items)
+    assert result["implied"] == pub
+    assert (result["copy"].value, result["copy"].certain) == (dt.date(2017, 5, 4), True)
+
+
+# --- across articles ----------------------------------------------------------------------
+
+
+def test_an_article_contradicting_itself_on_a_happening_does_not_rule_out_a_copy():
+    # The dated article dates "the ties" both in February and on 10 March: two happenings
+    # taken for one. Its word on them must not stop the undated copy from fitting the
+    # other dated article.
+    muddled = DatingInput(
+        "muddled",
+        PublicationDate(dt.date(2017, 3, 13), PUB_HEADER),
+        (
+            Anchor(
+                "ties", timex("A proposal was made last month.", "last month", dt.date(2017, 3, 13))
+            ),
+            Anchor(
+                "ties", timex("The vote on March 10 approved it.", "March 10", dt.date(2017, 3, 13))
+            ),
+        ),
+    )
+    clear = DatingInput(
+        "clear",
+        PublicationDate(dt.date(2017, 5, 4), PUB_HEADER),
+        (Anchor("ties", timex("Ties were set up on May 4, 2017.", "May 4, 2017")),),
+    )
+    copy = DatingInput(
+        "copy",
+        PublicationDate(None, PUB_UNKNOWN),
+        (Anchor("ties", timex("Fiji and Peru today established relations.", "today")),),
+    )
+    result = infer_publication_dates([muddled, clear, copy])["copy"]
+    assert result.value == dt.date(2017, 5, 4)
+    # The same article saying it consistently still counts.
+    consistent = replace(muddled, anchors=muddled.anchors[1:])
+    assert infer_publication_dates([consistent, copy])["copy"].value != dt.date(2017, 5, 4)
+
+
+def test_among_days_that_fit_equally_the_one_nearest_a_dated_copy_wins():
+    dated = DatingInput(
+        "dated",
+        PublicationDate(dt.date(2008, 1, 14), PUB_HEADER),
+        (),
+        recent=("switch",),
+    )
+    monday = timex("Malawi switched recognition, the minister said on Monday.", "Monday")
+    copy = DatingInput("copy", PublicationDate(None, PUB_UNKNOWN), (Anchor("switch", monday),))
+    found = infer_publication_dates([dated, copy])["copy"]
+    # 7 and 14 January are both Mondays in the week of the report: 14 January is nearer.
+    assert found.value == dt.date(2008, 1, 14)
+    assert dt.date(2008, 1, 7) in found.alternatives
+
+
+def test_an_address_outranks_other_articles_that_tell_of_another_time():
+    # The undated article's address says July 2002; the dated one tells of a happening of
+    # the same name in 2024. The address wins, and the reasoning says so.
+    sunday = timex("Peru and Fiji signed Sunday a communique on relations.", "Sunday")
+    undated = DatingInput(
+        "old",
+        PublicationDate(
+            None,
+            PUB_UNKNOWN,
+            "no date; the article's address gives 2002/Jul",
+            alternatives=tuple(dt.date(2002, 7, d) for d in range(1, 32)),
+        ),
+        (Anchor("ties", sunday),),
+    )
+    recent = DatingInput(
+        "recent",
+        PublicationDate(dt.date(2024, 1, 24), PUB_HEADER),
+        (
+            Anchor(
+                "ties",
+                timex("Peru and Fiji signed on Wednesday.", "Wednesday", dt.date(2024, 1, 24)),
+            ),
+        ),
+    )
+    found = infer_publication_dates([undated, recent])["old"]
+    assert found.value is not None and (found.value.year, found.value.month) == (2002, 7)
+    assert found.value.weekday() == 6  # "Sunday" is its day or a day of the week before
+    assert "set aside" in found.evidence
+    assert "matches" not in found.evidence  # the other article's Wednesday does not match
+
+
+def test_among_days_that_fit_the_one_nearest_a_day_the_article_states_wins():
+    body = "Peru and Fiji signed Sunday a communique establishing ties as from July 21, 2002."
+    found = find_timexes(body, [Sentence(0, 0, len(body), body)], None)
+    item = DatingInput(
+        "communique",
+        PublicationDate(
+            None,
+            PUB_UNKNOWN,
+            "the article's address gives 2002/Jul",
+            alternatives=tuple(dt.date(2002, 7, d) for d in range(1, 32)),
+        ),
+        # The stated day is told as planned here: only the nearness to it can choose
+        # among the July Sundays.
+        (Anchor("ties", found[0]), Anchor("ties, planned", found[1], "planned")),
+    )
+    assert infer_publication_dates([item])["communique"].value == dt.date(2002, 7, 21)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "month_day"),
+    [
+        ("MOSCOW, March 3. /TASS/. Russia and Fiji signed a pact.", None, (3, 3)),
+        ("LIMA, March 3 /TASS/. Peru and Fiji signed a pact.", None, (3, 3)),
+        ("Suva, Fiji, Mar 3, 2024 / PRNewswire / -- Fiji signed.", dt.date(2024, 3, 3), None),
+        ("Tehran, March 3, IRNA -- Iran and Fiji signed a pact.", None, (3, 3)),
+        ("Nairobi, Kenya, March 3, 2024 — Kenya and Fiji signed.", dt.date(2024, 3, 3), None),
+        (
+            "Manila, Philippines — March 3, 2024 — Manila and Suva signed.",
+            dt.date(2024, 3, 3),
+            None,
+        ),
+        ("HAVANA, Cuba, Mar 3 (ACN) Cuba and Fiji signed a pact.", None, (3, 3)),
+        ("ADDIS ABABA, March 3 (ENA)-Ethiopia and Fiji signed.", None, (3, 3)),
+        ("March 3, 2024 — Kenya and Fiji signed a pact.", dt.date(2024, 3, 3), None),
+        ("3 March 2024 | Kenya and Fiji signed a pact.", dt.date(2024, 3, 3), None),
+        ("(March 3, 2024) Rwanda and Fiji signed a pact.", dt.date(2024, 3, 3), None),
+    ],
+)
+def test_datelines_of_many_agencies_and_styles(text, day, month_day):
+    pub = stated(text)
+    assert pub.source == PUB_DATELINE
+    assert (pub.value if day else None, dateline_month_day(pub)) == (day, month_day)
+
+
+def test_a_date_opening_a_later_line_is_no_dateline_and_an_address_outranks_it():
+    text = "Peru and Fiji\nA history\nOf ties\nDecember 7, 1941 — a day of infamy for Peru."
+    assert stated(text).value is None
+    text = (
+        "url: https://example.org/2024/03/05/ties\n\n"
+        "December 7, 1941 — a day of infamy, Peru's minister recalled on Tuesday."
+    )
+    assert stated(text).value == dt.date(2024, 3, 5)
+
+
+def test_a_this_day_piece_that_states_its_weekday_dates_itself():
+    piece = (
+        "title: Today in History: Dec. 31\n\n"
+        "Today is Saturday, Dec. 31, the 366th and final day of 2016.\n"
+        "On this date:\nIn 1960, Peru and Fiji established diplomatic relations."
+    )
+    pub = stated(piece)
+    assert (pub.value, pub.source) == (dt.date(2016, 12, 31), PUB_INFERRED)

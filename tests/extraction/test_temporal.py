@@ -735,3 +735,243 @@ def test_a_visit_or_talks_told_as_underway_are_dated_by_the_report_s_day():
     assert values("Preparations are underway for the summit.") == {}
     assert values("Construction of the new stadium is underway.") == {}
     assert values("Preparations for the state visit to Peru are underway.") == {}
+
+
+# --- relative anchors counted from the narrative, not the publication date ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "edtf"),
+    [
+        # "last/next" + month and day, no year: the latest (first) such day
+        (
+            "Chad broke ties with Sudan last March 26, officials recalled.",
+            FRIDAY,
+            "last March 26",
+            "2025-03-26",
+        ),
+        (
+            "Oman recalled its envoy last Dec. 2 over the dispute.",
+            FRIDAY,
+            "last Dec. 2",
+            "2024-12-02",
+        ),
+        ("The envoys will meet next May 4 in Geneva.", FRIDAY, "next May 4", "2025-05-04"),
+        # "the following/previous July": from the date just before, not from P
+        (
+            "Peru cut ties in November, 1983, but restored them the following July.",
+            FRIDAY,
+            "the following July",
+            "1984-07",
+        ),
+        (
+            "Fiji opened an embassy in 2001 and closed it the following March.",
+            FRIDAY,
+            "the following March",
+            "2002-03",
+        ),
+        (
+            "Laos signed in May 2019 after talks begun the previous October.",
+            FRIDAY,
+            "the previous October",
+            "2018-10",
+        ),
+        # "N units later" counts from a relative date too
+        (
+            "In August last year, Chile opened an office, and Peru did so one month later.",
+            FRIDAY,
+            "one month later",
+            "2024-09",
+        ),
+        (
+            "Talks failed last year; two years later they resumed.",
+            dt.date(2030, 1, 2),
+            "two years later",
+            "2031",
+        ),
+        # the day the narrative is at
+        (
+            "Oman cut ties on Tuesday. Earlier in the day, the minister met the envoy.",
+            FRIDAY,
+            "Earlier in the day",
+            "2025-04-08",
+        ),
+        (
+            "Chad signed on March 3, 2024. Later in the day, he flew home.",
+            FRIDAY,
+            "Later in the day",
+            "2024-03-03",
+        ),
+        (
+            "The accord was signed on Jan. 5, 2020 and takes effect as of this day.",
+            FRIDAY,
+            "this day",
+            "2020-01-05",
+        ),
+        (
+            "Envoys met on May 2, 2019 and that same day the talks ended.",
+            FRIDAY,
+            "that same day",
+            "2019-05-02",
+        ),
+        # last night: the evening before the report
+        (
+            "The president announced last night that ties would be restored.",
+            FRIDAY,
+            "last night",
+            "2025-04-10",
+        ),
+        ("Mali said last night it had withdrawn.", TUESDAY, "last night", "2025-03-10"),
+    ],
+)
+def test_relative_anchors_count_from_the_narrative(text, published, expression, edtf):
+    found = _article_timexes(text, published)
+    assert found[expression].value.edtf == edtf
+
+
+def test_the_following_month_with_nothing_before_it_counts_from_the_publication_date():
+    assert values("Ties resume the following July.", FRIDAY) == {"the following July": "2025-07"}
+    assert values("They met the previous March.", FRIDAY) == {"the previous March": "2025-03"}
+
+
+def test_a_month_and_day_one_day_after_the_publication_date_is_that_day():
+    # A dateline filed in another time zone runs a day ahead of the page's date.
+    assert values("Lima [Peru] November 19 : Peru recalled its envoy.", dt.date(2021, 11, 18)) == {
+        "November 19": "2021-11-19"
+    }
+    assert values("Suva, March 12: Fiji expelled the envoy.", TUESDAY) == {"March 12": "2025-03-12"}
+    # Two days ahead is the year before, as any past month and day.
+    assert values("Suva, March 13: Fiji expelled the envoy.", TUESDAY) == {"March 13": "2024-03-13"}
+
+
+def test_the_items_of_a_this_day_in_history_piece_are_its_day_of_their_year():
+    piece = (
+        "Today in History: January 10\n\n"
+        "In 1946, the first General Assembly convened in London.\n"
+        "In 1984, the United States set up ties with the Holy See.\n"
+        "Ties had been cut in 1867."
+    )
+    found = _article_timexes(piece, dt.date(2024, 1, 10))
+    assert found["1946"].value.edtf == "1946-01-10"
+    assert found["1984"].value.edtf == "1984-01-10"
+    assert found["1867"].value.edtf == "1867"  # not an item: the year as written
+    other = "On this date in history:\n\nOn this day in 1920, the League of Nations was born."
+    assert _article_timexes(other, dt.date(2024, 1, 10))["1920"].value.edtf == "1920-01-10"
+    # Without the publication date the item keeps its year.
+    undated = _article_timexes(piece, None)["1946"]
+    assert (undated.value.edtf, undated.relative) == ("1946", True)
+    # An ordinary article's "In 1946, ..." is the year.
+    plain = "In 1946, the first General Assembly convened in London."
+    assert _article_timexes(plain, dt.date(2024, 1, 10))["1946"].value.edtf == "1946"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "edtf"),
+    [
+        (
+            "FORTY years ago,today, four nations set up ties with Cuba.",
+            "FORTY years ago,today",
+            "1972-12-08",
+        ),
+        ("Fifty years ago today, Peru and Fiji signed.", "Fifty years ago today", "1962-12-08"),
+        (
+            "Ten years ago this week, Chad left the bloc.",
+            "Ten years ago this week",
+            "2002-12-02/2002-12-08",
+        ),
+        ("Two decades ago this month the war ended.", "Two decades ago this month", "1992-12"),
+    ],
+)
+def test_an_anniversary_is_the_same_day_week_or_month_years_back(text, expression, edtf):
+    found = {t.text: t for t in timexes(text, dt.date(2012, 12, 8))}
+    assert found[expression].value.edtf == edtf
+    # Without "today", the year as before.
+    assert values("Forty years ago, ties were set up.", dt.date(2012, 12, 8)) == {
+        "Forty years ago": "1972"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "edtf"),
+    [
+        (
+            "They would recognise each other from the New Year.",
+            dt.date(1979, 1, 2),
+            "the New Year",
+            "1979-01-01",
+        ),
+        (
+            "The two will set up ties from the New Year, he said.",
+            dt.date(1978, 12, 16),
+            "the New Year",
+            "1979-01-01",
+        ),
+        (
+            "Peru expelled the envoy on Christmas Eve 1989.",
+            None,
+            "Christmas Eve 1989",
+            "1989-12-24",
+        ),
+        (
+            "On New Year's Day, Fiji cut ties with Chad.",
+            dt.date(2024, 1, 3),
+            "New Year's Day",
+            "2024-01-01",
+        ),
+        (
+            "Fiji recalled its envoy on Christmas Day.",
+            dt.date(2024, 1, 3),
+            "Christmas Day",
+            "2023-12-25",
+        ),
+    ],
+)
+def test_holidays_on_fixed_days_are_dates(text, published, expression, edtf):
+    found = {t.text: t for t in timexes(text, published)}
+    assert found[expression].value.edtf == edtf
+
+
+def test_holiday_words_that_name_no_day_are_no_dates():
+    assert values("The New Year celebrations and the Lunar New Year passed quietly.") == {}
+    assert values("The Christmas season brought Christmas trees to Suva.") == {}
+
+
+def test_the_n_years_ago_items_of_a_this_day_piece_are_its_day_years_back():
+    piece = (
+        "Today in History: Dec. 31\n\n"
+        "On this date:\nIn 1960, Peru and Fiji established diplomatic relations.\n"
+        "Ten years ago: Peru expelled Fiji's ambassador.\n"
+        "One year ago: Peru rejoined the bloc."
+    )
+    found = _article_timexes(piece, dt.date(2016, 12, 31))
+    assert found["1960"].value.edtf == "1960-12-31"
+    assert found["Ten years ago"].value.edtf == "2006-12-31"
+    assert found["One year ago"].value.edtf == "2015-12-31"
+    # In an ordinary article "Ten years ago: ..." stays a year.
+    plain = _article_timexes("Ten years ago: Peru expelled Fiji's envoy.", dt.date(2016, 12, 31))
+    assert plain["Ten years ago"].value.edtf == "2006"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "edtf"),
+    [
+        ("He resigned late last month.", "late last month", "2025-03-21~/2025-03-31~"),
+        ("They met early this month in Suva.", "early this month", "2025-04-01~/2025-04-10~"),
+        ("It ended at the end of last month.", "the end of last month", "2025-03-21~/2025-03-31~"),
+        ("Late last week Peru recalled its envoy.", "Late last week", "2025-03-31/2025-04-06"),
+        ("Peru left the bloc a fortnight ago.", "a fortnight ago", "2025-03-28"),
+        (
+            "Talks ran between March 3 and 5 in Lima.",
+            "between March 3 and 5",
+            "2025-03-03/2025-03-05",
+        ),
+        (
+            "Talks ran between Feb. 27 and March 2, 2024.",
+            "between Feb. 27 and March 2, 2024",
+            "2024-02-27/2024-03-02",
+        ),
+    ],
+)
+def test_parts_of_relative_months_and_ranges_between_two_days(text, expression, edtf):
+    found = {t.text: t for t in timexes(text, FRIDAY)}
+    assert found[expression].value.edtf == edtf

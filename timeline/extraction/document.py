@@ -160,10 +160,8 @@ def _publication(text: str, header: Header, sentences: list[Sentence], given: Pu
     if given.value is not None or given.source != PUB_UNKNOWN:
         return given
     found = pubdate.find_publication_date(text, header, sentences)
-    # A yearless dateline keeps its month and day for the inference even without a value.
-    if found is not None and (
-        found.value is not None or pubdate.dateline_month_day(found) is not None
-    ):
+    # A yearless dateline's month and day, an address's month, help the inference.
+    if pubdate.informative(found):
         return found
     return given
 

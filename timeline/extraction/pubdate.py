@@ -6,11 +6,15 @@ In order of trust (DATES.md):
 2. a "Published: 11 Mar. 2025, 17:03" / "date 2025-03-11" line, a dateline
    ("SEOUL, Feb. 14 (Yonhap) --") or a line that is only a date, in the first
    lines of the body -> ``PUB_DATELINE`` (a dateline without a year stays
-   uncertain);
-3. :func:`infer_publication_dates`: the days on which every relative
+   uncertain, unless the address gives the year); the date in the article's
+   address (``/2024/01/28/``) -> ``PUB_HEADER``, trusted between them;
+3. what the text alone implies: a weekday written with its date puts the
+   report within a week of it -> ``PUB_INFERRED``;
+4. :func:`infer_publication_dates`: the days on which every relative
    expression of an undated article agrees with what other articles say about
-   the same happenings -> ``PUB_INFERRED``, with the reasoning in words;
-4. otherwise ``PUB_UNKNOWN``: shown as uncertain, never guessed silently.
+   the same happenings (inside the month or year its address gives) ->
+   ``PUB_INFERRED``, with the reasoning in words;
+5. otherwise ``PUB_UNKNOWN``: shown as uncertain, never guessed silently.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
+from urllib.parse import urlsplit
 
 from . import temporal
 from .types import (
@@ -45,8 +50,10 @@ __all__ = [
     "dateline_month_day",
     "find_publication_date",
     "infer_publication_dates",
+    "informative",
     "mentioned_years",
     "publication_year_hints",
+    "url_date",
 ]
 
 # How far into the body a dateline or "Published:" line may be.
@@ -79,21 +86,38 @@ _LABEL_TRUST = {
     "modified": 3,
 }
 _MON = temporal._MON
+# Between the place and the date: a comma; the country in square brackets with or without
+# one ("Lima [Peru], March 3", "Taipei [Taiwan] November 19 :"); or a dash, as chronologies
+# head their entries ("CHAD - Dec. 22 - ...").
+_PLACE_TO_DATE = r"(?:\s*\[[A-Za-z][\w.' -]{0,30}\]\s*,?|\s*,|\s+[-–—])\s*"
+_DATELINE_DATE = (
+    rf"(?P<date>(?:{_MON})\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*(?P<y1>\d{{4}}))?"
+    rf"|\d{{1,2}}\s+(?:{_MON})(?:\s+(?P<y2>\d{{4}}))?)"
+)
+_DASH = r"(?:--|—|–|-|:)"
+# After the date: the agency in brackets, then perhaps no dash when the lead runs on
+# ("Beijing, Sep 28 (AFP) China and ..."); or between slashes ("November 4. /TASS/.",
+# "Mar 3, 2024 / PRNewswire / --"); or after a comma ("March 3, IRNA --"); then a dash
+# or a colon.
+_DATELINE_END = (
+    rf"\s*(?:\((?P<agency>[^)]{{1,40}})\)\s*{_DASH}?"
+    rf"|\.?\s*/\s*[A-Za-z][\w .-]{{0,30}}/\s*\.?\s*{_DASH}?"
+    rf"|,\s*[A-Z][A-Za-z]{{1,15}}\s*{_DASH}"
+    rf"|{_DASH})"
+)
 _DATELINE = re.compile(
-    rf"^\s*(?P<place>[A-Z][A-Z.'’\- ]{{1,40}}(?:,\s*[A-Z][A-Za-z.'’\- ]{{1,30}})?)"
-    r"(?:\s*\[[A-Za-z][\w.' -]{0,30}\])?\s*,\s*"
-    rf"(?P<date>(?:{_MON})\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*(?P<y1>\d{{4}}))?|\d{{1,2}}\s+(?:{_MON})(?:\s+(?P<y2>\d{{4}}))?)"
-    # The agency in brackets, or between slashes after a full stop ("November 4. /TASS/:").
-    r"\s*(?:\((?P<agency>[^)]{1,40})\)|\.?\s*/[A-Za-z][\w .-]{0,30}/)?\s*(?:--|—|–|-|:)"
+    r"^\s*(?P<place>[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30})?)"
+    + _PLACE_TO_DATE
+    + _DATELINE_DATE
+    + _DATELINE_END
 )
 # "Tehran, August 23: Britain reopened ...": a place in title case, as some outlets print it.
 _TITLE_DATELINE = re.compile(
-    rf"^\s*(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})"
-    # "Lima [Peru], March 3 (ANI):": the country in square brackets after the place.
-    r"(?:\s*\[[A-Za-z][\w.' -]{0,30}\])?\s*,\s*"
-    rf"(?P<date>(?:{_MON})\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*(?P<y1>\d{{4}}))?|\d{{1,2}}\s+(?:{_MON})(?:\s+(?P<y2>\d{{4}}))?)"
-    # The agency in brackets, or between slashes after a full stop ("November 4. /TASS/:").
-    r"\s*(?:\((?P<agency>[^)]{1,40})\)|\.?\s*/[A-Za-z][\w .-]{0,30}/)?\s*(?:--|—|–|-|:)"
+    # "Nairobi, Kenya, March 3, 2024 —": the country may follow the place.
+    r"^\s*(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?)?)"
+    + _PLACE_TO_DATE
+    + _DATELINE_DATE
+    + _DATELINE_END
 )
 # Openings of ordinary sentences that look like a title-case place.
 _NOT_A_PLACE = re.compile(
@@ -129,27 +153,241 @@ def _day_from(text: str, max_start: int = 12) -> tuple[dt.date, str] | None:
 
 
 def find_publication_date(text: str, header: Header, sentences: list[Sentence]) -> PublicationDate:
-    """The publication date the article itself states, or ``PUB_UNKNOWN``."""
+    """The publication date the article itself states, or infers from its own text
+    alone (``PUB_INFERRED``), or ``PUB_UNKNOWN``.
+
+    In order of trust: the header's date; a "Published:" line or a dateline with a
+    year; the date in the article's address; a line that is only a date; a dateline
+    without a year; then what the text implies (a weekday written with its date)."""
     stated = _header_date(header)
     if stated:
         return stated
-    head = text[header.body_start : header.body_start + HEAD_CHARS]
-    # "November 23 , 1998": scraped pages often leave a space before the comma.
-    lines = [re.sub(r"\s+,", ",", line.strip()) for line in head.splitlines() if line.strip()]
-    best: tuple[int, PublicationDate] | None = None
-    for line in lines[:HEAD_LINES]:
-        # Each candidate comes with its trust (1 is the most trusted); the first of the
-        # most trusted wins.
-        for trust, pub in _line_dates(line, text, header, sentences):
-            if best is None or trust < best[0]:
-                best = (trust, pub)
+    url = url_date(header.fields.get("url", ""))
+    best = _best_line(text, header, sentences, url)
+    if url is not None and url.day is not None and (best is None or best[0] > URL_TRUST):
+        where = f"the date in the article's address ({url.shown})"
+        best = (URL_TRUST, PublicationDate(url.day, PUB_HEADER, where))
     if best:
         return best[1]() if callable(best[1]) else best[1]
+    if _WEEKDAY_WITH_DATE.search(text, header.body_start):
+        implied = _text_implied_date(temporal.find_timexes(text, sentences, None), url)
+        if implied is not None:
+            return implied
+    why = "no date in the header, no dateline or 'Published' line in the first lines"
+    if url is None:
+        return PublicationDate(None, PUB_UNKNOWN, why)
+    # The month or year of the address: the days the inference may choose from.
     return PublicationDate(
         None,
         PUB_UNKNOWN,
-        "no date in the header, no dateline or 'Published' line in the first lines",
+        f"{why}; the article's address gives {url.shown}",
+        alternatives=tuple(_url_days(url)),
     )
+
+
+def informative(pub: PublicationDate) -> bool:
+    """True when a date found in an article helps date it: a day, the month and day of
+    a dateline without a year, or the days the article's address allows."""
+    return pub.value is not None or dateline_month_day(pub) is not None or bool(pub.alternatives)
+
+
+def _best_line(
+    text: str, header: Header, sentences: list[Sentence], url: UrlDate | None
+) -> _Candidate | None:
+    head = text[header.body_start : header.body_start + HEAD_CHARS]
+    # "November 23 , 1998": scraped pages often leave a space before the comma.
+    lines = [re.sub(r"\s+,", ",", line.strip()) for line in head.splitlines() if line.strip()]
+    best: _Candidate | None = None
+    for index, line in enumerate(lines[:HEAD_LINES]):
+        # Each candidate comes with its trust (1 is the most trusted); the first of the
+        # most trusted wins.
+        lead = index < LEAD_LINES
+        for trust, pub in _line_dates(line, text, header, sentences, url, lead):
+            if best is None or trust < best[0]:
+                best = (trust, pub)
+    return best
+
+
+# --- what the text alone implies ------------------------------------------------------
+
+# A weekday written next to a day of the month: without one, the text implies nothing.
+_WEEKDAY_WITH_DATE = re.compile(
+    r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\W{1,4}"
+    rf"(?:(?:the\s+)?\d{{1,2}}\b|{_MON})"
+)
+
+# A weekday names a day of the week around the report: news style writes the weekday for
+# the seven days before or after the publication date, the month and day beyond them.
+WEEK_DAYS = 7
+# A full date written with its weekday tells when the report was written only in the
+# lead; further down it may be a recollection ("On Sunday, December 7, 1941, ...").
+LEAD_SENTENCES = 3
+
+
+def _text_implied_date(timexes: Sequence[Timex], url: UrlDate | None) -> PublicationDate | None:
+    """The publication date the text alone implies, when a weekday written with its date
+    pins it ("on Thursday (May 4)" in a text that mentions 2017; "announced on Monday,
+    14 January 2008" in the lead): the days within a week of that date on which every
+    such weekday is right, the first on or after the dates reported as past."""
+    years = mentioned_years(timexes)
+    pins = _pins(timexes, years)
+    # The year a weekday gives a month and day must be one the text (or its address)
+    # names: "Saturday, December 8" fits 2001 and 2012 alike.
+    attested = {url.year} if url is not None else set(years)
+    days = _pinned_days(pins, attested, url)
+    fits = [P for P in days if all(_pin_fits(pin, P, attested) for pin in pins)]
+    if not fits:
+        return None
+    past = [_timex_value(p, fits[0]).start for p in pins if not p.spec.future]
+    after = [P for P in fits if not past or max(past) <= P]
+    chosen = (after or fits)[0]
+    others = [P for P in fits if chosen != P]
+    shown = "; ".join(f"'{p.text}' is {_timex_value(p, chosen).display}" for p in pins)
+    choice = (
+        "the only day that fits"
+        if not others
+        else f"{len(fits)} days fit; {chosen.isoformat()} is the first on or after the dates "
+        "it reports as past"
+    )
+    evidence = (
+        f"Inferred from the text alone: {shown}, and a weekday names a day within a week of "
+        f"the report; {choice}."
+    )
+    return PublicationDate(
+        chosen,
+        PUB_INFERRED,
+        evidence,
+        certain=not others,
+        alternatives=tuple(others[:MAX_ALTERNATIVES]),
+    )
+
+
+def _pins(timexes: Sequence[Timex], years: tuple[int, ...]) -> list[Timex]:
+    """Dates written with their weekday: a month and day without a year, or a full date
+    in the lead that is not older than the latest year the text mentions."""
+    pins = []
+    for timex in timexes:
+        spec = timex.spec
+        if timex.kind != "date" or getattr(spec, "weekday", None) is None:
+            continue
+        if timex.relative or (
+            timex.value is not None
+            and timex.value.precision == DAY
+            and timex.sentence < LEAD_SENTENCES
+            and timex.value.start.year >= max(years, default=0)
+        ):
+            pins.append(timex)
+    return pins
+
+
+def _pinned_days(pins: list[Timex], attested: set[int], url: UrlDate | None) -> list[dt.date]:
+    """The days within a week of every pin's possible dates (and inside the address's
+    month or year): the only days worth checking one by one."""
+    days: set[dt.date] | None = None
+    for pin in pins:
+        near = {
+            d + dt.timedelta(days=k)
+            for d in _pin_dates(pin, attested)
+            for k in range(-WEEK_DAYS - temporal.LEEWAY_DAYS, WEEK_DAYS + 1)
+        }
+        days = near if days is None else days & near
+    if url is not None:
+        days = (days or set()) & set(_url_days(url))
+    return sorted(days or ())
+
+
+def _pin_dates(pin: Timex, attested: set[int]) -> list[dt.date]:
+    """The dates a pin can stand for: its own, or its month (every month, for "Thursday
+    the 4th") and day in each attested year, on its weekday."""
+    if not pin.relative:
+        return [pin.value.start]
+    spec = pin.spec
+    day = spec.args[1] if spec.op == "monthday" else spec.args[0]
+    months = [spec.args[0]] if spec.op == "monthday" else range(1, 13)
+    dates = (temporal._safe_date(y, m, day) for y in attested for m in months)
+    return [d for d in dates if d is not None and d.weekday() == spec.weekday]
+
+
+def _url_days(url: UrlDate) -> list[dt.date]:
+    if url.day is not None:
+        return [url.day]
+    if url.month is not None:
+        last = temporal._last_day(url.year, url.month)
+        return [dt.date(url.year, url.month, d) for d in range(1, last + 1)]
+    return list(_days((url.year, url.year)))
+
+
+def _pin_fits(pin: Timex, P: dt.date, attested: set[int]) -> bool:
+    value = _timex_value(pin, P)
+    if value is None or value.precision != DAY:
+        return False
+    if pin.relative and not (temporal.weekday_agrees(pin, value) and value.start.year in attested):
+        return False
+    gap = (value.start - P).days if pin.spec.future else (P - value.start).days
+    if not pin.relative:
+        gap = abs(gap)
+    return -temporal.LEEWAY_DAYS <= gap <= WEEK_DAYS
+
+
+# --- the date in the article's address ------------------------------------------------
+
+# Trusted like a line that is only a date: below a "Published:" line or a dated dateline,
+# above an "Updated:" line and a dateline without a year.
+URL_TRUST = 2
+
+
+@dataclass(frozen=True)
+class UrlDate:
+    """The date a news site wrote into an article's address: a day, or a month or a year."""
+
+    year: int
+    month: int | None
+    day: dt.date | None
+    shown: str  # the part of the address it was read from
+
+
+_URL_YEAR = r"(?P<y>(?:19|20)\d\d)"
+_URL_DAYS = [
+    # /2024/1/28/, /2003-11-29-, /2024_01_28
+    re.compile(
+        rf"(?<!\d){_URL_YEAR}(?P<s>[/_.-])(?P<m>1[0-2]|0?[1-9])(?P=s)(?P<d>3[01]|[12]\d|0?[1-9])(?!\d)"
+    ),
+    # /20240128/, /202401/28/, -20211119031404 (a day and a clock time)
+    re.compile(
+        rf"(?<!\d){_URL_YEAR}(?P<m>1[0-2]|0[1-9])/?(?P<d>3[01]|[12]\d|0[1-9])(?:\d{{6}})?(?!\d)"
+    ),
+    # /10/31/2023/: month first, as American sites write it
+    re.compile(rf"(?<!\d)(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/{_URL_YEAR}(?!\d)"),
+]
+# /2002/Jul/, /2016/12/: a month without its day
+_URL_MONTH = re.compile(rf"(?<!\d){_URL_YEAR}[/_-](?P<m>1[0-2]|0[1-9]|[A-Za-z]{{3,9}})(?=[/_-]|$)")
+_URL_YEAR_ONLY = re.compile(rf"/{_URL_YEAR}(?=/)")
+
+
+def url_date(url: str) -> UrlDate | None:
+    """The date in an article's address, read from its path (never its query string:
+    a site's calendar widget writes ``?yr=2024`` on any page)."""
+    try:
+        path = urlsplit(url.strip()).path
+    except ValueError:  # "http://[::1": not an address at all
+        return None
+    for pattern in _URL_DAYS:
+        for match in pattern.finditer(path):
+            day = temporal._safe_date(int(match["y"]), int(match["m"]), int(match["d"]))
+            if day:
+                return UrlDate(day.year, day.month, day, match.group().strip("/_.-"))
+    for match in _URL_MONTH.finditer(path):
+        month = _url_month(match["m"])
+        if month:
+            return UrlDate(int(match["y"]), month, None, match.group().strip("/_-"))
+    match = _URL_YEAR_ONLY.search(path)
+    return UrlDate(int(match["y"]), None, None, match["y"]) if match else None
+
+
+def _url_month(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return temporal.MONTH_LOOKUP.get(word.lower())
 
 
 def _header_date(header: Header) -> PublicationDate | None:
@@ -167,27 +405,74 @@ _Candidate = tuple[int, PublicationDate | Callable[[], PublicationDate]]
 
 
 def _line_dates(
-    line: str, text: str, header: Header, sentences: list[Sentence]
+    line: str,
+    text: str,
+    header: Header,
+    sentences: list[Sentence],
+    url: UrlDate | None,
+    lead: bool = True,
 ) -> list[_Candidate]:
     """The publication dates one of the first lines states, each with its trust."""
     labelled = _labelled_dates(line)
     if labelled:
         return labelled
-    dateline = _DATELINE.match(line)
+    dateline = _DATELINE.match(line) or _glued_dateline(line)
     if not dateline:
         titled = _TITLE_DATELINE.match(line)
         if titled and not _NOT_A_PLACE.match(titled["place"]):
             dateline = titled
     if dateline:
-        return _dateline_dates(dateline, text, header, sentences)
+        return _dateline_dates(dateline, text, header, sentences, url)
     # "MOSCOW (UrduPoint News / Sputnik - 28th November, 2019) Chinese ..."
     agency = _AGENCY_DATELINE.match(line)
     day = _day_from(agency["inside"], max_start=len(agency["inside"])) if agency else None
     if day:
         shown = agency.group().strip()
         return [(1, PublicationDate(day[0], PUB_DATELINE, f"dateline '{shown}'"))]
+    leading = _leading_date(line) if lead else None
+    if leading:
+        return [leading]
     alone = _date_alone(line)
     return [alone] if alone else []
+
+
+# A date opening one of the first lines may also be a feature's first words ("December 7,
+# 1941 - a date which will live in infamy"): trusted below the address, only there.
+LEADING_DATE_TRUST = 3
+LEAD_LINES = 3
+# What follows a full date that opens the lead: "March 3, 2024 — ...", "3 March 2024 | ...",
+# "(March 3, 2024) ...".
+_OPENS_WITH_DATE = re.compile(rf"\s*\(?\s*(?:\d|{_MON})")
+_AFTER_LEADING_DATE = re.compile(r"\s*(?:\)|(?:--|—|–|-|\|)(?=\s))")
+
+
+def _leading_date(line: str) -> _Candidate | None:
+    """A full date that opens the first line and is set off from the lead by a dash, a
+    bar or brackets: the dateline of outlets that print no place."""
+    if not _OPENS_WITH_DATE.match(line):
+        return None
+    day = _day_from(line, max_start=2)
+    if not day:
+        return None
+    end = line.index(day[1]) + len(day[1])
+    if not _AFTER_LEADING_DATE.match(line, end):
+        return None
+    shown = line[: _AFTER_LEADING_DATE.match(line, end).end()].strip()
+    return (LEADING_DATE_TRUST, PublicationDate(day[0], PUB_DATELINE, f"dateline '{shown}'"))
+
+
+# Where a dateline in capitals may start inside a line: glued to a photo credit
+# ("... Reuters picPARIS, May 4 —The ministers ...") or after a caption's full stop.
+_GLUE = re.compile(r"(?:(?<=[a-z])|(?<=[.!?”\"]\s)|(?<=[—–]\s))(?=[A-Z]{2})")
+GLUE_CHARS = 400
+
+
+def _glued_dateline(line: str) -> re.Match | None:
+    for glue in _GLUE.finditer(line, 0, GLUE_CHARS):
+        dateline = _DATELINE.match(line[glue.start() :])
+        if dateline:
+            return dateline
+    return None
 
 
 def _labelled_dates(line: str) -> list[_Candidate]:
@@ -203,7 +488,7 @@ def _labelled_dates(line: str) -> list[_Candidate]:
 
 
 def _dateline_dates(
-    dateline: re.Match, text: str, header: Header, sentences: list[Sentence]
+    dateline: re.Match, text: str, header: Header, sentences: list[Sentence], url: UrlDate | None
 ) -> list[_Candidate]:
     got = temporal.parse_absolute(dateline["date"])
     shown = dateline.group().strip()
@@ -211,7 +496,7 @@ def _dateline_dates(
         return [(1, PublicationDate(got[0].start, PUB_DATELINE, f"dateline '{shown}'"))]
     month_day = _month_day_of(dateline["date"])
     if month_day:
-        return [(4, lambda: _yearless_dateline(text, header, sentences, month_day, shown))]
+        return [(4, lambda: _yearless_dateline(text, sentences, month_day, shown, url))]
     return []
 
 
@@ -265,12 +550,24 @@ _YEARLESS = "dateline without a year"
 
 
 def _yearless_dateline(
-    text: str, header: Header, sentences: list[Sentence], month_day: tuple[int, int], shown: str
+    text: str,
+    sentences: list[Sentence],
+    month_day: tuple[int, int],
+    shown: str,
+    url: UrlDate | None,
 ) -> PublicationDate:
-    """A dateline such as "SEOUL, Feb. 14 (Yonhap) --": the day is stated, the year is not."""
+    """A dateline such as "SEOUL, Feb. 14 (Yonhap) --": the day is stated, the year is not.
+
+    The year of the article's address settles it; else the latest year the text
+    mentions is a guess, which the other articles may correct."""
     month, day = month_day
-    years = mentioned_years(temporal.find_timexes(text, sentences, None))
     evidence = f"{_YEARLESS} '{shown}' ({temporal.MONTH_NAMES[month]} {day})"
+    if url is not None and url.month in (None, month):
+        value = temporal._safe_date(url.year, month, day)
+        if value:
+            where = f"the year from the article's address ({url.shown})"
+            return PublicationDate(value, PUB_DATELINE, f"{evidence}; {where}")
+    years = mentioned_years(temporal.find_timexes(text, sentences, None))
     if years:
         year = max(years)
         value = temporal._safe_date(year, month, day)
@@ -429,10 +726,20 @@ class _Undated:
     window: tuple[int, int] = (0, 0)
     version: int = 0  # bumped whenever ``candidates`` shrinks (keys the memos)
     weekday_checks: tuple[Timex, ...] = ()  # "Tuesday, March 11": the two must agree
+    # The only days possible, when the article's address gives a month or a year.
+    allowed: frozenset[dt.date] = frozenset()
+    # Dated by its own text alone: no day of it fits what the other articles say.
+    text_only: bool = False
 
 
 def _is_fixed(pub: PublicationDate) -> bool:
-    return pub.value is not None and pub.certain and pub.source != PUB_UNKNOWN
+    """A date to infer the others from: a stated one, or one the article's own text
+    implies (it is not inferred again: only undated articles are)."""
+    return (
+        pub.value is not None
+        and (pub.certain or pub.source == PUB_INFERRED)
+        and pub.source != PUB_UNKNOWN
+    )
 
 
 def _value_at(anchor: Anchor, P: dt.date) -> DateValue | None:
@@ -540,10 +847,20 @@ def _infer(items: Sequence[DatingInput]) -> dict[str, PublicationDate]:
         else:
             undated.append(_undated(item))
 
+    observations = _self_consistent(observations)
     # Candidate days for each undated article, from the fixed articles alone.
     for entry in undated:
-        entry.window = _window(entry.item, fixed_years)
+        entry.window = (
+            (min(entry.allowed).year, max(entry.allowed).year)
+            if entry.allowed
+            else _window(entry.item, fixed_years)
+        )
         entry.candidates = _first_candidates(entry, observations)
+        if not entry.candidates and _tied_by_text(entry):
+            # Its address or dateline outranks the other articles: they tell of the
+            # same happening at another time, or of another happening of that name.
+            entry.candidates = _first_candidates(entry, {})
+            entry.text_only = True
     links = _links(undated)
     _narrow(undated, links)
     chosen = _assign(undated, observations, links)
@@ -583,6 +900,24 @@ def _observe(item: DatingInput, observations: dict[str, list[_Obs]]) -> None:
         )
 
 
+def _self_consistent(observations: dict[str, list[_Obs]]) -> dict[str, list[_Obs]]:
+    """Each article's observations of a happening, unless they contradict each other.
+
+    An article that dates one happening both "last month" and "on March 10" of the
+    month after speaks of two happenings the clustering took for one: it says nothing
+    reliable about either, and must not rule out the days another article fits."""
+    kept: dict[str, list[_Obs]] = defaultdict(list)
+    for happening, found in observations.items():
+        by_article: dict[str, list[_Obs]] = defaultdict(list)
+        for obs in found:
+            by_article[obs.key].append(obs)
+        for said in by_article.values():
+            values = [o.value for o in said if o.value is not None]
+            if all(a.overlaps(b) for a, b in pairwise(sorted(values, key=lambda v: v.start))):
+                kept[happening] += said
+    return kept
+
+
 def _undated(item: DatingInput) -> _Undated:
     checks = tuple(
         {
@@ -591,7 +926,10 @@ def _undated(item: DatingInput) -> _Undated:
             if t.relative and getattr(t.spec, "weekday", None) is not None
         }.values()
     )
-    return _Undated(item, month_day=dateline_month_day(item.stated), weekday_checks=checks)
+    allowed = frozenset(item.stated.alternatives) if item.stated.value is None else frozenset()
+    return _Undated(
+        item, month_day=dateline_month_day(item.stated), weekday_checks=checks, allowed=allowed
+    )
 
 
 def _narrow(undated: list[_Undated], links) -> None:
@@ -627,9 +965,36 @@ def _assign(
             days = entry.candidates
         if not days or not _constrained(entry, observations, undated, links, index):
             continue
-        chosen[index] = min(days, key=lambda P: (_gap(entry.item, P), P))
+        near = _dated_neighbours(entry.item, observations)
+        chosen[index] = min(days, key=lambda P: (_gap(entry.item, P), _distance(P, near), P))
         entry.candidates = days
     return chosen
+
+
+def _dated_neighbours(item: DatingInput, observations: dict[str, list[_Obs]]) -> list[dt.date]:
+    """The dates of the dated articles reporting the same happenings, and the days the
+    article itself states: copies of one news come out within days of each other, and
+    a report is written near the days it names, so among days that fit equally well
+    the one nearest them wins."""
+    happenings = {a.happening for a in item.anchors} | set(item.planned) | set(item.done)
+    stated = {
+        a.timex.value.start
+        for a in item.anchors
+        if not a.timex.relative and a.timex.value is not None and a.timex.value.precision == DAY
+    }
+    return sorted(
+        stated
+        | {
+            obs.published
+            for h in happenings
+            for obs in observations.get(h, ())
+            if obs.published is not None and obs.key != item.key
+        }
+    )
+
+
+def _distance(P: dt.date, near: list[dt.date]) -> int:
+    return min((abs((P - d).days) for d in near), default=0)
 
 
 def _not_inferred(entry: _Undated, contradicted: bool) -> PublicationDate:
@@ -716,6 +1081,7 @@ def _first_candidates(entry: _Undated, observations: dict[str, list[_Obs]]) -> l
         item.year_hints,
         entry.month_day,
         entry.weekday_checks,
+        entry.allowed,
         entry.window,
         facts,
     )
@@ -738,15 +1104,31 @@ _CANDIDATES: dict = {}
 _CANDIDATES_LIMIT = 2048
 
 
-def _unary_ok(entry: _Undated, P: dt.date, observations: dict[str, list[_Obs]]) -> bool:
-    item = entry.item
+def _tied_by_text(entry: _Undated) -> bool:
+    """True when the article's own text bounds its day, year included: its address, or
+    a dateline's month and day in a year the text implies. (A dateline alone takes its
+    year from the other articles: when they disagree, nothing is left to go by.)"""
+    return bool(entry.allowed or (entry.month_day and entry.item.year_hints))
+
+
+def _text_allows(entry: _Undated, P: dt.date) -> bool:
+    """What the article itself says of its day: its address, its dateline, the year its
+    durations imply, the weekdays written with its dates."""
+    if entry.allowed and P not in entry.allowed:
+        return False
     if entry.month_day and (P.month, P.day) != entry.month_day:
         return False
-    if item.year_hints and P.year not in item.year_hints:
+    if entry.item.year_hints and P.year not in entry.item.year_hints:
         return False
-    for timex in entry.weekday_checks:
-        if not temporal.weekday_agrees(timex, _timex_value(timex, P)):
-            return False
+    return all(
+        temporal.weekday_agrees(timex, _timex_value(timex, P)) for timex in entry.weekday_checks
+    )
+
+
+def _unary_ok(entry: _Undated, P: dt.date, observations: dict[str, list[_Obs]]) -> bool:
+    item = entry.item
+    if not _text_allows(entry, P):
+        return False
     for anchor in item.anchors:
         value = _value_at(anchor, P)
         if not _own_ok(anchor, value, P):
@@ -918,7 +1300,7 @@ def _observations_of(undated: list[_Undated], chosen: dict[int, dt.date]) -> dic
 
 def _constrained(entry: _Undated, observations, undated, links, index) -> bool:
     """True when something ties this article's date down (else it stays unknown)."""
-    if entry.month_day or entry.item.year_hints:
+    if entry.month_day or entry.item.year_hints or entry.allowed:
         return True
     relative = [a for a in entry.item.anchors if a.timex.relative]
     if any(observations.get(a.happening) for a in entry.item.anchors):
@@ -941,14 +1323,28 @@ def _explain(
     parts = [text for _rank, text in ranked[:MAX_REASONS]]
     if len(ranked) > MAX_REASONS:
         parts.append(f"{len(ranked) - MAX_REASONS} more date(s) agree")
-    if entry.month_day:
-        parts.append(
-            f"the dateline gives {temporal.MONTH_NAMES[entry.month_day[0]]} {entry.month_day[1]}"
-        )
-    if item.year_hints:
-        parts.append("the text implies the year " + " or ".join(map(str, item.year_hints)))
+    parts += _text_reasons(entry)
     reasoning = "; ".join(parts) if parts else "its relative dates fit the other articles"
     return f"Inferred: {reasoning}. {_choice_of_day(entry, P, others)}."
+
+
+def _text_reasons(entry: _Undated) -> list[str]:
+    """What the article's own text and address said of its day, in words."""
+    parts = []
+    if entry.month_day:
+        month, day = entry.month_day
+        parts.append(f"the dateline gives {temporal.MONTH_NAMES[month]} {day}")
+    if entry.item.year_hints:
+        parts.append("the text implies the year " + " or ".join(map(str, entry.item.year_hints)))
+    if entry.allowed:
+        first, last = min(entry.allowed), max(entry.allowed)
+        parts.append(f"its address allows {first.isoformat()} to {last.isoformat()}")
+    if entry.text_only:
+        parts.append(
+            "the other articles' dates for the same happenings do not fit its address or "
+            "dateline, so they were set aside"
+        )
+    return parts
 
 
 def _others_observations(item, observations, undated, chosen) -> dict[str, list[_Obs]]:
@@ -985,7 +1381,12 @@ def _anchor_reason(anchor, P: dt.date, observed) -> tuple[tuple[int, bool], str]
                     " which still reported it as planned",
                 )
             )
-        elif obs.text and obs.value is not None and (dated or not coarse):
+        elif (
+            obs.text
+            and obs.value is not None
+            and (dated or not coarse)
+            and (value is None or value.overlaps(obs.value))
+        ):
             where = f"dated {obs.published.isoformat()}" if dated else "dated jointly"
             ties.append(
                 (

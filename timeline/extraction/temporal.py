@@ -284,11 +284,18 @@ def _monday(d: dt.date) -> dt.date:
     return d - dt.timedelta(days=d.weekday())
 
 
+# A dateline or a report may be written a day ahead of its publication date (time zones,
+# overnight editions): "November 19" in an article of 18 November is that day, not a
+# date a year back.
+LEEWAY_DAYS = 1
+
+
 def _latest_month_day(m: int, d: int, P: dt.date, future: bool) -> dt.date | None:
-    years = range(P.year, P.year + 5) if future else range(P.year, P.year - 5, -1)
+    years = range(P.year, P.year + 5) if future else range(P.year + 1, P.year - 5, -1)
+    limit = P + dt.timedelta(days=LEEWAY_DAYS)
     for y in years:
         day = _safe_date(y, m, d)
-        if day and ((day >= P) if future else (day <= P)):
+        if day and ((day >= P) if future else (day <= limit)):
             return day
     return None
 
@@ -320,6 +327,8 @@ def _resolve(spec: Spec, P: dt.date | None) -> tuple[DateValue | None, str]:
     if op == "vague":
         return None, "vague reference to time: no calendar value"
     what = describe(spec)
+    if P is None and op == "thisday":
+        return year_value(a[0]), f"the year as stated; the day needs the publication date: {what}"
     if P is None:
         return None, f"needs the publication date: {what}"
     try:
@@ -375,7 +384,21 @@ def _rel_day(spec: Spec, P: dt.date) -> DateValue | None:  # (offset,)
     return day_value(P + dt.timedelta(days=spec.args[0]))
 
 
-def _rel_ago(spec: Spec, P: dt.date) -> DateValue | None:  # (n, unit)
+def _anniversary(n: int, unit: str, scope: str, P: dt.date) -> DateValue:
+    """ "Forty years ago today": the same day (week, month) that many years back."""
+    y, m = _shift_month(P.year, P.month, -n * {"year": 12, "decade": 120, "month": 1}[unit])
+    if scope == "month":
+        return month_value(y, m)
+    day = dt.date(y, m, min(P.day, _last_day(y, m)))
+    if scope == "day":
+        return day_value(day)
+    monday = _monday(day)
+    return range_value(monday, monday + dt.timedelta(days=6))
+
+
+def _rel_ago(spec: Spec, P: dt.date) -> DateValue | None:  # (n, unit[, scope])
+    if len(spec.args) == 3:
+        return _anniversary(*spec.args, P)
     n, unit = spec.args
     if unit == "year":
         return year_value(P.year - n)
@@ -481,6 +504,31 @@ def _rel_anaphor(spec: Spec, P: dt.date) -> DateValue | None:
     return year_value(base.year + n)
 
 
+def _rel_monthafter(spec: Spec, P: dt.date) -> DateValue | None:
+    """(month, direction): "the following July" is the first July after the date
+    mentioned before it (after P when nothing was); "the previous March" the last before."""
+    month, direction = spec.args
+    if spec.base is None:
+        ref_year, ref_month = P.year, P.month
+    else:
+        value = _resolve(spec.base, P)[0]
+        if value is None:
+            return None
+        ref = value.end if direction > 0 else value.start
+        ref_year, ref_month = ref.year, ref.month
+    if direction > 0:
+        year = ref_year if month > ref_month else ref_year + 1
+    else:
+        year = ref_year if month < ref_month else ref_year - 1
+    return month_value(year, month)
+
+
+def _rel_thisday(spec: Spec, P: dt.date) -> DateValue | None:
+    """(year,): "In 1946, ..." in a this-day-in-history piece is the piece's day of 1946."""
+    day = _safe_date(spec.args[0], P.month, P.day)
+    return day_value(day) if day else None
+
+
 def _rel_samemonth(spec: Spec, P: dt.date) -> DateValue | None:
     """(d1, d2): days of the month of the base expression."""
     value = _resolve(spec.base, P)[0]
@@ -515,6 +563,8 @@ _RELATIVE = {
     "anaphor": _rel_anaphor,
     "samemonth": _rel_samemonth,
     "season": _rel_season,
+    "monthafter": _rel_monthafter,
+    "thisday": _rel_thisday,
 }
 
 
@@ -576,6 +626,9 @@ def _say_day(spec: Spec) -> str:
 
 
 def _say_ago(spec: Spec) -> str:
+    if len(spec.args) == 3:
+        n, unit, scope = spec.args
+        return f"the same {scope} as it, {n} {unit}(s) before"
     return f"{spec.args[0]} {spec.args[1]}(s) before it"
 
 
@@ -621,6 +674,8 @@ def _say_monthday(spec: Spec) -> str:
     text = f"{MONTH_NAMES[m1]} {d1}"
     if d2:
         text += f" to {MONTH_NAMES[m2 or m1] + ' ' if m2 else ''}{d2}"
+    if offset is None and not spec.future:
+        return f"latest {text} on or before the day after it (a dateline may run a day ahead)"
     if offset is None:
         return _looking(text, spec.future)
     return f"{text} of " + _years_away(offset)
@@ -629,6 +684,8 @@ def _say_monthday(spec: Spec) -> str:
 def _say_anaphor(spec: Spec) -> str:
     n, unit = spec.args[0], spec.args[1]
     where = "the date mentioned just before" if spec.base is not None else "it"
+    if n == 0:
+        return f"the same {unit} as {where}"
     return f"{abs(n)} {unit}(s) {'after' if n > 0 else 'before'} {where}"
 
 
@@ -636,6 +693,18 @@ def _say_samemonth(spec: Spec) -> str:
     d1, d2 = spec.args[0], spec.args[1]
     days = f"the {_ordinal(d1)}" + (f" to {_ordinal(d2)}" if d2 else "")
     return f"{days} of the month named just before ({describe(spec.base)})"
+
+
+def _say_monthafter(spec: Spec) -> str:
+    month, direction = spec.args
+    where = "the date mentioned just before" if spec.base is not None else "its month"
+    return f"the {'first' if direction > 0 else 'last'} {MONTH_NAMES[month]} " + (
+        f"after {where}" if direction > 0 else f"before {where}"
+    )
+
+
+def _say_thisday(spec: Spec) -> str:
+    return f"its month and day in {spec.args[0]} (an item of a this-day-in-history piece)"
 
 
 def _say_season(spec: Spec) -> str:
@@ -659,6 +728,8 @@ _DESCRIPTIONS = {
     "anaphor": _say_anaphor,
     "samemonth": _say_samemonth,
     "season": _say_season,
+    "monthafter": _say_monthafter,
+    "thisday": _say_thisday,
 }
 
 
@@ -965,8 +1036,11 @@ _TRIGGERS = {
     "iso_month": r"\d{4}-",
     "numeric": r"\d[/.-]\d",
     "nine_eleven": r"9/11",
+    "holiday": r"New\s+Year|Christmas\s+[DE]",
     "mdy": _MON,
     "mdy_words": _MON,
+    "rel_mdy": _MON,
+    "anaphor_month": r"(?i)\b(?:following|next|previous|preceding)\s",
     "dmy": _MON,
     "dmy2": _MON,
     "month_year": _MON,
@@ -981,9 +1055,12 @@ _TRIGGERS = {
     "decade": r"0[’']?s\b",
     "century": r"(?i)century",
     "day_word": (
-        r"(?i)yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)|under\s?way"
+        r"(?i)yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)"
+        r"|under\s?way"
     ),
     "rel_unit": r"(?i)\b(?:week|weekend|month|year|decade)\b",
+    "rel_unit_part": r"(?i)\b(?:week|month)\b",
+    "between_mdy": r"(?i)between",
     "ago": r"(?i)\b(?:ago|earlier|later|before|after)\b",
     "anaphor_day": r"(?i)\bday\b",
     "part_of_day": r"(?i)\b(?:morning|afternoon|evening|night)\b",
@@ -999,6 +1076,23 @@ _TRIGGERS = {
     "vague": r"(?i)recent|lately|soon|currently|nowadays|these\s+days|coming|near\s+future",
 }
 
+
+# "from the New Year": the holiday only after a preposition ("the New Year celebrations").
+_AFTER_PREPOSITION = (
+    "(?:"
+    + "|".join(
+        rf"(?<=\b{w}\s)" for w in ("from", "on", "by", "until", "after", "before", "since", "at")
+    )
+    + ")"
+)
+# Holidays on fixed days of the Western calendar, by their names in news English.
+_HOLIDAYS = {
+    "New Year's Day": (1, 1),
+    "New Year": (1, 1),
+    "New Year's Eve": (12, 31),
+    "Christmas Day": (12, 25),
+    "Christmas Eve": (12, 24),
+}
 
 # "the Sept. 11 attacks", "9/11": a name that carries its date.
 _NINE_ELEVEN_AFTER = re.compile(r"(?i)\s*,?\s*(?:\d{4}\s*,?\s*)?(?:terror(?:ist)?\s+)?attacks?\b")
@@ -1032,6 +1126,19 @@ _RULES = [
         rf"(?:(?:,\s*|\s+)(?:{_rx_year('y')}|(?:of\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)))?",
         "_month_day",
     ),
+    # last March 26 / next May 4: a month and day with a modifier, no year
+    (
+        "rel_mdy",
+        rf"(?P<mod>(?i:last|this|next|coming|past))\s+{_rx_mon('m1')}\s*{_rx_day('d1')}",
+        "_month_day_mod",
+    ),
+    # between March 3 and 5, 2024 / between Feb. 28 and March 2
+    (
+        "between_mdy",
+        rf"(?i:between)\s+{_rx_mon('m1')}\s*{_rx_day('d1')}\s+(?i:and)\s+(?:{_rx_mon('m2')}\s*)?"
+        rf"{_rx_day('d2')}(?:(?:,\s*|\s+)(?:{_rx_year('y')}|(?P<rel>(?i:last|this|next))\s+(?i:year)))?",
+        "_month_day",
+    ),
     (
         "mdy_words",
         rf"{_rx_mon('m1')}\s+(?P<w>(?i:{_ORDINAL_WORDS_RE}))\b(?:,?\s+{_rx_year('y')})?",
@@ -1063,6 +1170,12 @@ _RULES = [
         "_month_name",
     ),
     ("bare_month", rf"(?:{_PART_RE}\s*)?{_rx_monf('m1')}(?!\s*\d)", "_month_name"),
+    # the following July / the previous March: counted from the date mentioned before
+    (
+        "anaphor_month",
+        rf"(?i:\bthe\s+(?P<dir>following|next|previous|preceding))\s+{_rx_monf('m1')}(?!\s*\d)",
+        "_anaphor_month",
+    ),
     # Years: 2011-2024, between 2011 and 2024, late 2024, late last year, 1990s,
     # the 20th century, 1975
     (
@@ -1106,13 +1219,30 @@ _RULES = [
         "_century",
     ),
     ("year", _rx_year("y"), "_year"),
+    # Fixed-date holidays: "on New Year's Day", "from the New Year", "Christmas Eve 1989"
+    (
+        "holiday",
+        r"(?P<name>New\s+Year[’']?s\s+(?:Day|Eve)|"
+        + _AFTER_PREPOSITION
+        + r"the\s+New\s+Year(?![’']|\s+(?:holiday|celebration|message|address|speech|reception))"
+        r"|Christmas\s+(?:Day|Eve))"
+        rf"(?:(?:,\s*|\s+){_rx_year('y')})?",
+        "_holiday",
+    ),
     # Relative days, weeks, months, years
     (
         "day_word",
         r"(?i:\b(?:(?P<dby>the\s+day\s+before\s+yesterday)|(?P<w>yesterday|today|tonight|tomorrow)"
+        r"|(?P<night>last\s+night)"
         r"|this\s+(?:morning|afternoon|evening)"
         r"|(?P<ongoing>(?:is|are)\s+(?:now\s+|currently\s+)?under\s?way))\b)",
         "_day_word",
+    ),
+    # late last month, early next week, at the end of this month
+    (
+        "rel_unit_part",
+        rf"{_PART_RE}\s*(?P<mod>(?i:last|this|next))\s+(?P<unit>(?i:week|month))\b",
+        "_rel_unit_part",
     ),
     (
         "rel_unit",
@@ -1122,13 +1252,18 @@ _RULES = [
     ),
     (
         "ago",
-        rf"(?i:\b(?P<n>{_NUM})\s+(?P<unit>years?|months?|weeks?|days?|decades?)\s+(?P<dir>ago|earlier|later|(?:before|after)(?=\s*(?:[,.;:)]|$))))",
+        rf"(?i:\b(?P<n>{_NUM})\s+(?P<unit>years?|months?|weeks?|fortnights?|days?|decades?)\s+(?P<dir>ago|earlier|later|(?:before|after)(?=\s*(?:[,.;:)]|$)))"
+        # "Forty years ago today", "ten years ago this week": an anniversary
+        r"(?:(?<=ago),?\s*(?P<same>today|this\s+week|this\s+month)\b)?)",
         "_ago",
     ),
     (
         "anaphor_day",
         r"(?i:\b(?:the\s+(?:(?P<prev>previous|next|following|same)\s+day"
-        r"|day\s+(?P<dir>before|after)(?!\s+yesterday))|(?P<that>(?<=later\s)that\s+day)))\b",
+        r"|day\s+(?P<dir>before|after)(?!\s+yesterday))|(?P<that>(?<=later\s)that\s+day)"
+        # "Earlier in the day", "later that same day", "effective as of this day"
+        r"|(?:earlier|later)\s+in\s+the\s+day|that\s+same\s+day|(?<=\bon\s)that\s+day"
+        r"|(?:(?<=\bof\s)|(?<=\bon\s)|(?<=\bfrom\s))this\s+day(?!\s+in\b|\s*:)))\b",
         "_anaphor_day",
     ),
     # "In the evening, the two ministers met": the day the narrative is at.
@@ -1268,8 +1403,32 @@ class _Grammar:
         offset = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()] if m["rel"] else None
         # "the Aug. 13 agreement" names a past date even in a sentence that looks ahead
         attributive = re.search(r"(?i)\bthe\s+$", ctx.before(m.start()))
-        future = offset is None and not attributive and ctx.looks_ahead(m.start())
+        future = offset is None and not attributive and ctx.looks_ahead(m.start(), m.end())
         return _Cand(m.start(), m.end(), "date", Spec("monthday", (m1, d1, m2, d2, offset), future))
+
+    def _holiday(self, m, ctx):
+        name = re.sub(r"\s+", " ", m["name"]).replace("’", "'")
+        month, day = _HOLIDAYS[name.removeprefix("the ")]
+        if m["y"]:
+            return self._abs(m, day_value(dt.date(int(m["y"]), month, day)))
+        future = ctx.looks_ahead(m.start(), m.end())
+        return _Cand(
+            m.start(), m.end(), "date", Spec("monthday", (month, day, None, None, None), future)
+        )
+
+    def _month_day_mod(self, m, ctx):
+        month, day = MONTH_LOOKUP[m["m1"].lower().rstrip(".")], int(m["d1"])
+        if not _safe_date(2024, month, day):
+            return None
+        mod = m["mod"].lower()
+        future = mod in ("next", "coming") or (mod == "this" and ctx.looks_ahead(m.start()))
+        spec = Spec("monthday", (month, day, None, None, None), future)
+        return _Cand(m.start(), m.end(), "date", spec)
+
+    def _anaphor_month(self, m, ctx):
+        month = MONTH_LOOKUP[m["m1"].lower()]
+        direction = -1 if m["dir"].lower() in ("previous", "preceding") else 1
+        return _Cand(m.start(), m.end(), "date", Spec("monthafter", (month, direction)))
 
     def _month_day_words(self, m, ctx):
         month = MONTH_LOOKUP[m["m1"].lower().rstrip(".")]
@@ -1421,6 +1580,8 @@ class _Grammar:
         )
         if not cue and not 1800 <= year <= 2099:
             return None
+        if ctx.history_piece and _HISTORY_ITEM.fullmatch(before) and after.startswith(","):
+            return _Cand(m.start(), m.end(), "date", Spec("thisday", (year,)))
         return self._abs(m, year_value(year))
 
     def _day_word(self, m, ctx):
@@ -1431,8 +1592,9 @@ class _Grammar:
             if not _ONGOING_HAPPENING.search(before) or _PREPARED.search(before):
                 return None
             return _Cand(m.start(), m.end(), "date", Spec("day", (0,)))
-        if m["dby"]:
-            return _Cand(m.start(), m.end(), "date", Spec("day", (-2,)))
+        if m["dby"] or m["night"]:
+            offset = -2 if m["dby"] else -1
+            return _Cand(m.start(), m.end(), "date", Spec("day", (offset,)))
         word = (m["w"] or "today").lower()
         offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
         return _Cand(m.start(), m.end(), "date", Spec("day", (offset,)))
@@ -1458,14 +1620,32 @@ class _Grammar:
             )
         return _Cand(m.start(), m.end(), "date", Spec(unit, (offset, None)))
 
+    def _rel_unit_part(self, m, ctx):
+        offset = {"last": -1, "this": 0, "next": 1}[m["mod"].lower()]
+        spec = Spec(m["unit"].lower(), (offset, _part(m["part"])))
+        return _Cand(m.start(), m.end(), "date", spec)
+
     def _ago(self, m, ctx):
         n = _number(m["n"])
         if n is None:
             return None
         unit = _unit(m["unit"])
+        if unit == "fortnight":
+            n, unit = 2 * n, "week"
         direction = m["dir"].lower()
         if direction == "ago":
-            return _Cand(m.start(), m.end(), "date", Spec("ago", (n, unit)))
+            scope = (
+                m["same"]
+                and {"t": "day", "w": "week", "m": "month"}[m["same"].lower().split()[-1][0]]
+            )
+            if (
+                ctx.history_piece
+                and not ctx.before(m.start()).strip()
+                and ctx.after(m.end())[:1] == ":"
+            ):
+                scope = "day"  # "Ten years ago: ..." heads an item of a this-day piece
+            args = (n, unit, scope) if scope and unit in ("year", "decade", "month") else (n, unit)
+            return _Cand(m.start(), m.end(), "date", Spec("ago", args))
         sign = -1 if direction in ("earlier", "before") else 1
         if unit == "decade":
             return _Cand(m.start(), m.end(), "duration", Spec("duration", (f"P{n * 10}Y",)))
@@ -1504,7 +1684,7 @@ class _Grammar:
             m.start(),
             m.end(),
             "date",
-            Spec("weekday", (wd, mode), mode == "bare" and ctx.looks_ahead(m.start())),
+            Spec("weekday", (wd, mode), mode == "bare" and ctx.looks_ahead(m.start(), m.end())),
         )
 
     def _ordinal(self, m, ctx):
@@ -1620,6 +1800,15 @@ _TAIL = 120
 _CLAUSE_CHARS = 400
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|and|while|after|when)\b")
 _BY_END = re.compile(r"(?i)\bby\s+$")
+_FUTURE_AFTER = re.compile(
+    r"(?i)\s*,?\s*(?:will|shall|(?:is|are)\s+(?:set|due|expected|scheduled|to)\b)\b"
+)
+# The heading of a "this day in history" piece, and the opening of one of its items.
+_HISTORY_PIECE = re.compile(
+    r"(?i:\b(?:this|that)\s+(?:day|date)\s+in\s+history\b|\btoday\s+in\s+history\b)"
+    r"|\bOn\s+This\s+Day\b|(?im:^\s*on\s+this\s+(?:day|date)\s*:)"
+)
+_HISTORY_ITEM = re.compile(r"(?i)\s*(?:in|on\s+this\s+(?:day|date)\s+in)\s+")
 
 
 # A day written in the sentence itself: a part of the day then needs no anchor.
@@ -1645,10 +1834,13 @@ class _Context:
         published: dt.date | None,
         previous: list[Timex],
         quoted: set[int] | None = None,
+        history_piece: bool = False,
     ) -> None:
         self.sentence = sentence
         self.published = published
         self.previous = previous
+        # A "this day in history" piece: its "In 1946, ..." items are its day of 1946.
+        self.history_piece = history_piece
         # ids of earlier expressions inside quoted speech: a speaker's "today" is the day
         # the words were said, not a date the narrative counts from.
         self.quoted = quoted if quoted is not None else set()
@@ -1659,12 +1851,16 @@ class _Context:
     def after(self, pos: int, width: int = 40) -> str:
         return self.sentence[pos : pos + width]
 
-    def looks_ahead(self, pos: int) -> bool:
-        """True when the clause before ``pos`` speaks of the future ("will meet on Friday").
+    def looks_ahead(self, pos: int, end: int | None = None) -> bool:
+        """True when the clause before ``pos`` speaks of the future ("will meet on Friday"),
+        or the expression ending at ``end`` is the subject of a future verb ("Saturday,
+        December 8, will mark ...").
 
         "..., officials said on Tuesday" is the report, in the past, whatever came before;
         "by Jan. 31" is a deadline, ahead, unless the clause is in the past perfect.
         """
+        if end is not None and _FUTURE_AFTER.match(self.sentence, end):
+            return True
         # Only the tail before ``pos`` is read: scanning (or copying) the whole prefix
         # for every expression made one long sentence quadratic. ``search(s, a, b)``
         # still sees the characters before ``a`` for ``\b``, and ``$`` matches at ``b``.
@@ -1677,12 +1873,13 @@ class _Context:
         return bool(_FUTURE.search(clause))
 
     def last_date_spec(self) -> Spec | None:
-        """The latest absolute date before this point (any precision), for "two years later"."""
+        """The latest date before this point (any precision, stated or relative), for
+        "two years later" or "the following July"."""
         for timex in reversed(self.previous):
             spec = timex.spec
             if id(timex) in self.quoted:
                 continue
-            if isinstance(spec, Spec) and timex.kind == "date" and spec.op == "abs":
+            if isinstance(spec, Spec) and timex.kind == "date" and spec.op not in NO_VALUE_OPS:
                 return spec
         return None
 
@@ -1763,9 +1960,9 @@ def _merge_weekdays(cands: list[_Cand], body: str) -> list[_Cand]:
             and (cand.spec.op != "abs" or cand.spec.args[0].precision == DAY)
             and _WEEKDAY_GLUE.fullmatch(body[prev.end : cand.start] + "")
         ):
-            spec = cand.spec
-            if spec.op != "abs":  # keep the weekday: it can tell the year
-                spec = replace(spec, weekday=prev.spec.args[0])
+            # Keep the weekday: it can tell the year of a month and day, and says a full
+            # date is near the report's own day.
+            spec = replace(cand.spec, weekday=prev.spec.args[0])
             closing = (
                 body[prev.end : cand.start].strip().endswith("(")
                 and body[cand.end : cand.end + 1] == ")"
@@ -1781,7 +1978,7 @@ def _is_relative(spec: Spec) -> bool:
     """True when the value depends on the publication date."""
     if spec.op in ABSOLUTE_OPS or spec.op in NO_VALUE_OPS:
         return False
-    if spec.op in ("anaphor", "samemonth") and spec.base is not None:
+    if spec.op in ("anaphor", "samemonth", "monthafter") and spec.base is not None:
         return _is_relative(spec.base)
     return True
 
@@ -1880,9 +2077,10 @@ def find_timexes(text: str, sentences: list[Sentence], published: dt.date | None
     found: list[Timex] = []
     quoted: set[int] = set()
     has_quotes = '"' in text or "“" in text
+    history_piece = _HISTORY_PIECE.search(text) is not None
     for sentence in sentences:
         body = text[sentence.start : sentence.end]
-        ctx = _Context(body, published, found, quoted)
+        ctx = _Context(body, published, found, quoted, history_piece)
         cands: list[_Cand] = []
         for priority, (_name, pattern, handler, trigger) in enumerate(grammar.rules):
             if trigger is not None and not trigger.search(body):
@@ -1895,6 +2093,8 @@ def find_timexes(text: str, sentences: list[Sentence], published: dt.date | None
         for cand in _share_years(_merge_weekdays(_select(cands), body), body):
             if cand.spec.op == "anaphor":
                 cand = _anchor(cand, ctx)
+            elif cand.spec.op == "monthafter":
+                cand.spec = replace(cand.spec, base=ctx.last_date_spec())
             value, rule = _resolve(cand.spec, published)
             timex = Timex(
                 start=sentence.start + cand.start,
