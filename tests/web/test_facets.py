@@ -158,5 +158,7 @@ def test_counting_the_choices_takes_a_fixed_number_of_queries(
         )
     page = client.get(query).content.decode()
     assert len(options(page, "country")) > 25  # the new options are there...
-    assert queries() == before <= 12  # ...and cost no query each
-    assert queries(**htmx) == before_htmx <= 12
+    # ...and cost no query each (PostgreSQL adds one: the request's statement timeout).
+    limit = 13 if connection.vendor == "postgresql" else 12
+    assert queries() == before <= limit
+    assert queries(**htmx) == before_htmx <= limit
