@@ -747,13 +747,6 @@ def resolve(timex: Timex, published: dt.date) -> DateValue | None:
     return _resolve(spec, published)[0]
 
 
-def resolve_with_rule(timex: Timex, published: dt.date | None) -> tuple[DateValue | None, str]:
-    spec = timex.spec
-    if not isinstance(spec, Spec):
-        return timex.value, timex.rule
-    return _resolve(spec, published)
-
-
 # --- the grammar ------------------------------------------------------------------
 
 _MONTH_FORMS: list[tuple[str, int]] = []
