@@ -356,6 +356,12 @@ DEV_FLOORS = {
     "dev_3.json": (8, 6, 0),
     "dev_4.json": (12, 10, 0),
     "dev_5.json": (6, 4, 0),
+    # gold-dev2's sets, at their first run (2026-12-02, main 89988a4), junk included
+    "dev_6.json": (12, 10, 2),
+    "dev_7.json": (6, 3, 1),
+    "dev_8.json": (10, 6, 0),
+    "dev_9.json": (3, 1, 0),
+    "dev_10.json": (4, 3, 1),
 }
 
 
