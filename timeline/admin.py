@@ -70,7 +70,7 @@ def rebuild_or_warn(request: HttpRequest, model_admin: admin.ModelAdmin) -> int 
     """Rebuild the timeline; if extraction fails, keep the edit and say so."""
     try:
         with transaction.atomic():
-            count = _services().rebuild_timeline()
+            count = _services().update_timeline()
     except Exception as exc:
         log.exception("timeline rebuild failed after an admin edit")
         model_admin.message_user(

@@ -179,7 +179,7 @@ def ingest_paths(paths: Iterable[str | Path], *, echo=None) -> IngestReport:
     if added or not Event.objects.exists():
         try:
             with transaction.atomic():
-                report.events = rebuild_timeline()
+                report.events = update_timeline(changed=[a for _, a in added])
         except Exception:
             log.exception("rebuilding the timeline failed; finding the article that breaks it")
             report.events = _rebuild_one_by_one(added, report, say)
@@ -241,6 +241,17 @@ def reextract(articles: Iterable[Article] | None = None) -> int:
 
 
 # --- Rebuilding the timeline ----------------------------------------------
+
+
+def update_timeline(changed: Iterable[Article] = (), removed: Iterable[str] = ()) -> int:
+    """Bring the timeline up to date after these articles were added or changed
+    (``changed``) or deleted (``removed``: their content hashes).
+
+    The one entry point every write goes through (ingest, the admin, jobs).
+    It still rebuilds the whole corpus; narrowing it to what the change can
+    reach is issue #9's incremental maintenance.
+    """
+    return rebuild_timeline()
 
 
 def rebuild_timeline() -> int:
