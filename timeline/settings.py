@@ -97,10 +97,15 @@ TEMPLATES = [
     },
 ]
 
+# Each server thread keeps its connection for DJANGO_CONN_MAX_AGE seconds (one
+# connection per gunicorn thread: gunicorn.conf.py), checked before reuse so a
+# connection PostgreSQL closed (restart, failover, idle timeout) is replaced, not
+# turned into an error.
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=60,
+        conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
     )
 }
 # Seconds any one SQL statement of a web request may run on PostgreSQL (0: no limit).
