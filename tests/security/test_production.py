@@ -90,6 +90,18 @@ def test_development_keeps_plain_http(tmp_path):
     assert values == {"SECURE_SSL_REDIRECT": False, "SECURE_HSTS_SECONDS": 0}
 
 
+def test_static_files_from_a_cdn_are_allowed_from_its_origin_only(tmp_path):
+    env = production_env(tmp_path, DJANGO_STATIC_URL="https://cdn.example.org/static/")
+    values = setting_values(env, "STATIC_URL", "CONTENT_SECURITY_POLICY")
+    assert values["STATIC_URL"] == "https://cdn.example.org/static/"
+    directives = values["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]
+    for name in ("script-src", "style-src", "img-src", "font-src", "connect-src"):
+        assert "https://cdn.example.org" in directives[name], name
+    assert directives["default-src"] == ["'self'"]
+    local = setting_values(production_env(tmp_path), "CONTENT_SECURITY_POLICY")
+    assert local["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]["script-src"] == ["'self'"]
+
+
 def test_a_server_error_is_logged_to_stderr_with_its_traceback(tmp_path):
     code = (
         "import django; django.setup()\n"
