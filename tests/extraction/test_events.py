@@ -1419,3 +1419,42 @@ def test_the_expulsion_decision_named_again_is_the_order_told_before():
     assert letter.type == "expel_withdraw"
     assert letter.countries[:2] == ["PER", "FJI"]
     assert letter.date.edtf == "2024-04-30"  # the letter's Tuesday
+
+
+# --- a plan made news by its announcement (issue #10: "plain statements are missed") -----
+
+
+def test_a_plan_announced_with_will_is_dated_by_the_announcement():
+    # Friday 2024-05-03: Monday is 2024-04-29, Tuesday 2024-04-30.
+    (event,) = dated(
+        "Chile's foreign minister on Monday announced that the country will be opening a "
+        "representative office in Fiji."
+    )
+    assert event.date.edtf == "2024-04-29"
+    assert event.status == "planned"
+    assert event.countries[:2] == ["CHL", "FJI"]
+    assert event.title == "Chile plans to open a representative office in Fiji"
+    (resume,) = dated(
+        "Peru and Ghana announced Tuesday that they will resume diplomatic relations."
+    )
+    assert resume.date.edtf == "2024-04-30"
+    assert resume.type == "intent"
+    assert set(resume.countries) == {"PER", "GHA"}
+
+
+def test_a_plan_announced_as_its_plan_to_is_dated_by_the_announcement():
+    (event,) = dated(
+        "The Bolivian government announced in March its plan to open an embassy in Ghana."
+    )
+    assert event.date.edtf == "2024-03"
+    assert event.title == "Bolivia plans to open an embassy in Ghana"
+    # An announced decision is the act itself, not a plan.
+    (done,) = dated("Fiji announced on Monday the decision to sever ties with Peru.")
+    assert done.type == "reduce_relations"
+    assert done.status == "done"
+
+
+def test_the_host_of_a_mission_comes_second_when_the_acting_side_is_a_pronoun():
+    (event,) = dated("Peru announced on Friday that it will close its embassy in Suva.")
+    assert event.countries[:2] == ["PER", "FJI"]
+    assert event.title == "Peru plans to close its embassy in Fiji"

@@ -473,9 +473,13 @@ def read_clause(
     return reading, timexes, countries
 
 
+# "announced on Tuesday that they will resume relations", "announced in March its plan
+# to open an office": the plan is news by its announcement, dated by it.
 _ANNOUNCED_THAT = re.compile(
-    r"\b(?:announced|declared|agreed|decided|confirmed)\b[^.;\"“]{0,120}\bthat\s+"
-    r"(?:[\w-]+\s+){0,4}?would\s+(?:\w+ly\s+)?$",
+    r"\b(?:announced|announces|declared|agreed|decided|confirmed)\b(?:[^.;\"“]{0,120}\bthat\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:would|will)(?:\s+be)?"
+    r"|[^.;\"“,]{0,40}?\b(?:its|their)\s+(?:plans?|intention)\s+to)"
+    r"\s+(?:\w+ly\s+)?$",
     re.I,
 )
 
@@ -800,6 +804,9 @@ def _joint(r: Reading) -> bool:
     )
 
 
+_MISSION_VARIANTS = ("office", "new embassy", "embassy", "consulate", "mission")
+
+
 def _order_sides(r: Reading, variant: str, joint: bool) -> None:
     before = [m for m in r.mentions if m.kind == COUNTRY and m.end <= r.t_start]
     if variant == "upgrade" and not joint:
@@ -816,6 +823,16 @@ def _order_sides(r: Reading, variant: str, joint: bool) -> None:
         side = before[:1] if len(before) == 1 else frame_side[-1:]
         if side:
             r.countries = ordered_unique([side[0].key, *r.countries])
+    if variant in _MISSION_VARIANTS and not joint:
+        # "it will open a representative office in Fiji", "it will close its embassy in
+        # Suva": the host of the mission comes second.
+        hosts = [
+            a.mention.key
+            for a in r.predicate.arguments
+            if a.relation == "in" and a.mention.kind == COUNTRY and a.mention.start >= r.t_end
+        ]
+        if hosts and any(c != hosts[0] for c in r.countries):
+            r.countries = [*(c for c in r.countries if c != hosts[0]), hosts[0]]
     if variant == "ordered consulate" and len(r.countries) >= 2:
         # "we are requiring Fiji to close its consulate": the side told comes second.
         told = [m.key for m in r.predicate.causer if m.kind == COUNTRY]
