@@ -1458,3 +1458,67 @@ def test_the_host_of_a_mission_comes_second_when_the_acting_side_is_a_pronoun():
     (event,) = dated("Peru announced on Friday that it will close its embassy in Suva.")
     assert event.countries[:2] == ["PER", "FJI"]
     assert event.title == "Peru plans to close its embassy in Fiji"
+
+
+# --- news of the day told by the verb that governs the trigger --------------------------
+
+
+def test_the_perfect_or_present_of_the_governing_verb_dates_news_by_the_publication_day():
+    published = dt.date(2024, 5, 3)
+    (switch,) = build_timeline(
+        [
+            DocInput(
+                "a",
+                "The Pacific nation of Tuvalu says it is switching diplomatic recognition from "
+                "Taiwan to China.",
+                published,
+            )
+        ]
+    ).events
+    assert switch.date.edtf == "2024-05-03"
+    # The new partner of a switch is no party to the break.
+    assert switch.countries == ["TUV", "TWN"]
+    assert switch.title == "Tuvalu breaks relations with Taiwan"
+    for text, kind in [
+        (
+            "Fiji and Samoa have announced their immediate withdrawal from the Commonwealth.",
+            "reduce_relations",
+        ),
+        (
+            "Chile and Fiji have signed an agreement establishing diplomatic relations.",
+            "establish_relations",
+        ),
+        (
+            "Peru's parliament has approved a proposal to establish diplomatic relations "
+            "with Fiji.",
+            "intent",
+        ),
+    ]:
+        (event,) = build_timeline([DocInput("a", text, published)]).events
+        assert (event.type, event.date.edtf) == (kind, "2024-05-03"), text
+
+
+def test_a_progressive_perfect_or_an_encouragement_is_no_news_of_the_day():
+    published = dt.date(2024, 5, 3)
+    for text in [
+        "Peru's foreign minister has been mediating at talks in Lima between Chile and Bolivia.",
+        "Opposition leaders have encouraged us to open relations with Fiji.",
+    ]:
+        assert build_timeline([DocInput("a", text, published)]).events == [], text
+
+
+def test_diplomats_told_to_leave_a_country_are_expelled_by_that_country():
+    published = dt.date(2024, 5, 3)
+    (event,) = build_timeline(
+        [
+            DocInput(
+                "a",
+                "Two Chilean diplomats have been accused of espionage and ordered to leave Peru.",
+                published,
+            )
+        ]
+    ).events
+    assert event.type == "expel_withdraw"
+    assert event.countries[:2] == ["PER", "CHL"]
+    assert event.title == "Peru expels diplomats of Chile"
+    assert event.date.edtf == "2024-05-03"

@@ -807,6 +807,17 @@ def _joint(r: Reading) -> bool:
 _MISSION_VARIANTS = ("office", "new embassy", "embassy", "consulate", "mission")
 
 
+_TOLD_TO_LEAVE = re.compile(r"(?i)^(?:diplomats?|ambassadors?|envoys?|charg).*\bto\s+leave$")
+
+
+def _country_left(r: Reading) -> str:
+    """The country named right after a passive "... were told to leave"."""
+    if r.frame.roles != "expulsion" or not _TOLD_TO_LEAVE.match(r.trigger.group()):
+        return ""
+    after = [m for m in r.mentions if m.kind == COUNTRY and 0 <= m.start - r.t_end <= 5]
+    return after[0].key if after else ""
+
+
 def _order_sides(r: Reading, variant: str, joint: bool) -> None:
     before = [m for m in r.mentions if m.kind == COUNTRY and m.end <= r.t_start]
     if variant == "upgrade" and not joint:
@@ -833,6 +844,10 @@ def _order_sides(r: Reading, variant: str, joint: bool) -> None:
         ]
         if hosts and any(c != hosts[0] for c in r.countries):
             r.countries = [*(c for c in r.countries if c != hosts[0]), hosts[0]]
+    left = _country_left(r)
+    if left:
+        # "Soviet diplomats were ordered to leave Zaire": the country left expels them.
+        r.countries = ordered_unique([left, *r.countries])
     if variant == "ordered consulate" and len(r.countries) >= 2:
         # "we are requiring Fiji to close its consulate": the side told comes second.
         told = [m.key for m in r.predicate.causer if m.kind == COUNTRY]
@@ -870,6 +885,17 @@ _NOT_NEWS = re.compile(
 )
 
 
+# The perfect or the present of the verb that governs the trigger tells news as well:
+# "have announced their withdrawal from", "has approved a proposal to establish", "have
+# been charged with spying and ordered to leave", "says it is switching recognition".
+_NEWS_HEAD = re.compile(
+    r"\b(?:has|have)\s+(?:(?:also|now|just|already|reportedly|formally|officially|\w+ly)\s+)*"
+    r"(?:been\s+)?(?!been\b)(?:[a-z]+ed|[a-z]+en|told|given|sent|cut|made|struck|put|won|held|set)\b"
+    r"|\b(?:says|say)\s+(?:it|they)\s+(?:is|are)\s+(?:now\s+)?[a-z]+ing\b",
+    re.I,
+)
+
+
 def _news_of_the_day(r: Reading) -> Timex | None:
     """The present perfect of news ("Peru has cut relations with Fiji") with no date of
     its own or of its report: done by the day the article was published. Clustering
@@ -877,7 +903,7 @@ def _news_of_the_day(r: Reading) -> Timex | None:
     published = r.article.published
     if (
         published is None
-        or not r.predicate.perfect
+        or not (r.predicate.perfect or _NEWS_HEAD.search(r.before + r.trigger.group()))
         or r.status != "done"
         or r.clause.report_timex is not None
         or r.clause.kind not in (ClauseKind.MAIN, ClauseKind.LEADING)

@@ -105,7 +105,7 @@ _INFINITIVE = re.compile(
     re.I,
 )
 _INVITED = re.compile(
-    r"\b(?:invit\w+|ask(?:s|ed)?|urg\w+|call(?:s|ed)?\s+on)\b[^.;]{0,60}\bto\s+$", re.I
+    r"\b(?:invit\w+|ask(?:s|ed)?|urg\w+|encourag\w+|call(?:s|ed)?\s+on)\b[^.;]{0,60}\bto\s+$", re.I
 )
 _PLANNED_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,12}?(?:to\s+be\s+held|scheduled\s+(?:for|to)|will\s+be\s+held)\b"
