@@ -1522,3 +1522,53 @@ def test_diplomats_told_to_leave_a_country_are_expelled_by_that_country():
     assert event.countries[:2] == ["PER", "CHL"]
     assert event.title == "Peru expels diplomats of Chile"
     assert event.date.edtf == "2024-05-03"
+
+
+def test_another_sides_refusal_after_the_trigger_does_not_negate_it():
+    (event,) = dated(
+        "On June 28, Gabon, which favours Chad, severed ties with Sudan, protesting Khartoum's "
+        "refusal to negotiate a settlement."
+    )
+    assert event.type == "reduce_relations"
+    assert event.countries[:2] == ["GAB", "SDN"]
+    (first,) = dated("Gabon severed ties with Sudan in 2020, but refused to expel its diplomats.")
+    assert first.type == "reduce_relations"
+    # A refusal that governs the trigger still voids the act.
+    assert dated("Only Gabon refused to restore ties with Sudan in 2021.") == []
+
+
+def test_terminating_relations_and_suspending_cooperation_reduce_relations():
+    (end,) = dated("Malawi terminated diplomatic and consular relations with Iran on Wednesday.")
+    assert (end.type, end.date.edtf, end.countries[:2]) == (
+        "reduce_relations",
+        "2024-05-01",
+        ["MWI", "IRN"],
+    )
+    (freeze,) = dated("Last year, Zambia suspended bilateral cooperation with North Korea.")
+    assert freeze.type == "reduce_relations"
+    assert freeze.date.edtf == "2023"
+    assert freeze.title == "Zambia suspends cooperation with North Korea"
+    assert dated("Zambia suspended cooperation on fisheries last year.") == []
+
+
+def test_a_measure_decided_is_done_and_the_side_that_tells_it_acts():
+    text = (
+        "Malawi announced on Wednesday that it has decided to terminate diplomatic relations "
+        "with Iran."
+    )
+    (event,) = build_timeline([DocInput("a", text, PUBLISHED)]).events
+    assert event.status == "done"
+    assert event.date.edtf == "2024-05-01"
+    assert event.title == "Malawi breaks relations with Iran"
+
+
+def test_news_of_the_day_is_not_merged_into_an_old_break_of_the_same_pair():
+    old = DocInput("old", "Tuvalu broke off relations with Taiwan on 21 July 2002.", None)
+    news = DocInput(
+        "news",
+        "The Pacific nation of Tuvalu says it is switching diplomatic recognition from Taiwan "
+        "to China.",
+        dt.date(2024, 1, 15),
+    )
+    events = build_timeline([old, news]).events
+    assert sorted(e.date.edtf for e in events) == ["2002-07-21", "2024-01-15"]

@@ -377,7 +377,10 @@ def cluster_items(
         options = [
             c
             for c in index.candidates(item)
-            if c.dated() and _undated_can_join(item, c, actors) and not _reported_before(item, c)
+            if c.dated()
+            and _undated_can_join(item, c, actors)
+            and not _reported_before(item, c)
+            and not _older_than_news(item, c)
         ]
         if options:
             _join(item, options, actors, index)
@@ -409,6 +412,7 @@ def _attach_undated(undated, clusters, actors, index, keep_unattached) -> list[I
             and _undated_can_join(item, c, actors)
             and not _other_date_same_article(item, c)
             and not _reported_before(item, c)
+            and not _older_than_news(item, c)
         ]
         if options:
             _join(item, options, actors, index)
@@ -440,6 +444,17 @@ def _dated_by_report(leftovers, clusters, actors, index) -> list[Item]:
 
 # News of the day reports what happened in the weeks before its article.
 NEWS_DAYS = 31
+
+
+def _older_than_news(item: Item, cluster: Cluster) -> bool:
+    """News of the day ("Nauru says it is switching recognition from Taiwan") is not a
+    happening its sources date long before the article that tells it."""
+    recent = item.detail.recent_timex
+    if recent is None or recent.value is None:
+        return False
+    start = recent.value.start - dt.timedelta(days=NEWS_DAYS)
+    dated = cluster.dated()
+    return bool(dated) and all(i.date.end < start for i in dated)
 
 
 def _dated_as_news(items, clusters, actors, index) -> None:

@@ -484,12 +484,19 @@ _ANNOUNCED_THAT = re.compile(
 )
 
 
+_DECIDED_TO = re.compile(r"(?i)\b(?:has|have|had)\s+(?:\w+ly\s+)?decided\s+to\s+(?:\w+ly\s+)?$")
+
+
 def _modality(r: Reading) -> bool:
     """Sets the reading's status; False when nothing happened (negated, refused, hedged)."""
     p = r.predicate
     if p.negated:
         return False  # "relations have not been severed", "refused to rebuild ties"
-    planned = p.modality == Modality.PLANNED or (p.infinitive and not r.frame.hypothetical_ok)
+    # A measure decided is done by its decision: "has decided to terminate relations".
+    decided = r.frame.measure and bool(_DECIDED_TO.search(r.before))
+    planned = p.modality == Modality.PLANNED or (
+        p.infinitive and not r.frame.hypothetical_ok and not decided
+    )
     if planned or p.invited:
         r.status = "planned"
     sentence = r.clause.text[r.clause.sentence.start : r.a]
@@ -665,7 +672,12 @@ def _article_sides(r: Reading, explicit: list[Mention]) -> None:
     if not explicit:
         r.countries = list(pair)
     elif explicit[0].key in pair:
-        r.countries = ordered_unique([explicit[0].key, *pair])
+        told = [c for c in r.clause.frame_countries if c != explicit[0].key]
+        if told and explicit[0].start >= r.t_end:
+            # "Botswana announced that it has cut ties with Iran": who tells it acts.
+            r.countries = ordered_unique([told[0], explicit[0].key, *pair])
+        else:
+            r.countries = ordered_unique([explicit[0].key, *pair])
     else:
         named = [m.key for m in r.clause.mentions if m.kind == COUNTRY and m.key in pair]
         partner = next((c for c in named if c != explicit[0].key), pair[0])
