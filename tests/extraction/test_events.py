@@ -1572,3 +1572,37 @@ def test_news_of_the_day_is_not_merged_into_an_old_break_of_the_same_pair():
     )
     events = build_timeline([old, news]).events
     assert sorted(e.date.edtf for e in events) == ["2002-07-21", "2024-01-15"]
+
+
+# --- expulsions: a mission or its staff told to leave, an ultimatum after "and" ----------
+
+
+def test_an_ultimatum_after_and_is_an_expulsion_of_its_own():
+    text = (
+        "Peru's president announced on Friday that he is breaking off ties with the Chilean "
+        "government and gave Chilean diplomats 48 hours to leave the country."
+    )
+    events = build_timeline([DocInput("a", text, PUBLISHED)]).events
+    assert sorted((e.type, e.date.edtf, tuple(e.countries[:2])) for e in events) == [
+        ("expel_withdraw", "2024-05-03", ("PER", "CHL")),
+        ("reduce_relations", "2024-05-03", ("PER", "CHL")),
+    ]
+    assert "Peru expels diplomats of Chile" in {e.title for e in events}
+
+
+def test_a_mission_told_to_leave_is_expelled_by_the_country_it_leaves():
+    (given,) = build_timeline(
+        [
+            DocInput(
+                "a",
+                "The Chilean diplomatic mission has been given 72 hours to leave Peru.",
+                PUBLISHED,
+            )
+        ]
+    ).events
+    assert given.title == "Peru expels diplomats of Chile"
+    (asked,) = dated(
+        "On Monday three Cuban diplomats were asked to leave the kingdom, Moroccan officials said."
+    )
+    assert asked.type == "expel_withdraw"
+    assert asked.countries[:2] == ["MAR", "CUB"]

@@ -21,7 +21,7 @@ from . import temporal
 from .clauses.model import Clause, ClauseAnalyser, ClauseKind, Predicate
 from .clauses.rules import ORDERED_TO, RANKED_TO, hedged, nominal
 from .countries import country_name, how_matched
-from .frames import Frame, Trigger, frame, frames, words
+from .frames import Frame, Trigger, compatible, frame, frames, words
 from .parties import (
     BOTH,
     DESCRIBED_SUBJECT,
@@ -819,7 +819,10 @@ def _joint(r: Reading) -> bool:
 _MISSION_VARIANTS = ("office", "new embassy", "embassy", "consulate", "mission")
 
 
-_TOLD_TO_LEAVE = re.compile(r"(?i)^(?:diplomats?|ambassadors?|envoys?|charg).*\bto\s+leave$")
+_TOLD_TO_LEAVE = re.compile(
+    r"(?i)^(?:diplomatic\s+)?(?:diplomats?|ambassadors?|envoys?|charg\S*|mission|staff|personnel)\b"
+    r".*\bto\s+(?:leave|get\s+out|depart)$"
+)
 
 
 def _country_left(r: Reading) -> str:
@@ -827,7 +830,12 @@ def _country_left(r: Reading) -> str:
     if r.frame.roles != "expulsion" or not _TOLD_TO_LEAVE.match(r.trigger.group()):
         return ""
     after = [m for m in r.mentions if m.kind == COUNTRY and 0 <= m.start - r.t_end <= 5]
-    return after[0].key if after else ""
+    if after:
+        return after[0].key
+    # "Iranian diplomats were told to leave the kingdom": whose envoys go is the target.
+    sent = {m.key for m in r.mentions if m.kind == COUNTRY and r.t_start - 2 <= m.end <= r.t_end}
+    others = [c for c in r.countries if c not in sent]
+    return others[0] if sent and others else ""
 
 
 def _order_sides(r: Reading, variant: str, joint: bool) -> None:
@@ -1064,6 +1072,21 @@ def _coordinated(clause: Clause) -> list[Clause]:
         dated_after = any(d >= after[0][1] for d in dates if d < len(body))
         if dated_before and dated_after:
             return _cut(clause, clause.start + cut.start(), clause.start + cut.end(), after[0][0])
+    return _second_action(clause, body)
+
+
+# "broke off ties with X and gave its diplomats 24 hours to leave": "and" right before the
+# verb of a frame marked ``own_after_and`` opens a statement of its own, dated or not.
+_AND = re.compile(r"\s+and\s+(?:then\s+|also\s+)?")
+
+
+def _second_action(clause: Clause, body: str) -> list[Clause]:
+    found = sorted((m.start(), m.end(), f, nominal(m.group())) for f, m, _ in _matches(body))
+    for cut in _AND.finditer(body):
+        before = [t for t in found if t[1] <= cut.start()]
+        after = [t for t in found if t[0] == cut.end() and not t[3] and t[2].own_after_and]
+        if before and after and not compatible(after[0][2].code, before[-1][2].code):
+            return _cut(clause, clause.start + cut.start(), clause.start + cut.end(), 0)
     return [clause]
 
 
@@ -1072,7 +1095,7 @@ def _cut(clause: Clause, end: int, resume: int, trigger: int) -> list[Clause]:
     second = replace(clause, start=resume, previous=(clause.start, end), frame_countries=[])
     own = [m for m in clause.mentions if m.kind == COUNTRY and resume <= m.start < resume + trigger]
     if not own:
-        subject = [
+        subject = [*clause.frame_countries] + [
             m.key for m in clause.mentions if m.kind == COUNTRY and clause.start <= m.start < end
         ]
         second.frame_countries = subject[:1]
