@@ -1606,3 +1606,26 @@ def test_a_mission_told_to_leave_is_expelled_by_the_country_it_leaves():
     )
     assert asked.type == "expel_withdraw"
     assert asked.countries[:2] == ["MAR", "CUB"]
+
+
+# --- founding told by missions, a possessive embassy, relations held from a year ---------
+
+
+def test_resident_missions_and_a_possessive_embassy_establish_relations():
+    (missions,) = dated(
+        "The two countries established resident diplomatic missions in Accra and Lima at "
+        "ambassadorial level in 1981.",
+    )
+    assert (missions.type, missions.date.edtf) == ("establish_relations", "1981")
+    assert set(missions.countries) == {"GHA", "PER"}
+    (embassy,) = dated("In March the president opened Chile's new US$ 4 million embassy in Suva.")
+    assert embassy.type == "establish_relations"
+    # A currency is no country.
+    assert embassy.countries[:2] == ["CHL", "FJI"]
+    assert dated("In March Peru opened its doors to the embassy staff.") == []
+
+
+def test_relations_held_from_a_year_until_another_began_in_the_first():
+    (event,) = dated("Ghana and Peru had diplomatic relations from 1964 until 1987.")
+    assert (event.type, event.date.edtf) == ("establish_relations", "1964")
+    assert set(event.countries) == {"GHA", "PER"}

@@ -422,6 +422,18 @@ def _background(fr: Frame, body: str, m: re.Match[str]) -> bool:
     )
 
 
+_FROM_YEAR = re.compile(r"(?i)^(?:from\s+)?(\d{4})\s+(?:until|till|to|through)\b")
+
+
+def _began(t: Timex) -> Timex:
+    """ "relations from 1971 until 1996": they began in the first year."""
+    first = _FROM_YEAR.match(t.text)
+    if not first:
+        return t
+    year = int(first.group(1))
+    return replace(t, value=temporal.year_value(year), rule=f"the first year of '{t.text}'")
+
+
 def read_clause(
     article: Article, analyser: ClauseAnalyser, clause: Clause
 ) -> tuple[Reading | None, list[Timex], list[str]]:
@@ -463,11 +475,11 @@ def read_clause(
     if spec.variant == "since":
         # "has had ties with China since 1980": the relations began then.
         reading.timexes = [
-            t
+            _began(t)
             for t in clause.timexes
             if t.kind == "date"
             and t.start >= clause.start + trigger.end()
-            and "since" in clause.text[max(0, t.start - 12) : t.end].lower()
+            and re.search(r"\b(?:since|from)\b", clause.text[max(0, t.start - 12) : t.end], re.I)
         ][:1]
         timexes = reading.timexes
     return reading, timexes, countries
