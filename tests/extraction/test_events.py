@@ -1629,3 +1629,20 @@ def test_relations_held_from_a_year_until_another_began_in_the_first():
     (event,) = dated("Ghana and Peru had diplomatic relations from 1964 until 1987.")
     assert (event.type, event.date.edtf) == ("establish_relations", "1964")
     assert set(event.countries) == {"GHA", "PER"}
+
+
+def test_cooperation_suspended_before_a_break_is_a_happening_of_its_own():
+    text = (
+        "Zambia cut diplomatic ties with North Korea on 3 May 2024. In 2023, Zambia suspended "
+        "bilateral cooperation with North Korea."
+    )
+    events = build_timeline([DocInput("a", text, PUBLISHED)]).events
+    assert sorted(e.date.edtf for e in events) == ["2023", "2024-05-03"]
+    # An undated break never joins the cooperation suspended before it.
+    undated = (
+        "Zambia has cut diplomatic ties with North Korea. In 2023, Zambia suspended bilateral "
+        "cooperation with North Korea."
+    )
+    (cooperation,) = build_timeline([DocInput("b", undated, None)]).events
+    assert cooperation.date.edtf == "2023"
+    assert [r.sentence for r in cooperation.evidence] == [1]
