@@ -189,6 +189,7 @@ def _not_this_country(text: str, a: int, b: int, surface: str) -> bool:
         or (kind == DEMONYM and _in_languages(text, a, b))
         or (surface in lex.us_state_cities and _a_us_state(text, a, b, surface))
         or opens_a_name(text, a, b)
+        or text.startswith("$", b)  # a currency: "US$ 1.9 million", "NZ$5"
     )
 
 

@@ -357,10 +357,16 @@ def _switch(frame, clause, a, trigger, named, out) -> list[Mention]:
     """The new partner of a break told with a switch is no party to the break."""
     if not frame.breaks_relations:
         return []
-    switch = _SWITCH.search(clause, trigger.end())
-    if not switch:
+    if re.match(r"(?i)(?:switch|shift|transfer|mov)\w*\b.*\bfrom\b", trigger.group()):
+        # The trigger is the switch itself: "switching recognition from X | to Y".
+        to = re.match(r"\s+to\b", clause[trigger.end() :])
+        start = trigger.end() if to else None
+    else:
+        switch = _SWITCH.search(clause, trigger.end())
+        start = switch.start() if switch else None
+    if start is None:
         return []
-    return [m for m in named if m.start >= a + switch.start() and m.start >= a + trigger.end()]
+    return [m for m in named if m.start >= a + start and m.start >= a + trigger.end()]
 
 
 _OUTSIDERS = (

@@ -105,12 +105,17 @@ _INFINITIVE = re.compile(
     re.I,
 )
 _INVITED = re.compile(
-    r"\b(?:invit\w+|ask(?:s|ed)?|urg\w+|call(?:s|ed)?\s+on)\b[^.;]{0,60}\bto\s+$", re.I
+    r"\b(?:invit\w+|ask(?:s|ed)?|urg\w+|encourag\w+|call(?:s|ed)?\s+on)\b[^.;]{0,60}\bto\s+$", re.I
 )
 _PLANNED_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,12}?(?:to\s+be\s+held|scheduled\s+(?:for|to)|will\s+be\s+held)\b"
 )
 _REFUSED = re.compile(r"\b(?:refus\w+|declin\w+\s+to|fail\w*\s+to)\b", re.I)
+# After the trigger only a verb refuses ("X that cut ties refused to rebuild them"), not a
+# noun ("cut ties, protesting Y's refusal to negotiate").
+_REFUSES = re.compile(
+    r"\b(?:refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)\s+to|fail(?:s|ed|ing)?\s+to)\b", re.I
+)
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b", re.I)
 # A noun or a gerund names the action without conjugating it: "plans for talks" is no
 # infinitive of "talks".
@@ -363,7 +368,9 @@ class RuleClauseAnalyser:
             end=end,
             text=trigger,
             voice=Voice.PASSIVE if _BE_BEFORE.search(before) else Voice.ACTIVE,
-            negated=bool(_NEGATION.search(trigger) or _REFUSED.search(body)),
+            negated=bool(
+                _NEGATION.search(trigger) or _REFUSED.search(before) or _REFUSES.search(after)
+            ),
             modality=modality,
             invited=invited,
             infinitive=infinitive,
