@@ -48,6 +48,7 @@ __all__ = [
     "DatingInput",
     "dateline_end",
     "dateline_month_day",
+    "dateline_place_end",
     "find_publication_date",
     "infer_publication_dates",
     "informative",
@@ -519,6 +520,21 @@ def _date_alone(line: str) -> _Candidate | None:
 
 # "RIYADH: Iran reopened ...", "WASHINGTON (AP) — ...": a place in capitals, no date.
 _BARE_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’\- ]{2,40}(?:\s*\([^)]{1,60}\))?\s*(?::|--|—|–|-)\s+")
+
+
+# "DUBAI, United Arab Emirates --", "TAIPEI, Taiwan (AP) —": a place in capitals and the
+# country it is in, named to place the filing, not as a party to what is reported.
+_DATELINE_COUNTRY = re.compile(
+    r"^\s*[A-Z][A-Z.'’\- ]{2,40},\s*[A-Z][\w.'’-]*(?:\s+(?:(?:and|of|the)\s+)*[A-Z][\w.'’-]*){0,4}"
+    r"(?=\s*(?:\(|--|—|–|-\s|:))"
+)
+
+
+def dateline_place_end(sentence_text: str) -> int:
+    """Where the place of a dateline that opens the sentence ends, its country included
+    (0 if none): "DUBAI, United Arab Emirates"."""
+    match = _DATELINE_COUNTRY.match(sentence_text)
+    return match.end() if match else 0
 
 
 def dateline_end(sentence_text: str) -> int:

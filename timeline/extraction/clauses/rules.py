@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable
 
 from ..countries import how_matched
-from ..pubdate import dateline_end
+from ..pubdate import dateline_end, dateline_place_end
 from ..types import COUNTRY, Mention, Modality, Sentence, Timex, Voice
 from .lemmas import inflections
 from .model import Argument, Clause, ClauseKind, Predicate
@@ -239,7 +239,8 @@ class RuleClauseAnalyser:
         """The sentence's main clauses in order, then its relative clauses."""
         lead = sentence.start + (dateline_end(sentence.text) if sentence.index < 3 else 0)
         timexes = self._timexes(lead, sentence.end)
-        mentions = self._mentions(lead, sentence.end)
+        place = dateline_place_end(sentence.text) if sentence.index < 3 else 0
+        mentions = self._mentions(max(lead, sentence.start + place), sentence.end)
         holes, nouns = self._holes(sentence)
         host = self._blanked(sentence, holes)
 
