@@ -26,3 +26,22 @@ def test_the_country_of_a_dateline_is_where_the_report_was_filed_not_a_party():
         )
         assert sorted(event.countries) == ["ETH", "SOM"], dateline
         assert "Kenya" not in event.title and "Qatar" not in event.title
+
+
+def test_a_switch_breaks_with_the_first_state_not_the_new_partner():
+    for text in (
+        "On 2 May 2024 Vanuatu switched recognition from Taipei to Beijing.",
+        "Vanuatu is to switch its diplomatic recognition from Taiwan to China, officials said.",
+    ):
+        (event,) = extract_article(text, published=PUBLISHED).events
+        assert event.type == "reduce_relations"
+        assert sorted(event.countries) == ["TWN", "VUT"]
+        assert "China" not in event.title
+
+
+def test_the_state_passed_over_is_no_party():
+    (event,) = dated(
+        "On 2 May 2024 Palau established diplomatic relations with China instead of Taiwan."
+    )
+    assert sorted(event.countries) == ["CHN", "PLW"]
+    assert "Taiwan" not in event.title

@@ -173,7 +173,9 @@ _COMMENTARY = re.compile(
     # "accusing it of ...", "as it intensifies its offensive in Gaza", "while calling for
     # an end to ...", "in repudiation of ...".
     r"|\bfor\s+(?:[\w’'-]+\s+)?having\b|\baccusing\b|\bas\s+(?:it|they|he|she)\s+\w+"
-    r"|\bwhile\s+\w+ing\b|\bin\s+(?:repudiation|condemnation|protest|retaliation)\b",
+    r"|\bwhile\s+\w+ing\b|\bin\s+(?:repudiation|condemnation|protest|retaliation)\b"
+    # The other choice: "established relations with China instead of Taiwan".
+    r"|\binstead\s+of\b|\brather\s+than\b|\bin\s+place\s+of\b",
     re.I,
 )
 # A break with one state told with the switch to another: "broke off relations with
@@ -357,6 +359,11 @@ def _switch(frame, clause, a, trigger, named, out) -> list[Mention]:
     """The new partner of a break told with a switch is no party to the break."""
     if not frame.breaks_relations:
         return []
+    to = re.compile(r"\s+to\s").match(clause, trigger.end())
+    if to and re.search(r"\bfrom\b", trigger.group()):
+        # "switch recognition from Taipei to Beijing": the break is with the first.
+        after = [m for m in named if m.start >= a + to.end()]
+        return after[:1]
     switch = _SWITCH.search(clause, trigger.end())
     if not switch:
         return []
