@@ -45,3 +45,21 @@ def test_the_state_passed_over_is_no_party():
     )
     assert sorted(event.countries) == ["CHN", "PLW"]
     assert "Taiwan" not in event.title
+
+
+def test_a_month_coordinated_with_a_month_of_a_stated_year_takes_that_year():
+    events = dated(
+        "Chile established diplomatic relations with Fiji and Tonga in March and October 2011, "
+        "respectively.",
+        published=dt.date(2015, 6, 1),
+    )
+    assert sorted(e.date.edtf for e in events) == ["2011-03", "2011-10"]
+
+
+def test_a_month_in_another_clause_keeps_its_own_year():
+    from timeline.extraction.temporal import find_timexes
+    from timeline.extraction.types import Sentence
+
+    text = "He came in April and left in August 1996."
+    (april, _) = find_timexes(text, [Sentence(0, 0, len(text), text)], dt.date(2000, 12, 10))
+    assert april.value.edtf == "2000-04"
