@@ -63,3 +63,12 @@ def test_a_month_in_another_clause_keeps_its_own_year():
     text = "He came in April and left in August 1996."
     (april, _) = find_timexes(text, [Sentence(0, 0, len(text), text)], dt.date(2000, 12, 10))
     assert april.value.edtf == "2000-04"
+
+
+def test_a_day_planned_in_the_past_tense_lies_ahead_of_the_report():
+    from timeline.extraction.temporal import find_timexes
+    from timeline.extraction.types import Sentence
+
+    text = "The two governments had signed a communique and planned to announce it on March 2."
+    (march,) = find_timexes(text, [Sentence(0, 0, len(text), text)], dt.date(2011, 2, 26))
+    assert march.value.edtf == "2011-03-02"

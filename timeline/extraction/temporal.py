@@ -921,7 +921,7 @@ _REPORTED = re.compile(
 )
 _FUTURE = re.compile(
     r"(?i)\b(?:will|shall|(?:is|are|was|were)\s+(?:scheduled|expected|set|due|slated|planned|likely)\s+to|(?:is|are)\s+to"
-    r"|plans?\s+(?:to|for)|planning\s+to|a\s+plan\s+for|hopes?\s+to|intends?\s+to|aims?\s+to|may(?!\s+have)|might(?!\s+have)"
+    r"|plans?\s+(?:to|for)|planned\s+to|planning\s+to|a\s+plan\s+for|hopes?\s+to|intends?\s+to|aims?\s+to|may(?!\s+have)|might(?!\s+have)"
     r"|upcoming|to\s+be\s+held|going\s+to)\b"
 )
 _PART_WORDS = {
