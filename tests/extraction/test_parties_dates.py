@@ -72,3 +72,20 @@ def test_a_day_planned_in_the_past_tense_lies_ahead_of_the_report():
     text = "The two governments had signed a communique and planned to announce it on March 2."
     (march,) = find_timexes(text, [Sentence(0, 0, len(text), text)], dt.date(2011, 2, 26))
     assert march.value.edtf == "2011-03-02"
+
+
+def test_a_yearless_dateline_with_its_weekday_takes_the_first_year_that_fits():
+    from timeline.extraction.header import parse_header
+    from timeline.extraction.pubdate import dateline_month_day, find_publication_date
+    from timeline.extraction.sentences import split_sentences
+
+    text = (
+        "url: https://example.org/2019/06/archive-copy.html\n\n"
+        "NAIROBI, Kenya, Tuesday, March 9— Kenya and Somalia signed a border accord "
+        "yesterday, ending a dispute that flared in 1979."
+    )
+    header = parse_header(text)
+    pub = find_publication_date(text, header, split_sentences(text, header.body_start))
+    # 9 March fell on a Tuesday in 1982: not 1979 (a Friday), nor the address's 2019.
+    assert pub.value == dt.date(1982, 3, 9)
+    assert not pub.certain and dateline_month_day(pub) == (3, 9)

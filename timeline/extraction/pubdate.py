@@ -90,7 +90,11 @@ _MON = temporal._MON
 # Between the place and the date: a comma; the country in square brackets with or without
 # one ("Lima [Peru], March 3", "Taipei [Taiwan] November 19 :"); or a dash, as chronologies
 # head their entries ("CHAD - Dec. 22 - ...").
-_PLACE_TO_DATE = r"(?:\s*\[[A-Za-z][\w.' -]{0,30}\]\s*,?|\s*,|\s+[-–—])\s*"
+# Then perhaps the weekday: "LAHORE, Pakistan, Saturday, Feb. 23—".
+_PLACE_TO_DATE = (
+    r"(?:\s*\[[A-Za-z][\w.' -]{0,30}\]\s*,?|\s*,|\s+[-–—])\s*"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+)
 _DATELINE_DATE = (
     rf"(?P<date>(?:{_MON})\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*(?P<y1>\d{{4}}))?"
     rf"|\d{{1,2}}\s+(?:{_MON})(?:\s+(?P<y2>\d{{4}}))?)"
@@ -565,6 +569,21 @@ def _month_day_of(text: str) -> tuple[int, int] | None:
 _YEARLESS = "dateline without a year"
 
 
+_WEEKDAY_NAME = re.compile(r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# A weekday and day of the month recur within 11 years.
+_WEEKDAY_YEARS = 11
+
+
+def _year_of_weekday(year: int, month: int, day: int, weekday: str) -> dt.date | None:
+    """The first day ``month``/``day`` falling on ``weekday`` from ``year`` on."""
+    for y in range(year, year + _WEEKDAY_YEARS + 1):
+        value = temporal._safe_date(y, month, day)
+        if value and value.weekday() == _WEEKDAYS.index(weekday):
+            return value
+    return None
+
+
 def _yearless_dateline(
     text: str,
     sentences: list[Sentence],
@@ -587,6 +606,17 @@ def _yearless_dateline(
     if years:
         year = max(years)
         value = temporal._safe_date(year, month, day)
+        weekday = _WEEKDAY_NAME.search(shown)
+        fits = weekday and _year_of_weekday(year, month, day, weekday.group().lower())
+        if fits:
+            # "Saturday, Feb. 23" in a text that tells of 1972: the first such year from it.
+            return PublicationDate(
+                fits,
+                PUB_DATELINE,
+                f"{evidence}; {fits.year} is the first year from {year}, the latest the text "
+                f"mentions, in which it is a {weekday.group()}, a guess",
+                certain=False,
+            )
         if value:
             return PublicationDate(
                 value,
