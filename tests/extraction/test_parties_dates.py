@@ -89,3 +89,27 @@ def test_a_yearless_dateline_with_its_weekday_takes_the_first_year_that_fits():
     # 9 March fell on a Tuesday in 1982: not 1979 (a Friday), nor the address's 2019.
     assert pub.value == dt.date(1982, 3, 9)
     assert not pub.certain and dateline_month_day(pub) == (3, 9)
+
+
+def test_a_seat_stands_for_the_dissolved_state_the_article_is_about():
+    from timeline.extraction.countries import find_countries
+    from timeline.extraction.sentences import split_sentences
+
+    soviet = (
+        "The Soviet Union protested. Moscow expelled two diplomats, and Soviet officials "
+        "said the decision was final."
+    )
+    today = "Russia protested. Moscow expelled two diplomats, Russia's foreign ministry said."
+    for text, want in ((soviet, "SUN"), (today, "RUS")):
+        found = find_countries(text, split_sentences(text, 0))
+        assert [m.key for m in found if m.text == "Moscow"] == [want]
+
+
+def test_the_date_of_an_object_relative_dates_the_breaking_not_the_restoring():
+    text = (
+        "Chile formally restored ties with Fiji, restoring ties that Santiago severed in "
+        "March 1999."
+    )
+    (event,) = extract_article(text, published=dt.date(2001, 5, 4)).events
+    assert event.type == "establish_relations"
+    assert event.date is None  # March 1999 is when the ties were severed

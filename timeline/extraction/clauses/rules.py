@@ -54,6 +54,14 @@ _NOUN_RELATIVE = re.compile(
     r"were|was)\s+(?:\w+ly\s+)?(?P<verb>[a-z]+)\b[^,;]*)",
     re.I,
 )
+# An object relative on relations, with its own subject: "restoring ties that Belgrade
+# severed in March 1999", "relations which it had broken off in 1973": the breaking is a
+# happening of its own, and its date not the restoring's.
+_OBJECT_RELATIVE = re.compile(
+    r"\b(?P<noun>relations|ties|links|relationship)\b(?P<rel>\s+(?:that|which)\s+"
+    r"(?:it|they|he|she|(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+"
+    r"(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?(?P<verb>[a-z]+)\b[^,;]*)"
+)
 # The noun phrase a relative clause hangs on runs back over its complements: "a boycott
 # of Fiji by its neighbours and Peru which was launched in June 2017" is the boycott's.
 _COMPLEMENTS = re.compile(
@@ -299,7 +307,8 @@ class RuleClauseAnalyser:
             if m["verb"].lower() in self._relative_forms
         ]
         nouns: dict[int, int] = {}
-        for m in _NOUN_RELATIVE.finditer(sentence.text):
+        found = [*_NOUN_RELATIVE.finditer(sentence.text), *_OBJECT_RELATIVE.finditer(sentence.text)]
+        for m in found:
             if m["verb"].lower() not in self._relative_forms:
                 continue
             start, end = base + m.start("rel"), base + m.end("rel")
