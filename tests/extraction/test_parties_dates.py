@@ -113,3 +113,17 @@ def test_the_date_of_an_object_relative_dates_the_breaking_not_the_restoring():
     (event,) = extract_article(text, published=dt.date(2001, 5, 4)).events
     assert event.type == "establish_relations"
     assert event.date is None  # March 1999 is when the ties were severed
+
+
+def test_a_visitor_is_never_titled_as_visiting_his_own_country():
+    # The only country named is the one visited: who visited is unknown.
+    (event,) = dated("Wu began an African tour when he arrived in Nairobi on Monday.")
+    assert event.type == "visit" and event.title == "Visit to Nairobi"
+    # The visitor's own country is no place he visits.
+    (event,) = dated("Kenyan President Amos Otieno visited Kenya's coast on Monday.")
+    assert "visits Kenya" not in event.title
+
+
+def test_a_country_acting_through_its_officials_takes_a_plural_verb():
+    (event,) = dated("Peru's foreign minister visited Chile on Monday.")
+    assert event.title == "Peru officials visit Chile"
