@@ -127,3 +127,14 @@ def test_a_visitor_is_never_titled_as_visiting_his_own_country():
 def test_a_country_acting_through_its_officials_takes_a_plural_verb():
     (event,) = dated("Peru's foreign minister visited Chile on Monday.")
     assert event.title == "Peru officials visit Chile"
+
+
+def test_an_announcement_titled_with_the_partner_of_what_it_announced_has_that_partner():
+    events = extract_article(
+        "Fiji and Peru established diplomatic relations on 2 May 2024. The announcement was "
+        "made by the Ministry of Foreign Affairs of Fiji this Friday.",
+        published=PUBLISHED,
+    ).events
+    (announcement,) = [e for e in events if e.type == "announce"]
+    assert "with Peru" in announcement.title
+    assert announcement.countries[:1] == ["FJI"] and "PER" in announcement.countries
