@@ -138,3 +138,12 @@ def test_an_announcement_titled_with_the_partner_of_what_it_announced_has_that_p
     (announcement,) = [e for e in events if e.type == "announce"]
     assert "with Peru" in announcement.title
     assert announcement.countries[:1] == ["FJI"] and "PER" in announcement.countries
+
+
+def test_a_cause_told_with_over_names_no_party():
+    (event,) = dated(
+        "Chile severed diplomatic ties with Peru in 2009 over fighting involving Bolivia."
+    )
+    assert sorted(event.countries) == ["CHL", "PER"]
+    (event,) = dated("On 2 May 2024 Fiji expelled Peru's ambassador over his remarks on Tonga.")
+    assert "TON" not in event.countries
