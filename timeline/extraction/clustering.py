@@ -631,7 +631,25 @@ def choose_date(items: list[Item]) -> tuple[Item | None, list[Item]]:
         ]
         if finer:
             pool = finer
-    best = sorted(
+    best = _most_supported(pool, support)
+    if not has(primary, "durative"):
+        # "in 1972" holds both "on December 8, 1972" and "on December 7, 1972": the days
+        # say more than the year that agrees with each, and their disagreement is the
+        # conflict to keep, not a reason to fall back on the year.
+        inside = [i for i in pool if _strictly_inside(i.date, best.date)]
+        while inside:
+            best = _most_supported(inside, support)
+            inside = [i for i in inside if _strictly_inside(i.date, best.date)]
+    dissent = [i for i in dated if not i.date.overlaps(best.date)]
+    return best, dissent
+
+
+def _strictly_inside(inner: DateValue, outer: DateValue) -> bool:
+    return outer.contains(inner) and _precision_width(inner) < _precision_width(outer)
+
+
+def _most_supported(pool: list[Item], support) -> Item:
+    return min(
         pool,
         key=lambda i: (
             -support(i),
@@ -641,9 +659,7 @@ def choose_date(items: list[Item]) -> tuple[Item | None, list[Item]]:
             i.order,
             i.cand.sentence,
         ),
-    )[0]
-    dissent = [i for i in dated if not i.date.overlaps(best.date)]
-    return best, dissent
+    )
 
 
 def to_event(
