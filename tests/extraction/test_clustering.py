@@ -3,6 +3,8 @@ disagree, sentences pointing back at a happening, people named in several ways."
 
 from __future__ import annotations
 
+import datetime as dt
+
 from timeline.extraction.pipeline import build_timeline
 from timeline.extraction.types import DocInput
 
@@ -29,3 +31,62 @@ def test_a_month_and_a_day_inside_it_agree_on_the_day():
     (event,) = build_timeline([month, day]).events
     assert event.date.edtf == "2011-03-03"
     assert not [c for c in event.conflicts if c.field == "date"]
+
+
+def _sources(event) -> list[int]:
+    return sorted(ref.sentence for ref in event.evidence)
+
+
+def test_a_sentence_naming_the_happening_again_is_one_more_source_of_it():
+    text = (
+        "Peru expelled Chile's ambassador on Tuesday over remarks about the border. "
+        "The expulsion drew protests from opposition lawmakers in Santiago."
+    )
+    (event,) = build_timeline([DocInput("a", text, dt.date(2024, 6, 6))]).events
+    assert event.type == "expel_withdraw"
+    assert _sources(event) == [0, 1]
+
+
+def test_a_move_names_only_the_happening_told_just_before():
+    text = (
+        "Fiji cut diplomatic ties with Tonga on Monday. "
+        "Fiji's foreign minister spoke to reporters at length. "
+        "Officials in Suva declined to comment. "
+        "The move surprised many observers."
+    )
+    (event,) = build_timeline([DocInput("a", text, dt.date(2024, 6, 6))]).events
+    assert _sources(event) == [0]
+
+
+def test_an_owner_that_is_not_a_party_names_another_happening():
+    text = (
+        "Samoa broke off diplomatic relations with Nauru on Monday. "
+        "Kiribati's defection last year had already weakened the bloc."
+    )
+    (event,) = build_timeline([DocInput("a", text, dt.date(2024, 6, 6))]).events
+    assert _sources(event) == [0]
+    text = (
+        "Samoa broke off diplomatic relations with Nauru on Monday. "
+        "Samoa's defection leaves Nauru with few friends in the region."
+    )
+    (event,) = build_timeline([DocInput("a", text, dt.date(2024, 6, 6))]).events
+    assert _sources(event) == [0, 1]
+
+
+def test_a_sentence_with_a_date_of_its_own_tells_another_step():
+    text = (
+        "Gabon rejoined the Commonwealth on Thursday. "
+        "The readmission was first requested in March 2019."
+    )
+    (event,) = build_timeline([DocInput("a", text, dt.date(2024, 6, 8))]).events
+    assert _sources(event) == [0]
+
+
+def test_a_decision_to_do_something_else_is_not_the_happening_named_again():
+    text = (
+        "Chile recalled its ambassador from Peru on Monday. "
+        "The decision to recall him was criticised, but the decision to expel Peru's "
+        "consul drew more fire."
+    )
+    events = build_timeline([DocInput("a", text, dt.date(2024, 6, 6))]).events
+    assert next(_sources(e) for e in events if e.type == "expel_withdraw") == [0]
