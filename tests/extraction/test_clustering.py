@@ -90,3 +90,29 @@ def test_a_decision_to_do_something_else_is_not_the_happening_named_again():
     )
     events = build_timeline([DocInput("a", text, dt.date(2024, 6, 6))]).events
     assert next(_sources(e) for e in events if e.type == "expel_withdraw") == [0]
+
+
+def test_copies_dating_one_expulsion_a_few_days_apart_are_one_event_with_a_conflict():
+    a = DocInput(
+        "a",
+        "Peru expelled Bolivia's ambassador on Tuesday, the ministry said.",
+        dt.date(2024, 6, 6),
+    )
+    b = DocInput("b", "Peru expelled Bolivia's ambassador on June 5, 2024.")
+    (event,) = build_timeline([a, b]).events
+    assert event.corroboration == 2
+    assert _dates(event) == ["4 June 2024", "5 June 2024"]
+
+
+def test_one_article_telling_two_days_tells_two_expulsions():
+    text = (
+        "Peru expelled Bolivia's ambassador on June 3, 2024. "
+        "Peru expelled Bolivia's ambassador again on June 6, 2024, after he returned."
+    )
+    assert len(build_timeline([DocInput("a", text)]).events) == 2
+
+
+def test_expulsions_weeks_apart_are_two_events():
+    a = DocInput("a", "Peru expelled Bolivia's ambassador on June 3, 2024.")
+    b = DocInput("b", "Peru expelled Bolivia's ambassador on June 24, 2024.")
+    assert len(build_timeline([a, b]).events) == 2

@@ -154,7 +154,31 @@ def _dates_agree(item: Item, cluster: Cluster) -> bool:
         and all(_agreement(item) == _agreement(other) for other in dated)
     ):
         return any(_near(item.date, other.date) for other in dated)
-    return False
+    return _copy_days_apart(item, dated)
+
+
+# Copies of one report dated a few days apart: a weekday resolved against another week, a
+# dateline's day. One happening whose sources disagree, not two.
+COPY_DAYS = 7
+_COPY_TOLERANCE = dt.timedelta(days=COPY_DAYS)
+
+
+def _copy_days_apart(item: Item, dated: list[Item]) -> bool:
+    """The same side doing the same to the same pair, told by another article a few days
+    off ("Thailand recalled its envoy on Thursday" / "... yesterday"): one article telling
+    two days tells two happenings, so every dated source must be another article."""
+    if item.date.precision != "day" or len(_pair(item)) != 2:
+        return False
+    return all(
+        other.article != item.article
+        and other.date.precision == "day"
+        and other.cand.type == item.cand.type
+        and _pair(other) == _pair(item)
+        and other.detail.countries_in_order[:1] == item.detail.countries_in_order[:1]
+        and other.detail.object_text == item.detail.object_text
+        and abs(other.date.start - item.date.start) <= _COPY_TOLERANCE
+        for other in dated
+    )
 
 
 def _other_visitor(item: Item, other: Item) -> bool:
