@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from timeline.extraction.actors import find_actors, merge_actors
+from timeline.extraction.countries import find_countries
 from timeline.extraction.pipeline import build_timeline
-from timeline.extraction.types import DocInput
+from timeline.extraction.sentences import split_sentences
+from timeline.extraction.types import PERSON, DocInput
 
 
 def _dates(event) -> list[str]:
@@ -116,3 +119,41 @@ def test_expulsions_weeks_apart_are_two_events():
     a = DocInput("a", "Peru expelled Bolivia's ambassador on June 3, 2024.")
     b = DocInput("b", "Peru expelled Bolivia's ambassador on June 24, 2024.")
     assert len(build_timeline([a, b]).events) == 2
+
+
+def _actors_of(text: str):
+    sentences = split_sentences(text)
+    actors, _ = find_actors(text, sentences, find_countries(text, sentences))
+    return [a for a in actors if a.kind == PERSON]
+
+
+def test_the_country_an_envoy_is_sent_to_is_not_the_envoys_own():
+    (envoy,) = _actors_of("Chile recalled Joao Pereira, the ambassador to Lima, on Monday.")
+    assert envoy.country != "PER"
+    (envoy,) = _actors_of("Ambassador to Peru Joao Pereira left Lima on Monday.")
+    assert envoy.country != "PER"
+    (envoy,) = _actors_of("Joao Pereira, the ambassador of Brazil, left Lima on Monday.")
+    assert envoy.country == "BRA"
+
+
+def test_an_envoy_named_with_host_and_home_country_is_one_person():
+    host = _actors_of("Chile recalled Joao Pereirra, the ambassador to Lima, on Monday.")
+    home = _actors_of("Chile's Ambassador to Peru Joao Pereira left Lima on Monday.")
+    merged, _ = merge_actors([host, home])
+    assert len([a for a in merged if a.kind == PERSON]) == 1
+
+
+def test_a_long_name_spelled_alike_is_one_person_whatever_country_a_source_gives():
+    one = _actors_of("Qatar's Foreign Minister Khalid bin Nasser al-Thani arrived in Doha.")
+    other = _actors_of(
+        "Oman's envoy Salim Harthy met Khalid bin Nasser al-Thani, minister of Oman, in Muscat."
+    )
+    merged, _ = merge_actors([one, other])
+    assert len([a for a in merged if "Khalid bin Nasser al-Thani" in a.aliases]) == 1
+
+
+def test_a_two_word_name_in_two_countries_stays_two_people():
+    egypt = _actors_of("Foreign Minister Omar Farouk of Egypt visited Chile.")
+    sudan = _actors_of("Foreign Minister Omar Farouk of Sudan visited Peru.")
+    merged, _ = merge_actors([egypt, sudan])
+    assert len(merged) == 2

@@ -396,10 +396,16 @@ def _of_gap_ceiling(text: str, start: int) -> int:
     return i
 
 
-def _country_near(countries: _Countries, a: int, b: int) -> str:
+# "the ambassador to Phnom Penh", "Ambassador to Cambodia": the country an envoy is sent to
+# is where the person serves, not whose the person is.
+_HOST_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
+
+
+def _country_near(countries: _Countries, a: int, b: int, text: str = "") -> str:
     for i in countries.starting_within(a, b):
-        if countries.mentions[i].end <= b:
-            return countries.mentions[i].key
+        m = countries.mentions[i]
+        if m.end <= b and not (text and _HOST_BEFORE.search(text, max(0, m.start - 8), m.start)):
+            return m.key
     return ""
 
 
@@ -589,7 +595,7 @@ def _title_before(text: str, a: int, countries: _Countries) -> tuple[str, str]:
             country = m.key
     if not country:
         # "Minister of Foreign Affairs of Viet Nam Le Van An"
-        country = _country_near(countries, title_start, a)
+        country = _country_near(countries, title_start, a, text)
     return title, country
 
 
@@ -647,7 +653,7 @@ def _apposition(text: str, b: int, countries: _Countries) -> tuple[str, str]:
     if not title_match:
         return "", ""
     body_start = match.start("body")
-    country = _country_near(countries, body_start, match.end("body"))
+    country = _country_near(countries, body_start, match.end("body"), text)
     return canonical_title(title_match.group("title")), country
 
 
@@ -888,6 +894,8 @@ def _lone_name_fits(token: str, full_name: str) -> bool:
 
 
 def _person_match(x: _Record, y: _Record) -> bool:
+    if _same_long_name(x, y):
+        return True
     cx, cy = set(x.countries), set(y.countries)
     if cx and cy and not cx & cy:
         return False
@@ -923,6 +931,20 @@ def _person_match(x: _Record, y: _Record) -> bool:
         for a in x.aliases | set(x.names)
         for b in y.aliases | set(y.names)
     )
+
+
+# Names of this many words (particles aside) spelled alike name one person, whatever
+# country a source ties them to: "Musaad bin Mohammed al-Aiban" listed beside Iran's
+# envoy is still Saudi Arabia's adviser.
+LONG_NAME_TOKENS = 3
+
+
+def _same_long_name(x: _Record, y: _Record) -> bool:
+    def long_names(rec: _Record) -> set[tuple[str, ...]]:
+        found = {tuple(romanised(t) for t in name_tokens(n)) for n in rec.names}
+        return {n for n in found if len(n) >= LONG_NAME_TOKENS}
+
+    return bool(long_names(x) & long_names(y))
 
 
 def _short_form(a: str, b: str) -> bool:
