@@ -157,3 +157,35 @@ def test_a_two_word_name_in_two_countries_stays_two_people():
     sudan = _actors_of("Foreign Minister Omar Farouk of Sudan visited Peru.")
     merged, _ = merge_actors([egypt, sudan])
     assert len(merged) == 2
+
+
+def test_a_hyphenated_title_is_no_part_of_the_name():
+    (person,) = _actors_of("He met Governor-General Kila Mari at Government House.")
+    assert person.name == "Kila Mari"
+    (person,) = _actors_of("Deputy Commander-in-Chief Sao Vanna said the border was calm.")
+    assert person.name == "Sao Vanna"
+    (person,) = _actors_of("Then-ruler Amos Tembo said the body was biased.")
+    assert person.name == "Amos Tembo"
+
+
+def test_a_name_written_with_a_glottal_stop_or_opening_quote_is_whole():
+    (person,) = _actors_of("King Siaosi Fatafehi Tuku‘aho opened the embassy.")
+    assert person.name == "Siaosi Fatafehi Tuku‘aho"
+
+
+def test_a_name_after_a_title_it_is_called_by_is_known_by_that_form_too():
+    (person,) = _actors_of("Sheikh Abdullah Rahim would reach Lahore tomorrow.")
+    assert {"Abdullah Rahim", "Sheikh Abdullah Rahim"} <= person.aliases
+    (person,) = _actors_of("Foreign Minister Abdullah Rahim would reach Lahore tomorrow.")
+    assert person.aliases == {"Abdullah Rahim"}
+
+
+def test_a_monarch_named_with_and_without_a_given_name_is_one_person():
+    full = _actors_of("King Siaosi Tupou V opened parliament on Monday.")
+    short = _actors_of("King Tupou V thanked the envoys. King Tupou VI later visited China.")
+    merged, _ = merge_actors([full, short])
+    names = sorted(sorted(a.aliases) for a in merged)
+    assert names == [
+        ["King Siaosi Tupou V", "King Tupou V", "Siaosi Tupou V", "Tupou V"],
+        ["King Tupou VI", "Tupou VI"],
+    ]

@@ -23,8 +23,10 @@ from rapidfuzz.distance import Indel
 from .countries import find_countries, lookup, opens_a_name
 from .metonyms import ruler_country
 from .names import (
+    HONORIFICS,
     HYPHEN_PART,
     LOW_PART,
+    NAME_APOSTROPHES,
     PARTICLES,
     TITLE_WORDS,
     ascii_lower,
@@ -239,7 +241,8 @@ _ORG_LEADING = {
 _LATIN = [chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00))]
 _UP = "A-Z" + "".join(c for c in _LATIN if c.isupper())
 _LO = "a-z" + "".join(c for c in _LATIN if c.islower())
-_WORD = rf"(?:Mc|Mac|O['’])?[{_UP}][{_LO}]+(?:['’][{_LO}]+)?(?:-[{_UP}{_LO}][{_LO}]+)*"
+_APOSTROPHE = f"[{NAME_APOSTROPHES}]"
+_WORD = rf"(?:Mc|Mac|O['’])?[{_UP}][{_LO}]+(?:{_APOSTROPHE}[{_LO}]+)?(?:-[{_UP}{_LO}][{_LO}]+)*"
 _NAME_WORD = rf"(?:{HYPHEN_PART})?{_WORD}"
 # A regnal number ends a monarch's or a pope's name ("Carlos IV", "Pius XII").
 _REGNAL = r"(?:II|III|IV|V|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)"
@@ -483,8 +486,25 @@ def find_actors(
 
     people = merge_records(people)
     _attach_single_names(people, singles, sentence_of)
+    _honorific_aliases(people, text)
     records = people + orgs
     return _to_actor_infos(records, sentences)
+
+
+_HONORIFIC_RE = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in HONORIFICS)
+_HONORIFIC_JUST_BEFORE = re.compile(rf"(?<![\w-])(?P<title>{_HONORIFIC_RE})\s+$", re.I)
+HONORIFIC_ALIAS = re.compile(rf"^(?:{_HONORIFIC_RE})\s+", re.I)
+
+
+def _honorific_aliases(people: list[_Record], text: str) -> None:
+    """ "King Tupou IV", "Sheikh Hasina": a name written right after a title people are
+    called by with it is known by that form too."""
+    for rec in people:
+        for a, _b, surface, _sentence in rec.mentions:
+            found = _HONORIFIC_JUST_BEFORE.search(text, max(0, a - 20), a)
+            if found:
+                title = " ".join(w.capitalize() for w in found["title"].split())
+                rec.aliases.add(f"{title} {surface}")
 
 
 def _person(text: str, a: int, b: int, title: str, country: str, sentence_of) -> _Record:
@@ -519,6 +539,7 @@ def _name_segments(text: str, a: int, b: int, in_country) -> list[tuple[int, int
             or (bool(lookup(bare)) and not opens_a_name(text, ta, tb))
             or in_country(ta, tb)
             or re.fullmatch(_TITLE_RE, bare, re.IGNORECASE) is not None
+            or _hyphenated_title(bare)
         )
 
     for index, tok in enumerate(tokens):
@@ -556,6 +577,19 @@ def _name_segments(text: str, a: int, b: int, in_country) -> list[tuple[int, int
 
 
 _FIRST_WORD = re.compile(r"([A-Z][a-z]+)\.?[ \t]+(?=\S+[ \t]+\S)")
+
+
+# Words joining title words into one: "Commander-in-Chief", "Then-President", "Ex-King".
+_TITLE_LINKS = {"in", "of", "then", "ex", "vice", "elect", "deputy", "acting"}
+
+
+def _hyphenated_title(word: str) -> bool:
+    """ "Governor-General", "Commander-in-Chief", "Then-ruler": a title, not a name."""
+    parts = word.lower().split("-")
+    if len(parts) > 1 and parts[0] in ("then", "ex") and word.split("-")[1][:1].islower():
+        return True  # "Then-ruler", "Ex-premier"
+    titles = [p for p in parts if p in TITLE_WORDS or re.fullmatch(_TITLE_RE, p, re.I)]
+    return len(parts) > 1 and bool(titles) and all(p in _TITLE_LINKS or p in titles for p in parts)
 
 
 def _after_title_word(text: str, a: int, b: int) -> int:
@@ -905,6 +939,11 @@ def _person_match(x: _Record, y: _Record) -> bool:
             ty = name_tokens(ny)
             if not tx or not ty:
                 continue
+            regnal = _regnal_numbers(nx, ny)
+            if regnal and regnal[0] != regnal[1]:
+                continue  # "Tupou V" and "Tupou VI" are two kings
+            if regnal and _same_regnal_name(nx, ny):
+                return True  # "Tupou IV" / "Taufa'ahau Tupou IV"
             first = tokens_match(tx[0], ty[0])
             last = tokens_match(tx[-1], ty[-1])
             if len(tx) >= 2 and len(ty) >= 2 and first and last:
@@ -945,6 +984,28 @@ def _same_long_name(x: _Record, y: _Record) -> bool:
         return {n for n in found if len(n) >= LONG_NAME_TOKENS}
 
     return bool(long_names(x) & long_names(y))
+
+
+def _regnal_numbers(x: str, y: str) -> tuple[str, str] | None:
+    """The regnal numbers two names end with, when both end with one."""
+    wx, wy = ascii_lower(x).split(), ascii_lower(y).split()
+    if min(len(wx), len(wy)) < 2:
+        return None
+    if _REGNAL_TOKEN.fullmatch(wx[-1]) and _REGNAL_TOKEN.fullmatch(wy[-1]):
+        return wx[-1], wy[-1]
+    return None
+
+
+def _same_regnal_name(x: str, y: str) -> bool:
+    """One monarch: the same regnal number after the same name ("Tupou IV"). Read from
+    the words as written: name_tokens drops "IV" from a longer name as a suffix."""
+    wx, wy = ascii_lower(x).split(), ascii_lower(y).split()
+    return (
+        min(len(wx), len(wy)) >= 2
+        and wx[-1] == wy[-1]
+        and _REGNAL_TOKEN.fullmatch(wx[-1]) is not None
+        and tokens_match(wx[-2], wy[-2])
+    )
 
 
 def _short_form(a: str, b: str) -> bool:
@@ -1164,7 +1225,10 @@ def _to_actor_infos(
 
 def _record_from_info(info: ActorInfo) -> _Record:
     rec = _Record(info.kind)
-    full = {a for a in info.aliases if len(name_tokens(a)) >= 2} or {info.name}
+    # "King Tupou IV" is an alias, never a full name to compare: "King" is no given name.
+    full = {
+        a for a in info.aliases if len(name_tokens(a)) >= 2 and not HONORIFIC_ALIAS.match(a)
+    } or {info.name}
     for alias in sorted(full):
         rec.names[alias] += 1
     rec.names[info.name] += 1
