@@ -23,8 +23,10 @@ from rapidfuzz.distance import Indel
 from .countries import find_countries, lookup, opens_a_name
 from .metonyms import ruler_country
 from .names import (
+    HONORIFICS,
     HYPHEN_PART,
     LOW_PART,
+    NAME_APOSTROPHES,
     PARTICLES,
     TITLE_WORDS,
     ascii_lower,
@@ -239,7 +241,8 @@ _ORG_LEADING = {
 _LATIN = [chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00))]
 _UP = "A-Z" + "".join(c for c in _LATIN if c.isupper())
 _LO = "a-z" + "".join(c for c in _LATIN if c.islower())
-_WORD = rf"(?:Mc|Mac|O['’])?[{_UP}][{_LO}]+(?:['’][{_LO}]+)?(?:-[{_UP}{_LO}][{_LO}]+)*"
+_APOSTROPHE = f"[{NAME_APOSTROPHES}]"
+_WORD = rf"(?:Mc|Mac|O['’])?[{_UP}][{_LO}]+(?:{_APOSTROPHE}[{_LO}]+)?(?:-[{_UP}{_LO}][{_LO}]+)*"
 _NAME_WORD = rf"(?:{HYPHEN_PART})?{_WORD}"
 # A regnal number ends a monarch's or a pope's name ("Carlos IV", "Pius XII").
 _REGNAL = r"(?:II|III|IV|V|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)"
@@ -396,10 +399,16 @@ def _of_gap_ceiling(text: str, start: int) -> int:
     return i
 
 
-def _country_near(countries: _Countries, a: int, b: int) -> str:
+# "the ambassador to Phnom Penh", "Ambassador to Cambodia": the country an envoy is sent to
+# is where the person serves, not whose the person is.
+_HOST_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
+
+
+def _country_near(countries: _Countries, a: int, b: int, text: str = "") -> str:
     for i in countries.starting_within(a, b):
-        if countries.mentions[i].end <= b:
-            return countries.mentions[i].key
+        m = countries.mentions[i]
+        if m.end <= b and not (text and _HOST_BEFORE.search(text, max(0, m.start - 8), m.start)):
+            return m.key
     return ""
 
 
@@ -477,8 +486,25 @@ def find_actors(
 
     people = merge_records(people)
     _attach_single_names(people, singles, sentence_of)
+    _honorific_aliases(people, text)
     records = people + orgs
     return _to_actor_infos(records, sentences)
+
+
+_HONORIFIC_RE = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in HONORIFICS)
+_HONORIFIC_JUST_BEFORE = re.compile(rf"(?<![\w-])(?P<title>{_HONORIFIC_RE})\s+$", re.I)
+HONORIFIC_ALIAS = re.compile(rf"^(?:{_HONORIFIC_RE})\s+", re.I)
+
+
+def _honorific_aliases(people: list[_Record], text: str) -> None:
+    """ "King Tupou IV", "Sheikh Hasina": a name written right after a title people are
+    called by with it is known by that form too."""
+    for rec in people:
+        for a, _b, surface, _sentence in rec.mentions:
+            found = _HONORIFIC_JUST_BEFORE.search(text, max(0, a - 20), a)
+            if found:
+                title = " ".join(w.capitalize() for w in found["title"].split())
+                rec.aliases.add(f"{title} {surface}")
 
 
 def _person(text: str, a: int, b: int, title: str, country: str, sentence_of) -> _Record:
@@ -513,6 +539,7 @@ def _name_segments(text: str, a: int, b: int, in_country) -> list[tuple[int, int
             or (bool(lookup(bare)) and not opens_a_name(text, ta, tb))
             or in_country(ta, tb)
             or re.fullmatch(_TITLE_RE, bare, re.IGNORECASE) is not None
+            or _hyphenated_title(bare)
         )
 
     for index, tok in enumerate(tokens):
@@ -552,6 +579,19 @@ def _name_segments(text: str, a: int, b: int, in_country) -> list[tuple[int, int
 _FIRST_WORD = re.compile(r"([A-Z][a-z]+)\.?[ \t]+(?=\S+[ \t]+\S)")
 
 
+# Words joining title words into one: "Commander-in-Chief", "Then-President", "Ex-King".
+_TITLE_LINKS = {"in", "of", "then", "ex", "vice", "elect", "deputy", "acting"}
+
+
+def _hyphenated_title(word: str) -> bool:
+    """ "Governor-General", "Commander-in-Chief", "Then-ruler": a title, not a name."""
+    parts = word.lower().split("-")
+    if len(parts) > 1 and parts[0] in ("then", "ex") and word.split("-")[1][:1].islower():
+        return True  # "Then-ruler", "Ex-premier"
+    titles = [p for p in parts if p in TITLE_WORDS or re.fullmatch(_TITLE_RE, p, re.I)]
+    return len(parts) > 1 and bool(titles) and all(p in _TITLE_LINKS or p in titles for p in parts)
+
+
 def _after_title_word(text: str, a: int, b: int) -> int:
     """Where a name opened by a title word starts: "Cardinal Pietro Parolin", "Ayatollah
     Ali Khamenei" (nameparser's titles). Only before two more words: "Dean Acheson" and
@@ -589,7 +629,7 @@ def _title_before(text: str, a: int, countries: _Countries) -> tuple[str, str]:
             country = m.key
     if not country:
         # "Minister of Foreign Affairs of Viet Nam Le Van An"
-        country = _country_near(countries, title_start, a)
+        country = _country_near(countries, title_start, a, text)
     return title, country
 
 
@@ -647,7 +687,7 @@ def _apposition(text: str, b: int, countries: _Countries) -> tuple[str, str]:
     if not title_match:
         return "", ""
     body_start = match.start("body")
-    country = _country_near(countries, body_start, match.end("body"))
+    country = _country_near(countries, body_start, match.end("body"), text)
     return canonical_title(title_match.group("title")), country
 
 
@@ -888,6 +928,8 @@ def _lone_name_fits(token: str, full_name: str) -> bool:
 
 
 def _person_match(x: _Record, y: _Record) -> bool:
+    if _same_long_name(x, y):
+        return True
     cx, cy = set(x.countries), set(y.countries)
     if cx and cy and not cx & cy:
         return False
@@ -897,6 +939,11 @@ def _person_match(x: _Record, y: _Record) -> bool:
             ty = name_tokens(ny)
             if not tx or not ty:
                 continue
+            regnal = _regnal_numbers(nx, ny)
+            if regnal and regnal[0] != regnal[1]:
+                continue  # "Tupou V" and "Tupou VI" are two kings
+            if regnal and _same_regnal_name(nx, ny):
+                return True  # "Tupou IV" / "Taufa'ahau Tupou IV"
             first = tokens_match(tx[0], ty[0])
             last = tokens_match(tx[-1], ty[-1])
             if len(tx) >= 2 and len(ty) >= 2 and first and last:
@@ -922,6 +969,42 @@ def _person_match(x: _Record, y: _Record) -> bool:
         romanised("".join(name_tokens(a))) == romanised("".join(name_tokens(b)))
         for a in x.aliases | set(x.names)
         for b in y.aliases | set(y.names)
+    )
+
+
+# Names of this many words (particles aside) spelled alike name one person, whatever
+# country a source ties them to: "Musaad bin Mohammed al-Aiban" listed beside Iran's
+# envoy is still Saudi Arabia's adviser.
+LONG_NAME_TOKENS = 3
+
+
+def _same_long_name(x: _Record, y: _Record) -> bool:
+    def long_names(rec: _Record) -> set[tuple[str, ...]]:
+        found = {tuple(romanised(t) for t in name_tokens(n)) for n in rec.names}
+        return {n for n in found if len(n) >= LONG_NAME_TOKENS}
+
+    return bool(long_names(x) & long_names(y))
+
+
+def _regnal_numbers(x: str, y: str) -> tuple[str, str] | None:
+    """The regnal numbers two names end with, when both end with one."""
+    wx, wy = ascii_lower(x).split(), ascii_lower(y).split()
+    if min(len(wx), len(wy)) < 2:
+        return None
+    if _REGNAL_TOKEN.fullmatch(wx[-1]) and _REGNAL_TOKEN.fullmatch(wy[-1]):
+        return wx[-1], wy[-1]
+    return None
+
+
+def _same_regnal_name(x: str, y: str) -> bool:
+    """One monarch: the same regnal number after the same name ("Tupou IV"). Read from
+    the words as written: name_tokens drops "IV" from a longer name as a suffix."""
+    wx, wy = ascii_lower(x).split(), ascii_lower(y).split()
+    return (
+        min(len(wx), len(wy)) >= 2
+        and wx[-1] == wy[-1]
+        and _REGNAL_TOKEN.fullmatch(wx[-1]) is not None
+        and tokens_match(wx[-2], wy[-2])
     )
 
 
@@ -1142,7 +1225,10 @@ def _to_actor_infos(
 
 def _record_from_info(info: ActorInfo) -> _Record:
     rec = _Record(info.kind)
-    full = {a for a in info.aliases if len(name_tokens(a)) >= 2} or {info.name}
+    # "King Tupou IV" is an alias, never a full name to compare: "King" is no given name.
+    full = {
+        a for a in info.aliases if len(name_tokens(a)) >= 2 and not HONORIFIC_ALIAS.match(a)
+    } or {info.name}
     for alias in sorted(full):
         rec.names[alias] += 1
     rec.names[info.name] += 1

@@ -154,7 +154,31 @@ def _dates_agree(item: Item, cluster: Cluster) -> bool:
         and all(_step(item) == _step(other) for other in dated)
     ):
         return any(_near(item.date, other.date) for other in dated)
-    return False
+    return _copy_days_apart(item, dated)
+
+
+# Copies of one report dated a few days apart: a weekday resolved against another week, a
+# dateline's day. One happening whose sources disagree, not two.
+COPY_DAYS = 7
+_COPY_TOLERANCE = dt.timedelta(days=COPY_DAYS)
+
+
+def _copy_days_apart(item: Item, dated: list[Item]) -> bool:
+    """The same side doing the same to the same pair, told by another article a few days
+    off ("Thailand recalled its envoy on Thursday" / "... yesterday"): one article telling
+    two days tells two happenings, so every dated source must be another article."""
+    if item.date.precision != "day" or len(_pair(item)) != 2:
+        return False
+    return all(
+        other.article != item.article
+        and other.date.precision == "day"
+        and other.cand.type == item.cand.type
+        and _pair(other) == _pair(item)
+        and other.detail.countries_in_order[:1] == item.detail.countries_in_order[:1]
+        and other.detail.object_text == item.detail.object_text
+        and abs(other.date.start - item.date.start) <= _COPY_TOLERANCE
+        for other in dated
+    )
 
 
 def _other_visitor(item: Item, other: Item) -> bool:
@@ -661,7 +685,25 @@ def choose_date(items: list[Item]) -> tuple[Item | None, list[Item]]:
         ]
         if finer:
             pool = finer
-    best = sorted(
+    best = _most_supported(pool, support)
+    if not has(primary, "durative"):
+        # "in 1972" holds both "on December 8, 1972" and "on December 7, 1972": the days
+        # say more than the year that agrees with each, and their disagreement is the
+        # conflict to keep, not a reason to fall back on the year.
+        inside = [i for i in pool if _strictly_inside(i.date, best.date)]
+        while inside:
+            best = _most_supported(inside, support)
+            inside = [i for i in inside if _strictly_inside(i.date, best.date)]
+    dissent = [i for i in dated if not i.date.overlaps(best.date)]
+    return best, dissent
+
+
+def _strictly_inside(inner: DateValue, outer: DateValue) -> bool:
+    return outer.contains(inner) and _precision_width(inner) < _precision_width(outer)
+
+
+def _most_supported(pool: list[Item], support) -> Item:
+    return min(
         pool,
         key=lambda i: (
             -support(i),
@@ -671,9 +713,7 @@ def choose_date(items: list[Item]) -> tuple[Item | None, list[Item]]:
             i.order,
             i.cand.sentence,
         ),
-    )[0]
-    dissent = [i for i in dated if not i.date.overlaps(best.date)]
-    return best, dissent
+    )
 
 
 def to_event(

@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from . import offtopic
+from .anaphors import named_again
 from .clauses.model import ClauseAnalyser
 from .countries import country_name
 from .frames import frame, frames, priority
@@ -75,6 +76,10 @@ def _sentence_candidates(article, analyser, sentence, by_sentence, earlier) -> l
         consequence = _consequence(sentence, article, earlier)
         if consequence is not None:
             found.append(consequence)
+    if not found and not _dates_of_its_own(clauses):
+        again = named_again(sentence, article.mentions, earlier)
+        if again is not None:
+            found.append(again)
     return found
 
 
@@ -101,6 +106,16 @@ _SIGNED_JOINTLY = re.compile(
     r"|\bsign(?:ed|ing)\s+(?:a|the)\s+joint\s+(?:statement|communiqu\w+|declaration)\b",
     re.I,
 )
+
+
+def _dates_of_its_own(clauses) -> bool:
+    """A date in the sentence beside the one its report was made on: "began the
+    readmission process in February" tells a step of its own, not the happening again."""
+    return any(
+        t.kind == "date" and (c.report_timex is None or t.start != c.report_timex.start)
+        for c in clauses
+        for t in c.timexes
+    )
 
 
 def _at_occasion(

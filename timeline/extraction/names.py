@@ -24,6 +24,8 @@ PARTICLES: set[str] = {*HYPHEN_PREFIXES, *_DATA["particles"], *_DATA["articles"]
 HYPHEN_PART = "(?:" + "|".join(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in HYPHEN_PREFIXES) + ")-[ ]?"
 LOW_PART = "(?:" + "|".join(_DATA["particles"]) + ")"
 _FOLDS: list[tuple[str, str]] = [tuple(pair) for pair in _DATA["folds"]]
+HONORIFICS: list[str] = _DATA["honorifics"]
+NAME_APOSTROPHES: str = _DATA["name_apostrophes"]
 # nameparser's word lists: generational suffixes ("Jr", "Sr", "III") that end a name
 # without being what the person is called, and titles that may open one ("Cardinal",
 # "Ayatollah", "Rabbi", "Col").
