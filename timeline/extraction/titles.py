@@ -94,9 +94,7 @@ def _home(cand: Candidate, actors: dict[str, ActorInfo], visitor: str) -> str:
 
 def _country_of(place: str, cand: Candidate, actors: dict[str, ActorInfo]) -> str:
     """The country a visited place is in or is ("Dakar" -> SEN), "" if none is known."""
-    found = lookup(place) or next(
-        (c for c in cand.event.countries if country_name(c) == place), ""
-    )
+    found = lookup(place) or next((c for c in cand.event.countries if country_name(c) == place), "")
     return found or "?"  # never equal to an unknown home
 
 
