@@ -39,6 +39,8 @@ from .models import (
     Event,
     Evidence,
     Job,
+    Mention,
+    PendingUpdate,
     Sentence,
     validate_web_url,
 )
@@ -519,6 +521,14 @@ class ArticleAdmin(EditTrackingAdmin):
 
         job = jobs.reextract_job(list(queryset), user=request.user.get_username())
         job_message(request, self, job, f"Re-extraction of {job.total} article(s) queued:")
+
+    def get_deleted_objects(self, objs, request):
+        """An article's sentences, and the mentions and evidence links on them,
+        are part of it (no editor deletes them one by one): the permission to
+        delete the article is the one that counts."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        parts = {m._meta.verbose_name for m in (Sentence, Evidence, Mention, PendingUpdate)}
+        return deleted, counts, perms_needed - parts, protected
 
     def delete_model(self, request, obj):
         removed = _services().delete_articles([obj])
