@@ -228,16 +228,34 @@ def ingest_items(
         tell(outcome, f"{outcome}  {name} -> /articles/{article.slug}/")
     _hook("INGEST_AFTER_STORE")
     if added or not Event.objects.exists():
-        try:
-            report.events = update_timeline(changed=[a for _, a in added])
-        except DatabaseError:
-            raise  # not an article's fault: nothing is taken back, the markers stay
-        except Exception:
-            log.exception("updating the timeline failed; finding the article that breaks it")
-            report.events = _isolate_breaking_articles(added, report, say)
+        report.events = _update_or_isolate(added, report, say)
     else:
         report.events = Event.objects.visible().count()
     return report
+
+
+def _update_or_isolate(added: list[tuple[str, Article]], report: IngestReport, say) -> int:
+    """Update the timeline for this run's articles. An article that breaks the
+    cross-article stage is found and fails alone; a database error (a lock
+    waited for too long, a lost connection) is no article's fault: every
+    article stays stored with its pending marker, for the next run to finish."""
+    try:
+        try:
+            return update_timeline(changed=[a for _, a in added])
+        except DatabaseError:
+            raise
+        except Exception:
+            log.exception("updating the timeline failed; finding the article that breaks it")
+            return _isolate_breaking_articles(added, report, say)
+    except DatabaseError as exc:
+        log.exception("updating the timeline failed")
+        reason = (
+            f"{type(exc).__name__}: {exc}; every article is stored and its timeline update "
+            "is pending: the next ingest finishes it"
+        )
+        report.failed.append(("timeline update", reason))
+        say(f"FAILED  timeline update: {reason}")
+        return Event.objects.visible().count()
 
 
 def _hook(point: str) -> None:

@@ -211,3 +211,35 @@ def test_folders_give_their_txt_files_whatever_the_case_of_the_suffix(tmp_path):
     ingest(tmp_path)
 
     assert list(Article.objects.values_list("source_name", flat=True)) == ["upper.TXT"]
+
+
+@pytest.mark.django_db
+def test_a_database_error_in_the_timeline_update_takes_no_article_back(tmp_path, monkeypatch):
+    """'database is locked' (or a lost connection) is no article's fault: nothing
+    is deleted, the work stays pending, and the next run finishes it."""
+    from django.db import OperationalError
+
+    from timeline.models import PendingUpdate
+
+    def locked(changed, removed):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(services, "_update_timeline", locked)
+    (tmp_path / "a.txt").write_text("France and Chile signed a trade agreement on 3 May 2021.\n")
+    (tmp_path / "b.txt").write_text("Japan and Brazil held talks in Tokyo on 5 May 2021.\n")
+
+    with pytest.raises(CommandError) as failure:
+        ingest(tmp_path)
+
+    assert "timeline update: OperationalError: database is locked" in str(failure.value)
+    assert "a.txt" not in str(failure.value) and "b.txt" not in str(failure.value)
+    assert Article.objects.count() == 2
+    assert PendingUpdate.objects.count() == 2
+    assert not Event.objects.exists()
+
+    monkeypatch.undo()
+    out = ingest(tmp_path)
+
+    assert "Finished the timeline work an interrupted run left for 2 article(s)" in out
+    assert "0 added, 2 unchanged, 0 failed" in out
+    assert Event.objects.exists() and not PendingUpdate.objects.exists()
