@@ -90,4 +90,4 @@ plotly-styles: setup
 	$(PY) scripts/plotly_styles.py
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache $(COMPRESSED)
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles .pytest_cache .ruff_cache $(COMPRESSED)
