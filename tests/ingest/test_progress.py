@@ -47,6 +47,7 @@ def test_a_bar_with_rate_and_eta_on_a_terminal(tmp_path):
     assert "3/3" in text and "100%" in text
     assert "article/s" in text or "s/article" in text  # the rate
     assert "<00:00" in text  # tqdm's [elapsed<remaining] ETA
+    assert "updating the timeline" in text  # what the time after the last article goes to
     # Failures are still named above the bar; successes are only counted.
     assert "FAILED  " in text and "zz_empty.txt: empty article" in text
     assert "added  " not in text

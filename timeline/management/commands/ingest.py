@@ -73,6 +73,8 @@ class Command(BaseCommand):
             bar.update(1)
             if outcome == "failed":
                 bar.write(line, file=self.stdout._out)
+            if bar.n == total:
+                bar.set_postfix_str("updating the timeline", refresh=True)
 
         with bar:
             yield (lambda line: bar.write(line, file=self.stdout._out)), on_item
