@@ -6,6 +6,7 @@
 1. Makes a fresh PostgreSQL database (dropped first if it exists), migrates it and fills it
    with ``manage.py synthesize --events N`` (where that command is missing: a minimal fill
    of synthetic articles, sentences and events written here), then ``collectstatic``.
+   ``--reuse`` keeps the database a previous run filled.
 2. Starts gunicorn as the README documents it (``gunicorn.conf.py``, ``DJANGO_DEBUG=0``,
    behind an HTTPS proxy: requests carry ``X-Forwarded-Proto: https``) on a free loopback
    port, in its own processes.
@@ -41,6 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 GUNICORN = str(Path(PYTHON).with_name("gunicorn"))
 PROXIED = {"X-Forwarded-Proto": "https"}
+NETWORK_TIMEOUT = 60.0
 
 # --- the database --------------------------------------------------------------------
 
@@ -253,7 +255,7 @@ def user_class(pick: dict[str, list[str]]):
     class Reader(FastHttpUser):
         wait_time = between(1, 3)
         # A page never waits this long; a timeout counts as an error.
-        network_timeout = 60.0
+        network_timeout = NETWORK_TIMEOUT
         connection_timeout = 10.0
 
         def on_start(self):
@@ -312,12 +314,15 @@ def swarm(base: str, pick: dict[str, list[str]], users: int, seconds: float):
     import gevent
     from locust.env import Environment
 
-    env = Environment(user_classes=[user_class(pick)], host=base)
+    # At the end each user finishes the request it is waiting for (counted, and an
+    # error if it times out) instead of dropping it, so slow pages cannot hide.
+    env = Environment(user_classes=[user_class(pick)], host=base, stop_timeout=NETWORK_TIMEOUT + 5)
     runner = env.create_local_runner()
+    began = time.monotonic()
     runner.start(users, spawn_rate=min(users, 10))
     gevent.spawn_later(seconds, runner.quit)
     runner.greenlet.join()
-    return env.stats
+    return env.stats, time.monotonic() - began
 
 
 def report(stats, seconds: float) -> dict:
@@ -359,6 +364,9 @@ def main() -> None:
         default="postgres://postgres@127.0.0.1:5432/timeline_load",
         help="a PostgreSQL URL; the database is dropped and made anew",
     )
+    parser.add_argument(
+        "--reuse", action="store_true", help="keep the database a previous run filled"
+    )
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--fill-only", type=int, metavar="N", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -367,10 +375,12 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="load-test-") as folder:
         env = server_env(args.database, Path(folder) / "static")
-        recreate(args.database)
+        if not args.reuse:
+            recreate(args.database)
         manage(env, "migrate", "--no-input")
-        how, took = populate(env, args.events)
-        print(f"database: {args.events} events by {how} in {took:.0f} s")
+        if not args.reuse:
+            how, took = populate(env, args.events)
+            print(f"database: {args.events} events by {how} in {took:.0f} s")
         manage(env, "collectstatic", "--no-input")
         port, log = free_port(), Path(folder) / "gunicorn.log"
         with log.open("w") as out:
@@ -389,11 +399,11 @@ def main() -> None:
                 f"gunicorn (gunicorn.conf.py) on {base}; {args.users} users for "
                 f"{args.duration:.0f} s, 1-3 s between clicks"
             )
-            stats = swarm(base, pick, args.users, args.duration)
+            stats, elapsed = swarm(base, pick, args.users, args.duration)
         finally:
             server.terminate()
             server.wait(timeout=60)
-        rows = report(stats, args.duration)
+        rows = report(stats, elapsed)
         server_errors = [line for line in log.read_text().splitlines() if '" 5' in line]
         print(f"server log: {len(server_errors)} responses 5xx")
         for line in server_errors[:10]:
