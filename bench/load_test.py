@@ -264,7 +264,9 @@ def user_class(pick: dict[str, list[str]]):
         def get(self, path: str, kind: str, htmx: bool = False):
             headers = PROXIED | ({"HX-Request": "true"} if htmx else {})
             with self.client.get(path, headers=headers, name=kind, catch_response=True) as r:
-                if r.status_code != 200:
+                if r.status_code == 0:  # no answer at all
+                    r.failure(f"no answer: {r.error!r}")
+                elif r.status_code != 200:
                     r.failure(f"HTTP {r.status_code}")
                 elif htmx and b'id="results"' not in r.content:
                     r.failure("htmx answer without the results region")
