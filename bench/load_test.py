@@ -13,7 +13,7 @@
 3. From this process, Locust runs U users for the given time, each waiting 1-3 s between
    clicks as a reader does: the timeline, filters by country, actor, type, dates and text
    (whole pages and htmx swaps with ``HX-Request: true``), the next page, events, articles,
-   actors, countries and the JSON API.
+   actors, countries, the JSON API and the static files of a page.
 
 Prints, per kind of page: requests, errors, p50/p95/p99 and the rate; the total; the 5xx
 lines of the server's log. Exits 1 when any request failed. Nothing here is a test: the
@@ -222,6 +222,9 @@ def samples(base: str) -> dict[str, list[str]]:
             break
     if not found["event"]:
         sys.exit("the database holds no event to browse")
+    # The files a first visit loads (hashed names from collectstatic, served by WhiteNoise).
+    page = fetch(f"{base}{min(found['event'])}")[1].decode()
+    found["static"] = set(re.findall(r'(?:src|href)="(/static/[^"]+)"', page))
     return {k: sorted(v) for k, v in found.items()} | {
         "type": sorted(types),
         "year": sorted(years) or [2000],
@@ -303,6 +306,11 @@ def user_class(pick: dict[str, list[str]]):
         @task(1)
         def country(self):
             self.get(f"/countries/{self.rng.choice(pick['country'])}/", "/countries/<iso3>/")
+
+        @task(1)
+        def static_file(self):
+            if pick["static"]:
+                self.get(self.rng.choice(pick["static"]), "/static/ (WhiteNoise)")
 
         @task(2)
         def api(self):
