@@ -352,3 +352,36 @@ def test_a_predicate_names_its_arguments_by_relation():
     assert [m.key for m in predicate.filled("with")] == ["FJI"]
     assert [m.key for m in predicate.subjects] == ["CHL", "PER"]
     assert predicate.infinitive and predicate.modality == Modality.DONE
+
+
+def test_a_respectively_list_reads_formal_state_titles_and_skips_a_vague_time_word():
+    found = events(
+        "Ghana recently signed joint communiqués with the Republic of Chile and the Kingdom of "
+        "Tonga on 3 March and 12 April 2024, respectively, to establish diplomatic relations."
+    )
+    assert summary(found) == [
+        (
+            "establish_relations",
+            "2024-03-03",
+            ("GHA", "CHL"),
+            "Ghana and Chile establish diplomatic relations",
+        ),
+        (
+            "establish_relations",
+            "2024-04-12",
+            ("GHA", "TON"),
+            "Ghana and Tonga establish diplomatic relations",
+        ),
+    ]
+
+
+def test_a_hedge_in_a_participle_before_the_finite_verb_does_not_reach_past_it():
+    (found,) = events(
+        "Ghana, in pursuing its foreign policy, signed a communiqué with Chile on 3 March 2024 "
+        "to establish diplomatic relations."
+    )
+    assert (found.type, found.date.edtf) == ("establish_relations", "2024-03-03")
+    # A hedge that is the verb itself still voids it.
+    assert (
+        events("Ghana, seeking closer ties, tried to establish relations with Chile in 2023.") == []
+    )
