@@ -1646,3 +1646,25 @@ def test_cooperation_suspended_before_a_break_is_a_happening_of_its_own():
     (cooperation,) = build_timeline([DocInput("b", undated, None)]).events
     assert cooperation.date.edtf == "2023"
     assert [r.sentence for r in cooperation.evidence] == [1]
+
+
+# --- countries named only to describe another, or in a comparison -----------------------
+
+
+def test_a_possessive_describing_an_apposed_country_is_no_party():
+    for text in [
+        "Peru cut ties with Chile's closest ally, Fiji, on Monday.",
+        "Peru, Chile's closest ally, cut ties with Fiji on Monday.",
+        "Peru cut ties with Fiji, Chile's closest ally, on Monday.",
+    ]:
+        (event,) = dated(text)
+        assert event.countries == ["PER", "FJI"], text
+        assert event.title == "Peru breaks relations with Fiji"
+
+
+def test_countries_in_a_comparison_are_no_parties():
+    (event,) = dated(
+        "Ghana froze relations with Peru on 30 June in a dispute similar to that between "
+        "Santiago and Suva."
+    )
+    assert event.countries == ["GHA", "PER"]

@@ -173,7 +173,9 @@ _COMMENTARY = re.compile(
     # "accusing it of ...", "as it intensifies its offensive in Gaza", "while calling for
     # an end to ...", "in repudiation of ...".
     r"|\bfor\s+(?:[\w’'-]+\s+)?having\b|\baccusing\b|\bas\s+(?:it|they|he|she)\s+\w+"
-    r"|\bwhile\s+\w+ing\b|\bin\s+(?:repudiation|condemnation|protest|retaliation)\b",
+    r"|\bwhile\s+\w+ing\b|\bin\s+(?:repudiation|condemnation|protest|retaliation)\b"
+    # A comparison: "in a dispute similar to that between Paris and Tehran".
+    r"|\b(?:similar|comparable|akin|identical)\s+to\b|\blike\s+(?:that|those|the\s+ones?)\b",
     re.I,
 )
 # A break with one state told with the switch to another: "broke off relations with
@@ -369,7 +371,30 @@ def _switch(frame, clause, a, trigger, named, out) -> list[Mention]:
     return [m for m in named if m.start >= a + start and m.start >= a + trigger.end()]
 
 
+# "Taiwan's biggest remaining supporter, South Africa", "Peru, Chile's closest ally,": a
+# possessive that describes another country named beside it.
+_POSSESSIVE_NOUN = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,3}?[\w-]+,\s+$")
+_APPOSED_BEFORE = re.compile(r",\s+$")
+
+
+def _describing_possessive(frame, clause, a, trigger, named, out) -> list[Mention]:
+    found = []
+    for m, n in itertools.pairwise(named):
+        if m.key == n.key:
+            continue
+        between = clause[m.end - a : n.start - a]
+        if _POSSESSIVE_NOUN.match(between):
+            found.append(m)  # "X's supporter, Y": X describes Y
+        elif _APPOSED_BEFORE.fullmatch(between) and re.match(
+            r"['’]s\s+(?:[\w-]+\s+){0,3}?[\w-]+\s*(?:,|$)", clause[n.end - a :]
+        ):
+            found.append(n)  # "Y, X's ally,": X describes Y
+    described = {m.key for m in named if m not in found}
+    return [m for m in found if m.key not in described]
+
+
 _OUTSIDERS = (
+    _describing_possessive,
     _mediators,
     _organisation_venues,
     _disputed_land,
