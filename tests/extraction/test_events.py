@@ -1668,3 +1668,17 @@ def test_countries_in_a_comparison_are_no_parties():
         "Santiago and Suva."
     )
     assert event.countries == ["GHA", "PER"]
+
+
+def test_a_pronoun_opening_a_sentence_is_the_country_opening_the_one_before():
+    (event,) = dated(
+        "Tuvalu is a chain of atolls with about 11,000 people. It has had ties with Japan since "
+        "1979."
+    )
+    assert (event.type, event.date.edtf) == ("establish_relations", "1979")
+    assert event.countries == ["TUV", "JPN"]
+    # A subject named in the clause is never replaced.
+    (own,) = dated(
+        "Tuvalu is a chain of atolls. Then Samoa established relations with Japan in 1979."
+    )
+    assert own.countries[:2] == ["WSM", "JPN"]

@@ -671,6 +671,32 @@ def _described_subject(r: Reading, explicit: list[Mention]) -> str:
     return before[-1] if before else ""
 
 
+# "Kiribati is a group of islands ... It has had ties with China since 1980": a pronoun
+# opening the sentence is the country that opened the sentence before.
+_PRONOUN_SUBJECT = re.compile(r"^\s*(?:It|They)\s")
+_SENTENCE_SUBJECT = re.compile(r"^\W*(?:The\s+)?$")
+
+
+def _pronoun_subject(r: Reading, explicit: list[Mention]) -> str:
+    index = r.clause.sentence.index
+    if (
+        index == 0
+        or r.clause.start != r.clause.sentence.start
+        or not explicit
+        or any(m.end <= r.t_start for m in explicit)
+        or not _PRONOUN_SUBJECT.match(r.before)
+    ):
+        return ""
+    prev = r.article.sentences[index - 1]
+    first = next(
+        (m for m in r.article.mentions if m.kind == COUNTRY and prev.start <= m.start < prev.end),
+        None,
+    )
+    if first is None or not _SENTENCE_SUBJECT.match(r.article.text[prev.start : first.start]):
+        return ""
+    return "" if first.key == explicit[0].key else first.key
+
+
 def _article_sides(r: Reading, explicit: list[Mention]) -> None:
     """ "the resumption of relations", "their ties", "The embassy had been closed": the
     relations of the pair the article is about. With one side named, the other is the
@@ -705,7 +731,7 @@ def _fill_countries(r: Reading) -> list[str]:
     takes its sides from its host clause, never from the pair the article is about."""
     actors = ordered_unique(m.key for m in r.mentions if m.kind != COUNTRY)
     explicit = [m for m in r.mentions if m.kind == COUNTRY]
-    described = _described_subject(r, explicit)
+    described = _described_subject(r, explicit) or _pronoun_subject(r, explicit)
     # A relative clause takes its sides from its host; leaving an organisation has none;
     # a happening named again ("during the signing") has those its sentence names.
     relative = (
