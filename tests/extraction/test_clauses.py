@@ -385,3 +385,24 @@ def test_a_hedge_in_a_participle_before_the_finite_verb_does_not_reach_past_it()
     assert (
         events("Ghana, seeking closer ties, tried to establish relations with Chile in 2023.") == []
     )
+
+
+def test_a_list_of_partners_with_years_in_brackets_gives_one_event_per_item():
+    found = events(
+        "Over the years Fiji has established diplomatic relations with Chile (1975), Peru "
+        "(1981) and Ghana (1991)."
+    )
+    assert [(e.date.edtf, e.countries) for e in sorted(found, key=lambda e: e.date.start)] == [
+        ("1975", ["FJI", "CHL"]),
+        ("1981", ["FJI", "PER"]),
+        ("1991", ["FJI", "GHA"]),
+    ]
+
+
+def test_an_envoy_recalled_from_a_post_names_the_post_as_the_other_party():
+    for text in [
+        "Chile on Monday recalled its ambassador to Peru for consultations.",
+        "Chile on Monday recalled its ambassador in Lima.",
+    ]:
+        (found,) = events(text)
+        assert (found.type, found.countries) == ("expel_withdraw", ["CHL", "PER"]), text

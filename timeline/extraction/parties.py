@@ -95,6 +95,14 @@ _OTHER_ENVOYS = re.compile(
 )
 
 
+# "recalled its ambassador to Peru": the post the envoy leaves is the other party.
+_ENVOY_CALLED_HOME = re.compile(
+    r"\b(?:recall\w*|withdr[ae]w\w*|withdrawing|summon\w*)\s+(?:its|their|his|her|the)\s+"
+    r"(?:[\w-]+\s+)?(?:ambassador|envoy)\s+(?:to|in)\s+$",
+    re.I,
+)
+
+
 def _credentials_to(text: str, posted: Mention, country_mentions: list[Mention]) -> bool:
     """The state an envoy is posted to ("Peru's ambassador to Fiji") receives the credentials
     it presents, unless another state is named after them
@@ -113,9 +121,11 @@ def clause_countries(
     kept = []
     for i, m in enumerate(country_mentions):
         before = text[max(0, m.start - 60) : m.start]
-        if re.search(
-            r"\b(?:[Aa]mbassador|[Ee]nvoy|[Cc]onsul)\s+(?:to|in)\s+$", before
-        ) and not _credentials_to(text, m, country_mentions):
+        if (
+            re.search(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Cc]onsul)\s+(?:to|in)\s+$", before)
+            and not _credentials_to(text, m, country_mentions)
+            and not _ENVOY_CALLED_HOME.search(before)
+        ):
             continue  # "Ambassador to Thailand": where the envoy serves, not a party
         if _OTHER_ENVOYS.search(before):
             continue  # "Fiji's envoy, along with envoys of Peru and Chile, ...": others' envoys

@@ -145,7 +145,9 @@ _PERFECT_BEFORE = re.compile(
 )
 # What may stand between the items of a list: "with China in 1975, with Japan in 1981 and
 # with India in 1991", "China (1975), Japan (1981)".
-_ITEM_GAP = re.compile(r"^\s*(?:\(|,)?\s*(?:and\s+|as\s+well\s+as\s+)?(?:with\s+|to\s+)?$", re.I)
+_ITEM_GAP = re.compile(
+    r"^\s*\)?\s*(?:\(|,)?\s*(?:and\s+|as\s+well\s+as\s+)?(?:with\s+|to\s+)?$", re.I
+)
 _ITEM_DATE_GAP = re.compile(r"^\s*(?:\(|,)?\s*(?:in|on|since)?\s*$", re.I)
 # "Rwanda and (the) Republic of Burundi": a state's formal title stands between too.
 _SUBJECT_GAP = re.compile(
