@@ -406,3 +406,20 @@ def test_an_envoy_recalled_from_a_post_names_the_post_as_the_other_party():
     ]:
         (found,) = events(text)
         assert (found.type, found.countries) == ("expel_withdraw", ["CHL", "PER"]), text
+
+
+def test_an_organisation_of_states_names_no_country_and_is_titled_in_full():
+    (left,) = events(
+        "Venezuela announced on Saturday its withdrawal from the Organization of American States."
+    )
+    assert left.countries == ["VEN"]
+    assert left.title.endswith("leaves Organization of American States") or left.title.endswith(
+        "leaves the Organization of American States"
+    )
+    (quit_,) = events("Chad quit the Economic Community of Central African States on Monday.")
+    assert quit_.countries == ["TCD"]
+    assert quit_.title == "Chad leaves the Economic Community of Central African States"
+    (osce,) = events(
+        "Fiji withdrew from the Organization for Security and Co-operation in Europe in 2001."
+    )
+    assert osce.title == "Fiji leaves the Organization for Security and Co-operation in Europe"

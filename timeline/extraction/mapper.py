@@ -356,10 +356,14 @@ def _within(items: list, a: int, b: int) -> list:
 _NAMED_ENVOY = Trigger(re.compile(r"\bexpel"))  # "expelled Chile's Ana Torres": no frame trigger
 # A name right after the verb: "rejoined the Commonwealth", "quit the Pacific Islands Forum".
 _PROPER_NAME = re.compile(
-    r"\s+(?:from\s+|out\s+of\s+)?(?P<name>(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:of\s+|for\s+|and\s+)?"
+    r"\s+(?:from\s+|out\s+of\s+)?(?P<name>(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:of\s+|for\s+|and\s+|in\s+)?"
     r"[A-Z][\w'’&-]*)*)"
 )
-_NAME_IN = re.compile(r"(?P<name>[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*)")
+# A proper name, with the small words inside one: "Economic Community of West African
+# States", "Organization for Security and Co-operation in Europe".
+_NAME_IN = re.compile(
+    r"(?P<name>[A-Z][\w'’&-]*(?:\s+(?:(?:of|for|and|in)\s+(?:the\s+)?)?[A-Z][\w'’&-]*)*)"
+)
 
 
 @functools.cache
