@@ -423,3 +423,29 @@ def test_an_organisation_of_states_names_no_country_and_is_titled_in_full():
         "Fiji withdrew from the Organization for Security and Co-operation in Europe in 2001."
     )
     assert osce.title == "Fiji leaves the Organization for Security and Co-operation in Europe"
+
+
+def test_ties_restored_by_a_pronoun_after_and_are_a_restoration_of_their_own():
+    found = events("Ghana broke off ties with Israel in 1973 and restored them in 2011.")
+    assert summary(found) == [
+        (
+            "establish_relations",
+            "2011",
+            ("GHA", "ISR"),
+            "Ghana and Israel establish diplomatic relations",
+        ),
+        ("reduce_relations", "1973", ("GHA", "ISR"), "Ghana breaks relations with Israel"),
+    ]
+    # "them" with no relations named before is not relations.
+    assert events("The army restored them to power in 1990.") == []
+
+
+def test_the_following_month_is_a_date_not_a_following_clause():
+    found = events(
+        "Togo severed relations with Ghana in November 1983, but relations were restored the "
+        "following July."
+    )
+    assert [(e.type, e.date.edtf, e.countries[:2]) for e in found] == [
+        ("reduce_relations", "1983-11", ["TGO", "GHA"]),
+        ("establish_relations", "1984-07", ["TGO", "GHA"]),
+    ]

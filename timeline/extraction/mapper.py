@@ -123,6 +123,9 @@ class Reading:
 # --- triggers ------------------------------------------------------------------------
 
 
+_RELATIONS_NOUN = re.compile(r"(?i)\b(?:relations|ties)\b")
+
+
 def _usable(trigger: Trigger, body: str, m: re.Match[str]) -> bool:
     if any(
         re.search(re.escape(x), body[max(0, m.start() - 10) : m.end() + 10], re.I)
@@ -130,6 +133,15 @@ def _usable(trigger: Trigger, body: str, m: re.Match[str]) -> bool:
         for x in trigger.exclude
     ):
         return False  # "Cold War"
+    before = body[: m.start()]
+    if (
+        trigger.needs_relations_before
+        and not _RELATIONS_NOUN.search(before)
+        # A clause cut after "and" opens with its lowercase verb: the ties were named in
+        # the clause before ("broke off ties in 1973 | and restored them in 2011").
+        and (before.strip() or m.group()[:1].isupper())
+    ):
+        return False
     if trigger.base_needs_ranking and not m.group().lower().endswith(("s", "d", "g")):
         return bool(RANKED_TO.search(body[max(0, m.start() - 80) : m.start()]))
     return True

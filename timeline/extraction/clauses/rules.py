@@ -30,7 +30,8 @@ from .model import Argument, Clause, ClauseKind, Predicate
 _CLAUSE_BREAK = re.compile(
     r";\s+|\s+[—–]\s+|,\s+(?=(?:following|when|while|thus|but|whereas|although|though|with|"
     r"however|where|after|before|as\s+well\s+as|and\s+then)\b)"
-    r"|\s+(?=(?:after|following|before)\s+(?!which\b|whom\b)\w)"
+    # "the following July" is a date, not a clause "following X".
+    r"|(?<!\bthe)\s+(?=(?:after|following|before)\s+(?!which\b|whom\b)\w)"
     # "X recognised Y in 1973 and then opened its embassy a year later": two actions.
     r"|\s+(?=and\s+then\s+[a-z]+ed\b)"
 )
