@@ -1682,3 +1682,13 @@ def test_a_pronoun_opening_a_sentence_is_the_country_opening_the_one_before():
         "Tuvalu is a chain of atolls. Then Samoa established relations with Japan in 1979."
     )
     assert own.countries[:2] == ["WSM", "JPN"]
+
+
+def test_envoys_expelled_from_a_country_are_expelled_by_it():
+    for text in [
+        "Chile's ambassador has been expelled from Peru.",
+        "Two Chilean diplomats were expelled from Peru on Monday.",
+    ]:
+        (event,) = build_timeline([DocInput("a", text, PUBLISHED)]).events
+        assert event.countries[:2] == ["PER", "CHL"], text
+        assert event.title == "Peru expels diplomats of Chile", text

@@ -875,19 +875,26 @@ _MISSION_VARIANTS = ("office", "new embassy", "embassy", "consulate", "mission")
 
 _TOLD_TO_LEAVE = re.compile(
     r"(?i)^(?:diplomatic\s+)?(?:diplomats?|ambassadors?|envoys?|charg\S*|mission|staff|personnel)\b"
-    r".*\bto\s+(?:leave|get\s+out|depart)$"
+    r".*(?:\bto\s+(?:leave|get\s+out|depart)|\b(?:been|was|were)\s+(?:\w+ly\s+)?expelled)$"
 )
+_LEFT_GAP = re.compile(r"\s+(?:from\s+)?(?:the\s+)?")
 
 
 def _country_left(r: Reading) -> str:
-    """The country named right after a passive "... were told to leave"."""
+    """The country named right after a passive "... were told to leave", "... has been
+    expelled from"."""
     if r.frame.roles != "expulsion" or not _TOLD_TO_LEAVE.match(r.trigger.group()):
         return ""
-    after = [m for m in r.mentions if m.kind == COUNTRY and 0 <= m.start - r.t_end <= 5]
+    text = r.clause.text
+    after = [
+        m
+        for m in r.mentions
+        if m.kind == COUNTRY and m.start >= r.t_end and _LEFT_GAP.fullmatch(text, r.t_end, m.start)
+    ]
     if after:
         return after[0].key
     # "Iranian diplomats were told to leave the kingdom": whose envoys go is the target.
-    sent = {m.key for m in r.mentions if m.kind == COUNTRY and r.t_start - 2 <= m.end <= r.t_end}
+    sent = {m.key for m in r.mentions if m.kind == COUNTRY and r.t_start - 4 <= m.end <= r.t_end}
     others = [c for c in r.countries if c not in sent]
     return others[0] if sent and others else ""
 
