@@ -1692,3 +1692,20 @@ def test_envoys_expelled_from_a_country_are_expelled_by_it():
         (event,) = build_timeline([DocInput("a", text, PUBLISHED)]).events
         assert event.countries[:2] == ["PER", "CHL"], text
         assert event.title == "Peru expels diplomats of Chile", text
+
+
+def test_news_of_the_day_with_an_ordinal_partner_count_is_still_news():
+    (event,) = build_timeline(
+        [
+            DocInput(
+                "a",
+                "Ghana has established diplomatic relations with Tonga, becoming its 150th "
+                "partner.",
+                PUBLISHED,
+            )
+        ]
+    ).events
+    assert (event.type, event.date.edtf) == ("establish_relations", "2024-05-03")
+    # A tally of partners is no news.
+    text = "Ghana has established diplomatic relations with 150 countries."
+    assert build_timeline([DocInput("a", text, PUBLISHED)]).events == []

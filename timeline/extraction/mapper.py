@@ -977,6 +977,12 @@ _NEWS_HEAD = re.compile(
 )
 
 
+def _tally(text: str) -> bool:
+    """ "has established relations with 150 countries" tells a tally, not news; an ordinal
+    ("becoming its 150th partner") tells what the news brought."""
+    return any(not re.match(r"\d+(?:st|nd|rd|th)\b", m.group()) for m in COUNT.finditer(text))
+
+
 def _news_of_the_day(r: Reading) -> Timex | None:
     """The present perfect of news ("Peru has cut relations with Fiji") with no date of
     its own or of its report: done by the day the article was published. Clustering
@@ -989,7 +995,7 @@ def _news_of_the_day(r: Reading) -> Timex | None:
         or r.clause.report_timex is not None
         or r.clause.kind not in (ClauseKind.MAIN, ClauseKind.LEADING)
         or _NOT_NEWS.search(r.body)
-        or COUNT.search(r.clause.sentence.text)
+        or _tally(r.clause.sentence.text)
         # A sentence dated elsewhere ("..., following Tonga last year") is no news of the day.
         or any(t.kind == "date" for t in r.clause.timexes)
     ):
