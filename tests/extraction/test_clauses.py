@@ -449,3 +449,11 @@ def test_the_following_month_is_a_date_not_a_following_clause():
         ("reduce_relations", "1983-11", ["TGO", "GHA"]),
         ("establish_relations", "1984-07", ["TGO", "GHA"]),
     ]
+
+
+def test_a_leading_gerund_adjunct_names_no_party_of_the_main_clause():
+    (found,) = events(
+        "In ending decades of hostility between Santiago and Lima, Ghana cut its ties with Peru "
+        "on 2 May 2024."
+    )
+    assert (found.type, found.countries) == ("reduce_relations", ["GHA", "PER"])

@@ -65,7 +65,9 @@ _COMPLEMENTS = re.compile(
 _LEADING_SUBORDINATE = re.compile(
     # "Hours after Peru expelled Chile's envoy, Chile ...": the time before "after" too.
     r"^(?:(?:Hours|Minutes|Days|Weeks|Moments|Shortly|Soon|Just|Only)\s+(?:after|before)|"
-    r"When|After|Following|Since|Although|Though|Despite|Before|While|As|Once|With|Including)"
+    r"When|After|Following|Since|Although|Though|Despite|Before|While|As|Once|With|Including|"
+    # "In ending three decades of hostility between X and Y, Z will ...": a gerund adjunct.
+    r"In\s+[a-z]+ing)"
     r"\b[^,]{3,160},\s+"
 )
 # A leading "After Peru expelled Chile's envoy, ..." tells an earlier happening than the
