@@ -147,3 +147,13 @@ def test_a_cause_told_with_over_names_no_party():
     assert sorted(event.countries) == ["CHL", "PER"]
     (event,) = dated("On 2 May 2024 Fiji expelled Peru's ambassador over his remarks on Tonga.")
     assert "TON" not in event.countries
+
+
+def test_a_date_after_a_noun_of_another_happening_does_not_date_the_clause():
+    text = (
+        "Fiji has expelled the ambassador of Tonga, accusing him of a role in an assassination "
+        "attempt on 25 March against its president."
+    )
+    (event,) = extract_article(text, published=PUBLISHED).events
+    assert event.type == "expel_withdraw"
+    assert event.date is None or event.date.edtf != "2024-03-25"

@@ -296,6 +296,26 @@ def _clause_timexes(clause: Clause) -> list[Timex]:
 _RUN_ON = re.compile(r"[a-z)\]\"”][.!?]\s*[A-Z]")
 
 
+# A happening named by a noun, dated by the phrase after it: "his role in an
+# assassination attempt on 25 November", "the vote in March".
+_OTHER_HAPPENING = re.compile(
+    r"\b(?:attempt|attack|plot|bombing|killing|murder|assassination|coup|election|elections|"
+    r"vote|referendum|explosion|protests?|riots?|shooting|massacre|incident|crash)\s+"
+    r"(?:[\w-]+\s+){0,5}?(?:on|in|of)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _dates_another_noun(r: Reading, t: Timex) -> bool:
+    """The date follows a noun naming another happening than the trigger's, after it:
+    "expelled the envoy over a plot on 25 November" dates the plot."""
+    if t.start < r.t_end:
+        return False
+    window = r.clause.text[max(r.t_end, t.start - 60) : t.start]
+    found = _OTHER_HAPPENING.search(window)
+    return bool(found) and not re.search(r"[,;]", window[found.start() :])
+
+
 def _pick_dates(r: Reading) -> list[Timex]:
     text = r.clause.text
 
@@ -306,7 +326,9 @@ def _pick_dates(r: Reading) -> list[Timex]:
         lo, hi = (t.end, r.t_start) if t.end <= r.t_start else (r.t_end, t.start)
         return _RUN_ON.search(text, max(0, lo - 1), hi + 1) is not None
 
-    timexes = [t for t in r.timexes if not across_sentences(t)]
+    timexes = [
+        t for t in r.timexes if not across_sentences(t) and not _dates_another_noun(r, t)
+    ]
     if not timexes:
         return []
     # "in 1967 and 1973": several dates of one kind coordinated -> one candidate each.
