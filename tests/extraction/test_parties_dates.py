@@ -157,3 +157,13 @@ def test_a_date_after_a_noun_of_another_happening_does_not_date_the_clause():
     (event,) = extract_article(text, published=PUBLISHED).events
     assert event.type == "expel_withdraw"
     assert event.date is None or event.date.edtf != "2024-03-25"
+
+
+def test_the_state_a_country_became_independent_from_is_no_party():
+    (event,) = dated("Fiji joined the Commonwealth on its independence from Britain in 1970.")
+    assert event.countries == ["FJI"]
+    (event,) = dated(
+        "On 9 July 2011 South Sudan established diplomatic relations with Kenya upon its "
+        "secession from Sudan."
+    )
+    assert sorted(event.countries) == ["KEN", "SSD"]

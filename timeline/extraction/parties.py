@@ -179,6 +179,9 @@ _COMMENTARY = re.compile(
     r"|\bover\s+(?:(?:the|its|their|his|her|a|an)\s+)?(?:[\w-]+\s+){0,3}?(?:fighting|war|conflict|"
     r"attacks?|offensive|killings?|murder|assassination|bombing|invasion|treatment|crisis|row|"
     r"dispute|spat|remarks|comments|execution|arrest|support|recognition|alleged)\b"
+    # A state's past told as a circumstance: "became a member on its independence from
+    # Britain", "after its secession from Sudan".
+    r"|\b(?:independence|secession|separation)\s+from\b"
     # The other choice: "established relations with China instead of Taiwan".
     r"|\binstead\s+of\b|\brather\s+than\b|\bin\s+place\s+of\b",
     re.I,
