@@ -167,3 +167,9 @@ def test_the_state_a_country_became_independent_from_is_no_party():
         "secession from Sudan."
     )
     assert sorted(event.countries) == ["KEN", "SSD"]
+
+
+def test_an_organisation_is_never_titled_as_joining_itself():
+    (event,) = dated("The country was admitted to the African Union on 2 May 2024.")
+    assert event.type == "join_organisation"
+    assert event.title.startswith("Admission to")

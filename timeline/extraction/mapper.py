@@ -326,9 +326,7 @@ def _pick_dates(r: Reading) -> list[Timex]:
         lo, hi = (t.end, r.t_start) if t.end <= r.t_start else (r.t_end, t.start)
         return _RUN_ON.search(text, max(0, lo - 1), hi + 1) is not None
 
-    timexes = [
-        t for t in r.timexes if not across_sentences(t) and not _dates_another_noun(r, t)
-    ]
+    timexes = [t for t in r.timexes if not across_sentences(t) and not _dates_another_noun(r, t)]
     if not timexes:
         return []
     # "in 1967 and 1973": several dates of one kind coordinated -> one candidate each.
