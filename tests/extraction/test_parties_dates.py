@@ -173,3 +173,30 @@ def test_an_organisation_is_never_titled_as_joining_itself():
     (event,) = dated("The country was admitted to the African Union on 2 May 2024.")
     assert event.type == "join_organisation"
     assert event.title.startswith("Admission to")
+
+
+def test_a_plot_to_overthrow_is_no_overthrow():
+    from timeline.extraction.pipeline import build_timeline
+    from timeline.extraction.types import DocInput
+
+    text = (
+        "In the early 1990s the army of Chad was involved in a plot to overthrow the "
+        "government of Niger."
+    )
+    assert build_timeline([DocInput("a", text, PUBLISHED)]).events == []
+
+
+def test_what_has_been_going_on_is_no_news_of_the_day():
+    from timeline.extraction.pipeline import build_timeline
+    from timeline.extraction.types import DocInput
+
+    for text in (
+        "Fiji has suggested in the past that Tonga has been offering aid to poor countries.",
+        "Tonga has been offering aid to Fiji.",
+    ):
+        assert build_timeline([DocInput("a", text, PUBLISHED)]).events == [], text
+    # The present perfect of news still dates the happening by the publication day.
+    (event,) = build_timeline(
+        [DocInput("a", "Tonga has expelled Fiji's ambassador.", PUBLISHED)]
+    ).events
+    assert event.date.start == PUBLISHED

@@ -868,7 +868,9 @@ def claims_of(sentence: Sentence) -> dict[str, str]:
 # 1975", "has established relations with 150 countries", "has never recognised".
 _NOT_NEWS = re.compile(
     r"\b(?:since|for\s+(?:\d+|decades|years|months)|ever|long|never|so\s+far|yet|until|"
-    r"already|always|until\s+now)\b",
+    r"already|always|until\s+now|in\s+the\s+past|previously|repeatedly|often)\b"
+    # The perfect progressive tells what has been going on: "China has been offering aid".
+    r"|\b(?:has|have)\s+been\s+\w+ing\b",
     re.I,
 )
 
