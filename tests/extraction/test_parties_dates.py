@@ -200,3 +200,16 @@ def test_what_has_been_going_on_is_no_news_of_the_day():
         [DocInput("a", "Tonga has expelled Fiji's ambassador.", PUBLISHED)]
     ).events
     assert event.date.start == PUBLISHED
+
+
+def test_attacks_someone_is_linked_to_are_no_war_the_article_reports():
+    from timeline.extraction.pipeline import build_timeline
+    from timeline.extraction.types import DocInput
+
+    text = "Several of the men executed had been linked to attacks in Kenya between 2010 and 2012."
+    assert build_timeline([DocInput("a", text, PUBLISHED)]).events == []
+    # A war told as such is still one.
+    (event,) = build_timeline(
+        [DocInput("a", "Ethiopia and Eritrea fought a war between 1998 and 2000.", PUBLISHED)]
+    ).events
+    assert event.type == "armed_conflict"
