@@ -213,3 +213,14 @@ def test_attacks_someone_is_linked_to_are_no_war_the_article_reports():
         [DocInput("a", "Ethiopia and Eritrea fought a war between 1998 and 2000.", PUBLISHED)]
     ).events
     assert event.type == "armed_conflict"
+
+
+def test_a_date_past_a_leading_phrase_is_the_main_clauses_not_its_nouns():
+    from timeline.extraction.pipeline import build_timeline
+    from timeline.extraction.types import DocInput
+
+    text = (
+        "In the wake of the overthrow of military governments elsewhere in the region, "
+        "Chad's president began a reform programme in May 2004."
+    )
+    assert build_timeline([DocInput("a", text, PUBLISHED)]).events == []

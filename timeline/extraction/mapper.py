@@ -316,6 +316,25 @@ def _dates_another_noun(r: Reading, t: Timex) -> bool:
     return bool(found) and not re.search(r"[,;]", window[found.start() :])
 
 
+# A phrase before the sentence's subject: "In the wake of the overthrow of ..., ".
+_LEAD_PHRASE = re.compile(
+    r"\s*(?:In\s+the\s+wake\s+of|After|Following|Amid(?:st)?|Despite|Before|With)\s[^,;]{3,150},",
+    re.I,
+)
+
+
+def _past_a_lead(r: Reading, t: Timex) -> bool:
+    """A nominal trigger in a phrase that leads the sentence ("In the wake of the
+    overthrow of ..., Alia began reforms in May"): a date past the phrase is the main
+    clause's."""
+    sentence = r.clause.sentence
+    lead = _LEAD_PHRASE.match(sentence.text)
+    if lead is None:
+        return False
+    end = sentence.start + lead.end()
+    return r.t_end <= end <= t.start
+
+
 def _pick_dates(r: Reading) -> list[Timex]:
     text = r.clause.text
 
@@ -326,7 +345,11 @@ def _pick_dates(r: Reading) -> list[Timex]:
         lo, hi = (t.end, r.t_start) if t.end <= r.t_start else (r.t_end, t.start)
         return _RUN_ON.search(text, max(0, lo - 1), hi + 1) is not None
 
-    timexes = [t for t in r.timexes if not across_sentences(t) and not _dates_another_noun(r, t)]
+    timexes = [
+        t
+        for t in r.timexes
+        if not across_sentences(t) and not _dates_another_noun(r, t) and not _past_a_lead(r, t)
+    ]
     if not timexes:
         return []
     # "in 1967 and 1973": several dates of one kind coordinated -> one candidate each.
