@@ -224,3 +224,12 @@ def test_a_date_past_a_leading_phrase_is_the_main_clauses_not_its_nouns():
         "Chad's president began a reform programme in May 2004."
     )
     assert build_timeline([DocInput("a", text, PUBLISHED)]).events == []
+
+
+def test_a_country_before_a_double_hyphen_dash_is_found_but_not_in_a_compound():
+    from timeline.extraction.countries import find_countries
+    from timeline.extraction.sentences import split_sentences
+
+    text = "Chile restored ties with France and Britain--its foes--, not a Chile-based firm."
+    found = [m.key for m in find_countries(text, split_sentences(text, 0))]
+    assert found == ["CHL", "FRA", "GBR"]
