@@ -233,3 +233,14 @@ def test_a_country_before_a_double_hyphen_dash_is_found_but_not_in_a_compound():
     text = "Chile restored ties with France and Britain--its foes--, not a Chile-based firm."
     found = [m.key for m in find_countries(text, split_sentences(text, 0))]
     assert found == ["CHL", "FRA", "GBR"]
+
+
+def test_the_place_a_deal_was_signed_in_is_no_party():
+    (event,) = dated(
+        "Chile and Fiji signed Sunday in Singapore a joint communique establishing "
+        "diplomatic relations."
+    )
+    assert sorted(event.countries) == ["CHL", "FJI"]
+    # A country named in the object stays a party.
+    (event,) = dated("On 2 May 2024 Chile and Peru recognised the new government in Fiji.")
+    assert "FJI" in event.countries

@@ -296,6 +296,14 @@ def _disputed_land(frame, clause, a, trigger, named, out) -> list[Mention]:
     return [m for m in named if _DISPUTED_LAND.search(_before(clause, a, m, 40))]
 
 
+# "signed Sunday in Hong Kong a joint communique", "agreed in Switzerland to": a place
+# right after the verb is where the deal was made.
+_VERB_IN = re.compile(
+    r"\b[a-z]+ed\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?"
+    r"in\s+$"
+)
+
+
 def _deal_venues(frame, clause, a, trigger, named, out) -> list[Mention]:
     """ "Iran and Saudi Arabia agreed in Beijing to restore ties": a place, not a party,
     when two others are named; "reopened its embassy in Riyadh" names the host."""
@@ -304,7 +312,8 @@ def _deal_venues(frame, clause, a, trigger, named, out) -> list[Mention]:
     venues = [
         m
         for m in named
-        if how_matched(m.text) == "capital" and re.search(r"\bin\s+$", _before(clause, a, m, 4))
+        if (how_matched(m.text) == "capital" and re.search(r"\bin\s+$", _before(clause, a, m, 4)))
+        or _VERB_IN.search(_before(clause, a, m, 40))
     ]
     others = {m.key for m in named if m not in venues and m not in out}
     return [m for m in venues if m.key not in others] if len(others) >= 2 else []
