@@ -244,3 +244,11 @@ def test_the_place_a_deal_was_signed_in_is_no_party():
     # A country named in the object stays a party.
     (event,) = dated("On 2 May 2024 Chile and Peru recognised the new government in Fiji.")
     assert "FJI" in event.countries
+
+
+def test_states_named_in_a_comparison_are_no_parties():
+    (event,) = dated(
+        "Chile froze relations with Peru on 2 May 2024 in a dispute similar to that between "
+        "Lima and Quito."
+    )
+    assert sorted(event.countries) == ["CHL", "PER"]

@@ -182,6 +182,9 @@ _COMMENTARY = re.compile(
     # A state's past told as a circumstance: "became a member on its independence from
     # Britain", "after its secession from Sudan".
     r"|\b(?:independence|secession|separation)\s+from\b"
+    # A comparison: "froze relations with Iran in a dispute similar to that between Paris
+    # and Tehran".
+    r"|\bsimilar\s+to\b|\bunlike\b|\bcompar(?:ed|able)\s+(?:to|with)\b"
     # The other choice: "established relations with China instead of Taiwan".
     r"|\binstead\s+of\b|\brather\s+than\b|\bin\s+place\s+of\b",
     re.I,
