@@ -252,3 +252,33 @@ def test_states_named_in_a_comparison_are_no_parties():
         "Lima and Quito."
     )
     assert sorted(event.countries) == ["CHL", "PER"]
+
+
+def test_hard_wrapped_copy_is_read_as_whole_sentences():
+    from timeline.extraction.sentences import split_sentences
+
+    text = (
+        "Chile and Fiji restore ties\n\n"
+        "On 3 March 1998, Chile restored its diplomatic ties with\n"
+        "Fiji, ending a break that followed the 12\n"
+        "November 1991 coup in Suva, the ministry said in a statement.\n"
+        "For some time after the coup, Santiago had pursued a policy of\n"
+        "contacts with the exiled government, which Suva rejected as\n"
+        "interference in its internal affairs.\n"
+    )
+    sentences = split_sentences(text)
+    assert [s.text.split()[0] for s in sentences] == ["Chile", "On", "For"]
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+    assert "12\nNovember 1991" in sentences[1].text
+
+
+def test_lines_of_a_web_page_are_not_joined_as_wrapped_text():
+    from timeline.extraction.sentences import split_sentences
+
+    text = (
+        "Senegal picks China over Taiwan\n"
+        "Taiwan leader Chen Shui-bian\n"
+        "Senegal has re-established diplomatic relations with China instead of Taiwan\n"
+        "The move will give China a minor victory in its long-running dispute with Taiwan\n"
+    )
+    assert len(split_sentences(text)) == 4
