@@ -282,3 +282,10 @@ def test_lines_of_a_web_page_are_not_joined_as_wrapped_text():
         "The move will give China a minor victory in its long-running dispute with Taiwan\n"
     )
     assert len(split_sentences(text)) == 4
+
+
+def test_the_kuomintang_authorities_stand_for_taiwan():
+    (event,) = dated(
+        "On 1 January 1998, Chad dropped its diplomatic ties with the Kuomintang authorities."
+    )
+    assert sorted(event.countries) == ["TCD", "TWN"]
