@@ -289,3 +289,9 @@ def test_the_kuomintang_authorities_stand_for_taiwan():
         "On 1 January 1998, Chad dropped its diplomatic ties with the Kuomintang authorities."
     )
     assert sorted(event.countries) == ["TCD", "TWN"]
+
+
+def test_renewing_relations_restores_them():
+    (event,) = dated("On 2 May 2024 Chad renewed diplomatic relations with Qatar.")
+    assert event.type == "establish_relations"
+    assert sorted(event.countries) == ["QAT", "TCD"]
