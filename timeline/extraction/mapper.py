@@ -308,6 +308,45 @@ def _clause_timexes(clause: Clause) -> list[Timex]:
 _RUN_ON = re.compile(r"[a-z)\]\"”][.!?]\s*[A-Z]")
 
 
+# A happening named by a noun, dated by the phrase after it: "his role in an
+# assassination attempt on 25 November", "the vote in March".
+_OTHER_HAPPENING = re.compile(
+    r"\b(?:attempt|attack|plot|bombing|killing|murder|assassination|coup|election|elections|"
+    r"vote|referendum|explosion|protests?|riots?|shooting|massacre|incident|crash)\s+"
+    r"(?:[\w-]+\s+){0,5}?(?:on|in|of)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _dates_another_noun(r: Reading, t: Timex) -> bool:
+    """The date follows a noun naming another happening than the trigger's, after it:
+    "expelled the envoy over a plot on 25 November" dates the plot."""
+    if t.start < r.t_end:
+        return False
+    window = r.clause.text[max(r.t_end, t.start - 60) : t.start]
+    found = _OTHER_HAPPENING.search(window)
+    return bool(found) and not re.search(r"[,;]", window[found.start() :])
+
+
+# A phrase before the sentence's subject: "In the wake of the overthrow of ..., ".
+_LEAD_PHRASE = re.compile(
+    r"\s*(?:In\s+the\s+wake\s+of|After|Following|Amid(?:st)?|Despite|Before|With)\s[^,;]{3,150},",
+    re.I,
+)
+
+
+def _past_a_lead(r: Reading, t: Timex) -> bool:
+    """A nominal trigger in a phrase that leads the sentence ("In the wake of the
+    overthrow of ..., Alia began reforms in May"): a date past the phrase is the main
+    clause's."""
+    sentence = r.clause.sentence
+    lead = _LEAD_PHRASE.match(sentence.text)
+    if lead is None:
+        return False
+    end = sentence.start + lead.end()
+    return r.t_end <= end <= t.start
+
+
 def _pick_dates(r: Reading) -> list[Timex]:
     text = r.clause.text
 
@@ -318,7 +357,11 @@ def _pick_dates(r: Reading) -> list[Timex]:
         lo, hi = (t.end, r.t_start) if t.end <= r.t_start else (r.t_end, t.start)
         return _RUN_ON.search(text, max(0, lo - 1), hi + 1) is not None
 
-    timexes = [t for t in r.timexes if not across_sentences(t)]
+    timexes = [
+        t
+        for t in r.timexes
+        if not across_sentences(t) and not _dates_another_noun(r, t) and not _past_a_lead(r, t)
+    ]
     if not timexes:
         return []
     # "in 1967 and 1973": several dates of one kind coordinated -> one candidate each.
@@ -961,7 +1004,9 @@ def claims_of(sentence: Sentence) -> dict[str, str]:
 # 1975", "has established relations with 150 countries", "has never recognised".
 _NOT_NEWS = re.compile(
     r"\b(?:since|for\s+(?:\d+|decades|years|months)|ever|long|never|so\s+far|yet|until|"
-    r"already|always|until\s+now)\b",
+    r"already|always|until\s+now|in\s+the\s+past|previously|repeatedly|often)\b"
+    # The perfect progressive tells what has been going on: "China has been offering aid".
+    r"|\b(?:has|have)\s+been\s+\w+ing\b",
     re.I,
 )
 

@@ -195,7 +195,8 @@ _COMMENTARY = re.compile(
     # The other choice: "established relations with China instead of Taiwan".
     r"|\binstead\s+of\b|\brather\s+than\b|\bin\s+place\s+of\b"
     # A comparison: "in a dispute similar to that between Paris and Tehran".
-    r"|\b(?:similar|comparable|akin|identical)\s+to\b|\blike\s+(?:that|those|the\s+ones?)\b",
+    r"|\b(?:similar|comparable|akin|identical)\s+to\b|\blike\s+(?:that|those|the\s+ones?)\b"
+    r"|\bunlike\b|\bcompared\s+(?:to|with)\b",
     re.I,
 )
 # A break with one state told with the switch to another: "broke off relations with
@@ -308,6 +309,14 @@ def _disputed_land(frame, clause, a, trigger, named, out) -> list[Mention]:
     return [m for m in named if _DISPUTED_LAND.search(_before(clause, a, m, 40))]
 
 
+# "signed Sunday in Hong Kong a joint communique", "agreed in Switzerland to": a place
+# right after the verb is where the deal was made.
+_VERB_IN = re.compile(
+    r"\b[a-z]+ed\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?"
+    r"in\s+$"
+)
+
+
 def _deal_venues(frame, clause, a, trigger, named, out) -> list[Mention]:
     """ "Iran and Saudi Arabia agreed in Beijing to restore ties": a place, not a party,
     when two others are named; "reopened its embassy in Riyadh" names the host."""
@@ -316,7 +325,8 @@ def _deal_venues(frame, clause, a, trigger, named, out) -> list[Mention]:
     venues = [
         m
         for m in named
-        if how_matched(m.text) == "capital" and re.search(r"\bin\s+$", _before(clause, a, m, 4))
+        if (how_matched(m.text) == "capital" and re.search(r"\bin\s+$", _before(clause, a, m, 4)))
+        or _VERB_IN.search(_before(clause, a, m, 40))
     ]
     others = {m.key for m in named if m not in venues and m not in out}
     return [m for m in venues if m.key not in others] if len(others) >= 2 else []

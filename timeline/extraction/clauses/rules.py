@@ -95,7 +95,7 @@ SAID_TAIL = re.compile(
 # --- modality -------------------------------------------------------------------------
 
 _HYPOTHETICAL = re.compile(
-    r"\b(?:attempt\w*|tried|try|trying|desir\w+|wish\w*|refus\w+|declin\w+\s+to|fail\w*\s+to|"
+    r"\b(?:attempt\w*|tried|try|trying|plot(?:s|ted|ting)?|conspir\w+|desir\w+|wish\w*|refus\w+|declin\w+\s+to|fail\w*\s+to|"
     r"seek\w*|sought|hop(?:e|es|ed|ing)|interest\s+in|willing\w*|ready\s+to|aim\w*\s+to|"
     r"opportunit\w+|efforts?|would|could|might|(?-i:may)|if|whether|"
     r"consider(?:s|ing)?\s+(?:to|whether|\w+ing)|discuss\w*|explore|pursu\w+|procedures?|"
