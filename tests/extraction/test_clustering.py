@@ -189,3 +189,18 @@ def test_a_monarch_named_with_and_without_a_given_name_is_one_person():
         ["King Siaosi Tupou V", "King Tupou V", "Siaosi Tupou V", "Tupou V"],
         ["King Tupou VI", "Tupou VI"],
     ]
+
+
+def test_a_headline_joins_the_happening_its_body_tells_as_news_of_the_day():
+    text = (
+        "Peru expels Chilean ambassador over border remarks\n\n"
+        "Peru has expelled Chile's ambassador over his remarks on the border dispute."
+    )
+    copy = "Peru expels Chile's ambassador over border remarks"
+    events = build_timeline([DocInput("a", text, dt.date(2024, 6, 6)), DocInput("b", copy)]).events
+    (event,) = [e for e in events if e.type == "expel_withdraw"]
+    assert sorted((r.article, r.sentence) for r in event.evidence) == [
+        ("a", 0),
+        ("a", 1),
+        ("b", 0),
+    ]

@@ -409,7 +409,17 @@ def cluster_items(
             _new_cluster(item, clusters, index)
         else:
             recent.append(item)
-    _dated_as_news(recent, clusters, actors, index)
+    undated_still = _dated_as_news(recent, clusters, actors, index)
+    # Last chance: a headline with no date of its own joins the happening its article's
+    # body made news of the day ("Malaysia expels envoy" / "Malaysia has expelled ...").
+    for item in undated_still:
+        options = [
+            c
+            for c in index.candidates(item)
+            if c.dated() and _undated_can_join(item, c, actors) and not _reported_before(item, c)
+        ]
+        if options:
+            _join(item, options, actors, index)
     return clusters
 
 
@@ -466,13 +476,16 @@ def _dated_by_report(leftovers, clusters, actors, index) -> list[Item]:
 NEWS_DAYS = 31
 
 
-def _dated_as_news(items, clusters, actors, index) -> None:
+def _dated_as_news(items, clusters, actors, index) -> list[Item]:
     """Last, what is told as news of the day ("Peru has cut relations with Fiji") and
     joined no happening a source dates: a happening of its kind, with one of its
-    countries, in the weeks before its article; else the day of its article."""
+    countries, in the weeks before its article; else the day of its article. Returns
+    the items told otherwise, still undated."""
+    undated: list[Item] = []
     for item in items:
         recent = item.detail.recent_timex
         if recent is None or recent.value is None:
+            undated.append(item)
             continue
         day = recent.value
         window = DateValue(
@@ -491,6 +504,7 @@ def _dated_as_news(items, clusters, actors, index) -> None:
             _join(item, options, actors, index)
         else:
             _add(item, clusters, actors, index)
+    return undated
 
 
 def _dated_by_visit(still, by_article, clusters, actors, index) -> list[Item]:
