@@ -204,3 +204,27 @@ def test_a_headline_joins_the_happening_its_body_tells_as_news_of_the_day():
         ("a", 1),
         ("b", 0),
     ]
+
+
+def test_a_byline_names_a_person():
+    (person,) = _actors_of("By Ana Kovacs\n\nZAGREB (Reuters) - Croatia recalled its envoy.")
+    assert person.name == "Ana Kovacs"
+    (person,) = _actors_of("June 2, 1994|By Tom Reid, Daily Herald.\n\nOSLO - Talks ended.")
+    assert person.name == "Tom Reid"
+
+
+def test_middle_initials_belong_to_the_name_and_tell_people_apart():
+    (person,) = _actors_of("President John Q. Adams said the talks had failed.")
+    assert person.name == "John Q. Adams"
+    one = _actors_of("President John Q. Adams said the talks had failed.")
+    plain = _actors_of("President John Adams said the talks had failed.")
+    other = _actors_of("President John T. Adams said the talks had failed.")
+    assert len(merge_actors([one, plain])[0]) == 1
+    assert len(merge_actors([one, other])[0]) == 2
+
+
+def test_a_title_that_is_also_a_family_name_can_end_a_name():
+    (person,) = _actors_of("Ambassador Inga Maria King signed the joint communique.")
+    assert person.name == "Inga Maria King"
+    (person,) = _actors_of("Foreign Minister Salman Khan met the Saudi King in Riyadh.")
+    assert person.name == "Salman Khan"
