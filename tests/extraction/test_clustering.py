@@ -228,3 +228,10 @@ def test_a_title_that_is_also_a_family_name_can_end_a_name():
     assert person.name == "Inga Maria King"
     (person,) = _actors_of("Foreign Minister Salman Khan met the Saudi King in Riyadh.")
     assert person.name == "Salman Khan"
+
+
+def test_a_short_word_ending_a_name_before_its_verb_is_part_of_the_name():
+    (person,) = _actors_of("Deputy Prime Minister Sok Ly An said the border was calm.")
+    assert person.name == "Sok Ly An"
+    (person,) = _actors_of("Cambodian Deputy Prime Minister Hor An said it was temporary.")
+    assert person.name == "Hor An"

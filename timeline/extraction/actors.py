@@ -554,6 +554,14 @@ def _name_segments(text: str, a: int, b: int, in_country) -> list[tuple[int, int
         stop = is_stop(word, ta, tb)
         if stop and _title_surname(word, index, tokens, seg_start, a):
             stop = False
+        if (
+            stop
+            and seg_start is not None
+            and word in _SHORT_NAME_PARTS
+            and index + 1 == len(tokens)
+            and _REPORTING_AFTER.match(text, tb)
+        ):
+            stop = False  # "Sok An said": a short word ending a name the verb is told of
         if stop and seg_start is not None and word in _SHORT_NAME_PARTS and index + 1 < len(tokens):
             # "Lee In Ho": a short word between two name words is part of the name.
             nxt = tokens[index + 1]
