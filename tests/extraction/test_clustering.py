@@ -235,3 +235,31 @@ def test_a_short_word_ending_a_name_before_its_verb_is_part_of_the_name():
     assert person.name == "Sok Ly An"
     (person,) = _actors_of("Cambodian Deputy Prime Minister Hor An said it was temporary.")
     assert person.name == "Hor An"
+
+
+def test_a_plan_for_a_day_and_the_deed_told_on_that_day_are_one_happening():
+    plan = DocInput(
+        "a",
+        "Peru and Fiji will establish diplomatic relations on 1 July 2024, the ministry said.",
+        dt.date(2024, 6, 20),
+    )
+    deed = DocInput(
+        "b",
+        "Fiji established diplomatic relations with Peru on Monday, and simultaneously sought "
+        "an end to its long dispute with Tonga.",
+        dt.date(2024, 7, 2),
+    )
+    (event,) = build_timeline([plan, deed]).events
+    assert event.status == "done"
+    assert event.date.edtf == "2024-07-01"
+    assert event.corroboration == 2
+
+
+def test_a_plan_for_one_day_and_a_deed_on_another_stay_apart():
+    plan = DocInput(
+        "a",
+        "Peru and Fiji will establish diplomatic relations on 1 July 2024, the ministry said.",
+        dt.date(2024, 6, 20),
+    )
+    deed = DocInput("b", "Peru and Fiji established diplomatic relations on 5 July 2024.")
+    assert len(build_timeline([plan, deed]).events) == 2

@@ -105,7 +105,9 @@ def _fits(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) -> bool:
 def _may_share(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) -> bool:
     """Same kind, same status, and a country (or else a person or actor) in common."""
     cand = item.cand
-    if not compatible(cand.type, cluster.type) or cand.status != cluster.items[0].cand.status:
+    if not compatible(cand.type, cluster.type):
+        return False
+    if cand.status != cluster.items[0].cand.status and not _on_the_day_foretold(item, cluster):
         return False
     countries, cluster_countries = set(cand.countries), cluster.countries()
     if countries and cluster_countries:
@@ -134,8 +136,32 @@ def _two_happenings(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) 
     if has(cand.type, "pair") and len(_pair(item)) == 2:
         # Relations between one pair of countries: another pair is another happening.
         pairs = [_pair(i) for i in (cluster.dated() or cluster.items) if len(_pair(i)) == 2]
-        return bool(pairs) and _pair(item) not in pairs
+        if not pairs or _pair(item) in pairs:
+            return False
+        return not _same_date_naming_their_pair(item, cluster, pairs)
     return False
+
+
+def _same_dated(item: Item, cluster: Cluster) -> bool:
+    """Every source dating the cluster gives exactly the item's date."""
+    dated = cluster.dated()
+    return item.date is not None and bool(dated) and all(i.date == item.date for i in dated)
+
+
+def _on_the_day_foretold(item: Item, cluster: Cluster) -> bool:
+    """ "will establish relations on Jan. 1" and "established relations yesterday", both
+    dated that very day: the plan told before and the deed told after are one happening."""
+    return _same_dated(item, cluster) and item.date.precision == "day"
+
+
+def _same_date_naming_their_pair(item: Item, cluster: Cluster, pairs) -> bool:
+    """A sentence of the same kind and the very same date that names both countries of the
+    happening's pair ("China established relations with the United States yesterday and
+    sought an end to its confrontation with Taiwan"): its own pair was read wrong."""
+    if not _same_dated(item, cluster):
+        return False
+    named = set(item.cand.countries)
+    return any(pair <= named for pair in pairs) or _pair(item) <= cluster.countries()
 
 
 def _dates_agree(item: Item, cluster: Cluster) -> bool:
