@@ -263,3 +263,29 @@ def test_a_plan_for_one_day_and_a_deed_on_another_stay_apart():
     )
     deed = DocInput("b", "Peru and Fiji established diplomatic relations on 5 July 2024.")
     assert len(build_timeline([plan, deed]).events) == 2
+
+
+def test_a_kind_of_happening_told_once_is_named_again_however_far_back():
+    text = (
+        "Peru expelled Chile's ambassador on Tuesday over remarks about the border. "
+        "Officials in Lima gave no further details. "
+        "Lawmakers met late into the night. "
+        "Markets were calm. "
+        "Farmers in the south protested over prices. "
+        "The expulsion drew protests from opposition lawmakers in Santiago."
+    )
+    (event,) = build_timeline([DocInput("a", text, dt.date(2024, 6, 6))]).events
+    assert _sources(event) == [0, 5]
+
+
+def test_a_kind_told_of_two_pairs_is_named_again_only_nearby():
+    text = (
+        "Peru expelled Chile's ambassador on Tuesday. "
+        "Peru expelled Bolivia's ambassador on Wednesday. "
+        "Officials in Lima gave no further details. "
+        "Lawmakers met late into the night. "
+        "Markets were calm. "
+        "The expulsion drew protests from opposition lawmakers."
+    )
+    events = build_timeline([DocInput("a", text, dt.date(2024, 6, 6))]).events
+    assert sorted(_sources(e) for e in events) == [[0], [1]]
