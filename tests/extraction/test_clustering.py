@@ -289,3 +289,9 @@ def test_a_kind_told_of_two_pairs_is_named_again_only_nearby():
     )
     events = build_timeline([DocInput("a", text, dt.date(2024, 6, 6))]).events
     assert sorted(_sources(e) for e in events) == [[0], [1]]
+
+
+def test_a_hyphenated_modifier_before_a_title_still_gives_the_title():
+    (person,) = _actors_of("Zambia left in 1999, after then-ruler Amos Tembo accused the body.")
+    assert person.name == "Amos Tembo"
+    assert "Ruler" in person.titles

@@ -69,6 +69,7 @@ TITLES = [
     "president",
     "supreme leader",
     "leader",
+    "ruler",
     "chancellor",
     "ambassador",
     "chargé d'affaires",
@@ -115,7 +116,8 @@ _TITLE_OF = (
     rf"(?:(?:,\s*|\s+)(?:and\s+)?{_CAP_WORD}){{0,6}}){{0,2}}"
 )
 _TITLE_BEFORE = re.compile(
-    rf"(?:\b(?:the|his|her|its|their)\s+)?(?:{_MODIFIERS}\s+)*\b(?P<title>{_TITLE_RE})"
+    # "then-ruler Robert Mugabe", "former President Ana Ruiz"
+    rf"(?:\b(?:the|his|her|its|their)\s+)?(?:{_MODIFIERS}[\s-]+)*\b(?P<title>{_TITLE_RE})"
     rf"(?-i:{_TITLE_OF})\s*,?\s*$",
     re.IGNORECASE,
 )
