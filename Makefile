@@ -71,9 +71,12 @@ format: setup-dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# Every benchmark side by side, then issue #9's targets against the figures measured
+# (bench/run.py; about a quarter of an hour, PostgreSQL for the load test).
+# `make bench BENCH="--quick"` for smaller sizes, `BENCH="--only load"` for one.
+BENCH ?=
 bench: setup-dev
-	$(PY) bench/temporal_bench.py
-	$(PY) bench/lexicon_bench.py
+	$(PY) bench/run.py $(BENCH)
 
 score: setup-dev
 	$(PY) bench/score.py

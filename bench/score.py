@@ -34,7 +34,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from timeline.extraction import pipeline  # noqa: E402
-from timeline.extraction.types import DocInput, TimelineResult  # noqa: E402
+from timeline.extraction.countries import country_name, find_countries  # noqa: E402
+from timeline.extraction.types import (  # noqa: E402
+    DocInput,
+    Sentence,
+    TimelineEvent,
+    TimelineResult,
+)
 
 
 @dataclass
@@ -62,6 +68,7 @@ class Score:
     wrong_countries: list[str] = field(default_factory=list, repr=False)
     wrong_types: list[str] = field(default_factory=list, repr=False)
     missing_quotes: list[str] = field(default_factory=list, repr=False)
+    misleading_titles: list[str] = field(default_factory=list, repr=False)
 
 
 @dataclass
@@ -85,6 +92,10 @@ class Figures:
     evidence_total: int = 0
     evidence_found: int = 0
     quotes_missing: int = 0  # gold quotes not in any sentence: an annotation error
+    # Predicted events whose title names a country that is not among the event's
+    # parties (its own, or for a found core event the gold ones), or has a visitor visit
+    # his own country.
+    misleading_titles: int = 0
 
     def __add__(self, other: Figures) -> Figures:
         return Figures(
@@ -111,6 +122,7 @@ def figures(sc: Score) -> Figures:
         evidence_total=sc.evidence_total,
         evidence_found=sc.evidence_found,
         quotes_missing=len(sc.missing_quotes),
+        misleading_titles=len(sc.misleading_titles),
     )
 
 
@@ -145,6 +157,36 @@ def sentences_for(result: TimelineResult, article: str, quote: str) -> set[tuple
     return found
 
 
+_VISITS = re.compile(r"^(?P<visitor>.+?) (?:visits|plans to visit) (?P<visited>.+)$")
+
+
+def _unnamed(title: str, countries_of: dict[str, str]) -> str:
+    """The title with actors' names blanked: "Santiago" in "Santiago Cafiero" is no capital."""
+    for name in sorted(countries_of, key=len, reverse=True):
+        title = title.replace(name, " " * len(name))
+    return title
+
+
+def misleading_title(event: TimelineEvent, countries_of: dict[str, str]) -> str:
+    """Why the event's title misleads a reader ("" when it does not): it names a country
+    that is none of the event's parties, or has a visitor visit his own country.
+    ``countries_of``: an actor's name -> the actor's country ("" when unknown)."""
+    text = _unnamed(event.title, countries_of)
+    named = find_countries(text, [Sentence(0, 0, len(text), text)])
+    outside = sorted({m.key for m in named if m.key not in event.countries})
+    if outside:
+        return f"names {', '.join(country_name(c) for c in outside)}, no party"
+    visit = _VISITS.match(event.title)
+    if not visit:
+        return ""
+    home = {m.key for m in named if m.end <= visit.end("visitor")}
+    home.add(countries_of.get(visit.group("visitor"), ""))
+    visited = {m.key for m in named if m.start >= visit.start("visited")}
+    if visited and visited <= home:
+        return "the visitor visits his own country"
+    return ""
+
+
 def _same_year(event, gold_event: dict) -> bool:
     want = gold_event.get("date") or {}
     return bool(event.date and want) and event.date.start.isoformat()[:4] == want["start"][:4]
@@ -171,6 +213,7 @@ def score(path: Path) -> tuple[Score, TimelineResult]:
     by_id = {e["id"]: e for e in gold["events"]}
     order = {e["id"]: i for i, e in enumerate(gold["events"])}
 
+    countries_of = {a.name: a.country for a in result.actors if len(a.name.split()) > 1}
     matched: dict[str, list[tuple[int, int]]] = {e["id"]: [] for e in gold["events"]}
     for index, event in enumerate(result.events):
         predicted = {(r.article, r.sentence) for r in event.evidence}
@@ -223,6 +266,13 @@ def score(path: Path) -> tuple[Score, TimelineResult]:
         else:
             sc.wrong_types.append(f"{gid}: gold {event['type']}, got {best.type}")
         if "countries" in event:
+            shown = _unnamed(best.title, countries_of)
+            named = find_countries(shown, [Sentence(0, 0, len(shown), shown)])
+            strangers = sorted({m.key for m in named} - set(event["countries"]))
+            if strangers and not misleading_title(best, countries_of):
+                sc.misleading_titles.append(
+                    f"{best.title!r}: names {', '.join(strangers)}, no party of {gid}"
+                )
             if set(best.countries) == set(event["countries"]):
                 sc.exact_countries += 1
             else:
@@ -247,6 +297,11 @@ def score(path: Path) -> tuple[Score, TimelineResult]:
             sc.conflicts_expected += 1
             if any(c.field == event["expect_conflict"] for c in best.conflicts):
                 sc.conflicts_found += 1
+
+    for event in result.events:
+        why = misleading_title(event, countries_of)
+        if why:
+            sc.misleading_titles.append(f"{event.title!r}: {why}")
 
     for person in gold.get("persons", []):
         variants = set(person["variants"])
@@ -276,6 +331,7 @@ def report(sc: Score, detail: bool = True) -> bool:
             for key, people in shared.items()
             if len(people) > 1
         ],
+        "titles": sc.misleading_titles,
     }
     print_figures(sc.name, fig, details if detail else {})
     exact_pct = 100 * fig.exact_dates / fig.core_found if fig.core_found else 0.0
@@ -310,6 +366,7 @@ def print_figures(name: str, fig: Figures, details: dict[str, list[str]]) -> Non
             f"as exactly one event",
         ),
         ("persons", f"persons as one actor    {fig.persons_single}/{fig.persons}"),
+        ("titles", f"misleading titles       {fig.misleading_titles}"),
     ]
     if fig.conflicts_expected:
         lines.append(

@@ -9,6 +9,7 @@ import datetime as dt
 import hashlib
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -97,10 +98,15 @@ TEMPLATES = [
     },
 ]
 
+# Each server thread keeps its connection for DJANGO_CONN_MAX_AGE seconds (one
+# connection per gunicorn thread: gunicorn.conf.py), checked before reuse so a
+# connection PostgreSQL closed (restart, failover, idle timeout) is replaced, not
+# turned into an error.
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=60,
+        conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
     )
 }
 # Seconds any one SQL statement of a web request may run on PostgreSQL (0: no limit).
@@ -121,7 +127,9 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 
-STATIC_URL = "static/"
+# A CDN in front (README: "How it scales"): DJANGO_STATIC_URL=https://cdn.example.org/static/
+# makes pages load the hashed files from there; the CDN fetches them from any app server.
+STATIC_URL = os.environ.get("DJANGO_STATIC_URL") or "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
 STORAGES = {
@@ -176,15 +184,19 @@ INLINE_STYLE_ATTRIBUTES = [
     "cursor:pointer",
     "border-top: 0",
 ]
+# Static files served from another origin (a CDN) are allowed from that origin only.
+_static = urlsplit(STATIC_URL)
+STATIC_SOURCES = [SELF, f"{_static.scheme}://{_static.netloc}"] if _static.netloc else [SELF]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF],
-        "style-src": [SELF],
+        "script-src": STATIC_SOURCES,
+        "style-src": STATIC_SOURCES,
         "style-src-attr": ["'unsafe-hashes'", *map(csp_hash, INLINE_STYLE_ATTRIBUTES)],
-        "img-src": [SELF, "data:"],
-        "font-src": [SELF],
-        "connect-src": [SELF],
+        "img-src": [*STATIC_SOURCES, "data:"],
+        "font-src": STATIC_SOURCES,
+        # The map's shapes are fetched from the static files.
+        "connect-src": STATIC_SOURCES,
         "object-src": [NONE],
         "base-uri": [NONE],
         "form-action": [SELF],

@@ -1419,3 +1419,230 @@ def test_the_expulsion_decision_named_again_is_the_order_told_before():
     assert letter.type == "expel_withdraw"
     assert letter.countries[:2] == ["PER", "FJI"]
     assert letter.date.edtf == "2024-04-30"  # the letter's Tuesday
+
+
+# --- a plan made news by its announcement (issue #10: "plain statements are missed") -----
+
+
+def test_a_plan_announced_with_will_is_dated_by_the_announcement():
+    # Friday 2024-05-03: Monday is 2024-04-29, Tuesday 2024-04-30.
+    (event,) = dated(
+        "Chile's foreign minister on Monday announced that the country will be opening a "
+        "representative office in Fiji."
+    )
+    assert event.date.edtf == "2024-04-29"
+    assert event.status == "planned"
+    assert event.countries[:2] == ["CHL", "FJI"]
+    assert event.title == "Chile plans to open a representative office in Fiji"
+    (resume,) = dated(
+        "Peru and Ghana announced Tuesday that they will resume diplomatic relations."
+    )
+    assert resume.date.edtf == "2024-04-30"
+    assert resume.type == "intent"
+    assert set(resume.countries) == {"PER", "GHA"}
+
+
+def test_a_plan_announced_as_its_plan_to_is_dated_by_the_announcement():
+    (event,) = dated(
+        "The Bolivian government announced in March its plan to open an embassy in Ghana."
+    )
+    assert event.date.edtf == "2024-03"
+    assert event.title == "Bolivia plans to open an embassy in Ghana"
+    # An announced decision is the act itself, not a plan.
+    (done,) = dated("Fiji announced on Monday the decision to sever ties with Peru.")
+    assert done.type == "reduce_relations"
+    assert done.status == "done"
+
+
+def test_the_host_of_a_mission_comes_second_when_the_acting_side_is_a_pronoun():
+    (event,) = dated("Peru announced on Friday that it will close its embassy in Suva.")
+    assert event.countries[:2] == ["PER", "FJI"]
+    assert event.title == "Peru plans to close its embassy in Fiji"
+
+
+# --- news of the day told by the verb that governs the trigger --------------------------
+
+
+def test_the_perfect_or_present_of_the_governing_verb_dates_news_by_the_publication_day():
+    published = dt.date(2024, 5, 3)
+    (switch,) = build_timeline(
+        [
+            DocInput(
+                "a",
+                "The Pacific nation of Tuvalu says it is switching diplomatic recognition from "
+                "Taiwan to China.",
+                published,
+            )
+        ]
+    ).events
+    assert switch.date.edtf == "2024-05-03"
+    # The new partner of a switch is no party to the break.
+    assert switch.countries == ["TUV", "TWN"]
+    assert switch.title == "Tuvalu breaks relations with Taiwan"
+    for text, kind in [
+        (
+            "Fiji and Samoa have announced their immediate withdrawal from the Commonwealth.",
+            "reduce_relations",
+        ),
+        (
+            "Chile and Fiji have signed an agreement establishing diplomatic relations.",
+            "establish_relations",
+        ),
+        (
+            "Peru's parliament has approved a proposal to establish diplomatic relations "
+            "with Fiji.",
+            "intent",
+        ),
+    ]:
+        (event,) = build_timeline([DocInput("a", text, published)]).events
+        assert (event.type, event.date.edtf) == (kind, "2024-05-03"), text
+
+
+def test_a_progressive_perfect_or_an_encouragement_is_no_news_of_the_day():
+    published = dt.date(2024, 5, 3)
+    for text in [
+        "Peru's foreign minister has been mediating at talks in Lima between Chile and Bolivia.",
+        "Opposition leaders have encouraged us to open relations with Fiji.",
+    ]:
+        assert build_timeline([DocInput("a", text, published)]).events == [], text
+
+
+def test_diplomats_told_to_leave_a_country_are_expelled_by_that_country():
+    published = dt.date(2024, 5, 3)
+    (event,) = build_timeline(
+        [
+            DocInput(
+                "a",
+                "Two Chilean diplomats have been accused of espionage and ordered to leave Peru.",
+                published,
+            )
+        ]
+    ).events
+    assert event.type == "expel_withdraw"
+    assert event.countries[:2] == ["PER", "CHL"]
+    assert event.title == "Peru expels diplomats of Chile"
+    assert event.date.edtf == "2024-05-03"
+
+
+def test_another_sides_refusal_after_the_trigger_does_not_negate_it():
+    (event,) = dated(
+        "On June 28, Gabon, which favours Chad, severed ties with Sudan, protesting Khartoum's "
+        "refusal to negotiate a settlement."
+    )
+    assert event.type == "reduce_relations"
+    assert event.countries[:2] == ["GAB", "SDN"]
+    (first,) = dated("Gabon severed ties with Sudan in 2020, but refused to expel its diplomats.")
+    assert first.type == "reduce_relations"
+    # A refusal that governs the trigger still voids the act.
+    assert dated("Only Gabon refused to restore ties with Sudan in 2021.") == []
+
+
+def test_terminating_relations_and_suspending_cooperation_reduce_relations():
+    (end,) = dated("Malawi terminated diplomatic and consular relations with Iran on Wednesday.")
+    assert (end.type, end.date.edtf, end.countries[:2]) == (
+        "reduce_relations",
+        "2024-05-01",
+        ["MWI", "IRN"],
+    )
+    (freeze,) = dated("Last year, Zambia suspended bilateral cooperation with North Korea.")
+    assert freeze.type == "reduce_relations"
+    assert freeze.date.edtf == "2023"
+    assert freeze.title == "Zambia suspends cooperation with North Korea"
+    assert dated("Zambia suspended cooperation on fisheries last year.") == []
+
+
+def test_a_measure_decided_is_done_and_the_side_that_tells_it_acts():
+    text = (
+        "Malawi announced on Wednesday that it has decided to terminate diplomatic relations "
+        "with Iran."
+    )
+    (event,) = build_timeline([DocInput("a", text, PUBLISHED)]).events
+    assert event.status == "done"
+    assert event.date.edtf == "2024-05-01"
+    assert event.title == "Malawi breaks relations with Iran"
+
+
+def test_news_of_the_day_is_not_merged_into_an_old_break_of_the_same_pair():
+    old = DocInput("old", "Tuvalu broke off relations with Taiwan on 21 July 2002.", None)
+    news = DocInput(
+        "news",
+        "The Pacific nation of Tuvalu says it is switching diplomatic recognition from Taiwan "
+        "to China.",
+        dt.date(2024, 1, 15),
+    )
+    events = build_timeline([old, news]).events
+    assert sorted(e.date.edtf for e in events) == ["2002-07-21", "2024-01-15"]
+
+
+# --- expulsions: a mission or its staff told to leave, an ultimatum after "and" ----------
+
+
+def test_an_ultimatum_after_and_is_an_expulsion_of_its_own():
+    text = (
+        "Peru's president announced on Friday that he is breaking off ties with the Chilean "
+        "government and gave Chilean diplomats 48 hours to leave the country."
+    )
+    events = build_timeline([DocInput("a", text, PUBLISHED)]).events
+    assert sorted((e.type, e.date.edtf, tuple(e.countries[:2])) for e in events) == [
+        ("expel_withdraw", "2024-05-03", ("PER", "CHL")),
+        ("reduce_relations", "2024-05-03", ("PER", "CHL")),
+    ]
+    assert "Peru expels diplomats of Chile" in {e.title for e in events}
+
+
+def test_a_mission_told_to_leave_is_expelled_by_the_country_it_leaves():
+    (given,) = build_timeline(
+        [
+            DocInput(
+                "a",
+                "The Chilean diplomatic mission has been given 72 hours to leave Peru.",
+                PUBLISHED,
+            )
+        ]
+    ).events
+    assert given.title == "Peru expels diplomats of Chile"
+    (asked,) = dated(
+        "On Monday three Cuban diplomats were asked to leave the kingdom, Moroccan officials said."
+    )
+    assert asked.type == "expel_withdraw"
+    assert asked.countries[:2] == ["MAR", "CUB"]
+
+
+# --- founding told by missions, a possessive embassy, relations held from a year ---------
+
+
+def test_resident_missions_and_a_possessive_embassy_establish_relations():
+    (missions,) = dated(
+        "The two countries established resident diplomatic missions in Accra and Lima at "
+        "ambassadorial level in 1981.",
+    )
+    assert (missions.type, missions.date.edtf) == ("establish_relations", "1981")
+    assert set(missions.countries) == {"GHA", "PER"}
+    (embassy,) = dated("In March the president opened Chile's new US$ 4 million embassy in Suva.")
+    assert embassy.type == "establish_relations"
+    # A currency is no country.
+    assert embassy.countries[:2] == ["CHL", "FJI"]
+    assert dated("In March Peru opened its doors to the embassy staff.") == []
+
+
+def test_relations_held_from_a_year_until_another_began_in_the_first():
+    (event,) = dated("Ghana and Peru had diplomatic relations from 1964 until 1987.")
+    assert (event.type, event.date.edtf) == ("establish_relations", "1964")
+    assert set(event.countries) == {"GHA", "PER"}
+
+
+def test_cooperation_suspended_before_a_break_is_a_happening_of_its_own():
+    text = (
+        "Zambia cut diplomatic ties with North Korea on 3 May 2024. In 2023, Zambia suspended "
+        "bilateral cooperation with North Korea."
+    )
+    events = build_timeline([DocInput("a", text, PUBLISHED)]).events
+    assert sorted(e.date.edtf for e in events) == ["2023", "2024-05-03"]
+    # An undated break never joins the cooperation suspended before it.
+    undated = (
+        "Zambia has cut diplomatic ties with North Korea. In 2023, Zambia suspended bilateral "
+        "cooperation with North Korea."
+    )
+    (cooperation,) = build_timeline([DocInput("b", undated, None)]).events
+    assert cooperation.date.edtf == "2023"
+    assert [r.sentence for r in cooperation.evidence] == [1]

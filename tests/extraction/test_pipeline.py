@@ -10,9 +10,11 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from timeline.extraction import pipeline
 from timeline.extraction.pipeline import build_timeline, extract_article
-from timeline.extraction.types import PUB_INFERRED, DocInput
+from timeline.extraction.types import PUB_INFERRED, DocInput, TimelineEvent
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
 
@@ -525,6 +527,24 @@ def test_record_appends_the_aggregate_figures_of_a_frozen_run(tmp_path, capsys):
     assert runs[0]["date"] == dt.date.today().isoformat()
     assert re.fullmatch(r"[0-9a-f]{7,}(\+dirty)?", runs[0]["commit"])
     assert (runs[0]["core_found"], runs[0]["core_total"], runs[0]["quotes_missing"]) == (1, 2, 1)
+
+
+@pytest.mark.parametrize(
+    ("title", "countries", "why"),
+    [
+        ("Kuwait and Chile establish diplomatic relations", ["KWT", "CHL"], ""),
+        ("Qatar and Chile establish diplomatic relations", ["KWT", "CHL"], "names Qatar"),
+        ("Kuwait visits Kuwait City", ["KWT"], "own country"),
+        ("Kuwait visits Santiago", ["KWT", "CHL"], ""),
+        ("Ana Torres visits Peru", ["PER"], "own country"),  # a Peruvian minister
+        ("Santiago Pérez meets Ana Torres", ["PER"], ""),  # a name, not Chile's capital
+    ],
+)
+def test_score_counts_titles_that_mislead(title, countries, why):
+    score = _score_module()
+    event = TimelineEvent("visit", title, None, "", True, countries, [], [])
+    found = score.misleading_title(event, {"Ana Torres": "PER", "Santiago Pérez": ""})
+    assert (why in found) if why else found == ""
 
 
 def test_sources_disagreeing_on_a_name_are_kept_as_a_conflict():

@@ -90,6 +90,18 @@ def test_development_keeps_plain_http(tmp_path):
     assert values == {"SECURE_SSL_REDIRECT": False, "SECURE_HSTS_SECONDS": 0}
 
 
+def test_static_files_from_a_cdn_are_allowed_from_its_origin_only(tmp_path):
+    env = production_env(tmp_path, DJANGO_STATIC_URL="https://cdn.example.org/static/")
+    values = setting_values(env, "STATIC_URL", "CONTENT_SECURITY_POLICY")
+    assert values["STATIC_URL"] == "https://cdn.example.org/static/"
+    directives = values["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]
+    for name in ("script-src", "style-src", "img-src", "font-src", "connect-src"):
+        assert "https://cdn.example.org" in directives[name], name
+    assert directives["default-src"] == ["'self'"]
+    local = setting_values(production_env(tmp_path), "CONTENT_SECURITY_POLICY")
+    assert local["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]["script-src"] == ["'self'"]
+
+
 def test_a_server_error_is_logged_to_stderr_with_its_traceback(tmp_path):
     code = (
         "import django; django.setup()\n"
@@ -124,7 +136,7 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 @pytest.fixture(scope="module")
-def production(tmp_path_factory):
+def production_server(tmp_path_factory):
     """The README's production start, on a fresh SQLite file with the seeds, behind
     an HTTPS proxy (the test sends what the proxy would: X-Forwarded-Proto)."""
     tmp_path = tmp_path_factory.mktemp("production")
@@ -132,20 +144,25 @@ def production(tmp_path_factory):
     for step in (["migrate", "--no-input"], ["collectstatic", "--no-input"], ["ingest", "seeds/"]):
         result = manage(env, *step)
         assert result.returncode == 0, (step, result.stderr)
-    log = (tmp_path / "gunicorn.log").open("w+")
+    # The README's command, which reads ./gunicorn.conf.py; two workers of two
+    # threads on any port are enough here.
+    env |= {"GUNICORN_BIND": "127.0.0.1:0", "GUNICORN_WORKERS": "2", "GUNICORN_THREADS": "2"}
+    out, err = (tmp_path / "gunicorn.out").open("w+"), (tmp_path / "gunicorn.log").open("w+")
     server = subprocess.Popen(
-        [str(GUNICORN), "timeline.wsgi", "--bind", "127.0.0.1:0", "--workers", "2"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=log,
+        [str(GUNICORN), "timeline.wsgi"], cwd=ROOT, env=env, stdout=out, stderr=err
     )
     try:
-        yield f"http://127.0.0.1:{listening_port(tmp_path / 'gunicorn.log')}"
+        yield f"http://127.0.0.1:{listening_port(tmp_path / 'gunicorn.log')}", tmp_path
     finally:
         server.terminate()
         server.wait(timeout=30)
-        log.close()
+        out.close()
+        err.close()
+
+
+@pytest.fixture(scope="module")
+def production(production_server):
+    return production_server[0]
 
 
 def listening_port(log: Path) -> int:
@@ -197,3 +214,15 @@ def test_the_production_start_serves_every_page_and_its_files(production):
         assert re.search(r"\.[0-9a-f]{12}\.", file), file
         assert get(f"{production}{file}", **PROXIED)[0] == 200, file
     assert get(f"{production}/no-such-page/", **PROXIED)[0] == 404
+
+
+def test_the_server_logs_each_request_and_its_own_messages_to_stderr(production_server):
+    url, folder = production_server
+    assert get(f"{url}/countries/ZZZ/", **PROXIED)[0] == 404
+    request = '"GET /countries/ZZZ/ HTTP/1.1" 404'
+    deadline = time.monotonic() + 10  # the worker logs just after it answers
+    while request not in (log := (folder / "gunicorn.log").read_text()):
+        assert time.monotonic() < deadline, log
+        time.sleep(0.1)
+    assert "Using worker: gthread" in log  # gunicorn.conf.py was read
+    assert (folder / "gunicorn.out").read_text() == ""

@@ -176,8 +176,8 @@ def _dates_agree(item: Item, cluster: Cluster) -> bool:
         and cand.type == cluster.type
         and len(shared) >= min(2, len(cand.countries))
         # The agreement to establish relations and the embassies opened months later are
-        # two steps, not one happening told with two dates.
-        and all(_agreement(item) == _agreement(other) for other in dated)
+        # two steps, not one happening told with two dates (see _STEPS).
+        and all(_step(item) == _step(other) for other in dated)
     ):
         return any(_near(item.date, other.date) for other in dated)
     return _copy_days_apart(item, dated)
@@ -261,8 +261,17 @@ def _mutual_expulsion(item: Item, other: Item) -> bool:
     )
 
 
-def _agreement(item: Item) -> bool:
-    return item.detail.variant == "agreement"
+# Trigger variants that tell a step of their own beside the frame's main act: an agreement
+# to establish relations before they are established, cooperation suspended a year
+# before relations are cut.
+_STEPS = ("agreement", "cooperation")
+# Steps that an undated sentence of the main act never tells (an undated "the
+# establishment" may tell the agreement that established relations).
+_NEVER_THE_ACT = ("cooperation",)
+
+
+def _step(item: Item) -> str:
+    return item.detail.variant if item.detail.variant in _STEPS else ""
 
 
 def _same_day_report(item: Item, cluster: Cluster) -> bool:
@@ -360,6 +369,12 @@ def _undated_can_join(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]
         # "ordered police to expel him" after "gave him 48 hours to leave last week": the
         # expulsion that follows an ultimatum is not the ultimatum.
         return False
+    if (
+        dated
+        and any(_step(x) in _NEVER_THE_ACT for x in (item, *dated))
+        and all(_step(i) != _step(item) for i in dated)
+    ):
+        return False  # cutting ties is not the cooperation suspended a year before
     anchor_items = dated or cluster.items
     core_countries = {c for i in anchor_items for c in i.cand.countries}
     pair = set(item.detail.countries_in_order[:2]) or set(item.cand.countries[:2])
@@ -427,7 +442,10 @@ def cluster_items(
         options = [
             c
             for c in index.candidates(item)
-            if c.dated() and _undated_can_join(item, c, actors) and not _reported_before(item, c)
+            if c.dated()
+            and _undated_can_join(item, c, actors)
+            and not _reported_before(item, c)
+            and not _older_than_news(item, c)
         ]
         if options:
             _join(item, options, actors, index)
@@ -442,7 +460,10 @@ def cluster_items(
         options = [
             c
             for c in index.candidates(item)
-            if c.dated() and _undated_can_join(item, c, actors) and not _reported_before(item, c)
+            if c.dated()
+            and _undated_can_join(item, c, actors)
+            and not _reported_before(item, c)
+            and not _older_than_news(item, c)
         ]
         if options:
             _join(item, options, actors, index)
@@ -469,6 +490,7 @@ def _attach_undated(undated, clusters, actors, index, keep_unattached) -> list[I
             and _undated_can_join(item, c, actors)
             and not _other_date_same_article(item, c)
             and not _reported_before(item, c)
+            and not _older_than_news(item, c)
         ]
         if options:
             _join(item, options, actors, index)
@@ -500,6 +522,17 @@ def _dated_by_report(leftovers, clusters, actors, index) -> list[Item]:
 
 # News of the day reports what happened in the weeks before its article.
 NEWS_DAYS = 31
+
+
+def _older_than_news(item: Item, cluster: Cluster) -> bool:
+    """News of the day ("Nauru says it is switching recognition from Taiwan") is not a
+    happening its sources date long before the article that tells it."""
+    recent = item.detail.recent_timex
+    if recent is None or recent.value is None:
+        return False
+    start = recent.value.start - dt.timedelta(days=NEWS_DAYS)
+    dated = cluster.dated()
+    return bool(dated) and all(i.date.end < start for i in dated)
 
 
 def _dated_as_news(items, clusters, actors, index) -> list[Item]:

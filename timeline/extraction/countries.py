@@ -54,6 +54,7 @@ class _Lexicon:
             for iso3, places in metonyms[table].items():
                 for place in places:
                     self.forms.setdefault(place, (iso3, CAPITAL))
+        self.dissolved_seats: dict[str, list[str]] = metonyms["dissolved_seats"]
         rules = read_data("ambiguous.toml")
         self.groups: dict[str, _Group] = {}
         for spec in rules["article_decides"]:
@@ -165,12 +166,31 @@ def find_countries(text: str, sentences: list[Sentence], start: int = 0) -> list
     found += _hyphen_pairs(text, start, found)
     found += _decided(undecided, found)
     found += _defined_initials(text, start, found)
+    found = _dissolved_seats(found)
     found.sort()
     starts = [s.start for s in sentences]
     return [
         Mention(a, b, surface, sentence_index(sentences, a, starts), COUNTRY, iso3)
         for a, b, surface, iso3 in found
     ]
+
+
+def _dissolved_seats(found: list[_Found]) -> list[_Found]:
+    """A seat of today's state ("Belgrade") stands for the dissolved state it was the seat
+    of ("Yugoslavia") in an article that names that state more often than today's."""
+    lex = _lexicon()
+    counts: dict[str, int] = {}
+    for _a, _b, surface, iso3 in found:
+        if surface not in lex.dissolved_seats:
+            counts[iso3] = counts.get(iso3, 0) + 1
+    out = []
+    for a, b, surface, iso3 in found:
+        states = lex.dissolved_seats.get(surface, [])
+        best = max(states, key=lambda s: counts.get(s, 0), default="")
+        if best and counts.get(best, 0) > counts.get(iso3, 0):
+            iso3 = best
+        out.append((a, b, surface, iso3))
+    return out
 
 
 def _joint_key(lex: _Lexicon, surface: str) -> str:
@@ -189,6 +209,7 @@ def _not_this_country(text: str, a: int, b: int, surface: str) -> bool:
         or (kind == DEMONYM and _in_languages(text, a, b))
         or (surface in lex.us_state_cities and _a_us_state(text, a, b, surface))
         or opens_a_name(text, a, b)
+        or text.startswith("$", b)  # a currency: "US$ 1.9 million", "NZ$5"
     )
 
 

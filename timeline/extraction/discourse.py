@@ -348,6 +348,10 @@ def _name_announcements(cands: list[Candidate], article: Article) -> list[Candid
         if not named:
             # "the two countries made the announcement": named as the happening names them
             cand.event.countries = [*pair, *(c for c in cand.event.countries if c not in pair)]
+        else:
+            # "... announces the establishment of relations with Syria": Syria is a party of
+            # what is announced, so of its announcement (a title names parties only).
+            cand.event.countries += [c for c in pair if c not in cand.event.countries]
         renamed = replace(cand, object_text=phrase)
         renamed.event.title = title(renamed, article.actors)
         out[position] = renamed

@@ -86,6 +86,9 @@ class Frame:
     target_country_party: bool = False  # the target's country takes part (whose ruler fell)
     counts_partners: bool = False  # "Fiji becomes Chile's 150th partner" tells its outcome
     each_subject: bool = False  # "X and Y established relations with Z": two happenings
+    # "broke off ties and gave its envoys 24 hours to leave": after "and", its verb opens
+    # a statement of its own.
+    own_after_and: bool = False
     background_after: re.Pattern[str] | None = None  # "since the end of a civil war"
     announced: str = ""
     triggers: tuple[Trigger, ...] = ()

@@ -21,7 +21,7 @@ from . import temporal
 from .clauses.model import Clause, ClauseAnalyser, ClauseKind, Predicate
 from .clauses.rules import ORDERED_TO, RANKED_TO, hedged, nominal
 from .countries import country_name, how_matched
-from .frames import Frame, Trigger, frame, frames, words
+from .frames import Frame, Trigger, compatible, frame, frames, words
 from .parties import (
     BOTH,
     DESCRIBED_SUBJECT,
@@ -422,6 +422,18 @@ def _background(fr: Frame, body: str, m: re.Match[str]) -> bool:
     )
 
 
+_FROM_YEAR = re.compile(r"(?i)^(?:from\s+)?(\d{4})\s+(?:until|till|to|through)\b")
+
+
+def _began(t: Timex) -> Timex:
+    """ "relations from 1971 until 1996": they began in the first year."""
+    first = _FROM_YEAR.match(t.text)
+    if not first:
+        return t
+    year = int(first.group(1))
+    return replace(t, value=temporal.year_value(year), rule=f"the first year of '{t.text}'")
+
+
 def read_clause(
     article: Article, analyser: ClauseAnalyser, clause: Clause
 ) -> tuple[Reading | None, list[Timex], list[str]]:
@@ -463,21 +475,28 @@ def read_clause(
     if spec.variant == "since":
         # "has had ties with China since 1980": the relations began then.
         reading.timexes = [
-            t
+            _began(t)
             for t in clause.timexes
             if t.kind == "date"
             and t.start >= clause.start + trigger.end()
-            and "since" in clause.text[max(0, t.start - 12) : t.end].lower()
+            and re.search(r"\b(?:since|from)\b", clause.text[max(0, t.start - 12) : t.end], re.I)
         ][:1]
         timexes = reading.timexes
     return reading, timexes, countries
 
 
+# "announced on Tuesday that they will resume relations", "announced in March its plan
+# to open an office": the plan is news by its announcement, dated by it.
 _ANNOUNCED_THAT = re.compile(
-    r"\b(?:announced|declared|agreed|decided|confirmed)\b[^.;\"“]{0,120}\bthat\s+"
-    r"(?:[\w-]+\s+){0,4}?would\s+(?:\w+ly\s+)?$",
+    r"\b(?:announced|announces|declared|agreed|decided|confirmed)\b(?:[^.;\"“]{0,120}\bthat\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:would|will)(?:\s+be)?"
+    r"|[^.;\"“,]{0,40}?\b(?:its|their)\s+(?:plans?|intention)\s+to)"
+    r"\s+(?:\w+ly\s+)?$",
     re.I,
 )
+
+
+_DECIDED_TO = re.compile(r"(?i)\b(?:has|have|had)\s+(?:\w+ly\s+)?decided\s+to\s+(?:\w+ly\s+)?$")
 
 
 def _modality(r: Reading) -> bool:
@@ -485,7 +504,11 @@ def _modality(r: Reading) -> bool:
     p = r.predicate
     if p.negated:
         return False  # "relations have not been severed", "refused to rebuild ties"
-    planned = p.modality == Modality.PLANNED or (p.infinitive and not r.frame.hypothetical_ok)
+    # A measure decided is done by its decision: "has decided to terminate relations".
+    decided = r.frame.measure and bool(_DECIDED_TO.search(r.before))
+    planned = p.modality == Modality.PLANNED or (
+        p.infinitive and not r.frame.hypothetical_ok and not decided
+    )
     if planned or p.invited:
         r.status = "planned"
     sentence = r.clause.text[r.clause.sentence.start : r.a]
@@ -661,7 +684,12 @@ def _article_sides(r: Reading, explicit: list[Mention]) -> None:
     if not explicit:
         r.countries = list(pair)
     elif explicit[0].key in pair:
-        r.countries = ordered_unique([explicit[0].key, *pair])
+        told = [c for c in r.clause.frame_countries if c != explicit[0].key]
+        if told and explicit[0].start >= r.t_end:
+            # "Botswana announced that it has cut ties with Iran": who tells it acts.
+            r.countries = ordered_unique([told[0], explicit[0].key, *pair])
+        else:
+            r.countries = ordered_unique([explicit[0].key, *pair])
     else:
         named = [m.key for m in r.clause.mentions if m.kind == COUNTRY and m.key in pair]
         partner = next((c for c in named if c != explicit[0].key), pair[0])
@@ -800,6 +828,28 @@ def _joint(r: Reading) -> bool:
     )
 
 
+_MISSION_VARIANTS = ("office", "new embassy", "embassy", "consulate", "mission")
+
+
+_TOLD_TO_LEAVE = re.compile(
+    r"(?i)^(?:diplomatic\s+)?(?:diplomats?|ambassadors?|envoys?|charg\S*|mission|staff|personnel)\b"
+    r".*\bto\s+(?:leave|get\s+out|depart)$"
+)
+
+
+def _country_left(r: Reading) -> str:
+    """The country named right after a passive "... were told to leave"."""
+    if r.frame.roles != "expulsion" or not _TOLD_TO_LEAVE.match(r.trigger.group()):
+        return ""
+    after = [m for m in r.mentions if m.kind == COUNTRY and 0 <= m.start - r.t_end <= 5]
+    if after:
+        return after[0].key
+    # "Iranian diplomats were told to leave the kingdom": whose envoys go is the target.
+    sent = {m.key for m in r.mentions if m.kind == COUNTRY and r.t_start - 2 <= m.end <= r.t_end}
+    others = [c for c in r.countries if c not in sent]
+    return others[0] if sent and others else ""
+
+
 def _order_sides(r: Reading, variant: str, joint: bool) -> None:
     before = [m for m in r.mentions if m.kind == COUNTRY and m.end <= r.t_start]
     if variant == "upgrade" and not joint:
@@ -816,6 +866,20 @@ def _order_sides(r: Reading, variant: str, joint: bool) -> None:
         side = before[:1] if len(before) == 1 else frame_side[-1:]
         if side:
             r.countries = ordered_unique([side[0].key, *r.countries])
+    if variant in _MISSION_VARIANTS and not joint:
+        # "it will open a representative office in Fiji", "it will close its embassy in
+        # Suva": the host of the mission comes second.
+        hosts = [
+            a.mention.key
+            for a in r.predicate.arguments
+            if a.relation == "in" and a.mention.kind == COUNTRY and a.mention.start >= r.t_end
+        ]
+        if hosts and any(c != hosts[0] for c in r.countries):
+            r.countries = [*(c for c in r.countries if c != hosts[0]), hosts[0]]
+    left = _country_left(r)
+    if left:
+        # "Soviet diplomats were ordered to leave Zaire": the country left expels them.
+        r.countries = ordered_unique([left, *r.countries])
     if variant == "ordered consulate" and len(r.countries) >= 2:
         # "we are requiring Fiji to close its consulate": the side told comes second.
         told = [m.key for m in r.predicate.causer if m.kind == COUNTRY]
@@ -853,6 +917,17 @@ _NOT_NEWS = re.compile(
 )
 
 
+# The perfect or the present of the verb that governs the trigger tells news as well:
+# "have announced their withdrawal from", "has approved a proposal to establish", "have
+# been charged with spying and ordered to leave", "says it is switching recognition".
+_NEWS_HEAD = re.compile(
+    r"\b(?:has|have)\s+(?:(?:also|now|just|already|reportedly|formally|officially|\w+ly)\s+)*"
+    r"(?:been\s+)?(?!been\b)(?:[a-z]+ed|[a-z]+en|told|given|sent|cut|made|struck|put|won|held|set)\b"
+    r"|\b(?:says|say)\s+(?:it|they)\s+(?:is|are)\s+(?:now\s+)?[a-z]+ing\b",
+    re.I,
+)
+
+
 def _news_of_the_day(r: Reading) -> Timex | None:
     """The present perfect of news ("Peru has cut relations with Fiji") with no date of
     its own or of its report: done by the day the article was published. Clustering
@@ -860,7 +935,7 @@ def _news_of_the_day(r: Reading) -> Timex | None:
     published = r.article.published
     if (
         published is None
-        or not r.predicate.perfect
+        or not (r.predicate.perfect or _NEWS_HEAD.search(r.before + r.trigger.group()))
         or r.status != "done"
         or r.clause.report_timex is not None
         or r.clause.kind not in (ClauseKind.MAIN, ClauseKind.LEADING)
@@ -1009,6 +1084,21 @@ def _coordinated(clause: Clause) -> list[Clause]:
         dated_after = any(d >= after[0][1] for d in dates if d < len(body))
         if dated_before and dated_after:
             return _cut(clause, clause.start + cut.start(), clause.start + cut.end(), after[0][0])
+    return _second_action(clause, body)
+
+
+# "broke off ties with X and gave its diplomats 24 hours to leave": "and" right before the
+# verb of a frame marked ``own_after_and`` opens a statement of its own, dated or not.
+_AND = re.compile(r"\s+and\s+(?:then\s+|also\s+)?")
+
+
+def _second_action(clause: Clause, body: str) -> list[Clause]:
+    found = sorted((m.start(), m.end(), f, nominal(m.group())) for f, m, _ in _matches(body))
+    for cut in _AND.finditer(body):
+        before = [t for t in found if t[1] <= cut.start()]
+        after = [t for t in found if t[0] == cut.end() and not t[3] and t[2].own_after_and]
+        if before and after and not compatible(after[0][2].code, before[-1][2].code):
+            return _cut(clause, clause.start + cut.start(), clause.start + cut.end(), 0)
     return [clause]
 
 
@@ -1017,7 +1107,7 @@ def _cut(clause: Clause, end: int, resume: int, trigger: int) -> list[Clause]:
     second = replace(clause, start=resume, previous=(clause.start, end), frame_countries=[])
     own = [m for m in clause.mentions if m.kind == COUNTRY and resume <= m.start < resume + trigger]
     if not own:
-        subject = [
+        subject = [*clause.frame_countries] + [
             m.key for m in clause.mentions if m.kind == COUNTRY and clause.start <= m.start < end
         ]
         second.frame_countries = subject[:1]

@@ -173,7 +173,17 @@ _COMMENTARY = re.compile(
     # "accusing it of ...", "as it intensifies its offensive in Gaza", "while calling for
     # an end to ...", "in repudiation of ...".
     r"|\bfor\s+(?:[\w’'-]+\s+)?having\b|\baccusing\b|\bas\s+(?:it|they|he|she)\s+\w+"
-    r"|\bwhile\s+\w+ing\b|\bin\s+(?:repudiation|condemnation|protest|retaliation)\b",
+    r"|\bwhile\s+\w+ing\b|\bin\s+(?:repudiation|condemnation|protest|retaliation)\b"
+    # A cause told with "over": "severed ties with Israel over fighting involving Gaza",
+    # "expelled Peru's envoy over his remarks on Fiji".
+    r"|\bover\s+(?:(?:the|its|their|his|her|a|an)\s+)?(?:[\w-]+\s+){0,3}?(?:fighting|war|conflict|"
+    r"attacks?|offensive|killings?|murder|assassination|bombing|invasion|treatment|crisis|row|"
+    r"dispute|spat|remarks|comments|execution|arrest|support|recognition|alleged)\b"
+    # A state's past told as a circumstance: "became a member on its independence from
+    # Britain", "after its secession from Sudan".
+    r"|\b(?:independence|secession|separation)\s+from\b"
+    # The other choice: "established relations with China instead of Taiwan".
+    r"|\binstead\s+of\b|\brather\s+than\b|\bin\s+place\s+of\b",
     re.I,
 )
 # A break with one state told with the switch to another: "broke off relations with
@@ -357,10 +367,16 @@ def _switch(frame, clause, a, trigger, named, out) -> list[Mention]:
     """The new partner of a break told with a switch is no party to the break."""
     if not frame.breaks_relations:
         return []
-    switch = _SWITCH.search(clause, trigger.end())
-    if not switch:
+    if re.match(r"(?i)(?:switch|shift|transfer|mov)\w*\b.*\bfrom\b", trigger.group()):
+        # The trigger is the switch itself: "switching recognition from X | to Y".
+        to = re.match(r"\s+to\b", clause[trigger.end() :])
+        start = trigger.end() if to else None
+    else:
+        switch = _SWITCH.search(clause, trigger.end())
+        start = switch.start() if switch else None
+    if start is None:
         return []
-    return [m for m in named if m.start >= a + switch.start() and m.start >= a + trigger.end()]
+    return [m for m in named if m.start >= a + start and m.start >= a + trigger.end()]
 
 
 _OUTSIDERS = (

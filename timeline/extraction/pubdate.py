@@ -48,6 +48,7 @@ __all__ = [
     "DatingInput",
     "dateline_end",
     "dateline_month_day",
+    "dateline_place_end",
     "find_publication_date",
     "infer_publication_dates",
     "informative",
@@ -89,7 +90,11 @@ _MON = temporal._MON
 # Between the place and the date: a comma; the country in square brackets with or without
 # one ("Lima [Peru], March 3", "Taipei [Taiwan] November 19 :"); or a dash, as chronologies
 # head their entries ("CHAD - Dec. 22 - ...").
-_PLACE_TO_DATE = r"(?:\s*\[[A-Za-z][\w.' -]{0,30}\]\s*,?|\s*,|\s+[-–—])\s*"
+# Then perhaps the weekday: "LAHORE, Pakistan, Saturday, Feb. 23—".
+_PLACE_TO_DATE = (
+    r"(?:\s*\[[A-Za-z][\w.' -]{0,30}\]\s*,?|\s*,|\s+[-–—])\s*"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+)
 _DATELINE_DATE = (
     rf"(?P<date>(?:{_MON})\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*(?P<y1>\d{{4}}))?"
     rf"|\d{{1,2}}\s+(?:{_MON})(?:\s+(?P<y2>\d{{4}}))?)"
@@ -521,6 +526,21 @@ def _date_alone(line: str) -> _Candidate | None:
 _BARE_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’\- ]{2,40}(?:\s*\([^)]{1,60}\))?\s*(?::|--|—|–|-)\s+")
 
 
+# "DUBAI, United Arab Emirates --", "TAIPEI, Taiwan (AP) —": a place in capitals and the
+# country it is in, named to place the filing, not as a party to what is reported.
+_DATELINE_COUNTRY = re.compile(
+    r"^\s*[A-Z][A-Z.'’\- ]{2,40},\s*[A-Z][\w.'’-]*(?:\s+(?:(?:and|of|the)\s+)*[A-Z][\w.'’-]*){0,4}"
+    r"(?=\s*(?:\(|--|—|–|-\s|:))"
+)
+
+
+def dateline_place_end(sentence_text: str) -> int:
+    """Where the place of a dateline that opens the sentence ends, its country included
+    (0 if none): "DUBAI, United Arab Emirates"."""
+    match = _DATELINE_COUNTRY.match(sentence_text)
+    return match.end() if match else 0
+
+
 def dateline_end(sentence_text: str) -> int:
     """Where a dateline that opens the sentence ends (0 if none): its place and date
     say where and when the report was filed, not where or when the happening was."""
@@ -549,6 +569,21 @@ def _month_day_of(text: str) -> tuple[int, int] | None:
 _YEARLESS = "dateline without a year"
 
 
+_WEEKDAY_NAME = re.compile(r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# A weekday and day of the month recur within 11 years.
+_WEEKDAY_YEARS = 11
+
+
+def _year_of_weekday(year: int, month: int, day: int, weekday: str) -> dt.date | None:
+    """The first day ``month``/``day`` falling on ``weekday`` from ``year`` on."""
+    for y in range(year, year + _WEEKDAY_YEARS + 1):
+        value = temporal._safe_date(y, month, day)
+        if value and value.weekday() == _WEEKDAYS.index(weekday):
+            return value
+    return None
+
+
 def _yearless_dateline(
     text: str,
     sentences: list[Sentence],
@@ -571,6 +606,17 @@ def _yearless_dateline(
     if years:
         year = max(years)
         value = temporal._safe_date(year, month, day)
+        weekday = _WEEKDAY_NAME.search(shown)
+        fits = weekday and _year_of_weekday(year, month, day, weekday.group().lower())
+        if fits:
+            # "Saturday, Feb. 23" in a text that tells of 1972: the first such year from it.
+            return PublicationDate(
+                fits,
+                PUB_DATELINE,
+                f"{evidence}; {fits.year} is the first year from {year}, the latest the text "
+                f"mentions, in which it is a {weekday.group()}, a guess",
+                certain=False,
+            )
         if value:
             return PublicationDate(
                 value,

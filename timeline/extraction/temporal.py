@@ -921,7 +921,7 @@ _REPORTED = re.compile(
 )
 _FUTURE = re.compile(
     r"(?i)\b(?:will|shall|(?:is|are|was|were)\s+(?:scheduled|expected|set|due|slated|planned|likely)\s+to|(?:is|are)\s+to"
-    r"|plans?\s+(?:to|for)|planning\s+to|a\s+plan\s+for|hopes?\s+to|intends?\s+to|aims?\s+to|may(?!\s+have)|might(?!\s+have)"
+    r"|plans?\s+(?:to|for)|planned\s+to|planning\s+to|a\s+plan\s+for|hopes?\s+to|intends?\s+to|aims?\s+to|may(?!\s+have)|might(?!\s+have)"
     r"|upcoming|to\s+be\s+held|going\s+to)\b"
 )
 _PART_WORDS = {
@@ -1997,11 +1997,34 @@ def _anchor(cand: _Cand, ctx: _Context) -> _Cand:
 _COORD = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&)\s*(?:on\s+)?")
 
 
+def _month_shares_year(cand: _Cand, nxt: _Cand, body: str) -> bool:
+    """A bare month name coordinated with a later month of a stated year: "April and
+    August 1996", "in March or May 2010"."""
+    if cand.spec.op != "monthname" or nxt.spec.op != "abs":
+        return False
+    month, mode, part = cand.spec.args
+    value = nxt.spec.args[0]
+    return (
+        mode == "latest"
+        and part is None
+        and value.precision == MONTH
+        and month < value.start.month
+        and bool(_COORD.fullmatch(body[cand.end : nxt.start]))
+    )
+
+
 def _share_years(cands: list[_Cand], body: str) -> list[_Cand]:
     """ "on 9th November and 24th November 2021": the year written once covers both."""
     out = list(cands)
     for i in range(len(out) - 2, -1, -1):
         cand, nxt = out[i], out[i + 1]
+        if _month_shares_year(cand, nxt, body):
+            # "in April and August 1996": April of 1996
+            year, month = nxt.spec.args[0].start.year, cand.spec.args[0]
+            rule = f"stated (the year {year} written with '{body[nxt.start : nxt.end]}')"
+            value = month_value(year, month)
+            out[i] = _Cand(cand.start, cand.end, "date", Spec("abs", (value, rule)), cand.priority)
+            continue
         if cand.spec.op != "monthday" or cand.spec.args[4] is not None or nxt.spec.op != "abs":
             continue
         value = nxt.spec.args[0]

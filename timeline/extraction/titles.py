@@ -12,7 +12,7 @@ import string
 
 from lemminflect import getInflection
 
-from .countries import country_name
+from .countries import country_name, lookup
 from .frames import Frame, TitleTemplate, frame
 from .types import COUNTRY, PERSON, ActorInfo, Candidate, Filler
 
@@ -51,6 +51,11 @@ def _slots(cand: Candidate, actors: dict[str, ActorInfo]) -> dict[str, str]:
     target = display(cand.target, actors)
     visitor = actor or first
     last = names[-1] if names and names[-1] != first else ""
+    visited = cand.place or target or last
+    if visited and _home(cand, actors, visitor) == _country_of(visited, cand, actors):
+        # "Senegal visits Dakar", "Ahmed (Bangladesh) visits Bangladesh": a visitor never
+        # visits his own country; the one unknown is left out of the title.
+        visitor, visited = ("", visited) if visitor in names else (visitor, "")
     group = [country_name(c) for c in cand.group]
     counterpart = next((country_name(c) for c in cand.event.countries if c not in cand.group), "")
     return {
@@ -62,17 +67,35 @@ def _slots(cand: Candidate, actors: dict[str, ActorInfo]) -> dict[str, str]:
         "first": first,
         "actor": actor,
         "meets": "meet" if actor.endswith("officials") else "meets",
+        "visits": "visit" if visitor.endswith("officials") else "visits",
         "target": target,
         "Target": target[:1].upper() + target[1:],
         "place": cand.place,
         "visitor": visitor,
-        "visited": cand.place or target or last,
+        "visited": visited,
         "object": cand.object_text,
         "organisation": display(cand.organisation, actors) or (groups[0] if groups else ""),
         "person1": people[0] if len(people) > 1 else "",
         "person2": people[1] if len(people) > 1 else "",
         **_verb_forms(cand.object_text),  # a fresh dict: the cached one is never changed
     }
+
+
+def _home(cand: Candidate, actors: dict[str, ActorInfo], visitor: str) -> str:
+    """The country of whoever the title names as the visitor ("" if unknown)."""
+    if cand.agent is not None and cand.agent.kind == COUNTRY:
+        return cand.agent.key
+    known = [actors[k] for k in cand.event.actors if k in actors]
+    person = next((a for a in known if a.name == visitor), None)
+    if person is not None:
+        return person.country
+    return next((c for c in cand.event.countries if country_name(c) == visitor), "")
+
+
+def _country_of(place: str, cand: Candidate, actors: dict[str, ActorInfo]) -> str:
+    """The country a visited place is in or is ("Dakar" -> SEN), "" if none is known."""
+    found = lookup(place) or next((c for c in cand.event.countries if country_name(c) == place), "")
+    return found or "?"  # never equal to an unknown home
 
 
 def _join(names: list[str]) -> str:

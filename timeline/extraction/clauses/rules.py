@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable
 
 from ..countries import how_matched
-from ..pubdate import dateline_end
+from ..pubdate import dateline_end, dateline_place_end
 from ..types import COUNTRY, Mention, Modality, Sentence, Timex, Voice
 from .lemmas import inflections
 from .model import Argument, Clause, ClauseKind, Predicate
@@ -53,6 +53,14 @@ _NOUN_RELATIVE = re.compile(
     r"\b(?P<noun>[a-z]+)\b(?P<rel>,?\s+(?:that|which)\s+(?:had\s+been|have\s+been|has\s+been|"
     r"were|was)\s+(?:\w+ly\s+)?(?P<verb>[a-z]+)\b[^,;]*)",
     re.I,
+)
+# An object relative on relations, with its own subject: "restoring ties that Belgrade
+# severed in March 1999", "relations which it had broken off in 1973": the breaking is a
+# happening of its own, and its date not the restoring's.
+_OBJECT_RELATIVE = re.compile(
+    r"\b(?P<noun>relations|ties|links|relationship)\b(?P<rel>\s+(?:that|which)\s+"
+    r"(?:it|they|he|she|(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+"
+    r"(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?(?P<verb>[a-z]+)\b[^,;]*)"
 )
 # The noun phrase a relative clause hangs on runs back over its complements: "a boycott
 # of Fiji by its neighbours and Peru which was launched in June 2017" is the boycott's.
@@ -105,12 +113,17 @@ _INFINITIVE = re.compile(
     re.I,
 )
 _INVITED = re.compile(
-    r"\b(?:invit\w+|ask(?:s|ed)?|urg\w+|call(?:s|ed)?\s+on)\b[^.;]{0,60}\bto\s+$", re.I
+    r"\b(?:invit\w+|ask(?:s|ed)?|urg\w+|encourag\w+|call(?:s|ed)?\s+on)\b[^.;]{0,60}\bto\s+$", re.I
 )
 _PLANNED_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,12}?(?:to\s+be\s+held|scheduled\s+(?:for|to)|will\s+be\s+held)\b"
 )
 _REFUSED = re.compile(r"\b(?:refus\w+|declin\w+\s+to|fail\w*\s+to)\b", re.I)
+# After the trigger only a verb refuses ("X that cut ties refused to rebuild them"), not a
+# noun ("cut ties, protesting Y's refusal to negotiate").
+_REFUSES = re.compile(
+    r"\b(?:refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)\s+to|fail(?:s|ed|ing)?\s+to)\b", re.I
+)
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b", re.I)
 # A noun or a gerund names the action without conjugating it: "plans for talks" is no
 # infinitive of "talks".
@@ -239,7 +252,8 @@ class RuleClauseAnalyser:
         """The sentence's main clauses in order, then its relative clauses."""
         lead = sentence.start + (dateline_end(sentence.text) if sentence.index < 3 else 0)
         timexes = self._timexes(lead, sentence.end)
-        mentions = self._mentions(lead, sentence.end)
+        place = dateline_place_end(sentence.text) if sentence.index < 3 else 0
+        mentions = self._mentions(max(lead, sentence.start + place), sentence.end)
         holes, nouns = self._holes(sentence)
         host = self._blanked(sentence, holes)
 
@@ -298,7 +312,8 @@ class RuleClauseAnalyser:
             if m["verb"].lower() in self._relative_forms
         ]
         nouns: dict[int, int] = {}
-        for m in _NOUN_RELATIVE.finditer(sentence.text):
+        found = [*_NOUN_RELATIVE.finditer(sentence.text), *_OBJECT_RELATIVE.finditer(sentence.text)]
+        for m in found:
             if m["verb"].lower() not in self._relative_forms:
                 continue
             start, end = base + m.start("rel"), base + m.end("rel")
@@ -363,7 +378,9 @@ class RuleClauseAnalyser:
             end=end,
             text=trigger,
             voice=Voice.PASSIVE if _BE_BEFORE.search(before) else Voice.ACTIVE,
-            negated=bool(_NEGATION.search(trigger) or _REFUSED.search(body)),
+            negated=bool(
+                _NEGATION.search(trigger) or _REFUSED.search(before) or _REFUSES.search(after)
+            ),
             modality=modality,
             invited=invited,
             infinitive=infinitive,
