@@ -295,3 +295,18 @@ def test_a_hyphenated_modifier_before_a_title_still_gives_the_title():
     (person,) = _actors_of("Zambia left in 1999, after then-ruler Amos Tembo accused the body.")
     assert person.name == "Amos Tembo"
     assert "Ruler" in person.titles
+
+
+def test_a_sentence_naming_a_happening_again_joins_wherever_that_happening_goes():
+    news = DocInput(
+        "a",
+        "Peru has expelled Chile's ambassador over his remarks. "
+        "The expulsion drew protests from opposition lawmakers in Santiago.",
+        dt.date(2024, 6, 6),
+    )
+    old = DocInput("b", "Peru expelled Chile's ambassador in March 2019 over a spy case.")
+    events = build_timeline([news, old]).events
+    by_year = {
+        e.date.start.year: sorted((r.article, r.sentence) for r in e.evidence) for e in events
+    }
+    assert by_year == {2019: [("b", 0)], 2024: [("a", 0), ("a", 1)]}

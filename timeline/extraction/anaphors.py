@@ -126,5 +126,6 @@ def named_again(
             report_timex=None,
             recent_timex=None,
             clause=(sentence.start, sentence.end),
+            points_back=cand.points_back if cand.points_back is not None else cand.event.sentence,
         )
     return None

@@ -422,6 +422,8 @@ def cluster_items(
             else (dt.date.max, dt.date.max, i.order, i.cand.sentence)
         )
 
+    pointing = [i for i in items if i.detail.points_back is not None]
+    items = [i for i in items if i.detail.points_back is None]
     dated = sorted((i for i in items if i.date), key=order)
     undated = sorted((i for i in items if not i.date), key=lambda i: (i.order, i.cand.sentence))
     clusters: list[Cluster] = []
@@ -467,7 +469,23 @@ def cluster_items(
         ]
         if options:
             _join(item, options, actors, index)
+    _join_what_they_point_at(pointing, clusters, index)
     return clusters
+
+
+def _join_what_they_point_at(pointing: list[Item], clusters: list[Cluster], index) -> None:
+    """A sentence naming again a happening told before ("The move ...") joins the
+    happening that sentence joined, whatever date it was given; else nothing."""
+    where = {
+        (i.article, i.cand.sentence, i.cand.type): cluster
+        for cluster in clusters
+        for i in cluster.items
+    }
+    for item in pointing:
+        cluster = where.get((item.article, item.detail.points_back, item.cand.type))
+        if cluster is not None:
+            cluster.items.append(item)
+            index.add_item(cluster, item)
 
 
 def _attach_undated(undated, clusters, actors, index, keep_unattached) -> list[Item]:
