@@ -310,3 +310,13 @@ def test_a_sentence_naming_a_happening_again_joins_wherever_that_happening_goes(
         e.date.start.year: sorted((r.article, r.sentence) for r in e.evidence) for e in events
     }
     assert by_year == {2019: [("b", 0)], 2024: [("a", 0), ("a", 1)]}
+
+
+def test_a_ceremony_or_communique_named_again_is_one_more_source():
+    text = (
+        "Peru and Fiji signed a joint communique establishing diplomatic relations on Monday. "
+        "The ceremony was attended by both foreign ministers. "
+        "This communique made Fiji the 150th country with which Peru has relations."
+    )
+    (event,) = build_timeline([DocInput("a", text, dt.date(2024, 6, 6))]).events
+    assert _sources(event) == [0, 1, 2]
