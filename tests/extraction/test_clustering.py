@@ -189,3 +189,134 @@ def test_a_monarch_named_with_and_without_a_given_name_is_one_person():
         ["King Siaosi Tupou V", "King Tupou V", "Siaosi Tupou V", "Tupou V"],
         ["King Tupou VI", "Tupou VI"],
     ]
+
+
+def test_a_headline_joins_the_happening_its_body_tells_as_news_of_the_day():
+    text = (
+        "Peru expels Chilean ambassador over border remarks\n\n"
+        "Peru has expelled Chile's ambassador over his remarks on the border dispute."
+    )
+    copy = "Peru expels Chile's ambassador over border remarks"
+    events = build_timeline([DocInput("a", text, dt.date(2024, 6, 6)), DocInput("b", copy)]).events
+    (event,) = [e for e in events if e.type == "expel_withdraw"]
+    assert sorted((r.article, r.sentence) for r in event.evidence) == [
+        ("a", 0),
+        ("a", 1),
+        ("b", 0),
+    ]
+
+
+def test_a_byline_names_a_person():
+    (person,) = _actors_of("By Ana Kovacs\n\nZAGREB (Reuters) - Croatia recalled its envoy.")
+    assert person.name == "Ana Kovacs"
+    (person,) = _actors_of("June 2, 1994|By Tom Reid, Daily Herald.\n\nOSLO - Talks ended.")
+    assert person.name == "Tom Reid"
+
+
+def test_middle_initials_belong_to_the_name_and_tell_people_apart():
+    (person,) = _actors_of("President John Q. Adams said the talks had failed.")
+    assert person.name == "John Q. Adams"
+    one = _actors_of("President John Q. Adams said the talks had failed.")
+    plain = _actors_of("President John Adams said the talks had failed.")
+    other = _actors_of("President John T. Adams said the talks had failed.")
+    assert len(merge_actors([one, plain])[0]) == 1
+    assert len(merge_actors([one, other])[0]) == 2
+
+
+def test_a_title_that_is_also_a_family_name_can_end_a_name():
+    (person,) = _actors_of("Ambassador Inga Maria King signed the joint communique.")
+    assert person.name == "Inga Maria King"
+    (person,) = _actors_of("Foreign Minister Salman Khan met the Saudi King in Riyadh.")
+    assert person.name == "Salman Khan"
+
+
+def test_a_short_word_ending_a_name_before_its_verb_is_part_of_the_name():
+    (person,) = _actors_of("Deputy Prime Minister Sok Ly An said the border was calm.")
+    assert person.name == "Sok Ly An"
+    (person,) = _actors_of("Cambodian Deputy Prime Minister Hor An said it was temporary.")
+    assert person.name == "Hor An"
+
+
+def test_a_plan_for_a_day_and_the_deed_told_on_that_day_are_one_happening():
+    plan = DocInput(
+        "a",
+        "Peru and Fiji will establish diplomatic relations on 1 July 2024, the ministry said.",
+        dt.date(2024, 6, 20),
+    )
+    deed = DocInput(
+        "b",
+        "Fiji established diplomatic relations with Peru on Monday, and simultaneously sought "
+        "an end to its long dispute with Tonga.",
+        dt.date(2024, 7, 2),
+    )
+    (event,) = build_timeline([plan, deed]).events
+    assert event.status == "done"
+    assert event.date.edtf == "2024-07-01"
+    assert event.corroboration == 2
+
+
+def test_a_plan_for_one_day_and_a_deed_on_another_stay_apart():
+    plan = DocInput(
+        "a",
+        "Peru and Fiji will establish diplomatic relations on 1 July 2024, the ministry said.",
+        dt.date(2024, 6, 20),
+    )
+    deed = DocInput("b", "Peru and Fiji established diplomatic relations on 5 July 2024.")
+    assert len(build_timeline([plan, deed]).events) == 2
+
+
+def test_a_kind_of_happening_told_once_is_named_again_however_far_back():
+    text = (
+        "Peru expelled Chile's ambassador on Tuesday over remarks about the border. "
+        "Officials in Lima gave no further details. "
+        "Lawmakers met late into the night. "
+        "Markets were calm. "
+        "Farmers in the south protested over prices. "
+        "The expulsion drew protests from opposition lawmakers in Santiago."
+    )
+    (event,) = build_timeline([DocInput("a", text, dt.date(2024, 6, 6))]).events
+    assert _sources(event) == [0, 5]
+
+
+def test_a_kind_told_of_two_pairs_is_named_again_only_nearby():
+    text = (
+        "Peru expelled Chile's ambassador on Tuesday. "
+        "Peru expelled Bolivia's ambassador on Wednesday. "
+        "Officials in Lima gave no further details. "
+        "Lawmakers met late into the night. "
+        "Markets were calm. "
+        "The expulsion drew protests from opposition lawmakers."
+    )
+    events = build_timeline([DocInput("a", text, dt.date(2024, 6, 6))]).events
+    assert sorted(_sources(e) for e in events) == [[0], [1]]
+
+
+def test_a_hyphenated_modifier_before_a_title_still_gives_the_title():
+    (person,) = _actors_of("Zambia left in 1999, after then-ruler Amos Tembo accused the body.")
+    assert person.name == "Amos Tembo"
+    assert "Ruler" in person.titles
+
+
+def test_a_sentence_naming_a_happening_again_joins_wherever_that_happening_goes():
+    news = DocInput(
+        "a",
+        "Peru has expelled Chile's ambassador over his remarks. "
+        "The expulsion drew protests from opposition lawmakers in Santiago.",
+        dt.date(2024, 6, 6),
+    )
+    old = DocInput("b", "Peru expelled Chile's ambassador in March 2019 over a spy case.")
+    events = build_timeline([news, old]).events
+    by_year = {
+        e.date.start.year: sorted((r.article, r.sentence) for r in e.evidence) for e in events
+    }
+    assert by_year == {2019: [("b", 0)], 2024: [("a", 0), ("a", 1)]}
+
+
+def test_a_ceremony_or_communique_named_again_is_one_more_source():
+    text = (
+        "Peru and Fiji signed a joint communique establishing diplomatic relations on Monday. "
+        "The ceremony was attended by both foreign ministers. "
+        "This communique made Fiji the 150th country with which Peru has relations."
+    )
+    (event,) = build_timeline([DocInput("a", text, dt.date(2024, 6, 6))]).events
+    assert _sources(event) == [0, 1, 2]

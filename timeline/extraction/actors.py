@@ -28,6 +28,7 @@ from .names import (
     LOW_PART,
     NAME_APOSTROPHES,
     PARTICLES,
+    TITLE_SURNAMES,
     TITLE_WORDS,
     ascii_lower,
     name_tokens,
@@ -68,6 +69,7 @@ TITLES = [
     "president",
     "supreme leader",
     "leader",
+    "ruler",
     "chancellor",
     "ambassador",
     "chargé d'affaires",
@@ -114,10 +116,13 @@ _TITLE_OF = (
     rf"(?:(?:,\s*|\s+)(?:and\s+)?{_CAP_WORD}){{0,6}}){{0,2}}"
 )
 _TITLE_BEFORE = re.compile(
-    rf"(?:\b(?:the|his|her|its|their)\s+)?(?:{_MODIFIERS}\s+)*\b(?P<title>{_TITLE_RE})"
+    # "then-ruler Robert Mugabe", "former President Ana Ruiz"
+    rf"(?:\b(?:the|his|her|its|their)\s+)?(?:{_MODIFIERS}[\s-]+)*\b(?P<title>{_TITLE_RE})"
     rf"(?-i:{_TITLE_OF})\s*,?\s*$",
     re.IGNORECASE,
 )
+# A byline: "By Liz Sly, Chicago Tribune", "|By Peter Annear", "Reporting by ...".
+_BYLINE_BEFORE = re.compile(r"(?:^|\n|\|)[ \t]*(?:By|Reporting\s+by|Written\s+by)[ \t]+$")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Amb|Hon|Rt)\.?\s+$")
 _APPOSITION = re.compile(
     r"\s*,\s*(?:(?:left|right|centre|center|pictured|above|below|second\s+\w+)\s*,\s*)?"
@@ -246,8 +251,10 @@ _WORD = rf"(?:Mc|Mac|O['’])?[{_UP}][{_LO}]+(?:{_APOSTROPHE}[{_LO}]+)?(?:-[{_UP
 _NAME_WORD = rf"(?:{HYPHEN_PART})?{_WORD}"
 # A regnal number ends a monarch's or a pope's name ("Carlos IV", "Pius XII").
 _REGNAL = r"(?:II|III|IV|V|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)"
+# Middle initials inside a name: "George W. Bush", "James C. O'Brien".
+_INITIALS = r"(?:[A-Z]\.[ \t]*)+"
 _RUN = re.compile(
-    rf"(?<![\w'’-]){_NAME_WORD}(?:[ \t]+(?:{LOW_PART}[ \t]+)?{_NAME_WORD})*"
+    rf"(?<![\w'’-]){_NAME_WORD}(?:[ \t]+(?:{LOW_PART}[ \t]+|{_INITIALS})?{_NAME_WORD})*"
     rf"(?:[ \t]+{_REGNAL}(?![\w'’-]))?"
 )
 _REGNAL_TOKEN = re.compile(rf"(?i){_REGNAL}")
@@ -473,6 +480,7 @@ def find_actors(
             evidence = (
                 title
                 or _HONORIFIC_BEFORE.search(text[max(0, a - 6) : a])
+                or _BYLINE_BEFORE.search(text[max(0, a - 12) : a])
                 or possessive
                 or re.search(r"\b(?:al|el|bin|ibn|von|van|abu)\b|-", surface, re.IGNORECASE)
                 or _REPORTING_AFTER.match(text, b)
@@ -546,6 +554,16 @@ def _name_segments(text: str, a: int, b: int, in_country) -> list[tuple[int, int
         ta, tb = a + tok.start(), a + tok.end()
         word = tok.group()
         stop = is_stop(word, ta, tb)
+        if stop and _title_surname(word, index, tokens, seg_start, a):
+            stop = False
+        if (
+            stop
+            and seg_start is not None
+            and word in _SHORT_NAME_PARTS
+            and index + 1 == len(tokens)
+            and _REPORTING_AFTER.match(text, tb)
+        ):
+            stop = False  # "Sok An said": a short word ending a name the verb is told of
         if stop and seg_start is not None and word in _SHORT_NAME_PARTS and index + 1 < len(tokens):
             # "Lee In Ho": a short word between two name words is part of the name.
             nxt = tokens[index + 1]
@@ -574,6 +592,15 @@ def _name_segments(text: str, a: int, b: int, in_country) -> list[tuple[int, int
             (_after_title_word(text, sa, sa + len(surface_trim)), sa + len(surface_trim))
         )
     return cleaned
+
+
+def _title_surname(word: str, index: int, tokens: list, seg_start: int | None, a: int) -> bool:
+    """ "Inga Rhonda King": a title that is also a family name, ending a run after two
+    name words, is the family name (a title comes before a name, never after it)."""
+    if word not in TITLE_SURNAMES or seg_start is None or index != len(tokens) - 1:
+        return False
+    before = [t for t in tokens[:index] if a + t.start() >= seg_start]
+    return len(before) >= 2
 
 
 _FIRST_WORD = re.compile(r"([A-Z][a-z]+)\.?[ \t]+(?=\S+[ \t]+\S)")
@@ -939,6 +966,8 @@ def _person_match(x: _Record, y: _Record) -> bool:
             ty = name_tokens(ny)
             if not tx or not ty:
                 continue
+            if _initials_differ(nx, ny):
+                continue  # "George H. W. Bush" and "George W. Bush" are two presidents
             regnal = _regnal_numbers(nx, ny)
             if regnal and regnal[0] != regnal[1]:
                 continue  # "Tupou V" and "Tupou VI" are two kings
@@ -984,6 +1013,11 @@ def _same_long_name(x: _Record, y: _Record) -> bool:
         return {n for n in found if len(n) >= LONG_NAME_TOKENS}
 
     return bool(long_names(x) & long_names(y))
+
+
+def _initials_differ(x: str, y: str) -> bool:
+    ix, iy = re.findall(r"\b([A-Z])\.", x), re.findall(r"\b([A-Z])\.", y)
+    return bool(ix) and bool(iy) and ix != iy
 
 
 def _regnal_numbers(x: str, y: str) -> tuple[str, str] | None:

@@ -68,6 +68,11 @@ def _named_by_noun(cand: Candidate, lexicon: _Lexicon) -> bool:
     return undated and bool(lexicon.noun_first.match(cand.event.trigger))
 
 
+def _one_happening(cands: list[Candidate]) -> bool:
+    """Every candidate of one kind and one pair of countries: one happening told."""
+    return len({(c.event.type, frozenset(c.event.countries[:2])) for c in cands}) == 1
+
+
 def named_again(
     sentence: Sentence, mentions: list[Mention], earlier: list[Candidate]
 ) -> Candidate | None:
@@ -89,17 +94,20 @@ def named_again(
         and sentence.start + match.start("owner") <= m.start
         and m.start < sentence.start + match.end("owner")
     }
-    for cand in reversed(earlier):
-        if cand.event.sentence < sentence.index - window:
-            break
-        if cand.event.sentence >= sentence.index or cand.event.type not in kinds:
-            continue
-        if named and not named & set(cand.event.countries):
-            continue  # the sentence speaks of other countries
-        if not owners <= set(cand.event.countries):
-            continue
-        if _named_by_noun(cand, lexicon):
-            continue  # a sentence itself pointing back names no happening of its own
+    fitting = [
+        cand
+        for cand in earlier
+        if cand.event.sentence < sentence.index
+        and cand.event.type in kinds
+        and not (named and not named & set(cand.event.countries))  # other countries
+        and owners <= set(cand.event.countries)
+        # a sentence itself pointing back names no happening of its own
+        and not _named_by_noun(cand, lexicon)
+    ]
+    near = [c for c in fitting if c.event.sentence >= sentence.index - window]
+    if not near and kinds != lexicon.generic and _one_happening(fitting):
+        near = fitting  # "the expulsion", told of once in the article: however far back
+    for cand in reversed(near):
         event = replace(
             cand.event,
             sentence=sentence.index,
@@ -118,5 +126,6 @@ def named_again(
             report_timex=None,
             recent_timex=None,
             clause=(sentence.start, sentence.end),
+            points_back=cand.points_back if cand.points_back is not None else cand.event.sentence,
         )
     return None

@@ -105,7 +105,9 @@ def _fits(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) -> bool:
 def _may_share(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) -> bool:
     """Same kind, same status, and a country (or else a person or actor) in common."""
     cand = item.cand
-    if not compatible(cand.type, cluster.type) or cand.status != cluster.items[0].cand.status:
+    if not compatible(cand.type, cluster.type):
+        return False
+    if cand.status != cluster.items[0].cand.status and not _on_the_day_foretold(item, cluster):
         return False
     countries, cluster_countries = set(cand.countries), cluster.countries()
     if countries and cluster_countries:
@@ -134,8 +136,32 @@ def _two_happenings(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) 
     if has(cand.type, "pair") and len(_pair(item)) == 2:
         # Relations between one pair of countries: another pair is another happening.
         pairs = [_pair(i) for i in (cluster.dated() or cluster.items) if len(_pair(i)) == 2]
-        return bool(pairs) and _pair(item) not in pairs
+        if not pairs or _pair(item) in pairs:
+            return False
+        return not _same_date_naming_their_pair(item, cluster, pairs)
     return False
+
+
+def _same_dated(item: Item, cluster: Cluster) -> bool:
+    """Every source dating the cluster gives exactly the item's date."""
+    dated = cluster.dated()
+    return item.date is not None and bool(dated) and all(i.date == item.date for i in dated)
+
+
+def _on_the_day_foretold(item: Item, cluster: Cluster) -> bool:
+    """ "will establish relations on Jan. 1" and "established relations yesterday", both
+    dated that very day: the plan told before and the deed told after are one happening."""
+    return _same_dated(item, cluster) and item.date.precision == "day"
+
+
+def _same_date_naming_their_pair(item: Item, cluster: Cluster, pairs) -> bool:
+    """A sentence of the same kind and the very same date that names both countries of the
+    happening's pair ("China established relations with the United States yesterday and
+    sought an end to its confrontation with Taiwan"): its own pair was read wrong."""
+    if not _same_dated(item, cluster):
+        return False
+    named = set(item.cand.countries)
+    return any(pair <= named for pair in pairs) or _pair(item) <= cluster.countries()
 
 
 def _dates_agree(item: Item, cluster: Cluster) -> bool:
@@ -396,6 +422,8 @@ def cluster_items(
             else (dt.date.max, dt.date.max, i.order, i.cand.sentence)
         )
 
+    pointing = [i for i in items if i.detail.points_back is not None]
+    items = [i for i in items if i.detail.points_back is None]
     dated = sorted((i for i in items if i.date), key=order)
     undated = sorted((i for i in items if not i.date), key=lambda i: (i.order, i.cand.sentence))
     clusters: list[Cluster] = []
@@ -427,8 +455,37 @@ def cluster_items(
             _new_cluster(item, clusters, index)
         else:
             recent.append(item)
-    _dated_as_news(recent, clusters, actors, index)
+    undated_still = _dated_as_news(recent, clusters, actors, index)
+    # Last chance: a headline with no date of its own joins the happening its article's
+    # body made news of the day ("Malaysia expels envoy" / "Malaysia has expelled ...").
+    for item in undated_still:
+        options = [
+            c
+            for c in index.candidates(item)
+            if c.dated()
+            and _undated_can_join(item, c, actors)
+            and not _reported_before(item, c)
+            and not _older_than_news(item, c)
+        ]
+        if options:
+            _join(item, options, actors, index)
+    _join_what_they_point_at(pointing, clusters, index)
     return clusters
+
+
+def _join_what_they_point_at(pointing: list[Item], clusters: list[Cluster], index) -> None:
+    """A sentence naming again a happening told before ("The move ...") joins the
+    happening that sentence joined, whatever date it was given; else nothing."""
+    where = {
+        (i.article, i.cand.sentence, i.cand.type): cluster
+        for cluster in clusters
+        for i in cluster.items
+    }
+    for item in pointing:
+        cluster = where.get((item.article, item.detail.points_back, item.cand.type))
+        if cluster is not None:
+            cluster.items.append(item)
+            index.add_item(cluster, item)
 
 
 def _attach_undated(undated, clusters, actors, index, keep_unattached) -> list[Item]:
@@ -496,13 +553,16 @@ def _older_than_news(item: Item, cluster: Cluster) -> bool:
     return bool(dated) and all(i.date.end < start for i in dated)
 
 
-def _dated_as_news(items, clusters, actors, index) -> None:
+def _dated_as_news(items, clusters, actors, index) -> list[Item]:
     """Last, what is told as news of the day ("Peru has cut relations with Fiji") and
     joined no happening a source dates: a happening of its kind, with one of its
-    countries, in the weeks before its article; else the day of its article."""
+    countries, in the weeks before its article; else the day of its article. Returns
+    the items told otherwise, still undated."""
+    undated: list[Item] = []
     for item in items:
         recent = item.detail.recent_timex
         if recent is None or recent.value is None:
+            undated.append(item)
             continue
         day = recent.value
         window = DateValue(
@@ -521,6 +581,7 @@ def _dated_as_news(items, clusters, actors, index) -> None:
             _join(item, options, actors, index)
         else:
             _add(item, clusters, actors, index)
+    return undated
 
 
 def _dated_by_visit(still, by_article, clusters, actors, index) -> list[Item]:

@@ -25,6 +25,7 @@ HYPHEN_PART = "(?:" + "|".join(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in HYPHEN_
 LOW_PART = "(?:" + "|".join(_DATA["particles"]) + ")"
 _FOLDS: list[tuple[str, str]] = [tuple(pair) for pair in _DATA["folds"]]
 HONORIFICS: list[str] = _DATA["honorifics"]
+TITLE_SURNAMES: frozenset[str] = frozenset(_DATA["title_surnames"])
 NAME_APOSTROPHES: str = _DATA["name_apostrophes"]
 # nameparser's word lists: generational suffixes ("Jr", "Sr", "III") that end a name
 # without being what the person is called, and titles that may open one ("Cardinal",

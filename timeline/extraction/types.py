@@ -227,6 +227,9 @@ class Candidate:
     # Countries acting together with the other party: "Barbados, Guyana, Jamaica and
     # Trinidad and Tobago established relations with Cuba".
     group: list[str] = field(default_factory=list)
+    # "The move leaves Taiwan with 12 allies": the sentence of the happening this one only
+    # names again (anaphors.py); it joins whatever happening that sentence joins.
+    points_back: int | None = None
 
     @property
     def candidate(self) -> EventCandidate:
