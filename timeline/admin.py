@@ -66,11 +66,15 @@ def change_url(obj) -> str:
     return reverse(f"admin:timeline_{obj._meta.model_name}_change", args=[obj.pk])
 
 
-def rebuild_or_warn(request: HttpRequest, model_admin: admin.ModelAdmin) -> int | None:
-    """Rebuild the timeline; if extraction fails, keep the edit and say so."""
+def rebuild_or_warn(
+    request: HttpRequest, model_admin: admin.ModelAdmin, changed=(), removed=()
+) -> int | None:
+    """Bring the timeline up to date after these articles were added or changed
+    (``changed``) or deleted (``removed``: their content hashes); if extraction
+    fails, keep the edit and say so."""
     try:
         with transaction.atomic():
-            count = _services().update_timeline()
+            count = _services().update_timeline(changed=changed, removed=removed)
     except Exception as exc:
         log.exception("timeline rebuild failed after an admin edit")
         model_admin.message_user(
@@ -439,7 +443,7 @@ class ArticleAdmin(EditTrackingAdmin):
             )
             return HttpResponseRedirect(change_url(article))
         self.log_addition(request, article, [{"added": {}}])
-        count = rebuild_or_warn(request, self)
+        count = rebuild_or_warn(request, self, [article])
         if count is not None:
             article.refresh_from_db()
             self.message_user(
@@ -459,7 +463,7 @@ class ArticleAdmin(EditTrackingAdmin):
         super().save_model(request, obj, form, change)
         if date_set:
             # Relative dates ("last Tuesday") depend on the publication date.
-            count = rebuild_or_warn(request, self)
+            count = rebuild_or_warn(request, self, [obj])
             if count is not None:
                 self.message_user(request, "The article's events were re-resolved.")
 
@@ -481,12 +485,14 @@ class ArticleAdmin(EditTrackingAdmin):
         )
 
     def delete_model(self, request, obj):
+        removed = [obj.content_hash]
         super().delete_model(request, obj)
-        rebuild_or_warn(request, self)
+        rebuild_or_warn(request, self, (), removed)
 
     def delete_queryset(self, request, queryset):
+        removed = list(queryset.values_list("content_hash", flat=True))
         super().delete_queryset(request, queryset)
-        rebuild_or_warn(request, self)
+        rebuild_or_warn(request, self, (), removed)
 
 
 # --- Actors -----------------------------------------------------------------

@@ -23,10 +23,11 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from . import sources
+from . import links_db, readings, sources
 from .extraction import types as x
 from .extraction.countries import country_name
 from .extraction.header import header_problem, parse_header
+from .extraction.pipeline import _stated as pipeline_stated
 from .extraction.pipeline import build_timeline, extract_article
 from .extraction.sentences import split_sentences
 from .models import (
@@ -36,7 +37,9 @@ from .models import (
     Country,
     Event,
     Evidence,
+    LinkKey,
     Mention,
+    Reading,
     Sentence,
     unique_slug,
 )
@@ -237,6 +240,11 @@ def reextract(articles: Iterable[Article] | None = None) -> int:
     with transaction.atomic():
         for article in chosen:
             _refresh_sentences(article)
+        # Their stored readings go: the articles are read again, not recalled.
+        stored = Reading.objects.all()
+        if articles is not None:
+            stored = stored.filter(article__in=chosen)
+        stored.delete()
     return rebuild_timeline()
 
 
@@ -247,21 +255,57 @@ def update_timeline(changed: Iterable[Article] = (), removed: Iterable[str] = ()
     """Bring the timeline up to date after these articles were added or changed
     (``changed``) or deleted (``removed``: their content hashes).
 
-    The one entry point every write goes through (ingest, the admin, jobs).
-    It still rebuilds the whole corpus; narrowing it to what the change can
-    reach is issue #9's incremental maintenance.
+    The one entry point every write goes through (ingest, the admin, jobs). Only
+    the articles reachable from the changed ones through shared link keys
+    (``timeline.extraction.links``) are clustered again, and only their events,
+    mentions and publication dates are stored; the result equals a full rebuild.
+    Called with nothing, or on a database whose articles have no link keys yet,
+    it rebuilds everything (still reusing the stored readings).
     """
-    return rebuild_timeline()
+    changed = [a for a in changed if a.pk is not None]
+    removed = [h for h in removed if h]
+    if (not changed and not removed) or _unlinked_articles(changed):
+        return rebuild_timeline()
+    stale = set(removed) | {a.content_hash for a in changed}
+    keys = set(LinkKey.objects.filter(article_key__in=stale).values_list("key", flat=True))
+    reach = links_db.Reach()
+    members = {a.content_hash for a in changed}
+    reader = readings.StoredReader()
+    for article in changed:  # the new text or date may share keys the old one did not
+        keys |= _keys_of(reader, article)
+    LinkKey.objects.filter(article_key__in=removed).delete()
+    members = reach.closure(keys, members)
+    while True:
+        articles = list(Article.objects.filter(content_hash__in=members).order_by("id"))
+        reader.load(articles)
+        result = build_timeline(_docs(articles), reader=reader)
+        found = reader.link_keys(articles)
+        # Read under an inferred date, an article may share keys its stored ones did not.
+        grown = reach.closure(set().union(*found.values()) if found else set(), members)
+        if grown == members:
+            break  # no article outside ``members`` shares a key with them
+        members = grown
+    _store(result, articles, reader, found, scoped=True)
+    return Event.objects.visible().count()
 
 
 def rebuild_timeline() -> int:
     """Run the cross-article pipeline over every article and store the result.
 
     Returns the number of visible events. Idempotent: a second run with the
-    same articles changes nothing.
+    same articles changes nothing. Per-article readings stored by an earlier run
+    of the same extractor are reused (``reextract`` drops them first).
     """
     articles = list(Article.objects.all().order_by("id"))
-    docs = [
+    reader = readings.StoredReader()
+    reader.load(articles)
+    result = build_timeline(_docs(articles), reader=reader)
+    _store(result, articles, reader, reader.link_keys(articles), scoped=False)
+    return Event.objects.visible().count()
+
+
+def _docs(articles: Sequence[Article]) -> list[x.DocInput]:
+    return [
         x.DocInput(
             key=a.content_hash,
             text=a.text,
@@ -271,17 +315,40 @@ def rebuild_timeline() -> int:
         )
         for a in articles
     ]
-    result = build_timeline(docs)
+
+
+def _keys_of(reader: readings.StoredReader, article: Article) -> set[str]:
+    """The keys of the article as read with its stated date, before any inference."""
+    reader.load([article])
+    doc = _docs([article])[0]
+    reader.read(doc.text, pipeline_stated(doc))
+    return reader.link_keys([article]).get(article.content_hash, set())
+
+
+def _unlinked_articles(changed: Sequence[Article]) -> bool:
+    """Articles stored before link keys existed (or never built), other than the
+    changed ones: only a full rebuild knows what they share."""
+    return (
+        Article.objects.exclude(pk__in=[a.pk for a in changed])
+        .exclude(content_hash__in=LinkKey.objects.values("article_key"))
+        .exists()
+    )
+
+
+def _store(result, articles, reader, found, *, scoped: bool) -> None:
+    """Store what the run found for these articles (all of them unless ``scoped``)."""
     with transaction.atomic():
+        reader.save()
         by_key = {a.content_hash: a for a in articles}
         _store_articles(result, by_key)
-        sentences = {
-            (s.article.content_hash, s.index): s for s in Sentence.objects.select_related("article")
-        }
+        rows = Sentence.objects.select_related("article")
+        if scoped:
+            rows = rows.filter(article__in=articles)
+        sentences = {(s.article.content_hash, s.index): s for s in rows}
         actors = _store_actors(result.actors)
-        _store_mentions(result, by_key, sentences, actors)
-        _store_events(result.events, sentences, actors)
-    return Event.objects.visible().count()
+        _store_mentions(result, by_key, sentences, actors, articles if scoped else None)
+        _store_events(result.events, sentences, actors, articles if scoped else None)
+        links_db.replace(found, everything=not scoped)
 
 
 def _store_articles(result: x.TimelineResult, by_key: dict[str, Article]) -> None:
@@ -306,8 +373,12 @@ def _store_articles(result: x.TimelineResult, by_key: dict[str, Article]) -> Non
             changed.append("duplicate_of")
         if changed:
             article.save()
-        # A timestamp, not an edit: no history record for it.
-        Article.objects.filter(pk=article.pk).update(extracted_at=timezone.now())
+    # A timestamp, not an edit: no history record for it.
+    stamped = [by_key[key].pk for key in result.articles]
+    for start in range(0, len(stamped), 500):
+        Article.objects.filter(pk__in=stamped[start : start + 500]).update(
+            extracted_at=timezone.now()
+        )
 
 
 def _countries(iso3s: Iterable[str]) -> list[Country]:
@@ -357,8 +428,9 @@ def _store_actors(infos: Sequence[x.ActorInfo]) -> dict[str, Actor]:
     return result
 
 
-def _store_mentions(result, by_key, sentences, actors) -> None:
-    Mention.objects.all().delete()  # derived data: rebuilt every time
+def _store_mentions(result, by_key, sentences, actors, scope=None) -> None:
+    # Derived data: rebuilt every time for the articles read (``scope``; all if None).
+    (Mention.objects.all() if scope is None else Mention.objects.filter(article__in=scope)).delete()
     countries = {c.iso3: c for c in Country.objects.all()}
     rows = []
     for key, extraction in result.articles.items():
@@ -392,7 +464,7 @@ def _store_mentions(result, by_key, sentences, actors) -> None:
                     **links,
                 )
             )
-    Mention.objects.bulk_create(rows)
+    Mention.objects.bulk_create(rows, batch_size=500)
 
 
 def _date_fields(value: x.DateValue | None) -> dict[str, object]:
@@ -425,12 +497,34 @@ def _conflicts_json(conflicts: Sequence[x.Conflict], by_key) -> list[dict]:
     return out
 
 
+def _events_touching(scope: Sequence[Article]) -> set[int]:
+    """The events holding a sentence of these articles, the events they were merged
+    into, and every event merged into those: what matching a found event may need."""
+    found = set(
+        Evidence.objects.filter(sentence__article__in=scope).values_list("event_id", flat=True)
+    )
+    frontier = set(found)
+    while frontier:
+        linked = Event.objects.filter(Q(pk__in=frontier) | Q(merged_into__in=frontier))
+        pairs = linked.values_list("pk", "merged_into_id")
+        reached = {pk for pair in pairs for pk in pair if pk is not None}
+        frontier = reached - found
+        found |= reached
+    return found
+
+
 def _store_events(
     found: Sequence[x.TimelineEvent],
     sentences: dict[tuple[str, int], Sentence],
     actors: dict[str, Actor],
+    scope: Sequence[Article] | None = None,
 ) -> None:
-    evidence = list(Evidence.objects.select_related("event"))
+    """Store the found events; with ``scope``, the found events are those of these
+    articles, and only the stored events holding their sentences are matched,
+    updated or removed."""
+    touched = None if scope is None else _events_touching(scope)
+    rows = Evidence.objects.select_related("event")
+    evidence = list(rows if touched is None else rows.filter(event_id__in=touched))
     rejected = {(e.event.survivor().pk, e.sentence_id) for e in evidence if e.rejected}
     rejected_sentences = {sentence for _event, sentence in rejected}
     # Where each sentence sits now (a sentence may report several events).
@@ -446,7 +540,7 @@ def _store_events(
     # an editor merged into it: tells apart happenings reported by the same
     # sentences ("the wars of 1967 and 1973").
     identities: dict[int, set[tuple[str, object]]] = {}
-    for row in Event.objects.all():
+    for row in Event.objects.all() if touched is None else Event.objects.filter(pk__in=touched):
         identities.setdefault(row.survivor().pk, set()).add((row.type, row.start))
 
     claimed: set[int] = set()
@@ -493,13 +587,19 @@ def _store_events(
             )
 
     # Extraction evidence no longer produced goes; editors' evidence stays.
-    for e in Evidence.objects.filter(origin=Evidence.Origin.EXTRACTION, rejected=False):
+    produced = Evidence.objects.filter(origin=Evidence.Origin.EXTRACTION, rejected=False)
+    if scope is not None:
+        produced = produced.filter(sentence__article__in=scope)
+    for e in produced:
         if (e.event_id, e.sentence_id) not in wanted:
             e.delete()
-    # An event left with no evidence and no human work on it goes too.
-    for event in Event.objects.filter(
+    # An event left with no evidence and no human work on it goes too. Scoped, that is
+    # an event that held these articles' sentences, or one whose last sentence went
+    # with a deleted article (one indexed anti-join, not a walk over the events).
+    empty = Event.objects.filter(
         evidence__isnull=True, verified=False, hidden=False, merged_into__isnull=True
-    ):
+    )
+    for event in empty:
         if not event.edited_fields and not event.merged_from.exists():
             event.delete()
 
