@@ -381,20 +381,38 @@ def _store_articles(result: x.TimelineResult, by_key: dict[str, Article]) -> Non
         )
 
 
-def _countries(iso3s: Iterable[str]) -> list[Country]:
+def _countries(iso3s: Iterable[str], known: dict[str, Country] | None = None) -> list[Country]:
+    """The country rows, created when missing; ``known`` saves a query for each one
+    already loaded (the table is small: one load per rebuild)."""
     rows = []
     for iso3 in dict.fromkeys(iso3s):
-        country, _ = Country.objects.get_or_create(iso3=iso3, defaults={"name": country_name(iso3)})
+        country = known.get(iso3) if known is not None else None
+        if country is None:
+            country, _ = Country.objects.get_or_create(
+                iso3=iso3, defaults={"name": country_name(iso3)}
+            )
+            if known is not None:
+                known[iso3] = country
         rows.append(country)
     return rows
 
 
 def _store_actors(infos: Sequence[x.ActorInfo]) -> dict[str, Actor]:
     """Create or update actors by key; return key -> surviving actor."""
-    existing = {a.key: a for a in Actor.objects.all()}
+    existing = {}
+    wanted = sorted({info.key for info in infos})
+    for start in range(0, len(wanted), 500):
+        rows = Actor.objects.filter(key__in=wanted[start : start + 500])
+        existing.update((a.key, a) for a in rows.select_related("merged_into"))
+    known = {c.iso3: c for c in Country.objects.all()}
+    aliases: dict[int, set[str]] = {}
+    for actor_id, name in ActorAlias.objects.filter(
+        actor_id__in=[a.survivor().pk for a in existing.values()]
+    ).values_list("actor_id", "name"):
+        aliases.setdefault(actor_id, set()).add(name)
     result: dict[str, Actor] = {}
     for info in infos:
-        country = _countries([info.country])[0] if info.country else None
+        country = _countries([info.country], known)[0] if info.country else None
         actor = existing.get(info.key)
         if actor is None:
             actor = Actor.objects.create(
@@ -418,12 +436,15 @@ def _store_actors(infos: Sequence[x.ActorInfo]) -> dict[str, Actor]:
         # editor edited the alias list, it is theirs.
         survivor = actor.survivor()
         if "aliases" not in survivor.edited_fields:
-            known = set(survivor.aliases.values_list("name", flat=True)) | {survivor.name}
-            ActorAlias.objects.bulk_create(
-                ActorAlias(actor=survivor, name=alias[:200])
+            stored = aliases.setdefault(survivor.pk, set())
+            fresh = [
+                alias[:200]
                 for alias in sorted(info.aliases | {info.name})
-                if alias[:200] not in known
-            )
+                if alias[:200] not in stored and alias[:200] != survivor.name
+            ]
+            if fresh:
+                ActorAlias.objects.bulk_create(ActorAlias(actor=survivor, name=a) for a in fresh)
+                stored.update(fresh)
         result[info.key] = survivor
     return result
 
@@ -542,6 +563,9 @@ def _store_events(
     identities: dict[int, set[tuple[str, object]]] = {}
     for row in Event.objects.all() if touched is None else Event.objects.filter(pk__in=touched):
         identities.setdefault(row.survivor().pk, set()).add((row.type, row.start))
+    links = {(e.event_id, e.sentence_id): e for e in evidence}
+    linked = _linked_ids(touched)
+    known = {c.iso3: c for c in Country.objects.all()}
 
     claimed: set[int] = set()
     wanted: set[tuple[int, int]] = set()  # (event id, sentence id) produced this run
@@ -569,15 +593,21 @@ def _store_events(
             if event.apply_extracted(**values):
                 event.save()
         claimed.add(event.pk)
+        # Set only on a change: an unchanged event costs no query and no history row.
         if "countries" not in event.edited_fields:
-            event.countries.set(_countries(te.countries))
+            rows = _countries(te.countries, known)
+            if {c.pk for c in rows} != linked["countries"].get(event.pk, set()):
+                event.countries.set(rows)
         if "actors" not in event.edited_fields:
-            event.actors.set([actors[k] for k in te.actors if k in actors])
+            rows = [actors[k] for k in te.actors if k in actors]
+            if {a.pk for a in rows} != linked["actors"].get(event.pk, set()):
+                event.actors.set(rows)
         for ref, sentence in refs:
             if (event.pk, sentence.pk) in rejected:
                 continue
             wanted.add((event.pk, sentence.pk))
             _link(
+                links,
                 event,
                 sentence,
                 date_text=ref.date_text[:200],
@@ -604,12 +634,30 @@ def _store_events(
             event.delete()
 
 
-def _link(event: Event, sentence: Sentence, **values: object) -> None:
+def _linked_ids(touched: set[int] | None) -> dict[str, dict[int, set[int]]]:
+    """Each stored event's countries and actors (of these events; all if None)."""
+    found: dict[str, dict[int, set[int]]] = {}
+    for name in ("countries", "actors"):
+        through = getattr(Event, name).through
+        target = "country_id" if name == "countries" else "actor_id"
+        rows = through.objects.all()
+        if touched is not None:
+            rows = rows.filter(event_id__in=touched)
+        found[name] = {}
+        for event_id, other in rows.values_list("event_id", target):
+            found[name].setdefault(event_id, set()).add(other)
+    return found
+
+
+def _link(links: dict, event: Event, sentence: Sentence, **values: object) -> None:
     """Create or update one evidence row, saving only on a real change so
-    that the history shows what changed, not every rebuild."""
-    link = Evidence.objects.filter(event=event, sentence=sentence).first()
+    that the history shows what changed, not every rebuild. ``links`` holds the
+    stored rows of the events concerned, by (event id, sentence id)."""
+    link = links.get((event.pk, sentence.pk))
     if link is None:
-        Evidence.objects.create(event=event, sentence=sentence, **values)
+        links[(event.pk, sentence.pk)] = Evidence.objects.create(
+            event=event, sentence=sentence, **values
+        )
     elif any(getattr(link, name) != value for name, value in values.items()):
         for name, value in values.items():
             setattr(link, name, value)
