@@ -15,7 +15,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from .extraction.links import FUZZY, FUZZY_SIMILARITY
-from .models import LinkKey
+from .models import Article, LinkKey
 
 CHUNK = 500  # SQLite allows 999 parameters a query
 
@@ -75,13 +75,30 @@ class Reach:
 
 
 def replace(found: dict[str, set[str]], *, everything: bool) -> None:
-    """Store these articles' keys in place of their old ones (of all, if ``everything``)."""
+    """Store these articles' keys in place of their old ones; with ``everything``,
+    the keys of articles not in ``found`` go too. Unchanged keys cost no write."""
     if everything:
-        LinkKey.objects.all().delete()
-    else:
-        for chunk in _chunks(found):
-            LinkKey.objects.filter(article_key__in=chunk).delete()
+        stored_articles = Article.objects.values("content_hash")
+        LinkKey.objects.exclude(article_key__in=stored_articles).delete()
+    stored: dict[str, set[str]] = {}
+    for chunk in _chunks(found):
+        rows = LinkKey.objects.filter(article_key__in=chunk).values_list("article_key", "key")
+        for article, key in rows:
+            stored.setdefault(article, set()).add(key)
+    gone = [
+        (article, key)
+        for article, keys in stored.items()
+        for key in keys - found.get(article, set())
+    ]
+    for article in {a for a, _ in gone}:
+        LinkKey.objects.filter(
+            article_key=article, key__in=[k for a, k in gone if a == article]
+        ).delete()
     LinkKey.objects.bulk_create(
-        (LinkKey(article_key=article, key=key) for article, keys in found.items() for key in keys),
+        (
+            LinkKey(article_key=article, key=key)
+            for article, keys in found.items()
+            for key in keys - stored.get(article, set())
+        ),
         batch_size=500,
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -449,43 +450,63 @@ def _store_actors(infos: Sequence[x.ActorInfo]) -> dict[str, Actor]:
     return result
 
 
+_MENTION_FIELDS = ("sentence_id", "start", "end", "text", "kind", "value", "country_id", "actor_id")
+
+
+def _mention_values(mark, key, sentences, actors, countries) -> dict | None:
+    """The row a mark is stored as, or None when it has no sentence or actor."""
+    sentence = sentences.get((key, mark.sentence))
+    if sentence is None:
+        return None
+    values = {"sentence": sentence, "value": "", "country": None, "actor": None}
+    if isinstance(mark, x.Timex):
+        kind = Mention.Kind.DURATION if mark.kind == "duration" else Mention.Kind.DATE
+        values["value"] = (mark.value.display if mark.value else "")[:100]
+    elif mark.kind == x.COUNTRY:
+        kind = mark.kind
+        values["country"] = _countries([mark.key], countries)[0]
+    elif mark.key in actors:
+        kind = mark.kind
+        values["actor"] = actors[mark.key]
+    else:
+        return None
+    return {**values, "start": mark.start, "end": mark.end, "text": mark.text[:300], "kind": kind}
+
+
+def _compared(values: dict) -> tuple:
+    return (
+        values["sentence"].pk,
+        values["start"],
+        values["end"],
+        values["text"],
+        values["kind"],
+        values["value"],
+        values["country"].pk if values["country"] else None,
+        values["actor"].pk if values["actor"] else None,
+    )
+
+
 def _store_mentions(result, by_key, sentences, actors, scope=None) -> None:
-    # Derived data: rebuilt every time for the articles read (``scope``; all if None).
-    (Mention.objects.all() if scope is None else Mention.objects.filter(article__in=scope)).delete()
+    """Derived data, rewritten for each article read (``scope``; all if None) whose
+    marks changed: an article whose marks are the same costs no write."""
     countries = {c.iso3: c for c in Country.objects.all()}
-    rows = []
+    stored: dict[int, list[tuple]] = {}
+    rows = Mention.objects.all() if scope is None else Mention.objects.filter(article__in=scope)
+    for article_id, *fields in rows.values_list("article_id", *_MENTION_FIELDS):
+        stored.setdefault(article_id, []).append(tuple(fields))
+    stale: list[int] = []
+    fresh: list[Mention] = []
     for key, extraction in result.articles.items():
         article = by_key[key]
-        for mark in [*extraction.mentions, *extraction.timexes]:
-            links: dict[str, object] = {}
-            sentence = sentences.get((key, mark.sentence))
-            if sentence is None:
-                continue
-            if isinstance(mark, x.Timex):
-                kind = Mention.Kind.DURATION if mark.kind == "duration" else Mention.Kind.DATE
-                links["value"] = (mark.value.display if mark.value else "")[:100]
-            elif mark.kind == x.COUNTRY:
-                kind = mark.kind
-                if mark.key not in countries:
-                    countries[mark.key] = _countries([mark.key])[0]
-                links["country"] = countries[mark.key]
-            elif mark.key in actors:
-                kind = mark.kind
-                links["actor"] = actors[mark.key]
-            else:
-                continue
-            rows.append(
-                Mention(
-                    article=article,
-                    sentence=sentence,
-                    start=mark.start,
-                    end=mark.end,
-                    text=mark.text[:300],
-                    kind=kind,
-                    **links,
-                )
-            )
-    Mention.objects.bulk_create(rows, batch_size=500)
+        marks = [*extraction.mentions, *extraction.timexes]
+        found = [_mention_values(m, key, sentences, actors, countries) for m in marks]
+        found = [v for v in found if v is not None]
+        if Counter(map(_compared, found)) != Counter(stored.get(article.pk, [])):
+            stale.append(article.pk)
+            fresh.extend(Mention(article=article, **values) for values in found)
+    for start in range(0, len(stale), 500):
+        Mention.objects.filter(article_id__in=stale[start : start + 500]).delete()
+    Mention.objects.bulk_create(fresh, batch_size=500)
 
 
 def _date_fields(value: x.DateValue | None) -> dict[str, object]:
