@@ -553,3 +553,51 @@ class Job(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} #{self.pk}"
+
+
+class Reading(models.Model):
+    """One article as the per-article extraction read it, under one publication date.
+
+    The reading depends only on the text, the publication date given to it and the
+    extractor's code, so a rebuild reuses it instead of reading the article again;
+    ``version`` (a digest of the extraction package) retires it when the code changes.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="readings")
+    version = models.CharField(max_length=40)
+    published = models.CharField(
+        max_length=40, help_text="Digest of the publication date it was read with."
+    )
+    payload = models.BinaryField(help_text="The reading, pickled and compressed.")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "version", "published"], name="reading_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"reading of article {self.article_id} ({self.version})"
+
+
+class LinkKey(models.Model):
+    """What an article shares with others in the cross-article stage: the countries and
+    actor names its candidates are clustered by, its actors' merge keys, its sentences
+    (near-copies) and its label. Articles sharing no key cannot change each other's
+    events, so an update re-clusters only those reachable from the changed ones.
+
+    Kept by content hash, not by row: the keys of a deleted article still tell which
+    articles it touched.
+    """
+
+    article_key = models.CharField(max_length=64, db_index=True)
+    key = models.CharField(max_length=200, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article_key", "key"], name="linkkey_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_key[:12]} {self.key}"

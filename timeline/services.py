@@ -17,6 +17,7 @@ import hashlib
 import logging
 import os
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -27,10 +28,11 @@ from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from . import sources
+from . import links_db, readings, sources
 from .extraction import types as x
 from .extraction.countries import country_name
 from .extraction.header import header_problem, parse_header
+from .extraction.pipeline import _stated as pipeline_stated
 from .extraction.pipeline import build_timeline, extract_article
 from .extraction.sentences import split_sentences
 from .models import (
@@ -40,8 +42,10 @@ from .models import (
     Country,
     Event,
     Evidence,
+    LinkKey,
     Mention,
     PendingUpdate,
+    Reading,
     Sentence,
     unique_slug,
 )
@@ -331,6 +335,8 @@ def reextract(articles: Iterable[Article] | None = None, *, on_item: OnItem | No
         try:
             with transaction.atomic():
                 _refresh_sentences(article)
+                # Its stored readings go: the article is read again, not recalled.
+                Reading.objects.filter(article=article).delete()
                 mark_pending([article.content_hash])
         except DatabaseError:
             raise
@@ -426,19 +432,58 @@ def update_timeline(changed: Iterable[Article] = (), removed: Iterable[str] = ()
 
 
 def _update_timeline(changed: Sequence[Article], removed: Sequence[str]) -> int:
-    """The update itself: still a full rebuild; narrowing it to what the change
-    can reach is issue #9's incremental maintenance."""
-    return rebuild_timeline()
+    """The update itself, under the lock.
+
+    Only the articles reachable from the changed ones through shared link keys
+    (``timeline.extraction.links``) are clustered again, and only their events,
+    mentions and publication dates are stored; the result equals a full rebuild.
+    Called with nothing, or on a database whose articles have no link keys yet,
+    it rebuilds everything (still reusing the stored readings).
+    """
+    changed = [a for a in changed if a.pk is not None]
+    removed = [h for h in removed if h]
+    if (not changed and not removed) or _unlinked_articles(changed):
+        return rebuild_timeline()
+    stale = set(removed) | {a.content_hash for a in changed}
+    keys = set(LinkKey.objects.filter(article_key__in=stale).values_list("key", flat=True))
+    reach = links_db.Reach()
+    members = {a.content_hash for a in changed}
+    reader = readings.StoredReader()
+    for article in changed:  # the new text or date may share keys the old one did not
+        keys |= _keys_of(reader, article)
+    LinkKey.objects.filter(article_key__in=removed).delete()
+    members = reach.closure(keys, members)
+    while True:
+        articles = list(Article.objects.filter(content_hash__in=members).order_by("id"))
+        reader.load(articles)
+        result = build_timeline(_docs(articles), reader=reader)
+        found = reader.link_keys(articles)
+        # Read under an inferred date, an article may share keys its stored ones did not.
+        grown = reach.closure(set().union(*found.values()) if found else set(), members)
+        if grown == members:
+            break  # no article outside ``members`` shares a key with them
+        members = grown
+    _store(result, articles, reader, found, scoped=True)
+    return Event.objects.visible().count()
 
 
 def rebuild_timeline() -> int:
     """Run the cross-article pipeline over every article and store the result.
 
     Returns the number of visible events. Idempotent: a second run with the
-    same articles changes nothing.
+    same articles changes nothing. Per-article readings stored by an earlier run
+    of the same extractor are reused (``reextract`` drops them first).
     """
     articles = list(Article.objects.all().order_by("id"))
-    docs = [
+    reader = readings.StoredReader()
+    reader.load(articles)
+    result = build_timeline(_docs(articles), reader=reader)
+    _store(result, articles, reader, reader.link_keys(articles), scoped=False)
+    return Event.objects.visible().count()
+
+
+def _docs(articles: Sequence[Article]) -> list[x.DocInput]:
+    return [
         x.DocInput(
             key=a.content_hash,
             text=a.text,
@@ -448,17 +493,40 @@ def rebuild_timeline() -> int:
         )
         for a in articles
     ]
-    result = build_timeline(docs)
+
+
+def _keys_of(reader: readings.StoredReader, article: Article) -> set[str]:
+    """The keys of the article as read with its stated date, before any inference."""
+    reader.load([article])
+    doc = _docs([article])[0]
+    reader.read(doc.text, pipeline_stated(doc))
+    return reader.link_keys([article]).get(article.content_hash, set())
+
+
+def _unlinked_articles(changed: Sequence[Article]) -> bool:
+    """Articles stored before link keys existed (or never built), other than the
+    changed ones: only a full rebuild knows what they share."""
+    return (
+        Article.objects.exclude(pk__in=[a.pk for a in changed])
+        .exclude(content_hash__in=LinkKey.objects.values("article_key"))
+        .exists()
+    )
+
+
+def _store(result, articles, reader, found, *, scoped: bool) -> None:
+    """Store what the run found for these articles (all of them unless ``scoped``)."""
     with transaction.atomic():
+        reader.save()
         by_key = {a.content_hash: a for a in articles}
         _store_articles(result, by_key)
-        sentences = {
-            (s.article.content_hash, s.index): s for s in Sentence.objects.select_related("article")
-        }
+        rows = Sentence.objects.select_related("article")
+        if scoped:
+            rows = rows.filter(article__in=articles)
+        sentences = {(s.article.content_hash, s.index): s for s in rows}
         actors = _store_actors(result.actors)
-        _store_mentions(result, by_key, sentences, actors)
-        _store_events(result.events, sentences, actors)
-    return Event.objects.visible().count()
+        _store_mentions(result, by_key, sentences, actors, articles if scoped else None)
+        _store_events(result.events, sentences, actors, articles if scoped else None)
+        links_db.replace(found, everything=not scoped)
 
 
 def _store_articles(result: x.TimelineResult, by_key: dict[str, Article]) -> None:
@@ -483,24 +551,46 @@ def _store_articles(result: x.TimelineResult, by_key: dict[str, Article]) -> Non
             changed.append("duplicate_of")
         if changed:
             article.save()
-        # A timestamp, not an edit: no history record for it.
-        Article.objects.filter(pk=article.pk).update(extracted_at=timezone.now())
+    # A timestamp, not an edit: no history record for it.
+    stamped = [by_key[key].pk for key in result.articles]
+    for start in range(0, len(stamped), 500):
+        Article.objects.filter(pk__in=stamped[start : start + 500]).update(
+            extracted_at=timezone.now()
+        )
 
 
-def _countries(iso3s: Iterable[str]) -> list[Country]:
+def _countries(iso3s: Iterable[str], known: dict[str, Country] | None = None) -> list[Country]:
+    """The country rows, created when missing; ``known`` saves a query for each one
+    already loaded (the table is small: one load per rebuild)."""
     rows = []
     for iso3 in dict.fromkeys(iso3s):
-        country, _ = Country.objects.get_or_create(iso3=iso3, defaults={"name": country_name(iso3)})
+        country = known.get(iso3) if known is not None else None
+        if country is None:
+            country, _ = Country.objects.get_or_create(
+                iso3=iso3, defaults={"name": country_name(iso3)}
+            )
+            if known is not None:
+                known[iso3] = country
         rows.append(country)
     return rows
 
 
 def _store_actors(infos: Sequence[x.ActorInfo]) -> dict[str, Actor]:
     """Create or update actors by key; return key -> surviving actor."""
-    existing = {a.key: a for a in Actor.objects.all()}
+    existing = {}
+    wanted = sorted({info.key for info in infos})
+    for start in range(0, len(wanted), 500):
+        rows = Actor.objects.filter(key__in=wanted[start : start + 500])
+        existing.update((a.key, a) for a in rows.select_related("merged_into"))
+    known = {c.iso3: c for c in Country.objects.all()}
+    aliases: dict[int, set[str]] = {}
+    for actor_id, name in ActorAlias.objects.filter(
+        actor_id__in=[a.survivor().pk for a in existing.values()]
+    ).values_list("actor_id", "name"):
+        aliases.setdefault(actor_id, set()).add(name)
     result: dict[str, Actor] = {}
     for info in infos:
-        country = _countries([info.country])[0] if info.country else None
+        country = _countries([info.country], known)[0] if info.country else None
         actor = existing.get(info.key)
         if actor is None:
             actor = Actor.objects.create(
@@ -524,52 +614,76 @@ def _store_actors(infos: Sequence[x.ActorInfo]) -> dict[str, Actor]:
         # editor edited the alias list, it is theirs.
         survivor = actor.survivor()
         if "aliases" not in survivor.edited_fields:
-            known = set(survivor.aliases.values_list("name", flat=True)) | {survivor.name}
-            ActorAlias.objects.bulk_create(
-                ActorAlias(actor=survivor, name=alias[:200])
+            stored = aliases.setdefault(survivor.pk, set())
+            fresh = [
+                alias[:200]
                 for alias in sorted(info.aliases | {info.name})
-                if alias[:200] not in known
-            )
+                if alias[:200] not in stored and alias[:200] != survivor.name
+            ]
+            if fresh:
+                ActorAlias.objects.bulk_create(ActorAlias(actor=survivor, name=a) for a in fresh)
+                stored.update(fresh)
         result[info.key] = survivor
     return result
 
 
-def _store_mentions(result, by_key, sentences, actors) -> None:
-    Mention.objects.all().delete()  # derived data: rebuilt every time
+_MENTION_FIELDS = ("sentence_id", "start", "end", "text", "kind", "value", "country_id", "actor_id")
+
+
+def _mention_values(mark, key, sentences, actors, countries) -> dict | None:
+    """The row a mark is stored as, or None when it has no sentence or actor."""
+    sentence = sentences.get((key, mark.sentence))
+    if sentence is None:
+        return None
+    values = {"sentence": sentence, "value": "", "country": None, "actor": None}
+    if isinstance(mark, x.Timex):
+        kind = Mention.Kind.DURATION if mark.kind == "duration" else Mention.Kind.DATE
+        values["value"] = (mark.value.display if mark.value else "")[:100]
+    elif mark.kind == x.COUNTRY:
+        kind = mark.kind
+        values["country"] = _countries([mark.key], countries)[0]
+    elif mark.key in actors:
+        kind = mark.kind
+        values["actor"] = actors[mark.key]
+    else:
+        return None
+    return {**values, "start": mark.start, "end": mark.end, "text": mark.text[:300], "kind": kind}
+
+
+def _compared(values: dict) -> tuple:
+    return (
+        values["sentence"].pk,
+        values["start"],
+        values["end"],
+        values["text"],
+        values["kind"],
+        values["value"],
+        values["country"].pk if values["country"] else None,
+        values["actor"].pk if values["actor"] else None,
+    )
+
+
+def _store_mentions(result, by_key, sentences, actors, scope=None) -> None:
+    """Derived data, rewritten for each article read (``scope``; all if None) whose
+    marks changed: an article whose marks are the same costs no write."""
     countries = {c.iso3: c for c in Country.objects.all()}
-    rows = []
+    stored: dict[int, list[tuple]] = {}
+    rows = Mention.objects.all() if scope is None else Mention.objects.filter(article__in=scope)
+    for article_id, *fields in rows.values_list("article_id", *_MENTION_FIELDS):
+        stored.setdefault(article_id, []).append(tuple(fields))
+    stale: list[int] = []
+    fresh: list[Mention] = []
     for key, extraction in result.articles.items():
         article = by_key[key]
-        for mark in [*extraction.mentions, *extraction.timexes]:
-            links: dict[str, object] = {}
-            sentence = sentences.get((key, mark.sentence))
-            if sentence is None:
-                continue
-            if isinstance(mark, x.Timex):
-                kind = Mention.Kind.DURATION if mark.kind == "duration" else Mention.Kind.DATE
-                links["value"] = (mark.value.display if mark.value else "")[:100]
-            elif mark.kind == x.COUNTRY:
-                kind = mark.kind
-                if mark.key not in countries:
-                    countries[mark.key] = _countries([mark.key])[0]
-                links["country"] = countries[mark.key]
-            elif mark.key in actors:
-                kind = mark.kind
-                links["actor"] = actors[mark.key]
-            else:
-                continue
-            rows.append(
-                Mention(
-                    article=article,
-                    sentence=sentence,
-                    start=mark.start,
-                    end=mark.end,
-                    text=mark.text[:300],
-                    kind=kind,
-                    **links,
-                )
-            )
-    Mention.objects.bulk_create(rows)
+        marks = [*extraction.mentions, *extraction.timexes]
+        found = [_mention_values(m, key, sentences, actors, countries) for m in marks]
+        found = [v for v in found if v is not None]
+        if Counter(map(_compared, found)) != Counter(stored.get(article.pk, [])):
+            stale.append(article.pk)
+            fresh.extend(Mention(article=article, **values) for values in found)
+    for start in range(0, len(stale), 500):
+        Mention.objects.filter(article_id__in=stale[start : start + 500]).delete()
+    Mention.objects.bulk_create(fresh, batch_size=500)
 
 
 def _date_fields(value: x.DateValue | None) -> dict[str, object]:
@@ -602,12 +716,34 @@ def _conflicts_json(conflicts: Sequence[x.Conflict], by_key) -> list[dict]:
     return out
 
 
+def _events_touching(scope: Sequence[Article]) -> set[int]:
+    """The events holding a sentence of these articles, the events they were merged
+    into, and every event merged into those: what matching a found event may need."""
+    found = set(
+        Evidence.objects.filter(sentence__article__in=scope).values_list("event_id", flat=True)
+    )
+    frontier = set(found)
+    while frontier:
+        linked = Event.objects.filter(Q(pk__in=frontier) | Q(merged_into__in=frontier))
+        pairs = linked.values_list("pk", "merged_into_id")
+        reached = {pk for pair in pairs for pk in pair if pk is not None}
+        frontier = reached - found
+        found |= reached
+    return found
+
+
 def _store_events(
     found: Sequence[x.TimelineEvent],
     sentences: dict[tuple[str, int], Sentence],
     actors: dict[str, Actor],
+    scope: Sequence[Article] | None = None,
 ) -> None:
-    evidence = list(Evidence.objects.select_related("event"))
+    """Store the found events; with ``scope``, the found events are those of these
+    articles, and only the stored events holding their sentences are matched,
+    updated or removed."""
+    touched = None if scope is None else _events_touching(scope)
+    rows = Evidence.objects.select_related("event")
+    evidence = list(rows if touched is None else rows.filter(event_id__in=touched))
     rejected = {(e.event.survivor().pk, e.sentence_id) for e in evidence if e.rejected}
     rejected_sentences = {sentence for _event, sentence in rejected}
     # Where each sentence sits now (a sentence may report several events).
@@ -623,8 +759,11 @@ def _store_events(
     # an editor merged into it: tells apart happenings reported by the same
     # sentences ("the wars of 1967 and 1973").
     identities: dict[int, set[tuple[str, object]]] = {}
-    for row in Event.objects.all():
+    for row in Event.objects.all() if touched is None else Event.objects.filter(pk__in=touched):
         identities.setdefault(row.survivor().pk, set()).add((row.type, row.start))
+    links = {(e.event_id, e.sentence_id): e for e in evidence}
+    linked = _linked_ids(touched)
+    known = {c.iso3: c for c in Country.objects.all()}
 
     claimed: set[int] = set()
     wanted: set[tuple[int, int]] = set()  # (event id, sentence id) produced this run
@@ -652,15 +791,21 @@ def _store_events(
             if event.apply_extracted(**values):
                 event.save()
         claimed.add(event.pk)
+        # Set only on a change: an unchanged event costs no query and no history row.
         if "countries" not in event.edited_fields:
-            event.countries.set(_countries(te.countries))
+            rows = _countries(te.countries, known)
+            if {c.pk for c in rows} != linked["countries"].get(event.pk, set()):
+                event.countries.set(rows)
         if "actors" not in event.edited_fields:
-            event.actors.set([actors[k] for k in te.actors if k in actors])
+            rows = [actors[k] for k in te.actors if k in actors]
+            if {a.pk for a in rows} != linked["actors"].get(event.pk, set()):
+                event.actors.set(rows)
         for ref, sentence in refs:
             if (event.pk, sentence.pk) in rejected:
                 continue
             wanted.add((event.pk, sentence.pk))
             _link(
+                links,
                 event,
                 sentence,
                 date_text=ref.date_text[:200],
@@ -670,23 +815,47 @@ def _store_events(
             )
 
     # Extraction evidence no longer produced goes; editors' evidence stays.
-    for e in Evidence.objects.filter(origin=Evidence.Origin.EXTRACTION, rejected=False):
+    produced = Evidence.objects.filter(origin=Evidence.Origin.EXTRACTION, rejected=False)
+    if scope is not None:
+        produced = produced.filter(sentence__article__in=scope)
+    for e in produced:
         if (e.event_id, e.sentence_id) not in wanted:
             e.delete()
-    # An event left with no evidence and no human work on it goes too.
-    for event in Event.objects.filter(
+    # An event left with no evidence and no human work on it goes too. Scoped, that is
+    # an event that held these articles' sentences, or one whose last sentence went
+    # with a deleted article (one indexed anti-join, not a walk over the events).
+    empty = Event.objects.filter(
         evidence__isnull=True, verified=False, hidden=False, merged_into__isnull=True
-    ):
+    )
+    for event in empty:
         if not event.edited_fields and not event.merged_from.exists():
             event.delete()
 
 
-def _link(event: Event, sentence: Sentence, **values: object) -> None:
+def _linked_ids(touched: set[int] | None) -> dict[str, dict[int, set[int]]]:
+    """Each stored event's countries and actors (of these events; all if None)."""
+    found: dict[str, dict[int, set[int]]] = {}
+    for name in ("countries", "actors"):
+        through = getattr(Event, name).through
+        target = "country_id" if name == "countries" else "actor_id"
+        rows = through.objects.all()
+        if touched is not None:
+            rows = rows.filter(event_id__in=touched)
+        found[name] = {}
+        for event_id, other in rows.values_list("event_id", target):
+            found[name].setdefault(event_id, set()).add(other)
+    return found
+
+
+def _link(links: dict, event: Event, sentence: Sentence, **values: object) -> None:
     """Create or update one evidence row, saving only on a real change so
-    that the history shows what changed, not every rebuild."""
-    link = Evidence.objects.filter(event=event, sentence=sentence).first()
+    that the history shows what changed, not every rebuild. ``links`` holds the
+    stored rows of the events concerned, by (event id, sentence id)."""
+    link = links.get((event.pk, sentence.pk))
     if link is None:
-        Evidence.objects.create(event=event, sentence=sentence, **values)
+        links[(event.pk, sentence.pk)] = Evidence.objects.create(
+            event=event, sentence=sentence, **values
+        )
     elif any(getattr(link, name) != value for name, value in values.items()):
         for name, value in values.items():
             setattr(link, name, value)

@@ -183,10 +183,10 @@ def test_rebuild_keeps_an_event_an_editor_hid_even_when_no_sentence_reports_it(m
 def test_an_article_that_breaks_the_cross_article_stage_fails_alone(tmp_path, monkeypatch):
     real_build = services.build_timeline
 
-    def fragile(docs):
+    def fragile(docs, **options):
         if any("EXPLODES" in doc.text for doc in docs):
             raise RuntimeError("cross-article stage exploded")
-        return real_build(docs)
+        return real_build(docs, **options)
 
     monkeypatch.setattr(services, "build_timeline", fragile)
     (tmp_path / "a.txt").write_text("France and Chile signed a trade agreement on 3 May 2021.\n")

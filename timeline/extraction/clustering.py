@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .actors import name_tokens, tokens_match
-from .frames import attachable, compatible, has, in_family, priority
+from .frames import attachable, compatible, frames, has, in_family, priority
 from .titles import title
 from .types import (
     PERSON,
@@ -443,7 +443,7 @@ def cluster_items(
     for item in rest:
         options = [
             c
-            for c in index.candidates(item)
+            for c in index.candidates(item, compatible=True)
             if c.dated()
             and _undated_can_join(item, c, actors)
             and not _reported_before(item, c)
@@ -503,7 +503,7 @@ def _attach_undated(undated, clusters, actors, index, keep_unattached) -> list[I
             continue
         options = [
             c
-            for c in index.candidates(item)
+            for c in index.candidates(item, compatible=True)
             if (c.dated() or keep_unattached)
             and _undated_can_join(item, c, actors)
             and not _other_date_same_article(item, c)
@@ -570,7 +570,7 @@ def _dated_as_news(items, clusters, actors, index) -> list[Item]:
         )
         options = [
             c
-            for c in index.candidates(item)
+            for c in index.candidates(item, compatible=True)
             if c.type == item.cand.type
             and set(item.cand.countries) & c.countries()
             and any(i.date.overlaps(window) for i in c.dated())
@@ -607,15 +607,31 @@ def _index_keys(item: Item) -> set[tuple[str, str]]:
     }
 
 
+def _type_keys(code: str) -> set[tuple[str, str]]:
+    """Two types are ``compatible`` exactly when they share one of these."""
+    found = frames().get(code)
+    return {("=", code)} | {("family", f) for f in (found.families if found else ())}
+
+
+# An announcement on the day of a happening joins it whatever the happening's kind
+# (``_fits``), so announcement clusters answer every dated item too.
+_ANNOUNCE = ("announce", "*")
+
+
 class _ClusterIndex:
     """Clusters by the countries and actors their items name. An item joins only a
     cluster that shares a country or an actor with it (_fits, _tells_decision), so only
     those are tested, instead of every cluster of the corpus. ``candidates`` keeps the
-    clusters' list order, so ties are broken as a scan of the whole list breaks them."""
+    clusters' list order, so ties are broken as a scan of the whole list breaks them.
+
+    ``compatible=True`` narrows them, exactly, to clusters whose type is compatible with
+    the item's (what ``_may_share`` requires of every join but a same-day announcement):
+    each cluster is also kept under its type's keys (``_type_keys``)."""
 
     def __init__(self, clusters: list[Cluster]):
         self._order: dict[int, int] = {}
         self._by_key: dict[tuple[str, str], dict[int, Cluster]] = {}
+        self._typed: dict[tuple, dict[int, Cluster]] = {}
         for cluster in clusters:
             self.add_cluster(cluster)
 
@@ -625,13 +641,26 @@ class _ClusterIndex:
             self.add_item(cluster, item)
 
     def add_item(self, cluster: Cluster, item: Item) -> None:
+        kinds = _type_keys(cluster.type)
+        if cluster.type == "announce":
+            kinds.add(_ANNOUNCE)
         for key in _index_keys(item):
             self._by_key.setdefault(key, {})[id(cluster)] = cluster
+            for kind in kinds:
+                self._typed.setdefault((kind, key), {})[id(cluster)] = cluster
 
-    def candidates(self, item: Item) -> list[Cluster]:
+    def candidates(
+        self, item: Item, *, compatible: bool = False, announce: bool = False
+    ) -> list[Cluster]:
         found: dict[int, Cluster] = {}
-        for key in _index_keys(item):
-            found.update(self._by_key.get(key, {}))
+        if not compatible:
+            for key in _index_keys(item):
+                found.update(self._by_key.get(key, {}))
+        else:
+            kinds = _type_keys(item.cand.type) | ({_ANNOUNCE} if announce else set())
+            for key in _index_keys(item):
+                for kind in kinds:
+                    found.update(self._typed.get((kind, key), {}))
         return sorted(found.values(), key=lambda c: self._order[id(c)])
 
 
@@ -667,7 +696,11 @@ def _merge_occasions(clusters: list[Cluster]) -> None:
 def _add(
     item: Item, clusters: list[Cluster], actors: dict[str, ActorInfo], index: _ClusterIndex
 ) -> None:
-    options = [c for c in index.candidates(item) if _fits(item, c, actors)]
+    if item.cand.type == "announce":  # a same-day report joins any kind of happening
+        found = index.candidates(item)
+    else:
+        found = index.candidates(item, compatible=True, announce=True)
+    options = [c for c in found if _fits(item, c, actors)]
     if options:
         best = max(options, key=lambda c: _attach_score(item, c, actors))
         best.items.append(item)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from . import document, pubdate
@@ -35,6 +35,7 @@ from .types import (
 # The per-article reading (document.py), cached by text and publication date.
 _read = document.read_document
 _cache = document._cache
+Reader = Callable[[str, PublicationDate], Document]
 
 
 def extract_article(
@@ -206,24 +207,36 @@ def _infer_dates(reads, order, maps, actors, texts, undated, labels) -> dict:
     Each group of linked articles is dated on its own, so dated articles about
     other happenings (other years) do not widen or shift the search.
     """
-    preliminary = cluster_items(_items(reads, order, maps), actors, keep_unattached=True)
-    names = _happening_names(preliminary, actors)
-    anchors = _anchors(preliminary, names)
-    # Relative expressions first: an absolute date one source gets wrong ("in 2023"
-    # where the others say "last year") must not undo every other article's date.
-    # Absolute dates still bound their own article ("done" on 6 March -> published later).
-    own_absolute = {
-        k: [
-            a if a.timex.relative else replace(a, happening=f"{a.happening}, as {labels[k]} says")
-            for a in v
-        ]
-        for k, v in anchors.items()
-    }
+    everything = cluster_items(_items(reads, order, maps), actors, keep_unattached=True)
+    holding: dict[str, set[int]] = {}  # article -> positions of the clusters it is in
+    for n, cluster in enumerate(everything):
+        for item in cluster.items:
+            holding.setdefault(item.article, set()).add(n)
     inferred: dict = {}
     published = {k: reads[k].extraction.published.value for k in order}
-    for group in _components(preliminary, order, undated, published, texts):
-        if not undated & set(group):
+    for group in _components(everything, order, undated, published, texts):
+        members = set(group)
+        if not undated & members:
             continue
+        # Happenings are named among those of the group only: a name then never depends
+        # on articles the group shares nothing with, so an update of a part of the
+        # corpus names (and dates) the group as a rebuild of all of it does.
+        touching = sorted({n for k in group for n in holding.get(k, ())})
+        preliminary = [everything[n] for n in touching]
+        names = _happening_names(preliminary, actors)
+        anchors = _anchors(preliminary, names)
+        # Relative expressions first: an absolute date one source gets wrong ("in 2023"
+        # where the others say "last year") must not undo every other article's date.
+        # Absolute dates still bound their own article ("done" on 6 March -> published later).
+        own_absolute = {
+            k: [
+                a
+                if a.timex.relative
+                else replace(a, happening=f"{a.happening}, as {labels[k]} says")
+                for a in v
+            ]
+            for k, v in anchors.items()
+        }
         first = pubdate.infer_publication_dates(
             [
                 _dating_input(k, texts[k], reads[k], own_absolute.get(k, []), preliminary, names)
@@ -345,8 +358,14 @@ def _readable(found: PublicationDate, labels: dict[str, str]) -> PublicationDate
     return replace(found, evidence=evidence)
 
 
-def build_timeline(docs: Sequence[DocInput]) -> TimelineResult:
-    """Read every article, date the undated ones, and cluster happenings."""
+def build_timeline(docs: Sequence[DocInput], reader: Reader | None = None) -> TimelineResult:
+    """Read every article, date the undated ones, and cluster happenings.
+
+    ``reader`` reads one article under one publication date (by default the
+    in-memory cached ``document.read_document``); the Django side passes one that
+    keeps readings in the database.
+    """
+    _read = reader or document.read_document
     order: list[str] = []
     reads: dict[str, Document] = {}
     for doc in docs:
@@ -357,8 +376,12 @@ def build_timeline(docs: Sequence[DocInput]) -> TimelineResult:
     texts = {doc.key: doc.text for doc in docs}
     labels = _labels(docs, reads, order)
 
-    merged_actors, per_article_maps = merge_actors([reads[k].extraction.actors for k in order])
-    maps = dict(zip(order, per_article_maps, strict=True))
+    # Merged in the order of the articles' keys, not of their arrival: which "Foreign
+    # Ministry" joins which must not depend on what was ingested first, or adding
+    # articles one at a time would give other actors than adding them at once.
+    by_key = sorted(order)
+    merged_actors, per_article_maps = merge_actors([reads[k].extraction.actors for k in by_key])
+    maps = dict(zip(by_key, per_article_maps, strict=True))
     actors = {a.key: a for a in merged_actors}
 
     # Articles without a publication date: date them from the happenings they share.

@@ -1,0 +1,160 @@
+"""What adding articles costs as the corpus grows: the same 10 articles onto 100 and onto
+1,000 stored ones, measured side by side in one run.
+
+    .venv/bin/python bench/incremental_bench.py [--sizes 100 1000] [--add 10] [--before]
+
+Articles are 12 real news sentences from the gold sets (bench/incremental_corpus.py),
+each under its own ``published:`` header. For each size a fresh SQLite file is filled
+with that many articles in one batch, then the same 10 new articles are ingested through
+``services.ingest_paths`` as ``manage.py ingest`` would, in a process whose memory holds
+no reading (the stored readings are all it has). Printed: the time, the articles the
+update clustered again (the closure) and the ratio between sizes. With ``--before``, the
+same 10 are also timed as a full rebuild without stored readings (main before the
+incremental work). Not a test: numbers depend on the machine, ratios much less.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import pstats
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.incremental_corpus import articles, sentence_pool  # noqa: E402
+
+PROFILE = False
+
+
+def _setup(db_path: Path) -> None:
+    os.environ["DATABASE_URL"] = f"sqlite:///{db_path}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "timeline.settings")
+    import django
+
+    django.setup()
+
+
+def _fresh(db_path: Path) -> None:
+    from django.core.management import call_command
+    from django.db import connection, connections
+    from django.db.utils import ConnectionHandler
+
+    connection.close()
+    connections.__init__(ConnectionHandler().settings)  # forget the old file
+    connections["default"].settings_dict["NAME"] = str(db_path)
+    call_command("migrate", verbosity=0)
+
+
+def _write(folder: Path, texts: list[str]) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i, text in enumerate(texts):
+        path = folder / f"{i:05d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _forget_readings_in_memory() -> None:
+    from timeline.extraction import document
+
+    document._cache.clear()
+
+
+def measure(size: int, base: list[str], added: list[str], work: Path, before: bool) -> dict:
+    from timeline import services
+    from timeline.models import Article, Reading
+
+    db = work / f"corpus-{size}.sqlite3"
+    _fresh(db)
+    t0 = time.perf_counter()
+    services.ingest_paths(_write(work / f"base-{size}", base[:size]))
+    built = time.perf_counter() - t0
+    seen: list[int] = []
+    real = services.build_timeline
+
+    def counting(docs, **options):
+        seen.append(len(docs))
+        return real(docs, **options)
+
+    services.build_timeline = counting
+    try:
+        _forget_readings_in_memory()
+        paths = _write(work / f"added-{size}", added)
+        profile = cProfile.Profile() if PROFILE else None
+        t0 = time.perf_counter()
+        if profile:
+            profile.enable()
+        report = services.ingest_paths(paths)
+        elapsed = time.perf_counter() - t0
+        if profile:
+            profile.disable()
+            pstats.Stats(profile).sort_stats("cumulative").print_stats(30)
+    finally:
+        services.build_timeline = real
+    assert report.ok and len(report.created) == len(added), report.failed
+    result = {
+        "size": size,
+        "built": built,
+        "add": elapsed,
+        "closure": max(seen) if seen else 0,
+        "articles": Article.objects.count(),
+        "events": report.events,
+    }
+    if before:
+        # The cost before: every article read again, the whole corpus stored again.
+        Reading.objects.all().delete()
+        _forget_readings_in_memory()
+        t0 = time.perf_counter()
+        services.rebuild_timeline()
+        result["before"] = time.perf_counter() - t0
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--add", type=int, default=10)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--before", action="store_true", help="also time a full rebuild")
+    parser.add_argument("--profile", action="store_true", help="cProfile each addition")
+    args = parser.parse_args()
+    global PROFILE
+    PROFILE = args.profile
+
+    with tempfile.TemporaryDirectory(prefix="incremental-bench-") as tmp:
+        work = Path(tmp)
+        _setup(work / "first.sqlite3")
+        pool = sentence_pool()
+        base = articles(max(args.sizes), seed=args.seed, pool=pool)
+        added = articles(args.add, seed=args.seed + 1000, pool=pool)
+        print(f"sentence pool: {len(pool)} real sentences; 12 per article")
+        rows = [measure(size, base, added, work, args.before) for size in args.sizes]
+
+    print(f"\nadding the same {args.add} articles (12 sentences each) onto a stored corpus")
+    head = f"{'corpus':>8} {'add (s)':>9} {'clustered':>10} {'events':>7} {'batch (s)':>10}"
+    print(head + (f" {'full rebuild, no readings (s)':>30}" if args.before else ""))
+    for r in rows:
+        line = (
+            f"{r['size']:>8} {r['add']:>9.2f} {r['closure']:>10} {r['events']:>7}"
+            f" {r['built']:>10.1f}"
+        )
+        print(line + (f" {r['before']:>30.2f}" if args.before else ""))
+    first, last = rows[0], rows[-1]
+    growth = last["size"] / first["size"]
+    print(
+        f"\nratio: adding {args.add} onto {last['size']} costs {last['add'] / first['add']:.2f}x"
+        f" adding them onto {first['size']} (corpus {growth:.0f}x; target close to 1x)"
+    )
+    if args.before:
+        print(f"before (full rebuild, no stored readings): {last['before'] / first['before']:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
