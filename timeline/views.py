@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -265,8 +265,24 @@ def _chart(
         (counted.first, counted.last),
         hidden=max(len(every_lane) - len(lanes), 0),
         marks=counted.dated,
-        detail={"api": reverse("api-events"), "query": query, "lanes": form.lane_mode},
+        detail=_detail_source(form, query),
     )
+
+
+def _detail_source(form: EventFilterForm, query: str) -> dict:
+    """Where the page fetches the single events of a zoomed window: the API with the same
+    filters; the dates are the window's, kept within the filter's own dates."""
+    params = QueryDict(query, mutable=True)
+    for key in ("from", "to", "lanes"):
+        params.pop(key, None)
+    bounds = {key: form.values.get(key) for key in ("from", "to")}
+    return {
+        "api": reverse("api-events"),
+        "query": params.urlencode(),
+        "lanes": form.lane_mode,
+        "from": bounds["from"].isoformat() if bounds["from"] else "",
+        "to": bounds["to"].isoformat() if bounds["to"] else "",
+    }
 
 
 @vary_on_headers("HX-Request")
