@@ -138,7 +138,9 @@ def _tally(form: EventFilterForm, filtered: EventQuerySet) -> Tally:
     )
     counted = selectors.summary(by_type, form.values.get("type") or "")
     bin = None
-    if counted.dated > DETAIL_LIMIT:
+    # By the whole count (undated included): a small set is loaded once for the list and the
+    # chart, a large one is counted; two costs, each fixed.
+    if counted.total > DETAIL_LIMIT and counted.dated:
         bin = selectors.bin_for(counted.first, counted.last)
     lane = form.lane_mode
     other = "actor" if lane == "country" else "country"
@@ -247,10 +249,7 @@ def _chart(
     and time bin, counted in the database (the page fetches marks as the user zooms in).
     ``loaded``: every filtered event, when the list loaded them all already."""
     if tally.bin is None:
-        if loaded is not None:
-            dated = [event for event in loaded if event.start]
-        else:
-            dated = selectors.load_events(filtered.filter(start__isnull=False))
+        dated = [event for event in loaded or [] if event.start]
         return timeline_figure(dated, LANE_FUNCTIONS[form.lane_mode])
     ranked = tally.countries if form.lane_mode == "country" else tally.actors
     lanes = [(item.name, item.pk) for item in ranked[:MAX_LANES]]
