@@ -74,6 +74,7 @@ format: setup-dev
 bench: setup-dev
 	$(PY) bench/temporal_bench.py
 	$(PY) bench/lexicon_bench.py
+	$(PY) bench/pages_bench.py
 
 score: setup-dev
 	$(PY) bench/score.py

@@ -235,8 +235,9 @@ def _trace_common(marks: Marks, *, first: bool) -> dict:
     }
 
 
-def _points(marks: Marks, lanes: Lanes, *, first: bool) -> go.Scatter:
-    return go.Scatter(
+def _points(marks: Marks, lanes: Lanes, *, first: bool) -> dict:
+    return dict(
+        type="scatter",
         **_trace_common(marks, first=first),
         mode="markers",
         x=[e.start.isoformat() for e, _lane in marks],
@@ -251,10 +252,11 @@ def _points(marks: Marks, lanes: Lanes, *, first: bool) -> go.Scatter:
     )
 
 
-def _spans(marks: Marks, lanes: Lanes, *, first: bool) -> go.Bar:
+def _spans(marks: Marks, lanes: Lanes, *, first: bool) -> dict:
     styles = [_span_style(e) for e, _lane in marks]
     colour = TYPE_COLOURS.get(marks[0][0].type, OTHER)
-    return go.Bar(
+    return dict(
+        type="bar",
         **_trace_common(marks, first=first),
         orientation="h",
         y=[lanes.centre(lane) for _e, lane in marks],
@@ -269,8 +271,11 @@ def _spans(marks: Marks, lanes: Lanes, *, first: bool) -> go.Bar:
     )
 
 
-def _event_traces(events: Sequence[Event], lanes: Lanes, lane_of: LaneOf) -> list:
-    """Two traces per type, points and spans, sharing one legend entry."""
+def _event_traces(events: Sequence[Event], lanes: Lanes, lane_of: LaneOf) -> list[dict]:
+    """Two traces per type, points and spans, sharing one legend entry.
+
+    Plain dicts: plotly.py's validation of each of hundreds of marks cost more than
+    loading the events; ``validate_traces`` checks them against the schema in the tests."""
     groups: dict[tuple[str, bool], Marks] = {}
     for event in events:
         marks = groups.setdefault((event.type, is_point(event)), [])
@@ -433,7 +438,7 @@ def _short(label: str, limit: int = 24) -> str:
 
 
 def _legend(traces: list) -> list[dict]:
-    colours = {t.marker.color for t in traces}
+    colours = {t["marker"]["color"] for t in traces}
     return [
         {"css": css, "label": label}
         for colour, (css, label) in CATEGORIES.items()
@@ -453,24 +458,29 @@ def timeline_figure(events: Sequence[Event], lane_of: LaneOf = by_country) -> di
     dated = [e for e in events if e.start]
     lanes = _lanes(dated, lane_of)
     traces = _event_traces(dated, lanes, lane_of)
-    data = list(traces)
-    if lanes.names:
-        data.append(_extent_guard(dated))
     eras = _eras(dated, lanes)
-    if eras:
-        data.insert(0, eras)  # drawn first: beneath the events
+    guard = [_extent_guard(dated)] if lanes.names else []
     window = _default_range(dated) if dated else None
-    figure = go.Figure(data=data, layout=_layout(lanes, window))
-    return to_page(
-        figure,
+    # The eras (few) and the layout are validated objects; the marks are added as dicts.
+    page = to_page(
+        go.Figure(data=[eras, *guard] if eras else guard, layout=_layout(lanes, window)),
         legend=_legend(traces),
         hidden_lanes=lanes.hidden,
-        points=sum(len(t.y) for t in traces),
+        points=sum(len(t["y"]) for t in traces),
         lanes=lanes.names,
         lane_rows={lane: lanes.centre(lane) for lane in lanes.names},
         lane_heights=dict(zip(lanes.names, lanes.heights, strict=True)),
         eras=len(eras.y) if eras else 0,
     )
+    # Beneath to above: eras, then the marks, then the invisible extent guard.
+    first = 1 if eras else 0
+    page["data"] = page["data"][:first] + traces + page["data"][first:]
+    return page
+
+
+def validate_traces(traces: list[dict]) -> None:
+    """Check plain-dict traces against plotly.js's schema (raises ValueError)."""
+    pio.to_json(go.Figure(data=traces), validate=True)
 
 
 # --- relations per partner ---------------------------------------------------------------

@@ -399,6 +399,10 @@ def lane_counts(events: EventQuerySet, lane: str, bin: Bin | None) -> list[tuple
     one GROUP BY over their links, whatever the number of events. Undated events (and
     every event when ``bin`` is None) fall in bin None, so each key's rows add up to its
     count for the filter form, and the dated ones are the chart's density."""
+    return list(lane_counts_query(events, lane, bin))
+
+
+def lane_counts_query(events: EventQuerySet, lane: str, bin: Bin | None) -> QuerySet:
     link = Event.countries.through if lane == "country" else Event.actors.through
     column = "country_id" if lane == "country" else "actor_id"
     rows = link.objects.filter(event_id__in=_ids(events))
@@ -406,7 +410,7 @@ def lane_counts(events: EventQuerySet, lane: str, bin: Bin | None) -> list[tuple
         rows = rows.annotate(bin=bin.expression("event__start"))
     else:
         rows = rows.annotate(bin=Value(None, output_field=IntegerField()))
-    return list(rows.values_list(column, "bin").annotate(n=Count("event_id")).order_by())
+    return rows.values_list(column, "bin").annotate(n=Count("event_id")).order_by()
 
 
 def ranked(rows: list[tuple]) -> dict:
