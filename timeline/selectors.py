@@ -80,47 +80,9 @@ def _ids(events: EventQuerySet):
     return events.order_by().values("pk")
 
 
-def country_counts(events: EventQuerySet) -> list[Country]:
-    """The countries of the events, most events first, each with its count (``n``).
-
-    Counted on the link table alone (one GROUP BY over the filtered events' links), then
-    named in a second query: joining every link to its country, or every country to its
-    links, cost several times as much."""
-    rows = (
-        Event.countries.through.objects.filter(event_id__in=_ids(events))
-        .values_list("country_id")
-        .annotate(n=Count("event_id"))
-        .order_by()
-    )
-    counts = dict(rows)
-    found = Country.objects.in_bulk(counts)
-    ranked = [_counted(found[iso3], n) for iso3, n in counts.items() if iso3 in found]
-    return sorted(ranked, key=lambda c: (-c.n, c.name))
-
-
-def actor_counts(events: EventQuerySet, *, limit: int | None = None) -> list[Actor]:
-    """The actors of the events, most events first (the first ``limit`` of them), each with
-    its count (``n``) and its aliases."""
-    rows = (
-        Event.actors.through.objects.filter(event_id__in=_ids(events))
-        .values_list("actor_id")
-        .annotate(n=Count("event_id"))
-        .order_by("-n", "actor_id")
-    )
-    counts = dict(rows[:limit] if limit else rows)
-    found = Actor.objects.prefetch_related("aliases").in_bulk(counts)
-    ranked = [_counted(found[pk], n) for pk, n in counts.items() if pk in found]
-    return sorted(ranked, key=lambda a: (-a.n, a.name))
-
-
 def _counted(item, n: int):
     item.n = n
     return item
-
-
-def type_counts(events: EventQuerySet) -> dict[str, int]:
-    rows = events.order_by().values("type").annotate(n=Count("pk", distinct=True))
-    return {row["type"]: row["n"] for row in rows}
 
 
 def source_articles(
