@@ -24,7 +24,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from .models import Country, Event, Precision
-from .presentation import date_doubt, source_count
+from .presentation import date_doubt, plural, source_count
 
 DAY_MS = 86_400_000
 MIN_PAD = dt.timedelta(days=20)
@@ -235,8 +235,9 @@ def _trace_common(marks: Marks, *, first: bool) -> dict:
     }
 
 
-def _points(marks: Marks, lanes: Lanes, *, first: bool) -> go.Scatter:
-    return go.Scatter(
+def _points(marks: Marks, lanes: Lanes, *, first: bool) -> dict:
+    return dict(
+        type="scatter",
         **_trace_common(marks, first=first),
         mode="markers",
         x=[e.start.isoformat() for e, _lane in marks],
@@ -251,10 +252,11 @@ def _points(marks: Marks, lanes: Lanes, *, first: bool) -> go.Scatter:
     )
 
 
-def _spans(marks: Marks, lanes: Lanes, *, first: bool) -> go.Bar:
+def _spans(marks: Marks, lanes: Lanes, *, first: bool) -> dict:
     styles = [_span_style(e) for e, _lane in marks]
     colour = TYPE_COLOURS.get(marks[0][0].type, OTHER)
-    return go.Bar(
+    return dict(
+        type="bar",
         **_trace_common(marks, first=first),
         orientation="h",
         y=[lanes.centre(lane) for _e, lane in marks],
@@ -269,8 +271,11 @@ def _spans(marks: Marks, lanes: Lanes, *, first: bool) -> go.Bar:
     )
 
 
-def _event_traces(events: Sequence[Event], lanes: Lanes, lane_of: LaneOf) -> list:
-    """Two traces per type, points and spans, sharing one legend entry."""
+def _event_traces(events: Sequence[Event], lanes: Lanes, lane_of: LaneOf) -> list[dict]:
+    """Two traces per type, points and spans, sharing one legend entry.
+
+    Plain dicts: plotly.py's validation of each of hundreds of marks cost more than
+    loading the events; ``validate_traces`` checks them against the schema in the tests."""
     groups: dict[tuple[str, bool], Marks] = {}
     for event in events:
         marks = groups.setdefault((event.type, is_point(event)), [])
@@ -433,7 +438,7 @@ def _short(label: str, limit: int = 24) -> str:
 
 
 def _legend(traces: list) -> list[dict]:
-    colours = {t.marker.color for t in traces}
+    colours = {t["marker"]["color"] for t in traces}
     return [
         {"css": css, "label": label}
         for colour, (css, label) in CATEGORIES.items()
@@ -453,24 +458,29 @@ def timeline_figure(events: Sequence[Event], lane_of: LaneOf = by_country) -> di
     dated = [e for e in events if e.start]
     lanes = _lanes(dated, lane_of)
     traces = _event_traces(dated, lanes, lane_of)
-    data = list(traces)
-    if lanes.names:
-        data.append(_extent_guard(dated))
     eras = _eras(dated, lanes)
-    if eras:
-        data.insert(0, eras)  # drawn first: beneath the events
+    guard = [_extent_guard(dated)] if lanes.names else []
     window = _default_range(dated) if dated else None
-    figure = go.Figure(data=data, layout=_layout(lanes, window))
-    return to_page(
-        figure,
+    # The eras (few) and the layout are validated objects; the marks are added as dicts.
+    page = to_page(
+        go.Figure(data=[eras, *guard] if eras else guard, layout=_layout(lanes, window)),
         legend=_legend(traces),
         hidden_lanes=lanes.hidden,
-        points=sum(len(t.y) for t in traces),
+        points=sum(len(t["y"]) for t in traces),
         lanes=lanes.names,
         lane_rows={lane: lanes.centre(lane) for lane in lanes.names},
         lane_heights=dict(zip(lanes.names, lanes.heights, strict=True)),
         eras=len(eras.y) if eras else 0,
     )
+    # Beneath to above: eras, then the marks, then the invisible extent guard.
+    first = 1 if eras else 0
+    page["data"] = page["data"][:first] + traces + page["data"][first:]
+    return page
+
+
+def validate_traces(traces: list[dict]) -> None:
+    """Check plain-dict traces against plotly.js's schema (raises ValueError)."""
+    pio.to_json(go.Figure(data=traces), validate=True)
 
 
 # --- relations per partner ---------------------------------------------------------------
@@ -527,3 +537,97 @@ def with_relation_periods(figure: dict, periods: Sequence[tuple]) -> dict:
     figure["data"].insert(0, json.loads(pio.to_json(shade, validate=True)))
     figure["relation_periods"] = len(periods)
     return figure
+
+
+# --- density: the chart of a window with more events than marks can show -------------------
+
+DETAIL_LIMIT = 500  # at most this many dated events are drawn one by one
+DENSITY_COLOURS = [[0, "#deebf7"], [0.35, "#6baed6"], [1, "#08306b"]]  # light to dark blue
+
+
+def density_figure(
+    lanes: list[tuple[str, object]],
+    cells: Sequence[tuple[object, object, int]],
+    bin,
+    extent: tuple[dt.date, dt.date],
+    *,
+    hidden: int,
+    marks: int,
+    detail: dict,
+) -> dict:
+    """Per lane, one bar per time bin, darker the more events it holds: a density strip.
+
+    ``lanes`` are (name, key) top to bottom; ``cells`` (key, bin value, count) as
+    ``selectors.density`` gives them. The page draws single marks in their place once
+    the view is zoomed to at most ``DETAIL_LIMIT`` events, fetched from the API
+    (``detail``: its URL and the filters).
+    """
+    names = [name for name, _key in lanes]
+    layout_lanes = Lanes(names, list(range(len(names))), [1.0] * len(names), {}, hidden)
+    by_lane: dict[object, list[tuple[dt.date, int]]] = {}
+    for key, value, n in cells:
+        by_lane.setdefault(key, []).append((bin.start(int(value)), n))
+    top = max((n for _k, _v, n in cells), default=1)
+    # Plain dicts, not validated graph objects: with thousands of cells, plotly.py's
+    # validation cost more than the queries. Their shape is pinned by the tests.
+    traces = []
+    for name, key in lanes:
+        found = sorted(by_lane.get(key, []))
+        if not found:
+            continue
+        traces.append(
+            {
+                "type": "bar",
+                "name": name,
+                "orientation": "h",
+                "y": [layout_lanes.centre(name)] * len(found),
+                "base": [start.isoformat() for start, _n in found],
+                "x": [(bin.end(start) - start).days * DAY_MS for start, _n in found],
+                "width": 0.8,
+                "text": [f"{bin.label(start)}: {plural(n, 'event')}" for start, n in found],
+                "textposition": "none",
+                "marker": {
+                    # A square root: one event still shows; the busiest bin is the darkest.
+                    "color": [round((n / top) ** 0.5, 3) for _start, n in found],
+                    "colorscale": DENSITY_COLOURS,
+                    "cmin": 0,
+                    "cmax": 1,
+                    "line": {"width": 0},
+                },
+                "hovertemplate": "<b>%{fullData.name}</b><br>%{text}<br>Zoom in to see them"
+                "<extra></extra>",
+                "showlegend": False,
+            }
+        )
+    first, last = extent
+    pad = max(MIN_PAD, (last - first) / 30)
+    guard = go.Scatter(
+        name="extent",
+        mode="markers",
+        x=[(first - pad).isoformat(), (last + pad).isoformat()],
+        y=[0, 0],
+        marker={"opacity": 0, "size": 1},
+        hoverinfo="skip",
+        showlegend=False,
+    )
+    layout = _layout(layout_lanes, None)
+    layout.meta = (
+        dict(layout.meta)
+        | {
+            "density": True,
+            "detail_limit": DETAIL_LIMIT,
+            "colours": TYPE_COLOURS | {"": OTHER},
+        }
+        | detail
+    )
+    page = to_page(go.Figure(data=[guard], layout=layout))
+    page["data"] = [*traces, *page["data"]]
+    return page | {
+        "legend": [],
+        "density": True,
+        "hidden_lanes": hidden,
+        "points": marks,
+        "lanes": names,
+        "bin": bin.name,
+        "eras": 0,
+    }

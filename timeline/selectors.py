@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    Func,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+)
+from django.db.models.functions import Coalesce
 
 from .models import Actor, Article, Country, Event, EventQuerySet, Evidence, Mention, Sentence
 
@@ -66,49 +80,41 @@ def _ids(events: EventQuerySet):
     return events.order_by().values("pk")
 
 
-def country_counts(events: EventQuerySet) -> list[Country]:
-    return list(
-        Country.objects.annotate(
-            n=Count("events", filter=Q(events__in=_ids(events)), distinct=True)
+def _counted(item, n: int):
+    item.n = n
+    return item
+
+
+def source_articles(
+    events: EventQuerySet, *, limit: int | None = None, latest: int | None = None
+) -> list[Article]:
+    """The articles that report the events, each with how many of them (``n``), the latest
+    first (the first ``limit`` of them).
+
+    ``latest`` looks only among that many of the latest articles: over a large set, a
+    GROUP BY over every piece of evidence cost more than the rest of the page."""
+    evidence = Evidence.objects.filter(rejected=False)
+    if latest:
+        # Walked from the latest articles' sentences (indexes), each piece of evidence
+        # checked against the filters by its event's key: bounded whatever the corpus.
+        recent = Article.objects.order_by("-published", "title").values("pk")[:latest]
+        evidence = evidence.filter(
+            Exists(events.order_by().filter(pk=OuterRef("event_id"))),
+            sentence__article_id__in=recent,
         )
-        .filter(n__gt=0)
-        .order_by("-n", "name")
-    )
-
-
-def actor_counts(events: EventQuerySet) -> list[Actor]:
-    return list(
-        Actor.objects.annotate(n=Count("events", filter=Q(events__in=_ids(events)), distinct=True))
-        .filter(n__gt=0)
-        .prefetch_related("aliases")
-        .order_by("-n", "name")
-    )
-
-
-def type_counts(events: EventQuerySet) -> dict[str, int]:
+    else:  # a small set: walked from its events
+        evidence = evidence.filter(event_id__in=_ids(events))
     rows = (
-        Event.objects.filter(pk__in=_ids(events)).values("type").annotate(n=Count("pk")).order_by()
+        evidence.values_list("sentence__article_id")
+        .annotate(n=Count("event_id", distinct=True))
+        .order_by()
     )
-    return {row["type"]: row["n"] for row in rows}
-
-
-def source_articles(events: EventQuerySet) -> list[Article]:
-    """The articles that report the events, each with how many of them (``n``)."""
-    return list(
-        Article.objects.only("slug", "title", "published")
-        .annotate(
-            n=Count(
-                "sentences__evidence__event",
-                filter=Q(
-                    sentences__evidence__event__in=_ids(events),
-                    sentences__evidence__rejected=False,
-                ),
-                distinct=True,
-            )
-        )
-        .filter(n__gt=0)
-        .order_by("-published", "title")
-    )
+    counts = dict(rows)
+    found = Article.objects.only("slug", "title", "published").in_bulk(counts)
+    ranked = [_counted(found[pk], n) for pk, n in counts.items() if pk in found]
+    ranked.sort(key=lambda a: a.title or a.slug)
+    ranked.sort(key=lambda a: a.published or dt.date.min, reverse=True)
+    return ranked[:limit] if limit else ranked
 
 
 @dataclass
@@ -183,3 +189,208 @@ def relation_history(
                 label = "established"
             steps.append(RelationStep(label, event))
     return sorted(history.items())
+
+
+# --- the timeline at any size: counts, one page, and the chart's density -------------------
+
+
+@dataclass
+class Summary:
+    """What the page says about the whole filtered set, from one aggregate query."""
+
+    total: int
+    undated: int
+    first: dt.date | None  # the earliest start
+    last: dt.date | None  # the latest end
+
+    @property
+    def dated(self) -> int:
+        return self.total - self.undated
+
+
+def summaries_by_type(events: EventQuerySet) -> dict[str, Summary]:
+    """Per event type, how many events, how many undated, and their extent: one GROUP BY.
+
+    The type filter's counts are these over every other filter; the page's own summary
+    is their sum, or the chosen type's row (``summary``): one scan of the events for both."""
+    rows = (
+        events.order_by()
+        .values("type")
+        .annotate(
+            total=Count("pk", distinct=True),
+            undated=Count("pk", filter=Q(start__isnull=True), distinct=True),
+            first=Min("start"),
+            last=Max(Coalesce("end", "start")),
+        )
+    )
+    return {
+        row["type"]: Summary(row["total"], row["undated"], row["first"], row["last"])
+        for row in rows
+    }
+
+
+def summary(by_type: dict[str, Summary], chosen: str = "") -> Summary:
+    rows = [by_type[chosen]] if chosen in by_type else [] if chosen else list(by_type.values())
+    firsts = [r.first for r in rows if r.first]
+    lasts = [r.last for r in rows if r.last]
+    return Summary(
+        sum(r.total for r in rows),
+        sum(r.undated for r in rows),
+        min(firsts, default=None),
+        max(lasts, default=None),
+    )
+
+
+class EventPage(Sequence):
+    """The filtered events as the paginator sees them: a length known from ``summary``
+    (no second COUNT) and slices loaded with their sources, one page at a time."""
+
+    def __init__(self, events: EventQuerySet, total: int):
+        self.events, self.total = events, total
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            raise TypeError("an EventPage is read a page (a slice) at a time")
+        start, stop = index.start or 0, min(index.stop or self.total, self.total)
+        return load_events(self.events, offset=start, limit=max(stop - start, 0))
+
+
+class MonthIndex(Func):
+    """Months since year 0 of a date column (year * 12 + month - 1), as an integer.
+
+    Written per database: Django's Extract on SQLite calls a Python function for each
+    row, which made the density query cost most of the page."""
+
+    output_field = IntegerField()
+
+    def as_sql(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.source_expressions[0])
+        year, month = (f"EXTRACT({part} FROM {sql})::integer" for part in ("YEAR", "MONTH"))
+        return f"({year} * 12 + {month} - 1)", params * 2
+
+    def as_sqlite(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.source_expressions[0])
+        year, month = (f"CAST(substr({sql}, {a}, {n}) AS integer)" for a, n in ((1, 4), (6, 2)))
+        return f"({year} * 12 + {month} - 1)", params * 2
+
+
+class DayIndex(Func):
+    """Days since 1 January 1970 of a date column, as an integer."""
+
+    output_field = IntegerField()
+
+    def as_sql(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"({sql} - DATE '1970-01-01')", params
+
+    def as_sqlite(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"CAST(julianday({sql}) - 2440587.5 AS integer)", params
+
+
+EPOCH = dt.date(1970, 1, 1)
+
+
+@dataclass(frozen=True)
+class Bin:
+    """A time bin of the density chart: ``size`` days (weeks) or ``size`` months (months,
+    quarters, years, decades...), numbered from a fixed origin so the database can tell
+    each date's bin with integer division."""
+
+    unit: str  # "day" or "month"
+    size: int
+
+    def expression(self, field: str):
+        index = DayIndex(field) if self.unit == "day" else MonthIndex(field)
+        return index / Value(self.size) if self.size > 1 else index
+
+    def start(self, value: int) -> dt.date:
+        """The first day of bin number ``value``."""
+        if self.unit == "day":
+            return EPOCH + dt.timedelta(days=value * self.size)
+        return _month(value * self.size)
+
+    def end(self, start: dt.date) -> dt.date:
+        """The first day after the bin that starts on ``start``."""
+        if self.unit == "day":
+            return start + dt.timedelta(days=self.size)
+        return _month(start.year * 12 + start.month - 1 + self.size)
+
+    def label(self, start: dt.date) -> str:
+        if self.unit == "day":
+            return f"week of {start.day} {start:%B %Y}"
+        if self.size == 1:
+            return f"{start:%B %Y}"
+        if self.size == 3:
+            return f"Q{(start.month - 1) // 3 + 1} {start.year}"
+        years = self.size // 12
+        return str(start.year) if years == 1 else f"{start.year}–{start.year + years - 1}"
+
+    @property
+    def name(self) -> str:
+        names = {("day", 7): "week", ("month", 1): "month", ("month", 3): "quarter"}
+        years = self.size // 12
+        return names.get((self.unit, self.size)) or ("year" if years == 1 else f"{years} years")
+
+
+def _month(index: int) -> dt.date:
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, 1)
+
+
+MAX_BINS = 80  # time bins across the whole extent: readable, and a bounded figure
+BINS = [
+    (Bin("day", 7), 7),
+    (Bin("month", 1), 31),
+    (Bin("month", 3), 92),
+    *((Bin("month", 12 * n), 366 * n) for n in (1, 2, 5, 10, 25, 50, 100)),
+]
+
+
+def bin_for(first: dt.date, last: dt.date) -> Bin:
+    """The finest bin that cuts the extent into at most ``MAX_BINS`` pieces."""
+    days = (last - first).days + 1
+    return next((b for b, length in BINS if days / length <= MAX_BINS), BINS[-1][0])
+
+
+def lane_counts(events: EventQuerySet, lane: str, bin: Bin | None) -> list[tuple]:
+    """(lane key, bin number or None, events) for every country or actor of the events:
+    one GROUP BY over their links, whatever the number of events. Undated events (and
+    every event when ``bin`` is None) fall in bin None, so each key's rows add up to its
+    count for the filter form, and the dated ones are the chart's density."""
+    return list(lane_counts_query(events, lane, bin))
+
+
+def lane_counts_query(events: EventQuerySet, lane: str, bin: Bin | None) -> QuerySet:
+    link = Event.countries.through if lane == "country" else Event.actors.through
+    column = "country_id" if lane == "country" else "actor_id"
+    rows = link.objects.filter(event_id__in=_ids(events))
+    if bin is not None:
+        rows = rows.annotate(bin=bin.expression("event__start"))
+    else:
+        rows = rows.annotate(bin=Value(None, output_field=IntegerField()))
+    return rows.values_list(column, "bin").annotate(n=Count("event_id")).order_by()
+
+
+def ranked(rows: list[tuple]) -> dict:
+    """Each key's total over its bins, most events first."""
+    totals: dict = defaultdict(int)
+    for key, _bin, n in rows:
+        totals[key] += n
+    return dict(sorted(totals.items(), key=lambda kv: -kv[1]))
+
+
+def countries_counted(counts: dict[str, int]) -> list[Country]:
+    found = Country.objects.in_bulk(counts)
+    ranked = [_counted(found[iso3], n) for iso3, n in counts.items() if iso3 in found]
+    return sorted(ranked, key=lambda c: (-c.n, c.name))
+
+
+def actors_counted(counts: dict[int, int], limit: int | None = None) -> list[Actor]:
+    top = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit])
+    found = Actor.objects.prefetch_related("aliases").in_bulk(top)
+    ranked = [_counted(found[pk], n) for pk, n in top.items() if pk in found]
+    return sorted(ranked, key=lambda a: (-a.n, a.name))

@@ -11,17 +11,21 @@ from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.vary import vary_on_headers
 
 from . import selectors
 from .charts import (
+    DETAIL_LIMIT,
     LANE_FUNCTIONS,
+    MAX_LANES,
     by_country,
     by_partner,
+    density_figure,
     relation_periods,
     timeline_figure,
     with_relation_periods,
@@ -33,9 +37,14 @@ from .presentation import discrepancies, sentence_total, sources_by_article
 from .templatetags.timeline_tags import filters_query, query_without
 from .timelinejs import timeline_json
 
-PAGE_SIZE = 100  # events listed per page; the chart always draws every filtered event
+PAGE_SIZE = 100  # events listed per page; the chart draws every filtered event, or their density
 DEFAULT_PAGE_SIZE = 50  # the API's
 FACET_LINKS = 12
+# The lists of the filter form hold the most frequent choices (and any chosen one): a
+# list of every actor or article grows with the corpus, and so would every page.
+ACTOR_OPTIONS = 150
+ARTICLE_OPTIONS = 100
+SMALL_SET = 2000
 
 
 def _partial(request: HttpRequest) -> bool:
@@ -111,7 +120,46 @@ def _by_name(options: list) -> list:
     return sorted(options, key=lambda option: option.name.casefold())
 
 
-def _filter_choices(form: EventFilterForm, filtered: EventQuerySet) -> dict:
+@dataclass
+class Tally:
+    """Everything the page counts over the filtered events, in four GROUP BY queries."""
+
+    by_type: dict[str, selectors.Summary]
+    summary: selectors.Summary
+    bin: selectors.Bin | None  # None: few enough events to draw one by one
+    lane_rows: list[tuple]  # (lane key, bin, events) for the chart's lanes
+    countries: list[Country]  # most events first
+    actors: list[Actor]
+
+
+def _tally(form: EventFilterForm, filtered: EventQuerySet) -> Tally:
+    by_type = selectors.summaries_by_type(
+        form.filter(selectors.visible_events(), ignoring={"type"})
+    )
+    counted = selectors.summary(by_type, form.values.get("type") or "")
+    bin = None
+    # By the whole count (undated included): a small set is loaded once for the list and the
+    # chart, a large one is counted; two costs, each fixed.
+    if counted.total > DETAIL_LIMIT and counted.dated:
+        bin = selectors.bin_for(counted.first, counted.last)
+    lane = form.lane_mode
+    other = "actor" if lane == "country" else "country"
+    lane_rows = selectors.lane_counts(filtered, lane, bin)
+    counts = {
+        lane: selectors.ranked(lane_rows),
+        other: selectors.ranked(selectors.lane_counts(filtered, other, None)),
+    }
+    return Tally(
+        by_type,
+        counted,
+        bin,
+        lane_rows,
+        selectors.countries_counted(counts["country"]),
+        selectors.actors_counted(counts["actor"], limit=ACTOR_OPTIONS),
+    )
+
+
+def _filter_choices(form: EventFilterForm, filtered: EventQuerySet, tally: Tally) -> dict:
     """The filter form's options, each with how many events choosing it would show.
 
     Countries and actors narrow to events involving *every* chosen value, so an
@@ -125,8 +173,7 @@ def _filter_choices(form: EventFilterForm, filtered: EventQuerySet) -> dict:
     chosen_type = values.get("type") or ""
     chosen_article = values.get("article") or ""
 
-    countries = selectors.country_counts(filtered)  # most events first
-    actors = selectors.actor_counts(filtered)
+    countries, actors = tally.countries, tally.actors
     country_options = countries + _zero(
         Country.objects.all(), "iso3", set(chosen_countries) - {c.iso3 for c in countries}
     )
@@ -136,8 +183,14 @@ def _filter_choices(form: EventFilterForm, filtered: EventQuerySet) -> dict:
         set(chosen_actors) - {a.slug for a in actors},
     )
     visible = selectors.visible_events()
-    types = selectors.type_counts(form.filter(visible, ignoring={"type"}))
-    articles = selectors.source_articles(form.filter(visible, ignoring={"article"}))
+    types = {code: row.total for code, row in tally.by_type.items()}
+    articles = selectors.source_articles(
+        form.filter(visible, ignoring={"article"}),
+        limit=ARTICLE_OPTIONS,
+        # Over a large set, the latest articles: counting every article's events cost more
+        # than the rest of the page. A narrower filter lists every article it reaches.
+        latest=ARTICLE_OPTIONS * 3 if tally.summary.total > SMALL_SET else None,
+    )
     if chosen_article and chosen_article not in {a.slug for a in articles}:
         articles += _zero(
             Article.objects.only("slug", "title", "published"), "slug", {chosen_article}
@@ -175,7 +228,7 @@ def _zero(queryset: QuerySet, key: str, wanted: set[str]) -> list:
     return found
 
 
-def _list_page(events: list[Event], paging: PageForm) -> Page:
+def _list_page(events, paging: PageForm) -> Page:
     """One page of the list. A page number that is not one is an error on the page, which
     then shows the nearest page there is."""
     paginator = Paginator(events, PAGE_SIZE)
@@ -189,26 +242,74 @@ def _page_count(pages: int) -> str:
     return "There is 1 page." if pages == 1 else f"There are {pages} pages."
 
 
+def _chart(
+    form: EventFilterForm, filtered: EventQuerySet, tally: Tally, query: str, loaded: list | None
+) -> dict:
+    """Every dated event as a mark when there are few enough; else their density per lane
+    and time bin, counted in the database (the page fetches marks as the user zooms in).
+    ``loaded``: every filtered event, when the list loaded them all already."""
+    if tally.bin is None:
+        dated = [event for event in loaded or [] if event.start]
+        return timeline_figure(dated, LANE_FUNCTIONS[form.lane_mode])
+    ranked = tally.countries if form.lane_mode == "country" else tally.actors
+    lanes = [(item.name, item.pk) for item in ranked[:MAX_LANES]]
+    drawn = {key for _name, key in lanes}
+    cells = [row for row in tally.lane_rows if row[1] is not None and row[0] in drawn]
+    every_lane = {row[0] for row in tally.lane_rows}
+    counted = tally.summary
+    return density_figure(
+        lanes,
+        cells,
+        tally.bin,
+        (counted.first, counted.last),
+        hidden=max(len(every_lane) - len(lanes), 0),
+        marks=counted.dated,
+        detail=_detail_source(form, query),
+    )
+
+
+def _detail_source(form: EventFilterForm, query: str) -> dict:
+    """Where the page fetches the single events of a zoomed window: the API with the same
+    filters; the dates are the window's, kept within the filter's own dates."""
+    params = QueryDict(query, mutable=True)
+    for key in ("from", "to", "lanes"):
+        params.pop(key, None)
+    bounds = {key: form.values.get(key) for key in ("from", "to")}
+    return {
+        "api": reverse("api-events"),
+        "query": params.urlencode(),
+        "lanes": form.lane_mode,
+        "from": bounds["from"].isoformat() if bounds["from"] else "",
+        "to": bounds["to"].isoformat() if bounds["to"] else "",
+    }
+
+
 @vary_on_headers("HX-Request")
 def timeline(request: HttpRequest) -> HttpResponse:
     form = EventFilterForm(request.GET)
     form.is_valid()
     filtered = form.filter(selectors.visible_events())
-    events = selectors.load_events(filtered)
+    tally = _tally(form, filtered)
+    counted = tally.summary
     paging = PageForm(request.GET)
-    page = _list_page(events, paging)
-    choices = _filter_choices(form, filtered)
+    # A small set is loaded whole, once, for the list and the chart; a large one a page at a time.
+    loaded = selectors.load_events(filtered) if counted.total <= DETAIL_LIMIT else None
+    page = _list_page(
+        loaded if loaded is not None else selectors.EventPage(filtered, counted.total), paging
+    )
+    choices = _filter_choices(form, filtered, tally)
+    query = filters_query(request.GET)
     context = choices | {
         "form": form,
         "errors": form.errors | paging.errors,
         "page": page,
         "events": page.object_list,
-        "total": len(events),
-        "undated": sum(1 for e in events if not e.start),
-        "figure": timeline_figure(events, LANE_FUNCTIONS[form.lane_mode]),
+        "total": counted.total,
+        "undated": counted.undated,
+        "figure": _chart(form, filtered, tally, query, loaded),
         "chips": active_filters(request, form, choices["names"]),
         # The filters without the page: what the exports and the API links carry.
-        "query": filters_query(request.GET),
+        "query": query,
         "articles": Article.objects.count(),
     }
     if _partial(request):

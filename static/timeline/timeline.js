@@ -141,7 +141,15 @@
       noteOutOfView(element);
       element.on("plotly_relayout", function (change) {
         if (!("annotations" in (change || {}))) noteOutOfView(element);
+        if (figure.layout.meta && figure.layout.meta.density && movedInTime(change)) {
+          clearTimeout(element.detailTimer);
+          element.detailTimer = setTimeout(function () { showWindow(element); }, 250);
+        }
       });
+      if (figure.layout.meta && figure.layout.meta.density) {
+        element.densityData = element.data.slice();
+        element.dataset.view = "density";
+      }
       element.on("plotly_clickannotation", function () {
         Plotly.relayout(element, { "xaxis.autorange": true });
       });
@@ -150,6 +158,164 @@
         if (point && point.customdata) openEvent(point.customdata[0], element);
       });
     });
+  }
+
+  // --- A density strip turns into single events as the user zooms in --------------------
+  // Above a few hundred events the server sends counts per lane and time bin; once the
+  // window in view holds few enough events, they are fetched from the JSON API (with the
+  // page's filters) and drawn one by one; zooming back out brings the counts back.
+
+  function movedInTime(change) {
+    return Object.keys(change || {}).some(function (key) {
+      return key.indexOf("xaxis.range") === 0 || key === "xaxis.autorange";
+    });
+  }
+
+  function isoDay(ms) {
+    return new Date(ms).toISOString().slice(0, 10);
+  }
+
+  function windowQuery(element) {
+    // The API's question for the dates in view, kept within the filter's own dates.
+    const meta = element.layout.meta;
+    const range = element.layout.xaxis.range;
+    let from = isoDay(toMs(range[0]));
+    let to = isoDay(toMs(range[1]));
+    if (meta.from && meta.from > from) from = meta.from;
+    if (meta.to && meta.to < to) to = meta.to;
+    const params = new URLSearchParams(meta.query || "");
+    params.set("from", from);
+    params.set("to", to);
+    params.set("page_size", "200");
+    return params.toString();
+  }
+
+  function fetchEvents(url, events, limit) {
+    return fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) throw new Error("API " + response.status);
+        return response.json();
+      })
+      .then(function (page) {
+        if (page.count > limit) return { count: page.count, events: null };
+        const all = events.concat(page.events);
+        return page.next ? fetchEvents(page.next, all, limit) : { count: page.count, events: all };
+      });
+  }
+
+  function showWindow(element) {
+    const meta = element.layout.meta;
+    if (!element.isConnected || !element.layout.xaxis.range) return;
+    const query = windowQuery(element);
+    if (element.dataset.window === query) return;
+    element.dataset.window = query;
+    fetchEvents(meta.api + "?" + query, [], meta.detail_limit)
+      .then(function (found) {
+        if (element.dataset.window !== query || !element.isConnected) return; // moved on since
+        if (found.events) {
+          drawDetail(element, found.events);
+        } else {
+          drawDensity(element, found.count);
+        }
+      })
+      .catch(function () {
+        element.dataset.window = ""; // try again on the next move
+      });
+  }
+
+  function drawDensity(element, count) {
+    element.dataset.inView = count === undefined ? "" : String(count);
+    if (element.dataset.view === "density") return;
+    element.dataset.view = "density";
+    Plotly.react(element, element.densityData, element.layout);
+    announceView(element);
+  }
+
+  function eventLanes(event, mode) {
+    const names = mode === "actor"
+      ? event.actors.map(function (a) { return a.name; })
+      : event.countries.map(function (c) { return c.name; });
+    return names;
+  }
+
+  function hoverFor(event) {
+    const escape = function (text) {
+      const div = document.createElement("div");
+      div.textContent = text;
+      return div.innerHTML;
+    };
+    const date = event.date.display || event.date.start;
+    const sources = event.sources.length + " source sentence" + (event.sources.length === 1 ? "" : "s");
+    return "<b>" + escape(event.title) + "</b><br>" + escape(date) + " (" + (event.date.precision || "unknown precision") + ")<br>" +
+      escape(event.type_label || event.type) + " · " + sources;
+  }
+
+  const SPAN_STYLES = [[8, 0.6, 0.5], [32, 0.45, 0.42], [100, 0.32, 0.34], [367, 0.22, 0.26]];
+
+  function spanStyle(days) {
+    const found = SPAN_STYLES.find(function (style) { return days <= style[0]; });
+    return found ? [found[1], found[2]] : [0.14, 0.2];
+  }
+
+  function detailTraces(element, events) {
+    // One trace for the day-precise events (markers) and one for the vaguer ones (bars over
+    // their span), coloured by the nature of the event as on a small timeline.
+    const meta = element.layout.meta;
+    const rows = meta.lane_centres;
+    const colours = meta.colours || {};
+    const points = { type: "scatter", mode: "markers", name: "events", x: [], y: [], customdata: [], hovertext: [],
+      hoverinfo: "text", showlegend: false,
+      marker: { color: [], size: [], symbol: [], line: { color: "#ffffff", width: 1 } } };
+    const spans = { type: "bar", orientation: "h", name: "spans", y: [], base: [], x: [], customdata: [], hovertext: [],
+      hoverinfo: "text", showlegend: false, width: [], marker: { color: [], opacity: [] } };
+    events.forEach(function (event) {
+      if (!event.date.start) return;
+      const path = new URL(event.url, window.location.href).pathname;
+      const colour = colours[event.type] || colours[""] || "#6B6B6B";
+      const point = event.date.precision === "day" && event.date.start === event.date.end;
+      eventLanes(event, meta.lanes).forEach(function (lane) {
+        if (!(lane in rows)) return;
+        const trace = point ? points : spans;
+        trace.customdata.push([path, lane]);
+        trace.hovertext.push(hoverFor(event));
+        trace.marker.color.push(colour);
+        if (point) {
+          points.x.push(event.date.start);
+          points.y.push(rows[lane]);
+          points.marker.size.push(Math.min(9 + 2 * (event.sources.length - 1), 17));
+          points.marker.symbol.push(event.date.certain ? "circle" : "circle-open");
+        } else {
+          const start = toMs(event.date.start);
+          const end = toMs(event.date.end || event.date.start) + 86400000;
+          // Lighter and thinner the vaguer, as the server draws them (charts.SPAN_STYLES).
+          const style = spanStyle((end - start) / 86400000);
+          spans.y.push(rows[lane]);
+          spans.base.push(event.date.start);
+          spans.x.push(end - start);
+          spans.marker.opacity.push(style[0]);
+          spans.width.push(style[1]);
+        }
+      });
+    });
+    return [spans, points];
+  }
+
+  function drawDetail(element, events) {
+    element.dataset.inView = String(events.length);
+    element.dataset.view = "detail";
+    const guard = element.densityData.filter(function (trace) { return trace.name === "extent"; });
+    Plotly.react(element, detailTraces(element, events).concat(guard), element.layout);
+    announceView(element);
+  }
+
+  function announceView(element) {
+    const status = document.getElementById("chart-view");
+    if (!status) return;
+    const count = element.dataset.inView;
+    status.textContent = element.dataset.view === "detail"
+      ? "Showing the " + count + " event" + (count === "1" ? "" : "s") + " in view one by one."
+      : "Showing how many events fall in each lane and period (darker: more)" +
+        (count ? "; " + count + " in view, zoom in further to see them one by one." : "; zoom in to see single events.");
   }
 
   function toMs(value) {

@@ -231,3 +231,47 @@ def test_the_chart_never_offers_to_upload_its_data(world):
     config = timeline_figure(load_events(visible_events()))["config"]
     assert config["showSendToCloud"] is False  # plotly.js 4 defaults to a cloud "share" button
     assert config["displaylogo"] is False
+
+
+def test_every_trace_of_the_chart_is_valid_plotly(world):
+    """The marks go to the page as plain dicts (validating hundreds of graph objects cost
+    more than loading them): they must still be what plotly.js's schema accepts."""
+    from timeline.charts import validate_traces
+
+    figure = timeline_figure(load_events(visible_events()))
+    marks = [t for t in figure["data"] if t.get("type") in ("scatter", "bar")]
+    assert len(marks) >= 3
+    validate_traces(figure["data"])
+    broken = [dict(marks[0], marker={"size": "big"})]
+    with pytest.raises(ValueError):
+        validate_traces(broken)
+
+
+def test_the_density_strip_is_valid_plotly(make_event):
+    from timeline.charts import density_figure, validate_traces
+    from timeline.selectors import bin_for, lane_counts
+
+    for day in range(40):
+        make_event(
+            f"Talks {day}",
+            type="meet",
+            start=dt.date(2020, 1, 1) + dt.timedelta(days=30 * day),
+            countries=("AAA", "BBB"),
+        )
+    events = visible_events()
+    bin = bin_for(dt.date(2020, 1, 1), dt.date(2023, 4, 1))
+    cells = [row for row in lane_counts(events, "country", bin) if row[1] is not None]
+    figure = density_figure(
+        [("AAA", "AAA"), ("BBB", "BBB")],
+        cells,
+        bin,
+        (dt.date(2020, 1, 1), dt.date(2023, 4, 1)),
+        hidden=0,
+        marks=40,
+        detail={"api": "/api/events.json", "query": ""},
+    )
+    validate_traces(figure["data"])
+    strip = [t for t in figure["data"] if t.get("type") == "bar"]
+    assert [t["name"] for t in strip] == ["AAA", "BBB"]
+    assert sum(int(text.split(": ")[1].split()[0]) for text in strip[0]["text"]) == 40
+    assert figure["layout"]["meta"]["density"] is True
