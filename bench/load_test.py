@@ -245,13 +245,15 @@ def samples(base: str) -> dict[str, list[str]]:
 
 
 def filter_query(rng: random.Random, pick: dict[str, list[str]]) -> str:
-    """One to three filters, as a reader combines them."""
+    """One to three filters, as a reader combines them (a period never ends before it starts:
+    the API refuses that with a 400, rightly)."""
+    year = rng.choice(pick["year"])
     choices = {
         "country": lambda: rng.choice(pick["country"]),
         "actor": lambda: rng.choice(pick["actor"]) if pick["actor"] else None,
         "type": lambda: rng.choice(pick["type"]),
-        "from": lambda: f"{rng.choice(pick['year'])}-01-01",
-        "to": lambda: f"{rng.choice(pick['year']) + rng.randrange(1, 10)}-12-31",
+        "from": lambda: f"{year}-01-01",
+        "to": lambda: f"{year + rng.randrange(0, 10)}-12-31",
         "q": lambda: rng.choice(["talks", "minister", "agreement", "visit", "sanctions"]),
     }
     params = {}
@@ -280,7 +282,7 @@ def user_class(pick: dict[str, list[str]], think: tuple[float, float]):
                 if r.status_code == 0:  # no answer at all
                     r.failure(f"no answer: {r.error!r}")
                 elif r.status_code != 200:
-                    r.failure(f"HTTP {r.status_code}")
+                    r.failure(f"HTTP {r.status_code} for {path}")
                 elif htmx and b'id="results"' not in r.content:
                     r.failure("htmx answer without the results region")
 
