@@ -40,7 +40,7 @@ class Step:
     name: str
     script: str  # relative to the repository, or "manage.py synthesize"
     what: str
-    full: list[str] = field(default_factory=list)
+    full: list[str] = field(default_factory=list)  # options of the full run only
     # Options for --quick, each used only when the script knows it (its source names it).
     quick: list[list[str]] = field(default_factory=list)
     read: Callable[[str], dict] | None = None  # figures from the printed lines
@@ -341,7 +341,7 @@ def command(step: Step, quick: bool, json_file: Path) -> list[str] | None:
     if not path.is_file():
         return None
     source = path.read_text(encoding="utf-8")
-    args = [a for a in step.full if not a.startswith("--") or f'"{a}"' in source]
+    args = [] if quick else [a for a in step.full if not a.startswith("--") or f'"{a}"' in source]
     if quick:
         for option in step.quick:
             if f'"{option[0]}"' in source:
