@@ -4,8 +4,8 @@
 
 Runs the scripts of bench/ one after the other, each in its own process, printing their
 whole output as it comes, then a summary table: for every target of issue #9, the target
-and the figure measured in this run. ``--quick`` runs smaller sizes (minutes instead of a
-quarter of an hour; the figures are then indications, not the targets' sizes). A script
+and the figure measured in this run. ``--quick`` runs smaller sizes (about ten minutes instead of
+half an hour; the figures are then indications, not the targets' sizes). A script
 that is not there is reported "not available" and the others still run.
 
 A script gives its figures to this table either by writing them as a flat JSON object to
