@@ -74,7 +74,7 @@ format: setup-dev
 	$(VENV)/bin/ruff format .
 
 # Every benchmark side by side, then issue #9's targets against the figures measured
-# (bench/run.py; about a quarter of an hour, PostgreSQL for the load test).
+# (bench/run.py; about half an hour, PostgreSQL for the load test).
 # `make bench BENCH="--quick"` for smaller sizes, `BENCH="--only load"` for one.
 BENCH ?=
 bench: setup-dev

@@ -10,8 +10,8 @@
 2. Starts gunicorn as the README documents it (``gunicorn.conf.py``, ``DJANGO_DEBUG=0``,
    behind an HTTPS proxy: requests carry ``X-Forwarded-Proto: https``) on a free loopback
    port, in its own processes.
-3. From this process, Locust runs U users for the given time, each waiting 1-3 s between
-   clicks as a reader does: the timeline, filters by country, actor, type, dates and text
+3. From this process, Locust runs U users for the given time, each waiting 1-5 s between
+   clicks (``--think``): the timeline, filters by country, actor, type, dates and text
    (whole pages and htmx swaps with ``HX-Request: true``), the next page, events, articles,
    actors, countries, the JSON API and the static files of a page.
 
@@ -245,13 +245,15 @@ def samples(base: str) -> dict[str, list[str]]:
 
 
 def filter_query(rng: random.Random, pick: dict[str, list[str]]) -> str:
-    """One to three filters, as a reader combines them."""
+    """One to three filters, as a reader combines them (a period never ends before it starts:
+    the API refuses that with a 400, rightly)."""
+    year = rng.choice(pick["year"])
     choices = {
         "country": lambda: rng.choice(pick["country"]),
         "actor": lambda: rng.choice(pick["actor"]) if pick["actor"] else None,
         "type": lambda: rng.choice(pick["type"]),
-        "from": lambda: f"{rng.choice(pick['year'])}-01-01",
-        "to": lambda: f"{rng.choice(pick['year']) + rng.randrange(1, 10)}-12-31",
+        "from": lambda: f"{year}-01-01",
+        "to": lambda: f"{year + rng.randrange(0, 10)}-12-31",
         "q": lambda: rng.choice(["talks", "minister", "agreement", "visit", "sanctions"]),
     }
     params = {}
@@ -262,11 +264,11 @@ def filter_query(rng: random.Random, pick: dict[str, list[str]]) -> str:
     return urlencode(params)
 
 
-def user_class(pick: dict[str, list[str]]):
+def user_class(pick: dict[str, list[str]], think: tuple[float, float]):
     from locust import FastHttpUser, between, task
 
     class Reader(FastHttpUser):
-        wait_time = between(1, 3)
+        wait_time = between(*think)
         # A page never waits this long; a timeout counts as an error.
         network_timeout = NETWORK_TIMEOUT
         connection_timeout = 10.0
@@ -280,7 +282,7 @@ def user_class(pick: dict[str, list[str]]):
                 if r.status_code == 0:  # no answer at all
                     r.failure(f"no answer: {r.error!r}")
                 elif r.status_code != 200:
-                    r.failure(f"HTTP {r.status_code}")
+                    r.failure(f"HTTP {r.status_code} for {path}")
                 elif htmx and b'id="results"' not in r.content:
                     r.failure("htmx answer without the results region")
 
@@ -330,13 +332,14 @@ def user_class(pick: dict[str, list[str]]):
     return Reader
 
 
-def swarm(base: str, pick: dict[str, list[str]], users: int, seconds: float):
+def swarm(base, pick, users: int, seconds: float, think: tuple[float, float]):
     import gevent
     from locust.env import Environment
 
     # At the end each user finishes the request it is waiting for (counted, and an
     # error if it times out) instead of dropping it, so slow pages cannot hide.
-    env = Environment(user_classes=[user_class(pick)], host=base, stop_timeout=NETWORK_TIMEOUT + 5)
+    users_class = user_class(pick, think)
+    env = Environment(user_classes=[users_class], host=base, stop_timeout=NETWORK_TIMEOUT + 5)
     runner = env.create_local_runner()
     began = time.monotonic()
     runner.start(users, spawn_rate=min(users, 10))
@@ -380,6 +383,14 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--duration", type=float, default=60, help="seconds")
     parser.add_argument(
+        "--think",
+        type=float,
+        nargs=2,
+        default=[1, 5],
+        metavar=("MIN", "MAX"),
+        help="seconds a user waits between two clicks (default 1 5, Locust's own example)",
+    )
+    parser.add_argument(
         "--database",
         default="postgres://postgres@127.0.0.1:5432/timeline_load",
         help="a PostgreSQL URL; the database is dropped and made anew",
@@ -418,19 +429,30 @@ def main() -> None:
             pick = samples(base)
             print(
                 f"gunicorn (gunicorn.conf.py) on {base}; {args.users} users for "
-                f"{args.duration:.0f} s, 1-3 s between clicks"
+                f"{args.duration:.0f} s, {args.think[0]:g}-{args.think[1]:g} s between clicks"
             )
-            stats, elapsed = swarm(base, pick, args.users, args.duration)
+            load = os.getloadavg()[0]
+            stats, elapsed = swarm(base, pick, args.users, args.duration, tuple(args.think))
         finally:
             server.terminate()
             server.wait(timeout=60)
         rows = report(stats, elapsed)
+        # The figures depend on whatever else runs on the machine's cores: say how busy it was.
+        print(
+            f"machine: {os.cpu_count()} cores, load average {load:.1f} before the run, "
+            f"{os.getloadavg()[0]:.1f} after (the server and these users included)"
+        )
         server_errors = [line for line in log.read_text().splitlines() if '" 5' in line]
         print(f"server log: {len(server_errors)} responses 5xx")
         for line in server_errors[:10]:
             print("  " + line)
     if args.json:
-        args.json.write_text(json.dumps({"events": args.events, "pages": rows}, indent=1))
+        args.json.write_text(
+            json.dumps(
+                {"events": args.events, "users": args.users, "think_s": args.think, "pages": rows},
+                indent=1,
+            )
+        )
     if rows["total"]["errors"] or server_errors:
         sys.exit(1)
 
