@@ -458,3 +458,13 @@ def test_a_leading_gerund_adjunct_names_no_party_of_the_main_clause():
         "on 2 May 2024."
     )
     assert (found.type, found.countries) == ("reduce_relations", ["GHA", "PER"])
+
+
+def test_offices_opened_by_each_side_are_titled_as_missions_in_each_others_countries():
+    (found,) = events(
+        "Cuba and the United States opened interests sections in each other's capitals in 1977."
+    )
+    assert found.type == "establish_relations"
+    assert found.title == "Cuba and United States open missions in each other's countries"
+    (office,) = events("Peru set up a liaison office in Suva in March 2024.")
+    assert office.title == "Peru opens a liaison office in Fiji"

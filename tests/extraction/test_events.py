@@ -1709,3 +1709,22 @@ def test_news_of_the_day_with_an_ordinal_partner_count_is_still_news():
     # A tally of partners is no news.
     text = "Ghana has established diplomatic relations with 150 countries."
     assert build_timeline([DocInput("a", text, PUBLISHED)]).events == []
+
+
+def test_suspended_or_frozen_relations_are_not_titled_as_a_break():
+    (frozen,) = dated("Ghana froze relations with Peru on 30 April 2024.")
+    assert frozen.title == "Ghana freezes relations with Peru"
+    (suspended,) = dated("Ghana suspended diplomatic relations with Peru on Monday.")
+    assert suspended.title == "Ghana suspends relations with Peru"
+    (cut,) = dated("Ghana cut ties with Peru on Monday.")
+    assert cut.title == "Ghana breaks relations with Peru"
+
+
+def test_a_press_conference_with_another_leader_is_a_meeting_but_not_one_with_reporters():
+    (event,) = dated(
+        "Chile's president spoke at a press conference with President Jose Rojas of Peru in "
+        "Lima on 2 May 2024."
+    )
+    assert event.type == "meet"
+    assert event.date.edtf == "2024-05-02"
+    assert dated("Chile's president told a news conference with reporters on Monday.") == []

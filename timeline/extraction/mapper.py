@@ -898,7 +898,7 @@ def _place(r: Reading, roles: dict[Role, Filler]) -> str:
 def _joint(r: Reading) -> bool:
     before = [m for m in r.mentions if m.kind == COUNTRY and m.end <= r.t_start]
     if len(before) >= 2 and re.fullmatch(
-        r"\s+and\s+|\s*[-–/]\s*", r.clause.text[before[0].end : before[1].start]
+        r"\s+and\s+(?:the\s+)?|\s*[-–/]\s*", r.clause.text[before[0].end : before[1].start]
     ):
         return True
     if BOTH.search(r.before):
