@@ -295,3 +295,13 @@ def test_renewing_relations_restores_them():
     (event,) = dated("On 2 May 2024 Chad renewed diplomatic relations with Qatar.")
     assert event.type == "establish_relations"
     assert sorted(event.countries) == ["QAT", "TCD"]
+
+
+def test_recently_is_no_item_of_a_respectively_list():
+    events = dated(
+        "Fiji recently signed joint communiques with Chad and Niger on 9th November and 24th "
+        "November 2021, respectively, to establish diplomatic relations.",
+        published=dt.date(2022, 3, 10),
+    )
+    got = sorted((e.countries[1], e.date.edtf) for e in events)
+    assert got == [("NER", "2021-11-24"), ("TCD", "2021-11-09")]

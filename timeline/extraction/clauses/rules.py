@@ -407,7 +407,7 @@ class RuleClauseAnalyser:
             return _respectively(
                 self.text,
                 [m for m in clause.mentions if m.kind == COUNTRY and lo <= m.start < limit],
-                [t for t in clause.timexes if lo <= t.start < limit and t.kind == "date"],
+                [t for t in clause.timexes if lo <= t.start < limit and _a_date(t)],
             )
         items: list[tuple[Mention, Timex]] = []
         cursor = end
@@ -449,6 +449,11 @@ class RuleClauseAnalyser:
             prep = _PREPOSITION.search(self.text, max(end, m.start - 40), m.start)
             out.append(Argument(prep["prep"].lower() if prep else "patient", m))
         return out
+
+
+def _a_date(t: Timex) -> bool:
+    """A date that can be an item of a list: "recently" dates nothing of its own."""
+    return t.kind == "date" and getattr(t.spec, "op", "") != "vague"
 
 
 def _respectively(
