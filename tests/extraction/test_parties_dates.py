@@ -305,3 +305,12 @@ def test_recently_is_no_item_of_a_respectively_list():
     )
     got = sorted((e.countries[1], e.date.edtf) for e in events)
     assert got == [("NER", "2021-11-24"), ("TCD", "2021-11-09")]
+
+
+def test_in_pursuing_a_mandate_is_no_hedge_but_pursuing_ties_is():
+    (event,) = dated(
+        "The Government of Fiji, in pursuing its foreign policy mandate, signed a joint "
+        "communique with Chad on 9 November 2021 to establish diplomatic relations."
+    )
+    assert sorted(event.countries) == ["FJI", "TCD"]
+    assert dated("On 2 May 2024 Fiji was pursuing diplomatic relations with Chad.") == []

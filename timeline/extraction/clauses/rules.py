@@ -95,7 +95,7 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:attempt\w*|tried|try|trying|plot(?:s|ted|ting)?|conspir\w+|desir\w+|wish\w*|refus\w+|declin\w+\s+to|fail\w*\s+to|"
     r"seek\w*|sought|hop(?:e|es|ed|ing)|interest\s+in|willing\w*|ready\s+to|aim\w*\s+to|"
     r"opportunit\w+|efforts?|would|could|might|(?-i:may)|if|whether|"
-    r"consider(?:s|ing)?\s+(?:to|whether|\w+ing)|discuss\w*|explore|pursu\w+|procedures?|"
+    r"consider(?:s|ing)?\s+(?:to|whether|\w+ing)|discuss\w*|explore|(?<!\bin\s)pursu\w+|procedures?|"
     r"policy\s+of|conditions\s+were\s+set|prospects?|possib\w+|potential|not|never|"
     r"no\s+longer|without|yet\s+to|began\s+to|begin\s+to)\b",
     re.I,
