@@ -314,3 +314,18 @@ def test_in_pursuing_a_mandate_is_no_hedge_but_pursuing_ties_is():
     )
     assert sorted(event.countries) == ["FJI", "TCD"]
     assert dated("On 2 May 2024 Fiji was pursuing diplomatic relations with Chad.") == []
+
+
+def test_a_reason_told_after_the_act_does_not_negate_it():
+    (event,) = dated(
+        "On 2 May 2024 Fiji declared Chad's ambassador persona non grata for failing to "
+        "apologise for his remarks."
+    )
+    assert event.type == "expel_withdraw"
+    # A refusal before the act still negates it, and one by verb after it.
+    assert dated("On 2 May 2024 Fiji refused to expel Chad's ambassador.") == []
+    # Another side's refusal, named as the cause, does not.
+    (event,) = dated(
+        "On 2 May 2024 Fiji severed ties with Chad, protesting Chad's refusal to negotiate."
+    )
+    assert event.type == "reduce_relations"

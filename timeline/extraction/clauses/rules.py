@@ -120,6 +120,21 @@ _PLANNED_AFTER = re.compile(
 )
 _REFUSED = re.compile(r"\b(?:refus\w+|declin\w+\s+to|fail\w*\s+to)\b", re.I)
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b", re.I)
+# After the act, only a refusal by verb negates it, and not one told as its reason:
+# "only Bahrain refused to rebuild ties" does; "protesting Tehran's refusal to negotiate"
+# and "expelled him for failing to apologise" do not.
+_REFUSED_AFTER = re.compile(r"\b(?:refused|refuses|declin(?:ed|es)\s+to|fail(?:ed|s)\s+to)\b", re.I)
+_REASON_BEFORE = re.compile(r"\b(?:for|after|over|by)\s+$", re.I)
+
+
+def _refused(before: str, after: str) -> bool:
+    """ "refused to expel" negates the act."""
+    return bool(_REFUSED.search(before)) or any(
+        not _REASON_BEFORE.search(after[max(0, m.start() - 8) : m.start()])
+        for m in _REFUSED_AFTER.finditer(after)
+    )
+
+
 # A noun or a gerund names the action without conjugating it: "plans for talks" is no
 # infinitive of "talks".
 _NOMINAL = re.compile(
@@ -373,7 +388,7 @@ class RuleClauseAnalyser:
             end=end,
             text=trigger,
             voice=Voice.PASSIVE if _BE_BEFORE.search(before) else Voice.ACTIVE,
-            negated=bool(_NEGATION.search(trigger) or _REFUSED.search(body)),
+            negated=bool(_NEGATION.search(trigger) or _refused(before, after)),
             modality=modality,
             invited=invited,
             infinitive=infinitive,
