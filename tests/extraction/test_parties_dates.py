@@ -295,3 +295,37 @@ def test_renewing_relations_restores_them():
     (event,) = dated("On 2 May 2024 Chad renewed diplomatic relations with Qatar.")
     assert event.type == "establish_relations"
     assert sorted(event.countries) == ["QAT", "TCD"]
+
+
+def test_recently_is_no_item_of_a_respectively_list():
+    events = dated(
+        "Fiji recently signed joint communiques with Chad and Niger on 9th November and 24th "
+        "November 2021, respectively, to establish diplomatic relations.",
+        published=dt.date(2022, 3, 10),
+    )
+    got = sorted((e.countries[1], e.date.edtf) for e in events)
+    assert got == [("NER", "2021-11-24"), ("TCD", "2021-11-09")]
+
+
+def test_in_pursuing_a_mandate_is_no_hedge_but_pursuing_ties_is():
+    (event,) = dated(
+        "The Government of Fiji, in pursuing its foreign policy mandate, signed a joint "
+        "communique with Chad on 9 November 2021 to establish diplomatic relations."
+    )
+    assert sorted(event.countries) == ["FJI", "TCD"]
+    assert dated("On 2 May 2024 Fiji was pursuing diplomatic relations with Chad.") == []
+
+
+def test_a_reason_told_after_the_act_does_not_negate_it():
+    (event,) = dated(
+        "On 2 May 2024 Fiji declared Chad's ambassador persona non grata for failing to "
+        "apologise for his remarks."
+    )
+    assert event.type == "expel_withdraw"
+    # A refusal before the act still negates it, and one by verb after it.
+    assert dated("On 2 May 2024 Fiji refused to expel Chad's ambassador.") == []
+    # Another side's refusal, named as the cause, does not.
+    (event,) = dated(
+        "On 2 May 2024 Fiji severed ties with Chad, protesting Chad's refusal to negotiate."
+    )
+    assert event.type == "reduce_relations"

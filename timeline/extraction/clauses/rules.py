@@ -98,7 +98,7 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:attempt\w*|tried|try|trying|plot(?:s|ted|ting)?|conspir\w+|desir\w+|wish\w*|refus\w+|declin\w+\s+to|fail\w*\s+to|"
     r"seek\w*|sought|hop(?:e|es|ed|ing)|interest\s+in|willing\w*|ready\s+to|aim\w*\s+to|"
     r"opportunit\w+|efforts?|would|could|might|(?-i:may)|if|whether|"
-    r"consider(?:s|ing)?\s+(?:to|whether|\w+ing)|discuss\w*|explore|pursu\w+|procedures?|"
+    r"consider(?:s|ing)?\s+(?:to|whether|\w+ing)|discuss\w*|explore|(?<!\bin\s)pursu\w+|procedures?|"
     r"policy\s+of|conditions\s+were\s+set|prospects?|possib\w+|potential|not|never|"
     r"no\s+longer|without|yet\s+to|began\s+to|begin\s+to)\b",
     re.I,
@@ -122,12 +122,22 @@ _PLANNED_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,12}?(?:to\s+be\s+held|scheduled\s+(?:for|to)|will\s+be\s+held)\b"
 )
 _REFUSED = re.compile(r"\b(?:refus\w+|declin\w+\s+to|fail\w*\s+to)\b", re.I)
-# After the trigger only a verb refuses ("X that cut ties refused to rebuild them"), not a
-# noun ("cut ties, protesting Y's refusal to negotiate").
-_REFUSES = re.compile(
-    r"\b(?:refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)\s+to|fail(?:s|ed|ing)?\s+to)\b", re.I
-)
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b", re.I)
+# After the act, only a refusal by verb negates it, and not one told as its reason:
+# "only Bahrain refused to rebuild ties" does; "protesting Tehran's refusal to negotiate"
+# and "expelled him for failing to apologise" do not.
+_REFUSED_AFTER = re.compile(r"\b(?:refused|refuses|declin(?:ed|es)\s+to|fail(?:ed|s)\s+to)\b", re.I)
+_REASON_BEFORE = re.compile(r"\b(?:for|after|over|by)\s+$", re.I)
+
+
+def _refused(before: str, after: str) -> bool:
+    """ "refused to expel" negates the act."""
+    return bool(_REFUSED.search(before)) or any(
+        not _REASON_BEFORE.search(after[max(0, m.start() - 8) : m.start()])
+        for m in _REFUSED_AFTER.finditer(after)
+    )
+
+
 # A noun or a gerund names the action without conjugating it: "plans for talks" is no
 # infinitive of "talks".
 _NOMINAL = re.compile(
@@ -389,9 +399,7 @@ class RuleClauseAnalyser:
             end=end,
             text=trigger,
             voice=Voice.PASSIVE if _BE_BEFORE.search(before) else Voice.ACTIVE,
-            negated=bool(
-                _NEGATION.search(trigger) or _REFUSED.search(before) or _REFUSES.search(after)
-            ),
+            negated=bool(_NEGATION.search(trigger) or _refused(before, after)),
             modality=modality,
             invited=invited,
             infinitive=infinitive,
@@ -425,11 +433,7 @@ class RuleClauseAnalyser:
             return _respectively(
                 self.text,
                 [m for m in clause.mentions if m.kind == COUNTRY and lo <= m.start < limit],
-                [
-                    t
-                    for t in clause.timexes
-                    if lo <= t.start < limit and t.kind == "date" and not _VAGUE.fullmatch(t.text)
-                ],
+                [t for t in clause.timexes if lo <= t.start < limit and _a_date(t)],
             )
         items: list[tuple[Mention, Timex]] = []
         cursor = end
@@ -475,6 +479,13 @@ class RuleClauseAnalyser:
 
 # A time word that dates no item of a list: "recently signed with X and Y on D1 and D2".
 _VAGUE = re.compile(r"(?i)recently|lately|previously|earlier|formerly|now|currently")
+
+
+def _a_date(t: Timex) -> bool:
+    """A date that can be an item of a list: "recently" dates nothing of its own."""
+    return (
+        t.kind == "date" and getattr(t.spec, "op", "") != "vague" and not _VAGUE.fullmatch(t.text)
+    )
 
 
 def _respectively(
