@@ -320,3 +320,14 @@ def test_a_ceremony_or_communique_named_again_is_one_more_source():
     )
     (event,) = build_timeline([DocInput("a", text, dt.date(2024, 6, 6))]).events
     assert _sources(event) == [0, 1, 2]
+
+
+def test_a_demonym_and_a_word_for_a_person_before_a_name_make_a_person_of_that_country():
+    people = _actors_of("Kenyan woman Amina Odhiambo and Thai student Somchai Boon were held.")
+    assert sorted((p.name, p.country) for p in people) == [
+        ("Amina Odhiambo", "KEN"),
+        ("Somchai Boon", "THA"),
+    ]
+    # A headline's "Uzbek envoy" above a caption is no description of the caption's name.
+    (person,) = _actors_of("Turkmenistan expels Uzbek envoy\nPresident Amir Tashkentov spoke.")
+    assert person.country != "UZB"

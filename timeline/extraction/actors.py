@@ -673,6 +673,13 @@ _PLACE_OR_THING = re.compile(
 _POSSESSIVE_ROLE = re.compile(
     r"['’]s\s+(?:(?:[a-z-]+\s+){0,3}(?:official|diplomat|agent|officer|spy|aide)\s+)?"
 )
+# "Indonesian woman Siti Aisyah", "British journalist Tom Reid": a demonym and a word for
+# a person right before a name, on one line (a headline's "Uzbek envoy" is no caption's).
+_DEMONYM_ROLE = re.compile(
+    r"[ \t]+(?:[a-z-]+[ \t]+){0,2}(?:woman|man|national|citizen|journalist|reporter|activist|"
+    r"student|businessman|businesswoman|tourist|worker|lawyer|dissident|official|diplomat|"
+    r"envoy|suspect|author|writer|scholar|academic|priest|cleric)[ \t]+"
+)
 
 
 def _after_country_possessive(text: str, a: int, b: int, countries: _Countries) -> str:
@@ -683,7 +690,7 @@ def _after_country_possessive(text: str, a: int, b: int, countries: _Countries) 
         return ""
     for i in countries.ending_within(max(0, a - 60), a):
         m = countries.mentions[i]
-        if _POSSESSIVE_ROLE.fullmatch(text, m.end, a):
+        if _POSSESSIVE_ROLE.fullmatch(text, m.end, a) or _DEMONYM_ROLE.fullmatch(text, m.end, a):
             return m.key
     return ""
 
