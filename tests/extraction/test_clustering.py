@@ -331,3 +331,11 @@ def test_a_demonym_and_a_word_for_a_person_before_a_name_make_a_person_of_that_c
     # A headline's "Uzbek envoy" above a caption is no description of the caption's name.
     (person,) = _actors_of("Turkmenistan expels Uzbek envoy\nPresident Amir Tashkentov spoke.")
     assert person.country != "UZB"
+
+
+def test_a_name_whose_government_or_rule_is_told_is_a_person():
+    (person,) = _actors_of("Relations resumed under the previous government of Amadou Sall.")
+    assert person.name == "Amadou Sall"
+    (person,) = _actors_of("They suffer under the leadership of Kim Sung Ho, the report said.")
+    assert person.name == "Kim Sung Ho"
+    assert not _actors_of("The government of Botswana said the decision was final.")

@@ -123,6 +123,13 @@ _TITLE_BEFORE = re.compile(
 )
 # A byline: "By Liz Sly, Chicago Tribune", "|By Peter Annear", "Reporting by ...".
 _BYLINE_BEFORE = re.compile(r"(?:^|\n|\|)[ \t]*(?:By|Reporting\s+by|Written\s+by)[ \t]+$")
+# Whose rule: "the previous government of Abdou Diouf", "under the leadership of Kim Jong
+# Un": only a person heads a government that way.
+_LED_BY_BEFORE = re.compile(
+    r"\b(?:government|leadership|regime|administration|presidency|premiership|rule|reign)"
+    r"\s+of\s+$",
+    re.I,
+)
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Amb|Hon|Rt)\.?\s+$")
 _APPOSITION = re.compile(
     r"\s*,\s*(?:(?:left|right|centre|center|pictured|above|below|second\s+\w+)\s*,\s*)?"
@@ -481,6 +488,7 @@ def find_actors(
                 title
                 or _HONORIFIC_BEFORE.search(text[max(0, a - 6) : a])
                 or _BYLINE_BEFORE.search(text[max(0, a - 12) : a])
+                or _LED_BY_BEFORE.search(text[max(0, a - 30) : a])
                 or possessive
                 or re.search(r"\b(?:al|el|bin|ibn|von|van|abu)\b|-", surface, re.IGNORECASE)
                 or _REPORTING_AFTER.match(text, b)
