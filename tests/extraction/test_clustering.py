@@ -339,3 +339,9 @@ def test_a_name_whose_government_or_rule_is_told_is_a_person():
     (person,) = _actors_of("They suffer under the leadership of Kim Sung Ho, the report said.")
     assert person.name == "Kim Sung Ho"
     assert not _actors_of("The government of Botswana said the decision was final.")
+
+
+def test_a_name_set_off_by_commas_as_the_speaker_is_a_person():
+    (person,) = _actors_of("Our Africa correspondent, Grace Mwangi, says the move was expected.")
+    assert person.name == "Grace Mwangi"
+    assert not _actors_of("The talks moved to the capital, Port Vila, after the storm.")

@@ -123,6 +123,16 @@ _TITLE_BEFORE = re.compile(
 )
 # A byline: "By Liz Sly, Chicago Tribune", "|By Peter Annear", "Reporting by ...".
 _BYLINE_BEFORE = re.compile(r"(?:^|\n|\|)[ \t]*(?:By|Reporting\s+by|Written\s+by)[ \t]+$")
+# "Our Chinese affairs analyst, James Miles, says": a name set off by commas after a word
+# for a person, as the speaker of the verb that follows.
+_APPOSED_BEFORE = re.compile(r"\b[a-z]{3,},[ \t]+$")
+_SPEAKS_AFTER = re.compile(r",[ \t]+(?:said|says|told|tells|added|adds|wrote|writes)\b")
+
+
+def _apposed_speaker(text: str, a: int, b: int) -> bool:
+    return bool(_APPOSED_BEFORE.search(text, max(0, a - 20), a) and _SPEAKS_AFTER.match(text, b))
+
+
 # Whose rule: "the previous government of Abdou Diouf", "under the leadership of Kim Jong
 # Un": only a person heads a government that way.
 _LED_BY_BEFORE = re.compile(
@@ -489,6 +499,7 @@ def find_actors(
                 or _HONORIFIC_BEFORE.search(text[max(0, a - 6) : a])
                 or _BYLINE_BEFORE.search(text[max(0, a - 12) : a])
                 or _LED_BY_BEFORE.search(text[max(0, a - 30) : a])
+                or _apposed_speaker(text, a, b)
                 or possessive
                 or re.search(r"\b(?:al|el|bin|ibn|von|van|abu)\b|-", surface, re.IGNORECASE)
                 or _REPORTING_AFTER.match(text, b)
