@@ -18,9 +18,11 @@ run: setup db seeds $(COMPRESSED)
 	@echo "Timeline with the seeds: http://$(HOST):$(PORT)/"
 	@echo "Create the first account for /admin/:  $(PY) manage.py createsuperuser"
 	@echo "Let someone curate (the 'editor' group):  $(PY) manage.py setup_roles --add USERNAME"
+	@echo "Background jobs (uploads, re-extraction, timeline updates) run in a worker started beside the server."
 	@echo
-	@# --nostatic: WhiteNoise serves the static files, gzipped, as in production.
-	$(PY) manage.py runserver --nostatic $(HOST):$(PORT)
+	@# The server (WhiteNoise serves the static files, as in production) and
+	@# the background-job worker, stopped together by Ctrl-C.
+	$(PY) scripts/run.py $(HOST):$(PORT)
 
 test: setup-dev browser
 	$(VENV)/bin/ruff check .
@@ -91,4 +93,4 @@ plotly-styles: setup
 	$(PY) scripts/plotly_styles.py
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache $(COMPRESSED)
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles .pytest_cache .ruff_cache $(COMPRESSED)

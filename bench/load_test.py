@@ -6,13 +6,14 @@
 1. Makes a fresh PostgreSQL database (dropped first if it exists), migrates it and fills it
    with ``manage.py synthesize --events N`` (where that command is missing: a minimal fill
    of synthetic articles, sentences and events written here), then ``collectstatic``.
+   ``--reuse`` keeps the database a previous run filled.
 2. Starts gunicorn as the README documents it (``gunicorn.conf.py``, ``DJANGO_DEBUG=0``,
    behind an HTTPS proxy: requests carry ``X-Forwarded-Proto: https``) on a free loopback
    port, in its own processes.
 3. From this process, Locust runs U users for the given time, each waiting 1-3 s between
    clicks as a reader does: the timeline, filters by country, actor, type, dates and text
    (whole pages and htmx swaps with ``HX-Request: true``), the next page, events, articles,
-   actors, countries and the JSON API.
+   actors, countries, the JSON API and the static files of a page.
 
 Prints, per kind of page: requests, errors, p50/p95/p99 and the rate; the total; the 5xx
 lines of the server's log. Exits 1 when any request failed. Nothing here is a test: the
@@ -41,6 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 GUNICORN = str(Path(PYTHON).with_name("gunicorn"))
 PROXIED = {"X-Forwarded-Proto": "https"}
+NETWORK_TIMEOUT = 60.0
 
 # --- the database --------------------------------------------------------------------
 
@@ -79,6 +81,16 @@ def recreate(database: str) -> None:
     with psycopg.connect(admin, autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def analyze(database: str) -> None:
+    """Fresh statistics for the planner, as after any bulk load. Without them (autovacuum
+    off, or not yet run) PostgreSQL guesses a few rows a table and, at 20,000 events,
+    picks plans that scan every evidence row for one article's page (0.5 s instead of ms)."""
+    import psycopg
+
+    with psycopg.connect(database, autocommit=True) as connection:
+        connection.execute("ANALYZE")
 
 
 def populate(env: dict[str, str], events: int) -> tuple[str, float]:
@@ -220,6 +232,9 @@ def samples(base: str) -> dict[str, list[str]]:
             break
     if not found["event"]:
         sys.exit("the database holds no event to browse")
+    # The files a first visit loads (hashed names from collectstatic, served by WhiteNoise).
+    page = fetch(f"{base}{min(found['event'])}")[1].decode()
+    found["static"] = set(re.findall(r'(?:src|href)="(/static/[^"]+)"', page))
     return {k: sorted(v) for k, v in found.items()} | {
         "type": sorted(types),
         "year": sorted(years) or [2000],
@@ -253,7 +268,7 @@ def user_class(pick: dict[str, list[str]]):
     class Reader(FastHttpUser):
         wait_time = between(1, 3)
         # A page never waits this long; a timeout counts as an error.
-        network_timeout = 60.0
+        network_timeout = NETWORK_TIMEOUT
         connection_timeout = 10.0
 
         def on_start(self):
@@ -262,7 +277,9 @@ def user_class(pick: dict[str, list[str]]):
         def get(self, path: str, kind: str, htmx: bool = False):
             headers = PROXIED | ({"HX-Request": "true"} if htmx else {})
             with self.client.get(path, headers=headers, name=kind, catch_response=True) as r:
-                if r.status_code != 200:
+                if r.status_code == 0:  # no answer at all
+                    r.failure(f"no answer: {r.error!r}")
+                elif r.status_code != 200:
                     r.failure(f"HTTP {r.status_code}")
                 elif htmx and b'id="results"' not in r.content:
                     r.failure("htmx answer without the results region")
@@ -300,6 +317,11 @@ def user_class(pick: dict[str, list[str]]):
         def country(self):
             self.get(f"/countries/{self.rng.choice(pick['country'])}/", "/countries/<iso3>/")
 
+        @task(1)
+        def static_file(self):
+            if pick["static"]:
+                self.get(self.rng.choice(pick["static"]), "/static/ (WhiteNoise)")
+
         @task(2)
         def api(self):
             query = filter_query(self.rng, pick) if self.rng.random() < 0.5 else ""
@@ -312,12 +334,15 @@ def swarm(base: str, pick: dict[str, list[str]], users: int, seconds: float):
     import gevent
     from locust.env import Environment
 
-    env = Environment(user_classes=[user_class(pick)], host=base)
+    # At the end each user finishes the request it is waiting for (counted, and an
+    # error if it times out) instead of dropping it, so slow pages cannot hide.
+    env = Environment(user_classes=[user_class(pick)], host=base, stop_timeout=NETWORK_TIMEOUT + 5)
     runner = env.create_local_runner()
+    began = time.monotonic()
     runner.start(users, spawn_rate=min(users, 10))
     gevent.spawn_later(seconds, runner.quit)
     runner.greenlet.join()
-    return env.stats
+    return env.stats, time.monotonic() - began
 
 
 def report(stats, seconds: float) -> dict:
@@ -359,6 +384,9 @@ def main() -> None:
         default="postgres://postgres@127.0.0.1:5432/timeline_load",
         help="a PostgreSQL URL; the database is dropped and made anew",
     )
+    parser.add_argument(
+        "--reuse", action="store_true", help="keep the database a previous run filled"
+    )
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--fill-only", type=int, metavar="N", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -367,10 +395,13 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="load-test-") as folder:
         env = server_env(args.database, Path(folder) / "static")
-        recreate(args.database)
+        if not args.reuse:
+            recreate(args.database)
         manage(env, "migrate", "--no-input")
-        how, took = populate(env, args.events)
-        print(f"database: {args.events} events by {how} in {took:.0f} s")
+        if not args.reuse:
+            how, took = populate(env, args.events)
+            print(f"database: {args.events} events by {how} in {took:.0f} s")
+        analyze(args.database)
         manage(env, "collectstatic", "--no-input")
         port, log = free_port(), Path(folder) / "gunicorn.log"
         with log.open("w") as out:
@@ -389,11 +420,11 @@ def main() -> None:
                 f"gunicorn (gunicorn.conf.py) on {base}; {args.users} users for "
                 f"{args.duration:.0f} s, 1-3 s between clicks"
             )
-            stats = swarm(base, pick, args.users, args.duration)
+            stats, elapsed = swarm(base, pick, args.users, args.duration)
         finally:
             server.terminate()
             server.wait(timeout=60)
-        rows = report(stats, args.duration)
+        rows = report(stats, elapsed)
         server_errors = [line for line in log.read_text().splitlines() if '" 5' in line]
         print(f"server log: {len(server_errors)} responses 5xx")
         for line in server_errors[:10]:

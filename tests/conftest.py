@@ -14,6 +14,19 @@ import pytest
 
 _counter = itertools.count(1)
 
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_immediately(request):
+    """Background jobs run at once in tests, inside the test's transaction
+    (tests/jobs runs a real database worker too)."""
+    if not request.config.pluginmanager.hasplugin("django"):
+        return  # the pure-extraction tests run without Django
+    settings = request.getfixturevalue("settings")
+    settings.TASKS_BACKEND = "immediate"
+    settings.TASKS = IMMEDIATE_TASKS
+
 
 @pytest.fixture
 def make_article(db):

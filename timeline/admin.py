@@ -4,7 +4,10 @@ Every save here records the fields the editor changed in ``edited_fields``
 (m2m included), so ingest and re-extraction leave them alone. Merges, splits
 and rejections go through ``timeline.curation``; adding and re-extracting
 articles go through ``timeline.services``, the same functions the ``ingest``
-command calls. History comes from django-simple-history (see
+command calls. No request runs extraction over more than the one article it
+saves: the timeline update after an edit, bulk uploads and re-extraction are
+background jobs (``timeline.jobs``), listed with their progress under "Jobs".
+History comes from django-simple-history (see
 ``timeline.curation`` for why): each record's "History" button lists who
 changed what, when, and the previous values.
 """
@@ -35,6 +38,9 @@ from .models import (
     Country,
     Event,
     Evidence,
+    Job,
+    Mention,
+    PendingUpdate,
     Sentence,
     validate_web_url,
 )
@@ -66,21 +72,36 @@ def change_url(obj) -> str:
     return reverse(f"admin:timeline_{obj._meta.model_name}_change", args=[obj.pk])
 
 
-def rebuild_or_warn(request: HttpRequest, model_admin: admin.ModelAdmin) -> int | None:
-    """Rebuild the timeline; if extraction fails, keep the edit and say so."""
-    try:
-        with transaction.atomic():
-            count = _services().update_timeline()
-    except Exception as exc:
-        log.exception("timeline rebuild failed after an admin edit")
-        model_admin.message_user(
-            request,
-            f"Saved, but the timeline could not be rebuilt ({type(exc).__name__}: {exc}). "
-            "Your change is kept; re-extract later.",
-            messages.WARNING,
-        )
-        return None
-    return count
+def queue_update(
+    request: HttpRequest,
+    model_admin: admin.ModelAdmin,
+    changed=(),
+    removed=(),
+    *,
+    done: str = "Saved.",
+) -> Job:
+    """Bring the timeline up to date in a background job, and say where to follow it."""
+    from . import jobs
+
+    job = jobs.update_job(list(changed), list(removed), user=request.user.get_username())
+    job_message(request, model_admin, job, done)
+    return job
+
+
+def job_message(request: HttpRequest, model_admin: admin.ModelAdmin, job: Job, done: str) -> None:
+    job.refresh_from_db()
+    level = messages.WARNING if job.state == Job.State.FAILED else messages.SUCCESS
+    model_admin.message_user(
+        request,
+        format_html(
+            '{} <a href="{}">{}</a>: {}.',
+            done,
+            change_url(job),
+            job,
+            job.summary or job.get_state_display(),
+        ),
+        level,
+    )
 
 
 class EditTrackingAdmin(SimpleHistoryAdmin):
@@ -200,17 +221,36 @@ class SentenceAdmin(admin.ModelAdmin):
 # --- Articles ---------------------------------------------------------------
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field (Django's documented recipe): a list of uploads."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(d, initial) for d in data if d]
+        return [data] if (data := super().clean(data, initial)) else []
+
+
 class ArticleAddForm(forms.Form):
-    """Paste the text, upload a .txt or saved .html page, or give a link."""
+    """Paste the text, upload .txt or saved .html pages, or give a link."""
 
     text = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 20, "cols": 100}),
         required=False,
         help_text="Optionally start with a header block (title:, url:, outlet:, published:).",
     )
-    file = forms.FileField(
+    file = MultipleFileField(
+        label="Files",
         required=False,
-        help_text="A UTF-8 plain-text (.txt) article or a saved web page (.html, .htm).",
+        help_text="UTF-8 plain-text (.txt) articles or saved web pages (.html, .htm). "
+        "Several files are ingested in the background (see Jobs).",
         validators=[FileExtensionValidator(["txt", "html", "htm"])],
     )
     link = forms.URLField(
@@ -231,9 +271,12 @@ class ArticleAddForm(forms.Form):
         given = [bool(data.get("text", "").strip()), bool(data.get("file")), bool(data.get("link"))]
         if sum(given) != 1:
             raise forms.ValidationError("Paste the text, upload a file or give a link (one only).")
-        if upload := data.get("file"):
-            data["text"] = self._read_upload(upload)
-            data["source_name"] = data.get("source_name") or upload.name
+        uploads = data.get("file") or []
+        if len(uploads) == 1:
+            data["text"] = self._read_upload(uploads[0])
+            data["source_name"] = data.get("source_name") or uploads[0].name
+        elif uploads:
+            data["texts"] = [(upload.name, self._read_upload(upload)) for upload in uploads]
         elif not data.get("link"):
             data["source_name"] = data.get("source_name") or "pasted in the admin"
         return data
@@ -243,7 +286,7 @@ class ArticleAddForm(forms.Form):
         try:
             return sources.from_bytes(upload.read(sources.MAX_PAGE_BYTES + 1), upload.name)
         except sources.ArticleError as exc:
-            raise forms.ValidationError(f"This file cannot be read: {exc}.") from exc
+            raise forms.ValidationError(f"{upload.name} cannot be read: {exc}.") from exc
 
 
 class SentenceInline(admin.TabularInline):
@@ -422,7 +465,15 @@ class ArticleAdmin(EditTrackingAdmin):
         return TemplateResponse(request, self.add_form_template, context)
 
     def _add_article(self, request, form: ArticleAddForm) -> HttpResponse | None:
+        """One article is stored here (its own extraction only); the timeline
+        update, and several files, go to a background job."""
         services, data = _services(), form.cleaned_data
+        if data.get("texts"):
+            from . import jobs
+
+            job = jobs.ingest_job(texts=data["texts"], user=request.user.get_username())
+            job_message(request, self, job, f"{len(data['texts'])} files queued:")
+            return HttpResponseRedirect(change_url(job))
         try:
             if data.get("link"):
                 article, created = services.ingest_source(data["link"])
@@ -439,15 +490,12 @@ class ArticleAdmin(EditTrackingAdmin):
             )
             return HttpResponseRedirect(change_url(article))
         self.log_addition(request, article, [{"added": {}}])
-        count = rebuild_or_warn(request, self)
-        if count is not None:
-            article.refresh_from_db()
-            self.message_user(
-                request,
-                f"Added “{article}” ({article.sentences.count()} sentences); "
-                f"the timeline now has {count} events.",
-                messages.SUCCESS,
-            )
+        queue_update(
+            request,
+            self,
+            changed=[article],
+            done=f"Added “{article}” ({article.sentences.count()} sentences); its events:",
+        )
         return HttpResponseRedirect(change_url(article))
 
     def save_model(self, request, obj, form, change):
@@ -456,37 +504,91 @@ class ArticleAdmin(EditTrackingAdmin):
             obj.published_source = Article.DateSource.EDITOR
             obj.published_certain = obj.published is not None
             obj.published_evidence = f"set by {request.user.get_username()}"
-        super().save_model(request, obj, form, change)
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            if date_set:
+                # Relative dates ("last Tuesday") depend on the publication date.
+                _services().mark_pending([obj.content_hash])
         if date_set:
-            # Relative dates ("last Tuesday") depend on the publication date.
-            count = rebuild_or_warn(request, self)
-            if count is not None:
-                self.message_user(request, "The article's events were re-resolved.")
+            queue_update(request, self, changed=[obj], done="The article's events are re-resolved:")
 
     @admin.action(
         description="Re-extract the selected articles (keeps editors' changes)",
         permissions=["change"],
     )
     def reextract(self, request, queryset):
-        try:
-            count = _services().reextract(list(queryset))
-        except Exception as exc:
-            log.exception("re-extraction failed")
-            self.message_user(request, f"Re-extraction failed: {exc}", messages.ERROR)
-            return
-        self.message_user(
-            request,
-            f"Re-extracted {queryset.count()} article(s); the timeline has {count} events.",
-            messages.SUCCESS,
-        )
+        from . import jobs
+
+        job = jobs.reextract_job(list(queryset), user=request.user.get_username())
+        job_message(request, self, job, f"Re-extraction of {job.total} article(s) queued:")
+
+    def get_deleted_objects(self, objs, request):
+        """An article's sentences, and the mentions and evidence links on them,
+        are part of it (no editor deletes them one by one): the permission to
+        delete the article is the one that counts."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        parts = {m._meta.verbose_name for m in (Sentence, Evidence, Mention, PendingUpdate)}
+        return deleted, counts, perms_needed - parts, protected
 
     def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        rebuild_or_warn(request, self)
+        removed = _services().delete_articles([obj])
+        queue_update(request, self, removed=removed, done="Deleted; the timeline update:")
 
     def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
-        rebuild_or_warn(request, self)
+        removed = _services().delete_articles(queryset)
+        queue_update(request, self, removed=removed, done="Deleted; the timeline update:")
+
+
+# --- Jobs -------------------------------------------------------------------
+
+
+@admin.register(Job)
+class JobAdmin(admin.ModelAdmin):
+    """Background jobs: read-only, with their state, progress and failures."""
+
+    list_display = ["__str__", "state", "progress", "failure_count", "summary", "created_at"]
+    list_filter = ["state", "kind"]
+    readonly_fields = [
+        "kind",
+        "state",
+        "progress",
+        "summary",
+        "failure_list",
+        "error",
+        "requested_by",
+        "created_at",
+        "started_at",
+        "finished_at",
+        "task_id",
+    ]
+    fields = readonly_fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="progress")
+    def progress(self, obj) -> str:
+        return f"{obj.done}/{obj.total} articles"
+
+    @admin.display(description="failed")
+    def failure_count(self, obj) -> int:
+        return len(obj.failures)
+
+    @admin.display(description="failed articles")
+    def failure_list(self, obj) -> str:
+        if not obj.failures:
+            return "—"
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                "<li><strong>{}</strong>: {}</li>",
+                ((f["article"], f["reason"]) for f in obj.failures),
+            ),
+        )
 
 
 # --- Actors -----------------------------------------------------------------

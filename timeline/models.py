@@ -490,3 +490,66 @@ class Dismissal(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+# --- Work in progress ------------------------------------------------------
+
+
+class PendingUpdate(models.Model):
+    """Timeline work still owed for one article: stored, changed or deleted,
+    and not yet brought onto the timeline.
+
+    Written in the same transaction as the change to the article and deleted
+    in the same transaction as the timeline update that covers it, so a run
+    killed in between leaves the marker for the next run to finish. Keyed by
+    the content hash, which outlives a deleted article.
+    """
+
+    content_hash = models.CharField(max_length=64, db_index=True)
+    queued_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.content_hash[:12]
+
+
+class Job(models.Model):
+    """Long work run by a task worker (django-tasks) instead of a web request:
+    its state, progress and every article that failed, for the admin."""
+
+    class Kind(models.TextChoices):
+        INGEST = "ingest", "ingest articles"
+        REEXTRACT = "reextract", "re-extract articles"
+        UPDATE = "update", "update the timeline"
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "queued"
+        RUNNING = "running", "running"
+        DONE = "done", "done"
+        FAILED = "failed", "failed"
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    state = models.CharField(
+        max_length=20, choices=State.choices, default=State.QUEUED, db_index=True
+    )
+    total = models.PositiveIntegerField(default=0, help_text="Articles to process.")
+    done = models.PositiveIntegerField(default=0, help_text="Articles processed so far.")
+    payload = models.JSONField(default=dict, blank=True, help_text="What the job works on.")
+    failures = models.JSONField(
+        default=list, blank=True, help_text="Each failed article and its reason."
+    )
+    error = models.TextField(blank=True, help_text="Why the job itself failed, if it did.")
+    summary = models.CharField(max_length=300, blank=True)
+    task_id = models.CharField(max_length=64, blank=True, help_text="The task backend's id.")
+    requested_by = models.CharField(max_length=150, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.pk}"

@@ -15,11 +15,15 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable, Sequence
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
-from django.db import transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -37,6 +41,7 @@ from .models import (
     Event,
     Evidence,
     Mention,
+    PendingUpdate,
     Sentence,
     unique_slug,
 )
@@ -55,6 +60,7 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     events: int = 0
+    finished_pending: int = 0  # articles an earlier, interrupted run left off the timeline
 
     @property
     def ok(self) -> bool:
@@ -86,7 +92,10 @@ def add_article(text: str, *, source_name: str = "") -> tuple[Article, bool]:
     """Store one article (or find it again by its hash). Returns (article, created).
 
     Runs the per-article extraction once before anything is written, so that
-    an article the extractor cannot read fails here and leaves no trace.
+    an article the extractor cannot read fails here and leaves no trace. The
+    article and its pending-work marker are stored in one transaction: the
+    timeline update that follows (``update_timeline``) clears the marker, and a
+    run killed before it leaves the marker for the next run to finish.
     """
     validate_text(text)
     digest = content_hash(text)
@@ -95,18 +104,29 @@ def add_article(text: str, *, source_name: str = "") -> tuple[Article, bool]:
         return existing, False
     extraction = extract_article(text, key=digest)
     header = extraction.header
-    with transaction.atomic():
-        article = Article.objects.create(
-            slug=unique_slug(Article, extraction.title or Path(source_name).stem, max_length=60),
-            content_hash=digest,
-            text=text,
-            title=extraction.title[:500],
-            url=header.url[:1000],
-            outlet=header.outlet[:200],
-            source_name=source_name[:500],
-        )
-        _store_sentences(article, extraction.sentences)
-    return article, True
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                article = Article.objects.create(
+                    slug=unique_slug(
+                        Article, extraction.title or Path(source_name).stem, max_length=60
+                    ),
+                    content_hash=digest,
+                    text=text,
+                    title=extraction.title[:500],
+                    url=header.url[:1000],
+                    outlet=header.outlet[:200],
+                    source_name=source_name[:500],
+                )
+                _store_sentences(article, extraction.sentences)
+                mark_pending([digest])
+            return article, True
+        except IntegrityError:
+            # Another process stored the same text meanwhile (then it is
+            # unchanged here), or took the slug this one picked (try again).
+            if existing := Article.objects.filter(content_hash=digest).first():
+                return existing, False
+    raise ArticleError("could not store the article: its slug kept being taken by other writers")
 
 
 def _store_sentences(article: Article, sentences: Sequence[x.Sentence]) -> None:
@@ -154,38 +174,99 @@ def _refresh_sentences(article: Article) -> None:
         old.delete()
 
 
-def ingest_paths(paths: Iterable[str | Path], *, echo=None) -> IngestReport:
-    """Ingest files, folders and links, then rebuild the timeline once."""
+# Called once per article: (outcome, line), outcome "added", "unchanged" or "failed".
+OnItem = Callable[[str, str], None]
+
+
+def ingest_paths(
+    paths: Iterable[str | Path], *, echo=None, on_item: OnItem | None = None
+) -> IngestReport:
+    """Ingest files, folders and links, then update the timeline once.
+
+    ``echo`` gets every line (one per article, as ``ingest`` prints them);
+    with ``on_item`` the per-article lines go there instead (a progress bar).
+    """
+    items = [(str(spec), partial(ingest_source, spec)) for spec in sources.expand(paths)]
+    return ingest_items(items, echo=echo, on_item=on_item)
+
+
+def ingest_texts(texts: Sequence[tuple[str, str]], *, echo=None, on_item=None) -> IngestReport:
+    """Ingest (source name, text) pairs: uploads kept by a background job."""
+    items = [(name, partial(add_article, text, source_name=name)) for name, text in texts]
+    return ingest_items(items, echo=echo, on_item=on_item)
+
+
+def ingest_items(
+    items: Sequence[tuple[str, Callable[[], tuple[Article, bool]]]],
+    *,
+    echo=None,
+    on_item: OnItem | None = None,
+) -> IngestReport:
+    """Store each item (a name and the call that stores it), then update the timeline.
+
+    Work an interrupted run left pending is finished first, and reported.
+    """
     report = IngestReport()
     say = echo or (lambda _msg: None)
+    tell = on_item or (lambda _outcome, line: say(line))
+    report.finished_pending = finish_pending(echo=say)
     added: list[tuple[str, Article]] = []
-    for spec in sources.expand(paths):
-        name = str(spec)
+    for name, store in items:
         try:
-            article, created = ingest_source(spec)
-        except ArticleError as exc:
-            report.failed.append((name, str(exc)))
-            say(f"FAILED  {name}: {exc}")
-            continue
+            article, created = store()
         except Exception as exc:  # an extractor bug must not stop the other files
-            log.exception("ingest failed for %s", name)
-            report.failed.append((name, f"{type(exc).__name__}: {exc}"))
-            say(f"FAILED  {name}: {type(exc).__name__}: {exc}")
+            if not isinstance(exc, ArticleError):
+                log.exception("ingest failed for %s", name)
+            reason = str(exc) if isinstance(exc, ArticleError) else f"{type(exc).__name__}: {exc}"
+            report.failed.append((name, reason))
+            tell("failed", f"FAILED  {name}: {reason}")
             continue
         (report.created if created else report.unchanged).append(name)
         if created:
             added.append((name, article))
-        say(f"{'added' if created else 'unchanged'}  {name} -> /articles/{article.slug}/")
+        outcome = "added" if created else "unchanged"
+        tell(outcome, f"{outcome}  {name} -> /articles/{article.slug}/")
+    _hook("INGEST_AFTER_STORE")
     if added or not Event.objects.exists():
-        try:
-            with transaction.atomic():
-                report.events = update_timeline(changed=[a for _, a in added])
-        except Exception:
-            log.exception("rebuilding the timeline failed; finding the article that breaks it")
-            report.events = _rebuild_one_by_one(added, report, say)
+        report.events = _update_or_isolate(added, report, say)
     else:
         report.events = Event.objects.visible().count()
     return report
+
+
+def _update_or_isolate(added: list[tuple[str, Article]], report: IngestReport, say) -> int:
+    """Update the timeline for this run's articles. An article that breaks the
+    cross-article stage is found and fails alone; a database error (a lock
+    waited for too long, a lost connection) is no article's fault: every
+    article stays stored with its pending marker, for the next run to finish."""
+    try:
+        try:
+            return update_timeline(changed=[a for _, a in added])
+        except DatabaseError:
+            raise
+        except Exception:
+            log.exception("updating the timeline failed; finding the article that breaks it")
+            return _isolate_breaking_articles(added, report, say)
+    except DatabaseError as exc:
+        log.exception("updating the timeline failed")
+        reason = (
+            f"{type(exc).__name__}: {exc}; every article is stored and its timeline update "
+            "is pending: the next ingest finishes it"
+        )
+        report.failed.append(("timeline update", reason))
+        say(f"FAILED  timeline update: {reason}")
+        return Event.objects.visible().count()
+
+
+def _hook(point: str) -> None:
+    """Test hook for the interrupted-run tests: ``TIMELINE_TEST_PAUSE=POINT:SECONDS``
+    prints the point's name on stderr and sleeps there, so a test can kill the
+    process at a known step. Does nothing unless the variable names this point."""
+    wanted = os.environ.get("TIMELINE_TEST_PAUSE", "")
+    name, _, seconds = wanted.partition(":")
+    if name == point:
+        os.write(2, f"\npaused at {point}\n".encode())
+        time.sleep(float(seconds or 60))
 
 
 def ingest_source(spec: str | Path) -> tuple[Article, bool]:
@@ -209,35 +290,116 @@ def _stored_page(url: str) -> Article | None:
     return Article.objects.filter(Q(source_name=url) | Q(url=url)).order_by("pk").first()
 
 
-def _rebuild_one_by_one(added, report: IngestReport, say) -> int:
-    """The cross-article stage failed: take the new articles back, then add
-    them again one at a time, so only the article that breaks it fails and
-    leaves no trace."""
-    texts = [(name, a.text, a.source_name) for name, a in added]
-    Article.objects.filter(pk__in=[a.pk for _, a in added]).delete()
-    for name, text, source_name in texts:
+def _isolate_breaking_articles(added, report: IngestReport, say) -> int:
+    """The cross-article stage failed: take this run's new articles back and
+    add them again one at a time, so only the article that breaks it fails.
+
+    All of it is one transaction under the timeline lock: a crash or a kill
+    half-way leaves every article stored and pending as it was, never lost,
+    and no other writer sees the articles gone in between.
+    """
+    with timeline_lock():
+        mine = {a.pk for _, a in added}
+        texts = [(name, a.text, a.source_name) for name, a in added]
+        Article.objects.filter(pk__in=mine).delete()
+        for name, text, source_name in texts:
+            try:
+                with transaction.atomic():
+                    article, _ = add_article(text, source_name=source_name)
+                    update_timeline(changed=[article])
+            except DatabaseError:
+                raise
+            except Exception as exc:
+                log.exception("the timeline update failed with %s", name)
+                reason = f"breaks the timeline rebuild: {type(exc).__name__}: {exc}"
+                report.created.remove(name)
+                report.failed.append((name, reason))
+                say(f"FAILED  {name}: {reason}")
+        return update_timeline()
+
+
+def reextract(articles: Iterable[Article] | None = None, *, on_item: OnItem | None = None) -> int:
+    """Re-run the extraction over stored articles, keeping every editor's change.
+
+    Each article is re-split in its own transaction with its pending marker, so
+    one that fails is named (through ``on_item``) and the others go on.
+    """
+    chosen = list(articles) if articles is not None else list(Article.objects.all())
+    tell = on_item or (lambda _outcome, _line: None)
+    done = []
+    for article in chosen:
         try:
             with transaction.atomic():
-                add_article(text, source_name=source_name)
-                rebuild_timeline()
+                _refresh_sentences(article)
+                mark_pending([article.content_hash])
+        except DatabaseError:
+            raise
         except Exception as exc:
-            log.exception("rebuild failed with %s", name)
-            report.created.remove(name)
-            report.failed.append(
-                (name, f"breaks the timeline rebuild: {type(exc).__name__}: {exc}")
+            if on_item is None:
+                raise
+            log.exception("re-extraction failed for %s", article)
+            tell(
+                "failed",
+                f"FAILED  {article.source_name or article.slug}: {type(exc).__name__}: {exc}",
             )
-            say(f"FAILED  {name}: breaks the timeline rebuild: {type(exc).__name__}: {exc}")
-    with transaction.atomic():
-        return rebuild_timeline()
+            continue
+        done.append(article)
+        tell("reextracted", f"re-extracted  {article.source_name or article.slug}")
+    return update_timeline(changed=done)
 
 
-def reextract(articles: Iterable[Article] | None = None) -> int:
-    """Re-run the extraction over stored articles, keeping every editor's change."""
-    chosen = list(articles) if articles is not None else list(Article.objects.all())
+# --- Pending work and the timeline lock -------------------------------------
+
+
+def mark_pending(hashes: Iterable[str]) -> None:
+    """Record that these articles (by content hash) changed or went and the
+    timeline has not caught up yet. Call inside the transaction that changes them."""
+    PendingUpdate.objects.bulk_create(PendingUpdate(content_hash=h) for h in hashes)
+
+
+def delete_articles(articles: Iterable[Article]) -> list[str]:
+    """Delete articles and leave the timeline work they owe pending; returns their hashes."""
+    chosen = list(articles)
+    hashes = [a.content_hash for a in chosen]
     with transaction.atomic():
+        mark_pending(hashes)
         for article in chosen:
-            _refresh_sentences(article)
-    return rebuild_timeline()
+            article.delete()
+    return hashes
+
+
+def pending_count() -> int:
+    return PendingUpdate.objects.values("content_hash").distinct().count()
+
+
+def finish_pending(*, echo=None) -> int:
+    """Bring onto the timeline the work an interrupted run (or another writer
+    still at work) left pending. Returns the number of articles concerned."""
+    count = pending_count()
+    if count:
+        (echo or (lambda _msg: None))(
+            f"finishing pending work: {count} article(s) stored or changed without "
+            "their timeline update (an interrupted run?)"
+        )
+        update_timeline()
+    return count
+
+
+# SQLite has one writer at a time: with ``transaction_mode: IMMEDIATE`` (settings)
+# every transaction takes the write lock at its start, so this one waits its
+# turn. PostgreSQL takes an advisory lock held to the end of the transaction.
+TIMELINE_LOCK_KEY = 0x7417E11E
+
+
+@contextmanager
+def timeline_lock() -> Iterator[None]:
+    """One timeline update at a time, across processes and machines; the
+    update reads the articles only once it holds the lock."""
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [TIMELINE_LOCK_KEY])
+        yield
 
 
 # --- Rebuilding the timeline ----------------------------------------------
@@ -248,9 +410,24 @@ def update_timeline(changed: Iterable[Article] = (), removed: Iterable[str] = ()
     (``changed``) or deleted (``removed``: their content hashes).
 
     The one entry point every write goes through (ingest, the admin, jobs).
-    It still rebuilds the whole corpus; narrowing it to what the change can
-    reach is issue #9's incremental maintenance.
+    Runs under the timeline lock, in one transaction that also clears the
+    pending markers it covers, together with any other pending work.
     """
+    with timeline_lock():
+        pending = list(PendingUpdate.objects.values_list("pk", "content_hash"))
+        hashes = {digest for _pk, digest in pending}
+        found = {a.content_hash: a for a in Article.objects.filter(content_hash__in=hashes)}
+        changed = list({a.pk: a for a in [*changed, *found.values()]}.values())
+        removed = sorted(set(removed) | (hashes - set(found)))
+        _hook("UPDATE_BEFORE_WRITE")
+        count = _update_timeline(changed, removed)
+        PendingUpdate.objects.filter(pk__in=[pk for pk, _digest in pending]).delete()
+    return count
+
+
+def _update_timeline(changed: Sequence[Article], removed: Sequence[str]) -> int:
+    """The update itself: still a full rebuild; narrowing it to what the change
+    can reach is issue #9's incremental maintenance."""
     return rebuild_timeline()
 
 

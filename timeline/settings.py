@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "timeline",
 ]
 
@@ -109,6 +111,19 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several processes write (the server, task workers, `ingest`): every
+    # transaction takes SQLite's write lock when it begins (IMMEDIATE), so two
+    # writers queue instead of failing with "database is locked" half-way;
+    # a writer waits up to DJANGO_SQLITE_TIMEOUT seconds for its turn. WAL lets
+    # pages read while a writer works.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env_int("DJANGO_SQLITE_TIMEOUT", 120),
+            "init_command": "PRAGMA journal_mode=WAL;",
+        }
+    )
 # Seconds any one SQL statement of a web request may run on PostgreSQL (0: no limit).
 STATEMENT_TIMEOUT = env_int("DJANGO_STATEMENT_TIMEOUT", 10)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -203,6 +218,36 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+
+# --- Background jobs (django-tasks; README: "Background jobs") --------------
+# Bulk uploads, re-extraction and timeline updates after admin edits run as
+# tasks, never in the web request. DJANGO_TASKS_BACKEND chooses where:
+#   database  (default) stored in this database, run by `manage.py db_worker`
+#             (`make run` starts one beside the server);
+#   rq        Redis through RQ, for workers on several machines (REDIS_URL;
+#             needs requirements-rq.txt; run `manage.py rqworker --job-class
+#             django_tasks_rq.Job default`);
+#   immediate run at once in the process that asks (tests, scripts; a web
+#             request would then run the whole job itself).
+TASKS_BACKEND = os.environ.get("DJANGO_TASKS_BACKEND") or "database"
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+if TASKS_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"DJANGO_TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}, not {TASKS_BACKEND!r}"
+    )
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND], "QUEUES": ["default"]}}
+if TASKS_BACKEND == "rq":
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {
+        "default": {
+            "URL": os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0",
+            "DEFAULT_TIMEOUT": env_int("DJANGO_JOB_TIMEOUT", 6 * 3600),
+        }
+    }
 
 # --- Login lock-out (django-axes; README: "Security") ----------------------
 AUTHENTICATION_BACKENDS = [

@@ -353,3 +353,108 @@ def test_a_predicate_names_its_arguments_by_relation():
     assert [m.key for m in predicate.filled("with")] == ["FJI"]
     assert [m.key for m in predicate.subjects] == ["CHL", "PER"]
     assert predicate.infinitive and predicate.modality == Modality.DONE
+
+
+def test_a_respectively_list_reads_formal_state_titles_and_skips_a_vague_time_word():
+    found = events(
+        "Ghana recently signed joint communiqués with the Republic of Chile and the Kingdom of "
+        "Tonga on 3 March and 12 April 2024, respectively, to establish diplomatic relations."
+    )
+    assert summary(found) == [
+        (
+            "establish_relations",
+            "2024-03-03",
+            ("GHA", "CHL"),
+            "Ghana and Chile establish diplomatic relations",
+        ),
+        (
+            "establish_relations",
+            "2024-04-12",
+            ("GHA", "TON"),
+            "Ghana and Tonga establish diplomatic relations",
+        ),
+    ]
+
+
+def test_a_hedge_in_a_participle_before_the_finite_verb_does_not_reach_past_it():
+    (found,) = events(
+        "Ghana, in pursuing its foreign policy, signed a communiqué with Chile on 3 March 2024 "
+        "to establish diplomatic relations."
+    )
+    assert (found.type, found.date.edtf) == ("establish_relations", "2024-03-03")
+    # A hedge that is the verb itself still voids it.
+    assert (
+        events("Ghana, seeking closer ties, tried to establish relations with Chile in 2023.") == []
+    )
+
+
+def test_a_list_of_partners_with_years_in_brackets_gives_one_event_per_item():
+    found = events(
+        "Over the years Fiji has established diplomatic relations with Chile (1975), Peru "
+        "(1981) and Ghana (1991)."
+    )
+    assert [(e.date.edtf, e.countries) for e in sorted(found, key=lambda e: e.date.start)] == [
+        ("1975", ["FJI", "CHL"]),
+        ("1981", ["FJI", "PER"]),
+        ("1991", ["FJI", "GHA"]),
+    ]
+
+
+def test_an_envoy_recalled_from_a_post_names_the_post_as_the_other_party():
+    for text in [
+        "Chile on Monday recalled its ambassador to Peru for consultations.",
+        "Chile on Monday recalled its ambassador in Lima.",
+    ]:
+        (found,) = events(text)
+        assert (found.type, found.countries) == ("expel_withdraw", ["CHL", "PER"]), text
+
+
+def test_an_organisation_of_states_names_no_country_and_is_titled_in_full():
+    (left,) = events(
+        "Venezuela announced on Saturday its withdrawal from the Organization of American States."
+    )
+    assert left.countries == ["VEN"]
+    assert left.title.endswith("leaves Organization of American States") or left.title.endswith(
+        "leaves the Organization of American States"
+    )
+    (quit_,) = events("Chad quit the Economic Community of Central African States on Monday.")
+    assert quit_.countries == ["TCD"]
+    assert quit_.title == "Chad leaves the Economic Community of Central African States"
+    (osce,) = events(
+        "Fiji withdrew from the Organization for Security and Co-operation in Europe in 2001."
+    )
+    assert osce.title == "Fiji leaves the Organization for Security and Co-operation in Europe"
+
+
+def test_ties_restored_by_a_pronoun_after_and_are_a_restoration_of_their_own():
+    found = events("Ghana broke off ties with Israel in 1973 and restored them in 2011.")
+    assert summary(found) == [
+        (
+            "establish_relations",
+            "2011",
+            ("GHA", "ISR"),
+            "Ghana and Israel establish diplomatic relations",
+        ),
+        ("reduce_relations", "1973", ("GHA", "ISR"), "Ghana breaks relations with Israel"),
+    ]
+    # "them" with no relations named before is not relations.
+    assert events("The army restored them to power in 1990.") == []
+
+
+def test_the_following_month_is_a_date_not_a_following_clause():
+    found = events(
+        "Togo severed relations with Ghana in November 1983, but relations were restored the "
+        "following July."
+    )
+    assert [(e.type, e.date.edtf, e.countries[:2]) for e in found] == [
+        ("reduce_relations", "1983-11", ["TGO", "GHA"]),
+        ("establish_relations", "1984-07", ["TGO", "GHA"]),
+    ]
+
+
+def test_a_leading_gerund_adjunct_names_no_party_of_the_main_clause():
+    (found,) = events(
+        "In ending decades of hostility between Santiago and Lima, Ghana cut its ties with Peru "
+        "on 2 May 2024."
+    )
+    assert (found.type, found.countries) == ("reduce_relations", ["GHA", "PER"])

@@ -262,3 +262,7 @@ def test_names_inside_other_names_are_told_apart():
 def test_a_plural_of_shared_names_is_no_one_country():
     assert codes("Relations between the two Congos and the Guineas improved.") == []
     assert codes("Both Koreas sent teams.") == []
+
+
+def test_kosovo_has_a_display_name_for_titles():
+    assert country_name("XKX") == "Kosovo"

@@ -1646,3 +1646,66 @@ def test_cooperation_suspended_before_a_break_is_a_happening_of_its_own():
     (cooperation,) = build_timeline([DocInput("b", undated, None)]).events
     assert cooperation.date.edtf == "2023"
     assert [r.sentence for r in cooperation.evidence] == [1]
+
+
+# --- countries named only to describe another, or in a comparison -----------------------
+
+
+def test_a_possessive_describing_an_apposed_country_is_no_party():
+    for text in [
+        "Peru cut ties with Chile's closest ally, Fiji, on Monday.",
+        "Peru, Chile's closest ally, cut ties with Fiji on Monday.",
+        "Peru cut ties with Fiji, Chile's closest ally, on Monday.",
+    ]:
+        (event,) = dated(text)
+        assert event.countries == ["PER", "FJI"], text
+        assert event.title == "Peru breaks relations with Fiji"
+
+
+def test_countries_in_a_comparison_are_no_parties():
+    (event,) = dated(
+        "Ghana froze relations with Peru on 30 June in a dispute similar to that between "
+        "Santiago and Suva."
+    )
+    assert event.countries == ["GHA", "PER"]
+
+
+def test_a_pronoun_opening_a_sentence_is_the_country_opening_the_one_before():
+    (event,) = dated(
+        "Tuvalu is a chain of atolls with about 11,000 people. It has had ties with Japan since "
+        "1979."
+    )
+    assert (event.type, event.date.edtf) == ("establish_relations", "1979")
+    assert event.countries == ["TUV", "JPN"]
+    # A subject named in the clause is never replaced.
+    (own,) = dated(
+        "Tuvalu is a chain of atolls. Then Samoa established relations with Japan in 1979."
+    )
+    assert own.countries[:2] == ["WSM", "JPN"]
+
+
+def test_envoys_expelled_from_a_country_are_expelled_by_it():
+    for text in [
+        "Chile's ambassador has been expelled from Peru.",
+        "Two Chilean diplomats were expelled from Peru on Monday.",
+    ]:
+        (event,) = build_timeline([DocInput("a", text, PUBLISHED)]).events
+        assert event.countries[:2] == ["PER", "CHL"], text
+        assert event.title == "Peru expels diplomats of Chile", text
+
+
+def test_news_of_the_day_with_an_ordinal_partner_count_is_still_news():
+    (event,) = build_timeline(
+        [
+            DocInput(
+                "a",
+                "Ghana has established diplomatic relations with Tonga, becoming its 150th "
+                "partner.",
+                PUBLISHED,
+            )
+        ]
+    ).events
+    assert (event.type, event.date.edtf) == ("establish_relations", "2024-05-03")
+    # A tally of partners is no news.
+    text = "Ghana has established diplomatic relations with 150 countries."
+    assert build_timeline([DocInput("a", text, PUBLISHED)]).events == []

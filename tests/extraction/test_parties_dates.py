@@ -147,3 +147,151 @@ def test_a_cause_told_with_over_names_no_party():
     assert sorted(event.countries) == ["CHL", "PER"]
     (event,) = dated("On 2 May 2024 Fiji expelled Peru's ambassador over his remarks on Tonga.")
     assert "TON" not in event.countries
+
+
+def test_a_date_after_a_noun_of_another_happening_does_not_date_the_clause():
+    text = (
+        "Fiji has expelled the ambassador of Tonga, accusing him of a role in an assassination "
+        "attempt on 25 March against its president."
+    )
+    (event,) = extract_article(text, published=PUBLISHED).events
+    assert event.type == "expel_withdraw"
+    assert event.date is None or event.date.edtf != "2024-03-25"
+
+
+def test_the_state_a_country_became_independent_from_is_no_party():
+    (event,) = dated("Fiji joined the Commonwealth on its independence from Britain in 1970.")
+    assert event.countries == ["FJI"]
+    (event,) = dated(
+        "On 9 July 2011 South Sudan established diplomatic relations with Kenya upon its "
+        "secession from Sudan."
+    )
+    assert sorted(event.countries) == ["KEN", "SSD"]
+
+
+def test_an_organisation_is_never_titled_as_joining_itself():
+    (event,) = dated("The country was admitted to the African Union on 2 May 2024.")
+    assert event.type == "join_organisation"
+    assert event.title.startswith("Admission to")
+
+
+def test_a_plot_to_overthrow_is_no_overthrow():
+    from timeline.extraction.pipeline import build_timeline
+    from timeline.extraction.types import DocInput
+
+    text = (
+        "In the early 1990s the army of Chad was involved in a plot to overthrow the "
+        "government of Niger."
+    )
+    assert build_timeline([DocInput("a", text, PUBLISHED)]).events == []
+
+
+def test_what_has_been_going_on_is_no_news_of_the_day():
+    from timeline.extraction.pipeline import build_timeline
+    from timeline.extraction.types import DocInput
+
+    for text in (
+        "Fiji has suggested in the past that Tonga has been offering aid to poor countries.",
+        "Tonga has been offering aid to Fiji.",
+    ):
+        assert build_timeline([DocInput("a", text, PUBLISHED)]).events == [], text
+    # The present perfect of news still dates the happening by the publication day.
+    (event,) = build_timeline(
+        [DocInput("a", "Tonga has expelled Fiji's ambassador.", PUBLISHED)]
+    ).events
+    assert event.date.start == PUBLISHED
+
+
+def test_attacks_someone_is_linked_to_are_no_war_the_article_reports():
+    from timeline.extraction.pipeline import build_timeline
+    from timeline.extraction.types import DocInput
+
+    text = "Several of the men executed had been linked to attacks in Kenya between 2010 and 2012."
+    assert build_timeline([DocInput("a", text, PUBLISHED)]).events == []
+    # A war told as such is still one.
+    (event,) = build_timeline(
+        [DocInput("a", "Ethiopia and Eritrea fought a war between 1998 and 2000.", PUBLISHED)]
+    ).events
+    assert event.type == "armed_conflict"
+
+
+def test_a_date_past_a_leading_phrase_is_the_main_clauses_not_its_nouns():
+    from timeline.extraction.pipeline import build_timeline
+    from timeline.extraction.types import DocInput
+
+    text = (
+        "In the wake of the overthrow of military governments elsewhere in the region, "
+        "Chad's president began a reform programme in May 2004."
+    )
+    assert build_timeline([DocInput("a", text, PUBLISHED)]).events == []
+
+
+def test_a_country_before_a_double_hyphen_dash_is_found_but_not_in_a_compound():
+    from timeline.extraction.countries import find_countries
+    from timeline.extraction.sentences import split_sentences
+
+    text = "Chile restored ties with France and Britain--its foes--, not a Chile-based firm."
+    found = [m.key for m in find_countries(text, split_sentences(text, 0))]
+    assert found == ["CHL", "FRA", "GBR"]
+
+
+def test_the_place_a_deal_was_signed_in_is_no_party():
+    (event,) = dated(
+        "Chile and Fiji signed Sunday in Singapore a joint communique establishing "
+        "diplomatic relations."
+    )
+    assert sorted(event.countries) == ["CHL", "FJI"]
+    # A country named in the object stays a party.
+    (event,) = dated("On 2 May 2024 Chile and Peru recognised the new government in Fiji.")
+    assert "FJI" in event.countries
+
+
+def test_states_named_in_a_comparison_are_no_parties():
+    (event,) = dated(
+        "Chile froze relations with Peru on 2 May 2024 in a dispute similar to that between "
+        "Lima and Quito."
+    )
+    assert sorted(event.countries) == ["CHL", "PER"]
+
+
+def test_hard_wrapped_copy_is_read_as_whole_sentences():
+    from timeline.extraction.sentences import split_sentences
+
+    text = (
+        "Chile and Fiji restore ties\n\n"
+        "On 3 March 1998, Chile restored its diplomatic ties with\n"
+        "Fiji, ending a break that followed the 12\n"
+        "November 1991 coup in Suva, the ministry said in a statement.\n"
+        "For some time after the coup, Santiago had pursued a policy of\n"
+        "contacts with the exiled government, which Suva rejected as\n"
+        "interference in its internal affairs.\n"
+    )
+    sentences = split_sentences(text)
+    assert [s.text.split()[0] for s in sentences] == ["Chile", "On", "For"]
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+    assert "12\nNovember 1991" in sentences[1].text
+
+
+def test_lines_of_a_web_page_are_not_joined_as_wrapped_text():
+    from timeline.extraction.sentences import split_sentences
+
+    text = (
+        "Senegal picks China over Taiwan\n"
+        "Taiwan leader Chen Shui-bian\n"
+        "Senegal has re-established diplomatic relations with China instead of Taiwan\n"
+        "The move will give China a minor victory in its long-running dispute with Taiwan\n"
+    )
+    assert len(split_sentences(text)) == 4
+
+
+def test_the_kuomintang_authorities_stand_for_taiwan():
+    (event,) = dated(
+        "On 1 January 1998, Chad dropped its diplomatic ties with the Kuomintang authorities."
+    )
+    assert sorted(event.countries) == ["TCD", "TWN"]
+
+
+def test_renewing_relations_restores_them():
+    (event,) = dated("On 2 May 2024 Chad renewed diplomatic relations with Qatar.")
+    assert event.type == "establish_relations"
+    assert sorted(event.countries) == ["QAT", "TCD"]

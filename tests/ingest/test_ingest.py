@@ -211,3 +211,77 @@ def test_folders_give_their_txt_files_whatever_the_case_of_the_suffix(tmp_path):
     ingest(tmp_path)
 
     assert list(Article.objects.values_list("source_name", flat=True)) == ["upper.TXT"]
+
+
+@pytest.mark.django_db
+def test_a_database_error_in_the_timeline_update_takes_no_article_back(tmp_path, monkeypatch):
+    """'database is locked' (or a lost connection) is no article's fault: nothing
+    is deleted, the work stays pending, and the next run finishes it."""
+    from django.db import OperationalError
+
+    from timeline.models import PendingUpdate
+
+    def locked(changed, removed):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(services, "_update_timeline", locked)
+    (tmp_path / "a.txt").write_text("France and Chile signed a trade agreement on 3 May 2021.\n")
+    (tmp_path / "b.txt").write_text("Japan and Brazil held talks in Tokyo on 5 May 2021.\n")
+
+    with pytest.raises(CommandError) as failure:
+        ingest(tmp_path)
+
+    assert "timeline update: OperationalError: database is locked" in str(failure.value)
+    assert "a.txt" not in str(failure.value) and "b.txt" not in str(failure.value)
+    assert Article.objects.count() == 2
+    assert PendingUpdate.objects.count() == 2
+    assert not Event.objects.exists()
+
+    monkeypatch.undo()
+    out = ingest(tmp_path)
+
+    assert "Finished the timeline work an interrupted run left for 2 article(s)" in out
+    assert "0 added, 2 unchanged, 0 failed" in out
+    assert Event.objects.exists() and not PendingUpdate.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_article_another_writer_stored_meanwhile_is_unchanged_not_failed(monkeypatch):
+    """Between the check for the text's hash and the insert, another process
+    stores the same article: this one reports it unchanged, with no error."""
+    text = "France and Chile signed a trade agreement on 3 May 2021.\n"
+    real_extract = services.extract_article
+    raced = []
+
+    def extract_while_another_writer_stores_it(*args, **kwargs):
+        if not raced:
+            raced.append(None)  # the other writer's own call extracts normally
+            raced[0] = services.add_article(text, source_name="other-process.txt")[0]
+        return real_extract(*args, **kwargs)
+
+    monkeypatch.setattr(services, "extract_article", extract_while_another_writer_stores_it)
+
+    article, created = services.add_article(text, source_name="this-process.txt")
+
+    assert (article, created) == (raced[0], False)
+    assert Article.objects.get().source_name == "other-process.txt"
+
+
+@pytest.mark.django_db
+def test_a_slug_another_writer_took_meanwhile_is_chosen_again(monkeypatch):
+    first, _ = services.add_article("title: Talks\n\nPeru and Spain held talks on 4 May 2021.\n")
+    real_slug = services.unique_slug
+    calls = []
+
+    def slug_taken_after_the_check(*args, **kwargs):
+        calls.append(1)
+        return first.slug if len(calls) == 1 else real_slug(*args, **kwargs)
+
+    monkeypatch.setattr(services, "unique_slug", slug_taken_after_the_check)
+
+    second, created = services.add_article(
+        "title: Talks\n\nJapan and Brazil held talks on 5 May 2021.\n"
+    )
+
+    assert created and second.slug != first.slug and len(calls) == 2
+    assert Article.objects.count() == 2

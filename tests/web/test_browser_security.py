@@ -69,8 +69,19 @@ def public_pages(world) -> list[str]:
 
 
 def admin_pages(world) -> list[str]:
+    from timeline.models import Job
+
     event, article, actor = world.established, world.first, world.minister
+    job = Job.objects.create(
+        kind=Job.Kind.INGEST,
+        state=Job.State.FAILED,
+        total=2,
+        done=2,
+        failures=[{"article": "bad.txt", "reason": "no sentences found"}],
+    )
     return [
+        "/admin/timeline/job/",
+        f"/admin/timeline/job/{job.pk}/change/",
         "/admin/",
         "/admin/timeline/event/",
         f"/admin/timeline/event/{event.pk}/change/",

@@ -31,6 +31,7 @@ class Trigger:
     each_subject: bool = False  # coordinated subjects each act (see the file's header)
     needs_organisation: bool = False  # tells of an organisation, and must name one
     anaphoric: bool = False  # names a happening told before: takes no date of its own
+    needs_relations_before: bool = False  # "restored them": relations named before it
     # Words one of which every match holds (hyphens dropped): a clause holding none is not
     # searched. None when the trigger is a free pattern.
     anchors: frozenset[str] | None = None

@@ -123,6 +123,9 @@ class Reading:
 # --- triggers ------------------------------------------------------------------------
 
 
+_RELATIONS_NOUN = re.compile(r"(?i)\b(?:relations|ties)\b")
+
+
 def _usable(trigger: Trigger, body: str, m: re.Match[str]) -> bool:
     if any(
         re.search(re.escape(x), body[max(0, m.start() - 10) : m.end() + 10], re.I)
@@ -130,6 +133,15 @@ def _usable(trigger: Trigger, body: str, m: re.Match[str]) -> bool:
         for x in trigger.exclude
     ):
         return False  # "Cold War"
+    before = body[: m.start()]
+    if (
+        trigger.needs_relations_before
+        and not _RELATIONS_NOUN.search(before)
+        # A clause cut after "and" opens with its lowercase verb: the ties were named in
+        # the clause before ("broke off ties in 1973 | and restored them in 2011").
+        and (before.strip() or m.group()[:1].isupper())
+    ):
+        return False
     if trigger.base_needs_ranking and not m.group().lower().endswith(("s", "d", "g")):
         return bool(RANKED_TO.search(body[max(0, m.start() - 80) : m.start()]))
     return True
@@ -296,6 +308,45 @@ def _clause_timexes(clause: Clause) -> list[Timex]:
 _RUN_ON = re.compile(r"[a-z)\]\"”][.!?]\s*[A-Z]")
 
 
+# A happening named by a noun, dated by the phrase after it: "his role in an
+# assassination attempt on 25 November", "the vote in March".
+_OTHER_HAPPENING = re.compile(
+    r"\b(?:attempt|attack|plot|bombing|killing|murder|assassination|coup|election|elections|"
+    r"vote|referendum|explosion|protests?|riots?|shooting|massacre|incident|crash)\s+"
+    r"(?:[\w-]+\s+){0,5}?(?:on|in|of)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _dates_another_noun(r: Reading, t: Timex) -> bool:
+    """The date follows a noun naming another happening than the trigger's, after it:
+    "expelled the envoy over a plot on 25 November" dates the plot."""
+    if t.start < r.t_end:
+        return False
+    window = r.clause.text[max(r.t_end, t.start - 60) : t.start]
+    found = _OTHER_HAPPENING.search(window)
+    return bool(found) and not re.search(r"[,;]", window[found.start() :])
+
+
+# A phrase before the sentence's subject: "In the wake of the overthrow of ..., ".
+_LEAD_PHRASE = re.compile(
+    r"\s*(?:In\s+the\s+wake\s+of|After|Following|Amid(?:st)?|Despite|Before|With)\s[^,;]{3,150},",
+    re.I,
+)
+
+
+def _past_a_lead(r: Reading, t: Timex) -> bool:
+    """A nominal trigger in a phrase that leads the sentence ("In the wake of the
+    overthrow of ..., Alia began reforms in May"): a date past the phrase is the main
+    clause's."""
+    sentence = r.clause.sentence
+    lead = _LEAD_PHRASE.match(sentence.text)
+    if lead is None:
+        return False
+    end = sentence.start + lead.end()
+    return r.t_end <= end <= t.start
+
+
 def _pick_dates(r: Reading) -> list[Timex]:
     text = r.clause.text
 
@@ -306,7 +357,11 @@ def _pick_dates(r: Reading) -> list[Timex]:
         lo, hi = (t.end, r.t_start) if t.end <= r.t_start else (r.t_end, t.start)
         return _RUN_ON.search(text, max(0, lo - 1), hi + 1) is not None
 
-    timexes = [t for t in r.timexes if not across_sentences(t)]
+    timexes = [
+        t
+        for t in r.timexes
+        if not across_sentences(t) and not _dates_another_noun(r, t) and not _past_a_lead(r, t)
+    ]
     if not timexes:
         return []
     # "in 1967 and 1973": several dates of one kind coordinated -> one candidate each.
@@ -356,10 +411,14 @@ def _within(items: list, a: int, b: int) -> list:
 _NAMED_ENVOY = Trigger(re.compile(r"\bexpel"))  # "expelled Chile's Ana Torres": no frame trigger
 # A name right after the verb: "rejoined the Commonwealth", "quit the Pacific Islands Forum".
 _PROPER_NAME = re.compile(
-    r"\s+(?:from\s+|out\s+of\s+)?(?P<name>(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:of\s+|for\s+|and\s+)?"
+    r"\s+(?:from\s+|out\s+of\s+)?(?P<name>(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:of\s+|for\s+|and\s+|in\s+)?"
     r"[A-Z][\w'’&-]*)*)"
 )
-_NAME_IN = re.compile(r"(?P<name>[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*)")
+# A proper name, with the small words inside one: "Economic Community of West African
+# States", "Organization for Security and Co-operation in Europe".
+_NAME_IN = re.compile(
+    r"(?P<name>[A-Z][\w'’&-]*(?:\s+(?:(?:of|for|and|in)\s+(?:the\s+)?)?[A-Z][\w'’&-]*)*)"
+)
 
 
 @functools.cache
@@ -671,6 +730,32 @@ def _described_subject(r: Reading, explicit: list[Mention]) -> str:
     return before[-1] if before else ""
 
 
+# "Kiribati is a group of islands ... It has had ties with China since 1980": a pronoun
+# opening the sentence is the country that opened the sentence before.
+_PRONOUN_SUBJECT = re.compile(r"^\s*(?:It|They)\s")
+_SENTENCE_SUBJECT = re.compile(r"^\W*(?:The\s+)?$")
+
+
+def _pronoun_subject(r: Reading, explicit: list[Mention]) -> str:
+    index = r.clause.sentence.index
+    if (
+        index == 0
+        or r.clause.start != r.clause.sentence.start
+        or not explicit
+        or any(m.end <= r.t_start for m in explicit)
+        or not _PRONOUN_SUBJECT.match(r.before)
+    ):
+        return ""
+    prev = r.article.sentences[index - 1]
+    first = next(
+        (m for m in r.article.mentions if m.kind == COUNTRY and prev.start <= m.start < prev.end),
+        None,
+    )
+    if first is None or not _SENTENCE_SUBJECT.match(r.article.text[prev.start : first.start]):
+        return ""
+    return "" if first.key == explicit[0].key else first.key
+
+
 def _article_sides(r: Reading, explicit: list[Mention]) -> None:
     """ "the resumption of relations", "their ties", "The embassy had been closed": the
     relations of the pair the article is about. With one side named, the other is the
@@ -705,7 +790,7 @@ def _fill_countries(r: Reading) -> list[str]:
     takes its sides from its host clause, never from the pair the article is about."""
     actors = ordered_unique(m.key for m in r.mentions if m.kind != COUNTRY)
     explicit = [m for m in r.mentions if m.kind == COUNTRY]
-    described = _described_subject(r, explicit)
+    described = _described_subject(r, explicit) or _pronoun_subject(r, explicit)
     # A relative clause takes its sides from its host; leaving an organisation has none;
     # a happening named again ("during the signing") has those its sentence names.
     relative = (
@@ -833,19 +918,26 @@ _MISSION_VARIANTS = ("office", "new embassy", "embassy", "consulate", "mission")
 
 _TOLD_TO_LEAVE = re.compile(
     r"(?i)^(?:diplomatic\s+)?(?:diplomats?|ambassadors?|envoys?|charg\S*|mission|staff|personnel)\b"
-    r".*\bto\s+(?:leave|get\s+out|depart)$"
+    r".*(?:\bto\s+(?:leave|get\s+out|depart)|\b(?:been|was|were)\s+(?:\w+ly\s+)?expelled)$"
 )
+_LEFT_GAP = re.compile(r"\s+(?:from\s+)?(?:the\s+)?")
 
 
 def _country_left(r: Reading) -> str:
-    """The country named right after a passive "... were told to leave"."""
+    """The country named right after a passive "... were told to leave", "... has been
+    expelled from"."""
     if r.frame.roles != "expulsion" or not _TOLD_TO_LEAVE.match(r.trigger.group()):
         return ""
-    after = [m for m in r.mentions if m.kind == COUNTRY and 0 <= m.start - r.t_end <= 5]
+    text = r.clause.text
+    after = [
+        m
+        for m in r.mentions
+        if m.kind == COUNTRY and m.start >= r.t_end and _LEFT_GAP.fullmatch(text, r.t_end, m.start)
+    ]
     if after:
         return after[0].key
     # "Iranian diplomats were told to leave the kingdom": whose envoys go is the target.
-    sent = {m.key for m in r.mentions if m.kind == COUNTRY and r.t_start - 2 <= m.end <= r.t_end}
+    sent = {m.key for m in r.mentions if m.kind == COUNTRY and r.t_start - 4 <= m.end <= r.t_end}
     others = [c for c in r.countries if c not in sent]
     return others[0] if sent and others else ""
 
@@ -912,7 +1004,9 @@ def claims_of(sentence: Sentence) -> dict[str, str]:
 # 1975", "has established relations with 150 countries", "has never recognised".
 _NOT_NEWS = re.compile(
     r"\b(?:since|for\s+(?:\d+|decades|years|months)|ever|long|never|so\s+far|yet|until|"
-    r"already|always|until\s+now)\b",
+    r"already|always|until\s+now|in\s+the\s+past|previously|repeatedly|often)\b"
+    # The perfect progressive tells what has been going on: "China has been offering aid".
+    r"|\b(?:has|have)\s+been\s+\w+ing\b",
     re.I,
 )
 
@@ -928,6 +1022,12 @@ _NEWS_HEAD = re.compile(
 )
 
 
+def _tally(text: str) -> bool:
+    """ "has established relations with 150 countries" tells a tally, not news; an ordinal
+    ("becoming its 150th partner") tells what the news brought."""
+    return any(not re.match(r"\d+(?:st|nd|rd|th)\b", m.group()) for m in COUNT.finditer(text))
+
+
 def _news_of_the_day(r: Reading) -> Timex | None:
     """The present perfect of news ("Peru has cut relations with Fiji") with no date of
     its own or of its report: done by the day the article was published. Clustering
@@ -940,7 +1040,7 @@ def _news_of_the_day(r: Reading) -> Timex | None:
         or r.clause.report_timex is not None
         or r.clause.kind not in (ClauseKind.MAIN, ClauseKind.LEADING)
         or _NOT_NEWS.search(r.body)
-        or COUNT.search(r.clause.sentence.text)
+        or _tally(r.clause.sentence.text)
         # A sentence dated elsewhere ("..., following Tonga last year") is no news of the day.
         or any(t.kind == "date" for t in r.clause.timexes)
     ):

@@ -95,6 +95,14 @@ _OTHER_ENVOYS = re.compile(
 )
 
 
+# "recalled its ambassador to Peru": the post the envoy leaves is the other party.
+_ENVOY_CALLED_HOME = re.compile(
+    r"\b(?:recall\w*|withdr[ae]w\w*|withdrawing|summon\w*)\s+(?:its|their|his|her|the)\s+"
+    r"(?:[\w-]+\s+)?(?:ambassador|envoy)\s+(?:to|in)\s+$",
+    re.I,
+)
+
+
 def _credentials_to(text: str, posted: Mention, country_mentions: list[Mention]) -> bool:
     """The state an envoy is posted to ("Peru's ambassador to Fiji") receives the credentials
     it presents, unless another state is named after them
@@ -113,9 +121,11 @@ def clause_countries(
     kept = []
     for i, m in enumerate(country_mentions):
         before = text[max(0, m.start - 60) : m.start]
-        if re.search(
-            r"\b(?:[Aa]mbassador|[Ee]nvoy|[Cc]onsul)\s+(?:to|in)\s+$", before
-        ) and not _credentials_to(text, m, country_mentions):
+        if (
+            re.search(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Cc]onsul)\s+(?:to|in)\s+$", before)
+            and not _credentials_to(text, m, country_mentions)
+            and not _ENVOY_CALLED_HOME.search(before)
+        ):
             continue  # "Ambassador to Thailand": where the envoy serves, not a party
         if _OTHER_ENVOYS.search(before):
             continue  # "Fiji's envoy, along with envoys of Peru and Chile, ...": others' envoys
@@ -183,7 +193,10 @@ _COMMENTARY = re.compile(
     # Britain", "after its secession from Sudan".
     r"|\b(?:independence|secession|separation)\s+from\b"
     # The other choice: "established relations with China instead of Taiwan".
-    r"|\binstead\s+of\b|\brather\s+than\b|\bin\s+place\s+of\b",
+    r"|\binstead\s+of\b|\brather\s+than\b|\bin\s+place\s+of\b"
+    # A comparison: "in a dispute similar to that between Paris and Tehran".
+    r"|\b(?:similar|comparable|akin|identical)\s+to\b|\blike\s+(?:that|those|the\s+ones?)\b"
+    r"|\bunlike\b|\bcompared\s+(?:to|with)\b",
     re.I,
 )
 # A break with one state told with the switch to another: "broke off relations with
@@ -296,6 +309,14 @@ def _disputed_land(frame, clause, a, trigger, named, out) -> list[Mention]:
     return [m for m in named if _DISPUTED_LAND.search(_before(clause, a, m, 40))]
 
 
+# "signed Sunday in Hong Kong a joint communique", "agreed in Switzerland to": a place
+# right after the verb is where the deal was made.
+_VERB_IN = re.compile(
+    r"\b[a-z]+ed\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?"
+    r"in\s+$"
+)
+
+
 def _deal_venues(frame, clause, a, trigger, named, out) -> list[Mention]:
     """ "Iran and Saudi Arabia agreed in Beijing to restore ties": a place, not a party,
     when two others are named; "reopened its embassy in Riyadh" names the host."""
@@ -304,7 +325,8 @@ def _deal_venues(frame, clause, a, trigger, named, out) -> list[Mention]:
     venues = [
         m
         for m in named
-        if how_matched(m.text) == "capital" and re.search(r"\bin\s+$", _before(clause, a, m, 4))
+        if (how_matched(m.text) == "capital" and re.search(r"\bin\s+$", _before(clause, a, m, 4)))
+        or _VERB_IN.search(_before(clause, a, m, 40))
     ]
     others = {m.key for m in named if m not in venues and m not in out}
     return [m for m in venues if m.key not in others] if len(others) >= 2 else []
@@ -379,7 +401,30 @@ def _switch(frame, clause, a, trigger, named, out) -> list[Mention]:
     return [m for m in named if m.start >= a + start and m.start >= a + trigger.end()]
 
 
+# "Taiwan's biggest remaining supporter, South Africa", "Peru, Chile's closest ally,": a
+# possessive that describes another country named beside it.
+_POSSESSIVE_NOUN = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,3}?[\w-]+,\s+$")
+_APPOSED_BEFORE = re.compile(r",\s+$")
+
+
+def _describing_possessive(frame, clause, a, trigger, named, out) -> list[Mention]:
+    found = []
+    for m, n in itertools.pairwise(named):
+        if m.key == n.key:
+            continue
+        between = clause[m.end - a : n.start - a]
+        if _POSSESSIVE_NOUN.match(between):
+            found.append(m)  # "X's supporter, Y": X describes Y
+        elif _APPOSED_BEFORE.fullmatch(between) and re.match(
+            r"['’]s\s+(?:[\w-]+\s+){0,3}?[\w-]+\s*(?:,|$)", clause[n.end - a :]
+        ):
+            found.append(n)  # "Y, X's ally,": X describes Y
+    described = {m.key for m in named if m not in found}
+    return [m for m in found if m.key not in described]
+
+
 _OUTSIDERS = (
+    _describing_possessive,
     _mediators,
     _organisation_venues,
     _disputed_land,

@@ -151,13 +151,45 @@ def _metadata_end(line: str) -> int:
     return end
 
 
+# A line broken inside a sentence, as hard-wrapped copy is: no closing punctuation before
+# the break, a lowercase word after it ("dropped its diplomatic ties with\nthe Kuomintang").
+_WRAPPED = re.compile(r"(?<=[\w,;])[ \t]*\n[ \t]*(?=[a-z])")
+
+
+# Any break inside a sentence of a text wrapped at a fixed width ("the 28\nNovember 1996"):
+# a full line (a headline or a caption is shorter) that runs on into the next.
+_BROKEN = re.compile(r"(?m)^(?P<line>[^\n]{38,}?[\w,;\"”)])(?P<gap>[ \t]*\n[ \t]*)(?=[\w\"“(])")
+# A text is hard-wrapped when this many of its line breaks fall inside sentences.
+_WRAPPED_SHARE = 0.5
+_WRAPPED_LEAST = 4
+
+
+def _unwrapped(body: str) -> str:
+    breaks = body.count("\n") - 2 * body.count("\n\n")
+    inside = [m.span("gap") for m in _BROKEN.finditer(body)]
+    if len(inside) >= _WRAPPED_LEAST and len(inside) >= _WRAPPED_SHARE * breaks:
+        chars = list(body)
+        for a, b in inside:
+            chars[a:b] = " " * (b - a)
+        return "".join(chars)
+    return _WRAPPED.sub(lambda m: " " * len(m.group()), body)
+
+
+def _lines(text: str, start: int):
+    """The text's lines from ``start``, a hard-wrapped sentence joined into one: (offset,
+    line) pairs, the line with its breaks as spaces so that offsets stay true."""
+    body = _unwrapped(text[start:]) if "\n" in text else ""
+    for line_match in re.finditer(r"[^\n]+", body or text[start:]):
+        yield line_match.start(), line_match.group()
+
+
 def split_sentences(text: str, start: int = 0) -> list[Sentence]:
     """Split ``text[start:]`` into sentences with offsets into ``text``."""
     sentences: list[Sentence] = []
-    for line_match in re.finditer(r"[^\n]+", text[start:]):
-        skip = _metadata_end(line_match.group())
-        line = line_match.group()[skip:]
-        base = start + line_match.start() + skip
+    for offset, raw in _lines(text, start):
+        skip = _metadata_end(raw)
+        line = raw[skip:]
+        base = start + offset + skip
         for a, b in _split_line(line):
             chunk = line[a:b]
             lead = len(chunk) - len(chunk.lstrip())

@@ -56,6 +56,10 @@ def _slots(cand: Candidate, actors: dict[str, ActorInfo]) -> dict[str, str]:
         # "Senegal visits Dakar", "Ahmed (Bangladesh) visits Bangladesh": a visitor never
         # visits his own country; the one unknown is left out of the title.
         visitor, visited = ("", visited) if visitor in names else (visitor, "")
+    organisation = display(cand.organisation, actors) or (groups[0] if groups else "")
+    subject = names[0] if names else first
+    if subject == organisation:
+        subject = ""  # "United Nations joins United Nations": who joined is not known
     group = [country_name(c) for c in cand.group]
     counterpart = next((country_name(c) for c in cand.event.countries if c not in cand.group), "")
     return {
@@ -63,7 +67,7 @@ def _slots(cand: Candidate, actors: dict[str, ActorInfo]) -> dict[str, str]:
         "counterpart": counterpart if len(group) > 1 else "",
         "side": names[0] if names else "",
         "partner": names[1] if len(names) > 1 else "",
-        "subject": names[0] if names else first,
+        "subject": subject,
         "first": first,
         "actor": actor,
         "meets": "meet" if actor.endswith("officials") else "meets",
@@ -74,7 +78,7 @@ def _slots(cand: Candidate, actors: dict[str, ActorInfo]) -> dict[str, str]:
         "visitor": visitor,
         "visited": visited,
         "object": cand.object_text,
-        "organisation": display(cand.organisation, actors) or (groups[0] if groups else ""),
+        "organisation": organisation,
         "person1": people[0] if len(people) > 1 else "",
         "person2": people[1] if len(people) > 1 else "",
         **_verb_forms(cand.object_text),  # a fresh dict: the cached one is never changed

@@ -30,7 +30,8 @@ from .model import Argument, Clause, ClauseKind, Predicate
 _CLAUSE_BREAK = re.compile(
     r";\s+|\s+[—–]\s+|,\s+(?=(?:following|when|while|thus|but|whereas|although|though|with|"
     r"however|where|after|before|as\s+well\s+as|and\s+then)\b)"
-    r"|\s+(?=(?:after|following|before)\s+(?!which\b|whom\b)\w)"
+    # "the following July" is a date, not a clause "following X".
+    r"|(?<!\bthe)\s+(?=(?:after|following|before)\s+(?!which\b|whom\b)\w)"
     # "X recognised Y in 1973 and then opened its embassy a year later": two actions.
     r"|\s+(?=and\s+then\s+[a-z]+ed\b)"
 )
@@ -72,7 +73,9 @@ _COMPLEMENTS = re.compile(
 _LEADING_SUBORDINATE = re.compile(
     # "Hours after Peru expelled Chile's envoy, Chile ...": the time before "after" too.
     r"^(?:(?:Hours|Minutes|Days|Weeks|Moments|Shortly|Soon|Just|Only)\s+(?:after|before)|"
-    r"When|After|Following|Since|Although|Though|Despite|Before|While|As|Once|With|Including)"
+    r"When|After|Following|Since|Although|Though|Despite|Before|While|As|Once|With|Including|"
+    # "In ending three decades of hostility between X and Y, Z will ...": a gerund adjunct.
+    r"In\s+[a-z]+ing)"
     r"\b[^,]{3,160},\s+"
 )
 # A leading "After Peru expelled Chile's envoy, ..." tells an earlier happening than the
@@ -92,7 +95,7 @@ SAID_TAIL = re.compile(
 # --- modality -------------------------------------------------------------------------
 
 _HYPOTHETICAL = re.compile(
-    r"\b(?:attempt\w*|tried|try|trying|desir\w+|wish\w*|refus\w+|declin\w+\s+to|fail\w*\s+to|"
+    r"\b(?:attempt\w*|tried|try|trying|plot(?:s|ted|ting)?|conspir\w+|desir\w+|wish\w*|refus\w+|declin\w+\s+to|fail\w*\s+to|"
     r"seek\w*|sought|hop(?:e|es|ed|ing)|interest\s+in|willing\w*|ready\s+to|aim\w*\s+to|"
     r"opportunit\w+|efforts?|would|could|might|(?-i:may)|if|whether|"
     r"consider(?:s|ing)?\s+(?:to|whether|\w+ing)|discuss\w*|explore|pursu\w+|procedures?|"
@@ -153,9 +156,17 @@ _PERFECT_BEFORE = re.compile(
 )
 # What may stand between the items of a list: "with China in 1975, with Japan in 1981 and
 # with India in 1991", "China (1975), Japan (1981)".
-_ITEM_GAP = re.compile(r"^\s*(?:\(|,)?\s*(?:and\s+|as\s+well\s+as\s+)?(?:with\s+|to\s+)?$", re.I)
+_ITEM_GAP = re.compile(
+    r"^\s*\)?\s*(?:\(|,)?\s*(?:and\s+|as\s+well\s+as\s+)?(?:with\s+|to\s+)?$", re.I
+)
 _ITEM_DATE_GAP = re.compile(r"^\s*(?:\(|,)?\s*(?:in|on|since)?\s*$", re.I)
-_SUBJECT_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+as\s+well\s+as)\s+$", re.I)
+# "Rwanda and (the) Republic of Burundi": a state's formal title stands between too.
+_SUBJECT_GAP = re.compile(
+    r"^\s*(?:,|,?\s+and|,?\s+as\s+well\s+as)\s+(?:the\s+)?"
+    r"(?:(?:Republic|Kingdom|State|Federation|Principality|Sultanate|Grand\s+Duchy)\s+of\s+"
+    r"(?:the\s+)?)?$",
+    re.I,
+)
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
 _PREPOSITIONS = r"(?:with|between|to|from|in|of|by|against|on|at|for)"
 # The preposition nearest before a mention, at most two other words away: "with Fiji",
@@ -369,7 +380,7 @@ class RuleClauseAnalyser:
         invited = bool(_INVITED.search(before))
         planned = bool(_PLANNED.search(before) or invited or _PLANNED_AFTER.search(after))
         modality = Modality.PLANNED if planned else Modality.DONE
-        if _HYPOTHETICAL.search(_hedge_scope(before, clause, start)):
+        if _hedges(_hedge_scope(before, clause, start)):
             modality = Modality.HYPOTHETICAL
         elif clause.report_timex is not None and modality == Modality.DONE:
             modality = Modality.REPORTED
@@ -414,7 +425,11 @@ class RuleClauseAnalyser:
             return _respectively(
                 self.text,
                 [m for m in clause.mentions if m.kind == COUNTRY and lo <= m.start < limit],
-                [t for t in clause.timexes if lo <= t.start < limit and t.kind == "date"],
+                [
+                    t
+                    for t in clause.timexes
+                    if lo <= t.start < limit and t.kind == "date" and not _VAGUE.fullmatch(t.text)
+                ],
             )
         items: list[tuple[Mention, Timex]] = []
         cursor = end
@@ -458,6 +473,10 @@ class RuleClauseAnalyser:
         return out
 
 
+# A time word that dates no item of a list: "recently signed with X and Y on D1 and D2".
+_VAGUE = re.compile(r"(?i)recently|lately|previously|earlier|formerly|now|currently")
+
+
 def _respectively(
     text: str, countries: list[Mention], dates: list[Timex]
 ) -> list[tuple[Mention, Timex]]:
@@ -471,6 +490,19 @@ def _respectively(
             runs.append([m])
     run = next((r for r in runs if len(r) >= 2 and len(r) == len(dates)), None)
     return list(zip(run, dates, strict=True)) if run else []
+
+
+# A hedge in a participle set off before a finite verb does not reach past it: "X, in
+# pursuing its mandate, signed a communiqué with Y to establish relations".
+_FINITE_AFTER = re.compile(r"^[^,;]*,\s+(?:\w+ly\s+)?[a-z]+ed\b")
+
+
+def _hedges(scope: str) -> bool:
+    found = list(_HYPOTHETICAL.finditer(scope))
+    if not found:
+        return False
+    last = found[-1]
+    return not (last.group().lower().endswith("ing") and _FINITE_AFTER.match(scope[last.end() :]))
 
 
 def _hedge_scope(before: str, clause: Clause, start: int) -> str:

@@ -25,6 +25,7 @@ EDITOR_PERMISSIONS: dict[str, tuple[str, ...]] = {
     "country": ("view", "add", "change"),
     "sentence": ("view",),
     "mention": ("view",),
+    "job": ("view",),  # background jobs: their progress and failures
     # History pages, in case SIMPLE_HISTORY_ENFORCE_HISTORY_MODEL_PERMISSIONS is on.
     "historicalevent": ("view",),
     "historicalevidence": ("view",),
