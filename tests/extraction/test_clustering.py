@@ -345,3 +345,10 @@ def test_a_name_set_off_by_commas_as_the_speaker_is_a_person():
     (person,) = _actors_of("Our Africa correspondent, Grace Mwangi, says the move was expected.")
     assert person.name == "Grace Mwangi"
     assert not _actors_of("The talks moved to the capital, Port Vila, after the storm.")
+
+
+def test_spanish_particles_and_articles_stay_inside_a_name_told_as_a_title():
+    (person,) = _actors_of("The new ambassador is Rosa Maria Ortega De la Fuente.")
+    assert person.name == "Rosa Maria Ortega De la Fuente"
+    (person,) = _actors_of("Foreign Minister Ana de los Santos met reporters.")
+    assert person.name == "Ana de los Santos"

@@ -123,6 +123,9 @@ _TITLE_BEFORE = re.compile(
 )
 # A byline: "By Liz Sly, Chicago Tribune", "|By Peter Annear", "Reporting by ...".
 _BYLINE_BEFORE = re.compile(r"(?:^|\n|\|)[ \t]*(?:By|Reporting\s+by|Written\s+by)[ \t]+$")
+# "The new ambassador is Miguel Palomino": a title told as being the name.
+_TITLE_IS_BEFORE = re.compile(rf"\b(?:{_TITLE_RE})[ \t]+(?:is|was)[ \t]+$", re.I)
+
 # "Our Chinese affairs analyst, James Miles, says": a name set off by commas after a word
 # for a person, as the speaker of the verb that follows.
 _APPOSED_BEFORE = re.compile(r"\b[a-z]{3,},[ \t]+$")
@@ -270,8 +273,12 @@ _NAME_WORD = rf"(?:{HYPHEN_PART})?{_WORD}"
 _REGNAL = r"(?:II|III|IV|V|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)"
 # Middle initials inside a name: "George W. Bush", "James C. O'Brien".
 _INITIALS = r"(?:[A-Z]\.[ \t]*)+"
+# "Palomino De la Gala", "de los Santos": an article after a particle joins the name too.
+_ARTICLE_AFTER_PARTICLE = r"(?:(?<=[Dd]e )|(?<=[Dd]el ))(?:la|las|los)[ \t]+"
 _RUN = re.compile(
-    rf"(?<![\w'’-]){_NAME_WORD}(?:[ \t]+(?:{LOW_PART}[ \t]+|{_INITIALS})?{_NAME_WORD})*"
+    rf"(?<![\w'’-]){_NAME_WORD}"
+    rf"(?:[ \t]+(?:{LOW_PART}[ \t]+(?:{_ARTICLE_AFTER_PARTICLE})?|{_ARTICLE_AFTER_PARTICLE}"
+    rf"|{_INITIALS})?{_NAME_WORD})*"
     rf"(?:[ \t]+{_REGNAL}(?![\w'’-]))?"
 )
 _REGNAL_TOKEN = re.compile(rf"(?i){_REGNAL}")
@@ -500,6 +507,7 @@ def find_actors(
                 or _BYLINE_BEFORE.search(text[max(0, a - 12) : a])
                 or _LED_BY_BEFORE.search(text[max(0, a - 30) : a])
                 or _apposed_speaker(text, a, b)
+                or _TITLE_IS_BEFORE.search(text[max(0, a - 40) : a])
                 or possessive
                 or re.search(r"\b(?:al|el|bin|ibn|von|van|abu)\b|-", surface, re.IGNORECASE)
                 or _REPORTING_AFTER.match(text, b)
