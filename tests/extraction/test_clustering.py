@@ -320,3 +320,35 @@ def test_a_ceremony_or_communique_named_again_is_one_more_source():
     )
     (event,) = build_timeline([DocInput("a", text, dt.date(2024, 6, 6))]).events
     assert _sources(event) == [0, 1, 2]
+
+
+def test_a_demonym_and_a_word_for_a_person_before_a_name_make_a_person_of_that_country():
+    people = _actors_of("Kenyan woman Amina Odhiambo and Thai student Somchai Boon were held.")
+    assert sorted((p.name, p.country) for p in people) == [
+        ("Amina Odhiambo", "KEN"),
+        ("Somchai Boon", "THA"),
+    ]
+    # A headline's "Uzbek envoy" above a caption is no description of the caption's name.
+    (person,) = _actors_of("Turkmenistan expels Uzbek envoy\nPresident Amir Tashkentov spoke.")
+    assert person.country != "UZB"
+
+
+def test_a_name_whose_government_or_rule_is_told_is_a_person():
+    (person,) = _actors_of("Relations resumed under the previous government of Amadou Sall.")
+    assert person.name == "Amadou Sall"
+    (person,) = _actors_of("They suffer under the leadership of Kim Sung Ho, the report said.")
+    assert person.name == "Kim Sung Ho"
+    assert not _actors_of("The government of Botswana said the decision was final.")
+
+
+def test_a_name_set_off_by_commas_as_the_speaker_is_a_person():
+    (person,) = _actors_of("Our Africa correspondent, Grace Mwangi, says the move was expected.")
+    assert person.name == "Grace Mwangi"
+    assert not _actors_of("The talks moved to the capital, Port Vila, after the storm.")
+
+
+def test_spanish_particles_and_articles_stay_inside_a_name_told_as_a_title():
+    (person,) = _actors_of("The new ambassador is Rosa Maria Ortega De la Fuente.")
+    assert person.name == "Rosa Maria Ortega De la Fuente"
+    (person,) = _actors_of("Foreign Minister Ana de los Santos met reporters.")
+    assert person.name == "Ana de los Santos"

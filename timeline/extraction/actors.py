@@ -123,6 +123,26 @@ _TITLE_BEFORE = re.compile(
 )
 # A byline: "By Liz Sly, Chicago Tribune", "|By Peter Annear", "Reporting by ...".
 _BYLINE_BEFORE = re.compile(r"(?:^|\n|\|)[ \t]*(?:By|Reporting\s+by|Written\s+by)[ \t]+$")
+# "The new ambassador is Miguel Palomino": a title told as being the name.
+_TITLE_IS_BEFORE = re.compile(rf"\b(?:{_TITLE_RE})[ \t]+(?:is|was)[ \t]+$", re.I)
+
+# "Our Chinese affairs analyst, James Miles, says": a name set off by commas after a word
+# for a person, as the speaker of the verb that follows.
+_APPOSED_BEFORE = re.compile(r"\b[a-z]{3,},[ \t]+$")
+_SPEAKS_AFTER = re.compile(r",[ \t]+(?:said|says|told|tells|added|adds|wrote|writes)\b")
+
+
+def _apposed_speaker(text: str, a: int, b: int) -> bool:
+    return bool(_APPOSED_BEFORE.search(text, max(0, a - 20), a) and _SPEAKS_AFTER.match(text, b))
+
+
+# Whose rule: "the previous government of Abdou Diouf", "under the leadership of Kim Jong
+# Un": only a person heads a government that way.
+_LED_BY_BEFORE = re.compile(
+    r"\b(?:government|leadership|regime|administration|presidency|premiership|rule|reign)"
+    r"\s+of\s+$",
+    re.I,
+)
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Amb|Hon|Rt)\.?\s+$")
 _APPOSITION = re.compile(
     r"\s*,\s*(?:(?:left|right|centre|center|pictured|above|below|second\s+\w+)\s*,\s*)?"
@@ -253,8 +273,12 @@ _NAME_WORD = rf"(?:{HYPHEN_PART})?{_WORD}"
 _REGNAL = r"(?:II|III|IV|V|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)"
 # Middle initials inside a name: "George W. Bush", "James C. O'Brien".
 _INITIALS = r"(?:[A-Z]\.[ \t]*)+"
+# "Palomino De la Gala", "de los Santos": an article after a particle joins the name too.
+_ARTICLE_AFTER_PARTICLE = r"(?:(?<=[Dd]e )|(?<=[Dd]el ))(?:la|las|los)[ \t]+"
 _RUN = re.compile(
-    rf"(?<![\w'’-]){_NAME_WORD}(?:[ \t]+(?:{LOW_PART}[ \t]+|{_INITIALS})?{_NAME_WORD})*"
+    rf"(?<![\w'’-]){_NAME_WORD}"
+    rf"(?:[ \t]+(?:{LOW_PART}[ \t]+(?:{_ARTICLE_AFTER_PARTICLE})?|{_ARTICLE_AFTER_PARTICLE}"
+    rf"|{_INITIALS})?{_NAME_WORD})*"
     rf"(?:[ \t]+{_REGNAL}(?![\w'’-]))?"
 )
 _REGNAL_TOKEN = re.compile(rf"(?i){_REGNAL}")
@@ -481,6 +505,9 @@ def find_actors(
                 title
                 or _HONORIFIC_BEFORE.search(text[max(0, a - 6) : a])
                 or _BYLINE_BEFORE.search(text[max(0, a - 12) : a])
+                or _LED_BY_BEFORE.search(text[max(0, a - 30) : a])
+                or _apposed_speaker(text, a, b)
+                or _TITLE_IS_BEFORE.search(text[max(0, a - 40) : a])
                 or possessive
                 or re.search(r"\b(?:al|el|bin|ibn|von|van|abu)\b|-", surface, re.IGNORECASE)
                 or _REPORTING_AFTER.match(text, b)
@@ -673,6 +700,13 @@ _PLACE_OR_THING = re.compile(
 _POSSESSIVE_ROLE = re.compile(
     r"['’]s\s+(?:(?:[a-z-]+\s+){0,3}(?:official|diplomat|agent|officer|spy|aide)\s+)?"
 )
+# "Indonesian woman Siti Aisyah", "British journalist Tom Reid": a demonym and a word for
+# a person right before a name, on one line (a headline's "Uzbek envoy" is no caption's).
+_DEMONYM_ROLE = re.compile(
+    r"[ \t]+(?:[a-z-]+[ \t]+){0,2}(?:woman|man|national|citizen|journalist|reporter|activist|"
+    r"student|businessman|businesswoman|tourist|worker|lawyer|dissident|official|diplomat|"
+    r"envoy|suspect|author|writer|scholar|academic|priest|cleric)[ \t]+"
+)
 
 
 def _after_country_possessive(text: str, a: int, b: int, countries: _Countries) -> str:
@@ -683,7 +717,7 @@ def _after_country_possessive(text: str, a: int, b: int, countries: _Countries) 
         return ""
     for i in countries.ending_within(max(0, a - 60), a):
         m = countries.mentions[i]
-        if _POSSESSIVE_ROLE.fullmatch(text, m.end, a):
+        if _POSSESSIVE_ROLE.fullmatch(text, m.end, a) or _DEMONYM_ROLE.fullmatch(text, m.end, a):
             return m.key
     return ""
 
