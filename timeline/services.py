@@ -517,6 +517,8 @@ def _store(result, articles, reader, found, *, scoped: bool) -> None:
     """Store what the run found for these articles (all of them unless ``scoped``)."""
     with transaction.atomic():
         reader.save()
+        if not scoped:  # readings of an older extractor are never read again
+            Reading.objects.exclude(version=reader.version).delete()
         by_key = {a.content_hash: a for a in articles}
         _store_articles(result, by_key)
         rows = Sentence.objects.select_related("article")
