@@ -133,8 +133,8 @@ def migrated_db(workdir: Path, name: str) -> Path:
 
 
 def run_ingest(folder: Path, db: Path, timeout: float) -> tuple[float | None, float, int, str]:
-    """CPU seconds, wall-clock seconds and peak memory (KB) of ``manage.py ingest folder`` in its own process;
-    None seconds when it ran past the timeout (then it is killed).
+    """CPU seconds, wall-clock seconds and peak memory (KB) of ``manage.py ingest folder``
+    in its own process; None seconds when it ran past the timeout (then it is killed).
 
     CPU time, not wall-clock time: the machine is shared, and both sides of each
     ratio are measured the same way (dateparser's with ``time.process_time``)."""
@@ -226,8 +226,10 @@ def profile(n: int, pool: list[str], seed: int, workdir: Path) -> None:
     profiler.enable()
     report = services.ingest_paths([folder])
     profiler.disable()
-    print(f"ingest of {n} articles in-process: {time.perf_counter() - start:.2f} s"
-          f" ({len(report.created)} added, {len(report.failed)} failed, {report.events} events)")  # fmt: skip
+    seconds = time.perf_counter() - start
+    added, failed = len(report.created), len(report.failed)
+    print(f"ingest of {n} articles in-process: {seconds:.2f} s (profiled)")
+    print(f"{added} added, {failed} failed, {report.events} events")
     stats = pstats.Stats(profiler)
     for order in ("cumulative", "tottime"):
         print(f"\n--- top 30 by {order}")

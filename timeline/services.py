@@ -275,9 +275,9 @@ def rebuild_timeline() -> int:
     with transaction.atomic():
         by_key = {a.content_hash: a for a in articles}
         _store_articles(result, by_key)
-        sentences = {
-            (s.article.content_hash, s.index): s for s in Sentence.objects.select_related("article")
-        }
+        # Not the article's text: one copy per sentence is the square of a long article.
+        rows = Sentence.objects.select_related("article").defer("article__text")
+        sentences = {(s.article.content_hash, s.index): s for s in rows}
         actors = _store_actors(result.actors)
         _store_mentions(result, by_key, sentences, actors)
         _store_events(result.events, sentences, actors)
