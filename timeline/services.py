@@ -333,9 +333,15 @@ def _countries(iso3s: Iterable[str], known: dict[str, Country] | None = None) ->
 def _store_actors(infos: Sequence[x.ActorInfo]) -> dict[str, Actor]:
     """Create or update actors by key; return key -> surviving actor."""
     existing = {a.key: a for a in Actor.objects.all()}
+    countries = {c.iso3: c for c in Country.objects.all()}
+    # Every actor's alias names, read once and kept up to date here; new ones written at the end.
+    aliases: dict[int, set[str]] = {}
+    for actor_id, name in ActorAlias.objects.values_list("actor_id", "name"):
+        aliases.setdefault(actor_id, set()).add(name)
+    new_aliases: list[ActorAlias] = []
     result: dict[str, Actor] = {}
     for info in infos:
-        country = _countries([info.country])[0] if info.country else None
+        country = _countries([info.country], countries)[0] if info.country else None
         actor = existing.get(info.key)
         if actor is None:
             actor = Actor.objects.create(
@@ -359,13 +365,17 @@ def _store_actors(infos: Sequence[x.ActorInfo]) -> dict[str, Actor]:
         # editor edited the alias list, it is theirs.
         survivor = actor.survivor()
         if "aliases" not in survivor.edited_fields:
-            known = set(survivor.aliases.values_list("name", flat=True)) | {survivor.name}
-            ActorAlias.objects.bulk_create(
+            stored = aliases.setdefault(survivor.pk, set())
+            known = stored | {survivor.name}
+            rows = [
                 ActorAlias(actor=survivor, name=alias[:200])
                 for alias in sorted(info.aliases | {info.name})
                 if alias[:200] not in known
-            )
+            ]
+            stored.update(row.name for row in rows)
+            new_aliases.extend(rows)
         result[info.key] = survivor
+    ActorAlias.objects.bulk_create(new_aliases, batch_size=BATCH)
     return result
 
 
