@@ -153,7 +153,9 @@ def run_ingest(folder: Path, db: Path, timeout: float) -> tuple[float | None, fl
             if time.perf_counter() > deadline:
                 proc.kill()
                 _, status, usage = os.wait4(proc.pid, 0)
-                return None, timeout, usage.ru_maxrss, "killed after the timeout"
+                spent = usage.ru_utime + usage.ru_stime
+                why = f"killed after the timeout ({spent:.0f} s CPU)"
+                return None, timeout, usage.ru_maxrss, why
             time.sleep(0.05)
         seconds = usage.ru_utime + usage.ru_stime
         wall = time.perf_counter() - start
