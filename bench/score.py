@@ -141,8 +141,15 @@ def load_docs(gold: dict, base: Path) -> list[DocInput]:
 
 def sentences_for(result: TimelineResult, article: str, quote: str) -> set[tuple[str, int]]:
     quote = _norm(quote)
+    # Identical sentences of one article count once as evidence (the pipeline cites the
+    # first copy of a sentence told again word for word): a gold quote is its first copy.
+    first: dict[str, int] = {}
+    for s in result.articles[article].sentences:
+        first.setdefault(" ".join(s.text.split()), s.index)
     found = {
-        (article, s.index) for s in result.articles[article].sentences if quote in _norm(s.text)
+        (article, first[" ".join(s.text.split())])
+        for s in result.articles[article].sentences
+        if quote in _norm(s.text)
     }
     if not found:  # a quote running over a sentence break
         text = _norm(" ".join(s.text for s in result.articles[article].sentences))
@@ -152,7 +159,7 @@ def sentences_for(result: TimelineResult, article: str, quote: str) -> set[tuple
             for s in result.articles[article].sentences:
                 length = len(_norm(s.text)) + 1
                 if offset + length > start and offset < start + len(quote):
-                    found.add((article, s.index))
+                    found.add((article, first[" ".join(s.text.split())]))
                 offset += length
     return found
 

@@ -521,7 +521,8 @@ def _store(result, articles, reader, found, *, scoped: bool) -> None:
             Reading.objects.exclude(version=reader.version).delete()
         by_key = {a.content_hash: a for a in articles}
         _store_articles(result, by_key)
-        rows = Sentence.objects.select_related("article")
+        # Not the article's text: one copy per sentence is the square of a long article.
+        rows = Sentence.objects.select_related("article").defer("article__text")
         if scoped:
             rows = rows.filter(article__in=articles)
         sentences = {(s.article.content_hash, s.index): s for s in rows}

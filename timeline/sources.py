@@ -20,9 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import htmldate
-import trafilatura
-
 from .extraction.weburl import web_url
 
 # News articles are tens of kilobytes; past this, a file is most likely not one.
@@ -139,6 +136,10 @@ def _one_line(value: str | None) -> str:
 
 def html_to_article(html: bytes | str, *, url: str = "") -> str:
     """A web page's main text, headed by the metadata the page declares."""
+    # Imported here: they cost a third of a second at every start, and most ingests are
+    # plain text (the ingest command, the web server and every test start this module).
+    import trafilatura
+
     doc = trafilatura.bare_extraction(
         html,
         url=url or None,
@@ -170,6 +171,8 @@ def html_to_article(html: bytes | str, *, url: str = "") -> str:
 
 def _dig_for_date(html: bytes | str) -> str:
     """The original publication date where trafilatura's quick look found none."""
+    import htmldate  # imported when needed, as trafilatura above
+
     try:
         found = htmldate.find_date(html, original_date=True, extensive_search=True)
     except (ValueError, TypeError):  # htmldate gives up on unreadable markup

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from rapidfuzz.distance import Indel
 
@@ -839,16 +839,27 @@ def _acronym_organisations(text: str, start: int) -> list[_Org]:
     return found
 
 
+@cache
+def _international_patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """(name, acronym or "", pattern) for every international organisation, in table order."""
+    out = []
+    for name, acronyms in _INTERNATIONAL_ORGS.items():
+        out.append((name, "", re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")))
+        for acronym in acronyms:
+            out.append((name, acronym, re.compile(rf"(?<![\w.]){re.escape(acronym)}(?![\w])")))
+    return tuple(out)
+
+
 def _international_organisations(text: str, start: int) -> list[_Org]:
     found: list[_Org] = []
-    for name, acronyms in _INTERNATIONAL_ORGS.items():
-        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text[start:]):
-            found.append((start + match.start(), start + match.end(), name, "", ORGANISATION))
-        for acronym in acronyms:
-            for match in re.finditer(rf"(?<![\w.]){re.escape(acronym)}(?![\w])", text[start:]):
-                found.append(
-                    (start + match.start(), start + match.end(), name, acronym, ORGANISATION)
-                )
+    body = text[start:]
+    for name, acronym, pattern in _international_patterns():
+        # Every match holds the name or acronym as written: most are absent from an
+        # article, and looking for a plain string costs far less than running the pattern.
+        if (acronym or name) not in body:
+            continue
+        for match in pattern.finditer(body):
+            found.append((start + match.start(), start + match.end(), name, acronym, ORGANISATION))
     return found
 
 

@@ -39,7 +39,15 @@ def extract_candidates(article: Article, analyser: ClauseAnalyser) -> list[Candi
     """Every candidate of the article, in text order."""
     out: list[Candidate] = []
     by_sentence: dict[int, list[Candidate]] = {}
+    first_told: dict[str, int] = {}
     for sentence in article.sentences:
+        first = first_told.setdefault(" ".join(sentence.text.split()), sentence.index)
+        if first != sentence.index:
+            # A sentence told again word for word (a headline repeated, a wire story
+            # pasted twice) is one source, not two: it counts once as evidence, and an
+            # article of one sentence repeated a thousand times costs one reading.
+            by_sentence[sentence.index] = by_sentence[first]
+            continue
         found = _sentence_candidates(article, analyser, sentence, by_sentence, out)
         by_sentence[sentence.index] = found
         out.extend(found)
