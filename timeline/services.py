@@ -27,6 +27,8 @@ from pathlib import Path
 from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
+from simple_history.utils import bulk_create_with_history
 
 from . import links_db, readings, sources
 from .extraction import types as x
@@ -56,6 +58,9 @@ from .sources import (  # noqa: F401  (re-exported: the commands and tests read 
 )
 
 log = logging.getLogger(__name__)
+
+# Rows a bulk write sends at once.
+BATCH = 500
 
 
 @dataclass
@@ -770,6 +775,8 @@ def _store_events(
 
     claimed: set[int] = set()
     wanted: set[tuple[int, int]] = set()  # (event id, sentence id) produced this run
+    new_events: list[tuple[Event, list[Country], list[Actor], list]] = []
+    new_links: list[Evidence] = []
     for te in found:
         refs = [(ref, sentences.get((ref.article, ref.sentence))) for ref in te.evidence]
         refs = [(ref, s) for ref, s in refs if s is not None]
@@ -789,10 +796,12 @@ def _store_events(
             **_date_fields(te.date),
         }
         if event is None:
-            event = Event.objects.create(**values)
-        else:
-            if event.apply_extracted(**values):
-                event.save()
+            # New events are written together after the loop: see _create_events.
+            rows = [actors[k] for k in te.actors if k in actors]
+            new_events.append((Event(**values), _countries(te.countries, known), rows, refs))
+            continue
+        if event.apply_extracted(**values):
+            event.save()
         claimed.add(event.pk)
         # Set only on a change: an unchanged event costs no query and no history row.
         if "countries" not in event.edited_fields:
@@ -803,19 +812,10 @@ def _store_events(
             rows = [actors[k] for k in te.actors if k in actors]
             if {a.pk for a in rows} != linked["actors"].get(event.pk, set()):
                 event.actors.set(rows)
-        for ref, sentence in refs:
-            if (event.pk, sentence.pk) in rejected:
-                continue
-            wanted.add((event.pk, sentence.pk))
-            _link(
-                links,
-                event,
-                sentence,
-                date_text=ref.date_text[:200],
-                date_display=(ref.date.display if ref.date else "")[:100],
-                date_edtf=(ref.date.edtf if ref.date else "")[:60],
-                claims=dict(ref.claims),
-            )
+        _link_refs(event, refs, rejected, wanted, links, new_links)
+    for event, refs in _create_events(new_events):
+        _link_refs(event, refs, rejected, wanted, links, new_links)
+    bulk_create_with_history(new_links, Evidence, batch_size=BATCH, default_user=_history_user())
 
     # Extraction evidence no longer produced goes; editors' evidence stays.
     produced = Evidence.objects.filter(origin=Evidence.Origin.EXTRACTION, rejected=False)
@@ -850,15 +850,86 @@ def _linked_ids(touched: set[int] | None) -> dict[str, dict[int, set[int]]]:
     return found
 
 
-def _link(links: dict, event: Event, sentence: Sentence, **values: object) -> None:
-    """Create or update one evidence row, saving only on a real change so
-    that the history shows what changed, not every rebuild. ``links`` holds the
-    stored rows of the events concerned, by (event id, sentence id)."""
+def _link_refs(event, refs, rejected, wanted, links, new_links) -> None:
+    """Link the event to the sentences reporting it, but not where an editor rejected it."""
+    for ref, sentence in refs:
+        if (event.pk, sentence.pk) in rejected:
+            continue
+        wanted.add((event.pk, sentence.pk))
+        _link(
+            event,
+            sentence,
+            links,
+            new_links,
+            date_text=ref.date_text[:200],
+            date_display=(ref.date.display if ref.date else "")[:100],
+            date_edtf=(ref.date.edtf if ref.date else "")[:60],
+            claims=dict(ref.claims),
+        )
+
+
+def _history_user():
+    """Who the history records a write to, as saving one row would: the signed-in user of
+    the request in progress (an editor's change in the admin), else nobody."""
+    request = getattr(HistoricalRecords.context, "request", None)
+    user = getattr(request, "user", None)
+    return user if user is not None and user.is_authenticated else None
+
+
+def _create_events(new: list[tuple[Event, list[Country], list[Actor], list]]) -> list:
+    """Store new events in batches: their rows, countries and actors, and one history
+    record each ("created", listing its countries and actors), not three per event as
+    saving and then setting each relation one by one would write. Returns (event, refs)."""
+    if not new:
+        return []
+    events = Event.objects.bulk_create([e for e, *_ in new], batch_size=BATCH)
+    relations: dict[str, list] = {"countries": [], "actors": []}
+    for event, countries, actors, _refs in new:
+        for name, rows in (("countries", countries), ("actors", actors)):
+            through = getattr(Event, name).through
+            column = "country_id" if name == "countries" else "actor_id"
+            for pk in dict.fromkeys(r.pk for r in rows):
+                relations[name].append(through(event_id=event.pk, **{column: pk}))
+    for name, rows in relations.items():
+        relations[name] = getattr(Event, name).through.objects.bulk_create(rows, batch_size=BATCH)
+    records = Event.history.bulk_history_create(
+        events, batch_size=BATCH, default_user=_history_user(), default_change_reason=None
+    )
+    record_of = {record.id: record for record in records}  # the event's id -> its record
+    target = {"countries": "country_id", "actors": "actor_id"}
+    for name, rows in relations.items():
+        # The history's copy of each relation row, as simple_history writes it on save.
+        model = Event.history.model._meta.get_field(f"historicalevent_{name}").related_model
+        model.objects.bulk_create(
+            [
+                model(
+                    id=row.pk,
+                    event_id=row.event_id,
+                    history=record_of[row.event_id],
+                    **{target[name]: getattr(row, target[name])},
+                )
+                for row in rows
+            ],
+            batch_size=BATCH,
+        )
+    return [(event, refs) for event, (_e, _c, _a, refs) in zip(events, new, strict=True)]
+
+
+def _link(
+    event: Event,
+    sentence: Sentence,
+    links: dict[tuple[int, int], Evidence],
+    new_links: list[Evidence],
+    **values: object,
+) -> None:
+    """Create (in ``new_links``, stored in batches by the caller) or update one evidence
+    row, saving only on a real change so that the history shows what changed, not every
+    rebuild. ``links`` holds every row of these events by (event, sentence)."""
     link = links.get((event.pk, sentence.pk))
     if link is None:
-        links[(event.pk, sentence.pk)] = Evidence.objects.create(
-            event=event, sentence=sentence, **values
-        )
+        link = Evidence(event=event, sentence=sentence, **values)
+        links[(event.pk, sentence.pk)] = link
+        new_links.append(link)
     elif any(getattr(link, name) != value for name, value in values.items()):
         for name, value in values.items():
             setattr(link, name, value)
