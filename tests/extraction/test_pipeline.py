@@ -7,7 +7,6 @@ import functools
 import json
 import re
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -221,16 +220,20 @@ def test_build_timeline_is_deterministic():
     }
 
 
-def test_rebuilding_the_corpus_is_fast():
+def test_rebuilding_the_corpus_reads_no_article_again(monkeypatch):
+    # Counted, not timed: a wall-clock comparison of two runs of a third of a second
+    # fails on a busy machine whatever the code does.
+    from timeline.extraction import document
+
+    reads = []
+    original = document._build
+    monkeypatch.setattr(document, "_build", lambda *a: reads.append(a) or original(*a))
     pipeline._cache.clear()
-    start = time.perf_counter()
     build_timeline(seed_docs())
-    cold = time.perf_counter() - start
-    start = time.perf_counter()
+    cold = len(reads)
     build_timeline(seed_docs())
-    warm = time.perf_counter() - start
-    assert cold < 10
-    assert warm < cold
+    assert cold >= len(seed_docs())
+    assert len(reads) == cold  # the second build re-read nothing: per-article work is cached
 
 
 def test_the_two_countries_are_the_pair_the_article_is_about():
