@@ -317,14 +317,17 @@ def _eras(events: Sequence[Event], lanes: Lanes) -> go.Bar | None:
     )
 
 
-def _extent_guard(events: Sequence[Event]) -> go.Scatter:
+def _events_guard(events: Sequence[Event]) -> go.Scatter:
     """Two invisible points just beyond the first and last dates.
 
     Plotly's autorange ("show all", double-click) then keeps a margin around
     the edge marks, and never zooms into hours when every event is on one day.
     """
-    first = min(e.start for e in events)
-    last = max(_end(e) for e in events)
+    return _extent_guard(min(e.start for e in events), max(_end(e) for e in events))
+
+
+def _extent_guard(first, last) -> go.Scatter:
+    """An invisible trace spanning the data with a margin, so the axis never cuts a mark."""
     pad = max(MIN_PAD, (last - first) / 30)
     return go.Scatter(
         name="extent",
@@ -459,7 +462,7 @@ def timeline_figure(events: Sequence[Event], lane_of: LaneOf = by_country) -> di
     lanes = _lanes(dated, lane_of)
     traces = _event_traces(dated, lanes, lane_of)
     eras = _eras(dated, lanes)
-    guard = [_extent_guard(dated)] if lanes.names else []
+    guard = [_events_guard(dated)] if lanes.names else []
     window = _default_range(dated) if dated else None
     # The eras (few) and the layout are validated objects; the marks are added as dicts.
     page = to_page(
@@ -599,17 +602,7 @@ def density_figure(
                 "showlegend": False,
             }
         )
-    first, last = extent
-    pad = max(MIN_PAD, (last - first) / 30)
-    guard = go.Scatter(
-        name="extent",
-        mode="markers",
-        x=[(first - pad).isoformat(), (last + pad).isoformat()],
-        y=[0, 0],
-        marker={"opacity": 0, "size": 1},
-        hoverinfo="skip",
-        showlegend=False,
-    )
+    guard = _extent_guard(*extent)
     layout = _layout(layout_lanes, None)
     layout.meta = (
         dict(layout.meta)

@@ -441,14 +441,7 @@ def cluster_items(
     # Second chance for undated ones now that more happenings exist.
     recent: list[Item] = []
     for item in rest:
-        options = [
-            c
-            for c in index.candidates(item, compatible=True)
-            if c.dated()
-            and _undated_can_join(item, c, actors)
-            and not _reported_before(item, c)
-            and not _older_than_news(item, c)
-        ]
+        options = _dated_options(item, actors, index)
         if options:
             _join(item, options, actors, index)
         elif keep_unattached:
@@ -459,14 +452,7 @@ def cluster_items(
     # Last chance: a headline with no date of its own joins the happening its article's
     # body made news of the day ("Malaysia expels envoy" / "Malaysia has expelled ...").
     for item in undated_still:
-        options = [
-            c
-            for c in index.candidates(item)
-            if c.dated()
-            and _undated_can_join(item, c, actors)
-            and not _reported_before(item, c)
-            and not _older_than_news(item, c)
-        ]
+        options = _dated_options(item, actors, index)
         if options:
             _join(item, options, actors, index)
     _join_what_they_point_at(pointing, clusters, index)
@@ -486,6 +472,18 @@ def _join_what_they_point_at(pointing: list[Item], clusters: list[Cluster], inde
         if cluster is not None:
             cluster.items.append(item)
             index.add_item(cluster, item)
+
+
+def _dated_options(item: Item, actors, index: _ClusterIndex) -> list[Cluster]:
+    """The dated happenings an undated item may still join, late in the clustering."""
+    return [
+        c
+        for c in index.candidates(item, compatible=True)
+        if c.dated()
+        and _undated_can_join(item, c, actors)
+        and not _reported_before(item, c)
+        and not _older_than_news(item, c)
+    ]
 
 
 def _attach_undated(undated, clusters, actors, index, keep_unattached) -> list[Item]:
