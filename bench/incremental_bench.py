@@ -3,7 +3,7 @@
 
     .venv/bin/python bench/incremental_bench.py [--sizes 100 1000] [--add 10] [--before]
 
-Articles are 12 real news sentences from the gold sets (bench/incremental_corpus.py),
+Articles are 12 real news sentences from the gold sets (bench/corpus.py),
 each under its own ``published:`` header. For each size a fresh SQLite file is filled
 with that many articles in one batch, then the same 10 new articles are ingested through
 ``services.ingest_paths`` as ``manage.py ingest`` would, in a process whose memory holds
@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.incremental_corpus import articles, sentence_pool  # noqa: E402
+from bench.corpus import corpus, sentence_pool, write_folder  # noqa: E402
 
 PROFILE = False
 
@@ -51,16 +51,6 @@ def _fresh(db_path: Path) -> None:
     call_command("migrate", verbosity=0)
 
 
-def _write(folder: Path, texts: list[str]) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for i, text in enumerate(texts):
-        path = folder / f"{i:05d}.txt"
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    return paths
-
-
 def _forget_readings_in_memory() -> None:
     from timeline.extraction import document
 
@@ -74,7 +64,7 @@ def measure(size: int, base: list[str], added: list[str], work: Path, before: bo
     db = work / f"corpus-{size}.sqlite3"
     _fresh(db)
     t0 = time.perf_counter()
-    services.ingest_paths(_write(work / f"base-{size}", base[:size]))
+    services.ingest_paths([write_folder(work / f"base-{size}", base[:size])])
     built = time.perf_counter() - t0
     seen: list[int] = []
     real = services.build_timeline
@@ -86,7 +76,7 @@ def measure(size: int, base: list[str], added: list[str], work: Path, before: bo
     services.build_timeline = counting
     try:
         _forget_readings_in_memory()
-        paths = _write(work / f"added-{size}", added)
+        paths = [write_folder(work / f"added-{size}", added)]
         profile = cProfile.Profile() if PROFILE else None
         t0 = time.perf_counter()
         if profile:
@@ -132,8 +122,8 @@ def main() -> None:
         work = Path(tmp)
         _setup(work / "first.sqlite3")
         pool = sentence_pool()
-        base = articles(max(args.sizes), seed=args.seed, pool=pool)
-        added = articles(args.add, seed=args.seed + 1000, pool=pool)
+        base = corpus(max(args.sizes), pool, args.seed)
+        added = corpus(args.add, pool, args.seed + 1000)
         print(f"sentence pool: {len(pool)} real sentences; 12 per article")
         rows = [measure(size, base, added, work, args.before) for size in args.sizes]
 
