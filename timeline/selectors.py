@@ -30,10 +30,15 @@ def visible_events() -> EventQuerySet:
 
 
 def accepted_evidence() -> QuerySet[Evidence]:
-    """Evidence an editor has not rejected, with its sentence and article, oldest article first."""
+    """Evidence an editor has not rejected, with its sentence and article, oldest article first.
+
+    Without the article's text: a source names its article, and one copy of the whole
+    text per evidence row would make every listed event cost its articles' length.
+    """
     return (
         Evidence.objects.filter(rejected=False)
         .select_related("sentence__article")
+        .defer("sentence__article__text")
         .order_by("sentence__article__published", "sentence__article__slug", "sentence__index")
     )
 
