@@ -397,6 +397,9 @@ FROZEN_FLOORS = {
     "frozen_4.json": (5, 3, 3, 3, 0),
     "frozen_5.json": (9, 7, 8, 6, 1),
     "frozen_6.json": (6, 4, 5, 5, 0),
+    # part 7, at its first run (2026-12-02, main 9b12496)
+    "frozen_7.json": (7, 4, 6, 6, 0),
+    "frozen_8.json": (6, 4, 6, 6, 0),
 }
 
 
