@@ -352,3 +352,38 @@ def test_spanish_particles_and_articles_stay_inside_a_name_told_as_a_title():
     assert person.name == "Rosa Maria Ortega De la Fuente"
     (person,) = _actors_of("Foreign Minister Ana de los Santos met reporters.")
     assert person.name == "Ana de los Santos"
+
+
+def test_a_speakers_today_is_the_day_the_words_were_said():
+    # The report of the next day quotes the minister's "today": it is the Tuesday the
+    # sentence names, not the day the copy was published.
+    copy = DocInput(
+        "a",
+        '"Peru has decided to cut diplomatic relations with Fiji from today," Tuesday, '
+        "the minister announced.",
+        dt.date(2031, 3, 5),
+    )
+    (event,) = build_timeline([copy]).events
+    assert event.date.edtf == "2031-03-04"
+
+
+def test_an_unanchored_quoted_today_yields_to_a_stated_day():
+    # Two next-day copies quote "from today" with no day of the words; one copy of the
+    # day itself says "on Tuesday". The stated day wins, whatever the count of copies.
+    stated = DocInput(
+        "a",
+        "Peru cut diplomatic relations with Fiji on Tuesday, the minister said.",
+        dt.date(2031, 3, 4),
+    )
+    quoted = [
+        DocInput(
+            key,
+            '"We have decided to sever diplomatic relations with Fiji from today," '
+            "Peru's foreign minister told reporters.",
+            dt.date(2031, 3, 5),
+        )
+        for key in ("b", "c")
+    ]
+    (event,) = build_timeline([stated, *quoted]).events
+    assert event.date.edtf == "2031-03-04"
+    assert {ref.article for ref in event.evidence} == {"a", "b", "c"}

@@ -1076,6 +1076,42 @@ def _by_the_report(r: Reading, value: DateValue | None) -> DateValue | None:
     )
 
 
+def _unquoted_dates(r: Reading, t: Timex) -> list[Timex]:
+    """The sentence's dates other than ``t`` outside quoted speech (its report's too)."""
+    report = [r.clause.report_timex] if r.clause.report_timex else []
+    return [
+        o
+        for o in r.clause.timexes + report
+        if o is not t and o.kind == "date" and not temporal.in_quotes(r.article.text, o.start)
+    ]
+
+
+def _speaker_day(r: Reading, t: Timex) -> Timex:
+    """A speaker's "today" or "yesterday" is counted from the day the words were said
+    ("we cut relations from today," the minister said on Tuesday), not from the day the
+    article was published: the day the sentence tells, outside the quotation."""
+    days = [o for o in _unquoted_dates(r, t) if o.value is not None and o.value.precision == "day"]
+    said = min(days, key=lambda o: abs(o.start - t.start)).value.start
+    day = said + dt.timedelta(days=t.spec.args[0])
+    rule = f"a speaker's '{t.text}', counted from the day of the words: {day.isoformat()}"
+    return replace(t, value=temporal.day_value(day), rule=rule)
+
+
+def _quoted_deixis(r: Reading, dated: list[Timex]) -> tuple[list[Timex], bool]:
+    """The dates of the reading, and whether its only date is a speaker's "today" that
+    the sentence does not anchor: then only news of the day the article was published,
+    which any date a source states outranks."""
+    if len(dated) != 1 or dated[0].spec is None or dated[0].spec.op != "day":
+        return dated, False
+    t = dated[0]
+    if not temporal.in_quotes(r.article.text, t.start) or r.article.published is None:
+        return dated, False
+    others = _unquoted_dates(r, t)
+    if any(o.value is not None and o.value.precision == "day" for o in others):
+        return [_speaker_day(r, t)], False
+    return dated, not others
+
+
 def _date_rule(timex: Timex | None, effective: Timex | None) -> str:
     rule = timex.rule if timex else ""
     if effective is not None and effective.value is not None:
@@ -1119,7 +1155,7 @@ def _finish(r: Reading) -> list[Candidate]:
     if not r.countries and not actors:
         return []
     missing = _subject_missing(r)
-    dated = _pick_dates(r)
+    dated, news_only = _quoted_deixis(r, _pick_dates(r))
     published = r.article.published
     if dated and published and dated[0].value and dated[0].value.start > published:
         r.status = "planned"
@@ -1145,6 +1181,7 @@ def _finish(r: Reading) -> list[Candidate]:
         "subject_missing": missing,
         "occasion": occasion(r.clause.sentence),
         "recent_timex": None if dated else _news_of_the_day(r),
+        "news_only": news_only,
         "group": [c for c in r.group if c in r.countries],
     }
     return _build(r, actors, dated, extra)
