@@ -1728,3 +1728,16 @@ def test_a_press_conference_with_another_leader_is_a_meeting_but_not_one_with_re
     assert event.type == "meet"
     assert event.date.edtf == "2024-05-02"
     assert dated("Chile's president told a news conference with reporters on Monday.") == []
+
+
+def test_a_formal_notice_tells_what_was_done_not_a_wish():
+    # "wishes to inform ... that it has signed": the courtesy of a press release.
+    notice = (
+        "The Government of Peru wishes to inform the public that it has signed a joint "
+        "communique establishing diplomatic relations with Fiji on 3 May 2024."
+    )
+    (event,) = candidates(notice)
+    assert event.type == "establish_relations" and event.status == "done"
+    assert set(event.countries) == {"PER", "FJI"}
+    # A wish proper still tells nothing done.
+    assert not dated("Peru wishes to establish diplomatic relations with Fiji on 3 May 2024.")
