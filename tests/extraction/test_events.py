@@ -1741,3 +1741,19 @@ def test_a_formal_notice_tells_what_was_done_not_a_wish():
     assert set(event.countries) == {"PER", "FJI"}
     # A wish proper still tells nothing done.
     assert not dated("Peru wishes to establish diplomatic relations with Fiji on 3 May 2024.")
+
+
+def test_an_organisation_taking_a_member_back_is_a_joining():
+    for text in (
+        "The Pacific Islands Forum readmitted Fiji on 3 May 2024.",
+        "The Commonwealth allowed Fiji back into the organisation on 3 May 2024.",
+    ):
+        (event,) = dated(text)
+        assert event.type == "join_organisation" and event.countries == ["FJI"], text
+
+
+def test_leaving_an_organisation_named_as_it_then_was():
+    (event,) = dated("Tonga quit the then Organisation of Pacific States in 1984.")
+    assert event.type == "reduce_relations" and event.countries == ["TON"]
+    (left,) = dated("In 1984, Tonga left the AU after the body admitted a rival.")
+    assert left.type == "reduce_relations" and left.countries == ["TON"]

@@ -411,7 +411,7 @@ def _within(items: list, a: int, b: int) -> list:
 _NAMED_ENVOY = Trigger(re.compile(r"\bexpel"))  # "expelled Chile's Ana Torres": no frame trigger
 # A name right after the verb: "rejoined the Commonwealth", "quit the Pacific Islands Forum".
 _PROPER_NAME = re.compile(
-    r"\s+(?:from\s+|out\s+of\s+)?(?P<name>(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:of\s+|for\s+|and\s+|in\s+)?"
+    r"\s+(?:from\s+|out\s+of\s+|to\s+|into\s+)?(?:the\s+(?:then|former)\s+)?(?P<name>(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:of\s+|for\s+|and\s+|in\s+)?"
     r"[A-Z][\w'’&-]*)*)"
 )
 # A proper name, with the small words inside one: "Economic Community of West African
@@ -446,8 +446,8 @@ def _organisation(
     article: Article, clause: Clause, trigger: re.Match[str], mentions: list[Mention]
 ) -> Filler | None:
     """The organisation joined or left: one named in the clause; else the name right after
-    the verb, or inside its words ("became a Commonwealth member"); else "the
-    organisation" ("left the bloc"), the one named last before."""
+    the verb, or inside its words ("became a Commonwealth member"), or its subject; else
+    "the organisation" ("left the bloc"), the one named last before."""
     end = clause.start + trigger.end()
     named = [m for m in mentions if m.kind not in (COUNTRY, PERSON)]
     after = [m for m in named if m.start >= end]
@@ -464,6 +464,13 @@ def _organisation(
     inside = _named_organisation(clause.text, mentions, clause.start + trigger.start() + 1, end)
     if inside:
         return Filler("phrase", "the " + inside)
+    # The organisation as the subject, the country its object: "the Pacific Islands Forum
+    # readmitted Fiji" (not "Peru ordered the envoy to leave": Peru acts, none is named).
+    lead = clause.start + trigger.start()
+    if not any(m.kind == COUNTRY and m.start < lead for m in mentions):
+        subject = _named_organisation(clause.text, mentions, clause.start, lead)
+        if subject:
+            return Filler("phrase", "the " + re.sub(r"^The\s+", "", subject))
     _, noun = _organisation_words()
     if noun.match(clause.body, trigger.end()):
         before = [m.group() for m in _NAME_IN.finditer(article.text, 0, clause.start)]
