@@ -1757,3 +1757,16 @@ def test_leaving_an_organisation_named_as_it_then_was():
     assert event.type == "reduce_relations" and event.countries == ["TON"]
     (left,) = dated("In 1984, Tonga left the AU after the body admitted a rival.")
     assert left.type == "reduce_relations" and left.countries == ["TON"]
+
+
+def test_the_address_of_a_venue_names_no_party():
+    # "City, Country" after the venue: the country completes the address.
+    for text in (
+        "Peru signed a joint communique establishing diplomatic relations with Fiji on "
+        "3 May 2024 at a ceremony held in Nairobi, Republic of Kenya.",
+        "Peru signed a joint communique establishing diplomatic relations with Fiji on "
+        "3 May 2024 at the Embassy of Fiji, Nairobi, Republic of Kenya.",
+    ):
+        (event,) = dated(text)
+        assert event.type == "establish_relations"
+        assert set(event.countries) == {"PER", "FJI"}, text

@@ -317,6 +317,25 @@ _VERB_IN = re.compile(
 )
 
 
+# A capital named as the place: "in Beijing", or after the building of an address "at the
+# Embassy of Peru, Addis Ababa".
+_CAPITAL_VENUE = re.compile(r"(?:\bin|\bat\s+the\s+[^,;]{3,60},)\s+$")
+
+
+def _address(clause: str, a: int, m: Mention, named: list[Mention]) -> bool:
+    """ "held in Addis Ababa, Federal Republic of Ethiopia": the country of a capital named
+    just before it, after a comma, completes the address of the venue."""
+    return any(
+        c.key == m.key
+        and how_matched(c.text) == "capital"
+        and 0 < m.start - c.end <= 40
+        and re.fullmatch(
+            r",\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|of)\s+){0,5}", clause[c.end - a : m.start - a]
+        )
+        for c in named
+    )
+
+
 def _deal_venues(frame, clause, a, trigger, named, out) -> list[Mention]:
     """ "Iran and Saudi Arabia agreed in Beijing to restore ties": a place, not a party,
     when two others are named; "reopened its embassy in Riyadh" names the host."""
@@ -325,9 +344,10 @@ def _deal_venues(frame, clause, a, trigger, named, out) -> list[Mention]:
     venues = [
         m
         for m in named
-        if (how_matched(m.text) == "capital" and re.search(r"\bin\s+$", _before(clause, a, m, 4)))
+        if (how_matched(m.text) == "capital" and _CAPITAL_VENUE.search(_before(clause, a, m, 80)))
         or _VERB_IN.search(_before(clause, a, m, 40))
     ]
+    venues += [m for m in named if m not in venues and venues and _address(clause, a, m, venues)]
     others = {m.key for m in named if m not in venues and m not in out}
     return [m for m in venues if m.key not in others] if len(others) >= 2 else []
 
