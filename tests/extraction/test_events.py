@@ -1770,3 +1770,9 @@ def test_the_address_of_a_venue_names_no_party():
         (event,) = dated(text)
         assert event.type == "establish_relations"
         assert set(event.countries) == {"PER", "FJI"}, text
+
+
+def test_a_document_signed_with_a_partner_named_beside_it():
+    (event,) = dated("The Joint Communique with the Republic of Fiji was signed on 2 May 2024.")
+    assert event.type == "sign_agreement" and "FJI" in event.countries
+    assert event.date.edtf == "2024-05-02"
