@@ -1776,3 +1776,14 @@ def test_a_document_signed_with_a_partner_named_beside_it():
     (event,) = dated("The Joint Communique with the Republic of Fiji was signed on 2 May 2024.")
     assert event.type == "sign_agreement" and "FJI" in event.countries
     assert event.date.edtf == "2024-05-02"
+
+
+def test_a_date_for_another_happening_named_after_the_trigger_does_not_date_it():
+    # "elections scheduled for early 2025" dates the elections, not the break.
+    text = (
+        "Peru has announced it is severing diplomatic ties with Fiji, accusing it of "
+        "interference as Lima prepares elections scheduled for early 2025."
+    )
+    (event,) = candidates(text)
+    assert event.type == "reduce_relations"
+    assert not event.date or event.date.start.year == 2024

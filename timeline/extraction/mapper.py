@@ -313,7 +313,7 @@ _RUN_ON = re.compile(r"[a-z)\]\"”][.!?]\s*[A-Z]")
 _OTHER_HAPPENING = re.compile(
     r"\b(?:attempt|attack|plot|bombing|killing|murder|assassination|coup|election|elections|"
     r"vote|referendum|explosion|protests?|riots?|shooting|massacre|incident|crash)\s+"
-    r"(?:[\w-]+\s+){0,5}?(?:on|in|of)\s+(?:the\s+)?$",
+    r"(?:[\w-]+\s+){0,5}?(?:on|in|of|for)\s+(?:the\s+)?$",
     re.I,
 )
 
