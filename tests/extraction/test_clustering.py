@@ -7,7 +7,7 @@ import datetime as dt
 
 from timeline.extraction.actors import find_actors, merge_actors
 from timeline.extraction.countries import find_countries
-from timeline.extraction.pipeline import build_timeline
+from timeline.extraction.pipeline import build_timeline, extract_article
 from timeline.extraction.sentences import split_sentences
 from timeline.extraction.types import PERSON, DocInput
 
@@ -387,3 +387,39 @@ def test_an_unanchored_quoted_today_yields_to_a_stated_day():
     (event,) = build_timeline([stated, *quoted]).events
     assert event.date.edtf == "2031-03-04"
     assert {ref.article for ref in event.evidence} == {"a", "b", "c"}
+
+
+def test_a_gerund_after_after_has_the_subject_of_its_sentence():
+    # The article is about China and Taiwan; the gerund's subject is still Peru.
+    text = (
+        "Peru's foreign minister will begin a visit to China on Saturday, just days after "
+        "cutting diplomatic ties with Taiwan. China and Taiwan have competed for allies "
+        "for decades. Taiwan is left with 12 allies, while China has 180."
+    )
+    cuts = extract_article(text, published=dt.date(2031, 5, 2)).events
+    (cut,) = [c for c in cuts if c.type == "reduce_relations"]
+    assert cut.countries[:2] == ["PER", "TWN"]
+
+
+def test_a_described_country_announcing_a_break_is_the_country_the_article_opens_with():
+    copy = DocInput(
+        "a",
+        "Peru's foreign minister will begin a visit to China on Saturday. It is the first "
+        "such visit since the Andean country suspended co-operation with Beijing in 1993. "
+        "But on Thursday, the Andean state announced its decision to sever ties with Taiwan.",
+        dt.date(2031, 5, 2),
+    )
+    (cut,) = [e for e in build_timeline([copy]).events if e.type == "reduce_relations"]
+    assert set(cut.countries) == {"PER", "TWN"}
+
+
+def test_a_since_clause_after_the_trigger_dates_its_own_start():
+    copy = DocInput(
+        "a",
+        "Peru cut ties with Taiwan on Thursday. Peru was the fourth country to cut ties "
+        "with Taipei since its president took office two years ago.",
+        dt.date(2031, 5, 2),
+    )
+    (cut,) = [e for e in build_timeline([copy]).events if e.type == "reduce_relations"]
+    assert cut.date.edtf == "2031-05-01"
+    assert _sources(cut) == [0, 1]

@@ -318,13 +318,23 @@ _OTHER_HAPPENING = re.compile(
 )
 
 
+# "the fourth country to cut ties since Tsai took office two years ago": a clause opened
+# by "since" after the trigger tells when a state began, with its own date.
+_SINCE_CLAUSE = re.compile(
+    r"\bsince\s+(?:[\w'’-]+\s+){1,6}?(?:[a-z]+ed|took|came|won|began|became)\b", re.I
+)
+
+
 def _dates_another_noun(r: Reading, t: Timex) -> bool:
     """The date follows a noun naming another happening than the trigger's, after it:
-    "expelled the envoy over a plot on 25 November" dates the plot."""
+    "expelled the envoy over a plot on 25 November" dates the plot; or a "since" clause
+    after it: "cut ties since Tsai took office two years ago" dates Tsai's start."""
     if t.start < r.t_end:
         return False
     window = r.clause.text[max(r.t_end, t.start - 60) : t.start]
     found = _OTHER_HAPPENING.search(window)
+    if _SINCE_CLAUSE.search(window):
+        return True
     return bool(found) and not re.search(r"[,;]", window[found.start() :])
 
 
@@ -734,7 +744,56 @@ def _described_subject(r: Reading, explicit: list[Mention]) -> str:
         for m in r.clause.mentions
         if m.kind == COUNTRY and m.end <= r.a and m.key != other and how_matched(m.text) == "name"
     ]
-    return before[-1] if before else ""
+    if before:
+        return before[-1]
+    # Named in no clause before it: the country the article opens with, as its subject.
+    lead = _protagonist(r.article)
+    return lead if lead != other else ""
+
+
+def _protagonist(article: Article) -> str:
+    """The country an article's first sentence opens with ("Burkina Faso's foreign
+    minister will ..."), by name; "" when it opens otherwise."""
+    if not article.sentences:
+        return ""
+    first = article.sentences[0]
+    found = next(
+        (m for m in article.mentions if m.kind == COUNTRY and first.start <= m.start < first.end),
+        None,
+    )
+    if found is None or how_matched(found.text) != "name":
+        return ""
+    return found.key if _SENTENCE_SUBJECT.match(article.text[first.start : found.start]) else ""
+
+
+# "Peru's minister flew to Chile, days after cutting ties with Fiji": a gerund after
+# "after", "before", "by" or "upon" has the subject of the clause it hangs on.
+_ADJUNCT_GERUND = re.compile(r"\b(?:after|before|by|upon|while)\s+$", re.I)
+
+
+def _adjunct_subject(r: Reading, explicit: list[Mention]) -> str:
+    """The country opening the sentence, as its subject (or its subject's owner: "Peru's
+    minister"), for a gerund adjunct whose own countries all follow it."""
+    if not (
+        explicit
+        and r.trigger.group()[:1].isalpha()
+        and re.match(r"[a-z]+ing\b", r.trigger.group())
+        and _ADJUNCT_GERUND.search(r.before)
+        and all(m.start >= r.t_end for m in explicit)
+    ):
+        return ""
+    sentence = r.clause.sentence
+    first = next(
+        (
+            m
+            for m in r.article.mentions
+            if m.kind == COUNTRY and sentence.start <= m.start < r.t_start
+        ),
+        None,
+    )
+    if first is None or not _SENTENCE_SUBJECT.match(r.article.text[sentence.start : first.start]):
+        return ""
+    return "" if first.key in {m.key for m in explicit} else first.key
 
 
 # "Kiribati is a group of islands ... It has had ties with China since 1980": a pronoun
@@ -797,7 +856,11 @@ def _fill_countries(r: Reading) -> list[str]:
     takes its sides from its host clause, never from the pair the article is about."""
     actors = ordered_unique(m.key for m in r.mentions if m.kind != COUNTRY)
     explicit = [m for m in r.mentions if m.kind == COUNTRY]
-    described = _described_subject(r, explicit) or _pronoun_subject(r, explicit)
+    described = (
+        _described_subject(r, explicit)
+        or _pronoun_subject(r, explicit)
+        or _adjunct_subject(r, explicit)
+    )
     # A relative clause takes its sides from its host; leaving an organisation has none;
     # a happening named again ("during the signing") has those its sentence names.
     relative = (

@@ -28,7 +28,9 @@ _EPITHET_AFTER = re.compile(
 )
 DESCRIBED_SUBJECT = re.compile(
     r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}(?:nation|country|kingdom|republic|state|"
-    r"island|emirate|government)\s+(?:had\s+|has\s+|have\s+)?$",
+    r"island|emirate|government)\s+(?:had\s+|has\s+|have\s+)?"
+    # "the Sahel state announced its decision to sever ties", "the country decided to cut"
+    r"(?:(?:announced|declared|confirmed|decided|agreed|voted)\s+(?:its\s+decision\s+)?to\s+)?$",
     re.I,
 )
 
