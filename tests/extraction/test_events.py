@@ -1787,3 +1787,25 @@ def test_a_date_for_another_happening_named_after_the_trigger_does_not_date_it()
     (event,) = candidates(text)
     assert event.type == "reduce_relations"
     assert not event.date or event.date.start.year == 2024
+
+
+def test_an_organisation_putting_a_member_out():
+    for text in (
+        "The Pacific Islands Forum suspended Fiji in 2009.",
+        "Fiji was suspended from the Pacific Islands Forum in 2009.",
+        "The Commonwealth expelled Fiji from the organisation in 2009.",
+        "At Australian urging, the Pacific Islands Forum excluded Fiji in 2009.",
+        "At the request of Australia, the Pacific Islands Forum excluded Fiji in 2009.",
+    ):
+        (event,) = dated(text)
+        assert event.type == "reduce_relations" and event.countries == ["FJI"], text
+        assert "suspended from" in event.title
+
+
+def test_a_member_put_out_of_an_organisation_is_not_a_break_of_the_year_before():
+    text = (
+        "The United States broke diplomatic relations with Cuba in January, 1961. "
+        "The Organization of American States excluded Cuba in 1962."
+    )
+    events = build_timeline([DocInput("a", text, dt.date(1995, 4, 21))]).events
+    assert sorted(e.date.edtf for e in events) == ["1961-01", "1962"]

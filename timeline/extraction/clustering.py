@@ -263,8 +263,9 @@ def _mutual_expulsion(item: Item, other: Item) -> bool:
 
 # Trigger variants that tell a step of their own beside the frame's main act: an agreement
 # to establish relations before they are established, cooperation suspended a year
-# before relations are cut.
-_STEPS = ("agreement", "cooperation")
+# before relations are cut, a country leaving or put out of an organisation the year
+# after another broke relations with it.
+_STEPS = ("agreement", "cooperation", "suspension", "organisation")
 # Steps that an undated sentence of the main act never tells (an undated "the
 # establishment" may tell the agreement that established relations).
 _NEVER_THE_ACT = ("cooperation",)

@@ -340,7 +340,7 @@ def _dates_another_noun(r: Reading, t: Timex) -> bool:
 
 # A phrase before the sentence's subject: "In the wake of the overthrow of ..., ".
 _LEAD_PHRASE = re.compile(
-    r"\s*(?:In\s+the\s+wake\s+of|After|Following|Amid(?:st)?|Despite|Before|With)\s[^,;]{3,150},",
+    r"\s*(?:In\s+the\s+wake\s+of|After|Following|Amid(?:st)?|Despite|Before|With|At)\s[^,;]{3,150},",
     re.I,
 )
 
@@ -477,7 +477,10 @@ def _organisation(
     # The organisation as the subject, the country its object: "the Pacific Islands Forum
     # readmitted Fiji" (not "Peru ordered the envoy to leave": Peru acts, none is named).
     lead = clause.start + trigger.start()
-    if not any(m.kind == COUNTRY and m.start < lead for m in mentions):
+    opening = _LEAD_PHRASE.match(clause.sentence.text)
+    # "At Australian urging, the Forum excluded Fiji": a leading phrase names no subject.
+    since = clause.sentence.start + (opening.end() if opening else 0)
+    if not any(m.kind == COUNTRY and since <= m.start < lead for m in mentions):
         subject = _named_organisation(clause.text, mentions, clause.start, lead)
         if subject:
             return Filler("phrase", "the " + re.sub(r"^The\s+", "", subject))

@@ -445,9 +445,33 @@ def _describing_possessive(frame, clause, a, trigger, named, out) -> list[Mentio
     return [m for m in found if m.key not in described]
 
 
+# Who urged or asked for it: "At U.S. urging, the OAS excluded Cuba", "at the request of
+# Peru": an instigator, no party to the act.
+_URGED_BEFORE = re.compile(
+    r"\bat\s+(?:the\s+)?(?:urging|request|behest|insistence|instigation)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+_URGED_AFTER = re.compile(r"(?:['’]s?)?\s+(?:urging|request|behest|insistence|instigation)\b", re.I)
+
+
+def _instigators(frame, clause, a, trigger, named, out) -> list[Mention]:
+    found = [
+        m
+        for m in named
+        if _URGED_BEFORE.search(_before(clause, a, m, 50))
+        or (
+            re.search(r"\bat\s+(?:the\s+)?$", _before(clause, a, m, 8), re.I)
+            and _URGED_AFTER.match(clause, m.end - a)
+        )
+    ]
+    others = {m.key for m in named if m not in found}
+    return [m for m in found if m.key not in others] if others else []
+
+
 _OUTSIDERS = (
     _describing_possessive,
     _mediators,
+    _instigators,
     _organisation_venues,
     _disputed_land,
     _deal_venues,
