@@ -1809,3 +1809,30 @@ def test_a_member_put_out_of_an_organisation_is_not_a_break_of_the_year_before()
     )
     events = build_timeline([DocInput("a", text, dt.date(1995, 4, 21))]).events
     assert sorted(e.date.edtf for e in events) == ["1961-01", "1962"]
+
+
+def test_recognition_switched_to_a_partner_establishes_relations_with_it():
+    (event,) = dated("Peru switched diplomatic recognition to Taiwan in 1994.")
+    assert event.type == "establish_relations" and set(event.countries) == {"PER", "TWN"}
+    # The reason of a break told, not a happening of its own.
+    told = candidates(
+        "Taiwan and Peru severed ties on 3 May 2024 after Peru decided to switch "
+        "diplomatic recognition to China."
+    )
+    assert [c.type for c in told] == ["reduce_relations"]
+
+
+def test_cooperation_suspended_with_a_named_partner():
+    (event,) = dated("Peru suspended co-operation with Chile in 1993.")
+    assert event.type == "reduce_relations" and event.countries == ["PER", "CHL"]
+    assert not dated("Peru suspended cooperation with the IMF in 1993.")
+
+
+def test_a_gerund_hanging_on_a_described_country_has_the_article_country():
+    text = (
+        "Peru's foreign minister will visit China on Saturday. It is the first such visit "
+        "since the Andean country suspended co-operation with Beijing in 1993 before "
+        "switching recognition to Taiwan a year later."
+    )
+    (switch,) = [c for c in dated(text) if c.type == "establish_relations"]
+    assert set(switch.countries) == {"PER", "TWN"} and switch.date.edtf == "1994"

@@ -774,6 +774,14 @@ def _protagonist(article: Article) -> str:
 _ADJUNCT_GERUND = re.compile(r"\b(?:after|before|by|upon|while)\s+$", re.I)
 
 
+# A country described, acting: "the west African country suspended", "the nation cut".
+_DESCRIBED_ACTING = re.compile(
+    r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}(?:nation|country|kingdom|republic|state)\s+"
+    r"(?:has\s+|had\s+)?[a-z]+(?:ed|s)\b",
+    re.I,
+)
+
+
 def _adjunct_subject(r: Reading, explicit: list[Mention]) -> str:
     """The country opening the sentence, as its subject (or its subject's owner: "Peru's
     minister"), for a gerund adjunct whose own countries all follow it."""
@@ -794,9 +802,15 @@ def _adjunct_subject(r: Reading, explicit: list[Mention]) -> str:
         ),
         None,
     )
-    if first is None or not _SENTENCE_SUBJECT.match(r.article.text[sentence.start : first.start]):
+    if first is not None and _SENTENCE_SUBJECT.match(r.article.text[sentence.start : first.start]):
+        subject = first.key
+    elif _DESCRIBED_ACTING.search(r.article.text, sentence.start, r.t_start):
+        # "since the west African country suspended ... before switching ...": the
+        # described subject of the verb it hangs on is the article's own country.
+        subject = _protagonist(r.article)
+    else:
         return ""
-    return "" if first.key in {m.key for m in explicit} else first.key
+    return "" if subject in {m.key for m in explicit} else subject
 
 
 # "Kiribati is a group of islands ... It has had ties with China since 1980": a pronoun
