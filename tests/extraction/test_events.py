@@ -1836,3 +1836,21 @@ def test_a_gerund_hanging_on_a_described_country_has_the_article_country():
     )
     (switch,) = [c for c in dated(text) if c.type == "establish_relations"]
     assert set(switch.countries) == {"PER", "TWN"} and switch.date.edtf == "1994"
+
+
+def test_an_embassy_opening_as_the_subject_and_ambassadors_exchanged():
+    (opened,) = dated("On 19 February 1980, the first Peruvian embassy in Asia opened in Tokyo.")
+    assert opened.type == "establish_relations" and set(opened.countries) == {"PER", "JPN"}
+    assert "opens" in opened.title
+    (exchanged,) = dated("Peru and Chile exchanged ambassadors on 26 February 1980.")
+    assert exchanged.type == "establish_relations"
+    assert not dated("Gunmen near the embassy opened fire on 3 May 2021.")
+
+
+def test_an_embassy_opened_weeks_after_relations_is_a_step_of_its_own():
+    text = (
+        "Peru and Chile established diplomatic relations on January 26, 1980. "
+        "The first Peruvian embassy in Chile formally opened in Santiago on February 19, 1980."
+    )
+    events = build_timeline([DocInput("a", text, dt.date(2021, 3, 1))]).events
+    assert sorted(e.date.edtf for e in events) == ["1980-01-26", "1980-02-19"]

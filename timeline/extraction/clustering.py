@@ -264,8 +264,9 @@ def _mutual_expulsion(item: Item, other: Item) -> bool:
 # Trigger variants that tell a step of their own beside the frame's main act: an agreement
 # to establish relations before they are established, cooperation suspended a year
 # before relations are cut, a country leaving or put out of an organisation the year
-# after another broke relations with it.
-_STEPS = ("agreement", "cooperation", "suspension", "organisation")
+# after another broke relations with it, a first embassy opened or ambassadors exchanged
+# weeks after relations were established.
+_STEPS = ("agreement", "cooperation", "suspension", "organisation", "new embassy", "ambassadors")
 # Steps that an undated sentence of the main act never tells (an undated "the
 # establishment" may tell the agreement that established relations).
 _NEVER_THE_ACT = ("cooperation",)
