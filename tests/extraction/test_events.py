@@ -1854,3 +1854,12 @@ def test_an_embassy_opened_weeks_after_relations_is_a_step_of_its_own():
     )
     events = build_timeline([DocInput("a", text, dt.date(2021, 3, 1))]).events
     assert sorted(e.date.edtf for e in events) == ["1980-01-26", "1980-02-19"]
+
+
+def test_a_country_pressing_for_the_act_is_no_party():
+    (event,) = dated(
+        "In 1967 Peru broke off diplomatic relations with Chile under Soviet pressure."
+    )
+    assert event.countries == ["PER", "CHL"]
+    (other,) = dated("In 1967 Peru broke off relations with Chile under pressure from Bolivia.")
+    assert other.countries == ["PER", "CHL"]

@@ -446,12 +446,15 @@ def _describing_possessive(frame, clause, a, trigger, named, out) -> list[Mentio
 
 
 # Who urged or asked for it: "At U.S. urging, the OAS excluded Cuba", "at the request of
-# Peru": an instigator, no party to the act.
+# Peru", "under Soviet pressure": an instigator, no party to the act.
 _URGED_BEFORE = re.compile(
-    r"\bat\s+(?:the\s+)?(?:urging|request|behest|insistence|instigation)\s+of\s+(?:the\s+)?$",
+    r"\b(?:at\s+(?:the\s+)?(?:urging|request|behest|insistence|instigation)\s+of|"
+    r"under\s+(?:heavy\s+|strong\s+)?pressure\s+from)\s+(?:the\s+)?$",
     re.I,
 )
-_URGED_AFTER = re.compile(r"(?:['’]s?)?\s+(?:urging|request|behest|insistence|instigation)\b", re.I)
+_URGED_AFTER = re.compile(
+    r"(?:['’]s?)?\s+(?:urging|request|behest|insistence|instigation|pressure)\b", re.I
+)
 
 
 def _instigators(frame, clause, a, trigger, named, out) -> list[Mention]:
@@ -460,12 +463,12 @@ def _instigators(frame, clause, a, trigger, named, out) -> list[Mention]:
         for m in named
         if _URGED_BEFORE.search(_before(clause, a, m, 50))
         or (
-            re.search(r"\bat\s+(?:the\s+)?$", _before(clause, a, m, 8), re.I)
+            re.search(r"\b(?:at|under)\s+(?:the\s+)?$", _before(clause, a, m, 9), re.I)
             and _URGED_AFTER.match(clause, m.end - a)
         )
     ]
     others = {m.key for m in named if m not in found}
-    return [m for m in found if m.key not in others] if others else []
+    return [m for m in found if m.key not in others]
 
 
 _OUTSIDERS = (
