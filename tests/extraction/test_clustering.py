@@ -424,3 +424,20 @@ def test_a_since_clause_after_the_trigger_dates_its_own_start():
     (cut,) = [e for e in build_timeline([copy]).events if e.type == "reduce_relations"]
     assert cut.date.edtf == "2031-05-01"
     assert _sources(cut) == [0, 1]
+
+
+def test_a_restoration_is_not_the_first_establishment_of_its_article():
+    # An undated copy tells the restoration and the history; a dated one the day.
+    undated = DocInput(
+        "a",
+        "Peru has re-established diplomatic relations with Chile, according to a communique. "
+        "Peru and Chile had diplomatic relations from 1971 until 1996.",
+    )
+    dated_copy = DocInput(
+        "b",
+        "On Tuesday, Peru re-established diplomatic relations with Chile.",
+        dt.date(2005, 10, 26),
+    )
+    events = build_timeline([undated, dated_copy]).events
+    (again,) = [e for e in events if e.date and e.date.edtf == "2005-10-25"]
+    assert ("a", 0) in {(r.article, r.sentence) for r in again.evidence}
