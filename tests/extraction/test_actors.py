@@ -374,3 +374,11 @@ def test_wade_giles_and_pinyin_spellings_are_one_name():
     for old, new in (("Hsu Hsiang-chien", "Xu Xiangqian"), ("Hsi Chin-ping", "Xi Jinping")):
         old_tokens, new_tokens = name_tokens(old), name_tokens(new)
         assert all(tokens_match(a, b) for a, b in zip(old_tokens, new_tokens, strict=True))
+
+
+def test_a_pet_form_of_a_given_name_is_the_same_minister():
+    first, _ = actors_of("Fijian Foreign Minister Gabi Tuilagi met reporters.")
+    second, _ = actors_of("Her Fijian counterpart, Gabriel Tuilagi, signed the accord.")
+    merged, _ = merge_actors([first, second])
+    (person,) = [a for a in merged if "Tuilagi" in a.name]
+    assert {"Gabi Tuilagi", "Gabriel Tuilagi"} <= person.aliases | {person.name}

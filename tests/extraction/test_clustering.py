@@ -7,7 +7,7 @@ import datetime as dt
 
 from timeline.extraction.actors import find_actors, merge_actors
 from timeline.extraction.countries import find_countries
-from timeline.extraction.pipeline import build_timeline
+from timeline.extraction.pipeline import build_timeline, extract_article
 from timeline.extraction.sentences import split_sentences
 from timeline.extraction.types import PERSON, DocInput
 
@@ -352,3 +352,92 @@ def test_spanish_particles_and_articles_stay_inside_a_name_told_as_a_title():
     assert person.name == "Rosa Maria Ortega De la Fuente"
     (person,) = _actors_of("Foreign Minister Ana de los Santos met reporters.")
     assert person.name == "Ana de los Santos"
+
+
+def test_a_speakers_today_is_the_day_the_words_were_said():
+    # The report of the next day quotes the minister's "today": it is the Tuesday the
+    # sentence names, not the day the copy was published.
+    copy = DocInput(
+        "a",
+        '"Peru has decided to cut diplomatic relations with Fiji from today," Tuesday, '
+        "the minister announced.",
+        dt.date(2031, 3, 5),
+    )
+    (event,) = build_timeline([copy]).events
+    assert event.date.edtf == "2031-03-04"
+
+
+def test_an_unanchored_quoted_today_yields_to_a_stated_day():
+    # Two next-day copies quote "from today" with no day of the words; one copy of the
+    # day itself says "on Tuesday". The stated day wins, whatever the count of copies.
+    stated = DocInput(
+        "a",
+        "Peru cut diplomatic relations with Fiji on Tuesday, the minister said.",
+        dt.date(2031, 3, 4),
+    )
+    quoted = [
+        DocInput(
+            key,
+            '"We have decided to sever diplomatic relations with Fiji from today," '
+            "Peru's foreign minister told reporters.",
+            dt.date(2031, 3, 5),
+        )
+        for key in ("b", "c")
+    ]
+    (event,) = build_timeline([stated, *quoted]).events
+    assert event.date.edtf == "2031-03-04"
+    assert {ref.article for ref in event.evidence} == {"a", "b", "c"}
+
+
+def test_a_gerund_after_after_has_the_subject_of_its_sentence():
+    # The article is about China and Taiwan; the gerund's subject is still Peru.
+    text = (
+        "Peru's foreign minister will begin a visit to China on Saturday, just days after "
+        "cutting diplomatic ties with Taiwan. China and Taiwan have competed for allies "
+        "for decades. Taiwan is left with 12 allies, while China has 180."
+    )
+    cuts = extract_article(text, published=dt.date(2031, 5, 2)).events
+    (cut,) = [c for c in cuts if c.type == "reduce_relations"]
+    assert cut.countries[:2] == ["PER", "TWN"]
+
+
+def test_a_described_country_announcing_a_break_is_the_country_the_article_opens_with():
+    copy = DocInput(
+        "a",
+        "Peru's foreign minister will begin a visit to China on Saturday. It is the first "
+        "such visit since the Andean country suspended co-operation with Beijing in 1993. "
+        "But on Thursday, the Andean state announced its decision to sever ties with Taiwan.",
+        dt.date(2031, 5, 2),
+    )
+    events = build_timeline([copy]).events
+    (cut,) = [e for e in events if e.type == "reduce_relations" and e.date.edtf == "2031-05-01"]
+    assert set(cut.countries) == {"PER", "TWN"}
+
+
+def test_a_since_clause_after_the_trigger_dates_its_own_start():
+    copy = DocInput(
+        "a",
+        "Peru cut ties with Taiwan on Thursday. Peru was the fourth country to cut ties "
+        "with Taipei since its president took office two years ago.",
+        dt.date(2031, 5, 2),
+    )
+    (cut,) = [e for e in build_timeline([copy]).events if e.type == "reduce_relations"]
+    assert cut.date.edtf == "2031-05-01"
+    assert _sources(cut) == [0, 1]
+
+
+def test_a_restoration_is_not_the_first_establishment_of_its_article():
+    # An undated copy tells the restoration and the history; a dated one the day.
+    undated = DocInput(
+        "a",
+        "Peru has re-established diplomatic relations with Chile, according to a communique. "
+        "Peru and Chile had diplomatic relations from 1971 until 1996.",
+    )
+    dated_copy = DocInput(
+        "b",
+        "On Tuesday, Peru re-established diplomatic relations with Chile.",
+        dt.date(2005, 10, 26),
+    )
+    events = build_timeline([undated, dated_copy]).events
+    (again,) = [e for e in events if e.date and e.date.edtf == "2005-10-25"]
+    assert ("a", 0) in {(r.article, r.sentence) for r in again.evidence}

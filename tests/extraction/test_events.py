@@ -1728,3 +1728,138 @@ def test_a_press_conference_with_another_leader_is_a_meeting_but_not_one_with_re
     assert event.type == "meet"
     assert event.date.edtf == "2024-05-02"
     assert dated("Chile's president told a news conference with reporters on Monday.") == []
+
+
+def test_a_formal_notice_tells_what_was_done_not_a_wish():
+    # "wishes to inform ... that it has signed": the courtesy of a press release.
+    notice = (
+        "The Government of Peru wishes to inform the public that it has signed a joint "
+        "communique establishing diplomatic relations with Fiji on 3 May 2024."
+    )
+    (event,) = candidates(notice)
+    assert event.type == "establish_relations" and event.status == "done"
+    assert set(event.countries) == {"PER", "FJI"}
+    # A wish proper still tells nothing done.
+    assert not dated("Peru wishes to establish diplomatic relations with Fiji on 3 May 2024.")
+
+
+def test_an_organisation_taking_a_member_back_is_a_joining():
+    for text in (
+        "The Pacific Islands Forum readmitted Fiji on 3 May 2024.",
+        "The Commonwealth allowed Fiji back into the organisation on 3 May 2024.",
+    ):
+        (event,) = dated(text)
+        assert event.type == "join_organisation" and event.countries == ["FJI"], text
+
+
+def test_leaving_an_organisation_named_as_it_then_was():
+    (event,) = dated("Tonga quit the then Organisation of Pacific States in 1984.")
+    assert event.type == "reduce_relations" and event.countries == ["TON"]
+    (left,) = dated("In 1984, Tonga left the AU after the body admitted a rival.")
+    assert left.type == "reduce_relations" and left.countries == ["TON"]
+
+
+def test_the_address_of_a_venue_names_no_party():
+    # "City, Country" after the venue: the country completes the address.
+    for text in (
+        "Peru signed a joint communique establishing diplomatic relations with Fiji on "
+        "3 May 2024 at a ceremony held in Nairobi, Republic of Kenya.",
+        "Peru signed a joint communique establishing diplomatic relations with Fiji on "
+        "3 May 2024 at the Embassy of Fiji, Nairobi, Republic of Kenya.",
+    ):
+        (event,) = dated(text)
+        assert event.type == "establish_relations"
+        assert set(event.countries) == {"PER", "FJI"}, text
+
+
+def test_a_document_signed_with_a_partner_named_beside_it():
+    (event,) = dated("The Joint Communique with the Republic of Fiji was signed on 2 May 2024.")
+    assert event.type == "sign_agreement" and "FJI" in event.countries
+    assert event.date.edtf == "2024-05-02"
+
+
+def test_a_date_for_another_happening_named_after_the_trigger_does_not_date_it():
+    # "elections scheduled for early 2025" dates the elections, not the break.
+    text = (
+        "Peru has announced it is severing diplomatic ties with Fiji, accusing it of "
+        "interference as Lima prepares elections scheduled for early 2025."
+    )
+    (event,) = candidates(text)
+    assert event.type == "reduce_relations"
+    assert not event.date or event.date.start.year == 2024
+
+
+def test_an_organisation_putting_a_member_out():
+    for text in (
+        "The Pacific Islands Forum suspended Fiji in 2009.",
+        "Fiji was suspended from the Pacific Islands Forum in 2009.",
+        "The Commonwealth expelled Fiji from the organisation in 2009.",
+        "At Australian urging, the Pacific Islands Forum excluded Fiji in 2009.",
+        "At the request of Australia, the Pacific Islands Forum excluded Fiji in 2009.",
+    ):
+        (event,) = dated(text)
+        assert event.type == "reduce_relations" and event.countries == ["FJI"], text
+        assert "suspended from" in event.title
+
+
+def test_a_member_put_out_of_an_organisation_is_not_a_break_of_the_year_before():
+    text = (
+        "The United States broke diplomatic relations with Cuba in January, 1961. "
+        "The Organization of American States excluded Cuba in 1962."
+    )
+    events = build_timeline([DocInput("a", text, dt.date(1995, 4, 21))]).events
+    assert sorted(e.date.edtf for e in events) == ["1961-01", "1962"]
+
+
+def test_recognition_switched_to_a_partner_establishes_relations_with_it():
+    (event,) = dated("Peru switched diplomatic recognition to Taiwan in 1994.")
+    assert event.type == "establish_relations" and set(event.countries) == {"PER", "TWN"}
+    # The reason of a break told, not a happening of its own.
+    told = candidates(
+        "Taiwan and Peru severed ties on 3 May 2024 after Peru decided to switch "
+        "diplomatic recognition to China."
+    )
+    assert [c.type for c in told] == ["reduce_relations"]
+
+
+def test_cooperation_suspended_with_a_named_partner():
+    (event,) = dated("Peru suspended co-operation with Chile in 1993.")
+    assert event.type == "reduce_relations" and event.countries == ["PER", "CHL"]
+    assert not dated("Peru suspended cooperation with the IMF in 1993.")
+
+
+def test_a_gerund_hanging_on_a_described_country_has_the_article_country():
+    text = (
+        "Peru's foreign minister will visit China on Saturday. It is the first such visit "
+        "since the Andean country suspended co-operation with Beijing in 1993 before "
+        "switching recognition to Taiwan a year later."
+    )
+    (switch,) = [c for c in dated(text) if c.type == "establish_relations"]
+    assert set(switch.countries) == {"PER", "TWN"} and switch.date.edtf == "1994"
+
+
+def test_an_embassy_opening_as_the_subject_and_ambassadors_exchanged():
+    (opened,) = dated("On 19 February 1980, the first Peruvian embassy in Asia opened in Tokyo.")
+    assert opened.type == "establish_relations" and set(opened.countries) == {"PER", "JPN"}
+    assert "opens" in opened.title
+    (exchanged,) = dated("Peru and Chile exchanged ambassadors on 26 February 1980.")
+    assert exchanged.type == "establish_relations"
+    assert not dated("Gunmen near the embassy opened fire on 3 May 2021.")
+
+
+def test_an_embassy_opened_weeks_after_relations_is_a_step_of_its_own():
+    text = (
+        "Peru and Chile established diplomatic relations on January 26, 1980. "
+        "The first Peruvian embassy in Chile formally opened in Santiago on February 19, 1980."
+    )
+    events = build_timeline([DocInput("a", text, dt.date(2021, 3, 1))]).events
+    assert sorted(e.date.edtf for e in events) == ["1980-01-26", "1980-02-19"]
+
+
+def test_a_country_pressing_for_the_act_is_no_party():
+    (event,) = dated(
+        "In 1967 Peru broke off diplomatic relations with Chile under Soviet pressure."
+    )
+    assert event.countries == ["PER", "CHL"]
+    (other,) = dated("In 1967 Peru broke off relations with Chile under pressure from Bolivia.")
+    assert other.countries == ["PER", "CHL"]

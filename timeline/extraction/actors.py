@@ -1088,14 +1088,15 @@ def _same_regnal_name(x: str, y: str) -> bool:
 
 
 def _short_form(a: str, b: str) -> bool:
-    """One given name is the short form of the other: Alex/Alexander, Jeremy/Jeremiah."""
+    """One given name is the short form of the other: Alex/Alexander, Jeremy/Jeremiah,
+    Gabi/Gabriel (a pet form ending in its own vowel)."""
     short, full = sorted((romanised(a), romanised(b)), key=len)
     if len(short) < 4 or short == full:
         return False
     common = next(
         (i for i, (p, q) in enumerate(zip(short, full, strict=False)) if p != q), len(short)
     )
-    return common >= max(4, len(short) - 1)
+    return common >= max(3, len(short) - 1)
 
 
 def _facts_agree(x: _Record, y: _Record, strict: bool = False) -> bool:

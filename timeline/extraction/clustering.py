@@ -263,8 +263,10 @@ def _mutual_expulsion(item: Item, other: Item) -> bool:
 
 # Trigger variants that tell a step of their own beside the frame's main act: an agreement
 # to establish relations before they are established, cooperation suspended a year
-# before relations are cut.
-_STEPS = ("agreement", "cooperation")
+# before relations are cut, a country leaving or put out of an organisation the year
+# after another broke relations with it, a first embassy opened or ambassadors exchanged
+# weeks after relations were established.
+_STEPS = ("agreement", "cooperation", "suspension", "organisation", "new embassy", "ambassadors")
 # Steps that an undated sentence of the main act never tells (an undated "the
 # establishment" may tell the agreement that established relations).
 _NEVER_THE_ACT = ("cooperation",)
@@ -358,6 +360,11 @@ def _ultimatum(item: Item) -> bool:
     return item.cand.type == "expel_withdraw" and bool(_ULTIMATUM.search(item.cand.trigger))
 
 
+# A trigger telling relations taken up again ("re-established", "restored", "resumed"):
+# never the first establishment ("had diplomatic relations from 1971").
+_AGAIN = re.compile(r"(?i)\b(?:re-?establish|restor|resum|renew|reopen)")
+
+
 def _undated_can_join(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) -> bool:
     # The kind of any of its sentences: a decision dated by the meeting it was taken at
     # is told as "restore" by one source and "decided to restore" by another.
@@ -375,6 +382,12 @@ def _undated_can_join(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]
         and all(_step(i) != _step(item) for i in dated)
     ):
         return False  # cutting ties is not the cooperation suspended a year before
+    if (
+        dated
+        and _AGAIN.search(item.cand.trigger or "")
+        and all(i.detail.variant == "since" for i in dated)
+    ):
+        return False  # restoring relations is not their first establishment
     anchor_items = dated or cluster.items
     core_countries = {c for i in anchor_items for c in i.cand.countries}
     pair = set(item.detail.countries_in_order[:2]) or set(item.cand.countries[:2])

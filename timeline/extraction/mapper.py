@@ -313,24 +313,34 @@ _RUN_ON = re.compile(r"[a-z)\]\"”][.!?]\s*[A-Z]")
 _OTHER_HAPPENING = re.compile(
     r"\b(?:attempt|attack|plot|bombing|killing|murder|assassination|coup|election|elections|"
     r"vote|referendum|explosion|protests?|riots?|shooting|massacre|incident|crash)\s+"
-    r"(?:[\w-]+\s+){0,5}?(?:on|in|of)\s+(?:the\s+)?$",
+    r"(?:[\w-]+\s+){0,5}?(?:on|in|of|for)\s+(?:the\s+)?$",
     re.I,
+)
+
+
+# "the fourth country to cut ties since Tsai took office two years ago": a clause opened
+# by "since" after the trigger tells when a state began, with its own date.
+_SINCE_CLAUSE = re.compile(
+    r"\bsince\s+(?:[\w'’-]+\s+){1,6}?(?:[a-z]+ed|took|came|won|began|became)\b", re.I
 )
 
 
 def _dates_another_noun(r: Reading, t: Timex) -> bool:
     """The date follows a noun naming another happening than the trigger's, after it:
-    "expelled the envoy over a plot on 25 November" dates the plot."""
+    "expelled the envoy over a plot on 25 November" dates the plot; or a "since" clause
+    after it: "cut ties since Tsai took office two years ago" dates Tsai's start."""
     if t.start < r.t_end:
         return False
     window = r.clause.text[max(r.t_end, t.start - 60) : t.start]
     found = _OTHER_HAPPENING.search(window)
+    if _SINCE_CLAUSE.search(window):
+        return True
     return bool(found) and not re.search(r"[,;]", window[found.start() :])
 
 
 # A phrase before the sentence's subject: "In the wake of the overthrow of ..., ".
 _LEAD_PHRASE = re.compile(
-    r"\s*(?:In\s+the\s+wake\s+of|After|Following|Amid(?:st)?|Despite|Before|With)\s[^,;]{3,150},",
+    r"\s*(?:In\s+the\s+wake\s+of|After|Following|Amid(?:st)?|Despite|Before|With|At)\s[^,;]{3,150},",
     re.I,
 )
 
@@ -411,7 +421,7 @@ def _within(items: list, a: int, b: int) -> list:
 _NAMED_ENVOY = Trigger(re.compile(r"\bexpel"))  # "expelled Chile's Ana Torres": no frame trigger
 # A name right after the verb: "rejoined the Commonwealth", "quit the Pacific Islands Forum".
 _PROPER_NAME = re.compile(
-    r"\s+(?:from\s+|out\s+of\s+)?(?P<name>(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:of\s+|for\s+|and\s+|in\s+)?"
+    r"\s+(?:from\s+|out\s+of\s+|to\s+|into\s+)?(?:the\s+(?:then|former)\s+)?(?P<name>(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:of\s+|for\s+|and\s+|in\s+)?"
     r"[A-Z][\w'’&-]*)*)"
 )
 # A proper name, with the small words inside one: "Economic Community of West African
@@ -446,8 +456,8 @@ def _organisation(
     article: Article, clause: Clause, trigger: re.Match[str], mentions: list[Mention]
 ) -> Filler | None:
     """The organisation joined or left: one named in the clause; else the name right after
-    the verb, or inside its words ("became a Commonwealth member"); else "the
-    organisation" ("left the bloc"), the one named last before."""
+    the verb, or inside its words ("became a Commonwealth member"), or its subject; else
+    "the organisation" ("left the bloc"), the one named last before."""
     end = clause.start + trigger.end()
     named = [m for m in mentions if m.kind not in (COUNTRY, PERSON)]
     after = [m for m in named if m.start >= end]
@@ -464,6 +474,16 @@ def _organisation(
     inside = _named_organisation(clause.text, mentions, clause.start + trigger.start() + 1, end)
     if inside:
         return Filler("phrase", "the " + inside)
+    # The organisation as the subject, the country its object: "the Pacific Islands Forum
+    # readmitted Fiji" (not "Peru ordered the envoy to leave": Peru acts, none is named).
+    lead = clause.start + trigger.start()
+    opening = _LEAD_PHRASE.match(clause.sentence.text)
+    # "At Australian urging, the Forum excluded Fiji": a leading phrase names no subject.
+    since = clause.sentence.start + (opening.end() if opening else 0)
+    if not any(m.kind == COUNTRY and since <= m.start < lead for m in mentions):
+        subject = _named_organisation(clause.text, mentions, clause.start, lead)
+        if subject:
+            return Filler("phrase", "the " + re.sub(r"^The\s+", "", subject))
     _, noun = _organisation_words()
     if noun.match(clause.body, trigger.end()):
         before = [m.group() for m in _NAME_IN.finditer(article.text, 0, clause.start)]
@@ -727,7 +747,70 @@ def _described_subject(r: Reading, explicit: list[Mention]) -> str:
         for m in r.clause.mentions
         if m.kind == COUNTRY and m.end <= r.a and m.key != other and how_matched(m.text) == "name"
     ]
-    return before[-1] if before else ""
+    if before:
+        return before[-1]
+    # Named in no clause before it: the country the article opens with, as its subject.
+    lead = _protagonist(r.article)
+    return lead if lead != other else ""
+
+
+def _protagonist(article: Article) -> str:
+    """The country an article's first sentence opens with ("Burkina Faso's foreign
+    minister will ..."), by name; "" when it opens otherwise."""
+    if not article.sentences:
+        return ""
+    first = article.sentences[0]
+    found = next(
+        (m for m in article.mentions if m.kind == COUNTRY and first.start <= m.start < first.end),
+        None,
+    )
+    if found is None or how_matched(found.text) != "name":
+        return ""
+    return found.key if _SENTENCE_SUBJECT.match(article.text[first.start : found.start]) else ""
+
+
+# "Peru's minister flew to Chile, days after cutting ties with Fiji": a gerund after
+# "after", "before", "by" or "upon" has the subject of the clause it hangs on.
+_ADJUNCT_GERUND = re.compile(r"\b(?:after|before|by|upon|while)\s+$", re.I)
+
+
+# A country described, acting: "the west African country suspended", "the nation cut".
+_DESCRIBED_ACTING = re.compile(
+    r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}(?:nation|country|kingdom|republic|state)\s+"
+    r"(?:has\s+|had\s+)?[a-z]+(?:ed|s)\b",
+    re.I,
+)
+
+
+def _adjunct_subject(r: Reading, explicit: list[Mention]) -> str:
+    """The country opening the sentence, as its subject (or its subject's owner: "Peru's
+    minister"), for a gerund adjunct whose own countries all follow it."""
+    if not (
+        explicit
+        and r.trigger.group()[:1].isalpha()
+        and re.match(r"[a-z]+ing\b", r.trigger.group())
+        and _ADJUNCT_GERUND.search(r.before)
+        and all(m.start >= r.t_end for m in explicit)
+    ):
+        return ""
+    sentence = r.clause.sentence
+    first = next(
+        (
+            m
+            for m in r.article.mentions
+            if m.kind == COUNTRY and sentence.start <= m.start < r.t_start
+        ),
+        None,
+    )
+    if first is not None and _SENTENCE_SUBJECT.match(r.article.text[sentence.start : first.start]):
+        subject = first.key
+    elif _DESCRIBED_ACTING.search(r.article.text, sentence.start, r.t_start):
+        # "since the west African country suspended ... before switching ...": the
+        # described subject of the verb it hangs on is the article's own country.
+        subject = _protagonist(r.article)
+    else:
+        return ""
+    return "" if subject in {m.key for m in explicit} else subject
 
 
 # "Kiribati is a group of islands ... It has had ties with China since 1980": a pronoun
@@ -790,7 +873,11 @@ def _fill_countries(r: Reading) -> list[str]:
     takes its sides from its host clause, never from the pair the article is about."""
     actors = ordered_unique(m.key for m in r.mentions if m.kind != COUNTRY)
     explicit = [m for m in r.mentions if m.kind == COUNTRY]
-    described = _described_subject(r, explicit) or _pronoun_subject(r, explicit)
+    described = (
+        _described_subject(r, explicit)
+        or _pronoun_subject(r, explicit)
+        or _adjunct_subject(r, explicit)
+    )
     # A relative clause takes its sides from its host; leaving an organisation has none;
     # a happening named again ("during the signing") has those its sentence names.
     relative = (
@@ -1076,6 +1163,42 @@ def _by_the_report(r: Reading, value: DateValue | None) -> DateValue | None:
     )
 
 
+def _unquoted_dates(r: Reading, t: Timex) -> list[Timex]:
+    """The sentence's dates other than ``t`` outside quoted speech (its report's too)."""
+    report = [r.clause.report_timex] if r.clause.report_timex else []
+    return [
+        o
+        for o in r.clause.timexes + report
+        if o is not t and o.kind == "date" and not temporal.in_quotes(r.article.text, o.start)
+    ]
+
+
+def _speaker_day(r: Reading, t: Timex) -> Timex:
+    """A speaker's "today" or "yesterday" is counted from the day the words were said
+    ("we cut relations from today," the minister said on Tuesday), not from the day the
+    article was published: the day the sentence tells, outside the quotation."""
+    days = [o for o in _unquoted_dates(r, t) if o.value is not None and o.value.precision == "day"]
+    said = min(days, key=lambda o: abs(o.start - t.start)).value.start
+    day = said + dt.timedelta(days=t.spec.args[0])
+    rule = f"a speaker's '{t.text}', counted from the day of the words: {day.isoformat()}"
+    return replace(t, value=temporal.day_value(day), rule=rule)
+
+
+def _quoted_deixis(r: Reading, dated: list[Timex]) -> tuple[list[Timex], bool]:
+    """The dates of the reading, and whether its only date is a speaker's "today" that
+    the sentence does not anchor: then only news of the day the article was published,
+    which any date a source states outranks."""
+    if len(dated) != 1 or dated[0].spec is None or dated[0].spec.op != "day":
+        return dated, False
+    t = dated[0]
+    if not temporal.in_quotes(r.article.text, t.start) or r.article.published is None:
+        return dated, False
+    others = _unquoted_dates(r, t)
+    if any(o.value is not None and o.value.precision == "day" for o in others):
+        return [_speaker_day(r, t)], False
+    return dated, not others
+
+
 def _date_rule(timex: Timex | None, effective: Timex | None) -> str:
     rule = timex.rule if timex else ""
     if effective is not None and effective.value is not None:
@@ -1119,7 +1242,7 @@ def _finish(r: Reading) -> list[Candidate]:
     if not r.countries and not actors:
         return []
     missing = _subject_missing(r)
-    dated = _pick_dates(r)
+    dated, news_only = _quoted_deixis(r, _pick_dates(r))
     published = r.article.published
     if dated and published and dated[0].value and dated[0].value.start > published:
         r.status = "planned"
@@ -1145,6 +1268,7 @@ def _finish(r: Reading) -> list[Candidate]:
         "subject_missing": missing,
         "occasion": occasion(r.clause.sentence),
         "recent_timex": None if dated else _news_of_the_day(r),
+        "news_only": news_only,
         "group": [c for c in r.group if c in r.countries],
     }
     return _build(r, actors, dated, extra)

@@ -28,7 +28,9 @@ _EPITHET_AFTER = re.compile(
 )
 DESCRIBED_SUBJECT = re.compile(
     r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}(?:nation|country|kingdom|republic|state|"
-    r"island|emirate|government)\s+(?:had\s+|has\s+|have\s+)?$",
+    r"island|emirate|government)\s+(?:had\s+|has\s+|have\s+)?"
+    # "the Sahel state announced its decision to sever ties", "the country decided to cut"
+    r"(?:(?:announced|declared|confirmed|decided|agreed|voted)\s+(?:its\s+decision\s+)?to\s+)?$",
     re.I,
 )
 
@@ -317,6 +319,25 @@ _VERB_IN = re.compile(
 )
 
 
+# A capital named as the place: "in Beijing", or after the building of an address "at the
+# Embassy of Peru, Addis Ababa".
+_CAPITAL_VENUE = re.compile(r"(?:\bin|\bat\s+the\s+[^,;]{3,60},)\s+$")
+
+
+def _address(clause: str, a: int, m: Mention, named: list[Mention]) -> bool:
+    """ "held in Addis Ababa, Federal Republic of Ethiopia": the country of a capital named
+    just before it, after a comma, completes the address of the venue."""
+    return any(
+        c.key == m.key
+        and how_matched(c.text) == "capital"
+        and 0 < m.start - c.end <= 40
+        and re.fullmatch(
+            r",\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|of)\s+){0,5}", clause[c.end - a : m.start - a]
+        )
+        for c in named
+    )
+
+
 def _deal_venues(frame, clause, a, trigger, named, out) -> list[Mention]:
     """ "Iran and Saudi Arabia agreed in Beijing to restore ties": a place, not a party,
     when two others are named; "reopened its embassy in Riyadh" names the host."""
@@ -325,9 +346,10 @@ def _deal_venues(frame, clause, a, trigger, named, out) -> list[Mention]:
     venues = [
         m
         for m in named
-        if (how_matched(m.text) == "capital" and re.search(r"\bin\s+$", _before(clause, a, m, 4)))
+        if (how_matched(m.text) == "capital" and _CAPITAL_VENUE.search(_before(clause, a, m, 80)))
         or _VERB_IN.search(_before(clause, a, m, 40))
     ]
+    venues += [m for m in named if m not in venues and venues and _address(clause, a, m, venues)]
     others = {m.key for m in named if m not in venues and m not in out}
     return [m for m in venues if m.key not in others] if len(others) >= 2 else []
 
@@ -423,9 +445,36 @@ def _describing_possessive(frame, clause, a, trigger, named, out) -> list[Mentio
     return [m for m in found if m.key not in described]
 
 
+# Who urged or asked for it: "At U.S. urging, the OAS excluded Cuba", "at the request of
+# Peru", "under Soviet pressure": an instigator, no party to the act.
+_URGED_BEFORE = re.compile(
+    r"\b(?:at\s+(?:the\s+)?(?:urging|request|behest|insistence|instigation)\s+of|"
+    r"under\s+(?:heavy\s+|strong\s+)?pressure\s+from)\s+(?:the\s+)?$",
+    re.I,
+)
+_URGED_AFTER = re.compile(
+    r"(?:['’]s?)?\s+(?:urging|request|behest|insistence|instigation|pressure)\b", re.I
+)
+
+
+def _instigators(frame, clause, a, trigger, named, out) -> list[Mention]:
+    found = [
+        m
+        for m in named
+        if _URGED_BEFORE.search(_before(clause, a, m, 50))
+        or (
+            re.search(r"\b(?:at|under)\s+(?:the\s+)?$", _before(clause, a, m, 9), re.I)
+            and _URGED_AFTER.match(clause, m.end - a)
+        )
+    ]
+    others = {m.key for m in named if m not in found}
+    return [m for m in found if m.key not in others]
+
+
 _OUTSIDERS = (
     _describing_possessive,
     _mediators,
+    _instigators,
     _organisation_venues,
     _disputed_land,
     _deal_venues,

@@ -81,7 +81,16 @@ def _items(
                     for role, f in detail.roles.items()
                 },
             )
-            items.append(Item(key, position, detail, date=cand.date, date_rule=cand.date_rule))
+            items.append(
+                Item(
+                    key,
+                    position,
+                    detail,
+                    date=cand.date,
+                    date_rule=cand.date_rule,
+                    news=detail.news_only,
+                )
+            )
     return items
 
 

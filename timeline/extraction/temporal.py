@@ -1811,7 +1811,7 @@ _DAY_NAMED = re.compile(
 )
 
 
-def _in_quotes(text: str, pos: int) -> bool:
+def in_quotes(text: str, pos: int) -> bool:
     """True when ``pos`` lies inside quoted speech opened earlier in its paragraph."""
     start = text.rfind("\n", 0, pos) + 1
     before = text[start:pos]
@@ -2124,7 +2124,7 @@ def find_timexes(text: str, sentences: list[Sentence], published: dt.date | None
                 role=_role(body, cand.start) if cand.kind == "date" else "",
                 spec=cand.spec,
             )
-            if has_quotes and _in_quotes(text, timex.start):
+            if has_quotes and in_quotes(text, timex.start):
                 quoted.add(id(timex))
             found.append(timex)
     return found

@@ -224,6 +224,9 @@ class Candidate:
     # "Peru has cut relations with Fiji": the publication day, the date of the news when
     # no source dates the happening better.
     recent_timex: Timex | None = None
+    # Dated only by a speaker's "today" with no day of the words told: news of the day,
+    # which any date a source states outranks (clustering).
+    news_only: bool = False
     # Countries acting together with the other party: "Barbados, Guyana, Jamaica and
     # Trinidad and Tobago established relations with Cuba".
     group: list[str] = field(default_factory=list)

@@ -94,10 +94,14 @@ SAID_TAIL = re.compile(
 
 # --- modality -------------------------------------------------------------------------
 
+# The courtesy of a formal notice: "wishes to inform the general public that it has
+# signed", "would like to announce that": what follows is told as done, not wished.
+_NOTICE = r"(?!\s+(?:like\s+)?to\s+(?:inform|announce|notify|advise|state|confirm|report)\b)"
 _HYPOTHETICAL = re.compile(
-    r"\b(?:attempt\w*|tried|try|trying|plot(?:s|ted|ting)?|conspir\w+|desir\w+|wish\w*|refus\w+|declin\w+\s+to|fail\w*\s+to|"
+    r"\b(?:attempt\w*|tried|try|trying|plot(?:s|ted|ting)?|conspir\w+|desir\w+|"
+    rf"wish\w*{_NOTICE}|refus\w+|declin\w+\s+to|fail\w*\s+to|"
     r"seek\w*|sought|hop(?:e|es|ed|ing)|interest\s+in|willing\w*|ready\s+to|aim\w*\s+to|"
-    r"opportunit\w+|efforts?|would|could|might|(?-i:may)|if|whether|"
+    rf"opportunit\w+|efforts?|would{_NOTICE}|could|might|(?-i:may)|if|whether|"
     r"consider(?:s|ing)?\s+(?:to|whether|\w+ing)|discuss\w*|explore|(?<!\bin\s)pursu\w+|procedures?|"
     r"policy\s+of|conditions\s+were\s+set|prospects?|possib\w+|potential|not|never|"
     r"no\s+longer|without|yet\s+to|began\s+to|begin\s+to)\b",
