@@ -478,7 +478,7 @@ def _dated_options(item: Item, actors, index: _ClusterIndex) -> list[Cluster]:
     """The dated happenings an undated item may still join, late in the clustering."""
     return [
         c
-        for c in index.candidates(item, compatible=True)
+        for c in index.joinable(item)
         if c.dated()
         and _undated_can_join(item, c, actors)
         and not _reported_before(item, c)
@@ -501,7 +501,7 @@ def _attach_undated(undated, clusters, actors, index, keep_unattached) -> list[I
             continue
         options = [
             c
-            for c in index.candidates(item, compatible=True)
+            for c in index.joinable(item)
             if (c.dated() or keep_unattached)
             and _undated_can_join(item, c, actors)
             and not _other_date_same_article(item, c)
@@ -614,6 +614,8 @@ def _type_keys(code: str) -> set[tuple[str, str]]:
 # An announcement on the day of a happening joins it whatever the happening's kind
 # (``_fits``), so announcement clusters answer every dated item too.
 _ANNOUNCE = ("announce", "*")
+# Dates spanning more years than this ("since 1948") are filed apart, not under each year.
+_WIDE_YEARS = 30
 
 
 class _ClusterIndex:
@@ -630,6 +632,10 @@ class _ClusterIndex:
         self._order: dict[int, int] = {}
         self._by_key: dict[tuple[str, str], dict[int, Cluster]] = {}
         self._typed: dict[tuple, dict[int, Cluster]] = {}
+        self._years: dict[int, set[int]] = {}  # year -> clusters with a date in it
+        self._wide: set[int] = set()  # clusters with a date spanning many years
+        self._dated: set[int] = set()  # clusters with any dated item
+        self._pairs: dict[frozenset[str], set[int]] = {}  # an item's pair -> its clusters
         for cluster in clusters:
             self.add_cluster(cluster)
 
@@ -646,6 +652,15 @@ class _ClusterIndex:
             self._by_key.setdefault(key, {})[id(cluster)] = cluster
             for kind in kinds:
                 self._typed.setdefault((kind, key), {})[id(cluster)] = cluster
+        self._pairs.setdefault(_pair(item), set()).add(id(cluster))
+        if item.date is not None:
+            self._dated.add(id(cluster))
+            first, last = item.date.start.year, item.date.end.year
+            if last - first > _WIDE_YEARS:
+                self._wide.add(id(cluster))
+            else:
+                for year in range(first, last + 1):
+                    self._years.setdefault(year, set()).add(id(cluster))
 
     def candidates(
         self, item: Item, *, compatible: bool = False, announce: bool = False
@@ -660,6 +675,40 @@ class _ClusterIndex:
                 for kind in kinds:
                     found.update(self._typed.get((kind, key), {}))
         return sorted(found.values(), key=lambda c: self._order[id(c)])
+
+    def joinable(self, item: Item) -> list[Cluster]:
+        """The compatible clusters ``_undated_can_join`` may accept, in list order: it
+        accepts only a cluster sharing a person with the item, or naming among its
+        items every country of the item's pair (both of two, the one of one). So only
+        the clusters indexed under an actor of the item, or under each of its pair's
+        countries, are tested: far fewer than all the clusters of one country. An item
+        of a pair's relations naming two countries joins only a happening one of whose
+        items names that very pair."""
+        pair = set(item.detail.countries_in_order[:2]) or set(item.cand.countries[:2])
+        allowed: set[int] = set()
+        if has(item.cand.type, "pair") and len(pair) >= 2:
+            allowed = self._pairs.get(frozenset(pair), set())
+        elif pair:
+            allowed = set.intersection(*(set(self._by_key.get(("country", c), ())) for c in pair))
+        if not has(item.cand.type, "pair") or len(pair) < 2:
+            for actor in item.cand.actors:
+                allowed.update(self._by_key.get(("actor", actor), ()))
+        return [c for c in self.candidates(item, compatible=True) if id(c) in allowed]
+
+    def near(self, item: Item, found: list[Cluster]) -> list[Cluster]:
+        """Of ``found``, the clusters ``_fits`` may accept for this item by its date: a
+        dated item joins only a cluster no source dates or one with a date at most
+        ``_ONCE_TOLERANCE`` (400 days, ``_dates_agree``'s widest) from its own; a
+        same-day report needs the very date. Filed by year, two years either side."""
+        if item.date is None:
+            return found
+        first, last = item.date.start.year - 2, item.date.end.year + 2
+        if last - first > _WIDE_YEARS + 4:
+            return found
+        close = set(self._wide)
+        for year in range(first, last + 1):
+            close |= self._years.get(year, set())
+        return [c for c in found if id(c) in close or id(c) not in self._dated]
 
 
 def _new_cluster(item: Item, clusters: list[Cluster], index: _ClusterIndex) -> None:
@@ -698,7 +747,7 @@ def _add(
         found = index.candidates(item)
     else:
         found = index.candidates(item, compatible=True, announce=True)
-    options = [c for c in found if _fits(item, c, actors)]
+    options = [c for c in index.near(item, found) if _fits(item, c, actors)]
     if options:
         best = max(options, key=lambda c: _attach_score(item, c, actors))
         best.items.append(item)
