@@ -717,27 +717,40 @@ def _new_cluster(item: Item, clusters: list[Cluster], index: _ClusterIndex) -> N
     index.add_cluster(cluster)
 
 
+def _occasion_holders(clusters: list[Cluster]) -> dict[str, dict[int, Cluster]]:
+    holders: dict[str, dict[int, Cluster]] = {}
+    for cluster in clusters:
+        for item in cluster.items:
+            if item.detail.occasion:
+                holders.setdefault(item.detail.occasion, {})[id(cluster)] = cluster
+    return holders
+
+
 def _merge_occasions(clusters: list[Cluster]) -> None:
     """A named meeting and what was done at it are one happening: "the Lima summit, held
     in early 2021" and "the Lima Summit ended the boycott on 5 January 2021"."""
+    # Only a cluster naming one of the meeting's occasions can be what was done at it.
+    holders = _occasion_holders(clusters)
     for meeting in list(clusters):
         if any(not in_family(i.cand.type, "encounter") for i in meeting.items):
             continue
         names = {i.detail.occasion for i in meeting.items if i.detail.occasion}
         if not names:
             continue
+        named = {id(c): c for name in names for c in holders[name].values() if c is not meeting}
         targets = [
             other
-            for other in clusters
-            if other is not meeting
-            and any(not in_family(i.cand.type, "encounter") for i in other.items)
-            and any(i.detail.occasion in names for i in other.items)
+            for other in named.values()
+            if any(not in_family(i.cand.type, "encounter") for i in other.items)
             and meeting.countries() & other.countries()
             and all(a.date.overlaps(b.date) for a in meeting.dated() for b in other.dated())
         ]
         if len(targets) == 1:  # several outcomes: which one the meeting was is unclear
             targets[0].items.extend(meeting.items)
             clusters.remove(meeting)
+            for name in names:
+                del holders[name][id(meeting)]
+                holders[name][id(targets[0])] = targets[0]
 
 
 def _add(
