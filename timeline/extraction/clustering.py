@@ -729,7 +729,8 @@ def _occasion_holders(clusters: list[Cluster]) -> dict[str, dict[int, Cluster]]:
 def _merge_occasions(clusters: list[Cluster]) -> None:
     """A named meeting and what was done at it are one happening: "the Lima summit, held
     in early 2021" and "the Lima Summit ended the boycott on 5 January 2021"."""
-    # Only a cluster naming one of the meeting's occasions can be what was done at it.
+    # Only a cluster naming one of the meeting's occasions can be what was done at it:
+    # those are looked up, not every cluster scanned.
     holders = _occasion_holders(clusters)
     for meeting in list(clusters):
         if any(not in_family(i.cand.type, "encounter") for i in meeting.items):
@@ -742,6 +743,7 @@ def _merge_occasions(clusters: list[Cluster]) -> None:
             other
             for other in named.values()
             if any(not in_family(i.cand.type, "encounter") for i in other.items)
+            and any(i.detail.occasion in names for i in other.items)
             and meeting.countries() & other.countries()
             and all(a.date.overlaps(b.date) for a in meeting.dated() for b in other.dated())
         ]
@@ -749,7 +751,7 @@ def _merge_occasions(clusters: list[Cluster]) -> None:
             targets[0].items.extend(meeting.items)
             clusters.remove(meeting)
             for name in names:
-                del holders[name][id(meeting)]
+                holders[name].pop(id(meeting), None)
                 holders[name][id(targets[0])] = targets[0]
 
 
