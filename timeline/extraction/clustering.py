@@ -665,6 +665,12 @@ class _ClusterIndex:
     def candidates(
         self, item: Item, *, compatible: bool = False, announce: bool = False
     ) -> list[Cluster]:
+        return self._ordered(self._found(item, compatible, announce))
+
+    def _ordered(self, found: dict[int, Cluster]) -> list[Cluster]:
+        return sorted(found.values(), key=lambda c: self._order[id(c)])
+
+    def _found(self, item: Item, compatible: bool, announce: bool) -> dict[int, Cluster]:
         found: dict[int, Cluster] = {}
         if not compatible:
             for key in _index_keys(item):
@@ -674,7 +680,7 @@ class _ClusterIndex:
             for key in _index_keys(item):
                 for kind in kinds:
                     found.update(self._typed.get((kind, key), {}))
-        return sorted(found.values(), key=lambda c: self._order[id(c)])
+        return found
 
     def joinable(self, item: Item) -> list[Cluster]:
         """The compatible clusters ``_undated_can_join`` may accept, in list order: it
@@ -693,7 +699,8 @@ class _ClusterIndex:
         if not has(item.cand.type, "pair") or len(pair) < 2:
             for actor in item.cand.actors:
                 allowed.update(self._by_key.get(("actor", actor), ()))
-        return [c for c in self.candidates(item, compatible=True) if id(c) in allowed]
+        found = self._found(item, True, False)
+        return self._ordered({k: found[k] for k in allowed if k in found})
 
     def near(self, item: Item, found: list[Cluster]) -> list[Cluster]:
         """Of ``found``, the clusters ``_fits`` may accept for this item by its date: a
