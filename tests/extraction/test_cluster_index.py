@@ -3,8 +3,9 @@
 An item is tested only against the clusters it can join (``clustering._ClusterIndex``):
 an undated one against those naming its pair or sharing an actor with it, a dated one
 against those dated within the widest tolerance of its own, a named meeting against
-those naming its occasion. Narrowing must never change a result: here the same corpus
-is clustered with the index and with a scan, and the work is counted (never timed).
+those naming its occasion, a plan to restore relations against those naming its pair.
+Narrowing must never change a result: here the same corpus is clustered with the index
+and with a scan, and the work is counted (never timed).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ def _scan(monkeypatch) -> None:
         clustering._ClusterIndex, "joinable", lambda self, i: self.candidates(i, compatible=True)
     )
     monkeypatch.setattr(clustering._ClusterIndex, "near", lambda self, i, found: found)
+    monkeypatch.setattr(clustering._ClusterIndex, "deciding", lambda self, i: self.candidates(i))
     monkeypatch.setattr(clustering, "_occasion_holders", every)
 
 

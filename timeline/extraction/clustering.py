@@ -494,7 +494,7 @@ def _attach_undated(undated, clusters, actors, index, keep_unattached) -> list[I
             if keep_unattached:
                 _new_cluster(item, clusters, index)
                 continue
-            decisions = [c for c in index.candidates(item) if _tells_decision(item, c)]
+            decisions = [c for c in index.deciding(item) if _tells_decision(item, c)]
             if len(decisions) == 1:
                 decisions[0].items.append(item)
                 index.add_item(decisions[0], item)
@@ -701,6 +701,14 @@ class _ClusterIndex:
                 allowed.update(self._by_key.get(("actor", actor), ()))
         found = self._found(item, True, False)
         return self._ordered({k: found[k] for k in allowed if k in found})
+
+    def deciding(self, item: Item) -> list[Cluster]:
+        """The clusters ``_tells_decision`` may accept: only for restoring relations
+        between two countries, and only a cluster with an item naming that pair."""
+        if item.cand.type != "establish_relations" or len(_pair(item)) != 2:
+            return []
+        found, pair = self._found(item, False, False), self._pairs.get(_pair(item), set())
+        return self._ordered({k: found[k] for k in pair if k in found})
 
     def near(self, item: Item, found: list[Cluster]) -> list[Cluster]:
         """Of ``found``, the clusters ``_fits`` may accept for this item by its date: a
