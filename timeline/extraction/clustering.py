@@ -69,19 +69,54 @@ class Item:
 @dataclass
 class Cluster:
     items: list[Item] = field(default_factory=list)
+    # What its items name, kept until an item is added: a cluster is tested against many
+    # items between two additions, and items are only ever appended (never removed, nor
+    # redated once in a cluster). Read-only for callers.
+    _kept: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def _summary(self, name: object, make):
+        size = len(self.items)
+        kept = self._kept.get(name)
+        if kept is None or kept[0] != size:
+            kept = self._kept[name] = (size, make(self.items))
+        return kept[1]
 
     @property
     def type(self) -> str:
         return self.items[0].cand.type
 
     def countries(self) -> set[str]:
-        return {c for i in self.items for c in i.cand.countries}
+        return self._summary("countries", _countries_of)
 
     def actors(self) -> set[str]:
-        return {a for i in self.items for a in i.cand.actors}
+        return self._summary("actors", _actors_of)
 
     def dated(self) -> list[Item]:
-        return [i for i in self.items if i.date]
+        return self._summary("dated", _dated_of)
+
+    def kinds(self) -> set[str]:
+        return self._summary("kinds", _kinds_of)
+
+    def persons(self, actors: dict[str, ActorInfo]) -> set[str]:
+        return self._summary(
+            ("persons", id(actors)), lambda items: {p for i in items for p in i.persons(actors)}
+        )
+
+
+def _countries_of(items: list[Item]) -> set[str]:
+    return {c for i in items for c in i.detail.event.countries}
+
+
+def _actors_of(items: list[Item]) -> set[str]:
+    return {a for i in items for a in i.detail.event.actors}
+
+
+def _dated_of(items: list[Item]) -> list[Item]:
+    return [i for i in items if i.date]
+
+
+def _kinds_of(items: list[Item]) -> set[str]:
+    return {i.detail.event.type for i in items}
 
 
 def _dates_compatible(a: DateValue, b: DateValue) -> bool:
@@ -112,7 +147,7 @@ def _may_share(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) -> bo
     countries, cluster_countries = set(cand.countries), cluster.countries()
     if countries and cluster_countries:
         return bool(countries & cluster_countries)
-    persons = {p for i in cluster.items for p in i.persons(actors)}
+    persons = cluster.persons(actors)
     return bool(item.persons(actors) & persons or set(cand.actors) & cluster.actors())
 
 
@@ -312,9 +347,7 @@ def _reported_before(item: Item, cluster: Cluster) -> bool:
 def _attach_score(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) -> tuple:
     cand = item.cand
     shared_countries = len(set(cand.countries) & cluster.countries())
-    shared_people = len(
-        item.persons(actors) & {p for i in cluster.items for p in i.persons(actors)}
-    )
+    shared_people = len(item.persons(actors) & cluster.persons(actors))
     same_article = any(i.article == item.article for i in cluster.items)
     same_type = cand.type == cluster.type
     # Nearest preceding sentence of the same article: the happening being told.
@@ -361,7 +394,7 @@ def _ultimatum(item: Item) -> bool:
 def _undated_can_join(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) -> bool:
     # The kind of any of its sentences: a decision dated by the meeting it was taken at
     # is told as "restore" by one source and "decided to restore" by another.
-    kinds = {i.cand.type for i in cluster.items}
+    kinds = cluster.kinds()
     if not any(attachable(item.cand.type, k) for k in kinds) or not _fits(item, cluster, actors):
         return False
     dated = cluster.dated()
@@ -378,7 +411,7 @@ def _undated_can_join(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]
     anchor_items = dated or cluster.items
     core_countries = {c for i in anchor_items for c in i.cand.countries}
     pair = set(item.detail.countries_in_order[:2]) or set(item.cand.countries[:2])
-    people = item.persons(actors) & {p for i in cluster.items for p in i.persons(actors)}
+    people = item.persons(actors) & cluster.persons(actors)
     if has(item.cand.type, "pair") or has(cluster.type, "pair"):
         # Relations of one pair of countries: the pair must be the happening's pair.
         core_pairs = [
