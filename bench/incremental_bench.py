@@ -8,9 +8,11 @@ each under its own ``published:`` header. For each size a fresh SQLite file is f
 with that many articles in one batch, then the same 10 new articles are ingested through
 ``services.ingest_paths`` as ``manage.py ingest`` would, in a process whose memory holds
 no reading (the stored readings are all it has). Printed: the time, the articles the
-update clustered again (the closure) and the ratio between sizes. With ``--before``, the
-same 10 are also timed as a full rebuild without stored readings (main before the
-incremental work). Not a test: numbers depend on the machine, ratios much less.
+update clustered again (the closure) and the ratio between sizes, in wall-clock time
+and in this process's CPU time (which other processes on shared cores barely move).
+With ``--before``, the same 10 are also timed as a full rebuild without stored
+readings (main before the incremental work). Not a test: numbers depend on the
+machine, ratios much less.
 """
 
 from __future__ import annotations
@@ -78,11 +80,11 @@ def measure(size: int, base: list[str], added: list[str], work: Path, before: bo
         _forget_readings_in_memory()
         paths = [write_folder(work / f"added-{size}", added)]
         profile = cProfile.Profile() if PROFILE else None
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         if profile:
             profile.enable()
         report = services.ingest_paths(paths)
-        elapsed = time.perf_counter() - t0
+        elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
         if profile:
             profile.disable()
             pstats.Stats(profile).sort_stats("cumulative").print_stats(30)
@@ -93,6 +95,7 @@ def measure(size: int, base: list[str], added: list[str], work: Path, before: bo
         "size": size,
         "built": built,
         "add": elapsed,
+        "cpu": cpu,
         "closure": max(seen) if seen else 0,
         "articles": Article.objects.count(),
         "events": report.events,
@@ -128,11 +131,12 @@ def main() -> None:
         rows = [measure(size, base, added, work, args.before) for size in args.sizes]
 
     print(f"\nadding the same {args.add} articles (12 sentences each) onto a stored corpus")
-    head = f"{'corpus':>8} {'add (s)':>9} {'clustered':>10} {'events':>7} {'batch (s)':>10}"
+    head = f"{'corpus':>8} {'add (s)':>9} {'cpu (s)':>9} {'clustered':>10} {'events':>7}"
+    head += f" {'batch (s)':>10}"
     print(head + (f" {'full rebuild, no readings (s)':>30}" if args.before else ""))
     for r in rows:
         line = (
-            f"{r['size']:>8} {r['add']:>9.2f} {r['closure']:>10} {r['events']:>7}"
+            f"{r['size']:>8} {r['add']:>9.2f} {r['cpu']:>9.2f} {r['closure']:>10} {r['events']:>7}"
             f" {r['built']:>10.1f}"
         )
         print(line + (f" {r['before']:>30.2f}" if args.before else ""))
@@ -140,7 +144,8 @@ def main() -> None:
     growth = last["size"] / first["size"]
     print(
         f"\nratio: adding {args.add} onto {last['size']} costs {last['add'] / first['add']:.2f}x"
-        f" adding them onto {first['size']} (corpus {growth:.0f}x; target close to 1x)"
+        f" adding them onto {first['size']} (corpus {growth:.0f}x; target close to 1x);"
+        f" in CPU time {last['cpu'] / first['cpu']:.2f}x (less sensitive to a shared machine)"
     )
     if args.before:
         print(f"before (full rebuild, no stored readings): {last['before'] / first['before']:.2f}x")

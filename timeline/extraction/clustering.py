@@ -69,19 +69,54 @@ class Item:
 @dataclass
 class Cluster:
     items: list[Item] = field(default_factory=list)
+    # What its items name, kept until an item is added: a cluster is tested against many
+    # items between two additions, and items are only ever appended (never removed, nor
+    # redated once in a cluster). Read-only for callers.
+    _kept: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def _summary(self, name: object, make):
+        size = len(self.items)
+        kept = self._kept.get(name)
+        if kept is None or kept[0] != size:
+            kept = self._kept[name] = (size, make(self.items))
+        return kept[1]
 
     @property
     def type(self) -> str:
         return self.items[0].cand.type
 
     def countries(self) -> set[str]:
-        return {c for i in self.items for c in i.cand.countries}
+        return self._summary("countries", _countries_of)
 
     def actors(self) -> set[str]:
-        return {a for i in self.items for a in i.cand.actors}
+        return self._summary("actors", _actors_of)
 
     def dated(self) -> list[Item]:
-        return [i for i in self.items if i.date]
+        return self._summary("dated", _dated_of)
+
+    def kinds(self) -> set[str]:
+        return self._summary("kinds", _kinds_of)
+
+    def persons(self, actors: dict[str, ActorInfo]) -> set[str]:
+        return self._summary(
+            ("persons", id(actors)), lambda items: {p for i in items for p in i.persons(actors)}
+        )
+
+
+def _countries_of(items: list[Item]) -> set[str]:
+    return {c for i in items for c in i.detail.event.countries}
+
+
+def _actors_of(items: list[Item]) -> set[str]:
+    return {a for i in items for a in i.detail.event.actors}
+
+
+def _dated_of(items: list[Item]) -> list[Item]:
+    return [i for i in items if i.date]
+
+
+def _kinds_of(items: list[Item]) -> set[str]:
+    return {i.detail.event.type for i in items}
 
 
 def _dates_compatible(a: DateValue, b: DateValue) -> bool:
@@ -112,7 +147,7 @@ def _may_share(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) -> bo
     countries, cluster_countries = set(cand.countries), cluster.countries()
     if countries and cluster_countries:
         return bool(countries & cluster_countries)
-    persons = {p for i in cluster.items for p in i.persons(actors)}
+    persons = cluster.persons(actors)
     return bool(item.persons(actors) & persons or set(cand.actors) & cluster.actors())
 
 
@@ -314,9 +349,7 @@ def _reported_before(item: Item, cluster: Cluster) -> bool:
 def _attach_score(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) -> tuple:
     cand = item.cand
     shared_countries = len(set(cand.countries) & cluster.countries())
-    shared_people = len(
-        item.persons(actors) & {p for i in cluster.items for p in i.persons(actors)}
-    )
+    shared_people = len(item.persons(actors) & cluster.persons(actors))
     same_article = any(i.article == item.article for i in cluster.items)
     same_type = cand.type == cluster.type
     # Nearest preceding sentence of the same article: the happening being told.
@@ -368,7 +401,7 @@ _AGAIN = re.compile(r"(?i)\b(?:re-?establish|restor|resum|renew|reopen)")
 def _undated_can_join(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) -> bool:
     # The kind of any of its sentences: a decision dated by the meeting it was taken at
     # is told as "restore" by one source and "decided to restore" by another.
-    kinds = {i.cand.type for i in cluster.items}
+    kinds = cluster.kinds()
     if not any(attachable(item.cand.type, k) for k in kinds) or not _fits(item, cluster, actors):
         return False
     dated = cluster.dated()
@@ -391,7 +424,7 @@ def _undated_can_join(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]
     anchor_items = dated or cluster.items
     core_countries = {c for i in anchor_items for c in i.cand.countries}
     pair = set(item.detail.countries_in_order[:2]) or set(item.cand.countries[:2])
-    people = item.persons(actors) & {p for i in cluster.items for p in i.persons(actors)}
+    people = item.persons(actors) & cluster.persons(actors)
     if has(item.cand.type, "pair") or has(cluster.type, "pair"):
         # Relations of one pair of countries: the pair must be the happening's pair.
         core_pairs = [
@@ -491,7 +524,7 @@ def _dated_options(item: Item, actors, index: _ClusterIndex) -> list[Cluster]:
     """The dated happenings an undated item may still join, late in the clustering."""
     return [
         c
-        for c in index.candidates(item, compatible=True)
+        for c in index.joinable(item)
         if c.dated()
         and _undated_can_join(item, c, actors)
         and not _reported_before(item, c)
@@ -507,14 +540,14 @@ def _attach_undated(undated, clusters, actors, index, keep_unattached) -> list[I
             if keep_unattached:
                 _new_cluster(item, clusters, index)
                 continue
-            decisions = [c for c in index.candidates(item) if _tells_decision(item, c)]
+            decisions = [c for c in index.deciding(item) if _tells_decision(item, c)]
             if len(decisions) == 1:
                 decisions[0].items.append(item)
                 index.add_item(decisions[0], item)
             continue
         options = [
             c
-            for c in index.candidates(item, compatible=True)
+            for c in index.joinable(item)
             if (c.dated() or keep_unattached)
             and _undated_can_join(item, c, actors)
             and not _other_date_same_article(item, c)
@@ -627,6 +660,8 @@ def _type_keys(code: str) -> set[tuple[str, str]]:
 # An announcement on the day of a happening joins it whatever the happening's kind
 # (``_fits``), so announcement clusters answer every dated item too.
 _ANNOUNCE = ("announce", "*")
+# Dates spanning more years than this ("since 1948") are filed apart, not under each year.
+_WIDE_YEARS = 30
 
 
 class _ClusterIndex:
@@ -643,6 +678,10 @@ class _ClusterIndex:
         self._order: dict[int, int] = {}
         self._by_key: dict[tuple[str, str], dict[int, Cluster]] = {}
         self._typed: dict[tuple, dict[int, Cluster]] = {}
+        self._years: dict[int, set[int]] = {}  # year -> clusters with a date in it
+        self._wide: set[int] = set()  # clusters with a date spanning many years
+        self._dated: set[int] = set()  # clusters with any dated item
+        self._pairs: dict[frozenset[str], set[int]] = {}  # an item's pair -> its clusters
         for cluster in clusters:
             self.add_cluster(cluster)
 
@@ -659,10 +698,25 @@ class _ClusterIndex:
             self._by_key.setdefault(key, {})[id(cluster)] = cluster
             for kind in kinds:
                 self._typed.setdefault((kind, key), {})[id(cluster)] = cluster
+        self._pairs.setdefault(_pair(item), set()).add(id(cluster))
+        if item.date is not None:
+            self._dated.add(id(cluster))
+            first, last = item.date.start.year, item.date.end.year
+            if last - first > _WIDE_YEARS:
+                self._wide.add(id(cluster))
+            else:
+                for year in range(first, last + 1):
+                    self._years.setdefault(year, set()).add(id(cluster))
 
     def candidates(
         self, item: Item, *, compatible: bool = False, announce: bool = False
     ) -> list[Cluster]:
+        return self._ordered(self._found(item, compatible, announce))
+
+    def _ordered(self, found: dict[int, Cluster]) -> list[Cluster]:
+        return sorted(found.values(), key=lambda c: self._order[id(c)])
+
+    def _found(self, item: Item, compatible: bool, announce: bool) -> dict[int, Cluster]:
         found: dict[int, Cluster] = {}
         if not compatible:
             for key in _index_keys(item):
@@ -672,7 +726,50 @@ class _ClusterIndex:
             for key in _index_keys(item):
                 for kind in kinds:
                     found.update(self._typed.get((kind, key), {}))
-        return sorted(found.values(), key=lambda c: self._order[id(c)])
+        return found
+
+    def joinable(self, item: Item) -> list[Cluster]:
+        """The compatible clusters ``_undated_can_join`` may accept, in list order: it
+        accepts only a cluster sharing a person with the item, or naming among its
+        items every country of the item's pair (both of two, the one of one). So only
+        the clusters indexed under an actor of the item, or under each of its pair's
+        countries, are tested: far fewer than all the clusters of one country. An item
+        of a pair's relations naming two countries joins only a happening one of whose
+        items names that very pair."""
+        pair = set(item.detail.countries_in_order[:2]) or set(item.cand.countries[:2])
+        allowed: set[int] = set()
+        if has(item.cand.type, "pair") and len(pair) >= 2:
+            allowed = self._pairs.get(frozenset(pair), set())
+        elif pair:
+            allowed = set.intersection(*(set(self._by_key.get(("country", c), ())) for c in pair))
+        if not has(item.cand.type, "pair") or len(pair) < 2:
+            for actor in item.cand.actors:
+                allowed.update(self._by_key.get(("actor", actor), ()))
+        found = self._found(item, True, False)
+        return self._ordered({k: found[k] for k in allowed if k in found})
+
+    def deciding(self, item: Item) -> list[Cluster]:
+        """The clusters ``_tells_decision`` may accept: only for restoring relations
+        between two countries, and only a cluster with an item naming that pair."""
+        if item.cand.type != "establish_relations" or len(_pair(item)) != 2:
+            return []
+        found, pair = self._found(item, False, False), self._pairs.get(_pair(item), set())
+        return self._ordered({k: found[k] for k in pair if k in found})
+
+    def near(self, item: Item, found: list[Cluster]) -> list[Cluster]:
+        """Of ``found``, the clusters ``_fits`` may accept for this item by its date: a
+        dated item joins only a cluster no source dates or one with a date at most
+        ``_ONCE_TOLERANCE`` (400 days, ``_dates_agree``'s widest) from its own; a
+        same-day report needs the very date. Filed by year, two years either side."""
+        if item.date is None:
+            return found
+        first, last = item.date.start.year - 2, item.date.end.year + 2
+        if last - first > _WIDE_YEARS + 4:
+            return found
+        close = set(self._wide)
+        for year in range(first, last + 1):
+            close |= self._years.get(year, set())
+        return [c for c in found if id(c) in close or id(c) not in self._dated]
 
 
 def _new_cluster(item: Item, clusters: list[Cluster], index: _ClusterIndex) -> None:
@@ -681,20 +778,32 @@ def _new_cluster(item: Item, clusters: list[Cluster], index: _ClusterIndex) -> N
     index.add_cluster(cluster)
 
 
+def _occasion_holders(clusters: list[Cluster]) -> dict[str, dict[int, Cluster]]:
+    holders: dict[str, dict[int, Cluster]] = {}
+    for cluster in clusters:
+        for item in cluster.items:
+            if item.detail.occasion:
+                holders.setdefault(item.detail.occasion, {})[id(cluster)] = cluster
+    return holders
+
+
 def _merge_occasions(clusters: list[Cluster]) -> None:
     """A named meeting and what was done at it are one happening: "the Lima summit, held
     in early 2021" and "the Lima Summit ended the boycott on 5 January 2021"."""
+    # Only a cluster naming one of the meeting's occasions can be what was done at it:
+    # those are looked up, not every cluster scanned.
+    holders = _occasion_holders(clusters)
     for meeting in list(clusters):
         if any(not in_family(i.cand.type, "encounter") for i in meeting.items):
             continue
         names = {i.detail.occasion for i in meeting.items if i.detail.occasion}
         if not names:
             continue
+        named = {id(c): c for name in names for c in holders[name].values() if c is not meeting}
         targets = [
             other
-            for other in clusters
-            if other is not meeting
-            and any(not in_family(i.cand.type, "encounter") for i in other.items)
+            for other in named.values()
+            if any(not in_family(i.cand.type, "encounter") for i in other.items)
             and any(i.detail.occasion in names for i in other.items)
             and meeting.countries() & other.countries()
             and all(a.date.overlaps(b.date) for a in meeting.dated() for b in other.dated())
@@ -702,6 +811,9 @@ def _merge_occasions(clusters: list[Cluster]) -> None:
         if len(targets) == 1:  # several outcomes: which one the meeting was is unclear
             targets[0].items.extend(meeting.items)
             clusters.remove(meeting)
+            for name in names:
+                holders[name].pop(id(meeting), None)
+                holders[name][id(targets[0])] = targets[0]
 
 
 def _add(
@@ -711,7 +823,7 @@ def _add(
         found = index.candidates(item)
     else:
         found = index.candidates(item, compatible=True, announce=True)
-    options = [c for c in found if _fits(item, c, actors)]
+    options = [c for c in index.near(item, found) if _fits(item, c, actors)]
     if options:
         best = max(options, key=lambda c: _attach_score(item, c, actors))
         best.items.append(item)
