@@ -329,3 +329,12 @@ def test_a_reason_told_after_the_act_does_not_negate_it():
         "On 2 May 2024 Fiji severed ties with Chad, protesting Chad's refusal to negotiate."
     )
     assert event.type == "reduce_relations"
+
+
+def test_a_country_named_after_the_city_of_the_signing_is_no_party():
+    for place in ("in Geneva, Switzerland", "at Suva, Fiji", "in New York, the United States"):
+        (event,) = dated(f"Palau and Estonia established diplomatic relations on 2 May {place}.")
+        assert sorted(event.countries) == ["EST", "PLW"], place
+    # A list of countries is no city and its country: each is a party.
+    (event,) = dated("The juntas in Mali, Niger and Chad restored relations with Algeria on 2 May.")
+    assert {"MLI", "NER"} <= set(event.countries)

@@ -13,7 +13,7 @@ import itertools
 import re
 
 from .clauses.rules import SAID_TAIL
-from .countries import how_matched
+from .countries import how_matched, lookup
 from .frames import Frame
 from .types import COUNTRY, Mention
 
@@ -317,16 +317,34 @@ _VERB_IN = re.compile(
 )
 
 
+# "in New York, USA", "in Canberra, Australia": a city, then the country it lies in.
+_CITY_COUNTRY_BEFORE = re.compile(
+    r"\b(?:in|at)\s+(?P<city>(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*),\s+(?:the\s+)?$"
+)
+
+
+def _in_a_city_of(before: str, country: str) -> bool:
+    """The country follows a city it lies in ("in New York, USA", "at Suva, Fiji"), not
+    another country of a list ("in Burkina Faso, Mali and Niger")."""
+    city = _CITY_COUNTRY_BEFORE.search(before)
+    return bool(city) and lookup(city.group("city")) in ("", country)
+
+
 def _deal_venues(frame, clause, a, trigger, named, out) -> list[Mention]:
-    """ "Iran and Saudi Arabia agreed in Beijing to restore ties": a place, not a party,
-    when two others are named; "reopened its embassy in Riyadh" names the host."""
+    """ "Iran and Saudi Arabia agreed in Beijing to restore ties", "signed a communique in
+    New York, USA": a place, not a party, when two others are named; "reopened its embassy
+    in Riyadh" names the host."""
     if not frame.bilateral or re.search(r"embass", trigger.group(), re.I):
         return []
     venues = [
         m
         for m in named
-        if (how_matched(m.text) == "capital" and re.search(r"\bin\s+$", _before(clause, a, m, 4)))
+        if (
+            how_matched(m.text) == "capital"
+            and re.search(r"\b(?:in|at)\s+$", _before(clause, a, m, 4))
+        )
         or _VERB_IN.search(_before(clause, a, m, 40))
+        or _in_a_city_of(_before(clause, a, m, 60), m.key)
     ]
     others = {m.key for m in named if m not in venues and m not in out}
     return [m for m in venues if m.key not in others] if len(others) >= 2 else []
