@@ -114,6 +114,17 @@ def test_visit_title_names_the_visitor_and_the_place():
     assert event.title == "Lee Jae-hoon visits Hanoi"
 
 
+def test_a_visit_told_as_a_noun_goes_to_the_country_after_to_not_the_visitors():
+    for text in (
+        "Deals were signed during the state visit of the President of Ghana to Togo in May.",
+        "A visit by Ghana's foreign minister to Togo took place in May.",
+    ):
+        (event,) = [e for e in dated(text) if e.type == "visit"]
+        assert sorted(event.countries) == ["GHA", "TGO"]
+        assert not event.title.endswith("Ghana"), event.title
+        assert event.title.endswith("Togo"), event.title
+
+
 def test_overthrow_title_names_who_overthrew_whom():
     (event,) = dated(
         "On December 8, 2023, the rebel group Jaysh al-Nasr (JAN) overthrew "

@@ -869,11 +869,23 @@ def _variant(r: Reading) -> str:
     return "ordered consulate" if ORDERED_TO.search(r.before) else "consulate"
 
 
+# A visit told as a noun names its visitor after it: "the state visit of the President of
+# Kenya to Rwanda", "a visit by Chile's minister to Peru": who comes before "to".
+_VISIT_OF = re.compile(r"(?i)^\s+(?:of|by)\s+(?P<who>.+?)\s+to\s+(?=\S)")
+
+
 def _home(r: Reading, roles: dict[Role, Filler]) -> set[str]:
-    """The acting side's own country: one named before the verb ("Chile's president"), or
+    """The acting side's own country: one named before the verb ("Chile's president"), the
+    visitor's named after a visit told as a noun ("the visit of Kenya's president to"), or
     the country acting."""
     agent = roles.get(Role.AGENT)
     home = {m.key for m in r.mentions if m.kind == COUNTRY and m.end <= r.t_start}
+    visitor = _VISIT_OF.match(r.body[r.trigger.end() :])
+    if visitor and re.fullmatch(
+        r"(?i)(?:state\s+|official\s+)?(?:visit|trip)s?", r.trigger.group()
+    ):
+        end = r.t_end + visitor.end("who")
+        home |= {m.key for m in r.mentions if m.kind == COUNTRY and r.t_end <= m.start < end}
     if agent is not None and agent.is_country:
         home.add(agent.key)
     return home
