@@ -274,3 +274,13 @@ def test_a_name_never_runs_over_a_line_break():
     text = "Ministers met in Oslo on Monday. Reuters\n\nIsrael withdrew its envoy from Norway."
     assert ("Israel", "ISR") in codes(text)
     assert ("Israel", "ISR") not in codes("The singer Israel Houghton sang in Oslo.")
+
+
+def test_dominican_is_the_dominican_republic_unless_the_article_names_dominica():
+    assert ("Dominican", "DMA") in codes(
+        "Dominica opened an embassy in Havana. The Dominican prime minister spoke there."
+    )
+    assert ("Dominican", "DOM") in codes(
+        "The Dominican Republic opened an embassy in Havana. The Dominican president spoke."
+    )
+    assert codes("The Dominican president spoke in Havana.")[0] == ("Dominican", "DOM")
