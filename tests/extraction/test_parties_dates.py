@@ -338,3 +338,13 @@ def test_a_country_named_after_the_city_of_the_signing_is_no_party():
     # A list of countries is no city and its country: each is a party.
     (event,) = dated("The juntas in Mali, Niger and Chad restored relations with Algeria on 2 May.")
     assert {"MLI", "NER"} <= set(event.countries)
+
+
+def test_the_country_of_the_reporting_outlet_is_no_party():
+    for frame in (
+        "The Japanese publication reported that",
+        "Chinese state media said that",
+        "Kenyan newspapers reported that",
+    ):
+        (event,) = dated(f"{frame} Estonia closed its embassy in Lebanon on 2 May.")
+        assert sorted(event.countries) == ["EST", "LBN"], frame

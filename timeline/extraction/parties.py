@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from .clauses.rules import SAID_TAIL
+from .clauses.rules import SAID_TAIL, names_an_outlet
 from .countries import how_matched, lookup
 from .frames import Frame
 from .types import COUNTRY, Mention
@@ -398,6 +398,10 @@ def _sources(frame, clause, a, trigger, named, out) -> list[Mention]:
     return [m for m in sources if m.key not in others] if len(others) >= 2 else []
 
 
+def _reporting_media(frame, clause, a, trigger, named, out) -> list[Mention]:
+    return [m for m in named if names_an_outlet(clause, m.end - a)]
+
+
 def _commentary(frame, clause, a, trigger, named, out) -> list[Mention]:
     commentary = _COMMENTARY.search(clause, trigger.end())
     return [m for m in named if m.start >= a + commentary.start()] if commentary else []
@@ -450,6 +454,7 @@ _OUTSIDERS = (
     _relationship_after,
     _beside_named_relationship,
     _sources,
+    _reporting_media,
     _commentary,
     _switch,
 )

@@ -87,6 +87,20 @@ _REPORT_FRAME = re.compile(
     re.I,
 )
 _ACCORDING = re.compile(r"^(?:According\s+to\s+[^,]{2,120}),\s+", re.I)
+# A country naming the outlet that reports, not a side of what it reports: "the Japanese
+# publication reported", "Chinese state media said", "Japan's Kyodo news agency".
+_OUTLET_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?:state|official|state-run|government|local|[A-Z][\w-]+)\s+){0,2}"
+    r"(?i:publication|newspaper|daily|media|press|news\s+agency|news\s+outlet|outlet|"
+    r"broadcaster|television|tabloid|paper)s?\b"
+)
+
+
+def names_an_outlet(text: str, end: int) -> bool:
+    """The country mention ending at ``end`` names a news outlet ("Chinese state media")."""
+    return bool(_OUTLET_AFTER.match(text, end))
+
+
 SAID_TAIL = re.compile(
     r",?\s+(?:[^,]{0,80}?\s)?(?:said|says|announced|confirmed|told\s+\w+|reported)\b[^,.]{0,40}[.\s]*$",
     re.I,
@@ -286,7 +300,11 @@ class RuleClauseAnalyser:
         for clause in main:
             if clause.start == frame_end:
                 clause.frame_countries = [
-                    m.key for m in mentions if m.kind == COUNTRY and m.end <= frame_end
+                    m.key
+                    for m in mentions
+                    if m.kind == COUNTRY
+                    and m.end <= frame_end
+                    and not names_an_outlet(self.text, m.end)
                 ]
             clause.report_timex = None if clause.earlier else report
         relatives = [
