@@ -125,6 +125,16 @@ def test_a_visit_told_as_a_noun_goes_to_the_country_after_to_not_the_visitors():
         assert event.title.endswith("Togo"), event.title
 
 
+def test_the_date_of_a_document_named_in_the_clause_does_not_date_the_action():
+    for document in (
+        "the Vienna Convention on Diplomatic Relations of 18 April 1961",
+        "the resolution dated 12 March 1999",
+    ):
+        events = dated(f"Palau and Estonia established relations on 2 May in line with {document}.")
+        assert [e.date.edtf for e in events] == ["2024-05-02"], document
+    assert dated("Palau and Estonia established relations under the Charter of 26 June 1945.") == []
+
+
 def test_overthrow_title_names_who_overthrew_whom():
     (event,) = dated(
         "On December 8, 2023, the rebel group Jaysh al-Nasr (JAN) overthrew "

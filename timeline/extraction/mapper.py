@@ -318,13 +318,23 @@ _OTHER_HAPPENING = re.compile(
 )
 
 
+# A document named by its date: "the Vienna Convention on Diplomatic Relations of 18 April
+# 1961", "the resolution of 12 March": the date is the document's, not the action's.
+_DATED_DOCUMENT = re.compile(
+    r"\b(?:convention|treaty|treaties|charter|protocol|declaration|resolution|accords?|"
+    r"communiqu[eé]|memorandum|constitution|act|law)\s+(?:[\w-]+\s+){0,6}?(?:of|dated)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 def _dates_another_noun(r: Reading, t: Timex) -> bool:
-    """The date follows a noun naming another happening than the trigger's, after it:
-    "expelled the envoy over a plot on 25 November" dates the plot."""
+    """The date follows a noun naming another happening than the trigger's, or a document,
+    after it: "expelled the envoy over a plot on 25 November" dates the plot; "established
+    relations in accordance with the Vienna Convention of 18 April 1961" the convention."""
     if t.start < r.t_end:
         return False
     window = r.clause.text[max(r.t_end, t.start - 60) : t.start]
-    found = _OTHER_HAPPENING.search(window)
+    found = _OTHER_HAPPENING.search(window) or _DATED_DOCUMENT.search(window)
     return bool(found) and not re.search(r"[,;]", window[found.start() :])
 
 
