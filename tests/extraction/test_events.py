@@ -135,6 +135,15 @@ def test_the_date_of_a_document_named_in_the_clause_does_not_date_the_action():
     assert dated("Palau and Estonia established relations under the Charter of 26 June 1945.") == []
 
 
+def test_an_anniversary_of_a_happening_is_not_the_happening():
+    for text in (
+        "On Monday Palau and Estonia marked the 30th anniversary of the establishment of "
+        "diplomatic relations.",
+        "Palau and Estonia celebrated on 2 May the anniversary of their restoration of ties.",
+    ):
+        assert [e for e in dated(text) if e.type == "establish_relations"] == [], text
+
+
 def test_overthrow_title_names_who_overthrew_whom():
     (event,) = dated(
         "On December 8, 2023, the rebel group Jaysh al-Nasr (JAN) overthrew "

@@ -483,12 +483,21 @@ def _organisation(
     return None
 
 
+# "marked the 30th anniversary of the establishment of relations": the commemoration is
+# now, the happening years before; neither is the trigger's happening told as news.
+_ANNIVERSARY_OF = re.compile(
+    r"(?i)\banniversary\s+of\s+(?:the\s+|their\s+|its\s+)?(?:[\w’'-]+\s+){0,2}$"
+)
+
+
 def _background(fr: Frame, body: str, m: re.Match[str]) -> bool:
-    """A trigger told as the time of another statement ("since the end of a civil war")."""
+    """A trigger told as the time of another statement ("since the end of a civil war"),
+    or as what an anniversary commemorates."""
     pattern = fr.background_after
-    return (
-        pattern is not None and pattern.search(body, max(0, m.start() - 60), m.start()) is not None
-    )
+    start = max(0, m.start() - 60)
+    if _ANNIVERSARY_OF.search(body, start, m.start()):
+        return True
+    return pattern is not None and pattern.search(body, start, m.start()) is not None
 
 
 _FROM_YEAR = re.compile(r"(?i)^(?:from\s+)?(\d{4})\s+(?:until|till|to|through)\b")
