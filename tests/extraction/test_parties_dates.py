@@ -348,3 +348,23 @@ def test_the_country_of_the_reporting_outlet_is_no_party():
     ):
         (event,) = dated(f"{frame} Estonia closed its embassy in Lebanon on 2 May.")
         assert sorted(event.countries) == ["EST", "LBN"], frame
+
+
+def test_a_date_before_another_coordinated_verb_belongs_to_that_verb():
+    (event,) = [
+        e
+        for e in dated(
+            "Palau's foreign minister flew to Estonia on Monday and signed a communique "
+            "establishing relations with Estonia on Tuesday."
+        )
+        if e.type == "establish_relations"
+    ]
+    assert event.date.edtf == "2024-04-30"
+
+
+def test_an_abbreviation_inside_a_clause_is_no_sentence_break_between_verb_and_date():
+    (event,) = dated(
+        "Palau established diplomatic relations with St. Lucia's government on Tuesday."
+    )
+    assert event.date.edtf == "2024-04-30"
+    assert sorted(event.countries) == ["LCA", "PLW"]

@@ -34,6 +34,7 @@ from .parties import (
     subject_object,
 )
 from .roles import agent_target
+from .sentences import is_abbreviation
 from .titles import title
 from .types import (
     COUNTRY,
@@ -357,6 +358,10 @@ def _past_a_lead(r: Reading, t: Timex) -> bool:
     return r.t_end <= end <= t.start
 
 
+# A verb coordinated after "and" opens its own predicate: "flew ... on Sunday and signed".
+_NEW_CONJUNCT = re.compile(r"\band\s+(?:then\s+|later\s+|also\s+)?[a-z]+ed\b")
+
+
 def _pick_dates(r: Reading) -> list[Timex]:
     text = r.clause.text
 
@@ -365,7 +370,10 @@ def _pick_dates(r: Reading) -> list[Timex]:
 
     def across_sentences(t: Timex) -> bool:
         lo, hi = (t.end, r.t_start) if t.end <= r.t_start else (r.t_end, t.start)
-        return _RUN_ON.search(text, max(0, lo - 1), hi + 1) is not None
+        return any(
+            not is_abbreviation(text, stop.start() + 1)  # "St. Lucia's minister" runs on
+            for stop in _RUN_ON.finditer(text, max(0, lo - 1), hi + 1)
+        )
 
     timexes = [
         t
@@ -381,8 +389,11 @@ def _pick_dates(r: Reading) -> list[Timex]:
 
     def set_off(t: Timex) -> bool:
         # "Moved by the team that won the World Cup 2022, Peru reopened its embassy
-        # yesterday": a date behind a comma belongs to another phrase than one beside the verb.
-        return "," in between(t)
+        # yesterday": a date behind a comma belongs to another phrase than one beside the verb;
+        # "flew to Fiji on Sunday and signed a communique establishing relations on Monday":
+        # one before another verb of the coordination belongs to that verb.
+        gap = between(t)
+        return "," in gap or (t.end <= r.t_start and _NEW_CONJUNCT.search(gap) is not None)
 
     return [min(timexes, key=lambda t: (set_off(t), abs(t.start - r.t_start), t.start))]
 
