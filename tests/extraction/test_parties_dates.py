@@ -368,3 +368,33 @@ def test_an_abbreviation_inside_a_clause_is_no_sentence_break_between_verb_and_d
     )
     assert event.date.edtf == "2024-04-30"
     assert sorted(event.countries) == ["LCA", "PLW"]
+
+
+def test_the_country_the_report_frame_names_as_acting_stays_a_party():
+    (event,) = extract_article(
+        "Finland's government has announced that it was expelling nine Belarusian diplomats, "
+        "saying they were suspected of spying while working at the Belarusian Embassy in "
+        "Helsinki.",
+        published=PUBLISHED,
+    ).events
+    assert event.countries[:2] == ["FIN", "BLR"]
+    assert event.title.startswith("Finland")
+
+
+def test_the_cause_named_after_an_expulsion_neither_acts_nor_dates_it():
+    (event,) = extract_article(
+        "Finland has ordered two Belarusian diplomats expelled in retaliation for the "
+        "expulsion of two Finnish diplomats from Minsk last month.",
+        published=PUBLISHED,
+    ).events
+    assert event.countries[:2] == ["FIN", "BLR"]
+    assert event.date_text != "last month"
+
+
+def test_a_date_in_a_relative_clause_on_a_person_is_the_persons():
+    (event,) = extract_article(
+        "Belarus declared two Finnish diplomats persona non grata over contacts with a man "
+        "who was arrested this year.",
+        published=PUBLISHED,
+    ).events
+    assert event.date_text != "this year"

@@ -221,7 +221,7 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:\w+ly\s+)?$")
 # A noun told as the circumstance or cause of the clause's action, not as the action.
 _CIRCUMSTANCE_BEFORE = re.compile(
     r"\b(?:amid(?:st)?|in\s+the\s+wake\s+of|caused\s+by|because\s+of|due\s+to|"
-    r"in\s+(?:response|reaction|retaliation)\s+to|in\s+protest\s+(?:at|against|over)|"
+    r"in\s+(?:response|reaction|retaliation|reply)\s+(?:to|for)|in\s+protest\s+(?:at|against|over)|"
     r"in\s+view\s+of|over)\s+(?:[\w’'-]+\s+){0,4}$",
     re.I,
 )
@@ -319,6 +319,15 @@ _OTHER_HAPPENING = re.compile(
 )
 
 
+# An act retaliated for, named by a noun after the action: "expelled two diplomats in
+# retaliation for the expulsion of two of its own last month". Retaliation follows the act
+# it answers, so a date told with that act is its own (a response may be the same day).
+_CAUSE_BEFORE = re.compile(
+    r"(?i)\b(?:in\s+(?:retaliation|reprisal)\s+for|to\s+retaliate\s+for)\s+"
+    r"(?:the\s+|its\s+|their\s+)?(?:[\w'’.-]+\s+){0,12}?$"
+)
+
+
 # A document named by its date: "the Vienna Convention on Diplomatic Relations of 18 April
 # 1961", "the resolution of 12 March": the date is the document's, not the action's.
 _DATED_DOCUMENT = re.compile(
@@ -336,6 +345,11 @@ def _dates_another_noun(r: Reading, t: Timex) -> bool:
         return False
     window = r.clause.text[max(r.t_end, t.start - 60) : t.start]
     found = _OTHER_HAPPENING.search(window) or _DATED_DOCUMENT.search(window)
+    if not found:
+        # "expelled two diplomats in retaliation for the expulsion of two of its own from
+        # Moscow last month": the date of the cause, named after the action.
+        window = r.clause.text[max(r.t_end, t.start - 120) : t.start]
+        found = _CAUSE_BEFORE.search(window)
     return bool(found) and not re.search(r"[,;]", window[found.start() :])
 
 
@@ -736,7 +750,10 @@ def _drop_outsiders(r: Reading) -> None:
     outsiders = not_parties(r.frame, r.body, r.a, r.trigger, named)
     if not outsiders:
         return
-    kept = {m.key for m in named if m not in outsiders}
+    # A country told as acting by the report frame ("Norway announced that it was
+    # expelling ... diplomats working at the Russian Embassy in Oslo") stays a party when
+    # the clause names it again only in a side remark.
+    kept = {m.key for m in named if m not in outsiders} | set(r.clause.frame_countries)
     r.outsiders = {m.key for m in outsiders} - kept
     r.mentions = [m for m in r.mentions if m not in outsiders]
     r.countries = [c for c in r.countries if c not in r.outsiders]

@@ -41,6 +41,12 @@ _RELATIVE = re.compile(
     r",\s+(?:who|which|whose)\b(?!\s+(?:was|were)\s+(?:held|signed|launched|reached|adopted|"
     r"concluded|opened)\b|\s+took\s+place\b)[^,;]*(?:,|$)"
 )
+# A restrictive one on a person, without commas: "contacts with a Russian national who had
+# once worked for the consulate and was arrested this year" (its date is the person's).
+_WHO_RELATIVE = re.compile(
+    r"(?<=[a-z])\s+who\s+(?!(?:is|are)\b)(?:(?:had|has|have|was|were)\s+(?:been\s+)?)?"
+    r"(?:\w+ly\s+)?(?P<verb>[a-z]+)\b[^,;]*"
+)
 # A reduced one, a participle set off by commas: "Relations, broken off by the war, were
 # restored in 1929". One that dates the noun ("the letter, dated Tuesday,") is no clause.
 _REDUCED_RELATIVE = re.compile(
@@ -345,6 +351,13 @@ class RuleClauseAnalyser:
         them, where that noun starts."""
         base = sentence.start
         holes = [(base + m.start(), base + m.end()) for m in _RELATIVE.finditer(sentence.text)]
+        holes += [
+            (base + m.start(), base + m.end())
+            for m in _WHO_RELATIVE.finditer(sentence.text)
+            # "diplomats who were expelled in 1983" tells a happening of its own.
+            if m["verb"].lower() not in self._relative_forms
+            and not any(a <= base + m.start() < b for a, b in holes)
+        ]
         holes += [
             (base + m.start(), base + m.end())
             for m in _REDUCED_RELATIVE.finditer(sentence.text)
