@@ -398,3 +398,15 @@ def test_a_date_in_a_relative_clause_on_a_person_is_the_persons():
         published=PUBLISHED,
     ).events
     assert event.date_text != "this year"
+
+
+def test_a_country_named_only_in_a_leading_circumstance_is_no_party():
+    for lead in ("Amid protests from Serbia,", "Despite sanctions imposed by Serbia,"):
+        (event,) = dated(f"{lead} Palau opened a representative office in Kosovo on 2 May.")
+        assert "SRB" not in event.countries, lead
+        assert event.title.startswith("Palau"), event.title
+    # Named again as a side, it stays one.
+    (event,) = dated(
+        "Despite talks with Estonia, Palau established relations with Estonia on 2 May."
+    )
+    assert sorted(event.countries) == ["EST", "PLW"]

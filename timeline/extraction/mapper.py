@@ -1318,15 +1318,17 @@ def _distributed(r: Reading) -> list[Reading]:
     if p.items:
         keys = {m.key for m, _ in p.items}
         return [_item(r, m, t, keys - {m.key}) for m, t in p.items]
-    subjects = {m.key for m in p.subjects}
+    # A subject named only as no party ("Amid protests from China, Taiwan opened ...").
+    own = [m for m in p.subjects if m.key not in r.outsiders]
+    subjects = {m.key for m in own}
     partners = [
         m for m in r.mentions if m.kind == COUNTRY and m.start >= r.t_end and m.key not in subjects
     ]
     if not (subjects and partners and (r.frame.each_subject or r.spec.each_subject)):
         return [r]
     if r.spec.each_subject or _EACH.search(r.body):
-        return [_without(r, subjects - {m.key}) for m in p.subjects if m.key in subjects]
-    r.group = [m.key for m in p.subjects]
+        return [_without(r, subjects - {m.key}) for m in own]
+    r.group = [m.key for m in own]
     return [r]
 
 

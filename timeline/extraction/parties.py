@@ -398,6 +398,22 @@ def _sources(frame, clause, a, trigger, named, out) -> list[Mention]:
     return [m for m in sources if m.key not in others] if len(others) >= 2 else []
 
 
+# A circumstance set before the clause's subject: "Amid protests from China, Taiwan opened
+# an office in Lithuania", "Despite sanctions imposed by China against Lithuania, ...".
+_LEAD_CIRCUMSTANCE = re.compile(
+    r"^\W*(?:[A-Z][\w\[\] ]{0,40}?\s*:\s*)?(?:amid(?:st)?|despite|in\s+spite\s+of|notwithstanding|"
+    r"in\s+the\s+(?:wake|face)\s+of)\b[^,;]{3,200},",
+    re.I,
+)
+
+
+def _lead_circumstance(frame, clause, a, trigger, named, out) -> list[Mention]:
+    lead = _LEAD_CIRCUMSTANCE.match(clause)
+    if lead is None or trigger.start() < lead.end():
+        return []
+    return [m for m in named if m.end - a <= lead.end()]
+
+
 def _reporting_media(frame, clause, a, trigger, named, out) -> list[Mention]:
     return [m for m in named if names_an_outlet(clause, m.end - a)]
 
@@ -454,6 +470,7 @@ _OUTSIDERS = (
     _relationship_after,
     _beside_named_relationship,
     _sources,
+    _lead_circumstance,
     _reporting_media,
     _commentary,
     _switch,
