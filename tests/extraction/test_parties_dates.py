@@ -410,3 +410,13 @@ def test_a_country_named_only_in_a_leading_circumstance_is_no_party():
         "Despite talks with Estonia, Palau established relations with Estonia on 2 May."
     )
     assert sorted(event.countries) == ["EST", "PLW"]
+
+
+def test_relations_named_by_no_country_are_those_of_the_clause_before():
+    events = dated(
+        "Fiji froze ties with Peru on 2 March. Chile severed relations with Bolivia in "
+        "November 2019, but relations were restored the following July."
+    )
+    restored = [e for e in events if e.type == "establish_relations"]
+    assert [sorted(e.countries) for e in restored] == [["BOL", "CHL"]]
+    assert restored[0].date.edtf == "2020-07"

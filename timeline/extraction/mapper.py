@@ -92,6 +92,9 @@ class Reading:
     outsiders: set[str] = field(default_factory=set)
     organisation: Filler | None = None
     group: list[str] = field(default_factory=list)  # subjects acting together with a third
+    # The pair the clause before in the sentence named, for relations this one names by
+    # no country ("..., but relations were restored the following July").
+    sides_before: list[str] = field(default_factory=list)
 
     @property
     def body(self) -> str:
@@ -745,6 +748,18 @@ def _venue_sides(r: Reading, previous: Candidate | None) -> None:
     r.countries = ordered_unique([*sides, *r.countries])
 
 
+def _sides_of_the_clause_before(r: Reading, previous: Candidate | None) -> None:
+    """ "Lebanon severed relations with Iran in 1983, but relations were restored the
+    following July": relations no clause country names are those the clause before in the
+    sentence named, not the pair the article is about."""
+    if not r.frame.relational or previous is None or r.clause.kind != ClauseKind.MAIN:
+        return
+    if any(m.kind == COUNTRY for m in r.mentions):
+        return
+    if previous.event.sentence == r.clause.sentence.index and len(previous.event.countries) >= 2:
+        r.sides_before = list(previous.event.countries[:2])
+
+
 def _drop_outsiders(r: Reading) -> None:
     named = [m for m in r.mentions if m.kind == COUNTRY]
     outsiders = not_parties(r.frame, r.body, r.a, r.trigger, named)
@@ -807,6 +822,9 @@ def _article_sides(r: Reading, explicit: list[Mention]) -> None:
     """ "the resumption of relations", "their ties", "The embassy had been closed": the
     relations of the pair the article is about. With one side named, the other is the
     pair's country the sentence names ("... with Cuba, the South Korean government ...")."""
+    if not explicit and r.sides_before:
+        r.countries = list(r.sides_before)
+        return
     pair = r.article.pair
     embassy = bool(re.search(r"\bembass", r.trigger.group(), re.I))
     if not pair or len(explicit) >= 2:
@@ -1283,6 +1301,7 @@ def _map_one(
         return []
     _becomes(reading)
     _venue_sides(reading, previous)
+    _sides_of_the_clause_before(reading, previous)
     _drop_outsiders(reading)
     return [cand for each in _distributed(reading) for cand in _finish(each)]
 
