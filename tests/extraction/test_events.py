@@ -144,6 +144,12 @@ def test_an_anniversary_of_a_happening_is_not_the_happening():
         assert [e for e in dated(text) if e.type == "establish_relations"] == [], text
 
 
+def test_an_announced_suspension_of_relations_is_the_suspension():
+    (event,) = dated("On 2 May Palau announced the suspension of diplomatic relations with Kosovo.")
+    assert event.type == "reduce_relations"
+    assert event.title == "Palau suspends relations with Kosovo"
+
+
 def test_overthrow_title_names_who_overthrew_whom():
     (event,) = dated(
         "On December 8, 2023, the rebel group Jaysh al-Nasr (JAN) overthrew "
