@@ -420,3 +420,19 @@ def test_relations_named_by_no_country_are_those_of_the_clause_before():
     restored = [e for e in events if e.type == "establish_relations"]
     assert [sorted(e.countries) for e in restored] == [["BOL", "CHL"]]
     assert restored[0].date.edtf == "2020-07"
+
+
+def test_a_release_lead_in_the_past_after_a_dated_dateline_is_that_days_act():
+    text = (
+        "Koror, 14 March 2024 (MFA): President Surangel Whipps Jr. had a telephonic "
+        "conversation with President Lai Ching-te of Taiwan."
+    )
+    (event,) = extract_article(text, published=None).events
+    assert event.type == "meet"
+    assert event.date.edtf == "2024-03-14"
+    # A present perfect after the dateline is done by that day, not dated on it.
+    perfect = extract_article(
+        "Koror, 14 March 2024 (MFA): Palau has established relations with Kosovo.",
+        published=None,
+    ).events
+    assert all(e.date is None for e in perfect)

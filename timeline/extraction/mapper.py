@@ -33,6 +33,7 @@ from .parties import (
     ordered_unique,
     subject_object,
 )
+from .pubdate import dateline_end
 from .roles import agent_target
 from .sentences import is_abbreviation
 from .titles import title
@@ -1105,6 +1106,39 @@ def _tally(text: str) -> bool:
     return any(not re.match(r"\d+(?:st|nd|rd|th)\b", m.group()) for m in COUNT.finditer(text))
 
 
+_PAST = re.compile(r"\b(?:had|held|met|made|signed|sent|[a-z]{3,}ed)\b", re.I)
+
+
+def _dateline_day(r: Reading) -> list[Timex]:
+    """A release's lead told in the past after a dateline with the day ("Dushanbe, 26 July
+    2022 (TDI): The President had a telephonic conversation with ...") is that day's act."""
+    sentence = r.clause.sentence
+    if (
+        sentence.index > 2
+        or r.clause.start != sentence.start
+        or r.status != "done"
+        or r.clause.report_timex is not None
+        or r.predicate.infinitive
+        # The present perfect is done by the release's day, not on it: news of the day.
+        or r.predicate.perfect
+        or _NEWS_HEAD.search(r.before + r.trigger.group())
+        or not _PAST.search(r.before[-60:] + " " + r.trigger.group())
+    ):
+        return []
+    end = dateline_end(sentence.text)
+    stated = temporal.parse_absolute(sentence.text[:end]) if end else None
+    if not stated or stated[0].precision != "day":
+        return []
+    value, a, b = stated
+    rule = f"the day of the release's dateline, {value.display}"
+    text = sentence.text[a:b]
+    return [
+        Timex(
+            sentence.start + a, sentence.start + b, text, sentence.index, "date", value, False, rule
+        )
+    ]
+
+
 def _news_of_the_day(r: Reading) -> Timex | None:
     """The present perfect of news ("Peru has cut relations with Fiji") with no date of
     its own or of its report: done by the day the article was published. Clustering
@@ -1196,7 +1230,7 @@ def _finish(r: Reading) -> list[Candidate]:
     if not r.countries and not actors:
         return []
     missing = _subject_missing(r)
-    dated = _pick_dates(r)
+    dated = _pick_dates(r) or _dateline_day(r)
     published = r.article.published
     if dated and published and dated[0].value and dated[0].value.start > published:
         r.status = "planned"
