@@ -436,3 +436,14 @@ def test_a_release_lead_in_the_past_after_a_dated_dateline_is_that_days_act():
         published=None,
     ).events
     assert all(e.date is None for e in perfect)
+
+
+def test_list_items_with_formal_titles_and_a_time_clause_between_are_one_event_each():
+    events = dated(
+        "Estonia established relations with the Republic of Palau in June 2001 while its "
+        "minister was touring Asia, and with the Kingdom of Tonga in July 2002."
+    )
+    assert sorted((e.date.edtf, tuple(sorted(e.countries))) for e in events) == [
+        ("2001-06", ("EST", "PLW")),
+        ("2002-07", ("EST", "TON")),
+    ]

@@ -186,8 +186,14 @@ _PERFECT_BEFORE = re.compile(
 )
 # What may stand between the items of a list: "with China in 1975, with Japan in 1981 and
 # with India in 1991", "China (1975), Japan (1981)".
+# A state's formal title ("with the Republic of Nauru") and a short time clause after an
+# item's date ("in June 2001 while Chen was visiting Latin America, and with ...") too.
 _ITEM_GAP = re.compile(
-    r"^\s*\)?\s*(?:\(|,)?\s*(?:and\s+|as\s+well\s+as\s+)?(?:with\s+|to\s+)?$", re.I
+    r"^\s*\)?\s*(?:(?:while|when|as|after|before)\s+[^,;()]{1,80}?)?\s*(?:\(|,)?\s*"
+    r"(?:and\s+|as\s+well\s+as\s+)?(?:with\s+|to\s+)?(?:the\s+)?"
+    r"(?:(?:Republic|Kingdom|State|Federation|Principality|Sultanate|Commonwealth)\s+of\s+"
+    r"(?:the\s+)?)?$",
+    re.I,
 )
 _ITEM_DATE_GAP = re.compile(r"^\s*(?:\(|,)?\s*(?:in|on|since)?\s*$", re.I)
 # "Rwanda and (the) Republic of Burundi": a state's formal title stands between too.
