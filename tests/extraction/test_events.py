@@ -1764,3 +1764,13 @@ def test_a_press_conference_with_another_leader_is_a_meeting_but_not_one_with_re
     assert event.type == "meet"
     assert event.date.edtf == "2024-05-02"
     assert dated("Chile's president told a news conference with reporters on Monday.") == []
+
+
+def test_recognition_taken_back_lowers_relations():
+    for text in (
+        "On 2 May Palau withdrew its recognition of Kosovo.",
+        "On 2 May Palau announced the withdrawal of its recognition of Kosovo.",
+    ):
+        (event,) = dated(text)
+        assert event.type == "reduce_relations", text
+        assert event.title == "Palau withdraws recognition of Kosovo", text
