@@ -441,3 +441,43 @@ def test_a_restoration_is_not_the_first_establishment_of_its_article():
     events = build_timeline([undated, dated_copy]).events
     (again,) = [e for e in events if e.date and e.date.edtf == "2005-10-25"]
     assert ("a", 0) in {(r.article, r.sentence) for r in again.evidence}
+
+
+def test_one_sides_expulsion_and_the_others_a_year_later_are_two_happenings():
+    from timeline.extraction.pipeline import build_timeline
+    from timeline.extraction.types import DocInput
+
+    result = build_timeline(
+        [
+            DocInput(
+                "a",
+                "published: 2022-04-27\n\nHELSINKI — Belarus is expelling three Finnish "
+                "diplomats, the Finnish foreign ministry said on Wednesday, weeks after "
+                "Helsinki expelled a similar number of Belarusian diplomats.",
+                None,
+            ),
+            DocInput(
+                "b",
+                "published: 2023-04-13\n\nFinland's government has announced that it was "
+                "expelling 15 Belarusian diplomats from the country, saying they were suspected "
+                "of spying while working at the Belarusian Embassy in Helsinki.\n\nForeign "
+                'Minister Elina Valtonen said on Thursday that the move was "an important '
+                'measure".',
+                None,
+            ),
+            DocInput(
+                "c",
+                "published: 2023-04-13\n\nFinland on Thursday announced the expulsion of 15 "
+                "Belarusian embassy employees in Helsinki.",
+                None,
+            ),
+        ]
+    )
+    expulsions = {
+        (e.date.edtf, e.countries[0]): {r.article for r in e.evidence}
+        for e in result.events
+        if e.type == "expel_withdraw"
+    }
+    # Finland's expulsion, told without the day by "b", is Finland's, not Belarus's of the
+    # year before: each side expelling the other's diplomats is two happenings.
+    assert expulsions == {("2022-04-27", "BLR"): {"a"}, ("2023-04-13", "FIN"): {"b", "c"}}

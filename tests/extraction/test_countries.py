@@ -266,3 +266,21 @@ def test_a_plural_of_shared_names_is_no_one_country():
 
 def test_kosovo_has_a_display_name_for_titles():
     assert country_name("XKX") == "Kosovo"
+
+
+def test_a_name_never_runs_over_a_line_break():
+    # A caption's credit ends its line; the next paragraph opens with a country that can
+    # also be a given name. Inside one line, "Israel" beside a surname stays a person.
+    text = "Ministers met in Oslo on Monday. Reuters\n\nIsrael withdrew its envoy from Norway."
+    assert ("Israel", "ISR") in codes(text)
+    assert ("Israel", "ISR") not in codes("The singer Israel Houghton sang in Oslo.")
+
+
+def test_dominican_is_the_dominican_republic_unless_the_article_names_dominica():
+    assert ("Dominican", "DMA") in codes(
+        "Dominica opened an embassy in Havana. The Dominican prime minister spoke there."
+    )
+    assert ("Dominican", "DOM") in codes(
+        "The Dominican Republic opened an embassy in Havana. The Dominican president spoke."
+    )
+    assert codes("The Dominican president spoke in Havana.")[0] == ("Dominican", "DOM")

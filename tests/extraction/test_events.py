@@ -114,6 +114,32 @@ def test_visit_title_names_the_visitor_and_the_place():
     assert event.title == "Lee Jae-hoon visits Hanoi"
 
 
+def test_a_visit_told_as_a_noun_goes_to_the_country_after_to_not_the_visitors():
+    for text in (
+        "Deals were signed during the state visit of the President of Ghana to Togo in May.",
+        "A visit by Ghana's foreign minister to Togo took place in May.",
+    ):
+        (event,) = [e for e in dated(text) if e.type == "visit"]
+        assert sorted(event.countries) == ["GHA", "TGO"]
+        assert not event.title.endswith("Ghana"), event.title
+        assert event.title.endswith("Togo"), event.title
+
+
+def test_an_anniversary_of_a_happening_is_not_the_happening():
+    for text in (
+        "On Monday Palau and Estonia marked the 30th anniversary of the establishment of "
+        "diplomatic relations.",
+        "Palau and Estonia celebrated on 2 May the anniversary of their restoration of ties.",
+    ):
+        assert [e for e in dated(text) if e.type == "establish_relations"] == [], text
+
+
+def test_an_announced_suspension_of_relations_is_the_suspension():
+    (event,) = dated("On 2 May Palau announced the suspension of diplomatic relations with Kosovo.")
+    assert event.type == "reduce_relations"
+    assert event.title == "Palau suspends relations with Kosovo"
+
+
 def test_overthrow_title_names_who_overthrew_whom():
     (event,) = dated(
         "On December 8, 2023, the rebel group Jaysh al-Nasr (JAN) overthrew "
@@ -1863,3 +1889,13 @@ def test_a_country_pressing_for_the_act_is_no_party():
     assert event.countries == ["PER", "CHL"]
     (other,) = dated("In 1967 Peru broke off relations with Chile under pressure from Bolivia.")
     assert other.countries == ["PER", "CHL"]
+
+
+def test_recognition_taken_back_lowers_relations():
+    for text in (
+        "On 2 May Palau withdrew its recognition of Kosovo.",
+        "On 2 May Palau announced the withdrawal of its recognition of Kosovo.",
+    ):
+        (event,) = dated(text)
+        assert event.type == "reduce_relations", text
+        assert event.title == "Palau withdraws recognition of Kosovo", text

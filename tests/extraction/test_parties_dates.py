@@ -329,3 +329,121 @@ def test_a_reason_told_after_the_act_does_not_negate_it():
         "On 2 May 2024 Fiji severed ties with Chad, protesting Chad's refusal to negotiate."
     )
     assert event.type == "reduce_relations"
+
+
+def test_a_country_named_after_the_city_of_the_signing_is_no_party():
+    for place in ("in Geneva, Switzerland", "at Suva, Fiji", "in New York, the United States"):
+        (event,) = dated(f"Palau and Estonia established diplomatic relations on 2 May {place}.")
+        assert sorted(event.countries) == ["EST", "PLW"], place
+    # A list of countries is no city and its country: each is a party.
+    (event,) = dated("The juntas in Mali, Niger and Chad restored relations with Algeria on 2 May.")
+    assert {"MLI", "NER"} <= set(event.countries)
+
+
+def test_the_country_of_the_reporting_outlet_is_no_party():
+    for frame in (
+        "The Japanese publication reported that",
+        "Chinese state media said that",
+        "Kenyan newspapers reported that",
+    ):
+        (event,) = dated(f"{frame} Estonia closed its embassy in Lebanon on 2 May.")
+        assert sorted(event.countries) == ["EST", "LBN"], frame
+
+
+def test_a_date_before_another_coordinated_verb_belongs_to_that_verb():
+    (event,) = [
+        e
+        for e in dated(
+            "Palau's foreign minister flew to Estonia on Monday and signed a communique "
+            "establishing relations with Estonia on Tuesday."
+        )
+        if e.type == "establish_relations"
+    ]
+    assert event.date.edtf == "2024-04-30"
+
+
+def test_an_abbreviation_inside_a_clause_is_no_sentence_break_between_verb_and_date():
+    (event,) = dated(
+        "Palau established diplomatic relations with St. Lucia's government on Tuesday."
+    )
+    assert event.date.edtf == "2024-04-30"
+    assert sorted(event.countries) == ["LCA", "PLW"]
+
+
+def test_the_country_the_report_frame_names_as_acting_stays_a_party():
+    (event,) = extract_article(
+        "Finland's government has announced that it was expelling nine Belarusian diplomats, "
+        "saying they were suspected of spying while working at the Belarusian Embassy in "
+        "Helsinki.",
+        published=PUBLISHED,
+    ).events
+    assert event.countries[:2] == ["FIN", "BLR"]
+    assert event.title.startswith("Finland")
+
+
+def test_the_cause_named_after_an_expulsion_neither_acts_nor_dates_it():
+    (event,) = extract_article(
+        "Finland has ordered two Belarusian diplomats expelled in retaliation for the "
+        "expulsion of two Finnish diplomats from Minsk last month.",
+        published=PUBLISHED,
+    ).events
+    assert event.countries[:2] == ["FIN", "BLR"]
+    assert event.date_text != "last month"
+
+
+def test_a_date_in_a_relative_clause_on_a_person_is_the_persons():
+    (event,) = extract_article(
+        "Belarus declared two Finnish diplomats persona non grata over contacts with a man "
+        "who was arrested this year.",
+        published=PUBLISHED,
+    ).events
+    assert event.date_text != "this year"
+
+
+def test_a_country_named_only_in_a_leading_circumstance_is_no_party():
+    for lead in ("Amid protests from Serbia,", "Despite sanctions imposed by Serbia,"):
+        (event,) = dated(f"{lead} Palau opened a representative office in Kosovo on 2 May.")
+        assert "SRB" not in event.countries, lead
+        assert event.title.startswith("Palau"), event.title
+    # Named again as a side, it stays one.
+    (event,) = dated(
+        "Despite talks with Estonia, Palau established relations with Estonia on 2 May."
+    )
+    assert sorted(event.countries) == ["EST", "PLW"]
+
+
+def test_relations_named_by_no_country_are_those_of_the_clause_before():
+    events = dated(
+        "Fiji froze ties with Peru on 2 March. Chile severed relations with Bolivia in "
+        "November 2019, but relations were restored the following July."
+    )
+    restored = [e for e in events if e.type == "establish_relations"]
+    assert [sorted(e.countries) for e in restored] == [["BOL", "CHL"]]
+    assert restored[0].date.edtf == "2020-07"
+
+
+def test_a_release_lead_in_the_past_after_a_dated_dateline_is_that_days_act():
+    text = (
+        "Koror, 14 March 2024 (MFA): President Surangel Whipps Jr. had a telephonic "
+        "conversation with President Lai Ching-te of Taiwan."
+    )
+    (event,) = extract_article(text, published=None).events
+    assert event.type == "meet"
+    assert event.date.edtf == "2024-03-14"
+    # A present perfect after the dateline is done by that day, not dated on it.
+    perfect = extract_article(
+        "Koror, 14 March 2024 (MFA): Palau has established relations with Kosovo.",
+        published=None,
+    ).events
+    assert all(e.date is None for e in perfect)
+
+
+def test_list_items_with_formal_titles_and_a_time_clause_between_are_one_event_each():
+    events = dated(
+        "Estonia established relations with the Republic of Palau in June 2001 while its "
+        "minister was touring Asia, and with the Kingdom of Tonga in July 2002."
+    )
+    assert sorted((e.date.edtf, tuple(sorted(e.countries))) for e in events) == [
+        ("2001-06", ("EST", "PLW")),
+        ("2002-07", ("EST", "TON")),
+    ]

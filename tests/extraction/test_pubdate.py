@@ -927,3 +927,14 @@ def test_a_this_day_piece_that_states_its_weekday_dates_itself():
     )
     pub = stated(piece)
     assert (pub.value, pub.source) == (dt.date(2016, 12, 31), PUB_INFERRED)
+
+
+def test_a_story_stamp_with_its_time_beats_the_bare_date_the_page_is_served_on():
+    pub = stated(
+        "url: https://example.org/news/ties\n\nMonday Jan 8, 2024\n\nPalau cuts ties\n\n"
+        "2019 Oct 4, 09:40, KOROR, Palau\nPalau said on Friday it had cut ties."
+    )
+    assert pub.value == dt.date(2019, 10, 4)
+    # Alone, the bare line is still the publication date.
+    alone = stated("url: https://example.org/news/ties\n\nMonday Jan 8, 2024\n\nPalau cut ties.")
+    assert alone.value == dt.date(2024, 1, 8)

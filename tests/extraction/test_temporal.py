@@ -975,3 +975,8 @@ def test_the_n_years_ago_items_of_a_this_day_piece_are_its_day_years_back():
 def test_parts_of_relative_months_and_ranges_between_two_days(text, expression, edtf):
     found = {t.text: t for t in timexes(text, FRIDAY)}
     assert found[expression].value.edtf == edtf
+
+
+def test_a_year_first_date_in_words_is_a_day():
+    assert values("2019 Oct 4, 09:40, KOROR") == {"2019 Oct 4": "2019-10-04"}
+    assert values("The vote of 2022 September 30 was held.")["2022 September 30"] == "2022-09-30"

@@ -345,7 +345,9 @@ def _beside_a_name(text: str, a: int, b: int) -> bool:
     """True when a country-like word sits inside a capitalised personal name."""
     if _POSTED_TO.search(text[max(0, a - 40) : a]):
         return False  # "the ambassador to Jordan Ana Ruiz": the post, then the envoy's name
-    before = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, a - 20) : a])
-    after = re.match(r"\s+([A-Z][a-z]+)", text[b : b + 20])
+    # A name never runs over a line break: a credit line ("... Reuters") ends before the
+    # next paragraph's first word ("Israel recalled ...").
+    before = re.search(r"([A-Z][a-z]+)[ \t]+$", text[max(0, a - 20) : a])
+    after = re.match(r"[ \t]+([A-Z][a-z]+)", text[b : b + 20])
     words = [m.group(1) for m in (before, after) if m]
     return any(not lookup(w) and w not in {"The", "In", "And"} for w in words)

@@ -33,7 +33,9 @@ from .parties import (
     ordered_unique,
     subject_object,
 )
+from .pubdate import dateline_end
 from .roles import agent_target
+from .sentences import is_abbreviation
 from .titles import title
 from .types import (
     COUNTRY,
@@ -91,6 +93,9 @@ class Reading:
     outsiders: set[str] = field(default_factory=set)
     organisation: Filler | None = None
     group: list[str] = field(default_factory=list)  # subjects acting together with a third
+    # The pair the clause before in the sentence named, for relations this one names by
+    # no country ("..., but relations were restored the following July").
+    sides_before: list[str] = field(default_factory=list)
 
     @property
     def body(self) -> str:
@@ -220,7 +225,7 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:\w+ly\s+)?$")
 # A noun told as the circumstance or cause of the clause's action, not as the action.
 _CIRCUMSTANCE_BEFORE = re.compile(
     r"\b(?:amid(?:st)?|in\s+the\s+wake\s+of|caused\s+by|because\s+of|due\s+to|"
-    r"in\s+(?:response|reaction|retaliation)\s+to|in\s+protest\s+(?:at|against|over)|"
+    r"in\s+(?:response|reaction|retaliation|reply)\s+(?:to|for)|in\s+protest\s+(?:at|against|over)|"
     r"in\s+view\s+of|over)\s+(?:[\w’'-]+\s+){0,4}$",
     re.I,
 )
@@ -325,16 +330,31 @@ _SINCE_CLAUSE = re.compile(
 )
 
 
+# An act retaliated for, named by a noun after the action: "expelled two diplomats in
+# retaliation for the expulsion of two of its own last month". Retaliation follows the act
+# it answers, so a date told with that act is its own (a response may be the same day).
+_CAUSE_BEFORE = re.compile(
+    r"(?i)\b(?:in\s+(?:retaliation|reprisal)\s+for|to\s+retaliate\s+for)\s+"
+    r"(?:the\s+|its\s+|their\s+)?(?:[\w'’.-]+\s+){0,12}?$"
+)
+
+
 def _dates_another_noun(r: Reading, t: Timex) -> bool:
-    """The date follows a noun naming another happening than the trigger's, after it:
+    """The date follows a noun naming another happening than the trigger's after it:
     "expelled the envoy over a plot on 25 November" dates the plot; or a "since" clause
-    after it: "cut ties since Tsai took office two years ago" dates Tsai's start."""
+    after it: "cut ties since Tsai took office two years ago" dates Tsai's
+    start."""
     if t.start < r.t_end:
         return False
     window = r.clause.text[max(r.t_end, t.start - 60) : t.start]
-    found = _OTHER_HAPPENING.search(window)
     if _SINCE_CLAUSE.search(window):
         return True
+    found = _OTHER_HAPPENING.search(window)
+    if not found:
+        # "expelled two diplomats in retaliation for the expulsion of two of its own from
+        # Moscow last month": the date of the cause, named after the action.
+        window = r.clause.text[max(r.t_end, t.start - 120) : t.start]
+        found = _CAUSE_BEFORE.search(window)
     return bool(found) and not re.search(r"[,;]", window[found.start() :])
 
 
@@ -357,6 +377,10 @@ def _past_a_lead(r: Reading, t: Timex) -> bool:
     return r.t_end <= end <= t.start
 
 
+# A verb coordinated after "and" opens its own predicate: "flew ... on Sunday and signed".
+_NEW_CONJUNCT = re.compile(r"\band\s+(?:then\s+|later\s+|also\s+)?[a-z]+ed\b")
+
+
 def _pick_dates(r: Reading) -> list[Timex]:
     text = r.clause.text
 
@@ -365,7 +389,10 @@ def _pick_dates(r: Reading) -> list[Timex]:
 
     def across_sentences(t: Timex) -> bool:
         lo, hi = (t.end, r.t_start) if t.end <= r.t_start else (r.t_end, t.start)
-        return _RUN_ON.search(text, max(0, lo - 1), hi + 1) is not None
+        return any(
+            not is_abbreviation(text, stop.start() + 1)  # "St. Lucia's minister" runs on
+            for stop in _RUN_ON.finditer(text, max(0, lo - 1), hi + 1)
+        )
 
     timexes = [
         t
@@ -381,8 +408,11 @@ def _pick_dates(r: Reading) -> list[Timex]:
 
     def set_off(t: Timex) -> bool:
         # "Moved by the team that won the World Cup 2022, Peru reopened its embassy
-        # yesterday": a date behind a comma belongs to another phrase than one beside the verb.
-        return "," in between(t)
+        # yesterday": a date behind a comma belongs to another phrase than one beside the verb;
+        # "flew to Fiji on Sunday and signed a communique establishing relations on Monday":
+        # one before another verb of the coordination belongs to that verb.
+        gap = between(t)
+        return "," in gap or (t.end <= r.t_start and _NEW_CONJUNCT.search(gap) is not None)
 
     return [min(timexes, key=lambda t: (set_off(t), abs(t.start - r.t_start), t.start))]
 
@@ -493,12 +523,21 @@ def _organisation(
     return None
 
 
+# "marked the 30th anniversary of the establishment of relations": the commemoration is
+# now, the happening years before; neither is the trigger's happening told as news.
+_ANNIVERSARY_OF = re.compile(
+    r"(?i)\banniversary\s+of\s+(?:the\s+|their\s+|its\s+)?(?:[\w’'-]+\s+){0,2}$"
+)
+
+
 def _background(fr: Frame, body: str, m: re.Match[str]) -> bool:
-    """A trigger told as the time of another statement ("since the end of a civil war")."""
+    """A trigger told as the time of another statement ("since the end of a civil war"),
+    or as what an anniversary commemorates."""
     pattern = fr.background_after
-    return (
-        pattern is not None and pattern.search(body, max(0, m.start() - 60), m.start()) is not None
-    )
+    start = max(0, m.start() - 60)
+    if _ANNIVERSARY_OF.search(body, start, m.start()):
+        return True
+    return pattern is not None and pattern.search(body, start, m.start()) is not None
 
 
 _FROM_YEAR = re.compile(r"(?i)^(?:from\s+)?(\d{4})\s+(?:until|till|to|through)\b")
@@ -721,12 +760,27 @@ def _venue_sides(r: Reading, previous: Candidate | None) -> None:
     r.countries = ordered_unique([*sides, *r.countries])
 
 
+def _sides_of_the_clause_before(r: Reading, previous: Candidate | None) -> None:
+    """ "Lebanon severed relations with Iran in 1983, but relations were restored the
+    following July": relations no clause country names are those the clause before in the
+    sentence named, not the pair the article is about."""
+    if not r.frame.relational or previous is None or r.clause.kind != ClauseKind.MAIN:
+        return
+    if any(m.kind == COUNTRY for m in r.mentions):
+        return
+    if previous.event.sentence == r.clause.sentence.index and len(previous.event.countries) >= 2:
+        r.sides_before = list(previous.event.countries[:2])
+
+
 def _drop_outsiders(r: Reading) -> None:
     named = [m for m in r.mentions if m.kind == COUNTRY]
     outsiders = not_parties(r.frame, r.body, r.a, r.trigger, named)
     if not outsiders:
         return
-    kept = {m.key for m in named if m not in outsiders}
+    # A country told as acting by the report frame ("Norway announced that it was
+    # expelling ... diplomats working at the Russian Embassy in Oslo") stays a party when
+    # the clause names it again only in a side remark.
+    kept = {m.key for m in named if m not in outsiders} | set(r.clause.frame_countries)
     r.outsiders = {m.key for m in outsiders} - kept
     r.mentions = [m for m in r.mentions if m not in outsiders]
     r.countries = [c for c in r.countries if c not in r.outsiders]
@@ -843,6 +897,9 @@ def _article_sides(r: Reading, explicit: list[Mention]) -> None:
     """ "the resumption of relations", "their ties", "The embassy had been closed": the
     relations of the pair the article is about. With one side named, the other is the
     pair's country the sentence names ("... with Cuba, the South Korean government ...")."""
+    if not explicit and r.sides_before:
+        r.countries = list(r.sides_before)
+        return
     pair = r.article.pair
     embassy = bool(re.search(r"\bembass", r.trigger.group(), re.I))
     if not pair or len(explicit) >= 2:
@@ -956,11 +1013,23 @@ def _variant(r: Reading) -> str:
     return "ordered consulate" if ORDERED_TO.search(r.before) else "consulate"
 
 
+# A visit told as a noun names its visitor after it: "the state visit of the President of
+# Kenya to Rwanda", "a visit by Chile's minister to Peru": who comes before "to".
+_VISIT_OF = re.compile(r"(?i)^\s+(?:of|by)\s+(?P<who>.+?)\s+to\s+(?=\S)")
+
+
 def _home(r: Reading, roles: dict[Role, Filler]) -> set[str]:
-    """The acting side's own country: one named before the verb ("Chile's president"), or
+    """The acting side's own country: one named before the verb ("Chile's president"), the
+    visitor's named after a visit told as a noun ("the visit of Kenya's president to"), or
     the country acting."""
     agent = roles.get(Role.AGENT)
     home = {m.key for m in r.mentions if m.kind == COUNTRY and m.end <= r.t_start}
+    visitor = _VISIT_OF.match(r.body[r.trigger.end() :])
+    if visitor and re.fullmatch(
+        r"(?i)(?:state\s+|official\s+)?(?:visit|trip)s?", r.trigger.group()
+    ):
+        end = r.t_end + visitor.end("who")
+        home |= {m.key for m in r.mentions if m.kind == COUNTRY and r.t_end <= m.start < end}
     if agent is not None and agent.is_country:
         home.add(agent.key)
     return home
@@ -1115,6 +1184,39 @@ def _tally(text: str) -> bool:
     return any(not re.match(r"\d+(?:st|nd|rd|th)\b", m.group()) for m in COUNT.finditer(text))
 
 
+_PAST = re.compile(r"\b(?:had|held|met|made|signed|sent|[a-z]{3,}ed)\b", re.I)
+
+
+def _dateline_day(r: Reading) -> list[Timex]:
+    """A release's lead told in the past after a dateline with the day ("Dushanbe, 26 July
+    2022 (TDI): The President had a telephonic conversation with ...") is that day's act."""
+    sentence = r.clause.sentence
+    if (
+        sentence.index > 2
+        or r.clause.start != sentence.start
+        or r.status != "done"
+        or r.clause.report_timex is not None
+        or r.predicate.infinitive
+        # The present perfect is done by the release's day, not on it: news of the day.
+        or r.predicate.perfect
+        or _NEWS_HEAD.search(r.before + r.trigger.group())
+        or not _PAST.search(r.before[-60:] + " " + r.trigger.group())
+    ):
+        return []
+    end = dateline_end(sentence.text)
+    stated = temporal.parse_absolute(sentence.text[:end]) if end else None
+    if not stated or stated[0].precision != "day":
+        return []
+    value, a, b = stated
+    rule = f"the day of the release's dateline, {value.display}"
+    text = sentence.text[a:b]
+    return [
+        Timex(
+            sentence.start + a, sentence.start + b, text, sentence.index, "date", value, False, rule
+        )
+    ]
+
+
 def _news_of_the_day(r: Reading) -> Timex | None:
     """The present perfect of news ("Peru has cut relations with Fiji") with no date of
     its own or of its report: done by the day the article was published. Clustering
@@ -1242,7 +1344,7 @@ def _finish(r: Reading) -> list[Candidate]:
     if not r.countries and not actors:
         return []
     missing = _subject_missing(r)
-    dated, news_only = _quoted_deixis(r, _pick_dates(r))
+    dated, news_only = _quoted_deixis(r, _pick_dates(r) or _dateline_day(r))
     published = r.article.published
     if dated and published and dated[0].value and dated[0].value.start > published:
         r.status = "planned"
@@ -1348,6 +1450,7 @@ def _map_one(
         return []
     _becomes(reading)
     _venue_sides(reading, previous)
+    _sides_of_the_clause_before(reading, previous)
     _drop_outsiders(reading)
     return [cand for each in _distributed(reading) for cand in _finish(each)]
 
@@ -1383,15 +1486,17 @@ def _distributed(r: Reading) -> list[Reading]:
     if p.items:
         keys = {m.key for m, _ in p.items}
         return [_item(r, m, t, keys - {m.key}) for m, t in p.items]
-    subjects = {m.key for m in p.subjects}
+    # A subject named only as no party ("Amid protests from China, Taiwan opened ...").
+    own = [m for m in p.subjects if m.key not in r.outsiders]
+    subjects = {m.key for m in own}
     partners = [
         m for m in r.mentions if m.kind == COUNTRY and m.start >= r.t_end and m.key not in subjects
     ]
     if not (subjects and partners and (r.frame.each_subject or r.spec.each_subject)):
         return [r]
     if r.spec.each_subject or _EACH.search(r.body):
-        return [_without(r, subjects - {m.key}) for m in p.subjects if m.key in subjects]
-    r.group = [m.key for m in p.subjects]
+        return [_without(r, subjects - {m.key}) for m in own]
+    r.group = [m.key for m in own]
     return [r]
 
 

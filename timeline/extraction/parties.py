@@ -12,8 +12,8 @@ from __future__ import annotations
 import itertools
 import re
 
-from .clauses.rules import SAID_TAIL
-from .countries import how_matched
+from .clauses.rules import SAID_TAIL, names_an_outlet
+from .countries import how_matched, lookup
 from .frames import Frame
 from .types import COUNTRY, Mention
 
@@ -321,7 +321,7 @@ _VERB_IN = re.compile(
 
 # A capital named as the place: "in Beijing", or after the building of an address "at the
 # Embassy of Peru, Addis Ababa".
-_CAPITAL_VENUE = re.compile(r"(?:\bin|\bat\s+the\s+[^,;]{3,60},)\s+$")
+_CAPITAL_VENUE = re.compile(r"(?:\b(?:in|at)|\bat\s+the\s+[^,;]{3,60},)\s+$")
 
 
 def _address(clause: str, a: int, m: Mention, named: list[Mention]) -> bool:
@@ -338,9 +338,23 @@ def _address(clause: str, a: int, m: Mention, named: list[Mention]) -> bool:
     )
 
 
+# "in New York, USA", "in Canberra, Australia": a city, then the country it lies in.
+_CITY_COUNTRY_BEFORE = re.compile(
+    r"\b(?:in|at)\s+(?P<city>(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*),\s+(?:the\s+)?$"
+)
+
+
+def _in_a_city_of(before: str, country: str) -> bool:
+    """The country follows a city it lies in ("in New York, USA", "at Suva, Fiji"), not
+    another country of a list ("in Burkina Faso, Mali and Niger")."""
+    city = _CITY_COUNTRY_BEFORE.search(before)
+    return bool(city) and lookup(city.group("city")) in ("", country)
+
+
 def _deal_venues(frame, clause, a, trigger, named, out) -> list[Mention]:
-    """ "Iran and Saudi Arabia agreed in Beijing to restore ties": a place, not a party,
-    when two others are named; "reopened its embassy in Riyadh" names the host."""
+    """ "Iran and Saudi Arabia agreed in Beijing to restore ties", "signed a communique in
+    New York, USA": a place, not a party, when two others are named; "reopened its embassy
+    in Riyadh" names the host."""
     if not frame.bilateral or re.search(r"embass", trigger.group(), re.I):
         return []
     venues = [
@@ -348,6 +362,7 @@ def _deal_venues(frame, clause, a, trigger, named, out) -> list[Mention]:
         for m in named
         if (how_matched(m.text) == "capital" and _CAPITAL_VENUE.search(_before(clause, a, m, 80)))
         or _VERB_IN.search(_before(clause, a, m, 40))
+        or _in_a_city_of(_before(clause, a, m, 60), m.key)
     ]
     venues += [m for m in named if m not in venues and venues and _address(clause, a, m, venues)]
     others = {m.key for m in named if m not in venues and m not in out}
@@ -400,6 +415,26 @@ def _sources(frame, clause, a, trigger, named, out) -> list[Mention]:
     ]
     others = {m.key for m in named if m not in out and m not in sources}
     return [m for m in sources if m.key not in others] if len(others) >= 2 else []
+
+
+# A circumstance set before the clause's subject: "Amid protests from China, Taiwan opened
+# an office in Lithuania", "Despite sanctions imposed by China against Lithuania, ...".
+_LEAD_CIRCUMSTANCE = re.compile(
+    r"^\W*(?:[A-Z][\w\[\] ]{0,40}?\s*:\s*)?(?:amid(?:st)?|despite|in\s+spite\s+of|notwithstanding|"
+    r"in\s+the\s+(?:wake|face)\s+of)\b[^,;]{3,200},",
+    re.I,
+)
+
+
+def _lead_circumstance(frame, clause, a, trigger, named, out) -> list[Mention]:
+    lead = _LEAD_CIRCUMSTANCE.match(clause)
+    if lead is None or trigger.start() < lead.end():
+        return []
+    return [m for m in named if m.end - a <= lead.end()]
+
+
+def _reporting_media(frame, clause, a, trigger, named, out) -> list[Mention]:
+    return [m for m in named if names_an_outlet(clause, m.end - a)]
 
 
 def _commentary(frame, clause, a, trigger, named, out) -> list[Mention]:
@@ -481,6 +516,8 @@ _OUTSIDERS = (
     _relationship_after,
     _beside_named_relationship,
     _sources,
+    _lead_circumstance,
+    _reporting_media,
     _commentary,
     _switch,
 )

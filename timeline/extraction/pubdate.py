@@ -203,14 +203,21 @@ def _best_line(
     # "November 23 , 1998": scraped pages often leave a space before the comma.
     lines = [re.sub(r"\s+,", ",", line.strip()) for line in head.splitlines() if line.strip()]
     best: _Candidate | None = None
+    stamped = False
     for index, line in enumerate(lines[:HEAD_LINES]):
         # Each candidate comes with its trust (1 is the most trusted); the first of the
-        # most trusted wins.
+        # most trusted wins, except that a date line with a clock time ("2021 Mar 19,
+        # 11:13, SEOUL") beats a bare one of equal trust above it ("Friday Jun 2, 2023"):
+        # a page prints the day it is served bare, a story its filing time.
         lead = index < LEAD_LINES
+        clock = bool(_CLOCK_TIME.search(line))
         for trust, pub in _line_dates(line, text, header, sentences, url, lead):
-            if best is None or trust < best[0]:
-                best = (trust, pub)
+            if best is None or trust < best[0] or (trust == best[0] and clock and not stamped):
+                best, stamped = (trust, pub), clock
     return best
+
+
+_CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 
 
 # --- what the text alone implies ------------------------------------------------------

@@ -88,7 +88,7 @@ _NEXT_START = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 
 
-def _is_abbreviation(line: str, dot: int) -> bool:
+def is_abbreviation(line: str, dot: int) -> bool:
     """True when the full stop at ``dot`` closes an abbreviation or initial."""
     # The letters and dots just before the stop, read backwards: searching the line up
     # to every stop is quadratic on a long line. The stop is followed by a space, so
@@ -119,7 +119,7 @@ def _split_line(line: str) -> list[tuple[int, int]]:
         if (
             match.group().startswith(".")
             and len(match.group()) == 1
-            and _is_abbreviation(line, match.start())
+            and is_abbreviation(line, match.start())
         ):
             continue
         spans.append((start, end))

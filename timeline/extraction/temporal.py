@@ -1112,6 +1112,12 @@ _RULES = [
         r"(?<![\d./:-])(?:\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})|\d{1,2}-\d{1,2}-\d{4})(?![\d]|[./-]\d)",
         "_numeric",
     ),
+    # 2021 Mar 19: the year first, as wire stamps and East Asian outlets write it
+    (
+        "ymd_words",
+        rf"{_rx_year('y')}\s+{_rx_mon('m1')}\.?\s+{_rx_day('d1')}",
+        "_year_month_day",
+    ),
     # March 11, 2025 / Feb. 5 to 7 / Feb. 28 to March 2, 2025 / December 8th last year
     (
         "mdy",
@@ -1398,6 +1404,10 @@ class _Grammar:
         attributive = re.search(r"(?i)\bthe\s+$", ctx.before(m.start()))
         future = offset is None and not attributive and ctx.looks_ahead(m.start(), m.end())
         return _Cand(m.start(), m.end(), "date", Spec("monthday", (m1, d1, m2, d2, offset), future))
+
+    def _year_month_day(self, m, ctx):
+        day = _safe_date(int(m["y"]), MONTH_LOOKUP[m["m1"].lower().rstrip(".")], int(m["d1"]))
+        return self._abs(m, day_value(day)) if day else None
 
     def _holiday(self, m, ctx):
         name = re.sub(r"\s+", " ", m["name"]).replace("’", "'")

@@ -41,6 +41,12 @@ _RELATIVE = re.compile(
     r",\s+(?:who|which|whose)\b(?!\s+(?:was|were)\s+(?:held|signed|launched|reached|adopted|"
     r"concluded|opened)\b|\s+took\s+place\b)[^,;]*(?:,|$)"
 )
+# A restrictive one on a person, without commas: "contacts with a Russian national who had
+# once worked for the consulate and was arrested this year" (its date is the person's).
+_WHO_RELATIVE = re.compile(
+    r"(?<=[a-z])\s+who\s+(?!(?:is|are)\b)(?:(?:had|has|have|was|were)\s+(?:been\s+)?)?"
+    r"(?:\w+ly\s+)?(?P<verb>[a-z]+)\b[^,;]*"
+)
 # A reduced one, a participle set off by commas: "Relations, broken off by the war, were
 # restored in 1929". One that dates the noun ("the letter, dated Tuesday,") is no clause.
 _REDUCED_RELATIVE = re.compile(
@@ -87,6 +93,20 @@ _REPORT_FRAME = re.compile(
     re.I,
 )
 _ACCORDING = re.compile(r"^(?:According\s+to\s+[^,]{2,120}),\s+", re.I)
+# A country naming the outlet that reports, not a side of what it reports: "the Japanese
+# publication reported", "Chinese state media said", "Japan's Kyodo news agency".
+_OUTLET_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?:state|official|state-run|government|local|[A-Z][\w-]+)\s+){0,2}"
+    r"(?i:publication|newspaper|daily|media|press|news\s+agency|news\s+outlet|outlet|"
+    r"broadcaster|television|tabloid|paper)s?\b"
+)
+
+
+def names_an_outlet(text: str, end: int) -> bool:
+    """The country mention ending at ``end`` names a news outlet ("Chinese state media")."""
+    return bool(_OUTLET_AFTER.match(text, end))
+
+
 SAID_TAIL = re.compile(
     r",?\s+(?:[^,]{0,80}?\s)?(?:said|says|announced|confirmed|told\s+\w+|reported)\b[^,.]{0,40}[.\s]*$",
     re.I,
@@ -170,8 +190,14 @@ _PERFECT_BEFORE = re.compile(
 )
 # What may stand between the items of a list: "with China in 1975, with Japan in 1981 and
 # with India in 1991", "China (1975), Japan (1981)".
+# A state's formal title ("with the Republic of Nauru") and a short time clause after an
+# item's date ("in June 2001 while Chen was visiting Latin America, and with ...") too.
 _ITEM_GAP = re.compile(
-    r"^\s*\)?\s*(?:\(|,)?\s*(?:and\s+|as\s+well\s+as\s+)?(?:with\s+|to\s+)?$", re.I
+    r"^\s*\)?\s*(?:(?:while|when|as|after|before)\s+[^,;()]{1,80}?)?\s*(?:\(|,)?\s*"
+    r"(?:and\s+|as\s+well\s+as\s+)?(?:with\s+|to\s+)?(?:the\s+)?"
+    r"(?:(?:Republic|Kingdom|State|Federation|Principality|Sultanate|Commonwealth)\s+of\s+"
+    r"(?:the\s+)?)?$",
+    re.I,
 )
 _ITEM_DATE_GAP = re.compile(r"^\s*(?:\(|,)?\s*(?:in|on|since)?\s*$", re.I)
 # "Rwanda and (the) Republic of Burundi": a state's formal title stands between too.
@@ -290,7 +316,11 @@ class RuleClauseAnalyser:
         for clause in main:
             if clause.start == frame_end:
                 clause.frame_countries = [
-                    m.key for m in mentions if m.kind == COUNTRY and m.end <= frame_end
+                    m.key
+                    for m in mentions
+                    if m.kind == COUNTRY
+                    and m.end <= frame_end
+                    and not names_an_outlet(self.text, m.end)
                 ]
             clause.report_timex = None if clause.earlier else report
         relatives = [
@@ -331,6 +361,13 @@ class RuleClauseAnalyser:
         them, where that noun starts."""
         base = sentence.start
         holes = [(base + m.start(), base + m.end()) for m in _RELATIVE.finditer(sentence.text)]
+        holes += [
+            (base + m.start(), base + m.end())
+            for m in _WHO_RELATIVE.finditer(sentence.text)
+            # "diplomats who were expelled in 1983" tells a happening of its own.
+            if m["verb"].lower() not in self._relative_forms
+            and not any(a <= base + m.start() < b for a, b in holes)
+        ]
         holes += [
             (base + m.start(), base + m.end())
             for m in _REDUCED_RELATIVE.finditer(sentence.text)
