@@ -281,27 +281,18 @@ def _tit_for_tat(item: Item, cluster: Cluster) -> bool:
     return False
 
 
-def _expelling_side(item: Item) -> str:
-    """The country told as expelling: the subject of the verb, else the one the clause puts
-    first when it is no joint act ("Norway announced that it was expelling ...")."""
-    agent, cand = item.detail.agent, item.detail
-    if agent is not None:
-        return agent.key if agent.is_country else ""
-    if cand.joint or cand.subject_missing or not cand.countries_in_order:
-        return ""
-    return cand.countries_in_order[0]
-
-
 def _mutual_expulsion(item: Item, other: Item) -> bool:
     """Each side told as expelling the other's envoy, as the subject of its verb."""
-    mine, theirs = _expelling_side(item), _expelling_side(other)
+    mine, theirs = item.detail.agent, other.detail.agent
     return (
         item.detail.object_text == other.detail.object_text == "expel"
-        and bool(mine)
-        and bool(theirs)
+        and mine is not None
+        and theirs is not None
+        and mine.is_country
+        and theirs.is_country
         and mine != theirs
-        and mine in other.cand.countries
-        and theirs in item.cand.countries
+        and mine.key in other.cand.countries
+        and theirs.key in item.cand.countries
     )
 
 
