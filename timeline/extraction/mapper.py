@@ -330,15 +330,6 @@ _SINCE_CLAUSE = re.compile(
 )
 
 
-# An act retaliated for, named by a noun after the action: "expelled two diplomats in
-# retaliation for the expulsion of two of its own last month". Retaliation follows the act
-# it answers, so a date told with that act is its own (a response may be the same day).
-_CAUSE_BEFORE = re.compile(
-    r"(?i)\b(?:in\s+(?:retaliation|reprisal)\s+for|to\s+retaliate\s+for)\s+"
-    r"(?:the\s+|its\s+|their\s+)?(?:[\w'’.-]+\s+){0,12}?$"
-)
-
-
 def _dates_another_noun(r: Reading, t: Timex) -> bool:
     """The date follows a noun naming another happening than the trigger's after it:
     "expelled the envoy over a plot on 25 November" dates the plot; or a "since" clause
@@ -350,11 +341,6 @@ def _dates_another_noun(r: Reading, t: Timex) -> bool:
     if _SINCE_CLAUSE.search(window):
         return True
     found = _OTHER_HAPPENING.search(window)
-    if not found:
-        # "expelled two diplomats in retaliation for the expulsion of two of its own from
-        # Moscow last month": the date of the cause, named after the action.
-        window = r.clause.text[max(r.t_end, t.start - 120) : t.start]
-        found = _CAUSE_BEFORE.search(window)
     return bool(found) and not re.search(r"[,;]", window[found.start() :])
 
 
