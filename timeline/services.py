@@ -14,6 +14,7 @@ rules live here once:
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 import os
 import time
@@ -139,10 +140,27 @@ def add_article(text: str, *, source_name: str = "") -> tuple[Article, bool]:
 
 
 def _store_sentences(article: Article, sentences: Sequence[x.Sentence]) -> None:
-    Sentence.objects.bulk_create(
-        Sentence(article=article, index=s.index, start=s.start, end=s.end, text=s.text)
-        for s in sentences
+    _insert_rows(
+        Sentence,
+        ("article", "index", "start", "end", "text"),
+        ((article.pk, s.index, s.start, s.end, s.text) for s in sentences),
     )
+
+
+def _insert_rows(model, fields: Sequence[str], rows: Iterable[tuple]) -> None:
+    """Insert rows of plain column values, ``BATCH`` at a time, without a model instance
+    per row. For derived tables of simple columns (no history, no signals, no default
+    computed in Python, primary keys not needed back): there, building and compiling
+    one instance per row costs several times what the database does."""
+    meta = model._meta
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(meta.get_field(name).column) for name in fields)
+    marks = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({marks})"
+    rows = iter(rows)
+    with connection.cursor() as cursor:
+        while chunk := list(itertools.islice(rows, BATCH)):
+            cursor.executemany(sql, chunk)
 
 
 def _refresh_sentences(article: Article) -> None:
@@ -454,6 +472,7 @@ def _update_timeline(changed: Sequence[Article], removed: Sequence[str]) -> int:
     reach = links_db.Reach()
     members = {a.content_hash for a in changed}
     reader = readings.StoredReader()
+    reader.load(changed)  # one query for all, not one per article in _keys_of
     for article in changed:  # the new text or date may share keys the old one did not
         keys |= _keys_of(reader, article)
     LinkKey.objects.filter(article_key__in=removed).delete()
@@ -659,12 +678,13 @@ def _mention_values(mark, key, sentences, actors, countries) -> dict | None:
 
 
 def _compared(values: dict) -> tuple:
+    """The mark's row as stored (``_MENTION_FIELDS``)."""
     return (
         values["sentence"].pk,
         values["start"],
         values["end"],
         values["text"],
-        values["kind"],
+        str(values["kind"]),
         values["value"],
         values["country"].pk if values["country"] else None,
         values["actor"].pk if values["actor"] else None,
@@ -680,18 +700,18 @@ def _store_mentions(result, by_key, sentences, actors, scope=None) -> None:
     for article_id, *fields in rows.values_list("article_id", *_MENTION_FIELDS):
         stored.setdefault(article_id, []).append(tuple(fields))
     stale: list[int] = []
-    fresh: list[Mention] = []
+    fresh: list[tuple] = []
     for key, extraction in result.articles.items():
         article = by_key[key]
         marks = [*extraction.mentions, *extraction.timexes]
         found = [_mention_values(m, key, sentences, actors, countries) for m in marks]
-        found = [v for v in found if v is not None]
-        if Counter(map(_compared, found)) != Counter(stored.get(article.pk, [])):
+        rows = [_compared(values) for values in found if values is not None]
+        if Counter(rows) != Counter(stored.get(article.pk, [])):
             stale.append(article.pk)
-            fresh.extend(Mention(article=article, **values) for values in found)
+            fresh.extend((article.pk, *row) for row in rows)
     for start in range(0, len(stale), 500):
         Mention.objects.filter(article_id__in=stale[start : start + 500]).delete()
-    Mention.objects.bulk_create(fresh, batch_size=500)
+    _insert_rows(Mention, ("article_id", *_MENTION_FIELDS), fresh)
 
 
 def _date_fields(value: x.DateValue | None) -> dict[str, object]:
