@@ -127,6 +127,9 @@ def add_article(text: str, *, source_name: str = "") -> tuple[Article, bool]:
                     url=header.url[:1000],
                     outlet=header.outlet[:200],
                     source_name=source_name[:500],
+                    # The date the article states, a first guess that the timeline
+                    # update confirms (then it saves nothing) or replaces.
+                    **_published_fields(extraction.published),
                 )
                 _store_sentences(article, extraction.sentences)
                 mark_pending([digest])
@@ -559,14 +562,9 @@ def _store(result, articles, reader, found, *, scoped: bool) -> None:
 def _store_articles(result: x.TimelineResult, by_key: dict[str, Article]) -> None:
     for key, extraction in result.articles.items():
         article = by_key[key]
-        pub = extraction.published
-        source = pub.source if pub.value else x.PUB_UNKNOWN
         changed = article.apply_extracted(
             title=(article.title or extraction.title)[:500],
-            published=pub.value,
-            published_source=source,
-            published_evidence=pub.evidence,
-            published_certain=bool(pub.value) and pub.certain,
+            **_published_fields(extraction.published),
         )
         if "published" in article.edited_fields:
             changed += article.apply_extracted(published_source=Article.DateSource.EDITOR)
@@ -584,6 +582,16 @@ def _store_articles(result: x.TimelineResult, by_key: dict[str, Article]) -> Non
         Article.objects.filter(pk__in=stamped[start : start + 500]).update(
             extracted_at=timezone.now()
         )
+
+
+def _published_fields(pub: x.PublicationDate) -> dict[str, object]:
+    """An article's publication-date fields as extraction found them."""
+    return {
+        "published": pub.value,
+        "published_source": pub.source if pub.value else x.PUB_UNKNOWN,
+        "published_evidence": pub.evidence,
+        "published_certain": bool(pub.value) and pub.certain,
+    }
 
 
 def _countries(iso3s: Iterable[str], known: dict[str, Country] | None = None) -> list[Country]:
