@@ -624,30 +624,40 @@ def _store_actors(infos: Sequence[x.ActorInfo]) -> dict[str, Actor]:
     ).values_list("actor_id", "name"):
         aliases.setdefault(actor_id, set()).add(name)
     result: dict[str, Actor] = {}
+    new: dict[str, Actor] = {}
+    slugs: set[str] = set()  # the new actors'
     for info in infos:
         country = _countries([info.country], known)[0] if info.country else None
-        actor = existing.get(info.key)
+        title = sorted(info.titles)[0][:200] if info.titles else ""
+        actor = existing.get(info.key) or new.get(info.key)
         if actor is None:
-            actor = Actor.objects.create(
+            # New actors are written together below, each with its creation record.
+            new[info.key] = Actor(
                 key=info.key,
-                slug=unique_slug(Actor, info.name, max_length=80),
+                slug=unique_slug(Actor, info.name, max_length=80, taken=slugs),
                 name=info.name,
                 kind=info.kind,
-                title=sorted(info.titles)[0][:200] if info.titles else "",
+                title=title,
                 country=country,
             )
-        else:
-            changed = actor.apply_extracted(
-                name=info.name,
-                kind=info.kind,
-                title=sorted(info.titles)[0][:200] if info.titles else actor.title,
-                country=country or actor.country,
-            )
-            if changed:
-                actor.save()
+            slugs.add(new[info.key].slug)
+            continue
+        changed = actor.apply_extracted(
+            name=info.name,
+            kind=info.kind,
+            title=title if info.titles else actor.title,
+            country=country or actor.country,
+        )
+        if changed and actor.pk is not None:
+            actor.save()
+    bulk_create_with_history(
+        list(new.values()), Actor, batch_size=BATCH, default_user=_history_user()
+    )
+    fresh_aliases: list[ActorAlias] = []
+    for info in infos:
         # Aliases go to the actor an editor merged this one into; once an
         # editor edited the alias list, it is theirs.
-        survivor = actor.survivor()
+        survivor = (existing.get(info.key) or new[info.key]).survivor()
         if "aliases" not in survivor.edited_fields:
             stored = aliases.setdefault(survivor.pk, set())
             fresh = [
@@ -655,10 +665,10 @@ def _store_actors(infos: Sequence[x.ActorInfo]) -> dict[str, Actor]:
                 for alias in sorted(info.aliases | {info.name})
                 if alias[:200] not in stored and alias[:200] != survivor.name
             ]
-            if fresh:
-                ActorAlias.objects.bulk_create(ActorAlias(actor=survivor, name=a) for a in fresh)
-                stored.update(fresh)
+            fresh_aliases.extend(ActorAlias(actor=survivor, name=a) for a in fresh)
+            stored.update(fresh)
         result[info.key] = survivor
+    ActorAlias.objects.bulk_create(fresh_aliases, batch_size=BATCH)
     return result
 
 
