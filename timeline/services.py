@@ -14,7 +14,6 @@ rules live here once:
 from __future__ import annotations
 
 import hashlib
-import itertools
 import logging
 import os
 import time
@@ -32,6 +31,7 @@ from simple_history.models import HistoricalRecords
 from simple_history.utils import bulk_create_with_history
 
 from . import links_db, readings, sources
+from .bulk import insert_rows
 from .extraction import types as x
 from .extraction.countries import country_name
 from .extraction.header import header_problem, parse_header
@@ -143,27 +143,11 @@ def add_article(text: str, *, source_name: str = "") -> tuple[Article, bool]:
 
 
 def _store_sentences(article: Article, sentences: Sequence[x.Sentence]) -> None:
-    _insert_rows(
+    insert_rows(
         Sentence,
         ("article", "index", "start", "end", "text"),
         ((article.pk, s.index, s.start, s.end, s.text) for s in sentences),
     )
-
-
-def _insert_rows(model, fields: Sequence[str], rows: Iterable[tuple]) -> None:
-    """Insert rows of plain column values, ``BATCH`` at a time, without a model instance
-    per row. For derived tables of simple columns (no history, no signals, no default
-    computed in Python, primary keys not needed back): there, building and compiling
-    one instance per row costs several times what the database does."""
-    meta = model._meta
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(meta.get_field(name).column) for name in fields)
-    marks = ", ".join(["%s"] * len(fields))
-    sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({marks})"
-    rows = iter(rows)
-    with connection.cursor() as cursor:
-        while chunk := list(itertools.islice(rows, BATCH)):
-            cursor.executemany(sql, chunk)
 
 
 def _refresh_sentences(article: Article) -> None:
@@ -729,7 +713,7 @@ def _store_mentions(result, by_key, sentences, actors, scope=None) -> None:
             fresh.extend((article.pk, *row) for row in rows)
     for start in range(0, len(stale), 500):
         Mention.objects.filter(article_id__in=stale[start : start + 500]).delete()
-    _insert_rows(Mention, ("article_id", *_MENTION_FIELDS), fresh)
+    insert_rows(Mention, ("article_id", *_MENTION_FIELDS), fresh)
 
 
 def _date_fields(value: x.DateValue | None) -> dict[str, object]:
