@@ -532,15 +532,26 @@ def _store(result, articles, reader, found, *, scoped: bool) -> None:
             Reading.objects.exclude(version=reader.version).delete()
         by_key = {a.content_hash: a for a in articles}
         _store_articles(result, by_key)
-        # Not the article's text: one copy per sentence is the square of a long article.
-        rows = Sentence.objects.select_related("article").defer("article__text")
-        if scoped:
-            rows = rows.filter(article__in=articles)
-        sentences = {(s.article.content_hash, s.index): s for s in rows}
+        sentences = _sentences(articles, scoped=scoped)
         actors = _store_actors(result.actors)
         _store_mentions(result, by_key, sentences, actors, articles if scoped else None)
         _store_events(result.events, sentences, actors, articles if scoped else None)
         links_db.replace(found, everything=not scoped)
+
+
+def _sentences(articles: Sequence[Article], *, scoped: bool) -> dict[tuple[str, int], Sentence]:
+    """The sentences (of these articles, or all), by (article key, index), each holding
+    its article: the instance in hand, not one more instance per sentence."""
+    by_pk = {a.pk: a for a in articles}
+    rows = list(Sentence.objects.filter(article__in=articles) if scoped else Sentence.objects.all())
+    if missing := {row.article_id for row in rows} - by_pk.keys():  # stored meanwhile
+        # Without the text: one copy per sentence would be the square of a long article.
+        by_pk.update((a.pk, a) for a in Article.objects.defer("text").filter(pk__in=missing))
+    found = {}
+    for sentence in rows:
+        sentence.article = by_pk[sentence.article_id]
+        found[(sentence.article.content_hash, sentence.index)] = sentence
+    return found
 
 
 def _store_articles(result: x.TimelineResult, by_key: dict[str, Article]) -> None:
