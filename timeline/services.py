@@ -132,6 +132,7 @@ def add_article(text: str, *, source_name: str = "") -> tuple[Article, bool]:
                     **_published_fields(extraction.published),
                 )
                 _store_sentences(article, extraction.sentences)
+                readings.keep_first_reading(article)
                 mark_pending([digest])
             return article, True
         except IntegrityError:
