@@ -8,8 +8,6 @@ import io
 from collections.abc import Callable, Iterable
 
 from django.urls import NoReverseMatch, reverse
-from icalendar import Calendar
-from icalendar import Event as CalendarEvent
 
 from .models import Event, Evidence
 
@@ -190,6 +188,11 @@ def _ics_description(event: Event, absolute: Absolute) -> str:
 def events_ics(events: Iterable[Event], absolute: Absolute, *, host: str) -> bytes:
     """All-day calendar entries over each event's whole date span, written by the
     icalendar library (escaping, line folding); undated events are left out."""
+    # Imported here: every process loads this module through the URLconf, and the
+    # library costs a tenth of a second of each ingest's startup.
+    from icalendar import Calendar
+    from icalendar import Event as CalendarEvent
+
     calendar = Calendar()
     calendar.add("prodid", "-//diplomatic-timeline//events//EN")
     calendar.add("version", "2.0")

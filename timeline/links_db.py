@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from .bulk import insert_rows
 from .extraction.links import FUZZY, FUZZY_SIMILARITY
 from .models import Article, LinkKey
 
@@ -94,11 +95,12 @@ def replace(found: dict[str, set[str]], *, everything: bool) -> None:
         LinkKey.objects.filter(
             article_key=article, key__in=[k for a, k in gone if a == article]
         ).delete()
-    LinkKey.objects.bulk_create(
+    insert_rows(
+        LinkKey,
+        ("article_key", "key"),
         (
-            LinkKey(article_key=article, key=key)
+            (article, key)
             for article, keys in found.items()
             for key in keys - stored.get(article, set())
         ),
-        batch_size=500,
     )

@@ -9,7 +9,7 @@ an editor changed is never written by extraction again.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -43,10 +43,13 @@ def validate_web_url(value: str) -> None:
         raise ValidationError("Enter an http:// or https:// address.", code="invalid")
 
 
-def unique_slug(model: type[models.Model], text: str, *, max_length: int = 80) -> str:
+def unique_slug(
+    model: type[models.Model], text: str, *, max_length: int = 80, taken: Container[str] = ()
+) -> str:
+    """A slug no stored row has, nor any in ``taken`` (rows about to be stored together)."""
     base = slugify(text)[:max_length].strip("-") or "item"
     slug, n = base, 2
-    while model._default_manager.filter(slug=slug).exists():
+    while slug in taken or model._default_manager.filter(slug=slug).exists():
         slug = f"{base[: max_length - 4]}-{n}"
         n += 1
     return slug

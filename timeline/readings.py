@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from .extraction.document import Document, read_document
 from .extraction.links import link_keys
 from .extraction.pipeline import _short
-from .extraction.types import PublicationDate
+from .extraction.types import PUB_UNKNOWN, PublicationDate
 from .extraction.version import extractor_version
 from .models import Article, Reading
 
@@ -30,6 +30,24 @@ def _digest(published: PublicationDate) -> str:
 
 def _hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _payload(document: Document) -> bytes:
+    return zlib.compress(pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def keep_first_reading(article: Article) -> None:
+    """Store the reading of a new article that ingest made before storing it (with no date
+    given: the one ``extract_article`` makes, still in the reading cache). Call inside the
+    transaction storing the article: the timeline update then recalls it instead of
+    reading the text again, whatever the run's size (the cache keeps the last 512)."""
+    unstated = PublicationDate(None, PUB_UNKNOWN)
+    Reading.objects.create(
+        article=article,
+        version=extractor_version(),
+        published=_digest(unstated),
+        payload=_payload(read_document(article.text, unstated)),
+    )
 
 
 class StoredReader:
@@ -93,7 +111,7 @@ class StoredReader:
                 article=self._articles[digest],
                 version=self.version,
                 published=published,
-                payload=zlib.compress(pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL)),
+                payload=_payload(document),
             )
             for (digest, published), document in self._new.items()
             if digest in self._articles and self._articles[digest].pk is not None

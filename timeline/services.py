@@ -31,6 +31,7 @@ from simple_history.models import HistoricalRecords
 from simple_history.utils import bulk_create_with_history
 
 from . import links_db, readings, sources
+from .bulk import insert_rows
 from .extraction import types as x
 from .extraction.countries import country_name
 from .extraction.header import header_problem, parse_header
@@ -126,8 +127,12 @@ def add_article(text: str, *, source_name: str = "") -> tuple[Article, bool]:
                     url=header.url[:1000],
                     outlet=header.outlet[:200],
                     source_name=source_name[:500],
+                    # The date the article states, a first guess that the timeline
+                    # update confirms (then it saves nothing) or replaces.
+                    **_published_fields(extraction.published),
                 )
                 _store_sentences(article, extraction.sentences)
+                readings.keep_first_reading(article)
                 mark_pending([digest])
             return article, True
         except IntegrityError:
@@ -139,9 +144,10 @@ def add_article(text: str, *, source_name: str = "") -> tuple[Article, bool]:
 
 
 def _store_sentences(article: Article, sentences: Sequence[x.Sentence]) -> None:
-    Sentence.objects.bulk_create(
-        Sentence(article=article, index=s.index, start=s.start, end=s.end, text=s.text)
-        for s in sentences
+    insert_rows(
+        Sentence,
+        ("article", "index", "start", "end", "text"),
+        ((article.pk, s.index, s.start, s.end, s.text) for s in sentences),
     )
 
 
@@ -454,6 +460,7 @@ def _update_timeline(changed: Sequence[Article], removed: Sequence[str]) -> int:
     reach = links_db.Reach()
     members = {a.content_hash for a in changed}
     reader = readings.StoredReader()
+    reader.load(changed)  # one query for all, not one per article in _keys_of
     for article in changed:  # the new text or date may share keys the old one did not
         keys |= _keys_of(reader, article)
     LinkKey.objects.filter(article_key__in=removed).delete()
@@ -526,28 +533,34 @@ def _store(result, articles, reader, found, *, scoped: bool) -> None:
             Reading.objects.exclude(version=reader.version).delete()
         by_key = {a.content_hash: a for a in articles}
         _store_articles(result, by_key)
-        # Not the article's text: one copy per sentence is the square of a long article.
-        rows = Sentence.objects.select_related("article").defer("article__text")
-        if scoped:
-            rows = rows.filter(article__in=articles)
-        sentences = {(s.article.content_hash, s.index): s for s in rows}
+        sentences = _sentences(articles, scoped=scoped)
         actors = _store_actors(result.actors)
         _store_mentions(result, by_key, sentences, actors, articles if scoped else None)
         _store_events(result.events, sentences, actors, articles if scoped else None)
         links_db.replace(found, everything=not scoped)
 
 
+def _sentences(articles: Sequence[Article], *, scoped: bool) -> dict[tuple[str, int], Sentence]:
+    """The sentences (of these articles, or all), by (article key, index), each holding
+    its article: the instance in hand, not one more instance per sentence."""
+    by_pk = {a.pk: a for a in articles}
+    rows = list(Sentence.objects.filter(article__in=articles) if scoped else Sentence.objects.all())
+    if missing := {row.article_id for row in rows} - by_pk.keys():  # stored meanwhile
+        # Without the text: one copy per sentence would be the square of a long article.
+        by_pk.update((a.pk, a) for a in Article.objects.defer("text").filter(pk__in=missing))
+    found = {}
+    for sentence in rows:
+        sentence.article = by_pk[sentence.article_id]
+        found[(sentence.article.content_hash, sentence.index)] = sentence
+    return found
+
+
 def _store_articles(result: x.TimelineResult, by_key: dict[str, Article]) -> None:
     for key, extraction in result.articles.items():
         article = by_key[key]
-        pub = extraction.published
-        source = pub.source if pub.value else x.PUB_UNKNOWN
         changed = article.apply_extracted(
             title=(article.title or extraction.title)[:500],
-            published=pub.value,
-            published_source=source,
-            published_evidence=pub.evidence,
-            published_certain=bool(pub.value) and pub.certain,
+            **_published_fields(extraction.published),
         )
         if "published" in article.edited_fields:
             changed += article.apply_extracted(published_source=Article.DateSource.EDITOR)
@@ -565,6 +578,16 @@ def _store_articles(result: x.TimelineResult, by_key: dict[str, Article]) -> Non
         Article.objects.filter(pk__in=stamped[start : start + 500]).update(
             extracted_at=timezone.now()
         )
+
+
+def _published_fields(pub: x.PublicationDate) -> dict[str, object]:
+    """An article's publication-date fields as extraction found them."""
+    return {
+        "published": pub.value,
+        "published_source": pub.source if pub.value else x.PUB_UNKNOWN,
+        "published_evidence": pub.evidence,
+        "published_certain": bool(pub.value) and pub.certain,
+    }
 
 
 def _countries(iso3s: Iterable[str], known: dict[str, Country] | None = None) -> list[Country]:
@@ -597,30 +620,40 @@ def _store_actors(infos: Sequence[x.ActorInfo]) -> dict[str, Actor]:
     ).values_list("actor_id", "name"):
         aliases.setdefault(actor_id, set()).add(name)
     result: dict[str, Actor] = {}
+    new: dict[str, Actor] = {}
+    slugs: set[str] = set()  # the new actors'
     for info in infos:
         country = _countries([info.country], known)[0] if info.country else None
-        actor = existing.get(info.key)
+        title = sorted(info.titles)[0][:200] if info.titles else ""
+        actor = existing.get(info.key) or new.get(info.key)
         if actor is None:
-            actor = Actor.objects.create(
+            # New actors are written together below, each with its creation record.
+            new[info.key] = Actor(
                 key=info.key,
-                slug=unique_slug(Actor, info.name, max_length=80),
+                slug=unique_slug(Actor, info.name, max_length=80, taken=slugs),
                 name=info.name,
                 kind=info.kind,
-                title=sorted(info.titles)[0][:200] if info.titles else "",
+                title=title,
                 country=country,
             )
-        else:
-            changed = actor.apply_extracted(
-                name=info.name,
-                kind=info.kind,
-                title=sorted(info.titles)[0][:200] if info.titles else actor.title,
-                country=country or actor.country,
-            )
-            if changed:
-                actor.save()
+            slugs.add(new[info.key].slug)
+            continue
+        changed = actor.apply_extracted(
+            name=info.name,
+            kind=info.kind,
+            title=title if info.titles else actor.title,
+            country=country or actor.country,
+        )
+        if changed and actor.pk is not None:
+            actor.save()
+    bulk_create_with_history(
+        list(new.values()), Actor, batch_size=BATCH, default_user=_history_user()
+    )
+    fresh_aliases: list[ActorAlias] = []
+    for info in infos:
         # Aliases go to the actor an editor merged this one into; once an
         # editor edited the alias list, it is theirs.
-        survivor = actor.survivor()
+        survivor = (existing.get(info.key) or new[info.key]).survivor()
         if "aliases" not in survivor.edited_fields:
             stored = aliases.setdefault(survivor.pk, set())
             fresh = [
@@ -628,10 +661,10 @@ def _store_actors(infos: Sequence[x.ActorInfo]) -> dict[str, Actor]:
                 for alias in sorted(info.aliases | {info.name})
                 if alias[:200] not in stored and alias[:200] != survivor.name
             ]
-            if fresh:
-                ActorAlias.objects.bulk_create(ActorAlias(actor=survivor, name=a) for a in fresh)
-                stored.update(fresh)
+            fresh_aliases.extend(ActorAlias(actor=survivor, name=a) for a in fresh)
+            stored.update(fresh)
         result[info.key] = survivor
+    ActorAlias.objects.bulk_create(fresh_aliases, batch_size=BATCH)
     return result
 
 
@@ -659,12 +692,13 @@ def _mention_values(mark, key, sentences, actors, countries) -> dict | None:
 
 
 def _compared(values: dict) -> tuple:
+    """The mark's row as stored (``_MENTION_FIELDS``)."""
     return (
         values["sentence"].pk,
         values["start"],
         values["end"],
         values["text"],
-        values["kind"],
+        str(values["kind"]),
         values["value"],
         values["country"].pk if values["country"] else None,
         values["actor"].pk if values["actor"] else None,
@@ -680,18 +714,18 @@ def _store_mentions(result, by_key, sentences, actors, scope=None) -> None:
     for article_id, *fields in rows.values_list("article_id", *_MENTION_FIELDS):
         stored.setdefault(article_id, []).append(tuple(fields))
     stale: list[int] = []
-    fresh: list[Mention] = []
+    fresh: list[tuple] = []
     for key, extraction in result.articles.items():
         article = by_key[key]
         marks = [*extraction.mentions, *extraction.timexes]
         found = [_mention_values(m, key, sentences, actors, countries) for m in marks]
-        found = [v for v in found if v is not None]
-        if Counter(map(_compared, found)) != Counter(stored.get(article.pk, [])):
+        rows = [_compared(values) for values in found if values is not None]
+        if Counter(rows) != Counter(stored.get(article.pk, [])):
             stale.append(article.pk)
-            fresh.extend(Mention(article=article, **values) for values in found)
+            fresh.extend((article.pk, *row) for row in rows)
     for start in range(0, len(stale), 500):
         Mention.objects.filter(article_id__in=stale[start : start + 500]).delete()
-    Mention.objects.bulk_create(fresh, batch_size=500)
+    insert_rows(Mention, ("article_id", *_MENTION_FIELDS), fresh)
 
 
 def _date_fields(value: x.DateValue | None) -> dict[str, object]:
