@@ -81,6 +81,35 @@ def load_events(events: EventQuerySet, *, offset: int = 0, limit: int | None = N
     return loaded
 
 
+def listed_evidence() -> QuerySet[Evidence]:
+    """What a row of the list reads from its sources (how many articles and sentences):
+    each sentence's text and article, none of the evidence's claims or the article's fields."""
+    return accepted_evidence().only(
+        "event_id",
+        "sentence__text",
+        "sentence__article__slug",
+        "sentence__article__duplicate_of_id",
+    )
+
+
+def load_listed(events: EventQuerySet, *, offset: int = 0, limit: int | None = None) -> list[Event]:
+    """The timeline's events (one page of the list, or every event of a small set, which the
+    chart also draws): each with its countries, its actors' names and the counts of its
+    sources, but not the sources' claims and articles that the event page and the API show."""
+    ordered = events.chronological().prefetch_related(
+        Prefetch("countries", queryset=Country.objects.only("iso3", "name")),
+        Prefetch("actors", queryset=Actor.objects.only("slug", "name")),
+        Prefetch("evidence", queryset=listed_evidence(), to_attr="sources"),
+    )
+    if limit is not None:
+        ordered = ordered[offset : offset + limit]
+    loaded = list(ordered)
+    for event in loaded:
+        event.corroboration = corroboration(event)
+        event.independent_sources = independent_sources(event)
+    return loaded
+
+
 def _ids(events: EventQuerySet):
     return events.order_by().values("pk")
 
@@ -260,7 +289,7 @@ class EventPage(Sequence):
         if not isinstance(index, slice):
             raise TypeError("an EventPage is read a page (a slice) at a time")
         start, stop = index.start or 0, min(index.stop or self.total, self.total)
-        return load_events(self.events, offset=start, limit=max(stop - start, 0))
+        return load_listed(self.events, offset=start, limit=max(stop - start, 0))
 
 
 class MonthIndex(Func):

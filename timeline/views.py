@@ -293,7 +293,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
     counted = tally.summary
     paging = PageForm(request.GET)
     # A small set is loaded whole, once, for the list and the chart; a large one a page at a time.
-    loaded = selectors.load_events(filtered) if counted.total <= DETAIL_LIMIT else None
+    loaded = selectors.load_listed(filtered) if counted.total <= DETAIL_LIMIT else None
     page = _list_page(
         loaded if loaded is not None else selectors.EventPage(filtered, counted.total), paging
     )
