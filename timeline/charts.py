@@ -18,6 +18,7 @@ import json
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from html import escape
 
 import plotly.graph_objects as go
@@ -360,7 +361,15 @@ def _default_range(events: Sequence[Event]) -> list[str] | None:
     return [window[0].isoformat(), window[1].isoformat()]
 
 
-def _layout(lanes: Lanes, window: list[str] | None) -> go.Layout:
+@cache
+def _no_template() -> dict:
+    """What plotly.py writes for ``template="none"`` (no theme: the page sets every style)."""
+    return json.loads(pio.to_json(go.Layout(template="none")))["template"]
+
+
+def _layout(lanes: Lanes, window: list[str] | None) -> dict:
+    """The layout as a plain dict: as a graph object it was validated twice per page, which
+    cost more than everything else the chart does (tests validate it against the schema)."""
     xaxis = {
         "type": "date",
         "gridcolor": "#e4e6ea",
@@ -384,23 +393,23 @@ def _layout(lanes: Lanes, window: list[str] | None) -> go.Layout:
     }
     if window:
         xaxis["range"] = window
-    return go.Layout(
+    return {
         # No plotly.py template: the page sets every style it wants, and saves the bytes.
-        template="none",
-        height=max(260, 150 + round(LANE_PX * lanes.total)),
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
-        barmode="overlay",
-        dragmode="pan",
-        hovermode="closest",
-        hoverlabel={"align": "left"},
-        font={"family": "system-ui, sans-serif", "size": 13, "color": "#1f2328"},
-        paper_bgcolor="#ffffff",
-        plot_bgcolor="#ffffff",
+        "template": _no_template(),
+        "height": max(260, 150 + round(LANE_PX * lanes.total)),
+        "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
+        "barmode": "overlay",
+        "dragmode": "pan",
+        "hovermode": "closest",
+        "hoverlabel": {"align": "left"},
+        "font": {"family": "system-ui, sans-serif", "size": 13, "color": "#1f2328"},
+        "paper_bgcolor": "#ffffff",
+        "plot_bgcolor": "#ffffff",
         # The legend is HTML under the chart: Plotly's would cover the axis on a phone.
-        showlegend=False,
-        xaxis=xaxis,
+        "showlegend": False,
+        "xaxis": xaxis,
         # Lanes run top to bottom from 0; each lane's name is at its centre.
-        yaxis={
+        "yaxis": {
             "type": "linear",
             "range": [lanes.total, 0],
             "tickvals": [lanes.centre(lane) for lane in lanes.names],
@@ -411,14 +420,14 @@ def _layout(lanes: Lanes, window: list[str] | None) -> go.Layout:
             "automargin": True,
             "showgrid": False,
         },
-        shapes=[_separator(top) for top in lanes.tops[1:]],
+        "shapes": [_separator(top) for top in lanes.tops[1:]],
         # For the page: on a phone it writes each name over its lane (its top), and it
         # notes at each lane's edges how many events lie out of view (its centre).
-        meta={
+        "meta": {
             "lane_tops": lanes.tops,
             "lane_centres": {lane: lanes.centre(lane) for lane in lanes.names},
         },
-    )
+    }
 
 
 def _separator(y: float) -> dict:
@@ -449,10 +458,17 @@ def _legend(traces: list) -> list[dict]:
     ]
 
 
-def to_page(figure: go.Figure, **extra) -> dict:
-    """The figure as the page reads it: validated JSON, the browser config, and facts
-    for the template (``extra``)."""
-    return json.loads(pio.to_json(figure, validate=True)) | {"config": CONFIG} | extra
+def to_page(data: list, layout: dict, **extra) -> dict:
+    """The figure as the page reads it: the few graph-object traces (``data``) as validated
+    JSON, the plain layout, the browser config, and facts for the template (``extra``)."""
+    traces = json.loads(pio.to_json(go.Figure(data=data), validate=True))["data"] if data else []
+    return {"data": traces, "layout": layout, "config": CONFIG} | extra
+
+
+def validate_figure(figure: dict) -> None:
+    """Check a page's figure (traces and layout) against plotly.js's schema (raises
+    ValueError): the pages build plain dicts, which plotly.py does not check."""
+    pio.to_json(go.Figure(data=figure["data"], layout=figure["layout"]), validate=True)
 
 
 def timeline_figure(events: Sequence[Event], lane_of: LaneOf = by_country) -> dict:
@@ -466,7 +482,8 @@ def timeline_figure(events: Sequence[Event], lane_of: LaneOf = by_country) -> di
     window = _default_range(dated) if dated else None
     # The eras (few) and the layout are validated objects; the marks are added as dicts.
     page = to_page(
-        go.Figure(data=[eras, *guard] if eras else guard, layout=_layout(lanes, window)),
+        [eras, *guard] if eras else guard,
+        _layout(lanes, window),
         legend=_legend(traces),
         hidden_lanes=lanes.hidden,
         points=sum(len(t["y"]) for t in traces),
@@ -604,8 +621,8 @@ def density_figure(
         )
     guard = _extent_guard(*extent)
     layout = _layout(layout_lanes, None)
-    layout.meta = (
-        dict(layout.meta)
+    layout["meta"] = (
+        layout["meta"]
         | {
             "density": True,
             "detail_limit": DETAIL_LIMIT,
@@ -613,7 +630,7 @@ def density_figure(
         }
         | detail
     )
-    page = to_page(go.Figure(data=[guard], layout=layout))
+    page = to_page([guard], layout)
     page["data"] = [*traces, *page["data"]]
     return page | {
         "legend": [],
