@@ -336,10 +336,12 @@ class EventQuerySet(models.QuerySet):
     def matching(self, text: str) -> EventQuerySet:
         if not text:
             return self
+        # A subquery, not a join: a join repeats an event per matching sentence, and every
+        # count over the result then needs DISTINCT (a sort of the whole set).
+        sentences = Evidence.objects.filter(rejected=False, sentence__text__icontains=text)
         return self.filter(
-            models.Q(title__icontains=text)
-            | models.Q(evidence__sentence__text__icontains=text, evidence__rejected=False)
-        ).distinct()
+            models.Q(title__icontains=text) | models.Q(pk__in=sentences.values("event_id"))
+        )
 
     def chronological(self) -> EventQuerySet:
         return self.order_by(models.F("start").asc(nulls_last=True), "end", "id")

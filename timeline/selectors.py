@@ -251,8 +251,10 @@ def summaries_by_type(events: EventQuerySet) -> dict[str, Summary]:
         events.order_by()
         .values("type")
         .annotate(
-            total=Count("pk", distinct=True),
-            undated=Count("pk", filter=Q(start__isnull=True), distinct=True),
+            # No DISTINCT: every filter is a subquery on the events, never a join that
+            # would repeat one (EventQuerySet, EventFilterForm.filter).
+            total=Count("pk"),
+            undated=Count("pk", filter=Q(start__isnull=True)),
             first=Min("start"),
             last=Max(Coalesce("end", "start")),
         )

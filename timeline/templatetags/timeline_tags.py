@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 
 from django import template
 from django.http import QueryDict
@@ -164,6 +165,61 @@ def _event_row(event: Event, labels: dict[str, str], panel: bool, query: str) ->
         format_html('<span class="event-countries">{}</span>', countries) if countries else "",
         presentation.source_count(event),
     )
+
+
+@register.filter
+def thousands(n) -> str:
+    """A count as people read it: 20,000 (the pages speak English)."""
+    return f"{n:,}" if isinstance(n, int) else n
+
+
+def _options(rows, chosen) -> SafeString:
+    """``<option>`` elements from (value, label, count, data-names or None) rows; built
+    here with plain escaping: with hundreds of options, a template (or format_html) cost
+    more per option than the query behind them."""
+    html = []
+    for value, label, n, names in rows:
+        data = f' data-names="{escape(names)}"' if names is not None else ""
+        selected = " selected" if value in chosen else ""
+        html.append(
+            f'\n        <option value="{escape(value)}"{data}{selected}>'
+            f"{escape(label)} ({thousands(n)})</option>"
+        )
+    return mark_safe("".join(html))  # every value escaped above
+
+
+@register.simple_tag
+def country_options(countries, chosen) -> SafeString:
+    return _options(((c.iso3, c.name, c.n, None) for c in countries), chosen)
+
+
+@register.simple_tag
+def actor_options(actors, chosen) -> SafeString:
+    """Each actor with its aliases: listed after the name, and in ``data-names`` for the
+    option search."""
+
+    def row(actor):
+        aliases = [alias.name for alias in actor.aliases.all()]
+        label = f"{actor.name} — {', '.join(aliases)}" if aliases else actor.name
+        return actor.slug, label, actor.n, "|".join([actor.name, *aliases])
+
+    return _options(map(row, actors), chosen)
+
+
+@register.simple_tag
+def article_options(articles, chosen: str) -> SafeString:
+    rows = ((a.slug, _truncated(a.title or a.slug, 70), a.n, None) for a in articles)
+    return _options(rows, {chosen})
+
+
+def _truncated(text: str, limit: int) -> str:
+    """As the ``truncatechars`` filter: at most ``limit`` characters, "…" included."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@register.simple_tag
+def type_options(types, chosen: str) -> SafeString:
+    return _options(((code, label, n, None) for code, label, n in types), {chosen})
 
 
 register.filter("plural", presentation.plural)
