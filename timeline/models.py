@@ -391,6 +391,11 @@ class Event(Mergeable, EditTracked):
             # The timeline's list: visible events (not merged) in date order, within dates.
             # Walked in order and stopped after a page, instead of sorting every event.
             models.Index(fields=["merged_into", "start", "end"], name="event_visible_start"),
+            # The timeline's counts per type and its extent (summaries_by_type), read from
+            # this index alone: with the table's wide rows, ten times slower at 20,000 events.
+            models.Index(
+                fields=["type", "merged_into", "hidden", "start", "end"], name="event_type_counts"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -247,7 +247,15 @@ def summaries_by_type(events: EventQuerySet) -> dict[str, Summary]:
 
     The type filter's counts are these over every other filter; the page's own summary
     is their sum, or the chosen type's row (``summary``): one scan of the events for both."""
-    rows = (
+    return {
+        row["type"]: Summary(row["total"], row["undated"], row["first"], row["last"])
+        for row in summaries_query(events)
+    }
+
+
+def summaries_query(events: EventQuerySet) -> QuerySet:
+    """The GROUP BY of ``summaries_by_type`` (the index ``event_type_counts`` covers it)."""
+    return (
         events.order_by()
         .values("type")
         .annotate(
@@ -259,10 +267,6 @@ def summaries_by_type(events: EventQuerySet) -> dict[str, Summary]:
             last=Max(Coalesce("end", "start")),
         )
     )
-    return {
-        row["type"]: Summary(row["total"], row["undated"], row["first"], row["last"])
-        for row in rows
-    }
 
 
 def summary(by_type: dict[str, Summary], chosen: str = "") -> Summary:
