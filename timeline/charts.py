@@ -634,6 +634,9 @@ def density_figure(
     page["data"] = [*traces, *page["data"]]
     return page | {
         "legend": [],
+        # Where each lane is: the country page shades its relations periods in them.
+        "lane_rows": {name: layout_lanes.centre(name) for name in names},
+        "lane_heights": dict.fromkeys(names, 1.0),
         "density": True,
         "hidden_lanes": hidden,
         "points": marks,
