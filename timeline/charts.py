@@ -562,7 +562,45 @@ def with_relation_periods(figure: dict, periods: Sequence[tuple]) -> dict:
 # --- density: the chart of a window with more events than marks can show -------------------
 
 DETAIL_LIMIT = 500  # at most this many dated events are drawn one by one
+# A density strip draws the busiest lanes and sums the rest into one: forty lanes made a
+# chart taller than a screen, and the lanes past the first screenful were rarely read.
+DENSITY_LANES = 20
+OTHER_LANE = "other"  # the key of the lane that sums the lanes not drawn
+
+
+def density_lanes(
+    ranked: list[tuple[str, object]], rows: Sequence[tuple[object, object, int]], noun: str
+) -> tuple[list[tuple[str, object]], list[tuple[object, object, int]], int]:
+    """The lanes of a density strip and their cells: the first ``DENSITY_LANES`` of
+    ``ranked`` (name, key), busiest first, then one lane ("153 other countries": ``noun``
+    in the plural) summing every other lane's bins. ``rows`` are (key, bin or None, count)
+    as ``selectors.lane_counts`` gives them. Returns the lanes, the cells, and how many
+    lanes the last one sums (0: none)."""
+    every = {row[0] for row in rows}  # ``ranked`` may hold only the first few (actors)
+    if len(every) <= DENSITY_LANES + 1:  # a lane of its own rather than "1 other"
+        drawn = ranked[: DENSITY_LANES + 1]
+    else:
+        drawn = ranked[:DENSITY_LANES]
+    keys = {key for _name, key in drawn}
+    others = every - keys
+    cells = [row for row in rows if row[1] is not None and row[0] in keys]
+    summed: Counter = Counter()
+    for key, value, n in rows:
+        if value is not None and key in others:
+            summed[value] += n
+    if not others:
+        return drawn, cells, 0
+    cells += [(OTHER_LANE, value, n) for value, n in summed.items()]
+    return [*drawn, (f"{len(others):,} other {noun}", OTHER_LANE)], cells, len(others)
+
+
 DENSITY_COLOURS = [[0, "#deebf7"], [0.35, "#6baed6"], [1, "#08306b"]]  # light to dark blue
+
+
+def _density_text(label: str, n: int, key) -> str:
+    if key == OTHER_LANE:  # an event in two of the summed lanes is in both
+        return f"{label}: {plural(n, 'event')}, counted once per lane"
+    return f"{label}: {plural(n, 'event')}"
 
 
 def density_figure(
@@ -587,7 +625,9 @@ def density_figure(
     by_lane: dict[object, list[tuple[dt.date, int]]] = {}
     for key, value, n in cells:
         by_lane.setdefault(key, []).append((bin.start(int(value)), n))
-    top = max((n for _k, _v, n in cells), default=1)
+    # The darkest is the busiest bin of a single lane: the summed lane, which would be darker
+    # than all of them and wash the others out, is drawn on the same scale, capped.
+    top = max((n for k, _v, n in cells if k != OTHER_LANE), default=1)
     # Plain dicts, not validated graph objects: with thousands of cells, plotly.py's
     # validation cost more than the queries. Their shape is pinned by the tests.
     traces = []
@@ -604,11 +644,11 @@ def density_figure(
                 "base": [start.isoformat() for start, _n in found],
                 "x": [(bin.end(start) - start).days * DAY_MS for start, _n in found],
                 "width": 0.8,
-                "text": [f"{bin.label(start)}: {plural(n, 'event')}" for start, n in found],
+                "text": [_density_text(bin.label(start), n, key) for start, n in found],
                 "textposition": "none",
                 "marker": {
                     # A square root: one event still shows; the busiest bin is the darkest.
-                    "color": [round((n / top) ** 0.5, 3) for _start, n in found],
+                    "color": [round(min(n / top, 1) ** 0.5, 3) for _start, n in found],
                     "colorscale": DENSITY_COLOURS,
                     "cmin": 0,
                     "cmax": 1,

@@ -22,10 +22,10 @@ from . import selectors
 from .charts import (
     DETAIL_LIMIT,
     LANE_FUNCTIONS,
-    MAX_LANES,
     by_country,
     by_partner,
     density_figure,
+    density_lanes,
     relation_periods,
     timeline_figure,
     with_relation_periods,
@@ -252,17 +252,17 @@ def _chart(
         dated = [event for event in loaded or [] if event.start]
         return timeline_figure(dated, LANE_FUNCTIONS[form.lane_mode])
     ranked = tally.countries if form.lane_mode == "country" else tally.actors
-    lanes = [(item.name, item.pk) for item in ranked[:MAX_LANES]]
-    drawn = {key for _name, key in lanes}
-    cells = [row for row in tally.lane_rows if row[1] is not None and row[0] in drawn]
-    every_lane = {row[0] for row in tally.lane_rows}
+    noun = "countries" if form.lane_mode == "country" else "actors"
+    lanes, cells, summed = density_lanes(
+        [(item.name, item.pk) for item in ranked], tally.lane_rows, noun
+    )
     counted = tally.summary
     return density_figure(
         lanes,
         cells,
         tally.bin,
         (counted.first, counted.last),
-        hidden=max(len(every_lane) - len(lanes), 0),
+        hidden=summed,
         marks=counted.dated,
         detail=_detail_source(form, query),
     )
@@ -399,17 +399,16 @@ def _entity_density(events: EventQuerySet, counted, filters: dict, home: str) ->
     bin = selectors.bin_for(counted.first, counted.last)
     rows = [row for row in selectors.lane_counts(events, "country", bin) if row[0] != home]
     countries = selectors.countries_counted(selectors.ranked(rows))
-    lanes = [(country.name, country.pk) for country in countries[:MAX_LANES]]
-    drawn = {key for _name, key in lanes}
+    lanes, cells, summed = density_lanes([(c.name, c.pk) for c in countries], rows, "countries")
     query = QueryDict(mutable=True)
     for key, value in filters.items():
         query[key] = value
     return density_figure(
         lanes,
-        [row for row in rows if row[1] is not None and row[0] in drawn],
+        cells,
         bin,
         (counted.first, counted.last),
-        hidden=max(len(countries) - len(lanes), 0),
+        hidden=summed,
         marks=counted.dated,
         detail={
             "api": reverse("api-events"),
