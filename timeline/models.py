@@ -562,6 +562,12 @@ class Job(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="The last sign of life of the worker running the job (its start, then each "
+        "article done): a running job silent for too long was interrupted.",
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]
