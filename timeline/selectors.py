@@ -44,11 +44,31 @@ def accepted_evidence() -> QuerySet[Evidence]:
 
 
 def with_sources(events: EventQuerySet) -> EventQuerySet:
+    """The events with their countries, actors and sources (``sources``: put in order by
+    ``_insource_order`` once loaded)."""
     return events.prefetch_related(
         "countries",
         Prefetch("actors", queryset=Actor.objects.select_related("country")),
-        Prefetch("evidence", queryset=accepted_evidence(), to_attr="sources"),
+        # Unordered in SQL: ordered by the article's date, SQLite walked every article
+        # of the corpus (by the date index) to find a few hundred events' sources.
+        Prefetch("evidence", queryset=accepted_evidence().order_by(), to_attr="sources"),
     )
+
+
+def source_order(evidence: Evidence) -> tuple:
+    """``accepted_evidence``'s order: oldest article first (undated first, as SQLite sorts
+    NULL), then its slug, then the sentence's place."""
+    article = evidence.sentence.article
+    published = article.published
+    return (published is not None, published or dt.date.min, article.slug, evidence.sentence.index)
+
+
+def _attach_counts(loaded: list[Event]) -> list[Event]:
+    for event in loaded:
+        event.sources.sort(key=source_order)
+        event.corroboration = corroboration(event)
+        event.independent_sources = independent_sources(event)
+    return loaded
 
 
 def _sources(event: Event):
@@ -74,21 +94,23 @@ def load_events(events: EventQuerySet, *, offset: int = 0, limit: int | None = N
     ordered = with_sources(events.chronological())
     if limit is not None:
         ordered = ordered[offset : offset + limit]
-    loaded = list(ordered)
-    for event in loaded:
-        event.corroboration = corroboration(event)
-        event.independent_sources = independent_sources(event)
-    return loaded
+    return _attach_counts(list(ordered))
 
 
 def listed_evidence() -> QuerySet[Evidence]:
     """What a row of the list reads from its sources (how many articles and sentences):
     each sentence's text and article, none of the evidence's claims or the article's fields."""
-    return accepted_evidence().only(
-        "event_id",
-        "sentence__text",
-        "sentence__article__slug",
-        "sentence__article__duplicate_of_id",
+    return (
+        accepted_evidence()
+        .only(
+            "event_id",
+            "sentence__text",
+            "sentence__index",
+            "sentence__article__slug",
+            "sentence__article__published",
+            "sentence__article__duplicate_of_id",
+        )
+        .order_by()  # see with_sources
     )
 
 
@@ -103,11 +125,7 @@ def load_listed(events: EventQuerySet, *, offset: int = 0, limit: int | None = N
     )
     if limit is not None:
         ordered = ordered[offset : offset + limit]
-    loaded = list(ordered)
-    for event in loaded:
-        event.corroboration = corroboration(event)
-        event.independent_sources = independent_sources(event)
-    return loaded
+    return _attach_counts(list(ordered))
 
 
 def _ids(events: EventQuerySet):
