@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import (
     Count,
     Exists,
@@ -119,13 +120,43 @@ def load_listed(events: EventQuerySet, *, offset: int = 0, limit: int | None = N
     chart also draws): each with its countries, its actors' names and the counts of its
     sources, but not the sources' claims and articles that the event page and the API show."""
     ordered = events.chronological().prefetch_related(
-        Prefetch("countries", queryset=Country.objects.only("iso3", "name")),
-        Prefetch("actors", queryset=Actor.objects.only("slug", "name")),
         Prefetch("evidence", queryset=listed_evidence(), to_attr="sources"),
     )
     if limit is not None:
         ordered = ordered[offset : offset + limit]
-    return _attach_counts(list(ordered))
+    loaded = list(ordered)
+    _attach_linked(loaded, Country, "countries", "iso3")
+    _attach_linked(loaded, Actor, "actors", "id", "slug")
+    return _attach_counts(loaded)
+
+
+def _attach_linked(events: list[Event], model, field: str, *columns: str) -> None:
+    """Each event's countries (or actors) by name, as ``prefetch_related`` would leave them
+    (``event.countries.all()`` reads them), in one query walked from the events' links.
+    Django's prefetch joins the other way, and SQLite then probed the link index once per
+    country and event: 50 ms for 460 events, not 2 ms."""
+    if not events:
+        return
+    link = getattr(Event, field).through
+    key = link._meta.get_field(model._meta.model_name).column
+    table, pk = model._meta.db_table, model._meta.pk.column
+    # CROSS JOIN: SQLite's way of keeping the join in the order written; a plain JOIN elsewhere.
+    join = "CROSS JOIN" if connection.vendor == "sqlite" else "JOIN"
+    marks = ", ".join(["%s"] * len(events))
+    names = ", ".join(f'm."{column}"' for column in dict.fromkeys([pk, *columns, "name"]))
+    found = model.objects.raw(
+        f'SELECT {names}, l."event_id" AS linked_event FROM "{link._meta.db_table}" l '
+        f'{join} "{table}" m ON m."{pk}" = l."{key}" WHERE l."event_id" IN ({marks})',
+        [event.pk for event in events],
+    )
+    by_event: dict[int, list] = defaultdict(list)
+    for item in found:
+        by_event[item.linked_event].append(item)
+    for event in events:
+        items = sorted(by_event[event.pk], key=lambda item: item.name)  # the models' order
+        cached = getattr(event, field).all()
+        cached._result_cache, cached._prefetch_done = items, True
+        event.__dict__.setdefault("_prefetched_objects_cache", {})[field] = cached
 
 
 def _ids(events: EventQuerySet):
