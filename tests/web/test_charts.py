@@ -279,3 +279,12 @@ def test_the_density_strip_is_valid_plotly(make_event):
     assert [t["name"] for t in strip] == ["AAA", "BBB"]
     assert sum(int(text.split(": ")[1].split()[0]) for text in strip[0]["text"]) == 40
     assert figure["layout"]["meta"]["density"] is True
+
+
+def test_the_figure_is_written_into_the_page_as_json_script_would():
+    from django.utils.html import json_script
+
+    from timeline.templatetags.timeline_tags import figure_json
+
+    value = {"title": "</script><b>&amp;</b>", "n": [1, 2.5, None], "text": "é ' \""}
+    assert figure_json(value, "timeline-figure") == json_script(value, "timeline-figure")
