@@ -81,6 +81,8 @@ def plans(main: list[str]) -> dict[str, str]:
         events = form.filter(selectors.visible_events())
         page = selectors.with_sources(events.chronological())[:100]
         out[f"{path}  (page of the list)"] = page.explain()
+        by_type = form.filter(selectors.visible_events(), ignoring={"type"})
+        out[f"{path}  (counts per type)"] = selectors.summaries_query(by_type).explain()
         bin = selectors.bin_for(*_extent(events))
         counts = selectors.lane_counts_query(events, "country", bin)
         out[f"{path}  (density per country and bin)"] = counts.explain()

@@ -546,7 +546,15 @@ class ArticleAdmin(EditTrackingAdmin):
 class JobAdmin(admin.ModelAdmin):
     """Background jobs: read-only, with their state, progress and failures."""
 
-    list_display = ["__str__", "state", "progress", "failure_count", "summary", "created_at"]
+    list_display = [
+        "__str__",
+        "state",
+        "progress",
+        "failure_count",
+        "summary",
+        "error_note",
+        "created_at",
+    ]
     list_filter = ["state", "kind"]
     readonly_fields = [
         "kind",
@@ -558,16 +566,55 @@ class JobAdmin(admin.ModelAdmin):
         "requested_by",
         "created_at",
         "started_at",
+        "heartbeat_at",
         "finished_at",
         "task_id",
     ]
     fields = readonly_fields
+    actions = ["run_again"]
 
     def has_add_permission(self, request):
         return False
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def has_rerun_permission(self, request) -> bool:
+        # Whoever may add articles may ask for the work that adding them runs.
+        return request.user.has_perm("timeline.add_article")
+
+    def changelist_view(self, request, extra_context=None):
+        from . import jobs
+
+        jobs.interrupt_stale()  # a job whose worker was killed shows as interrupted
+        return super().changelist_view(request, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        from . import jobs
+
+        jobs.interrupt_stale()
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    @admin.action(description="Run the selected failed jobs again", permissions=["rerun"])
+    def run_again(self, request, queryset):
+        from . import jobs
+
+        again = [job for job in queryset if jobs.can_run_again(job)]
+        user = request.user.get_username()
+        started = [jobs.run_again(job, user=user) for job in again]
+        if started:
+            self.message_user(request, f"Queued again as {', '.join(str(job) for job in started)}.")
+        if skipped := len(queryset) - len(again):
+            self.message_user(
+                request,
+                f"{skipped} job(s) left alone: only a job that failed as a whole "
+                "(interrupted, or an error of its own) still holds its work.",
+                messages.WARNING,
+            )
+
+    @admin.display(description="error")
+    def error_note(self, obj) -> str:
+        return (obj.error[:120] + "…") if len(obj.error) > 120 else (obj.error or "—")
 
     @admin.display(description="progress")
     def progress(self, obj) -> str:

@@ -18,6 +18,7 @@ import json
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from html import escape
 
 import plotly.graph_objects as go
@@ -360,7 +361,15 @@ def _default_range(events: Sequence[Event]) -> list[str] | None:
     return [window[0].isoformat(), window[1].isoformat()]
 
 
-def _layout(lanes: Lanes, window: list[str] | None) -> go.Layout:
+@cache
+def _no_template() -> dict:
+    """What plotly.py writes for ``template="none"`` (no theme: the page sets every style)."""
+    return json.loads(pio.to_json(go.Layout(template="none")))["template"]
+
+
+def _layout(lanes: Lanes, window: list[str] | None) -> dict:
+    """The layout as a plain dict: as a graph object it was validated twice per page, which
+    cost more than everything else the chart does (tests validate it against the schema)."""
     xaxis = {
         "type": "date",
         "gridcolor": "#e4e6ea",
@@ -384,23 +393,23 @@ def _layout(lanes: Lanes, window: list[str] | None) -> go.Layout:
     }
     if window:
         xaxis["range"] = window
-    return go.Layout(
+    return {
         # No plotly.py template: the page sets every style it wants, and saves the bytes.
-        template="none",
-        height=max(260, 150 + round(LANE_PX * lanes.total)),
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
-        barmode="overlay",
-        dragmode="pan",
-        hovermode="closest",
-        hoverlabel={"align": "left"},
-        font={"family": "system-ui, sans-serif", "size": 13, "color": "#1f2328"},
-        paper_bgcolor="#ffffff",
-        plot_bgcolor="#ffffff",
+        "template": _no_template(),
+        "height": max(260, 150 + round(LANE_PX * lanes.total)),
+        "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
+        "barmode": "overlay",
+        "dragmode": "pan",
+        "hovermode": "closest",
+        "hoverlabel": {"align": "left"},
+        "font": {"family": "system-ui, sans-serif", "size": 13, "color": "#1f2328"},
+        "paper_bgcolor": "#ffffff",
+        "plot_bgcolor": "#ffffff",
         # The legend is HTML under the chart: Plotly's would cover the axis on a phone.
-        showlegend=False,
-        xaxis=xaxis,
+        "showlegend": False,
+        "xaxis": xaxis,
         # Lanes run top to bottom from 0; each lane's name is at its centre.
-        yaxis={
+        "yaxis": {
             "type": "linear",
             "range": [lanes.total, 0],
             "tickvals": [lanes.centre(lane) for lane in lanes.names],
@@ -411,14 +420,14 @@ def _layout(lanes: Lanes, window: list[str] | None) -> go.Layout:
             "automargin": True,
             "showgrid": False,
         },
-        shapes=[_separator(top) for top in lanes.tops[1:]],
+        "shapes": [_separator(top) for top in lanes.tops[1:]],
         # For the page: on a phone it writes each name over its lane (its top), and it
         # notes at each lane's edges how many events lie out of view (its centre).
-        meta={
+        "meta": {
             "lane_tops": lanes.tops,
             "lane_centres": {lane: lanes.centre(lane) for lane in lanes.names},
         },
-    )
+    }
 
 
 def _separator(y: float) -> dict:
@@ -449,10 +458,17 @@ def _legend(traces: list) -> list[dict]:
     ]
 
 
-def to_page(figure: go.Figure, **extra) -> dict:
-    """The figure as the page reads it: validated JSON, the browser config, and facts
-    for the template (``extra``)."""
-    return json.loads(pio.to_json(figure, validate=True)) | {"config": CONFIG} | extra
+def to_page(data: list, layout: dict, **extra) -> dict:
+    """The figure as the page reads it: the few graph-object traces (``data``) as validated
+    JSON, the plain layout, the browser config, and facts for the template (``extra``)."""
+    traces = json.loads(pio.to_json(go.Figure(data=data), validate=True))["data"] if data else []
+    return {"data": traces, "layout": layout, "config": CONFIG} | extra
+
+
+def validate_figure(figure: dict) -> None:
+    """Check a page's figure (traces and layout) against plotly.js's schema (raises
+    ValueError): the pages build plain dicts, which plotly.py does not check."""
+    pio.to_json(go.Figure(data=figure["data"], layout=figure["layout"]), validate=True)
 
 
 def timeline_figure(events: Sequence[Event], lane_of: LaneOf = by_country) -> dict:
@@ -466,7 +482,8 @@ def timeline_figure(events: Sequence[Event], lane_of: LaneOf = by_country) -> di
     window = _default_range(dated) if dated else None
     # The eras (few) and the layout are validated objects; the marks are added as dicts.
     page = to_page(
-        go.Figure(data=[eras, *guard] if eras else guard, layout=_layout(lanes, window)),
+        [eras, *guard] if eras else guard,
+        _layout(lanes, window),
         legend=_legend(traces),
         hidden_lanes=lanes.hidden,
         points=sum(len(t["y"]) for t in traces),
@@ -545,7 +562,45 @@ def with_relation_periods(figure: dict, periods: Sequence[tuple]) -> dict:
 # --- density: the chart of a window with more events than marks can show -------------------
 
 DETAIL_LIMIT = 500  # at most this many dated events are drawn one by one
+# A density strip draws the busiest lanes and sums the rest into one: forty lanes made a
+# chart taller than a screen, and the lanes past the first screenful were rarely read.
+DENSITY_LANES = 20
+OTHER_LANE = "other"  # the key of the lane that sums the lanes not drawn
+
+
+def density_lanes(
+    ranked: list[tuple[str, object]], rows: Sequence[tuple[object, object, int]], noun: str
+) -> tuple[list[tuple[str, object]], list[tuple[object, object, int]], int]:
+    """The lanes of a density strip and their cells: the first ``DENSITY_LANES`` of
+    ``ranked`` (name, key), busiest first, then one lane ("153 other countries": ``noun``
+    in the plural) summing every other lane's bins. ``rows`` are (key, bin or None, count)
+    as ``selectors.lane_counts`` gives them. Returns the lanes, the cells, and how many
+    lanes the last one sums (0: none)."""
+    every = {row[0] for row in rows}  # ``ranked`` may hold only the first few (actors)
+    if len(every) <= DENSITY_LANES + 1:  # a lane of its own rather than "1 other"
+        drawn = ranked[: DENSITY_LANES + 1]
+    else:
+        drawn = ranked[:DENSITY_LANES]
+    keys = {key for _name, key in drawn}
+    others = every - keys
+    cells = [row for row in rows if row[1] is not None and row[0] in keys]
+    summed: Counter = Counter()
+    for key, value, n in rows:
+        if value is not None and key in others:
+            summed[value] += n
+    if not others:
+        return drawn, cells, 0
+    cells += [(OTHER_LANE, value, n) for value, n in summed.items()]
+    return [*drawn, (f"{len(others):,} other {noun}", OTHER_LANE)], cells, len(others)
+
+
 DENSITY_COLOURS = [[0, "#deebf7"], [0.35, "#6baed6"], [1, "#08306b"]]  # light to dark blue
+
+
+def _density_text(label: str, n: int, key) -> str:
+    if key == OTHER_LANE:  # an event in two of the summed lanes is in both
+        return f"{label}: {plural(n, 'event')}, counted once per lane"
+    return f"{label}: {plural(n, 'event')}"
 
 
 def density_figure(
@@ -570,7 +625,9 @@ def density_figure(
     by_lane: dict[object, list[tuple[dt.date, int]]] = {}
     for key, value, n in cells:
         by_lane.setdefault(key, []).append((bin.start(int(value)), n))
-    top = max((n for _k, _v, n in cells), default=1)
+    # The darkest is the busiest bin of a single lane: the summed lane, which would be darker
+    # than all of them and wash the others out, is drawn on the same scale, capped.
+    top = max((n for k, _v, n in cells if k != OTHER_LANE), default=1)
     # Plain dicts, not validated graph objects: with thousands of cells, plotly.py's
     # validation cost more than the queries. Their shape is pinned by the tests.
     traces = []
@@ -587,11 +644,11 @@ def density_figure(
                 "base": [start.isoformat() for start, _n in found],
                 "x": [(bin.end(start) - start).days * DAY_MS for start, _n in found],
                 "width": 0.8,
-                "text": [f"{bin.label(start)}: {plural(n, 'event')}" for start, n in found],
+                "text": [_density_text(bin.label(start), n, key) for start, n in found],
                 "textposition": "none",
                 "marker": {
                     # A square root: one event still shows; the busiest bin is the darkest.
-                    "color": [round((n / top) ** 0.5, 3) for _start, n in found],
+                    "color": [round(min(n / top, 1) ** 0.5, 3) for _start, n in found],
                     "colorscale": DENSITY_COLOURS,
                     "cmin": 0,
                     "cmax": 1,
@@ -604,8 +661,8 @@ def density_figure(
         )
     guard = _extent_guard(*extent)
     layout = _layout(layout_lanes, None)
-    layout.meta = (
-        dict(layout.meta)
+    layout["meta"] = (
+        layout["meta"]
         | {
             "density": True,
             "detail_limit": DETAIL_LIMIT,
@@ -613,10 +670,13 @@ def density_figure(
         }
         | detail
     )
-    page = to_page(go.Figure(data=[guard], layout=layout))
+    page = to_page([guard], layout)
     page["data"] = [*traces, *page["data"]]
     return page | {
         "legend": [],
+        # Where each lane is: the country page shades its relations periods in them.
+        "lane_rows": {name: layout_lanes.centre(name) for name in names},
+        "lane_heights": dict.fromkeys(names, 1.0),
         "density": True,
         "hidden_lanes": hidden,
         "points": marks,

@@ -10,17 +10,24 @@ A job that fails on one article finishes the others and names each failure;
 its state is then "failed" with the list. Timeline work a killed job leaves
 behind stays pending (``PendingUpdate``) and is finished by the next job or
 ``ingest``.
+
+A worker killed in the middle of a job cannot say so: the job's ``heartbeat_at``
+(its start, then each article done) stops moving. A running job silent for longer
+than ``JOB_STALE_MINUTES`` is marked failed as interrupted, with its last sign of
+life (``interrupt_stale``: whenever the admin shows jobs, and whenever a worker
+starts one), and the admin's "Run again" queues the same work as a new job.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Sequence
 from functools import partial
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django_tasks import task
 
@@ -87,8 +94,10 @@ def run_job(job_id: int) -> str:
     job = Job.objects.get(pk=job_id)
     if job.state in (Job.State.DONE, Job.State.FAILED):
         return job.state  # already run (a retried or duplicated task)
+    interrupt_stale()  # a worker starting a job also tidies up after a killed one
+    now = timezone.now()
     Job.objects.filter(pk=job_id).update(
-        state=Job.State.RUNNING, started_at=timezone.now(), done=0, failures=[]
+        state=Job.State.RUNNING, started_at=now, heartbeat_at=now, done=0, failures=[]
     )
     try:
         summary = RUNNERS[job.kind](job)
@@ -101,8 +110,9 @@ def run_job(job_id: int) -> str:
 
 
 def _progress(job_id: int, outcome: str, line: str) -> None:
-    """One article done: count it, and keep its name and reason if it failed."""
-    Job.objects.filter(pk=job_id).update(done=F("done") + 1)
+    """One article done: count it (a sign of life), and keep its name and reason if it
+    failed."""
+    Job.objects.filter(pk=job_id).update(done=F("done") + 1, heartbeat_at=timezone.now())
     if outcome == "failed":
         name, _, reason = line.removeprefix("FAILED").strip().partition(": ")
         job = Job.objects.get(pk=job_id)
@@ -118,6 +128,44 @@ def _finish(job_id: int, *, summary: str = "", error: str = "") -> None:
     if job.kind == Job.Kind.INGEST and not error:
         job.payload = {**job.payload, "texts": [[n, ""] for n, _t in job.payload["texts"]]}
     job.save(update_fields=["state", "summary", "error", "finished_at", "payload"])
+
+
+# --- Jobs whose worker died --------------------------------------------------
+
+
+def stale_after() -> dt.timedelta:
+    return dt.timedelta(minutes=settings.JOB_STALE_MINUTES)
+
+
+def interrupt_stale(now: dt.datetime | None = None) -> list[Job]:
+    """Mark as failed every running job whose worker gave no sign of life for longer than
+    ``stale_after()``: its process was killed or its machine stopped, and nothing else
+    would ever finish the job. Returns the jobs so marked."""
+    limit = (now or timezone.now()) - stale_after()
+    silent = Q(heartbeat_at__lt=limit) | Q(heartbeat_at__isnull=True, started_at__lt=limit)
+    stale = list(Job.objects.filter(silent, state=Job.State.RUNNING))
+    for job in stale:
+        last = job.heartbeat_at or job.started_at
+        _finish(
+            job.pk,
+            error=f"interrupted: its worker gave no sign of life after "
+            f"{timezone.localtime(last):%Y-%m-%d %H:%M} (stopped or killed) with "
+            f"{job.done} of {job.total} articles done; run it again to finish the work",
+        )
+    return stale
+
+
+def can_run_again(job: Job) -> bool:
+    """A job that failed as a whole (interrupted, or an error of its own) still holds its
+    work: an ingest keeps its texts until it ends without error."""
+    if job.state != Job.State.FAILED or not job.error:
+        return False
+    return all(text for _name, text in job.payload.get("texts", []))
+
+
+def run_again(job: Job, *, user: str = "") -> Job:
+    """The same work as a new job (the old one stays as it ended, for the record)."""
+    return _start(job.kind, job.payload, job.total, user)
 
 
 def _run_ingest(job: Job) -> str:

@@ -61,7 +61,9 @@ def relation_steps(country: Country) -> list[Step]:
             end=event.end or event.start,
             when=event.date_display or event.start.isoformat(),
             partners=tuple(c.iso3 for c in event.countries.all() if c.pk != country.pk),
-            wording=" ".join(evidence.sentence.text for evidence in event.sources),
+            wording=" ".join(
+                e.sentence.text for e in sorted(event.sources, key=selectors.source_order)
+            ),
             planned=event.status == Event.Status.PLANNED,
         )
         for event in events

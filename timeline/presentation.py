@@ -12,7 +12,8 @@ from .models import Article, Event, Evidence
 
 
 def plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+    """ "1 event", "20,000 events": a count with its word, and thousands separated."""
+    return f"{n} {word}" if n == 1 else f"{n:,} {word}s"
 
 
 def counts_text(articles: int, sentences: int) -> str:

@@ -240,6 +240,9 @@ if TASKS_BACKEND not in _TASK_BACKENDS:
         f"DJANGO_TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}, not {TASKS_BACKEND!r}"
     )
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND], "QUEUES": ["default"]}}
+# A running job whose worker gave no sign of life (it beats at its start and at each
+# article) for this long was interrupted: the admin shows it failed, to be run again.
+JOB_STALE_MINUTES = env_int("DJANGO_JOB_STALE_MINUTES", 30)
 if TASKS_BACKEND == "rq":
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
     RQ_QUEUES = {

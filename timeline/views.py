@@ -22,10 +22,10 @@ from . import selectors
 from .charts import (
     DETAIL_LIMIT,
     LANE_FUNCTIONS,
-    MAX_LANES,
     by_country,
     by_partner,
     density_figure,
+    density_lanes,
     relation_periods,
     timeline_figure,
     with_relation_periods,
@@ -252,17 +252,17 @@ def _chart(
         dated = [event for event in loaded or [] if event.start]
         return timeline_figure(dated, LANE_FUNCTIONS[form.lane_mode])
     ranked = tally.countries if form.lane_mode == "country" else tally.actors
-    lanes = [(item.name, item.pk) for item in ranked[:MAX_LANES]]
-    drawn = {key for _name, key in lanes}
-    cells = [row for row in tally.lane_rows if row[1] is not None and row[0] in drawn]
-    every_lane = {row[0] for row in tally.lane_rows}
+    noun = "countries" if form.lane_mode == "country" else "actors"
+    lanes, cells, summed = density_lanes(
+        [(item.name, item.pk) for item in ranked], tally.lane_rows, noun
+    )
     counted = tally.summary
     return density_figure(
         lanes,
         cells,
         tally.bin,
         (counted.first, counted.last),
-        hidden=max(len(every_lane) - len(lanes), 0),
+        hidden=summed,
         marks=counted.dated,
         detail=_detail_source(form, query),
     )
@@ -293,7 +293,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
     counted = tally.summary
     paging = PageForm(request.GET)
     # A small set is loaded whole, once, for the list and the chart; a large one a page at a time.
-    loaded = selectors.load_events(filtered) if counted.total <= DETAIL_LIMIT else None
+    loaded = selectors.load_listed(filtered) if counted.total <= DETAIL_LIMIT else None
     page = _list_page(
         loaded if loaded is not None else selectors.EventPage(filtered, counted.total), paging
     )
@@ -367,20 +367,70 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def _entity_events(
+    request: HttpRequest, events: EventQuerySet, lane_of, filters: dict, home: str = ""
+) -> dict:
+    """The chart and the list of an actor's or a country's page, bounded like ``/``: every
+    event drawn and listed when there are few; else their density per country lane and time
+    bin (``home``, the country of the page, left out: its lanes are the partners) and the
+    list a page at a time. ``filters``: the timeline's filters that select these events,
+    for the chart's zoomed detail."""
+    counted = selectors.summary(selectors.summaries_by_type(events))
+    paging = PageForm(request.GET)
+    loaded = None
+    if counted.total <= DETAIL_LIMIT:
+        loaded = selectors.load_listed(events)
+        figure = timeline_figure(loaded, lane_of)
+        page = _list_page(loaded, paging)
+    else:
+        figure = _entity_density(events, counted, filters, home)
+        page = _list_page(selectors.EventPage(events, counted.total), paging)
+    return {
+        "loaded": loaded,  # every event, when there are few
+        "figure": figure,
+        "page": page,
+        "events": page.object_list,
+        "total": counted.total,
+        "errors": paging.errors,
+    }
+
+
+def _entity_density(events: EventQuerySet, counted, filters: dict, home: str) -> dict:
+    bin = selectors.bin_for(counted.first, counted.last)
+    rows = [row for row in selectors.lane_counts(events, "country", bin) if row[0] != home]
+    countries = selectors.countries_counted(selectors.ranked(rows))
+    lanes, cells, summed = density_lanes([(c.name, c.pk) for c in countries], rows, "countries")
+    query = QueryDict(mutable=True)
+    for key, value in filters.items():
+        query[key] = value
+    return density_figure(
+        lanes,
+        cells,
+        bin,
+        (counted.first, counted.last),
+        hidden=summed,
+        marks=counted.dated,
+        detail={
+            "api": reverse("api-events"),
+            "query": query.urlencode(),
+            "lanes": "country",
+            "from": "",
+            "to": "",
+        },
+    )
+
+
 def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     actor = get_object_or_404(Actor.objects.select_related("country", "merged_into"), slug=slug)
     if actor.merged_into_id:
         return redirect(actor.survivor())
-    events = selectors.load_events(selectors.visible_events().filter(actors=actor))
+    events = selectors.visible_events().filter(actors=actor)
+    context = _entity_events(request, events, by_country, {"actor": actor.slug})
+    del context["loaded"]
     return render(
         request,
         "timeline/actor.html",
-        {
-            "actor": actor,
-            "aliases": list(actor.aliases.all()),
-            "events": events,
-            "figure": timeline_figure(events, by_country),
-        },
+        context | {"actor": actor, "aliases": list(actor.aliases.all())},
     )
 
 
@@ -388,20 +438,21 @@ def country_detail(request: HttpRequest, iso3: str) -> HttpResponse:
     if iso3 != iso3.upper():
         return redirect("country", iso3.upper())
     country = get_object_or_404(Country, iso3=iso3)
-    events = selectors.load_events(selectors.visible_events().filter(countries=country))
+    events = selectors.visible_events().filter(countries=country)
     partner_lanes = by_partner(country)
-    history = selectors.relation_history(events, partner_lanes)
-    figure = timeline_figure(events, partner_lanes)
+    context = _entity_events(request, events, partner_lanes, {"country": iso3}, home=iso3)
+    loaded = context.pop("loaded")
+    if loaded is None:  # a large set: only the events that establish or break relations
+        loaded = selectors.load_listed(
+            events.filter(type__in=selectors.ESTABLISH + selectors.BREAK)
+        )
+    history = selectors.relation_history(loaded, partner_lanes)
+    figure = context["figure"]
     with_relation_periods(figure, relation_periods(history, until=timezone.localdate()))
     return render(
         request,
         "timeline/country.html",
-        {
-            "country": country,
-            "events": events,
-            "relations": history,
-            "figure": figure,
-        },
+        context | {"country": country, "relations": history},
     )
 
 

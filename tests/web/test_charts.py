@@ -236,19 +236,22 @@ def test_the_chart_never_offers_to_upload_its_data(world):
 def test_every_trace_of_the_chart_is_valid_plotly(world):
     """The marks go to the page as plain dicts (validating hundreds of graph objects cost
     more than loading them): they must still be what plotly.js's schema accepts."""
-    from timeline.charts import validate_traces
+    from timeline.charts import validate_figure, validate_traces
 
     figure = timeline_figure(load_events(visible_events()))
     marks = [t for t in figure["data"] if t.get("type") in ("scatter", "bar")]
     assert len(marks) >= 3
     validate_traces(figure["data"])
+    validate_figure(figure)  # the layout is a plain dict too
+    with pytest.raises(ValueError):
+        validate_figure(figure | {"layout": figure["layout"] | {"dragmode": "fly"}})
     broken = [dict(marks[0], marker={"size": "big"})]
     with pytest.raises(ValueError):
         validate_traces(broken)
 
 
 def test_the_density_strip_is_valid_plotly(make_event):
-    from timeline.charts import density_figure, validate_traces
+    from timeline.charts import density_figure, validate_figure, validate_traces
     from timeline.selectors import bin_for, lane_counts
 
     for day in range(40):
@@ -271,7 +274,17 @@ def test_the_density_strip_is_valid_plotly(make_event):
         detail={"api": "/api/events.json", "query": ""},
     )
     validate_traces(figure["data"])
+    validate_figure(figure)
     strip = [t for t in figure["data"] if t.get("type") == "bar"]
     assert [t["name"] for t in strip] == ["AAA", "BBB"]
     assert sum(int(text.split(": ")[1].split()[0]) for text in strip[0]["text"]) == 40
     assert figure["layout"]["meta"]["density"] is True
+
+
+def test_the_figure_is_written_into_the_page_as_json_script_would():
+    from django.utils.html import json_script
+
+    from timeline.templatetags.timeline_tags import figure_json
+
+    value = {"title": "</script><b>&amp;</b>", "n": [1, 2.5, None], "text": "é ' \""}
+    assert figure_json(value, "timeline-figure") == json_script(value, "timeline-figure")

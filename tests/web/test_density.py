@@ -42,3 +42,25 @@ def test_each_event_falls_in_the_bin_that_holds_its_start(make_event, bin):
         inside = [d for d in days if start <= d < bin.end(start)]
         assert len(inside) == n, (bin, start, inside)
     assert sum(counted.values()) == len(days)
+
+
+def test_a_density_strip_draws_the_busiest_lanes_and_sums_the_others_into_one():
+    from timeline.charts import DENSITY_LANES, OTHER_LANE, density_lanes
+
+    ranked = [(f"Lane {i}", i) for i in range(DENSITY_LANES + 5)]
+    rows = [(i, bin, 100 - i) for i in range(DENSITY_LANES + 5) for bin in (7, 8)]
+    rows += [(DENSITY_LANES + 1, None, 3)]  # undated: in the form's counts, not the chart
+    lanes, cells, summed = density_lanes(ranked, rows, "countries")
+    assert lanes[:-1] == ranked[:DENSITY_LANES]
+    assert lanes[-1] == ("5 other countries", OTHER_LANE) and summed == 5
+    # The ranking may name only the first lanes (actors): the others are still summed.
+    assert density_lanes(ranked[: DENSITY_LANES + 2], rows, "actors")[1:] == (cells, 5)
+    other = {value: n for key, value, n in cells if key == OTHER_LANE}
+    expected = sum(100 - i for i in range(DENSITY_LANES, DENSITY_LANES + 5))
+    assert other == {7: expected, 8: expected}
+    assert len(cells) == 2 * DENSITY_LANES + 2
+    # One lane too many is drawn rather than summed as "1 other".
+    few = [row for row in rows if row[0] <= DENSITY_LANES]
+    lanes, cells, summed = density_lanes(ranked[: DENSITY_LANES + 1], few, "countries")
+    assert lanes == ranked[: DENSITY_LANES + 1] and summed == 0
+    assert {key for key, _v, _n in cells} == {i for _name, i in lanes}

@@ -122,3 +122,33 @@ def test_no_query_string_makes_a_server_error_or_grows_with_repetition(client, w
 def test_any_raw_query_string_is_answered_without_a_server_error(client, world, raw):
     for path in PATHS:
         assert client.get(path, QUERY_STRING=raw).status_code < 500
+
+
+@pytest.mark.parametrize("query", ["", "from=2020&to=2024", "q=talks", "country=AAA"])
+def test_the_counts_per_type_count_each_event_once(world, query):
+    """The GROUP BY behind the type choices and the page's total counts without DISTINCT:
+    every filter must be a subquery, never a join that would repeat an event. (Which index
+    it reads shows at scale: bench/pages_bench.py prints its plan at 20,000 events.)"""
+    from django.http import QueryDict
+
+    from timeline.filters import EventFilterForm
+    from timeline.selectors import summaries_by_type, visible_events
+
+    form = EventFilterForm(QueryDict(query))
+    assert form.is_valid()
+    events = form.filter(visible_events())
+    by_type = summaries_by_type(events)
+    assert sum(s.total for s in by_type.values()) == events.count() == len(set(events))
+
+
+def test_an_event_two_of_whose_sentences_match_the_text_counts_once(
+    client, make_article, make_event
+):
+    article = make_article("Avalon held talks with Borduria.", "The talks went on all day.")
+    sentences = tuple(article.sentences.all())
+    make_event("Talks in the capital", type="meet", countries=("AAA", "BBB"), sentences=sentences)
+    make_event("A visit", type="visit", countries=("AAA",), sentences=sentences[:1])
+    for query in ("q=talks", f"article={article.slug}", f"q=talks&article={article.slug}"):
+        page = client.get(f"/?{query}").content.decode()
+        assert '<h1 id="results-title" class="results-title" tabindex="-1">2 events</h1>' in page
+        assert ">AAA (2)</option>" in page and ">BBB (1)</option>" in page

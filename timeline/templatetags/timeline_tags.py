@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import re
+from html import escape
 
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import QueryDict
 from django.urls import reverse
-from django.utils.html import conditional_escape, format_html
+from django.utils.formats import date_format
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from .. import presentation
-from ..models import Article, Mention, Sentence
+from ..models import Article, Event, Mention, Sentence, event_type_choices
 
 register = template.Library()
 
@@ -107,6 +111,128 @@ def marked_sentence(sentence: Sentence, mentions: list[Mention]) -> SafeString:
         cursor = end
     parts.append(conditional_escape(text[cursor:]))
     return mark_safe("".join(str(p) for p in parts))  # every part escaped above
+
+
+@register.simple_tag
+def event_rows(events, panel: bool = False, query: str = "") -> SafeString:
+    """The list's rows, one ``<li>`` per event, built here rather than by template tags:
+    a page of 100 events cost more through the template engine (a lookup, a filter and
+    a URL per field) than every query of the page."""
+    labels = dict(event_type_choices())
+    rows = [_event_row(event, labels, panel, query) for event in events]
+    return mark_safe("".join(rows)) if rows else mark_safe('<li class="empty">No events.</li>')
+
+
+def _event_row(event: Event, labels: dict[str, str], panel: bool, query: str) -> str:
+    url = reverse("event", args=[event.pk])
+    link = (
+        format_html(
+            ' hx-get="{}" hx-target="#panel" hx-push-url="{}"',
+            url,
+            f"{url}?{query}" if query else url,
+        )
+        if panel
+        else ""
+    )
+    if event.start:
+        when = format_html(
+            '<time datetime="{}">{}</time>',
+            event.start.isoformat(),
+            event.date_display or date_format(event.start),
+        )
+    else:
+        when = "undated"
+    badges = []
+    if not event.date_certain:
+        badges.append(
+            format_html(
+                '<span class="badge badge-uncertain" title="Why: {}">uncertain date</span>',
+                presentation.date_doubt(event),
+            )
+        )
+    if event.status == Event.Status.PLANNED:
+        badges.append(mark_safe('<span class="badge badge-planned">planned</span>'))
+    countries = format_html_join(", ", "{}", ((c.name,) for c in event.countries.all()))
+    return format_html(
+        '<li class="event-item type-{}"><a class="event-link" href="{}"{}>{}</a>'
+        '<span class="event-meta"><span class="event-date">{}</span>{}'
+        '<span class="event-type">{}</span>{}<span class="event-sources">{}</span></span></li>',
+        event.type,
+        url,
+        link,
+        event.title,
+        when,
+        mark_safe("".join(badges)),  # each built by format_html
+        labels.get(event.type, event.type),
+        format_html('<span class="event-countries">{}</span>', countries) if countries else "",
+        presentation.source_count(event),
+    )
+
+
+@register.filter
+def thousands(n) -> str:
+    """A count as people read it: 20,000 (the pages speak English)."""
+    return f"{n:,}" if isinstance(n, int) else n
+
+
+def _options(rows, chosen) -> SafeString:
+    """``<option>`` elements from (value, label, count, data-names or None) rows; built
+    here with plain escaping: with hundreds of options, a template (or format_html) cost
+    more per option than the query behind them."""
+    html = []
+    for value, label, n, names in rows:
+        data = f' data-names="{escape(names)}"' if names is not None else ""
+        selected = " selected" if value in chosen else ""
+        html.append(
+            f'\n        <option value="{escape(value)}"{data}{selected}>'
+            f"{escape(label)} ({thousands(n)})</option>"
+        )
+    return mark_safe("".join(html))  # every value escaped above
+
+
+@register.simple_tag
+def country_options(countries, chosen) -> SafeString:
+    return _options(((c.iso3, c.name, c.n, None) for c in countries), chosen)
+
+
+@register.simple_tag
+def actor_options(actors, chosen) -> SafeString:
+    """Each actor with its aliases: listed after the name, and in ``data-names`` for the
+    option search."""
+
+    def row(actor):
+        aliases = [alias.name for alias in actor.aliases.all()]
+        label = f"{actor.name} — {', '.join(aliases)}" if aliases else actor.name
+        return actor.slug, label, actor.n, "|".join([actor.name, *aliases])
+
+    return _options(map(row, actors), chosen)
+
+
+@register.simple_tag
+def article_options(articles, chosen: str) -> SafeString:
+    rows = ((a.slug, _truncated(a.title or a.slug, 70), a.n, None) for a in articles)
+    return _options(rows, {chosen})
+
+
+def _truncated(text: str, limit: int) -> str:
+    """As the ``truncatechars`` filter: at most ``limit`` characters, "…" included."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@register.simple_tag
+def type_options(types, chosen: str) -> SafeString:
+    return _options(((code, label, n, None) for code, label, n in types), {chosen})
+
+
+@register.filter
+def figure_json(value, element_id: str) -> SafeString:
+    """As ``json_script``, for a chart's figure: the same escaping of ``<``, ``>`` and ``&``
+    done by three replaces instead of a character map, which cost 6 ms on a 90 KB figure."""
+    text = json.dumps(value, cls=DjangoJSONEncoder)
+    text = text.replace("&", "\\u0026").replace("<", "\\u003C").replace(">", "\\u003E")
+    return format_html(
+        '<script id="{}" type="application/json">{}</script>', element_id, mark_safe(text)
+    )
 
 
 register.filter("plural", presentation.plural)
