@@ -83,7 +83,9 @@ def test_the_second_page_lists_the_rest_and_keeps_the_filters(ui, many, world):
     assert len(second) == 50
     assert set(first).isdisjoint(second)
     assert len(set(first) | set(second)) == 150
-    # The chart still draws every filtered event, not just this page.
+    # The chart still draws every filtered event, not just this page (once the swapped-in
+    # chart is drawn: Plotly sets its .data when it draws).
+    page.wait_for_function("() => document.getElementById('timeline-chart').data")
     charted = page.evaluate(
         "() => new Set(document.getElementById('timeline-chart').data"
         ".flatMap(t => (t.customdata || []).map(c => c[0]))).size"
