@@ -468,3 +468,38 @@ def test_offices_opened_by_each_side_are_titled_as_missions_in_each_others_count
     assert found.title == "Cuba and United States open missions in each other's countries"
     (office,) = events("Peru set up a liaison office in Suva in March 2024.")
     assert office.title == "Peru opens a liaison office in Fiji"
+
+
+def test_a_time_adjunct_fronted_before_a_subordinate_clause_dates_the_main_clause():
+    # "On <date>, after/while/when <subordinate>, <main clause>": the fronted adjunct
+    # modifies the main clause; the subordinate one between them takes neither the date
+    # nor the main clause with it (issue #10, dev_16: a UN withdrawal lost entirely).
+    for text, expected in (
+        (
+            "On 7 January 1965, after Malaysia took its seat on the Security Council, "
+            "Indonesia withdrew from the United Nations.",
+            ("reduce_relations", "1965-01-07", ("IDN",)),
+        ),
+        (
+            "In March 1980, after its embassy was stormed, Peru broke off relations with Cuba.",
+            ("reduce_relations", "1980-03", ("PER", "CUB")),
+        ),
+        (
+            "On 12 May 1965, after months of secret talks, diplomatic relations between "
+            "Israel and Austria were established.",
+            ("establish_relations", "1965-05-12", ("ISR", "AUT")),
+        ),
+        (
+            "In October 1998, while the summit was under way, Peru and Ecuador signed a "
+            "peace agreement.",
+            ("sign_agreement", "1998-10", ("PER", "ECU")),
+        ),
+        (
+            "Last year, when the talks failed, Fiji expelled the Australian envoy.",
+            ("expel_withdraw", "2023", ("FJI", "AUS")),
+        ),
+    ):
+        found = events(text)
+        assert [(e.type, e.date.edtf if e.date else None, tuple(e.countries)) for e in found] == [
+            expected
+        ], (text, summary(found))

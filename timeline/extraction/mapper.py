@@ -306,6 +306,9 @@ def _clause_timexes(clause: Clause) -> list[Timex]:
     if not found and clause.previous and re.match(r"\s*when\b", clause.body, re.I):
         # "... in 2019, when Lima established relations with Fiji": the date before "when".
         found = own(*clause.previous)[-1:]
+    if not found and clause.fronted:
+        # "On 7 January 1965, after X did Y, Z withdrew": the fronted date is the main clause's.
+        found = own(*clause.fronted)[-1:]
     return found
 
 

@@ -42,6 +42,9 @@ class Clause:
     previous: tuple[int, int] | None = None  # the clause before it in the sentence
     earlier: bool = False  # a leading "After X did Y, ...": before the main clause's report
     leading_sentence: bool = False  # the sentence opens with a subordinate clause
+    # A time adjunct fronted before a subordinate clause: "On 7 January 1965, after X did Y,
+    # Z withdrew": it dates the main clause, which follows the subordinate one.
+    fronted: tuple[int, int] | None = None
 
     @property
     def body(self) -> str:

@@ -84,6 +84,25 @@ _LEADING_SUBORDINATE = re.compile(
     r"In\s+[a-z]+ing)"
     r"\b[^,]{3,160},\s+"
 )
+# A time adjunct fronted before a subordinate clause: "On 7 January 1965, after Malaysia took
+# the seat, Indonesia withdrew", "In March 1980, as protests grew, Peru broke off ...". The
+# adjunct modifies the main clause after the subordinate one, as any fronted adjunct does.
+_FRONTED_TIME = re.compile(
+    r"^(?:On|In|By|At|During|Early|Late|Later|Earlier|Last|This|That)\b[^,]{2,40},\s+"
+    r"(?=(?:after|before|following|when|while|as|once|since|despite|amid)\b)"
+)
+_SUBORDINATE = re.compile(
+    r"(?:after|before|following|when|while|as|once|since|despite|amid)\b[^,;]{3,160},\s+"
+)
+
+
+def _fronted(text: str) -> tuple[int, int] | None:
+    """Where a fronted time adjunct ends and the main clause after its subordinate begins."""
+    time = _FRONTED_TIME.match(text)
+    sub = _SUBORDINATE.match(text, time.end()) if time else None
+    return (time.end(), sub.end()) if time and sub else None
+
+
 # A leading "After Peru expelled Chile's envoy, ..." tells an earlier happening than the
 # main clause: the report's date is not its date.
 _EARLIER_LEAD = re.compile(r"^(?:\w+\s+)?(?:after|following|since)\b", re.I)
@@ -249,6 +268,7 @@ def _cuts(sentence: Sentence) -> list[tuple[int, int]]:
     lead = _LEADING_SUBORDINATE.match(text)
     if lead:
         cuts.append(lead.end())
+    cuts.extend(_fronted(text) or ())
     cuts.extend(m.end() for m in _CLAUSE_BREAK.finditer(text))
     cuts = [*sorted(set(cuts)), len(text)]
     return [
@@ -334,6 +354,9 @@ class RuleClauseAnalyser:
         earlier_end = (
             sentence.start + lead.end() if lead and _EARLIER_LEAD.match(sentence.text) else None
         )
+        fronted = _fronted(sentence.text)
+        if fronted:
+            earlier_end = sentence.start + fronted[1]
         out: list[Clause] = []
         previous = None
         for a, b in _cuts(sentence):
@@ -351,6 +374,9 @@ class RuleClauseAnalyser:
                     previous=previous,
                     earlier=b == earlier_end,
                     leading_sentence=bool(lead),
+                    fronted=(sentence.start, sentence.start + fronted[0])
+                    if fronted and a == sentence.start + fronted[1]
+                    else None,
                 )
             )
             previous = (a, b)
