@@ -503,3 +503,25 @@ def test_a_time_adjunct_fronted_before_a_subordinate_clause_dates_the_main_claus
         assert [(e.type, e.date.edtf if e.date else None, tuple(e.countries)) for e in found] == [
             expected
         ], (text, summary(found))
+
+
+def test_a_war_declared_over_is_a_peace_not_the_war():
+    # "declared their 'state of war' over" ends a war: a peace between the two, never an
+    # armed conflict (issue #10, dev_15), in any voice or tense.
+    for text, date in (
+        ("On Monday Ethiopia and Eritrea declared their “state of war” over.", "2024-04-29"),
+        ("Ethiopia and Eritrea formally ended the state of war on Monday.", "2024-04-29"),
+        ("The state of war between Peru and Chile was declared over on Monday.", "2024-04-29"),
+        (
+            "Peru and Chile have ended their state of war, their ministers said on Monday.",
+            "2024-04-29",
+        ),
+    ):
+        found = events(text)
+        assert [(e.type, e.date.edtf, len(e.countries)) for e in found] == [
+            ("sign_agreement", date, 2)
+        ], (text, summary(found))
+        assert found[0].title.endswith("end their war"), found[0].title
+    # Declaring a war is still one.
+    (war,) = events("Peru declared war on Chile on Monday.")
+    assert war.type == "armed_conflict"
