@@ -525,3 +525,29 @@ def test_a_war_declared_over_is_a_peace_not_the_war():
     # Declaring a war is still one.
     (war,) = events("Peru declared war on Chile on Monday.")
     assert war.type == "armed_conflict"
+
+
+def test_a_first_ambassador_named_or_sent_upgrades_relations_with_the_post():
+    # Naming or sending a first ambassador raises relations to ambassador level, as an
+    # exchange of ambassadors does; the state of the post ("to Iraq") is the other party,
+    # as in a recall (issue #10, dev_15: typed a war by 'since the 1991 Gulf War').
+    for text, date in (
+        (
+            "Kuwait on Thursday named its first ambassador to Iraq since the 1991 Gulf War.",
+            "2024-05-02",
+        ),
+        (
+            "Kuwait has appointed Ali al-Momen as its first ambassador to Iraq, the ministry "
+            "said on Monday.",
+            "2024-04-29",
+        ),
+        ("Chile sent its first envoy to Peru in March 1990.", "1990-03"),
+        ("Chile will name its first ambassador to Peru next month.", "2024-06"),
+    ):
+        found = events(text)
+        assert [(e.type, e.date.edtf, len(e.countries)) for e in found] == [
+            ("establish_relations", date, 2)
+        ], (text, summary(found))
+        assert "upgrade" in found[0].title, found[0].title
+    # A new ambassador in relations that stand is no upgrade.
+    assert events("Chile named a new ambassador to Peru on Monday.") == []

@@ -103,6 +103,13 @@ _ENVOY_CALLED_HOME = re.compile(
     r"(?:[\w-]+\s+)?(?:ambassador|envoy)\s+(?:to|in)\s+$",
     re.I,
 )
+# "named its first ambassador to Iraq", "appointed Ali as its envoy to Peru": the post of an
+# envoy named or sent is the other party of the appointment, as of a recall.
+_ENVOY_POSTED = re.compile(
+    r"\b(?:nam|appoint|nominat|accredit|sen[dt]|dispatch)\w*\s+(?:[A-Z][\w.'’-]*\s+){0,4}"
+    r"(?:as\s+)?(?:its|their|his|her|the|a)\s+(?:[\w-]+\s+){0,2}?(?:ambassador|envoy)\s+(?:to|in)\s+$",
+    re.I,
+)
 
 
 def _credentials_to(text: str, posted: Mention, country_mentions: list[Mention]) -> bool:
@@ -127,6 +134,7 @@ def clause_countries(
             re.search(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Cc]onsul)\s+(?:to|in)\s+$", before)
             and not _credentials_to(text, m, country_mentions)
             and not _ENVOY_CALLED_HOME.search(before)
+            and not _ENVOY_POSTED.search(before)
         ):
             continue  # "Ambassador to Thailand": where the envoy serves, not a party
         if _OTHER_ENVOYS.search(before):
