@@ -551,3 +551,32 @@ def test_a_first_ambassador_named_or_sent_upgrades_relations_with_the_post():
         assert "upgrade" in found[0].title, found[0].title
     # A new ambassador in relations that stand is no upgrade.
     assert events("Chile named a new ambassador to Peru on Monday.") == []
+
+
+def test_a_capital_naming_an_agreement_is_its_venue_and_an_agentless_deal_takes_the_pair_before():
+    # "the Algiers agreement" was signed in Algiers, not by Algeria; a deal told in the
+    # passive with no side named is between the sides of the happening just before
+    # (issue #10, dev_15: titled 'Algeria signs agreement').
+    for text, pair in (
+        (
+            "Ethiopia and Eritrea fought a border war from 1998 to 2000. A peace accord dubbed "
+            "the Algiers agreement was signed on December 12, 2000.",
+            ["ETH", "ERI"],
+        ),
+        (
+            "Peru and Ecuador fought a border war in 1995. The Brasilia peace accord was signed "
+            "in October 1998.",
+            ["PER", "ECU"],
+        ),
+        (
+            "Israel and Jordan ended decades of hostility in talks in 1994. The Washington "
+            "declaration was signed in July 1994.",
+            ["ISR", "JOR"],
+        ),
+        ("Angola and Namibia signed the Lusaka protocol in November 1994.", ["AGO", "NAM"]),
+    ):
+        deals = [e for e in events(text) if e.type == "sign_agreement"]
+        assert [e.countries for e in deals] == [pair], (text, summary(deals))
+    # A capital as the subject is still its government.
+    (deal,) = events("Algiers and Rabat signed an agreement in 1969.")
+    assert deal.countries == ["DZA", "MAR"]

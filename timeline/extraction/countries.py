@@ -81,6 +81,9 @@ class _Lexicon:
         self.capital_in_a_name = re.compile(
             rf"\s+(?:[A-Z][\w-]+\s+){{1,2}}(?:{_words(named['name_heads'])})\b"
         )
+        self.capital_head_after = re.compile(
+            rf"\s+(?:{_words(named['capital_heads_after'])})\b", re.I
+        )
         self.placed = re.compile(rf"\b(?:{_words(rules['place_words'])})\s+(?:the\s+)?$", re.I)
         state = rules["us_state"]
         self.state_before = re.compile(rf"\b(?:{_words(state['before'])})\s+$")
@@ -206,6 +209,7 @@ def _not_this_country(text: str, a: int, b: int, surface: str) -> bool:
         bool(lex.head_after.match(text, b) or lex.word_before.search(text[max(0, a - 10) : a]))
         or (surface in lex.person_like and _beside_a_name(text, a, b))
         or (kind == CAPITAL and bool(lex.capital_in_a_name.match(text, b)))
+        or (kind == CAPITAL and bool(lex.capital_head_after.match(text, b)))
         or (surface in lex.place_only_after and not lex.placed.search(text[max(0, a - 20) : a]))
         or (kind == DEMONYM and _in_languages(text, a, b))
         or (surface in lex.us_state_cities and _a_us_state(text, a, b, surface))

@@ -73,9 +73,14 @@ def _sentence_candidates(article, analyser, sentence, by_sentence, earlier) -> l
     found: list[Candidate] = []
     if not _page_furniture(sentence):
         previous: Candidate | None = None
+        before = by_sentence.get(sentence.index - 1, [])
         for clause in clauses:
             told = map_clause(
-                article, analyser, clause, previous if clause.kind != "relative" else None
+                article,
+                analyser,
+                clause,
+                previous if clause.kind != "relative" else None,
+                before[-1] if before else None,
             )
             found.extend(told)
             if told and clause.kind in ("main", "leading"):

@@ -50,6 +50,7 @@ from .types import (
     Role,
     Sentence,
     Timex,
+    Voice,
 )
 
 
@@ -749,6 +750,22 @@ def _venue_sides(r: Reading, previous: Candidate | None) -> None:
     r.countries = ordered_unique([*sides, *r.countries])
 
 
+_BE_DONE = re.compile(r"(?i)\b(?:was|were|been|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b")
+
+
+def _sides_of_the_sentence_before(r: Reading, before: Candidate | None) -> None:
+    """ "Ethiopia and Eritrea fought a war from 1998 to 2000. A peace accord was signed on
+    12 December 2000": a deal told in the passive, no side named in its sentence, is between
+    the two sides of the happening told just before."""
+    passive = r.predicate.voice == Voice.PASSIVE or _BE_DONE.search(r.trigger.group())
+    if not r.frame.bilateral or before is None or not passive:
+        return
+    if r.countries or any(m.kind == COUNTRY for m in r.clause.mentions):
+        return
+    if before.event.sentence == r.clause.sentence.index - 1 and len(before.event.countries) >= 2:
+        r.countries = list(before.event.countries[:2])
+
+
 def _sides_of_the_clause_before(r: Reading, previous: Candidate | None) -> None:
     """ "Lebanon severed relations with Iran in 1983, but relations were restored the
     following July": relations no clause country names are those the clause before in the
@@ -1366,16 +1383,21 @@ def _finish(r: Reading) -> list[Candidate]:
 
 
 def map_clause(
-    article: Article, analyser: ClauseAnalyser, clause: Clause, previous: Candidate | None
+    article: Article,
+    analyser: ClauseAnalyser,
+    clause: Clause,
+    previous: Candidate | None,
+    told_before: Candidate | None = None,
 ) -> list[Candidate]:
-    """The candidates one clause tells: none, one, or one per item it distributes over."""
+    """The candidates one clause tells: none, one, or one per item it distributes over.
+    ``told_before`` is the last happening of the sentence before."""
     parts = _coordinated(clause)
     if len(parts) > 1:
         out: list[Candidate] = []
         for part in parts:
-            out += _map_one(article, analyser, part, out[-1] if out else previous)
+            out += _map_one(article, analyser, part, out[-1] if out else previous, told_before)
         return out
-    return _map_one(article, analyser, clause, previous)
+    return _map_one(article, analyser, clause, previous, told_before)
 
 
 # Two statements of the same clause, each with its own date: "Iran broke relations with
@@ -1430,7 +1452,11 @@ def _cut(clause: Clause, end: int, resume: int, trigger: int) -> list[Clause]:
 
 
 def _map_one(
-    article: Article, analyser: ClauseAnalyser, clause: Clause, previous: Candidate | None
+    article: Article,
+    analyser: ClauseAnalyser,
+    clause: Clause,
+    previous: Candidate | None,
+    told_before: Candidate | None = None,
 ) -> list[Candidate]:
     reading, timexes, countries = read_clause(article, analyser, clause)
     if reading is None:
@@ -1440,6 +1466,7 @@ def _map_one(
     _becomes(reading)
     _venue_sides(reading, previous)
     _sides_of_the_clause_before(reading, previous)
+    _sides_of_the_sentence_before(reading, told_before)
     _drop_outsiders(reading)
     return [cand for each in _distributed(reading) for cand in _finish(each)]
 
