@@ -580,3 +580,37 @@ def test_a_capital_naming_an_agreement_is_its_venue_and_an_agentless_deal_takes_
     # A capital as the subject is still its government.
     (deal,) = events("Algiers and Rabat signed an agreement in 1969.")
     assert deal.countries == ["DZA", "MAR"]
+
+
+def test_a_plan_with_no_date_of_its_own_is_news_by_the_dated_statement_telling_it():
+    # "X will reopen its embassy within weeks, the minister said Sunday": the plan is
+    # announced on Sunday, as "announced that it would reopen" is (issue #10, dev_15: the
+    # plan was dropped for want of a date).
+    for text, date, title in (
+        (
+            "Iraq will reopen its embassy in Kuwait within weeks, Iraq's foreign minister "
+            "said Sunday.",
+            "2024-04-28",
+            "Iraq plans to reopen its embassy in Kuwait",
+        ),
+        (
+            "Peru will open an embassy in Fiji, the ministry said on Friday.",
+            "2024-05-03",
+            "Peru plans to open an embassy in Fiji",
+        ),
+        (
+            "Chile plans to reopen its embassy in Lima, its foreign minister said on Tuesday.",
+            "2024-04-30",
+            "Chile plans to reopen its embassy in Peru",
+        ),
+        (
+            "Chile is to restore relations with Peru, the ministry said on Friday.",
+            "2024-05-03",
+            "Chile agrees to restore diplomatic relations with Peru",
+        ),
+    ):
+        found = events(text)
+        assert [(e.type, e.date.edtf, e.title) for e in found] == [("intent", date, title)], (
+            text,
+            summary(found),
+        )

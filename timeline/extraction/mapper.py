@@ -641,6 +641,14 @@ def _modality(r: Reading) -> bool:
         r.effective = _taking_effect(r)
         if r.effective is not None:
             r.timexes = [r.clause.report_timex]
+        elif not r.timexes and r.clause.report_timex is not None:
+            # "Iraq will reopen its embassy within weeks, the minister said Sunday": a plan
+            # with no date of its own is news by the dated statement that tells it, as
+            # "announced that it would reopen" is.
+            r.timexes = [r.clause.report_timex]
+            rule = next((b for b in r.frame.becomes if b.when == "announced_would"), None)
+            if rule is not None:
+                r.become(rule.type)
     return True
 
 
