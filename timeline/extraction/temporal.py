@@ -2108,9 +2108,14 @@ def find_timexes(text: str, sentences: list[Sentence], published: dt.date | None
         body = text[sentence.start : sentence.end]
         ctx = _Context(body, published, found, quoted, history_piece)
         cands: list[_Cand] = []
+        scanned: dict[re.Pattern, bool] = {}  # rules share triggers (month names, units)
         for priority, (_name, pattern, handler, trigger) in enumerate(grammar.rules):
-            if trigger is not None and not trigger.search(body):
-                continue  # a cheap scan first: most rules cannot match most sentences
+            if trigger is not None:
+                hit = scanned.get(trigger)
+                if hit is None:
+                    hit = scanned[trigger] = trigger.search(body) is not None
+                if not hit:
+                    continue  # a cheap scan first: most rules cannot match most sentences
             for match in pattern.finditer(body):
                 cand = handler(match, ctx)
                 if cand is not None and cand.end > cand.start:
