@@ -17,7 +17,7 @@ import functools
 import re
 from dataclasses import dataclass, field, replace
 
-from . import temporal
+from . import literals, temporal
 from .clauses.model import Clause, ClauseAnalyser, ClauseKind, Predicate
 from .clauses.rules import ORDERED_TO, RANKED_TO, hedged, nominal
 from .countries import country_name, how_matched
@@ -164,21 +164,32 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # letters of any script, hyphen
 
 def _find_triggers(body: str) -> list[tuple[Frame, re.Match[str], Trigger]]:
     words = {w.replace("-", "") for w in _WORD.findall(body.lower())}
+    need, universe = _trigger_literals()
+    held = literals.held(literals.folded(body), universe)
     found = []
     for fr in frames().values():
-        found += _frame_triggers(fr, body, words)
+        found += _frame_triggers(fr, body, words, (need, held))
     return found
 
 
+@functools.cache
+def _trigger_literals() -> tuple[dict[re.Pattern, literals.Required], frozenset[str]]:
+    """Each trigger pattern's required strings, and all of them together."""
+    need = {t.regex: literals.required(t.regex) for fr in frames().values() for t in fr.triggers}
+    return need, frozenset().union(*(n for n in need.values() if n))
+
+
 def _frame_triggers(
-    fr: Frame, body: str, words: set[str]
+    fr: Frame, body: str, words: set[str], literal=({}, None)
 ) -> list[tuple[Frame, re.Match[str], Trigger]]:
     """A frame's triggers as one alternation would find them: leftmost first, the first
-    trigger at a place, none overlapping (one pattern per trigger is faster to run)."""
+    trigger at a place, none overlapping (one pattern per trigger is faster to run).
+    Triggers whose words, or whose pattern's required letters, the clause lacks are not run."""
     hits = sorted(
         (m.start(), index, m)
         for index, trigger in enumerate(fr.triggers)
         if trigger.anchors is None or not trigger.anchors.isdisjoint(words)
+        if not literals.rules_out(literal[0].get(trigger.regex), literal[1])
         for m in trigger.regex.finditer(body)
     )
     out: list[tuple[Frame, re.Match[str], Trigger]] = []
