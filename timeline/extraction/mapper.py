@@ -164,32 +164,47 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # letters of any script, hyphen
 
 def _find_triggers(body: str) -> list[tuple[Frame, re.Match[str], Trigger]]:
     words = {w.replace("-", "") for w in _WORD.findall(body.lower())}
-    need, universe = _trigger_literals()
+    needs, universe = _trigger_literals()
     held = literals.held(literals.folded(body), universe)
     found = []
-    for fr in frames().values():
-        found += _frame_triggers(fr, body, words, (need, held))
+    for code, fr in frames().items():
+        found += _frame_triggers(fr, body, words, needs[code], held)
     return found
 
 
-@functools.cache
-def _trigger_literals() -> tuple[dict[re.Pattern, literals.Required], frozenset[str]]:
-    """Each trigger pattern's required strings, and all of them together."""
-    need = {t.regex: literals.required(t.regex) for fr in frames().values() for t in fr.triggers}
-    return need, frozenset().union(*(n for n in need.values() if n))
+# The frames table the requirements below were read from, and them (a pattern's hash is
+# slow to compute, so they are kept by frame code and trigger position, not by pattern).
+_LITERALS_OF: list = [None, {}, frozenset()]
+
+
+def _trigger_literals() -> tuple[dict[str, tuple[literals.Required, ...]], frozenset[str]]:
+    """Each frame's triggers' required strings (literals.py), and all of them together."""
+    table = frames()
+    if _LITERALS_OF[0] is not table:
+        needs = {
+            code: tuple(literals.required(t.regex) for t in fr.triggers)
+            for code, fr in table.items()
+        }
+        universe = frozenset().union(*(n for ns in needs.values() for n in ns if n))
+        _LITERALS_OF[:] = [table, needs, universe]
+    return _LITERALS_OF[1], _LITERALS_OF[2]
 
 
 def _frame_triggers(
-    fr: Frame, body: str, words: set[str], literal=({}, None)
+    fr: Frame,
+    body: str,
+    words: set[str],
+    needs: tuple[literals.Required, ...] = (),
+    held: frozenset[str] | None = None,
 ) -> list[tuple[Frame, re.Match[str], Trigger]]:
     """A frame's triggers as one alternation would find them: leftmost first, the first
     trigger at a place, none overlapping (one pattern per trigger is faster to run).
-    Triggers whose words, or whose pattern's required letters, the clause lacks are not run."""
+    Triggers whose words, or whose pattern's required strings, the clause lacks are not run."""
     hits = sorted(
         (m.start(), index, m)
         for index, trigger in enumerate(fr.triggers)
         if trigger.anchors is None or not trigger.anchors.isdisjoint(words)
-        if not literals.rules_out(literal[0].get(trigger.regex), literal[1])
+        if not (needs and literals.rules_out(needs[index], held))
         for m in trigger.regex.finditer(body)
     )
     out: list[tuple[Frame, re.Match[str], Trigger]] = []

@@ -2114,14 +2114,15 @@ def _rule_candidates(grammar: _Grammar, body: str, ctx: _Context) -> list[_Cand]
     needs, universe = _rule_literals()
     held = literals.held(literals.folded(body), universe)
     cands: list[_Cand] = []
-    scanned: dict[re.Pattern, bool] = {}  # rules share triggers (month names, units)
+    scanned: dict[int, bool] = {}  # rules share triggers (month names, units); by id:
+    # a pattern's hash is slow to compute, and the grammar keeps them alive
     for priority, (_name, pattern, handler, trigger) in enumerate(grammar.rules):
         if any(literals.rules_out(need, held) for need in needs[priority]):
             continue  # a string the rule requires is missing
         if trigger is not None:
-            hit = scanned.get(trigger)
+            hit = scanned.get(id(trigger))
             if hit is None:
-                hit = scanned[trigger] = trigger.search(body) is not None
+                hit = scanned[id(trigger)] = trigger.search(body) is not None
             if not hit:
                 continue
         for match in pattern.finditer(body):
