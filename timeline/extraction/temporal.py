@@ -2117,8 +2117,8 @@ def _rule_candidates(grammar: _Grammar, body: str, ctx: _Context) -> list[_Cand]
     scanned: dict[int, bool] = {}  # rules share triggers (month names, units); by id:
     # a pattern's hash is slow to compute, and the grammar keeps them alive
     for priority, (_name, pattern, handler, trigger) in enumerate(grammar.rules):
-        if any(literals.rules_out(need, held) for need in needs[priority]):
-            continue  # a string the rule requires is missing
+        if held is not None and any(need.isdisjoint(held) for need in needs[priority]):
+            continue  # a string the rule requires is missing (see literals.rules_out)
         if trigger is not None:
             hit = scanned.get(id(trigger))
             if hit is None:
