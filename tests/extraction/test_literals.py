@@ -65,3 +65,37 @@ def test_no_frame_trigger_is_ruled_out_where_it_matches():
                     checked += 1
                     assert not _rules_out(trigger.regex, text), trigger.regex.pattern
     assert checked > 5
+
+
+def _gold_sentences() -> list[str]:
+    """The sentences of the tuned gold articles given inline (never the frozen sets')."""
+    import json
+    from pathlib import Path
+
+    found = []
+    for path in sorted((Path(__file__).parents[1] / "gold").glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("split") == "frozen":
+            continue
+        for article in data["articles"].values():
+            found += re.split(r"(?<=[.!?])\s+", article.get("text") or "")
+    return [s for s in found if s]
+
+
+def test_no_trigger_or_date_rule_is_ruled_out_where_it_matches_in_the_gold_texts():
+    from timeline.extraction import temporal
+
+    patterns = [t.regex for fr in frames().values() for t in fr.triggers]
+    patterns += [rule[1] for rule in temporal._grammar().rules]
+    sentences = _gold_sentences()
+    assert len(sentences) > 500
+    matched = 0
+    for pattern in patterns:
+        need = literals.required(pattern)
+        if need is None:
+            continue
+        for text in sentences:
+            if pattern.search(text):
+                matched += 1
+                assert not literals.rules_out(need, literals.held(literals.folded(text), need))
+    assert matched > 100
