@@ -200,12 +200,16 @@ def _frame_triggers(
     """A frame's triggers as one alternation would find them: leftmost first, the first
     trigger at a place, none overlapping (one pattern per trigger is faster to run).
     Triggers whose words, or whose pattern's required strings, the clause lacks are not run."""
-    hits = sorted(
-        (m.start(), index, m)
+    live = [
+        index
         for index, trigger in enumerate(fr.triggers)
         if trigger.anchors is None or not trigger.anchors.isdisjoint(words)
         if not (needs and literals.rules_out(needs[index], held))
-        for m in trigger.regex.finditer(body)
+    ]
+    if not live:
+        return []  # most frames: none of their words in the clause
+    hits = sorted(
+        (m.start(), index, m) for index in live for m in fr.triggers[index].regex.finditer(body)
     )
     out: list[tuple[Frame, re.Match[str], Trigger]] = []
     end = -1
