@@ -560,21 +560,35 @@ def _person(text: str, a: int, b: int, title: str, country: str, sentence_of) ->
     return rec
 
 
+_NAME_TOKEN = re.compile(rf"(?:{HYPHEN_PART})?{_WORD}|{LOW_PART}|\b{_REGNAL}\b")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_TITLE_WHOLE = re.compile(_TITLE_RE, re.IGNORECASE)
+
+
+@lru_cache(maxsize=8192)
+def _never_a_name_word(bare: str) -> bool:
+    """A word that is no part of a name wherever it stands (cached: the same words come
+    back in every run of capitals, and the titles' alternation is long)."""
+    return (
+        bare in _NOT_NAME_WORDS
+        or _TITLE_WHOLE.fullmatch(bare) is not None
+        or _hyphenated_title(bare)
+    )
+
+
 def _name_segments(text: str, a: int, b: int, in_country) -> list[tuple[int, int]]:
     """Split a capitalised run at words that cannot be part of a name."""
     segments: list[tuple[int, int]] = []
     seg_start = None
     seg_end = None
-    tokens = list(re.finditer(rf"(?:{HYPHEN_PART})?{_WORD}|{LOW_PART}|\b{_REGNAL}\b", text[a:b]))
+    tokens = list(_NAME_TOKEN.finditer(text[a:b]))
 
     def is_stop(word: str, ta: int, tb: int) -> bool:
-        bare = re.sub(r"['’]s$", "", word)
+        bare = _POSSESSIVE_END.sub("", word)
         return (
-            bare in _NOT_NAME_WORDS
+            _never_a_name_word(bare)
             or (bool(lookup(bare)) and not opens_a_name(text, ta, tb))
             or in_country(ta, tb)
-            or re.fullmatch(_TITLE_RE, bare, re.IGNORECASE) is not None
-            or _hyphenated_title(bare)
         )
 
     for index, tok in enumerate(tokens):

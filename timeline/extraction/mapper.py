@@ -17,7 +17,7 @@ import functools
 import re
 from dataclasses import dataclass, field, replace
 
-from . import temporal
+from . import literals, temporal
 from .clauses.model import Clause, ClauseAnalyser, ClauseKind, Predicate
 from .clauses.rules import ORDERED_TO, RANKED_TO, hedged, nominal
 from .countries import country_name, how_matched
@@ -165,22 +165,52 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # letters of any script, hyphen
 
 def _find_triggers(body: str) -> list[tuple[Frame, re.Match[str], Trigger]]:
     words = {w.replace("-", "") for w in _WORD.findall(body.lower())}
+    needs, universe = _trigger_literals()
+    held = literals.held(literals.folded(body), universe)
     found = []
-    for fr in frames().values():
-        found += _frame_triggers(fr, body, words)
+    for code, fr in frames().items():
+        found += _frame_triggers(fr, body, words, needs[code], held)
     return found
 
 
+# The frames table the requirements below were read from, and them (a pattern's hash is
+# slow to compute, so they are kept by frame code and trigger position, not by pattern).
+_LITERALS_OF: list = [None, {}, frozenset()]
+
+
+def _trigger_literals() -> tuple[dict[str, tuple[literals.Required, ...]], frozenset[str]]:
+    """Each frame's triggers' required strings (literals.py), and all of them together."""
+    table = frames()
+    if _LITERALS_OF[0] is not table:
+        needs = {
+            code: tuple(literals.required(t.regex) for t in fr.triggers)
+            for code, fr in table.items()
+        }
+        universe = frozenset().union(*(n for ns in needs.values() for n in ns if n))
+        _LITERALS_OF[:] = [table, needs, universe]
+    return _LITERALS_OF[1], _LITERALS_OF[2]
+
+
 def _frame_triggers(
-    fr: Frame, body: str, words: set[str]
+    fr: Frame,
+    body: str,
+    words: set[str],
+    needs: tuple[literals.Required, ...] = (),
+    held: frozenset[str] | None = None,
 ) -> list[tuple[Frame, re.Match[str], Trigger]]:
     """A frame's triggers as one alternation would find them: leftmost first, the first
-    trigger at a place, none overlapping (one pattern per trigger is faster to run)."""
-    hits = sorted(
-        (m.start(), index, m)
+    trigger at a place, none overlapping (one pattern per trigger is faster to run).
+    Triggers whose words, or whose pattern's required strings, the clause lacks are not run."""
+    live = [
+        index
         for index, trigger in enumerate(fr.triggers)
         if trigger.anchors is None or not trigger.anchors.isdisjoint(words)
-        for m in trigger.regex.finditer(body)
+        if not (needs and literals.rules_out(needs[index], held))
+    ]
+    if not live:
+        return []  # most frames: none of their words in the clause
+    hits = sorted(
+        (m.start(), index, m) for index in live for m in fr.triggers[index].regex.finditer(body)
     )
     out: list[tuple[Frame, re.Match[str], Trigger]] = []
     end = -1

@@ -11,6 +11,7 @@ Vocabulary and patterns only: nothing here knows an article, a team or a company
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .types import Sentence
@@ -52,8 +53,10 @@ _SPORT_TYPES = {"meet", "visit", "negotiate", "sign_agreement"}
 _SPORT_ATTACK = re.compile(r"\b(?:attack\w*|offensive|clashes|invasion|invad\w+)\b", re.I)
 
 
+@functools.lru_cache(maxsize=4096)
 def sport_sentence(text: str) -> bool:
-    """The sentence speaks of a sports match, team or competition."""
+    """The sentence speaks of a sports match, team or competition (cached: the article
+    test and each candidate ask of the same sentence, and the pattern is slow to fail)."""
     return bool(_SPORT.search(text))
 
 

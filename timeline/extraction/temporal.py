@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from . import literals
 from .types import (
     CENTURY,
     DAY,
@@ -2092,6 +2093,46 @@ def _share_years(cands: list[_Cand], body: str) -> list[_Cand]:
 _COORD_TO = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|to|through|until|-|–)\s*")
 
 
+@lru_cache(maxsize=1)
+def _rule_literals() -> tuple[tuple[tuple[literals.Required, ...], ...], frozenset[str]]:
+    """For each rule, the strings its trigger and its pattern require (see literals.py),
+    and all of them together."""
+    needs = tuple(
+        tuple(
+            n
+            for n in (literals.required(pattern), trigger and literals.required(trigger))
+            if n is not None
+        )
+        for _name, pattern, _handler, trigger in _grammar().rules
+    )
+    return needs, frozenset().union(*(n for need in needs for n in need))
+
+
+def _rule_candidates(grammar: _Grammar, body: str, ctx: _Context) -> list[_Cand]:
+    """Every rule's matches in one sentence. Cheap tests first: most rules cannot match
+    most sentences."""
+    needs, universe = _rule_literals()
+    held = literals.held(literals.folded(body), universe)
+    cands: list[_Cand] = []
+    scanned: dict[int, bool] = {}  # rules share triggers (month names, units); by id:
+    # a pattern's hash is slow to compute, and the grammar keeps them alive
+    for priority, (_name, pattern, handler, trigger) in enumerate(grammar.rules):
+        if held is not None and any(need.isdisjoint(held) for need in needs[priority]):
+            continue  # a string the rule requires is missing (see literals.rules_out)
+        if trigger is not None:
+            hit = scanned.get(id(trigger))
+            if hit is None:
+                hit = scanned[id(trigger)] = trigger.search(body) is not None
+            if not hit:
+                continue
+        for match in pattern.finditer(body):
+            cand = handler(match, ctx)
+            if cand is not None and cand.end > cand.start:
+                cand.priority = priority
+                cands.append(cand)
+    return cands
+
+
 def find_timexes(text: str, sentences: list[Sentence], published: dt.date | None) -> list[Timex]:
     """Every temporal expression in ``sentences``, with offsets into ``text``.
 
@@ -2107,15 +2148,7 @@ def find_timexes(text: str, sentences: list[Sentence], published: dt.date | None
     for sentence in sentences:
         body = text[sentence.start : sentence.end]
         ctx = _Context(body, published, found, quoted, history_piece)
-        cands: list[_Cand] = []
-        for priority, (_name, pattern, handler, trigger) in enumerate(grammar.rules):
-            if trigger is not None and not trigger.search(body):
-                continue  # a cheap scan first: most rules cannot match most sentences
-            for match in pattern.finditer(body):
-                cand = handler(match, ctx)
-                if cand is not None and cand.end > cand.start:
-                    cand.priority = priority
-                    cands.append(cand)
+        cands = _rule_candidates(grammar, body, ctx)
         for cand in _share_years(_merge_weekdays(_select(cands), body), body):
             if cand.spec.op == "anaphor":
                 cand = _anchor(cand, ctx)
