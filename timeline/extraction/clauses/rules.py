@@ -124,7 +124,9 @@ _HYPOTHETICAL = re.compile(
     rf"opportunit\w+|efforts?|would{_NOTICE}|could|might|(?-i:may)|if|whether|"
     r"consider(?:s|ing)?\s+(?:to|whether|\w+ing)|discuss\w*|explore|(?<!\bin\s)pursu\w+|procedures?|"
     r"policy\s+of|conditions\s+were\s+set|prospects?|possib\w+|potential|not|never|"
-    r"no\s+longer|without|yet\s+to|began\s+to|begin\s+to)\b",
+    r"no\s+longer|without|yet\s+to|began\s+to|begin\s+to|"
+    # A threat or a denial tells no act: "threatened to close", "denied it had cut".
+    r"threaten\w*|den(?:y|ies|ied|ying))\b",
     re.I,
 )
 _PLANNED = re.compile(
