@@ -18,6 +18,13 @@ from .frames import Frame
 from .types import COUNTRY, Mention
 
 _EPITHET_BEFORE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:of|to|with)\s+$")
+# A comma after a time closes a fronted adjunct, not a noun an epithet describes: in "On 3
+# May 1994, the president of Estonia visited Malawi" Estonia is the visitor's country.
+_TIME_BEFORE_COMMA = re.compile(
+    r"(?i)\b(?:\d{1,4}|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|year|month|"
+    r"week|weekend|today|yesterday|morning|afternoon|evening|night|later|earlier)\s*$"
+)
 # Only a noun for a state or a partner ends an epithet: in "Chile's president visited
 # Fiji" Chile is the visitor's country, a party.
 _EPITHET_AFTER = re.compile(
@@ -131,7 +138,8 @@ def clause_countries(
             continue  # "Ambassador to Thailand": where the envoy serves, not a party
         if _OTHER_ENVOYS.search(before):
             continue  # "Fiji's envoy, along with envoys of Peru and Chile, ...": others' envoys
-        if _EPITHET_BEFORE.search(before):
+        epithet = _EPITHET_BEFORE.search(before)
+        if epithet and not _TIME_BEFORE_COMMA.search(before[: epithet.start()]):
             continue
         if (
             _BACKGROUND_TIES.search(before)

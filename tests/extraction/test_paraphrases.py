@@ -1,0 +1,588 @@
+"""Paraphrase robustness: each main event frame told in many constructions.
+
+Each row varies one construction (tense, voice, nominalisation, reported speech, control
+verb, coordination, fronted date, apposition, inserted modifiers, another verb of the same
+meaning) over invented sentences with real countries from many regions. Each must give a
+done event of the right type, with exactly the right party countries and date. The
+negative rows (negation, hedges, denials, threats, calls on others) must give no done
+event of an action frame.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.extraction.pipeline import build_timeline
+from timeline.extraction.types import DocInput
+
+PUBLISHED = dt.date(2024, 5, 3)  # a Friday
+D = "1994-05-03"
+TUE = "2024-04-30"  # "on Tuesday", "said Tuesday": the Tuesday before publication
+PUB = "2024-05-03"  # an undated present perfect is news of the day
+
+
+def _rows():
+    R = []
+
+    def add(cons, frame, s, typ, parties, date=D):
+        R.append((cons, frame, s, typ, frozenset(parties.split()), date))
+
+    # establish relations
+    f, t = "establish", "establish_relations"
+    add(
+        "simple_past",
+        f,
+        "Ghana and Peru established diplomatic relations on 3 May 1994.",
+        t,
+        "GHA PER",
+    )
+    add(
+        "with_partner",
+        f,
+        "Vietnam established diplomatic relations with Uruguay on 3 May 1994.",
+        t,
+        "VNM URY",
+    )
+    add(
+        "present_perfect",
+        f,
+        "Norway has established diplomatic relations with Fiji.",
+        t,
+        "NOR FJI",
+        PUB,
+    )
+    add(
+        "passive",
+        f,
+        "Diplomatic relations between Senegal and Nepal were established on 3 May 1994.",
+        t,
+        "SEN NPL",
+    )
+    add(
+        "nominal",
+        f,
+        "The establishment of diplomatic ties between Jordan and Bolivia on 3 May 1994 was new.",
+        t,
+        "JOR BOL",
+    )
+    add(
+        "reported",
+        f,
+        "Estonia said on Tuesday it had established diplomatic relations with Malawi.",
+        t,
+        "EST MWI",
+        TUE,
+    )
+    add(
+        "reported_after",
+        f,
+        "Laos has established diplomatic relations with Tunisia, the ministry said Tuesday.",
+        t,
+        "LAO TUN",
+        TUE,
+    )
+    add(
+        "control",
+        f,
+        "Paraguay and Mongolia agreed on 3 May 1994 to establish diplomatic relations.",
+        t,
+        "PRY MNG",
+    )
+    add(
+        "fronted_date",
+        f,
+        "On 3 May 1994, Iceland and Namibia established diplomatic relations.",
+        t,
+        "ISL NAM",
+    )
+    add(
+        "apposition",
+        f,
+        "Ecuador, a member of the Andean Community, established ties with Cambodia on 3 May 1994.",
+        t,
+        "ECU KHM",
+    )
+    add(
+        "adverb",
+        f,
+        "Slovenia and Qatar formally established full diplomatic relations on 3 May 1994.",
+        t,
+        "SVN QAT",
+    )
+    add(
+        "modifiers",
+        f,
+        "Honduras and Benin established diplomatic and consular relations on 3 May 1994.",
+        t,
+        "HND BEN",
+    )
+    add("lemma", f, "Bhutan and Latvia forged diplomatic ties on 3 May 1994.", t, "BTN LVA")
+    # break relations
+    f, t = "break", "reduce_relations"
+    add(
+        "simple_past",
+        f,
+        "Ghana severed diplomatic relations with Peru on 3 May 1994.",
+        t,
+        "GHA PER",
+    )
+    add("present_perfect", f, "Vietnam has cut diplomatic ties with Uruguay.", t, "VNM URY", PUB)
+    add(
+        "passive",
+        f,
+        "Diplomatic relations between Norway and Fiji were severed on 3 May 1994.",
+        t,
+        "NOR FJI",
+    )
+    add(
+        "passive_by",
+        f,
+        "Relations with Senegal were broken off by Nepal on 3 May 1994.",
+        t,
+        "SEN NPL",
+    )
+    add(
+        "nominal",
+        f,
+        "Jordan's decision to sever diplomatic relations with Bolivia on 3 May 1994 was a shock.",
+        t,
+        "JOR BOL",
+    )
+    add(
+        "nominal_of",
+        f,
+        "The severing of diplomatic ties between Estonia and Malawi on 3 May 1994 was a shock.",
+        t,
+        "EST MWI",
+    )
+    add(
+        "reported",
+        f,
+        "Laos said on Tuesday it had broken off diplomatic relations with Tunisia.",
+        t,
+        "LAO TUN",
+        TUE,
+    )
+    add(
+        "reported_after",
+        f,
+        "Paraguay has cut diplomatic ties with Mongolia, the foreign ministry said Tuesday.",
+        t,
+        "PRY MNG",
+        TUE,
+    )
+    add(
+        "control",
+        f,
+        "Iceland decided on 3 May 1994 to sever diplomatic relations with Namibia.",
+        t,
+        "ISL NAM",
+    )
+    add(
+        "control_moved",
+        f,
+        "Ecuador moved on 3 May 1994 to cut diplomatic ties with Cambodia.",
+        t,
+        "ECU KHM",
+    )
+    add(
+        "fronted_date",
+        f,
+        "On 3 May 1994, Slovenia broke off diplomatic relations with Qatar.",
+        t,
+        "SVN QAT",
+    )
+    add(
+        "adverb",
+        f,
+        "Bhutan formally severed diplomatic and consular relations with Latvia on 3 May 1994.",
+        t,
+        "BTN LVA",
+    )
+    add("lemma_end", f, "Zambia ended diplomatic relations with Oman on 3 May 1994.", t, "ZMB OMN")
+    add(
+        "lemma_terminate",
+        f,
+        "Guatemala terminated diplomatic relations with Kazakhstan on 3 May 1994.",
+        t,
+        "GTM KAZ",
+    )
+    add("suspend", f, "Ghana suspended diplomatic relations with Peru on 3 May 1994.", t, "GHA PER")
+    add(
+        "coord_subject",
+        f,
+        "Vietnam and Uruguay severed diplomatic relations on 3 May 1994.",
+        t,
+        "VNM URY",
+    )
+    # restore
+    f, t = "restore", "establish_relations"
+    add(
+        "simple_past",
+        f,
+        "Ghana and Peru restored diplomatic relations on 3 May 1994.",
+        t,
+        "GHA PER",
+    )
+    add(
+        "present_perfect",
+        f,
+        "Vietnam has restored diplomatic ties with Uruguay.",
+        t,
+        "VNM URY",
+        PUB,
+    )
+    add(
+        "passive",
+        f,
+        "Diplomatic relations between Norway and Fiji were restored on 3 May 1994.",
+        t,
+        "NOR FJI",
+    )
+    add(
+        "nominal",
+        f,
+        "The restoration of diplomatic ties between Senegal and Nepal on 3 May 1994 was hailed.",
+        t,
+        "SEN NPL",
+    )
+    add(
+        "reported",
+        f,
+        "Jordan said on Tuesday it had resumed diplomatic relations with Bolivia.",
+        t,
+        "JOR BOL",
+        TUE,
+    )
+    add(
+        "control",
+        f,
+        "Estonia and Malawi agreed on 3 May 1994 to restore diplomatic relations.",
+        t,
+        "EST MWI",
+    )
+    add(
+        "lemma_reestablish",
+        f,
+        "Laos re-established diplomatic relations with Tunisia on 3 May 1994.",
+        t,
+        "LAO TUN",
+    )
+    add(
+        "lemma_normalise",
+        f,
+        "Paraguay and Mongolia normalised relations on 3 May 1994.",
+        t,
+        "PRY MNG",
+    )
+    add(
+        "fronted_date",
+        f,
+        "On 3 May 1994, Iceland resumed diplomatic relations with Namibia.",
+        t,
+        "ISL NAM",
+    )
+    add(
+        "adverb",
+        f,
+        "Ecuador and Cambodia officially restored full diplomatic relations on 3 May 1994.",
+        t,
+        "ECU KHM",
+    )
+    # recall / expel / summon
+    f, t = "envoys", "expel_withdraw"
+    add("recall", f, "Ghana recalled its ambassador from Peru on 3 May 1994.", t, "GHA PER")
+    add("recall_pp", f, "Vietnam has recalled its ambassador to Uruguay.", t, "VNM URY", PUB)
+    add("expel", f, "Norway expelled Fiji's ambassador on 3 May 1994.", t, "NOR FJI")
+    add(
+        "expel_passive",
+        f,
+        "The ambassador of Senegal was expelled by Nepal on 3 May 1994.",
+        t,
+        "SEN NPL",
+    )
+    add(
+        "expel_nominal",
+        f,
+        "Jordan's decision to expel the ambassador of Bolivia on 3 May 1994 angered officials.",
+        t,
+        "JOR BOL",
+    )
+    add(
+        "expel_reported",
+        f,
+        "Estonia said on Tuesday it had expelled two Malawian diplomats.",
+        t,
+        "EST MWI",
+        TUE,
+    )
+    add(
+        "expel_ordered_out",
+        f,
+        "Laos ordered Tunisia's ambassador to leave the country on 3 May 1994.",
+        t,
+        "LAO TUN",
+    )
+    add(
+        "persona_non_grata",
+        f,
+        "Paraguay declared the ambassador of Mongolia persona non grata on 3 May 1994.",
+        t,
+        "PRY MNG",
+    )
+    add(
+        "expel_fronted",
+        f,
+        "On 3 May 1994, Iceland expelled the ambassador of Namibia.",
+        t,
+        "ISL NAM",
+    )
+    add("withdraw", f, "Ecuador withdrew its ambassador from Cambodia on 3 May 1994.", t, "ECU KHM")
+    # envoys arrive
+    f = "credentials"
+    add(
+        "credentials",
+        f,
+        "The ambassador of Ghana presented his credentials to the president of Peru on 3 May 1994.",
+        "meet",
+        "GHA PER",
+    )
+    # embassy
+    f = "embassy"
+    add(
+        "open",
+        f,
+        "Ghana opened an embassy in Peru on 3 May 1994.",
+        "establish_relations",
+        "GHA PER",
+    )
+    add(
+        "open_pp",
+        f,
+        "Vietnam has opened an embassy in Uruguay.",
+        "establish_relations",
+        "VNM URY",
+        PUB,
+    )
+    add(
+        "open_passive",
+        f,
+        "Norway's embassy in Fiji was opened on 3 May 1994.",
+        "establish_relations",
+        "NOR FJI",
+    )
+    add(
+        "close",
+        f,
+        "Jordan closed its embassy in Bolivia on 3 May 1994.",
+        "reduce_relations",
+        "JOR BOL",
+    )
+    add(
+        "close_pp",
+        f,
+        "Estonia has closed its embassy in Malawi.",
+        "reduce_relations",
+        "EST MWI",
+        PUB,
+    )
+    add(
+        "close_reported",
+        f,
+        "Laos said on Tuesday it had shut its embassy in Tunisia.",
+        "reduce_relations",
+        "LAO TUN",
+        TUE,
+    )
+    add(
+        "close_fronted",
+        f,
+        "On 3 May 1994, Paraguay closed its embassy in Mongolia.",
+        "reduce_relations",
+        "PRY MNG",
+    )
+    # visit
+    f, t = "visit", "visit"
+    add("simple_past", f, "The president of Ghana visited Peru on 3 May 1994.", t, "GHA PER")
+    add("pp", f, "Vietnam's prime minister has visited Uruguay.", t, "VNM URY", PUB)
+    add(
+        "nominal",
+        f,
+        "The visit of Norway's foreign minister to Fiji on 3 May 1994 was the first in decades.",
+        t,
+        "NOR FJI",
+    )
+    add(
+        "arrived",
+        f,
+        "Senegal's president arrived in Nepal on 3 May 1994 for a state visit.",
+        t,
+        "SEN NPL",
+    )
+    add(
+        "paid_visit",
+        f,
+        "The king of Jordan paid an official visit to Bolivia on 3 May 1994.",
+        t,
+        "JOR BOL",
+    )
+    add(
+        "fronted", f, "On 3 May 1994, the foreign minister of Estonia visited Malawi.", t, "EST MWI"
+    )
+    # meet / talks
+    f, t = "meet", "meet"
+    add(
+        "met",
+        f,
+        "The foreign ministers of Ghana and Peru met in Geneva on 3 May 1994.",
+        t,
+        "GHA PER",
+    )
+    add("held_talks", f, "Vietnam and Uruguay held talks on 3 May 1994.", t, "VNM URY")
+    add(
+        "met_with",
+        f,
+        "The president of Norway met the prime minister of Fiji on 3 May 1994.",
+        t,
+        "NOR FJI",
+    )
+    add(
+        "reported",
+        f,
+        "Senegal's foreign minister met his Nepalese counterpart on Tuesday, the ministry said.",
+        t,
+        "SEN NPL",
+        TUE,
+    )
+    add(
+        "fronted",
+        f,
+        "On 3 May 1994, the leaders of Jordan and Bolivia met in Geneva.",
+        t,
+        "JOR BOL",
+    )
+    # sign
+    f, t = "sign", "sign_agreement"
+    add("simple_past", f, "Ghana and Peru signed a trade agreement on 3 May 1994.", t, "GHA PER")
+    add("with", f, "Vietnam signed a trade agreement with Uruguay on 3 May 1994.", t, "VNM URY")
+    add("pp", f, "Norway has signed a fisheries agreement with Fiji.", t, "NOR FJI", PUB)
+    add(
+        "treaty", f, "Jordan and Bolivia signed a treaty of friendship on 3 May 1994.", t, "JOR BOL"
+    )
+    add("fronted", f, "On 3 May 1994, Laos and Tunisia signed an agreement on visas.", t, "LAO TUN")
+    add(
+        "reported",
+        f,
+        "Paraguay said on Tuesday it had signed an agreement with Mongolia.",
+        t,
+        "PRY MNG",
+        TUE,
+    )
+    # recognise
+    f, t = "recognise", "recognise"
+    add("simple_past", f, "Ghana recognised Peru on 3 May 1994.", t, "GHA PER")
+    add(
+        "formally",
+        f,
+        "Vietnam formally recognised the independence of Uruguay on 3 May 1994.",
+        t,
+        "VNM URY",
+    )
+    add("pp", f, "Norway has recognised Fiji.", t, "NOR FJI", PUB)
+    add("passive", f, "Senegal was recognised by Nepal on 3 May 1994.", t, "SEN NPL")
+    add("fronted", f, "On 3 May 1994, Estonia recognised Malawi.", t, "EST MWI")
+    # join / leave
+    f = "organisation"
+    add("join", f, "Ghana joined the African Union on 3 May 1994.", "join_organisation", "GHA")
+    add(
+        "join_pp",
+        f,
+        "Vietnam has joined the World Trade Organization.",
+        "join_organisation",
+        "VNM",
+        PUB,
+    )
+    add(
+        "join_became_member",
+        f,
+        "Norway became a member of the United Nations on 3 May 1994.",
+        "join_organisation",
+        "NOR",
+    )
+    add(
+        "join_admitted",
+        f,
+        "Fiji was admitted to the United Nations on 3 May 1994.",
+        "join_organisation",
+        "FJI",
+    )
+    add(
+        "join_fronted",
+        f,
+        "On 3 May 1994, Senegal joined the Commonwealth.",
+        "join_organisation",
+        "SEN",
+    )
+    add("leave", f, "Nepal left the Commonwealth on 3 May 1994.", "reduce_relations", "NPL")
+    add(
+        "leave_withdrew",
+        f,
+        "Jordan withdrew from the Commonwealth on 3 May 1994.",
+        "reduce_relations",
+        "JOR",
+    )
+    add(
+        "leave_quit",
+        f,
+        "Bolivia quit the Organization of American States on 3 May 1994.",
+        "reduce_relations",
+        "BOL",
+    )
+    return R
+
+
+NEGATIVE = [
+    ("negated", "Ghana did not sever diplomatic relations with Peru on 3 May 1994."),
+    ("negated_never", "Vietnam never established diplomatic relations with Uruguay in 1994."),
+    ("hypothetical", "Norway could sever diplomatic relations with Fiji on 3 May 1994."),
+    ("hypothetical_might", "Senegal might expel the ambassador of Nepal on 3 May 1994."),
+    ("denial", "Jordan denied on 3 May 1994 that it had cut diplomatic ties with Bolivia."),
+    ("call", "Estonia called on 3 May 1994 for Malawi to expel the ambassador of Laos."),
+    (
+        "call_urge",
+        "Tunisia urged Paraguay on 3 May 1994 to sever diplomatic relations with Mongolia.",
+    ),
+    ("threat", "Iceland threatened on 3 May 1994 to close its embassy in Namibia."),
+    ("refused", "Ecuador refused on 3 May 1994 to recognise Cambodia."),
+]
+
+
+def _events(text: str):
+    return build_timeline([DocInput("a", text, PUBLISHED)]).events
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "parties", "date"),
+    [pytest.param(s, t, p, d, id=f"{f}-{c}") for c, f, s, t, p, d in _rows()],
+)
+def test_paraphrase_gives_the_event(sentence, type_, parties, date):
+    found = [
+        (e.type, set(e.countries), e.date and e.date.edtf, e.status) for e in _events(sentence)
+    ]
+    assert (type_, set(parties), date, "done") in found, found
+
+
+# Frames that tell words about an act, not the act.
+_SPEECH = {"criticise", "appeal", "intent", "announce", "other"}
+
+
+@pytest.mark.parametrize(("construction", "sentence"), NEGATIVE, ids=[c for c, _ in NEGATIVE])
+def test_an_unreal_act_gives_no_done_event(construction, sentence):
+    done = [
+        (e.type, e.countries)
+        for e in _events(sentence)
+        if e.status == "done" and e.date and e.type not in _SPEECH
+    ]
+    assert done == []
