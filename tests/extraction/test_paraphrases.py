@@ -469,7 +469,21 @@ def _rows():
     add("with", f, "Vietnam signed a trade agreement with Uruguay on 3 May 1994.", t, "VNM URY")
     add("pp", f, "Norway has signed a fisheries agreement with Fiji.", t, "NOR FJI", PUB)
     add(
+        "passive",
+        f,
+        "A trade agreement between Senegal and Nepal was signed on 3 May 1994.",
+        t,
+        "SEN NPL",
+    )
+    add(
         "treaty", f, "Jordan and Bolivia signed a treaty of friendship on 3 May 1994.", t, "JOR BOL"
+    )
+    add(
+        "nominal",
+        f,
+        "The signing of a trade agreement between Estonia and Malawi on 3 May 1994 was welcomed.",
+        t,
+        "EST MWI",
     )
     add("fronted", f, "On 3 May 1994, Laos and Tunisia signed an agreement on visas.", t, "LAO TUN")
     add(
@@ -492,6 +506,7 @@ def _rows():
     )
     add("pp", f, "Norway has recognised Fiji.", t, "NOR FJI", PUB)
     add("passive", f, "Senegal was recognised by Nepal on 3 May 1994.", t, "SEN NPL")
+    add("nominal", f, "Jordan's recognition of Bolivia on 3 May 1994 was welcomed.", t, "JOR BOL")
     add("fronted", f, "On 3 May 1994, Estonia recognised Malawi.", t, "EST MWI")
     # join / leave
     f = "organisation"
