@@ -23,6 +23,9 @@ TUE = "2024-04-30"  # "on Tuesday", "said Tuesday": the Tuesday before publicati
 PUB = "2024-05-03"  # an undated present perfect is news of the day
 
 
+# A list of partners told with one verb and one date is one happening with all of them
+# (as the gold sets annotate "broke off relations with A, B, C and D"); a list with a date
+# per partner is one happening each (tests/extraction/test_clauses.py).
 def _rows():
     R = []
 
@@ -119,6 +122,13 @@ def _rows():
         "HND BEN",
     )
     add("lemma", f, "Bhutan and Latvia forged diplomatic ties on 3 May 1994.", t, "BTN LVA")
+    add(
+        "coord_object",
+        f,
+        "Zambia established diplomatic relations with Oman and Guatemala on 3 May 1994.",
+        t,
+        "ZMB OMN GTM",
+    )
     # break relations
     f, t = "break", "reduce_relations"
     add(
@@ -555,6 +565,223 @@ def _rows():
         "reduce_relations",
         "BOL",
     )
+    # second round: more verbs, dates and coordinations
+    add(
+        "lemma_cut",
+        "break",
+        "Chad cut diplomatic ties with Qatar on May 3, 1994.",
+        "reduce_relations",
+        "TCD QAT",
+    )
+    add(
+        "lemma_break",
+        "break",
+        "Chile broke diplomatic relations with Cuba in May 1994.",
+        "reduce_relations",
+        "CHL CUB",
+        "1994-05",
+    )
+    add(
+        "pp_broken_off",
+        "break",
+        "Kenya has broken off diplomatic relations with Belize.",
+        "reduce_relations",
+        "KEN BLZ",
+        PUB,
+    )
+    add(
+        "announced_that",
+        "break",
+        "Libya announced on 3 May 1994 that it had severed relations with Malta.",
+        "reduce_relations",
+        "LBY MLT",
+    )
+    add(
+        "ministry_said_that",
+        "break",
+        "Gabon's ministry said on Tuesday that the country had suspended relations with Togo.",
+        "reduce_relations",
+        "GAB TGO",
+        TUE,
+    )
+    add(
+        "passive_between_after",
+        "restore",
+        "Relations were restored between Angola and Portugal on 3 May 1994.",
+        "establish_relations",
+        "AGO PRT",
+    )
+    add(
+        "exchange_ambassadors",
+        "establish",
+        "Cuba and Mexico agreed on 3 May 1994 to exchange ambassadors.",
+        "establish_relations",
+        "CUB MEX",
+    )
+    add(
+        "three_subjects",
+        "establish",
+        "Fiji, Tonga and Samoa established diplomatic relations with Chile on 3 May 1994.",
+        "establish_relations",
+        "FJI TON WSM CHL",
+    )
+    add(
+        "control_recall",
+        "envoys",
+        "Peru decided on 3 May 1994 to recall its ambassador from Chile.",
+        "expel_withdraw",
+        "PER CHL",
+    )
+    add(
+        "order_out",
+        "envoys",
+        "Sudan ordered out two Egyptian diplomats on 3 May 1994.",
+        "expel_withdraw",
+        "SDN EGY",
+    )
+    add(
+        "png_passive",
+        "envoys",
+        "Kenya's ambassador was declared persona non grata by Uganda on 3 May 1994.",
+        "expel_withdraw",
+        "KEN UGA",
+    )
+    add(
+        "expel_coord",
+        "envoys",
+        "Latvia expelled two Russian diplomats on 3 May 1994, the foreign ministry said.",
+        "expel_withdraw",
+        "LVA RUS",
+    )
+    add(
+        "recognise_coord",
+        "recognise",
+        "Iran recognised Armenia and Georgia on 3 May 1994.",
+        "recognise",
+        "IRN ARM GEO",
+    )
+    add(
+        "recognise_officially",
+        "recognise",
+        "Brazil officially recognised the State of Palestine on 3 May 1994.",
+        "recognise",
+        "BRA PSE",
+    )
+    add(
+        "rejoin",
+        "organisation",
+        "Fiji rejoined the Commonwealth on 3 May 1994.",
+        "join_organisation",
+        "FJI",
+    )
+    add(
+        "join_officially",
+        "organisation",
+        "Timor-Leste officially joined ASEAN on 3 May 1994.",
+        "join_organisation",
+        "TLS",
+    )
+    add(
+        "travelled",
+        "visit",
+        "The prime minister of India travelled to Japan on 3 May 1994.",
+        "visit",
+        "IND JPN",
+    )
+    add(
+        "began_visit",
+        "visit",
+        "Egypt's president began a state visit to Kenya on 3 May 1994.",
+        "visit",
+        "EGY KEN",
+    )
+    add(
+        "visit_reported",
+        "visit",
+        "Chile's foreign minister visited Peru on Tuesday, the ministry said.",
+        "visit",
+        "CHL PER",
+        TUE,
+    )
+    add(
+        "talks_with",
+        "meet",
+        "Mexico's president held talks with his Cuban counterpart on 3 May 1994.",
+        "meet",
+        "MEX CUB",
+    )
+    add(
+        "received",
+        "meet",
+        "The king of Morocco received the president of Senegal on 3 May 1994.",
+        "meet",
+        "MAR SEN",
+    )
+    add(
+        "inaugurated",
+        "embassy",
+        "Turkey inaugurated its embassy in Gambia on 3 May 1994.",
+        "establish_relations",
+        "TUR GMB",
+    )
+    add(
+        "shut_down",
+        "embassy",
+        "Canada shut down its embassy in Iran on 3 May 1994.",
+        "reduce_relations",
+        "CAN IRN",
+    )
+    add(
+        "close_passive",
+        "embassy",
+        "Kuwait's embassy in Iraq was closed on 3 May 1994.",
+        "reduce_relations",
+        "KWT IRQ",
+    )
+    add(
+        "sign_memorandum",
+        "sign",
+        "Nigeria and Ghana signed a memorandum of understanding on 3 May 1994.",
+        "sign_agreement",
+        "NGA GHA",
+    )
+    add(
+        "sign_coord",
+        "sign",
+        "Uganda signed trade agreements with Kenya and Tanzania on 3 May 1994.",
+        "sign_agreement",
+        "UGA KEN TZA",
+    )
+    add(
+        "sign_control",
+        "sign",
+        "Vietnam and Laos agreed on 3 May 1994 to sign a border treaty.",
+        "sign_agreement",
+        "VNM LAO",
+    )
+    add(
+        "establish_us_date",
+        "establish",
+        "Ghana and Chile established diplomatic relations on May 3, 1994.",
+        "establish_relations",
+        "GHA CHL",
+    )
+    add(
+        "establish_month",
+        "establish",
+        "Nepal established diplomatic relations with Peru in May 1994.",
+        "establish_relations",
+        "NPL PER",
+        "1994-05",
+    )
+    add(
+        "reported_according",
+        "establish",
+        "Mali has established diplomatic relations with Cuba, according to the foreign ministry.",
+        "establish_relations",
+        "MLI CUB",
+        PUB,
+    )
     return R
 
 
@@ -571,6 +798,7 @@ NEGATIVE = [
     ),
     ("threat", "Iceland threatened on 3 May 1994 to close its embassy in Namibia."),
     ("refused", "Ecuador refused on 3 May 1994 to recognise Cambodia."),
+    ("received_a_letter", "Ghana received a letter from the president of Peru on 3 May 1994."),
 ]
 
 
