@@ -205,6 +205,13 @@ def _rows():
         "SVN QAT",
     )
     add(
+        "apposition",
+        f,
+        "Honduras, a former Spanish colony, severed diplomatic relations with Benin on 3 May 1994.",
+        t,
+        "HND BEN",
+    )
+    add(
         "adverb",
         f,
         "Bhutan formally severed diplomatic and consular relations with Latvia on 3 May 1994.",

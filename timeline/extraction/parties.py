@@ -18,6 +18,13 @@ from .frames import Frame
 from .types import COUNTRY, Mention
 
 _EPITHET_BEFORE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:of|to|with)\s+$")
+# An epithet by a demonym: "Honduras, a former Spanish colony, ...".
+_ADJECTIVE_EPITHET_BEFORE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_ADJECTIVE_EPITHET = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:colony|ally|protectorate|territory|dependency|possession|"
+    r"client\s+state|satellite|mandate|province)\b[^,;.]{0,40},",
+    re.I,
+)
 # A comma after a time closes a fronted adjunct, not a noun an epithet describes: in "On 3
 # May 1994, the president of Estonia visited Malawi" Estonia is the visitor's country.
 _TIME_BEFORE_COMMA = re.compile(
@@ -149,6 +156,12 @@ def clause_countries(
             continue  # "hindered by X's close relations with Y": Y is background
         if kept and re.search(r",\s*$", before) and _POSSESSIVE_EPITHET.match(text[m.end :]):
             continue  # "with Syria, North Korea's former ally": describes Syria
+        if (
+            kept
+            and _ADJECTIVE_EPITHET_BEFORE.search(before)
+            and _ADJECTIVE_EPITHET.match(text, m.end)
+        ):
+            continue  # "Honduras, a former Spanish colony,": describes Honduras
         following = country_mentions[i + 1] if i + 1 < len(country_mentions) else None
         gap = text[m.end : following.start] if following is not None else ""
         if _EPITHET_AFTER.match(gap) and not re.search(
