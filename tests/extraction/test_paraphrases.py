@@ -789,6 +789,128 @@ def _rows():
         "MLI CUB",
         PUB,
     )
+    # third round: nominals, clefts, relatives, participles, second conjuncts
+    add(
+        "expel_nominal_poss",
+        "envoys",
+        "Chad's expulsion of Libya's ambassador on 3 May 1994 was sudden.",
+        "expel_withdraw",
+        "TCD LBY",
+    )
+    add(
+        "expel_passive_from",
+        "envoys",
+        "Two Kenyan diplomats were expelled from Uganda on 3 May 1994.",
+        "expel_withdraw",
+        "UGA KEN",
+    )
+    add(
+        "recall_passive",
+        "envoys",
+        "Peru's ambassador to Chile was recalled on 3 May 1994.",
+        "expel_withdraw",
+        "PER CHL",
+    )
+    add(
+        "recall_consult",
+        "envoys",
+        "Greece recalled its ambassador to Turkey for consultations on 3 May 1994.",
+        "expel_withdraw",
+        "GRC TUR",
+    )
+    add(
+        "officially_opened",
+        "embassy",
+        "Turkey officially opened its embassy in Gambia on 3 May 1994.",
+        "establish_relations",
+        "TUR GMB",
+    )
+    add(
+        "leave_nominal",
+        "organisation",
+        "Gambia's withdrawal from the Commonwealth on 3 May 1994 surprised many.",
+        "reduce_relations",
+        "GMB",
+    )
+    add(
+        "join_accession",
+        "organisation",
+        "Croatia's accession to the European Union on 3 May 1994 was celebrated.",
+        "join_organisation",
+        "HRV",
+    )
+    add(
+        "visit_nominal_poss",
+        "visit",
+        "Chile's president's visit to Peru on 3 May 1994 was brief.",
+        "visit",
+        "CHL PER",
+    )
+    add(
+        "talks_between",
+        "meet",
+        "Talks between Sudan and Egypt took place in Cairo on 3 May 1994.",
+        "meet",
+        "SDN EGY",
+    )
+    add(
+        "announced_resumption",
+        "restore",
+        "Iran and Egypt announced the resumption of diplomatic relations on 3 May 1994.",
+        "establish_relations",
+        "IRN EGY",
+    )
+    add(
+        "participle_citing",
+        "break",
+        "Morocco severed relations with Iran on 3 May 1994, citing interference.",
+        "reduce_relations",
+        "MAR IRN",
+    )
+    add(
+        "cleft",
+        "establish",
+        "It was on 3 May 1994 that Israel established diplomatic relations with Jordan.",
+        "establish_relations",
+        "ISR JOR",
+    )
+    add(
+        "relative",
+        "establish",
+        "Armenia, which established diplomatic relations with India on 3 May 1994, is small.",
+        "establish_relations",
+        "ARM IND",
+    )
+    add(
+        "restored_after_severed",
+        "restore",
+        "Ties between Iraq and Syria, severed in 1980, were restored on 3 May 1994.",
+        "establish_relations",
+        "IRQ SYR",
+    )
+    add(
+        "agreed_reported",
+        "restore",
+        "Rwanda and Burundi agreed to restore relations, the ministry said Tuesday.",
+        "establish_relations",
+        "RWA BDI",
+        TUE,
+    )
+    add(
+        "yesterday",
+        "break",
+        "Djibouti severed diplomatic relations with Eritrea yesterday.",
+        "reduce_relations",
+        "DJI ERI",
+        "2024-05-02",
+    )
+    add(
+        "sign_at_ceremony",
+        "sign",
+        "At a ceremony in Hanoi on 3 May 1994, Vietnam and Laos signed a border treaty.",
+        "sign_agreement",
+        "VNM LAO",
+    )
     return R
 
 

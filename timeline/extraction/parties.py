@@ -129,6 +129,25 @@ def _credentials_to(text: str, posted: Mention, country_mentions: list[Mention])
     )
 
 
+# "X's ambassador to Y was recalled": the envoy called home, told in the passive.
+_ENVOY_RECALLED_AFTER = re.compile(
+    r"\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:recalled|withdrawn|summoned\s+home|called\s+(?:back\s+)?home)\b",
+    re.I,
+)
+
+
+def _posted_to(text: str, m: Mention, before: str, country_mentions: list[Mention]) -> bool:
+    """ "Ambassador to Thailand" names where the envoy serves, no party: unless he is
+    called home from there or presents his credentials there."""
+    return (
+        bool(re.search(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Cc]onsul)\s+(?:to|in)\s+$", before))
+        and not _credentials_to(text, m, country_mentions)
+        and not _ENVOY_CALLED_HOME.search(before)
+        and not _ENVOY_RECALLED_AFTER.match(text, m.end)
+    )
+
+
 def clause_countries(
     text: str, clause_mentions: list[Mention], sentence_mentions: list[Mention], borrow: bool = True
 ) -> list[str]:
@@ -137,11 +156,7 @@ def clause_countries(
     kept = []
     for i, m in enumerate(country_mentions):
         before = text[max(0, m.start - 60) : m.start]
-        if (
-            re.search(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Cc]onsul)\s+(?:to|in)\s+$", before)
-            and not _credentials_to(text, m, country_mentions)
-            and not _ENVOY_CALLED_HOME.search(before)
-        ):
+        if _posted_to(text, m, before, country_mentions):
             continue  # "Ambassador to Thailand": where the envoy serves, not a party
         if _OTHER_ENVOYS.search(before):
             continue  # "Fiji's envoy, along with envoys of Peru and Chile, ...": others' envoys
