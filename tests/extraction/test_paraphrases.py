@@ -391,6 +391,13 @@ def _rows():
         "NOR FJI",
     )
     add(
+        "open_nominal",
+        f,
+        "The opening of Senegal's embassy in Nepal on 3 May 1994 was a milestone.",
+        "establish_relations",
+        "SEN NPL",
+    )
+    add(
         "close",
         f,
         "Jordan closed its embassy in Bolivia on 3 May 1994.",
@@ -817,6 +824,13 @@ def _rows():
         "Greece recalled its ambassador to Turkey for consultations on 3 May 1994.",
         "expel_withdraw",
         "GRC TUR",
+    )
+    add(
+        "closure_nominal",
+        "embassy",
+        "The closure of Canada's embassy in Iran on 3 May 1994 was criticised.",
+        "reduce_relations",
+        "CAN IRN",
     )
     add(
         "officially_opened",
