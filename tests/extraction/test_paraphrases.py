@@ -366,6 +366,13 @@ def _rows():
         "meet",
         "GHA PER",
     )
+    add(
+        "credentials_passive",
+        f,
+        "The credentials of Vietnam's envoy were presented to Uruguay's president on 3 May 1994.",
+        "meet",
+        "VNM URY",
+    )
     # embassy
     f = "embassy"
     add(
