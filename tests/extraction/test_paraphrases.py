@@ -932,6 +932,63 @@ def _rows():
         "sign_agreement",
         "VNM LAO",
     )
+    # fourth round: governments as subjects, announcements, rankings
+    add(
+        "government_of",
+        "break",
+        "The government of Panama severed relations with Cuba on 3 May 1994.",
+        "reduce_relations",
+        "PAN CUB",
+    )
+    add(
+        "ministry_announced",
+        "envoys",
+        "Japan's ministry announced on 3 May 1994 that it was recalling its envoy from China.",
+        "expel_withdraw",
+        "JPN CHN",
+    )
+    add(
+        "suspended_after",
+        "break",
+        "Relations between Mali and France were suspended on 3 May 1994 after the coup.",
+        "reduce_relations",
+        "MLI FRA",
+    )
+    add(
+        "downgraded",
+        "break",
+        "Niger downgraded diplomatic relations with Benin on 3 May 1994.",
+        "reduce_relations",
+        "NER BEN",
+    )
+    add(
+        "announced_establishment",
+        "establish",
+        "Bhutan announced on 3 May 1994 the establishment of diplomatic relations with Kuwait.",
+        "establish_relations",
+        "BTN KWT",
+    )
+    add(
+        "first_to_recognise",
+        "recognise",
+        "Iceland became the first country to recognise Lithuania on 3 May 1994.",
+        "recognise",
+        "ISL LTU",
+    )
+    add(
+        "withdrew_recognition",
+        "recognise",
+        "Tonga withdrew its recognition of Taiwan on 3 May 1994.",
+        "reduce_relations",
+        "TON TWN",
+    )
+    add(
+        "reestablished_coord",
+        "restore",
+        "Egypt and Qatar re-established diplomatic relations on 3 May 1994.",
+        "establish_relations",
+        "EGY QAT",
+    )
     return R
 
 
@@ -948,6 +1005,22 @@ NEGATIVE = [
     ),
     ("threat", "Iceland threatened on 3 May 1994 to close its embassy in Namibia."),
     ("refused", "Ecuador refused on 3 May 1994 to recognise Cambodia."),
+    (
+        "no_relations",
+        "Ghana has no diplomatic relations with Peru, the ministry said on 3 May 1994.",
+    ),
+    ("considering", "Peru is considering severing ties with Chile, officials said on 3 May 1994."),
+    (
+        "conditional",
+        "Fiji would recognise Kosovo if the court ruled for it, it said on 3 May 1994.",
+    ),
+    ("calls_for", "Calls for Ghana to expel the ambassador of Peru grew on 3 May 1994."),
+    (
+        "rejected_reports",
+        "Peru rejected reports on 3 May 1994 that it had expelled Chile's ambassador.",
+    ),
+    ("warned_could", "Peru warned on 3 May 1994 that it could cut ties with Chile."),
+    ("never_pp", "Peru has never recognised Kosovo, the minister said on 3 May 1994."),
     ("received_a_letter", "Ghana received a letter from the president of Peru on 3 May 1994."),
 ]
 
