@@ -989,6 +989,150 @@ def _rows():
         "establish_relations",
         "EGY QAT",
     )
+    # fifth round: dates between subject and verb, named people, joint statements
+    add(
+        "date_after_subject",
+        "establish",
+        "Bhutan on 3 May 1994 established diplomatic relations with Chile.",
+        "establish_relations",
+        "BTN CHL",
+    )
+    add(
+        "weekday_after_subject",
+        "break",
+        "Sudan on Tuesday severed ties with Iran.",
+        "reduce_relations",
+        "SDN IRN",
+        TUE,
+    )
+    add(
+        "decided_announced",
+        "break",
+        "Gabon has decided to sever relations with Togo, the president announced on Tuesday.",
+        "reduce_relations",
+        "GAB TGO",
+        TUE,
+    )
+    add(
+        "joint_communique",
+        "establish",
+        "Oman and Chile established relations, the two sides said in a statement on Tuesday.",
+        "establish_relations",
+        "OMN CHL",
+        TUE,
+    )
+    add(
+        "apposed_name",
+        "visit",
+        "Kenya's president, Daniel Moi, visited Uganda on 3 May 1994.",
+        "visit",
+        "KEN UGA",
+    )
+    add(
+        "title_of_country",
+        "visit",
+        "Foreign Minister Ana Lima of Chile visited Peru on 3 May 1994.",
+        "visit",
+        "CHL PER",
+    )
+    add(
+        "arrived_for_visit",
+        "visit",
+        "Peru's Foreign Minister Ana Ruiz arrived in Chile on Tuesday for a two-day visit.",
+        "visit",
+        "PER CHL",
+        TUE,
+    )
+    add(
+        "hours_to_leave",
+        "envoys",
+        "Iraq gave Kuwait's ambassador 48 hours to leave the country on 3 May 1994.",
+        "expel_withdraw",
+        "IRQ KWT",
+    )
+    add(
+        "named_leaders_met",
+        "meet",
+        "Prime Minister Jan Novak of Slovakia and President Ion Popa of Romania met on 3 May 1994.",
+        "meet",
+        "SVK ROU",
+    )
+    add(
+        "ending_rift",
+        "restore",
+        "Ghana restored full diplomatic relations with Togo on 3 May 1994, ending a long rift.",
+        "establish_relations",
+        "GHA TGO",
+    )
+    add(
+        "agreed_pp",
+        "restore",
+        "Turkey and Armenia have agreed to normalise relations.",
+        "establish_relations",
+        "TUR ARM",
+        PUB,
+    )
+    add(
+        "joined_as_member",
+        "organisation",
+        "Palau joined the United Nations as its 185th member on 3 May 1994.",
+        "join_organisation",
+        "PLW",
+    )
+    # sixth round: participles, pronouns and the sentence before
+    add(
+        "participle_broken",
+        "restore",
+        "Relations between Egypt and Iran, broken off in 1980, were restored on 3 May 1994.",
+        "establish_relations",
+        "EGY IRN",
+    )
+    add(
+        "decision_dated",
+        "break",
+        "Qatar's decision on 3 May 1994 to break off relations with Israel was a blow.",
+        "reduce_relations",
+        "QAT ISR",
+    )
+    add(
+        "restored_them",
+        "restore",
+        "Chile and Cuba broke off relations in 1973 and restored them on 3 May 1994.",
+        "establish_relations",
+        "CHL CUB",
+    )
+    add(
+        "two_countries",
+        "establish",
+        "Ghana and Peru signed a pact on Monday. "
+        "The two countries established diplomatic relations on 3 May 1994.",
+        "establish_relations",
+        "GHA PER",
+    )
+    add(
+        "pronoun_it",
+        "break",
+        "Botswana's leaders met on Monday. "
+        "It severed diplomatic relations with Zimbabwe on 3 May 1994.",
+        "reduce_relations",
+        "BWA ZWE",
+    )
+    add(
+        "neighbours",
+        "restore",
+        "Eritrea and Ethiopia fought a war. "
+        "Relations between the two neighbours were restored on 3 May 1994.",
+        "establish_relations",
+        "ERI ETH",
+    )
+    add(
+        "ranked_nth",
+        "establish",
+        "In 1994, Fiji became the 150th country to establish relations with Chile.",
+        "establish_relations",
+        "FJI CHL",
+        "1994",
+    )
     return R
 
 
