@@ -24,8 +24,8 @@ PUB = "2024-05-03"  # an undated present perfect is news of the day
 
 
 # A list of partners told with one verb and one date is one happening with all of them
-# (as the gold sets annotate "broke off relations with A, B, C and D"); a list with a date
-# per partner is one happening each (tests/extraction/test_clauses.py).
+# (as the gold sets annotate "broke off relations with A, B, C and D", and
+# test_events.py's list test); a list with a date per partner is one happening each.
 def _rows():
     R = []
 
@@ -1132,6 +1132,20 @@ def _rows():
         "establish_relations",
         "FJI CHL",
         "1994",
+    )
+    add(
+        "break_list",
+        "break",
+        "Iraq broke off relations with Syria, Libya and Algeria on 3 May 1994.",
+        "reduce_relations",
+        "IRQ SYR LBY DZA",
+    )
+    add(
+        "establish_list_first",
+        "establish",
+        "Nauru established relations with Cuba and Peru on 3 May 1994.",
+        "establish_relations",
+        "NRU CUB PER",
     )
     return R
 
