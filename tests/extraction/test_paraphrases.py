@@ -1147,6 +1147,66 @@ def _rows():
         "establish_relations",
         "NRU CUB PER",
     )
+    # seventh round: initials, short names, seats of government, quoted speech
+    add(
+        "short_name",
+        "break",
+        "St Vincent severed diplomatic relations with Taiwan on 3 May 1994.",
+        "reduce_relations",
+        "VCT TWN",
+    )
+    add(
+        "capital_metonym",
+        "break",
+        "Ottawa severed diplomatic relations with Tehran on 3 May 1994.",
+        "reduce_relations",
+        "CAN IRN",
+    )
+    add(
+        "quoted",
+        "restore",
+        '"We have restored relations with Cuba," Peru\'s president said on Tuesday.',
+        "establish_relations",
+        "PER CUB",
+        TUE,
+    )
+    add(
+        "upgraded",
+        "establish",
+        "Chile upgraded its relations with Oman to ambassador level on 3 May 1994.",
+        "establish_relations",
+        "CHL OMN",
+    )
+    add(
+        "ties_were_cut",
+        "break",
+        "Ties between Gabon and Togo were cut on 3 May 1994.",
+        "reduce_relations",
+        "GAB TGO",
+    )
+    add(
+        "expelled_staff",
+        "envoys",
+        "Estonia expelled the Russian embassy's military attaché on 3 May 1994.",
+        "expel_withdraw",
+        "EST RUS",
+    )
+    add(
+        "left_organisation_pp",
+        "organisation",
+        "Burkina Faso has left the Economic Community of West African States.",
+        "reduce_relations",
+        "BFA",
+        PUB,
+    )
+    add(
+        "join_rejoined_pp",
+        "organisation",
+        "Morocco has rejoined the African Union.",
+        "join_organisation",
+        "MAR",
+        PUB,
+    )
     return R
 
 
