@@ -18,6 +18,20 @@ from .frames import Frame
 from .types import COUNTRY, Mention
 
 _EPITHET_BEFORE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:of|to|with)\s+$")
+# An epithet by a demonym: "Honduras, a former Spanish colony, ...".
+_ADJECTIVE_EPITHET_BEFORE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_ADJECTIVE_EPITHET = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:colony|ally|protectorate|territory|dependency|possession|"
+    r"client\s+state|satellite|mandate|province)\b[^,;.]{0,40},",
+    re.I,
+)
+# A comma after a time closes a fronted adjunct, not a noun an epithet describes: in "On 3
+# May 1994, the president of Estonia visited Malawi" Estonia is the visitor's country.
+_TIME_BEFORE_COMMA = re.compile(
+    r"(?i)\b(?:\d{1,4}|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|year|month|"
+    r"week|weekend|today|yesterday|morning|afternoon|evening|night|later|earlier)\s*$"
+)
 # Only a noun for a state or a partner ends an epithet: in "Chile's president visited
 # Fiji" Chile is the visitor's country, a party.
 _EPITHET_AFTER = re.compile(
@@ -122,6 +136,26 @@ def _credentials_to(text: str, posted: Mention, country_mentions: list[Mention])
     )
 
 
+# "X's ambassador to Y was recalled": the envoy called home, told in the passive.
+_ENVOY_RECALLED_AFTER = re.compile(
+    r"\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:recalled|withdrawn|summoned\s+home|called\s+(?:back\s+)?home)\b",
+    re.I,
+)
+
+
+def _posted_to(text: str, m: Mention, before: str, country_mentions: list[Mention]) -> bool:
+    """ "Ambassador to Thailand" names where the envoy serves, no party: unless he is
+    called home from there or presents his credentials there."""
+    return (
+        bool(re.search(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Cc]onsul)\s+(?:to|in)\s+$", before))
+        and not _credentials_to(text, m, country_mentions)
+        and not _ENVOY_CALLED_HOME.search(before)
+        and not _ENVOY_POSTED.search(before)
+        and not _ENVOY_RECALLED_AFTER.match(text, m.end)
+    )
+
+
 def clause_countries(
     text: str, clause_mentions: list[Mention], sentence_mentions: list[Mention], borrow: bool = True
 ) -> list[str]:
@@ -130,16 +164,12 @@ def clause_countries(
     kept = []
     for i, m in enumerate(country_mentions):
         before = text[max(0, m.start - 60) : m.start]
-        if (
-            re.search(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Cc]onsul)\s+(?:to|in)\s+$", before)
-            and not _credentials_to(text, m, country_mentions)
-            and not _ENVOY_CALLED_HOME.search(before)
-            and not _ENVOY_POSTED.search(before)
-        ):
+        if _posted_to(text, m, before, country_mentions):
             continue  # "Ambassador to Thailand": where the envoy serves, not a party
         if _OTHER_ENVOYS.search(before):
             continue  # "Fiji's envoy, along with envoys of Peru and Chile, ...": others' envoys
-        if _EPITHET_BEFORE.search(before):
+        epithet = _EPITHET_BEFORE.search(before)
+        if epithet and not _TIME_BEFORE_COMMA.search(before[: epithet.start()]):
             continue
         if (
             _BACKGROUND_TIES.search(before)
@@ -149,6 +179,12 @@ def clause_countries(
             continue  # "hindered by X's close relations with Y": Y is background
         if kept and re.search(r",\s*$", before) and _POSSESSIVE_EPITHET.match(text[m.end :]):
             continue  # "with Syria, North Korea's former ally": describes Syria
+        if (
+            kept
+            and _ADJECTIVE_EPITHET_BEFORE.search(before)
+            and _ADJECTIVE_EPITHET.match(text, m.end)
+        ):
+            continue  # "Honduras, a former Spanish colony,": describes Honduras
         following = country_mentions[i + 1] if i + 1 < len(country_mentions) else None
         gap = text[m.end : following.start] if following is not None else ""
         if _EPITHET_AFTER.match(gap) and not re.search(

@@ -143,7 +143,13 @@ _HYPOTHETICAL = re.compile(
     rf"opportunit\w+|efforts?|would{_NOTICE}|could|might|(?-i:may)|if|whether|"
     r"consider(?:s|ing)?\s+(?:to|whether|\w+ing)|discuss\w*|explore|(?<!\bin\s)pursu\w+|procedures?|"
     r"policy\s+of|conditions\s+were\s+set|prospects?|possib\w+|potential|not|never|"
-    r"no\s+longer|without|yet\s+to|began\s+to|begin\s+to)\b",
+    r"no\s+longer|without|yet\s+to|began\s+to|begin\s+to|"
+    # A threat or a denial tells no act: "threatened to close", "denied it had cut",
+    # "rejected reports that it had expelled".
+    r"threaten\w*|den(?:y|ies|ied|ying)|(?:reject|dismiss)\w*\s+(?:the\s+)?(?:reports?|claims?|"
+    r"allegations?|rumou?rs?|suggestions?|accusations?)|"
+    # A gerund weighed, not done: "is considering severing ties".
+    r"(?:consider(?:s|ing)?|contemplat(?:es?|ing)|mull(?:s|ing)?|weigh(?:s|ing)?)(?=\s+$))\b",
     re.I,
 )
 _PLANNED = re.compile(
@@ -159,7 +165,9 @@ _INFINITIVE = re.compile(
     re.I,
 )
 _INVITED = re.compile(
-    r"\b(?:invit\w+|ask(?:s|ed)?|urg\w+|encourag\w+|call(?:s|ed)?\s+on)\b[^.;]{0,60}\bto\s+$", re.I
+    r"\b(?:invit\w+|ask(?:s|ed)?|urg\w+|encourag\w+|call(?:s|ed)?\s+(?:on|upon|for))\b[^.;]{0,60}"
+    r"\bto\s+$",
+    re.I,
 )
 _PLANNED_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,12}?(?:to\s+be\s+held|scheduled\s+(?:for|to)|will\s+be\s+held)\b"
