@@ -1899,3 +1899,17 @@ def test_recognition_taken_back_lowers_relations():
         (event,) = dated(text)
         assert event.type == "reduce_relations", text
         assert event.title == "Palau withdraws recognition of Kosovo", text
+
+
+def test_a_country_named_only_as_the_target_of_sanctions_does_not_impose_them():
+    # "on Belarus" names the target: with no state as subject, the title names no actor.
+    for text in (
+        "The European Union imposed new sanctions on Belarus on 3 May 2024.",
+        "New sanctions were imposed on Belarus on 3 May 2024.",
+    ):
+        (event,) = dated(text)
+        assert event.type == "impose_sanctions" and event.countries == ["BLR"], text
+        assert event.title == "Sanctions imposed on Belarus", event.title
+    (event,) = dated("Peru imposed sanctions on Fiji on 3 May 2024.")
+    assert event.countries == ["PER", "FJI"]
+    assert event.title == "Peru imposes sanctions on Fiji"

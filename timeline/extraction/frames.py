@@ -85,6 +85,9 @@ class Frame:
     borrows_subject: bool = True  # may take its subject from the clause before
     roles: str = ""  # the rule filling AGENT and TARGET (roles.py)
     target_country_party: bool = False  # the target's country takes part (whose ruler fell)
+    # A measure taken on a side named after the trigger ("the EU imposed sanctions on X"):
+    # a country named only there is its target, never who acts.
+    acts_on: bool = False
     counts_partners: bool = False  # "Fiji becomes Chile's 150th partner" tells its outcome
     each_subject: bool = False  # "X and Y established relations with Z": two happenings
     # "broke off ties and gave its envoys 24 hours to leave": after "and", its verb opens

@@ -1005,7 +1005,7 @@ def _fill_countries(r: Reading) -> list[str]:
 
 
 def _subject_missing(r: Reading) -> bool:
-    if not r.frame.relational or r.organisation is not None:
+    if not (r.frame.relational or r.frame.acts_on) or r.organisation is not None:
         return False
     r.countries = subject_object(r.countries, r.mentions, r.t_start, r.t_end, r.clause.text)
     if r.group:

@@ -78,6 +78,7 @@ def _slots(cand: Candidate, actors: dict[str, ActorInfo]) -> dict[str, str]:
         "visitor": visitor,
         "visited": visited,
         "object": cand.object_text,
+        "Object": cand.object_text[:1].upper() + cand.object_text[1:],
         "organisation": organisation,
         "person1": people[0] if len(people) > 1 else "",
         "person2": people[1] if len(people) > 1 else "",
