@@ -367,6 +367,13 @@ DEV_FLOORS = {
     "dev_8.json": (10, 6, 0),
     "dev_9.json": (3, 1, 0),
     "dev_10.json": (4, 3, 1),
+    # this session's sets, at their first runs (2026-12-02), junk included
+    "dev_11.json": (6, 5, 0),
+    "dev_12.json": (18, 16, 0),
+    "dev_13.json": (7, 4, 0),
+    "dev_14.json": (12, 9, 0),
+    "dev_15.json": (7, 3, 0),
+    "dev_16.json": (3, 2, 0),
 }
 
 
