@@ -625,3 +625,16 @@ class LinkKey(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article_key[:12]} {self.key}"
+
+
+class DataVersion(models.Model):
+    """One row whose ``token`` changes with every write to the tables the timeline page
+    counts (see ``versioning.COUNTED_TABLES``): database triggers change it, so a write
+    from anywhere (ingest, the admin, a merge, a bulk ``update()``, raw SQL) makes every
+    cached count stale. A random token rather than a counter: a rolled-back transaction
+    takes its token back, and a counter would then reuse a number for other data."""
+
+    token = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return str(self.token)
