@@ -46,7 +46,9 @@ def cached(name: str, parts: object, compute: Callable[[], T], version: int | No
     if version is None:
         return compute()
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    key = f"timeline:{name}:{connection.alias}:{connection.settings_dict['NAME']}:{version}:{digest}"
+    key = (
+        f"timeline:{name}:{connection.alias}:{connection.settings_dict['NAME']}:{version}:{digest}"
+    )
     found = cache.get(key)
     if found is None:
         found = compute()
