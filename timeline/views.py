@@ -292,12 +292,12 @@ def _detail_source(form: EventFilterForm, query: str) -> dict:
 
 @vary_on_headers("HX-Request")
 def timeline(request: HttpRequest) -> HttpResponse:
-    form = EventFilterForm(request.GET)
-    form.is_valid()
-    filtered = form.filter(selectors.visible_events())
     # The counts over the filtered events cost most of the page at 20,000 events; they are
     # kept until the next write to the data (versioning), for each combination of filters.
     version = versioning.data_version()
+    form = EventFilterForm(request.GET, version=version)
+    form.is_valid()
+    filtered = form.filter(selectors.visible_events())
     cache_key = sorted(form.values.items())
     tally = versioning.cached("tally", cache_key, lambda: _tally(form, filtered), version)
     counted = tally.summary

@@ -69,6 +69,16 @@ def test_rejected_evidence_leaves_the_text_search_at_once(client, world):
     assert counts(client, "q=capital")["total"] == 0
 
 
+def test_the_text_search_finds_a_new_or_renamed_event_at_once(client, world, make_event):
+    assert counts(client, "q=summit")["total"] == 0
+    make_event("Avalon summit", countries=("AAA",))
+    assert counts(client, "q=summit")["total"] == 1
+    Event.objects.filter(pk=world.old.pk).update(title="Summit of Carpania")
+    assert counts(client, "q=summit")["total"] == 2
+    page = client.get("/?q=summit", **HTMX).content.decode()
+    assert "Summit of Carpania" in page  # the list too, not only the counts
+
+
 def test_an_ingested_article_counts_at_once(client):
     assert counts(client)["total"] == 0
     services.ingest_texts(
