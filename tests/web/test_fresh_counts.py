@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import threading
+import time
+
 import pytest
 from django.db import connection, transaction
 
@@ -130,3 +133,48 @@ def test_without_its_row_the_version_is_none_and_nothing_is_kept(client, world):
     assert counts(client)["total"] == 4
     Event.objects.filter(pk=world.old.pk).update(hidden=True)
     assert counts(client)["total"] == 3
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="SQLite has one writer at a time: no row locks"
+)
+@pytest.mark.django_db(transaction=True)
+def test_two_writers_queue_on_the_version_instead_of_deadlocking(make_event):
+    """On PostgreSQL the version row is locked before the rows a statement writes: a second
+    writer waits for it without holding a row the first one goes on to write."""
+    first, second = make_event("One"), make_event("Two")
+    errors: list[Exception] = []
+
+    def other_writer():
+        try:
+            with transaction.atomic():
+                Event.objects.filter(pk=second.pk).update(title="Two, by the other")
+        except Exception as error:  # reported in the main thread
+            errors.append(error)
+        finally:
+            connection.close()
+
+    with transaction.atomic():
+        Event.objects.filter(pk=first.pk).update(title="One, edited")  # holds the version
+        thread = threading.Thread(target=other_writer)
+        thread.start()
+        waiting_for_a_lock(thread)
+        Event.objects.filter(pk=second.pk).update(title="Two, edited")
+    thread.join()
+    assert errors == []
+    assert Event.objects.get(pk=second.pk).title == "Two, by the other"  # it went second
+
+
+def waiting_for_a_lock(thread: threading.Thread) -> None:
+    """Until another session of this database waits for a lock."""
+    query = (
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+        "AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'"
+    )
+    with connection.cursor() as cursor:
+        while thread.is_alive():
+            cursor.execute("SELECT pg_stat_clear_snapshot()")  # else read once a transaction
+            cursor.execute(query)
+            if cursor.fetchone()[0]:
+                return
+            time.sleep(0.02)

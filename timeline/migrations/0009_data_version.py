@@ -31,8 +31,11 @@ def statements(vendor: str) -> tuple[list[str], list[str]]:
     """The SQL creating the triggers, and the SQL dropping them."""
     if vendor == "postgresql":
         # Once per statement: a bulk update of thousands of rows changes the token once.
+        # BEFORE the statement: a writing transaction locks the version row before any row
+        # it writes, so two writers queue on it rather than each holding a row the other
+        # waits for (AFTER would lock the version last: a deadlock between two writers).
         create = [POSTGRES_FUNCTION] + [
-            f"CREATE TRIGGER dataversion_bump AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE "
+            f"CREATE TRIGGER dataversion_bump BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE "
             f"ON {table} FOR EACH STATEMENT EXECUTE FUNCTION timeline_dataversion_bump()"
             for table in TABLES
         ]
