@@ -178,3 +178,13 @@ def waiting_for_a_lock(thread: threading.Thread) -> None:
             if cursor.fetchone()[0]:
                 return
             time.sleep(0.02)
+
+
+@pytest.mark.django_db(transaction=True)  # PostgreSQL refuses a TRUNCATE in a test's transaction
+def test_flush_puts_the_version_back(make_event):
+    from django.core.management import call_command
+
+    make_event("An event")
+    before = data_version()
+    call_command("flush", interactive=False, verbosity=0)
+    assert data_version() not in (None, before)
