@@ -20,9 +20,19 @@ from collections.abc import Callable, Collection, Iterable
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
 
+from . import versioning
 from .extraction.countries import is_country
-from .models import Actor, Article, Country, EventQuerySet, Evidence, event_type_choices
+from .models import (
+    Actor,
+    Article,
+    Country,
+    Event,
+    EventQuerySet,
+    Evidence,
+    event_type_choices,
+)
 
 LANES = [("country", "one lane per country"), ("actor", "one lane per actor")]
 
@@ -135,8 +145,11 @@ class EventFilterForm(forms.Form):
     article = forms.SlugField(required=False, label="Source article")
     lanes = forms.ChoiceField(required=False, choices=LANES, label="Chart lanes")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, version: int | None = None, **kwargs):
+        """``version``: the data version (``versioning``) under which the events the text
+        matches may be kept from one request to the next; None, found afresh."""
         super().__init__(*args, **kwargs)
+        self.version = version
         # "from" and "to" are the public parameter names; "from" is a keyword.
         self.fields["from"] = PartialDateField(end_of_period=False, label="From")
         self.fields["to"] = PartialDateField(end_of_period=True, label="To")
@@ -169,6 +182,18 @@ class EventFilterForm(forms.Form):
     def lane_mode(self) -> str:
         return self.values.get("lanes") or "country"
 
+    @cached_property
+    def matched_ids(self) -> list[int]:
+        """The events the text ``q`` matches, found once: a page counts its filtered events
+        in several queries, and the text search reads every sentence of the corpus."""
+        text = self.values["q"]
+        return versioning.cached(
+            "matched",
+            text,
+            lambda: list(Event.objects.matching(text).values_list("pk", flat=True)),
+            self.version,
+        )
+
     def filter(self, events: EventQuerySet, *, ignoring: Collection[str] = ()) -> EventQuerySet:
         """The events every valid filter keeps; ``ignoring`` leaves some filters out
         (a single-valued filter's choices are counted under all the other filters)."""
@@ -178,8 +203,9 @@ class EventFilterForm(forms.Form):
             .for_actors(values.get("actor") or [])
             .of_type(values.get("type") or "")
             .between(values.get("from"), values.get("to"))
-            .matching(values.get("q") or "")
         )
+        if values.get("q"):
+            events = events.among(self.matched_ids)
         if values.get("article"):
             # A subquery, not a join (see ``EventQuerySet.matching``).
             sources = Evidence.objects.filter(

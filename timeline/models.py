@@ -9,6 +9,7 @@ an editor changed is never written by extraction again.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Container, Iterable
 
 from django.conf import settings
@@ -295,6 +296,24 @@ class ActorAlias(models.Model):
         return self.name
 
 
+class IdList(models.Expression):
+    """A list of keys of any length as one query parameter, read as a one-column subquery
+    (``pk__in=IdList(ids)``): a parameter per key would meet SQLite's limit on them, and
+    its text would be rebuilt for each query that reuses the list."""
+
+    output_field = models.BigIntegerField()
+
+    def __init__(self, ids: Iterable[int]):
+        super().__init__()
+        self.ids = [int(i) for i in ids]
+
+    def as_sql(self, compiler, connection):
+        return "SELECT value FROM json_each(%s)", [json.dumps(self.ids)]
+
+    def as_postgresql(self, compiler, connection):
+        return "SELECT unnest(%s::bigint[])", [self.ids]
+
+
 class EventQuerySet(models.QuerySet):
     """Filters that read like the domain; views compose them."""
 
@@ -345,6 +364,11 @@ class EventQuerySet(models.QuerySet):
         return self.filter(
             models.Q(title__icontains=text) | models.Q(pk__in=sentences.values("event_id"))
         )
+
+    def among(self, ids: Iterable[int]) -> EventQuerySet:
+        """The events of a list of keys found beforehand (``matching`` evaluated once for
+        the several queries of a page)."""
+        return self.filter(pk__in=IdList(ids))
 
     def chronological(self) -> EventQuerySet:
         return self.order_by(models.F("start").asc(nulls_last=True), "end", "id")
@@ -625,3 +649,16 @@ class LinkKey(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article_key[:12]} {self.key}"
+
+
+class DataVersion(models.Model):
+    """One row whose ``token`` changes with every write to the tables the timeline page
+    counts (see ``versioning.COUNTED_TABLES``): database triggers change it, so a write
+    from anywhere (ingest, the admin, a merge, a bulk ``update()``, raw SQL) makes every
+    cached count stale. A random token rather than a counter: a rolled-back transaction
+    takes its token back, and a counter would then reuse a number for other data."""
+
+    token = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return str(self.token)

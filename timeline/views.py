@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.vary import vary_on_headers
 
-from . import selectors
+from . import selectors, versioning
 from .charts import (
     DETAIL_LIMIT,
     LANE_FUNCTIONS,
@@ -159,7 +159,7 @@ def _tally(form: EventFilterForm, filtered: EventQuerySet) -> Tally:
     )
 
 
-def _filter_choices(form: EventFilterForm, filtered: EventQuerySet, tally: Tally) -> dict:
+def _filter_choices(form: EventFilterForm, tally: Tally, cached: tuple) -> dict:
     """The filter form's options, each with how many events choosing it would show.
 
     Countries and actors narrow to events involving *every* chosen value, so an
@@ -184,15 +184,21 @@ def _filter_choices(form: EventFilterForm, filtered: EventQuerySet, tally: Tally
     )
     visible = selectors.visible_events()
     types = {code: row.total for code, row in tally.by_type.items()}
-    articles = selectors.source_articles(
-        form.filter(visible, ignoring={"article"}),
-        limit=ARTICLE_OPTIONS,
-        # Over a large set, the latest articles: counting every article's events cost more
-        # than the rest of the page. A narrower filter lists every article it reaches.
-        latest=ARTICLE_OPTIONS * 3 if tally.summary.total > SMALL_SET else None,
+    version, cache_key = cached  # the data version and the filters (see ``timeline``)
+    articles = versioning.cached(
+        "articles",
+        cache_key,
+        lambda: selectors.source_articles(
+            form.filter(visible, ignoring={"article"}),
+            limit=ARTICLE_OPTIONS,
+            # Over a large set, the latest articles: counting every article's events cost
+            # more than the rest of the page. A narrower filter lists every article it reaches.
+            latest=ARTICLE_OPTIONS * 3 if tally.summary.total > SMALL_SET else None,
+        ),
+        version,
     )
     if chosen_article and chosen_article not in {a.slug for a in articles}:
-        articles += _zero(
+        articles = articles + _zero(
             Article.objects.only("slug", "title", "published"), "slug", {chosen_article}
         )
     return {
@@ -286,10 +292,14 @@ def _detail_source(form: EventFilterForm, query: str) -> dict:
 
 @vary_on_headers("HX-Request")
 def timeline(request: HttpRequest) -> HttpResponse:
-    form = EventFilterForm(request.GET)
+    # The counts over the filtered events cost most of the page at 20,000 events; they are
+    # kept until the next write to the data (versioning), for each combination of filters.
+    version = versioning.data_version()
+    form = EventFilterForm(request.GET, version=version)
     form.is_valid()
     filtered = form.filter(selectors.visible_events())
-    tally = _tally(form, filtered)
+    cache_key = sorted(form.values.items())
+    tally = versioning.cached("tally", cache_key, lambda: _tally(form, filtered), version)
     counted = tally.summary
     paging = PageForm(request.GET)
     # A small set is loaded whole, once, for the list and the chart; a large one a page at a time.
@@ -297,7 +307,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
     page = _list_page(
         loaded if loaded is not None else selectors.EventPage(filtered, counted.total), paging
     )
-    choices = _filter_choices(form, filtered, tally)
+    choices = _filter_choices(form, tally, (version, cache_key))
     query = filters_query(request.GET)
     context = choices | {
         "form": form,

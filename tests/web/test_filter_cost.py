@@ -7,6 +7,7 @@ import re
 from urllib.parse import urlencode
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
@@ -21,7 +22,9 @@ PATHS = ["/", "/api/events.json", "/export/events.csv", "/export/events.ics"]
 
 
 def cost(client, path: str, query: str) -> tuple[int, list[tuple[int, int]]]:
-    """The status, and each statement's number of joins and of subqueries."""
+    """The status, and each statement's number of joins and of subqueries (the counts
+    computed afresh: none kept from an earlier request, timeline.versioning)."""
+    cache.clear()
     with CaptureQueriesContext(connection) as queries:
         status = client.get(f"{path}?{query}").status_code
     shapes = sorted(
