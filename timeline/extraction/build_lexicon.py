@@ -324,8 +324,18 @@ def render(lexicon: dict) -> str:
     return json.dumps(lexicon, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
 
 
+def regions() -> str:
+    """data/regions.json: ISO3 -> [continent, UN region], which a description of a
+    country ("the Andean nation", "the Gulf kingdom") is checked against."""
+    data = _converter().data
+    rows = {r.ISO3: [r.continent, r.UNregion] for r in data.itertuples()}
+    lines = [f'"{iso3}": {json.dumps(pair)}' for iso3, pair in sorted(rows.items())]
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
 def main() -> int:
     OUTPUT.write_text(render(build()), encoding="utf-8")
+    (DATA / "regions.json").write_text(regions(), encoding="utf-8")
     print(f"wrote {OUTPUT}", file=sys.stderr)
     return 0
 

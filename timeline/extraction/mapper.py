@@ -17,7 +17,7 @@ import functools
 import re
 from dataclasses import dataclass, field, replace
 
-from . import literals, temporal
+from . import descriptions, literals, temporal
 from .clauses.model import Clause, ClauseAnalyser, ClauseKind, Predicate
 from .clauses.rules import ORDERED_TO, RANKED_TO, hedged, nominal
 from .countries import country_name, how_matched
@@ -840,16 +840,42 @@ def _described_subject(r: Reading, explicit: list[Mention]) -> str:
     if not DESCRIBED_SUBJECT.search(r.before):
         return ""
     other = after[0].key
+    said = descriptions.find(r.article.text, r.a, r.t_start)
+    fit = (lambda key: descriptions.fits(said[-1], key)) if said else (lambda key: True)
     before = [
         m.key
         for m in r.clause.mentions
-        if m.kind == COUNTRY and m.end <= r.a and m.key != other and how_matched(m.text) == "name"
+        if m.kind == COUNTRY
+        and m.end <= r.a
+        and m.key != other
+        and how_matched(m.text) == "name"
+        and fit(m.key)
     ]
     if before:
         return before[-1]
+    # "Belarus expelled ... . The ex-Soviet state then ...": named in the sentence before.
+    earlier = descriptions.resolve(r.article, said[-1], {other}) if said else ""
+    if earlier:
+        return earlier
     # Named in no clause before it: the country the article opens with, as its subject.
     lead = _protagonist(r.article)
-    return lead if lead != other else ""
+    return lead if lead != other and fit(lead) else ""
+
+
+_PRONOUN_BEFORE = re.compile(r"\b(?:it|they|we|I)\s+(?:[a-z]+\s+){0,2}$")
+
+
+def _described_object(r: Reading, explicit: list[Mention], subject: str) -> str:
+    """ "Belarus expelled the EU ambassador. The EU then imposed sanctions on the
+    country": a description after the verb stands for the most recent country named
+    before it that fits, never one already a party of the clause."""
+    if len(explicit) >= 2:
+        return ""
+    said = descriptions.find(r.article.text, r.t_end, r.a + len(r.body))
+    if not said:
+        return ""
+    parties = {m.key for m in explicit} | ({subject} if subject else set())
+    return descriptions.resolve(r.article, said[0], parties)
 
 
 def _protagonist(article: Article) -> str:
@@ -986,8 +1012,19 @@ def _fill_countries(r: Reading) -> list[str]:
         or r.organisation is not None
         or r.spec.anaphoric
     )
+    described_object = "" if relative else _described_object(r, explicit, described)
+    if described_object in r.countries:
+        # "gave Chilean diplomats 48 hours to leave the country": a side it has already.
+        described_object = ""
     if described:
         r.countries = ordered_unique([described, explicit[0].key, *r.countries])
+    elif described_object:
+        subject = [m.key for m in explicit]
+        if not subject and _PRONOUN_BEFORE.search(r.before):
+            # "in 1967 it broke off relations with the country": the pronoun is the
+            # other side of the pair the article is about.
+            subject = [c for c in r.article.pair if c != described_object][:1]
+        r.countries = ordered_unique([*subject, described_object])
     elif not relative:
         _article_sides(r, explicit)
     pair = [] if relative else r.article.pair
