@@ -1142,6 +1142,19 @@ def _country_left(r: Reading) -> str:
     return others[0] if sent and others else ""
 
 
+def _mission_host(r: Reading, variant: str, joint: bool) -> str:
+    """The country a mission is opened or closed in ("an office in Taiwan"), "" if the
+    clause names none after the trigger."""
+    if variant not in _MISSION_VARIANTS or joint:
+        return ""
+    hosts = [
+        a.mention.key
+        for a in r.predicate.arguments
+        if a.relation == "in" and a.mention.kind == COUNTRY and a.mention.start >= r.t_end
+    ]
+    return hosts[0] if hosts else ""
+
+
 def _order_sides(r: Reading, variant: str, joint: bool) -> None:
     before = [m for m in r.mentions if m.kind == COUNTRY and m.end <= r.t_start]
     if variant == "upgrade" and not joint:
@@ -1158,16 +1171,11 @@ def _order_sides(r: Reading, variant: str, joint: bool) -> None:
         side = before[:1] if len(before) == 1 else frame_side[-1:]
         if side:
             r.countries = ordered_unique([side[0].key, *r.countries])
-    if variant in _MISSION_VARIANTS and not joint:
+    host = _mission_host(r, variant, joint)
+    if host and any(c != host for c in r.countries):
         # "it will open a representative office in Fiji", "it will close its embassy in
         # Suva": the host of the mission comes second.
-        hosts = [
-            a.mention.key
-            for a in r.predicate.arguments
-            if a.relation == "in" and a.mention.kind == COUNTRY and a.mention.start >= r.t_end
-        ]
-        if hosts and any(c != hosts[0] for c in r.countries):
-            r.countries = [*(c for c in r.countries if c != hosts[0]), hosts[0]]
+        r.countries = [*(c for c in r.countries if c != host), host]
     left = _country_left(r)
     if left:
         # "Soviet diplomats were ordered to leave Zaire": the country left expels them.
@@ -1401,6 +1409,9 @@ def _finish(r: Reading) -> list[Candidate]:
     roles = agent_target(r.frame.roles, r.trigger, r.a, r.body, r.mentions, r.article.actors)
     if r.organisation is not None:
         roles[Role.ORGANISATION] = r.organisation
+    host = _mission_host(r, variant, joint)
+    if host in r.countries:
+        roles[Role.HOST] = Filler(COUNTRY, host)
     target = roles.get(Role.TARGET)
     ousted = r.article.actors.get(target.key) if target is not None else None
     if r.frame.target_country_party and ousted is not None and ousted.country:
