@@ -446,3 +446,30 @@ def test_list_items_with_formal_titles_and_a_time_clause_between_are_one_event_e
         ("2001-06", ("EST", "PLW")),
         ("2002-07", ("EST", "TON")),
     ]
+
+
+def test_a_dissolved_states_seat_stands_for_the_state_holding_it_at_the_events_date():
+    # Each article names the Soviet Union more than Russia, so "Moscow" reads as it; a
+    # happening after 1991 is Russia's, one before it stays the Soviet Union's.
+    history = "The Soviet Union backed Cuba for thirty years. "
+    for text, want in [
+        (history + "Moscow broke off diplomatic relations with Georgia on August 29, 2008.", "RUS"),
+        (history + "Moscow expelled two Estonian diplomats on May 3, 2007.", "RUS"),
+        (history + "Moscow recalled its ambassador from Lithuania on 12 March 2014.", "RUS"),
+        (history + "Moscow recalled its ambassador from Lithuania on 12 March 1984.", "SUN"),
+    ]:
+        (event,) = [
+            e for e in extract_article(text, published=dt.date(2024, 5, 3)).events if e.date
+        ]
+        assert event.countries[0] == want, (text, event.countries)
+        assert "Soviet Union" not in event.title or want == "SUN"
+
+
+def test_a_seat_passes_to_the_next_state_that_held_it():
+    from timeline.extraction.countries import seat_holder
+
+    assert seat_holder("YUG", dt.date(1999, 3, 24)) == "YUG"
+    assert seat_holder("YUG", dt.date(2004, 5, 1)) == "SCG"
+    assert seat_holder("YUG", dt.date(2010, 5, 1)) == "SRB"
+    assert seat_holder("SUN", dt.date(2008, 8, 29)) == "RUS"
+    assert seat_holder("CSK", dt.date(1993, 1, 2)) == "CZE"

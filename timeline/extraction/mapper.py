@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from . import literals, temporal
 from .clauses.model import Clause, ClauseAnalyser, ClauseKind, Predicate
 from .clauses.rules import ORDERED_TO, RANKED_TO, hedged, nominal
-from .countries import country_name, how_matched
+from .countries import country_name, how_matched, is_dissolved_seat, seat_holder
 from .frames import Frame, Trigger, compatible, frame, frames, words
 from .parties import (
     BOTH,
@@ -1390,6 +1390,20 @@ def _build(r: Reading, actors: list[str], dated: list[Timex], extra: dict) -> li
     return out
 
 
+def _seats_of_the_day(r: Reading, when: dt.date) -> None:
+    """A dissolved state read from its seat ("Moscow" in an article that names the Soviet
+    Union) stands, for a happening after its end, for the state holding the seat then.
+    One the clause names by its own name stays: the date, not the party, is then wrong."""
+    named = {m.key for m in r.mentions if m.kind == COUNTRY and not is_dissolved_seat(m.text)}
+    held = {c: seat_holder(c, when) for c in r.countries if c not in named}
+    held.update({m.key: seat_holder(m.key, when) for m in r.mentions if is_dissolved_seat(m.text)})
+    held = {c: h for c, h in held.items() if h != c and c not in named}
+    if not held:
+        return
+    r.mentions = [replace(m, key=held.get(m.key, m.key)) for m in r.mentions]
+    r.countries = ordered_unique(held.get(c, c) for c in r.countries)
+
+
 def _finish(r: Reading) -> list[Candidate]:
     """Roles, dates and titles of a reading whose frame and parties are settled."""
     actors = _fill_countries(r)
@@ -1400,6 +1414,8 @@ def _finish(r: Reading) -> list[Candidate]:
     published = r.article.published
     if dated and published and dated[0].value and dated[0].value.start > published:
         r.status = "planned"
+    if dated and dated[0].value:
+        _seats_of_the_day(r, dated[0].value.start)
     if not r.frame.borrows_subject:
         # Who fought or fell is told by the clause alone; a borrowed subject misleads.
         r.countries = ordered_unique(m.key for m in r.mentions if m.kind == COUNTRY)
