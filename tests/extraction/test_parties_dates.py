@@ -473,3 +473,33 @@ def test_a_seat_passes_to_the_next_state_that_held_it():
     assert seat_holder("YUG", dt.date(2010, 5, 1)) == "SRB"
     assert seat_holder("SUN", dt.date(2008, 8, 29)) == "RUS"
     assert seat_holder("CSK", dt.date(1993, 1, 2)) == "CZE"
+
+
+def test_a_country_in_a_time_clause_after_a_date_is_no_item_of_a_list():
+    # "with X in 1993 before switching recognition to Y a year later": Y belongs to the
+    # time clause, so the break is with X alone, dated 1993, never a second break with Y.
+    for text, sides, year in [
+        (
+            "Senegal suspended co-operation with Beijing in 1993 before switching recognition"
+            " to Taiwan a year later.",
+            {"SEN", "CHN"},
+            "1993",
+        ),
+        (
+            "Ghana broke relations with Beijing in 1993 before switching recognition to Taiwan"
+            " a year later.",
+            {"GHA", "CHN"},
+            "1993",
+        ),
+        (
+            "Niger severed ties with China in 1992 before switching recognition to Taiwan two"
+            " years later.",
+            {"NER", "CHN"},
+            "1992",
+        ),
+    ]:
+        events = extract_article(text, published=dt.date(2024, 5, 3)).events
+        (brk,) = [e for e in events if e.type == "reduce_relations"]
+        assert set(brk.countries) == sides and brk.date.edtf == year
+        assert "Taiwan" not in brk.title
+        assert any(e.type == "establish_relations" and "TWN" in e.countries for e in events)
