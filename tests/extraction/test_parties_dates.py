@@ -503,3 +503,32 @@ def test_a_country_in_a_time_clause_after_a_date_is_no_item_of_a_list():
         assert set(brk.countries) == sides and brk.date.edtf == year
         assert "Taiwan" not in brk.title
         assert any(e.type == "establish_relations" and "TWN" in e.countries for e in events)
+
+
+def test_a_place_dated_by_another_date_of_the_sentence_is_not_the_meetings_place():
+    # "talks on Wednesday with A and with B in Brussels on Tuesday": Brussels is where
+    # Tuesday's talks were held, so Wednesday's are titled without it.
+    for text, place in [
+        (
+            "Ms Aung had talks on Wednesday with Italian foreign minister Marco Conti and with"
+            " EU and Belgian officials in Brussels on Tuesday.",
+            "Brussels",
+        ),
+        (
+            "Mr Otieno had talks on Friday with German foreign minister Klaus Weber and with"
+            " Austrian officials in Vienna on Thursday.",
+            "Vienna",
+        ),
+        (
+            "Ms Lopez held talks on Monday with French foreign minister Jean Martin and with"
+            " Spanish officials in Madrid on Sunday.",
+            "Madrid",
+        ),
+    ]:
+        (event,) = dated(text)
+        assert event.type == "meet" and place not in event.title, event.title
+    # Dated by its own date, the place stays.
+    (event,) = dated(
+        "Mr Otieno had talks with German foreign minister Klaus Weber in Vienna on Thursday."
+    )
+    assert event.title.endswith("in Vienna")

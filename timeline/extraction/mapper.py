@@ -1079,7 +1079,28 @@ def _home(r: Reading, roles: dict[Role, Filler]) -> set[str]:
     return home
 
 
-def _place(r: Reading, roles: dict[Role, Filler]) -> str:
+# A place dated right after: "... and with EU officials in Brussels on Tuesday".
+_DATED_AFTER = re.compile(r"\s*(?:,\s*)?(?:on|in|at)?\s*$")
+
+
+def _dated_otherwise(r: Reading, m: Mention, timex: Timex | None) -> bool:
+    """The place is dated by another date of the clause than the happening's: it is where
+    another happening of the sentence took place ("talks on Wednesday with A and with B in
+    Brussels on Tuesday": Brussels is Tuesday's)."""
+    if timex is None:
+        return False
+    text = r.article.text
+    return any(
+        t is not timex
+        and t.kind == "date"
+        and t.start >= m.end
+        and t.text != timex.text
+        and _DATED_AFTER.fullmatch(text, m.end, t.start)
+        for t in r.timexes
+    )
+
+
+def _place(r: Reading, roles: dict[Role, Filler], timex: Timex | None = None) -> str:
     """A capital named as the place ("talks in Hanoi"). A visit goes somewhere after its
     verb, never to the visitor's own country: "flew from Santiago to visit Peru"."""
     visit = r.frame.roles == "encounter" and not r.frame.held_at_venue
@@ -1087,7 +1108,10 @@ def _place(r: Reading, roles: dict[Role, Filler]) -> str:
     named = [
         m
         for m in r.mentions
-        if m.kind == COUNTRY and m.key not in home and (not visit or m.start >= r.t_end)
+        if m.kind == COUNTRY
+        and m.key not in home
+        and (not visit or m.start >= r.t_end)
+        and not _dated_otherwise(r, m, timex)
     ]
     capital = next((m for m in named if how_matched(m.text) == "capital"), None)
     if capital is not None:
@@ -1435,7 +1459,7 @@ def _finish(r: Reading) -> list[Candidate]:
         r.countries = ordered_unique([*r.countries, ousted.country])
     extra = {
         "variant": variant,
-        "place": _place(r, roles),
+        "place": _place(r, roles, dated[0] if dated else None),
         "roles": roles,
         "joint": joint,
         "subject_missing": missing,
