@@ -1913,3 +1913,34 @@ def test_a_country_named_only_as_the_target_of_sanctions_does_not_impose_them():
     (event,) = dated("Peru imposed sanctions on Fiji on 3 May 2024.")
     assert event.countries == ["PER", "FJI"]
     assert event.title == "Peru imposes sanctions on Fiji"
+
+
+def test_a_mission_title_names_its_host_not_a_third_party_of_the_sentence():
+    # A third country speaks in the sentence (and so joins the parties), but the title
+    # names where the mission opens: the "host" role, not the second party.
+    for text, host in [
+        (
+            "The Japanese publication reported that when the Peruvian government announced"
+            " in March its plan to open a representative office in Fiji, Chilean Foreign"
+            ' Ministry spokesman Juan Soto said the Andean state should "avoid doing anything'
+            ' detrimental to bilateral political mutual trust."',
+            "Fiji",
+        ),
+        (
+            "The Kenyan newspaper reported that when the Ghanaian government announced in"
+            " January its plan to open an embassy in Bolivia, Nigerian Foreign Ministry"
+            ' spokesman Ade Bello said the West African state should "avoid doing anything'
+            ' detrimental to bilateral political mutual trust."',
+            "Bolivia",
+        ),
+        (
+            "The Japanese publication reported that when the Norwegian government announced"
+            " in February its plan to open a representative office in Nepal, Indian Foreign"
+            ' Ministry spokesman Ravi Kumar said the Nordic state should "avoid doing anything'
+            ' detrimental to bilateral political mutual trust."',
+            "Nepal",
+        ),
+    ]:
+        (event,) = dated(text)
+        assert len(event.countries) == 3
+        assert event.title.endswith(f" in {host}"), event.title

@@ -446,3 +446,89 @@ def test_list_items_with_formal_titles_and_a_time_clause_between_are_one_event_e
         ("2001-06", ("EST", "PLW")),
         ("2002-07", ("EST", "TON")),
     ]
+
+
+def test_a_dissolved_states_seat_stands_for_the_state_holding_it_at_the_events_date():
+    # Each article names the Soviet Union more than Russia, so "Moscow" reads as it; a
+    # happening after 1991 is Russia's, one before it stays the Soviet Union's.
+    history = "The Soviet Union backed Cuba for thirty years. "
+    for text, want in [
+        (history + "Moscow broke off diplomatic relations with Georgia on August 29, 2008.", "RUS"),
+        (history + "Moscow expelled two Estonian diplomats on May 3, 2007.", "RUS"),
+        (history + "Moscow recalled its ambassador from Lithuania on 12 March 2014.", "RUS"),
+        (history + "Moscow recalled its ambassador from Lithuania on 12 March 1984.", "SUN"),
+    ]:
+        (event,) = [
+            e for e in extract_article(text, published=dt.date(2024, 5, 3)).events if e.date
+        ]
+        assert event.countries[0] == want, (text, event.countries)
+        assert "Soviet Union" not in event.title or want == "SUN"
+
+
+def test_a_seat_passes_to_the_next_state_that_held_it():
+    from timeline.extraction.countries import seat_holder
+
+    assert seat_holder("YUG", dt.date(1999, 3, 24)) == "YUG"
+    assert seat_holder("YUG", dt.date(2004, 5, 1)) == "SCG"
+    assert seat_holder("YUG", dt.date(2010, 5, 1)) == "SRB"
+    assert seat_holder("SUN", dt.date(2008, 8, 29)) == "RUS"
+    assert seat_holder("CSK", dt.date(1993, 1, 2)) == "CZE"
+
+
+def test_a_country_in_a_time_clause_after_a_date_is_no_item_of_a_list():
+    # "with X in 1993 before switching recognition to Y a year later": Y belongs to the
+    # time clause, so the break is with X alone, dated 1993, never a second break with Y.
+    for text, sides, year in [
+        (
+            "Senegal suspended co-operation with Beijing in 1993 before switching recognition"
+            " to Taiwan a year later.",
+            {"SEN", "CHN"},
+            "1993",
+        ),
+        (
+            "Ghana broke relations with Beijing in 1993 before switching recognition to Taiwan"
+            " a year later.",
+            {"GHA", "CHN"},
+            "1993",
+        ),
+        (
+            "Niger severed ties with China in 1992 before switching recognition to Taiwan two"
+            " years later.",
+            {"NER", "CHN"},
+            "1992",
+        ),
+    ]:
+        events = extract_article(text, published=dt.date(2024, 5, 3)).events
+        (brk,) = [e for e in events if e.type == "reduce_relations"]
+        assert set(brk.countries) == sides and brk.date.edtf == year
+        assert "Taiwan" not in brk.title
+        assert any(e.type == "establish_relations" and "TWN" in e.countries for e in events)
+
+
+def test_a_place_dated_by_another_date_of_the_sentence_is_not_the_meetings_place():
+    # "talks on Wednesday with A and with B in Brussels on Tuesday": Brussels is where
+    # Tuesday's talks were held, so Wednesday's are titled without it.
+    for text, place in [
+        (
+            "Ms Aung had talks on Wednesday with Italian foreign minister Marco Conti and with"
+            " EU and Belgian officials in Brussels on Tuesday.",
+            "Brussels",
+        ),
+        (
+            "Mr Otieno had talks on Friday with German foreign minister Klaus Weber and with"
+            " Austrian officials in Vienna on Thursday.",
+            "Vienna",
+        ),
+        (
+            "Ms Lopez held talks on Monday with French foreign minister Jean Martin and with"
+            " Spanish officials in Madrid on Sunday.",
+            "Madrid",
+        ),
+    ]:
+        (event,) = dated(text)
+        assert event.type == "meet" and place not in event.title, event.title
+    # Dated by its own date, the place stays.
+    (event,) = dated(
+        "Mr Otieno had talks with German foreign minister Klaus Weber in Vienna on Thursday."
+    )
+    assert event.title.endswith("in Vienna")

@@ -12,6 +12,7 @@ case-sensitive on capitalised forms, longest first, so "Papua New Guinea" never 
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import json
 import re
 import tomllib
@@ -55,6 +56,7 @@ class _Lexicon:
                 for place in places:
                     self.forms.setdefault(place, (iso3, CAPITAL))
         self.dissolved_seats: dict[str, list[str]] = metonyms["dissolved_seats"]
+        self.dissolved_until: dict[str, dt.date] = metonyms["dissolved_until"]
         rules = read_data("ambiguous.toml")
         self.groups: dict[str, _Group] = {}
         for spec in rules["article_decides"]:
@@ -195,6 +197,27 @@ def _dissolved_seats(found: list[_Found]) -> list[_Found]:
             iso3 = best
         out.append((a, b, surface, iso3))
     return out
+
+
+def is_dissolved_seat(surface: str) -> bool:
+    """A seat that stood for a state now dissolved ("Moscow", "Belgrade")."""
+    return surface in _lexicon().dissolved_seats
+
+
+def seat_holder(key: str, when: dt.date) -> str:
+    """The state that held a dissolved state's seat at ``when``: ``key`` itself while it
+    existed, then the next dissolved state of that seat still existing (Belgrade: YUG,
+    then SCG), else today's state of the seat (Moscow after 1991: RUS)."""
+    lex = _lexicon()
+    until = lex.dissolved_until.get(key)
+    if until is None or when <= until:
+        return key
+    for seat, states in lex.dissolved_seats.items():
+        if key not in states or seat not in lex.forms:
+            continue
+        later = [s for s in states if lex.dissolved_until.get(s, when) >= when]
+        return later[0] if later else lex.forms[seat][0]
+    return key
 
 
 def _joint_key(lex: _Lexicon, surface: str) -> str:

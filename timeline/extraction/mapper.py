@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from . import descriptions, literals, temporal
 from .clauses.model import Clause, ClauseAnalyser, ClauseKind, Predicate
 from .clauses.rules import ORDERED_TO, RANKED_TO, hedged, nominal
-from .countries import country_name, how_matched
+from .countries import country_name, how_matched, is_dissolved_seat, seat_holder
 from .frames import Frame, Trigger, compatible, frame, frames, words
 from .parties import (
     BOTH,
@@ -1116,7 +1116,28 @@ def _home(r: Reading, roles: dict[Role, Filler]) -> set[str]:
     return home
 
 
-def _place(r: Reading, roles: dict[Role, Filler]) -> str:
+# A place dated right after: "... and with EU officials in Brussels on Tuesday".
+_DATED_AFTER = re.compile(r"\s*(?:,\s*)?(?:on|in|at)?\s*$")
+
+
+def _dated_otherwise(r: Reading, m: Mention, timex: Timex | None) -> bool:
+    """The place is dated by another date of the clause than the happening's: it is where
+    another happening of the sentence took place ("talks on Wednesday with A and with B in
+    Brussels on Tuesday": Brussels is Tuesday's)."""
+    if timex is None:
+        return False
+    text = r.article.text
+    return any(
+        t is not timex
+        and t.kind == "date"
+        and t.start >= m.end
+        and t.text != timex.text
+        and _DATED_AFTER.fullmatch(text, m.end, t.start)
+        for t in r.timexes
+    )
+
+
+def _place(r: Reading, roles: dict[Role, Filler], timex: Timex | None = None) -> str:
     """A capital named as the place ("talks in Hanoi"). A visit goes somewhere after its
     verb, never to the visitor's own country: "flew from Santiago to visit Peru"."""
     visit = r.frame.roles == "encounter" and not r.frame.held_at_venue
@@ -1124,7 +1145,10 @@ def _place(r: Reading, roles: dict[Role, Filler]) -> str:
     named = [
         m
         for m in r.mentions
-        if m.kind == COUNTRY and m.key not in home and (not visit or m.start >= r.t_end)
+        if m.kind == COUNTRY
+        and m.key not in home
+        and (not visit or m.start >= r.t_end)
+        and not _dated_otherwise(r, m, timex)
     ]
     capital = next((m for m in named if how_matched(m.text) == "capital"), None)
     if capital is not None:
@@ -1179,6 +1203,19 @@ def _country_left(r: Reading) -> str:
     return others[0] if sent and others else ""
 
 
+def _mission_host(r: Reading, variant: str, joint: bool) -> str:
+    """The country a mission is opened or closed in ("an office in Taiwan"), "" if the
+    clause names none after the trigger."""
+    if variant not in _MISSION_VARIANTS or joint:
+        return ""
+    hosts = [
+        a.mention.key
+        for a in r.predicate.arguments
+        if a.relation == "in" and a.mention.kind == COUNTRY and a.mention.start >= r.t_end
+    ]
+    return hosts[0] if hosts else ""
+
+
 def _order_sides(r: Reading, variant: str, joint: bool) -> None:
     before = [m for m in r.mentions if m.kind == COUNTRY and m.end <= r.t_start]
     if variant == "upgrade" and not joint:
@@ -1195,16 +1232,11 @@ def _order_sides(r: Reading, variant: str, joint: bool) -> None:
         side = before[:1] if len(before) == 1 else frame_side[-1:]
         if side:
             r.countries = ordered_unique([side[0].key, *r.countries])
-    if variant in _MISSION_VARIANTS and not joint:
+    host = _mission_host(r, variant, joint)
+    if host and any(c != host for c in r.countries):
         # "it will open a representative office in Fiji", "it will close its embassy in
         # Suva": the host of the mission comes second.
-        hosts = [
-            a.mention.key
-            for a in r.predicate.arguments
-            if a.relation == "in" and a.mention.kind == COUNTRY and a.mention.start >= r.t_end
-        ]
-        if hosts and any(c != hosts[0] for c in r.countries):
-            r.countries = [*(c for c in r.countries if c != hosts[0]), hosts[0]]
+        r.countries = [*(c for c in r.countries if c != host), host]
     left = _country_left(r)
     if left:
         # "Soviet diplomats were ordered to leave Zaire": the country left expels them.
@@ -1419,6 +1451,20 @@ def _build(r: Reading, actors: list[str], dated: list[Timex], extra: dict) -> li
     return out
 
 
+def _seats_of_the_day(r: Reading, when: dt.date) -> None:
+    """A dissolved state read from its seat ("Moscow" in an article that names the Soviet
+    Union) stands, for a happening after its end, for the state holding the seat then.
+    One the clause names by its own name stays: the date, not the party, is then wrong."""
+    named = {m.key for m in r.mentions if m.kind == COUNTRY and not is_dissolved_seat(m.text)}
+    held = {c: seat_holder(c, when) for c in r.countries if c not in named}
+    held.update({m.key: seat_holder(m.key, when) for m in r.mentions if is_dissolved_seat(m.text)})
+    held = {c: h for c, h in held.items() if h != c and c not in named}
+    if not held:
+        return
+    r.mentions = [replace(m, key=held.get(m.key, m.key)) for m in r.mentions]
+    r.countries = ordered_unique(held.get(c, c) for c in r.countries)
+
+
 def _finish(r: Reading) -> list[Candidate]:
     """Roles, dates and titles of a reading whose frame and parties are settled."""
     actors = _fill_countries(r)
@@ -1429,6 +1475,8 @@ def _finish(r: Reading) -> list[Candidate]:
     published = r.article.published
     if dated and published and dated[0].value and dated[0].value.start > published:
         r.status = "planned"
+    if dated and dated[0].value:
+        _seats_of_the_day(r, dated[0].value.start)
     if not r.frame.borrows_subject:
         # Who fought or fell is told by the clause alone; a borrowed subject misleads.
         r.countries = ordered_unique(m.key for m in r.mentions if m.kind == COUNTRY)
@@ -1438,6 +1486,9 @@ def _finish(r: Reading) -> list[Candidate]:
     roles = agent_target(r.frame.roles, r.trigger, r.a, r.body, r.mentions, r.article.actors)
     if r.organisation is not None:
         roles[Role.ORGANISATION] = r.organisation
+    host = _mission_host(r, variant, joint)
+    if host in r.countries:
+        roles[Role.HOST] = Filler(COUNTRY, host)
     target = roles.get(Role.TARGET)
     ousted = r.article.actors.get(target.key) if target is not None else None
     if r.frame.target_country_party and ousted is not None and ousted.country:
@@ -1445,7 +1496,7 @@ def _finish(r: Reading) -> list[Candidate]:
         r.countries = ordered_unique([*r.countries, ousted.country])
     extra = {
         "variant": variant,
-        "place": _place(r, roles),
+        "place": _place(r, roles, dated[0] if dated else None),
         "roles": roles,
         "joint": joint,
         "subject_missing": missing,

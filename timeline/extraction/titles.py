@@ -14,7 +14,7 @@ from lemminflect import getInflection
 
 from .countries import country_name, lookup
 from .frames import Frame, TitleTemplate, frame
-from .types import COUNTRY, PERSON, ActorInfo, Candidate, Filler
+from .types import COUNTRY, PERSON, ActorInfo, Candidate, Filler, Role
 
 _FIELDS = string.Formatter()
 
@@ -57,6 +57,7 @@ def _slots(cand: Candidate, actors: dict[str, ActorInfo]) -> dict[str, str]:
         # visits his own country; the one unknown is left out of the title.
         visitor, visited = ("", visited) if visitor in names else (visitor, "")
     organisation = display(cand.organisation, actors) or (groups[0] if groups else "")
+    host = cand.roles.get(Role.HOST)
     subject = names[0] if names else first
     if subject == organisation:
         subject = ""  # "United Nations joins United Nations": who joined is not known
@@ -67,6 +68,7 @@ def _slots(cand: Candidate, actors: dict[str, ActorInfo]) -> dict[str, str]:
         "counterpart": counterpart if len(group) > 1 else "",
         "side": names[0] if names else "",
         "partner": names[1] if len(names) > 1 else "",
+        "host": country_name(host.key) if host is not None else "",
         "subject": subject,
         "first": first,
         "actor": actor,

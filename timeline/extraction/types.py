@@ -188,6 +188,7 @@ class Role(StrEnum):
     AGENT = "agent"  # who acts: the one who overthrows, visits, attacks, expels
     TARGET = "target"  # on whom: the one overthrown, met, attacked (an actor or a phrase)
     ORGANISATION = "organisation"  # the organisation joined or left
+    HOST = "host"  # the country a mission is opened or closed in ("an office in Taiwan")
 
 
 @dataclass(frozen=True)

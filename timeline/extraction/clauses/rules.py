@@ -219,9 +219,12 @@ _PERFECT_BEFORE = re.compile(
 # with India in 1991", "China (1975), Japan (1981)".
 # A state's formal title ("with the Republic of Nauru") and a short time clause after an
 # item's date ("in June 2001 while Chen was visiting Latin America, and with ...") too.
+# A time clause ends at a comma or "and" only: "in 1993 before switching recognition to
+# Taiwan" names Taiwan in the time clause, as no item of the list.
 _ITEM_GAP = re.compile(
-    r"^\s*\)?\s*(?:(?:while|when|as|after|before)\s+[^,;()]{1,80}?)?\s*(?:\(|,)?\s*"
-    r"(?:and\s+|as\s+well\s+as\s+)?(?:with\s+|to\s+)?(?:the\s+)?"
+    r"^\s*\)?\s*(?:(?:while|when|as|after|before)\s+[^,;()]{1,80}?"
+    r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as)\s+)"
+    r"|(?:\(|,)?\s*(?:and\s+|as\s+well\s+as\s+)?)(?:with\s+|to\s+)?(?:the\s+)?"
     r"(?:(?:Republic|Kingdom|State|Federation|Principality|Sultanate|Commonwealth)\s+of\s+"
     r"(?:the\s+)?)?$",
     re.I,
