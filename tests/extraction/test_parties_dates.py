@@ -532,3 +532,42 @@ def test_a_place_dated_by_another_date_of_the_sentence_is_not_the_meetings_place
         "Mr Otieno had talks with German foreign minister Klaus Weber in Vienna on Thursday."
     )
     assert event.title.endswith("in Vienna")
+
+
+def test_a_break_told_by_a_participle_after_restored_relations_keeps_its_own_date():
+    # "restoring relations severed in 1990": the date is the break's, not the restoring's.
+    for text, when in (
+        (
+            "Mali and Niger have re-established ties, cut nearly a decade ago over a border "
+            "dispute.",
+            "2014",
+        ),
+        (
+            "Officials of Ghana and Togo signed a memorandum restoring relations severed in "
+            "June, 1990.",
+            "1990-06",
+        ),
+        (
+            "Chile and Peru have restored diplomatic relations, severed exactly 14 years ago when "
+            "troops crossed the border.",
+            "2010",
+        ),
+    ):
+        events = extract_article(text, published=PUBLISHED).events
+        restored = [e for e in events if e.type == "establish_relations"]
+        broken = [e for e in events if e.type == "reduce_relations"]
+        assert restored and all(e.date is None or e.date.edtf != when for e in restored), text
+        assert [e.date.edtf for e in broken if e.date] == [when], text
+
+
+def test_a_participle_of_no_break_after_relations_leaves_the_date_to_them():
+    # "relations signed on 5 May": not what was done to the relations before; nor a date
+    # right after the relations.
+    for text in (
+        "Senegal and Gambia signed a joint communique restoring diplomatic relations signed on "
+        "5 May 2001 in Dakar.",
+        "Fiji restored ties with Tonga on 5 May 2001.",
+    ):
+        (event,) = extract_article(text, published=PUBLISHED).events
+        assert event.type == "establish_relations"
+        assert event.date is not None and event.date.edtf == "2001-05-05", text

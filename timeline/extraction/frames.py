@@ -313,3 +313,17 @@ def relative_lemmas() -> frozenset[str]:
                 if m["pos"] in ("verb", "past"):
                     found.update(w.strip() for w in m["lemmas"].split(","))
     return frozenset(found)
+
+
+@functools.cache
+def breaking_lemmas() -> frozenset[str]:
+    """The verb lemmas of the frames that break relations ("sever", "cut", ...): a participle
+    of one after restored relations ("restoring ties severed in 1939") tells the break."""
+    found: set[str] = set()
+    for spec in _data()["frames"].values():
+        if not spec.get("breaks_relations"):
+            continue
+        for trigger in spec.get("trigger", ()):
+            for key in ("verbs", "passive", "intransitive"):
+                found.update(lemma.split()[0] for lemma in trigger.get(key, ()))
+    return frozenset(found)

@@ -69,6 +69,28 @@ _OBJECT_RELATIVE = re.compile(
     r"(?:it|they|he|she|(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+"
     r"(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?(?P<verb>[a-z]+)\b[^,;]*)"
 )
+# A participle after restored relations, without "that were": "restoring relations severed in
+# June 1990", "have restored ties, cut exactly 14 years ago when ...": the cutting is a
+# happening of its own, and its date not the restoring's. <<RESTORE>> is filled from the
+# frames' shared words (restore, resume, re-establish, ...).
+_RESTORED_PARTICIPLE = (
+    r"<<RESTORE>>\W+(?:[\w'’-]+\W+){0,4}?(?P<noun>relations|ties|links|relationship)\b"
+    r"(?:\s+(?:with|between)(?:\s+[\w'’.-]+){1,6}?)?"
+    r"(?P<rel>,?\s+(?:\w+ly\s+)?(?P<verb>[a-z]+(?:ed|en)|cut|shut|torn)\s+(?:off\s+)?(?:\w+ly\s+)?"
+    r"(?:(?:by|in|on|during|after|since|over|amid|under|following|at)\b|"
+    r"(?:exactly|nearly|almost|some|about|just|only|more\s+than|a|an|\d+)\s)[^,;]*)"
+)
+
+
+@functools.cache
+def _restored_participle() -> tuple[re.Pattern[str], frozenset[str]]:
+    """The pattern, and the participles of breaking verbs it may hold."""
+    from ..frames import breaking_lemmas, words  # the frames read this package: import late
+
+    pattern = _RESTORED_PARTICIPLE.replace("<<RESTORE>>", words()["RESTORE"])
+    return re.compile(pattern, re.I), frozenset(_forms(breaking_lemmas()))
+
+
 # The noun phrase a relative clause hangs on runs back over its complements: "a boycott
 # of Fiji by its neighbours and Peru which was launched in June 2017" is the boycott's.
 _COMPLEMENTS = re.compile(
@@ -412,16 +434,34 @@ class RuleClauseAnalyser:
         ]
         nouns: dict[int, int] = {}
         found = [*_NOUN_RELATIVE.finditer(sentence.text), *_OBJECT_RELATIVE.finditer(sentence.text)]
-        for m in found:
-            if m["verb"].lower() not in self._relative_forms:
-                continue
-            start, end = base + m.start("rel"), base + m.end("rel")
+        spans = [self._relative_span(m, base) for m in found]
+        spans += [
+            self._participle_span(m, base)
+            for m in _restored_participle()[0].finditer(sentence.text)
+        ]
+        for start, end, noun in filter(None, spans):
             inside = [h for h in holes if h[0] <= start < h[1] or start <= h[0] < end]
             if not inside:
                 holes.append((start, end))
-            head = _COMPLEMENTS.search(sentence.text, max(0, m.start() - 80), m.start())
-            nouns[inside[0][0] if inside else start] = base + (head.start() if head else m.start())
+            nouns[inside[0][0] if inside else start] = noun
         return holes, nouns
+
+    def _relative_span(self, m: re.Match[str], base: int) -> tuple[int, int, int] | None:
+        """A relative clause telling what was done to the noun before it: its span, and where
+        the noun phrase it hangs on starts (back over its complements)."""
+        if m["verb"].lower() not in self._relative_forms:
+            return None
+        head = _COMPLEMENTS.search(m.string, max(0, m.start() - 80), m.start())
+        return base + m.start("rel"), base + m.end("rel"), base + (head or m).start()
+
+    def _participle_span(self, m: re.Match[str], base: int) -> tuple[int, int, int] | None:
+        """A participle after restored relations, up to its first date; none without a date
+        ("restoring relations severed in June 1939 by ..."). The noun is the relations."""
+        if m["verb"].lower() not in _restored_participle()[1]:
+            return None
+        start = base + m.start("rel")
+        dates = [t for t in self._timexes(start, base + m.end("rel")) if t.kind == "date"]
+        return (start, dates[0].end, base + m.start("noun")) if dates else None
 
     def _blanked(self, sentence: Sentence, holes: list[tuple[int, int]]) -> str:
         if not holes:
