@@ -441,3 +441,27 @@ def test_a_restoration_is_not_the_first_establishment_of_its_article():
     events = build_timeline([undated, dated_copy]).events
     (again,) = [e for e in events if e.date and e.date.edtf == "2005-10-25"]
     assert ("a", 0) in {(r.article, r.sentence) for r in again.evidence}
+
+
+def test_a_date_written_out_beats_one_worked_out_from_a_guessed_publication_date():
+    # "yesterday" in a report whose year is a guess, against a day another source writes
+    # out: as well supported, the written day wins; the other stays a conflict.
+    for place, a, b in (("LUSAKA", "Zambia", "Nepal"), ("SUVA", "Fiji", "Uruguay")):
+        docs = [
+            DocInput(
+                "a",
+                f"{place}, March 14 - {a} yesterday established full diplomatic relations with "
+                f"{b}, its first new partner since 2011.",
+            ),
+            DocInput(
+                "b",
+                f"{a} and {b} signed an accord on 14 March 2011 establishing diplomatic "
+                "relations, the ministry said.",
+                dt.date(2011, 3, 20),
+            ),
+        ]
+        result = build_timeline(docs)
+        assert not result.articles["a"].published.certain
+        (event,) = result.events
+        assert event.date.edtf == "2011-03-14"
+        assert [c.field for c in event.conflicts] == ["date"]

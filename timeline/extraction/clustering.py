@@ -861,15 +861,22 @@ def _precision_width(value: DateValue) -> int:
     return (value.end - value.start).days
 
 
-def choose_date(items: list[Item]) -> tuple[Item | None, list[Item]]:
+def choose_date(
+    items: list[Item], pub_certain: dict[str, bool] | None = None
+) -> tuple[Item | None, list[Item]]:
     """The date most sources support, as precise as they give it; and the dissenters.
-    A date told only as news of the day counts when no source states one."""
+    A date told only as news of the day counts when no source states one. Between dates
+    as well supported, one worked out from a publication date that is not certain ("yesterday"
+    in an undated report) yields to one written out or worked out from a sure one."""
     dated = [i for i in items if i.date and not i.news] or [i for i in items if i.date]
     if not dated:
         return None, []
 
     def support(candidate: Item) -> int:
         return len({o.article for o in dated if o.date.overlaps(candidate.date)})
+
+    def guessed(candidate: Item) -> bool:
+        return pub_certain is not None and not _item_certain(candidate, pub_certain)
 
     # The date of the main action: a visit's span rather than one meeting in it.
     primary = min((i.cand.type for i in dated), key=priority)
@@ -902,14 +909,14 @@ def choose_date(items: list[Item]) -> tuple[Item | None, list[Item]]:
         ]
         if finer:
             pool = finer
-    best = _most_supported(pool, support)
+    best = _most_supported(pool, support, guessed)
     if not has(primary, "durative"):
         # "in 1972" holds both "on December 8, 1972" and "on December 7, 1972": the days
         # say more than the year that agrees with each, and their disagreement is the
         # conflict to keep, not a reason to fall back on the year.
         inside = [i for i in pool if _strictly_inside(i.date, best.date)]
         while inside:
-            best = _most_supported(inside, support)
+            best = _most_supported(inside, support, guessed)
             inside = [i for i in inside if _strictly_inside(i.date, best.date)]
     dissent = [i for i in dated if not i.date.overlaps(best.date)]
     return best, dissent
@@ -919,11 +926,12 @@ def _strictly_inside(inner: DateValue, outer: DateValue) -> bool:
     return outer.contains(inner) and _precision_width(inner) < _precision_width(outer)
 
 
-def _most_supported(pool: list[Item], support) -> Item:
+def _most_supported(pool: list[Item], support, guessed) -> Item:
     return min(
         pool,
         key=lambda i: (
             -support(i),
+            guessed(i),
             i.inherited,
             _precision_width(i.date),
             i.date.start,
@@ -945,7 +953,7 @@ def to_event(
     ``labels`` maps an article key to how people know the article (the rule names
     articles by it, never by key)."""
     items = sorted(cluster.items, key=lambda i: (i.order, i.cand.sentence))
-    best, dissent = choose_date(items)
+    best, dissent = choose_date(items, pub_certain)
     refs: list[EvidenceRef] = []
     seen: set[tuple[str, int]] = set()
     for item in items:
