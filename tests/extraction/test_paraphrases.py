@@ -539,6 +539,15 @@ def _rows():
     add("passive", f, "Senegal was recognised by Nepal on 3 May 1994.", t, "SEN NPL")
     add("nominal", f, "Jordan's recognition of Bolivia on 3 May 1994 was welcomed.", t, "JOR BOL")
     add("fronted", f, "On 3 May 1994, Estonia recognised Malawi.", t, "EST MWI")
+    add("accorded", f, "Chad and Laos accorded mutual recognition on 3 May 1994.", t, "TCD LAO")
+    add(
+        "extended",
+        f,
+        "Iceland extended full diplomatic recognition to Belize on 3 May 1994.",
+        t,
+        "ISL BLZ",
+    )
+    add("granted", f, "Oman granted formal recognition to Benin on 3 May 1994.", t, "OMN BEN")
     # join / leave
     f = "organisation"
     add("join", f, "Ghana joined the African Union on 3 May 1994.", "join_organisation", "GHA")
