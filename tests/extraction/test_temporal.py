@@ -980,3 +980,42 @@ def test_parts_of_relative_months_and_ranges_between_two_days(text, expression, 
 def test_a_year_first_date_in_words_is_a_day():
     assert values("2019 Oct 4, 09:40, KOROR") == {"2019 Oct 4": "2019-10-04"}
     assert values("The vote of 2022 September 30 was held.")["2022 September 30"] == "2022-09-30"
+
+
+def _sentences_values(text: str, published: dt.date) -> dict[str, str | None]:
+    from timeline.extraction.sentences import split_sentences
+
+    found = find_timexes(text, split_sentences(text), published)
+    return {t.text: (t.value.edtf if t.value else None) for t in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The army of Ghana seized power on March 2, 1981. On March 9, the new rulers "
+            "broke relations with Libya.",
+            "1981-03-09",
+        ),
+        (
+            "Fiji's parliament was dissolved on 14 May 1987. On 20 May, Fiji expelled the "
+            "envoy of Vanuatu.",
+            "1987-05-20",
+        ),
+    ],
+)
+def test_a_later_day_of_the_month_a_past_full_date_told_just_before_is_of_that_month(
+    text, expected
+):
+    # A narrative of 1981 in an article of 2025: "On March 9" is that March, not the
+    # latest March 9 before the publication date.
+    found = _sentences_values(text, FRIDAY)
+    assert expected in found.values()
+
+
+def test_a_month_day_after_a_full_date_of_another_month_keeps_the_publication_rule():
+    found = _sentences_values(
+        "Ghana broke relations with Libya on March 2, 1981. On July 9, Ghana and Libya met.",
+        FRIDAY,
+    )
+    assert found["July 9"] == "2024-07-09"

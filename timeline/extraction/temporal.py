@@ -2133,6 +2133,28 @@ def _rule_candidates(grammar: _Grammar, body: str, ctx: _Context) -> list[_Cand]
     return cands
 
 
+def _in_the_told_month(spec: Spec, found: list[Timex], index: int) -> Spec:
+    """A later day of the month a full date just told names ("seized power on Sept. 11,
+    1973. On Sept. 14, ... broke relations"): that month's day, not the latest such day
+    before the publication date. Only a full date in this sentence or the one before, and
+    a day on or after it, anchor it."""
+    month, day, month2, day2, offset = spec.args
+    if month2 is not None or day2 is not None or offset is not None or spec.future:
+        return spec
+    for timex in reversed(found):
+        if timex.kind != "date" or not isinstance(timex.spec, Spec):
+            continue
+        if timex.sentence < index - 1 or timex.spec.op != "abs":
+            return spec
+        value = timex.value
+        if value is None or value.precision != DAY:
+            return spec
+        if value.start.month == month and value.start.day <= day:
+            return Spec("samemonth", (day, None), base=timex.spec)
+        return spec
+    return spec
+
+
 def find_timexes(text: str, sentences: list[Sentence], published: dt.date | None) -> list[Timex]:
     """Every temporal expression in ``sentences``, with offsets into ``text``.
 
@@ -2154,6 +2176,8 @@ def find_timexes(text: str, sentences: list[Sentence], published: dt.date | None
                 cand = _anchor(cand, ctx)
             elif cand.spec.op == "monthafter":
                 cand.spec = replace(cand.spec, base=ctx.last_date_spec())
+            elif cand.spec.op == "monthday":
+                cand.spec = _in_the_told_month(cand.spec, found, sentence.index)
             value, rule = _resolve(cand.spec, published)
             timex = Timex(
                 start=sentence.start + cand.start,
