@@ -465,3 +465,26 @@ def test_a_date_written_out_beats_one_worked_out_from_a_guessed_publication_date
         (event,) = result.events
         assert event.date.edtf == "2011-03-14"
         assert [c.field for c in event.conflicts] == ["date"]
+
+
+def test_news_of_the_day_is_no_happening_dated_years_after_its_article():
+    # "have restored relations" in a 2004 article is not the 2008 upgrade of those relations.
+    for a, b in (("Chile", "Peru"), ("Ghana", "Togo")):
+        docs = [
+            DocInput(
+                "a",
+                f"{a} and {b} have restored diplomatic relations, the two governments said in a "
+                "joint statement.",
+                dt.date(2004, 8, 2),
+            ),
+            DocInput(
+                "b",
+                f"{a} on Thursday named its first ambassador to {b} since the war, upgrading "
+                "diplomatic relations.",
+                dt.date(2008, 7, 17),
+            ),
+        ]
+        events = build_timeline(docs).events
+        (news,) = [e for e in events if any(r.article == "a" for r in e.evidence)]
+        assert news.date is not None and news.date.edtf == "2004-08-02"
+        assert all(r.article == "a" for r in news.evidence)

@@ -529,6 +529,7 @@ def _dated_options(item: Item, actors, index: _ClusterIndex) -> list[Cluster]:
         and _undated_can_join(item, c, actors)
         and not _reported_before(item, c)
         and not _older_than_news(item, c)
+        and not _after_the_news(item, c)
     ]
 
 
@@ -553,6 +554,7 @@ def _attach_undated(undated, clusters, actors, index, keep_unattached) -> list[I
             and not _other_date_same_article(item, c)
             and not _reported_before(item, c)
             and not _older_than_news(item, c)
+        and not _after_the_news(item, c)
         ]
         if options:
             _join(item, options, actors, index)
@@ -584,6 +586,18 @@ def _dated_by_report(leftovers, clusters, actors, index) -> list[Item]:
 
 # News of the day reports what happened in the weeks before its article.
 NEWS_DAYS = 31
+
+
+def _after_the_news(item: Item, cluster: Cluster) -> bool:
+    """News of the day ("Kuwait and Iraq have restored relations") is no happening its
+    sources all date well after the article that tells it (a month's leeway: the day of an
+    article may be a guess within its month)."""
+    recent = item.detail.recent_timex
+    if recent is None or recent.value is None:
+        return False
+    end = recent.value.end + dt.timedelta(days=NEWS_DAYS)
+    dated = cluster.dated()
+    return bool(dated) and all(i.date.start > end for i in dated)
 
 
 def _older_than_news(item: Item, cluster: Cluster) -> bool:
