@@ -554,7 +554,7 @@ def _attach_undated(undated, clusters, actors, index, keep_unattached) -> list[I
             and not _other_date_same_article(item, c)
             and not _reported_before(item, c)
             and not _older_than_news(item, c)
-        and not _after_the_news(item, c)
+            and not _after_the_news(item, c)
         ]
         if options:
             _join(item, options, actors, index)

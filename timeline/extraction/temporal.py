@@ -2133,6 +2133,9 @@ def _rule_candidates(grammar: _Grammar, body: str, ctx: _Context) -> list[_Cand]
     return cands
 
 
+_NAMES_WEEKDAY = re.compile(r"(?i)\b(?:" + "|".join(WEEKDAYS) + r")\b")
+
+
 def _in_the_told_month(spec: Spec, found: list[Timex], index: int) -> Spec:
     """A later day of the month a full date just told names ("seized power on Sept. 11,
     1973. On Sept. 14, ... broke relations"): that month's day, not the latest such day
@@ -2176,7 +2179,10 @@ def find_timexes(text: str, sentences: list[Sentence], published: dt.date | None
                 cand = _anchor(cand, ctx)
             elif cand.spec.op == "monthafter":
                 cand.spec = replace(cand.spec, base=ctx.last_date_spec())
-            elif cand.spec.op == "monthday":
+            elif cand.spec.op == "monthday" and not _NAMES_WEEKDAY.search(
+                body, cand.start, cand.end
+            ):
+                # "Thursday (May 4)" is a constraint of its own on the year: left as it is.
                 cand.spec = _in_the_told_month(cand.spec, found, sentence.index)
             value, rule = _resolve(cand.spec, published)
             timex = Timex(
