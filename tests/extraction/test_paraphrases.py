@@ -1207,6 +1207,58 @@ def _rows():
         "MAR",
         PUB,
     )
+    # A membership suspended, by the member or by the organisation.
+    add(
+        "membership_suspended",
+        "organisation",
+        "Laos suspended its membership of the Mekong River Commission on 3 May 1994.",
+        "reduce_relations",
+        "LAO",
+    )
+    add(
+        "suspension_of_membership",
+        "organisation",
+        "Peru announced the suspension of its Andean Community membership on 3 May 1994.",
+        "reduce_relations",
+        "PER",
+    )
+    add(
+        "organisation_suspends_membership",
+        "organisation",
+        "The Andean Community decided on 3 May 1994 to suspend Peru's membership.",
+        "reduce_relations",
+        "PER",
+    )
+    # A membership taken up again.
+    add(
+        "restored_membership",
+        "organisation",
+        "Kenya restored its membership in the African Union on 3 May 1994.",
+        "join_organisation",
+        "KEN",
+    )
+    # The second of two coordinated membership acts names neither member nor organisation.
+    add(
+        "but_then_restored_membership",
+        "organisation",
+        "Kenya left the African Union in 1990 but then restored its membership on 3 May 1994.",
+        "join_organisation",
+        "KEN",
+    )
+    add(
+        "but_it_rejoined",
+        "organisation",
+        "Chad quit the Commonwealth in 1990, but on 3 May 1994 it rejoined.",
+        "join_organisation",
+        "TCD",
+    )
+    add(
+        "and_later_rejoined",
+        "organisation",
+        "Oman left the Arab League in 1980 and later rejoined it on 3 May 1994.",
+        "join_organisation",
+        "OMN",
+    )
     return R
 
 

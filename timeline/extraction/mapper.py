@@ -535,11 +535,13 @@ def _organisation(
         if subject:
             return Filler("phrase", "the " + re.sub(r"^The\s+", "", subject))
     _, noun = _organisation_words()
-    if noun.match(clause.body, trigger.end()):
-        before = [m.group() for m in _NAME_IN.finditer(article.text, 0, clause.start)]
-        earlier = [n for n in before if _organisation_words()[0].search(n) and n not in ("The",)]
-        if earlier:
-            return Filler("phrase", "the " + re.sub(r"^The\s+", "", earlier[-1]))
+    # "left the bloc": the one named last before; "quit the Commonwealth in 1990, but in
+    # 1994 it rejoined": the one named earlier in the same sentence.
+    lo = 0 if noun.match(clause.body, trigger.end()) else clause.sentence.start
+    before = [m.group() for m in _NAME_IN.finditer(article.text, lo, clause.start)]
+    earlier = [n for n in before if _organisation_words()[0].search(n) and n not in ("The",)]
+    if earlier:
+        return Filler("phrase", "the " + re.sub(r"^The\s+", "", earlier[-1]))
     return None
 
 
@@ -814,6 +816,19 @@ def _sides_of_the_clause_before(r: Reading, previous: Candidate | None) -> None:
         return
     if previous.event.sentence == r.clause.sentence.index and len(previous.event.countries) >= 2:
         r.sides_before = list(previous.event.countries[:2])
+
+
+def _member_of_the_clause_before(r: Reading, previous: Candidate | None) -> None:
+    """ "Chad quit the Commonwealth in 1990, but in 1994 it rejoined", "left the bloc in
+    1999 but then restored its membership": a membership clause naming no country is
+    that of the member the clause before in the sentence named."""
+    if r.organisation is None or previous is None or r.clause.kind != ClauseKind.MAIN:
+        return
+    if r.countries or any(m.kind == COUNTRY for m in r.mentions):
+        return
+    told = previous.roles.get(Role.ORGANISATION) if previous.roles else None
+    if previous.event.sentence == r.clause.sentence.index and told is not None:
+        r.countries = list(previous.event.countries[:1])
 
 
 def _drop_outsiders(r: Reading) -> None:
@@ -1592,6 +1607,7 @@ def _map_one(
     _becomes(reading)
     _venue_sides(reading, previous)
     _sides_of_the_clause_before(reading, previous)
+    _member_of_the_clause_before(reading, previous)
     _sides_of_the_sentence_before(reading, told_before)
     _drop_outsiders(reading)
     return [cand for each in _distributed(reading) for cand in _finish(each)]
