@@ -1229,6 +1229,16 @@ def _rows():
         "reduce_relations",
         "PER",
     )
+    # Who reports it is no member: "Peru's membership, Chilean President X said" is no
+    # apposition, and the reporter's country no party.
+    add(
+        "membership_suspension_reported",
+        "organisation",
+        "The Andean Community decided on 3 May 1994 to suspend Peru's membership, "
+        "Chilean President Juan Soto said.",
+        "reduce_relations",
+        "PER",
+    )
     # A membership taken up again.
     add(
         "restored_membership",

@@ -831,6 +831,17 @@ def _member_of_the_clause_before(r: Reading, previous: Candidate | None) -> None
         r.countries = list(previous.event.countries[:1])
 
 
+def _member_in_the_trigger(r: Reading) -> None:
+    """ "decided to suspend Peru's membership, Chilean President X said": the member whose
+    membership the trigger names is the party, not the country of who reports it."""
+    if r.organisation is None:
+        return
+    inside = [m.key for m in r.mentions if m.kind == COUNTRY and r.t_start <= m.start < r.t_end]
+    if inside:
+        r.countries = ordered_unique(inside)
+        r.outsiders = r.outsiders | {m.key for m in r.mentions if m.kind == COUNTRY} - set(inside)
+
+
 def _drop_outsiders(r: Reading) -> None:
     named = [m for m in r.mentions if m.kind == COUNTRY]
     outsiders = not_parties(r.frame, r.body, r.a, r.trigger, named)
@@ -1610,6 +1621,7 @@ def _map_one(
     _member_of_the_clause_before(reading, previous)
     _sides_of_the_sentence_before(reading, told_before)
     _drop_outsiders(reading)
+    _member_in_the_trigger(reading)
     return [cand for each in _distributed(reading) for cand in _finish(each)]
 
 
