@@ -1207,6 +1207,26 @@ def _rows():
         "MAR",
         PUB,
     )
+    # The expulsion after "and" with its auxiliary: "... and has ordered X's diplomats to
+    # leave" is an action of its own beside the break.
+    add(
+        "and_has_ordered_to_leave",
+        "envoys",
+        "Peru is ending its diplomatic relations with Chile and has ordered Chilean diplomats "
+        "to leave within 24 hours, the minister said on Tuesday.",
+        "expel_withdraw",
+        "PER CHL",
+        TUE,
+    )
+    add(
+        "cut_and_has_ordered_to_leave",
+        "envoys",
+        "Ghana has cut its diplomatic ties with Togo and has ordered Togolese diplomats to "
+        "leave within 48 hours, the ministry said on Tuesday.",
+        "expel_withdraw",
+        "GHA TGO",
+        TUE,
+    )
     # A membership suspended, by the member or by the organisation.
     add(
         "membership_suspended",

@@ -1578,7 +1578,7 @@ def _coordinated(clause: Clause) -> list[Clause]:
 
 # "broke off ties with X and gave its diplomats 24 hours to leave": "and" right before the
 # verb of a frame marked ``own_after_and`` opens a statement of its own, dated or not.
-_AND = re.compile(r"\s+and\s+(?:then\s+|also\s+)?")
+_AND = re.compile(r"\s+and\s+(?:then\s+|also\s+)?(?:(?:has|have|had)\s+)?")
 
 
 def _second_action(clause: Clause, body: str) -> list[Clause]:
