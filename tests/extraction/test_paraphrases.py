@@ -1207,6 +1207,14 @@ def _rows():
         "MAR",
         PUB,
     )
+    add(
+        "reopened_relations",
+        "establish",
+        "Peru on 3 May 1994 reopened full diplomatic relations with Chile after a lapse of "
+        "24 years.",
+        "establish_relations",
+        "PER CHL",
+    )
     # The expulsion after "and" with its auxiliary: "... and has ordered X's diplomats to
     # leave" is an action of its own beside the break.
     add(
@@ -1352,3 +1360,15 @@ def test_an_unreal_act_gives_no_done_event(construction, sentence):
         if e.status == "done" and e.date and e.type not in _SPEECH
     ]
     assert done == []
+
+
+def test_a_conference_named_after_its_city_names_no_party():
+    # "the Madrid peace conference", "the Oslo accords": the city names the meeting, and its
+    # country is no side of what the sentence tells.
+    text = (
+        "Peru and Chile restored diplomatic relations on 3 May 1994. The resumption of ties "
+        "was conditional on Chile attending the 1991 Madrid peace conference."
+    )
+    parties = [set(e.countries) for e in _events(text)]
+    assert {"PER", "CHL"} in parties, parties
+    assert all("ESP" not in p for p in parties), parties
