@@ -441,3 +441,23 @@ def test_a_restoration_is_not_the_first_establishment_of_its_article():
     events = build_timeline([undated, dated_copy]).events
     (again,) = [e for e in events if e.date and e.date.edtf == "2005-10-25"]
     assert ("a", 0) in {(r.article, r.sentence) for r in again.evidence}
+
+
+def test_an_articles_coarse_date_supports_no_other_day_than_its_own_day():
+    # "50 years ago" (1965) in the same article that says "On May 12, 1965" backs May 12,
+    # not the day another article's "today" gives.
+    anniversary = DocInput(
+        "a",
+        "50 years ago: Peru and Chile establish diplomatic relations\n\n"
+        "On May 12, 1965, Peru and Chile established diplomatic relations, the ministry "
+        "recalled.",
+        dt.date(2015, 5, 12),
+    )
+    bulletin = DocInput(
+        "b",
+        "The establishment of diplomatic relations between Peru and Chile was announced in "
+        "Lima today.",
+        dt.date(1965, 5, 14),
+    )
+    (event,) = build_timeline([anniversary, bulletin]).events
+    assert event.date.edtf == "1965-05-12"

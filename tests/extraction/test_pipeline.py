@@ -376,7 +376,7 @@ DEV_FLOORS = {
     "dev_16.json": (3, 2, 0),
     # xi's sets (first run: dev_21 4/4/1, dev_22 6/4/0), after the membership fixes
     "dev_21.json": (7, 6, 1),
-    "dev_22.json": (6, 4, 0),
+    "dev_22.json": (6, 6, 0),
 }
 
 

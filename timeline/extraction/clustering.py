@@ -869,7 +869,7 @@ def choose_date(items: list[Item]) -> tuple[Item | None, list[Item]]:
         return None, []
 
     def support(candidate: Item) -> int:
-        return len({o.article for o in dated if o.date.overlaps(candidate.date)})
+        return len({o.article for o in dated if _speaks_for(o, candidate, dated)})
 
     # The date of the main action: a visit's span rather than one meeting in it.
     primary = min((i.cand.type for i in dated), key=priority)
@@ -913,6 +913,20 @@ def choose_date(items: list[Item]) -> tuple[Item | None, list[Item]]:
             inside = [i for i in inside if _strictly_inside(i.date, best.date)]
     dissent = [i for i in dated if not i.date.overlaps(best.date)]
     return best, dissent
+
+
+def _speaks_for(item: Item, candidate: Item, dated: list[Item]) -> bool:
+    """The item's date agrees with the candidate's, and its own article does not narrow it
+    to another day: "50 years ago" (1965) holds "on 14 May 1965", but not for an article
+    that says "On May 12, 1965"."""
+    if not item.date.overlaps(candidate.date):
+        return False
+    return not any(
+        o.article == item.article
+        and _strictly_inside(o.date, item.date)
+        and not o.date.overlaps(candidate.date)
+        for o in dated
+    )
 
 
 def _strictly_inside(inner: DateValue, outer: DateValue) -> bool:
