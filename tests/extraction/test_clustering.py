@@ -461,3 +461,36 @@ def test_an_articles_coarse_date_supports_no_other_day_than_its_own_day():
     )
     (event,) = build_timeline([anniversary, bulletin]).events
     assert event.date.edtf == "1965-05-12"
+
+
+def test_a_headline_telling_the_act_joins_a_happening_first_told_as_a_decision():
+    # One source has the cabinet "decided to cut" ties (a decision), another tells the cut
+    # done in its headline and body: one happening, the headline among its sentences.
+    decision = DocInput(
+        "a",
+        "ACCRA, September 4. Ghana decided to cut diplomatic ties with Togo, the prime "
+        "minister said on Wednesday.",
+        dt.date(2024, 9, 4),
+    )
+    wire = DocInput(
+        "b",
+        "url: https://news.example.com/2024/09/04/ghana-cuts-ties/\n\n"
+        "Ghana cuts diplomatic ties with Togo\n\n"
+        "ACCRA, Ghana (AP) — Ghana's prime minister says the government has cut diplomatic "
+        "ties with Togo.",
+    )
+    (event,) = build_timeline([decision, wire]).events
+    assert ("b", 0) in {(r.article, r.sentence) for r in event.evidence}
+
+
+def test_a_month_before_the_noun_of_another_happening_dates_that_happening():
+    # "over July cyberattack": July dates the attack, not the break the headline tells.
+    wire = DocInput(
+        "b",
+        "url: https://news.example.com/2024/09/04/peru-cuts-ties/\n\n"
+        "Peru cuts diplomatic ties with Chile over July cyberattack\n\n"
+        "LIMA, Peru (AP) — Peru's prime minister says the government has cut diplomatic ties "
+        "with Chile. Peru has blamed Santiago for a major cyberattack nearly two months ago.",
+    )
+    (event,) = build_timeline([wire]).events
+    assert event.date.edtf == "2024-09-04"

@@ -1372,3 +1372,14 @@ def test_a_conference_named_after_its_city_names_no_party():
     parties = [set(e.countries) for e in _events(text)]
     assert {"PER", "CHL"} in parties, parties
     assert all("ESP" not in p for p in parties), parties
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peru blamed Chile for a cyber attack on 3 May 1994.",
+        "Peru blamed Chile for a major cyber attack in March.",
+    ],
+)
+def test_a_cyber_attack_is_no_armed_conflict(sentence):
+    assert [e.type for e in _events(sentence) if e.type == "armed_conflict"] == []

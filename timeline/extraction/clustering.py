@@ -142,7 +142,9 @@ def _may_share(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) -> bo
     cand = item.cand
     if not compatible(cand.type, cluster.type):
         return False
-    if cand.status != cluster.items[0].cand.status and not _on_the_day_foretold(item, cluster):
+    # A happening told as done by one source may hold the decision another told first.
+    statuses = {i.cand.status for i in cluster.items}
+    if cand.status not in statuses and not _on_the_day_foretold(item, cluster):
         return False
     countries, cluster_countries = set(cand.countries), cluster.countries()
     if countries and cluster_countries:

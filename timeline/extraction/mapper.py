@@ -349,12 +349,17 @@ _RUN_ON = re.compile(r"[a-z)\]\"”][.!?]\s*[A-Z]")
 
 # A happening named by a noun, dated by the phrase after it: "his role in an
 # assassination attempt on 25 November", "the vote in March".
+_HAPPENING_NOUN = (
+    r"(?:attempt|(?:cyber[\s-]?)?attacks?|plot|bombing|killing|murder|assassination|coup|"
+    r"elections?|vote|referendum|explosion|protests?|riots?|shooting|massacre|incident|crash|"
+    r"hack(?:ing)?)"
+)
 _OTHER_HAPPENING = re.compile(
-    r"\b(?:attempt|attack|plot|bombing|killing|murder|assassination|coup|election|elections|"
-    r"vote|referendum|explosion|protests?|riots?|shooting|massacre|incident|crash)\s+"
-    r"(?:[\w-]+\s+){0,5}?(?:on|in|of|for)\s+(?:the\s+)?$",
+    r"\b" + _HAPPENING_NOUN + r"\s+(?:[\w-]+\s+){0,5}?(?:on|in|of|for)\s+(?:the\s+)?$",
     re.I,
 )
+# A date before the noun it modifies: "over July cyberattack", "the March elections".
+_DATE_MODIFIES = re.compile(r"\s+(?P<noun>" + _HAPPENING_NOUN + r")\b", re.I)
 
 
 # "the fourth country to cut ties since Tsai took office two years ago": a clause opened
@@ -369,6 +374,9 @@ def _dates_another_noun(r: Reading, t: Timex) -> bool:
     "expelled the envoy over a plot on 25 November" dates the plot; or a "since" clause
     after it: "cut ties since Tsai took office two years ago" dates Tsai's
     start."""
+    modified = _DATE_MODIFIES.match(r.clause.text, t.end)
+    if modified and modified.start("noun") != r.t_start:
+        return True  # "over July cyberattack" dates the attack, unless it is the trigger
     if t.start < r.t_end:
         return False
     window = r.clause.text[max(r.t_end, t.start - 60) : t.start]

@@ -413,26 +413,6 @@ def _deal_venues(frame, clause, a, trigger, named, out) -> list[Mention]:
     return [m for m in venues if m.key not in others] if len(others) >= 2 else []
 
 
-# A meeting or deal named after its city: "the 1991 Madrid peace conference", "the Oslo
-# accords", "the Minsk agreements".
-_NAMED_AFTER_CITY = re.compile(
-    r"^\s+(?:[\w-]+\s+){0,2}?(?:conference|summit|talks|accords?|agreements?|process|"
-    r"protocols?|declaration|format)\b",
-    re.I,
-)
-
-
-def _named_after_city(frame, clause, a, trigger, named, out) -> list[Mention]:
-    """The city a conference or accord is named after is no party when two others are."""
-    cities = [
-        m
-        for m in named
-        if how_matched(m.text) == "capital" and _NAMED_AFTER_CITY.match(clause[m.end - a :])
-    ]
-    others = {m.key for m in named if m not in cities and m not in out}
-    return [m for m in cities if m.key not in others] if others else []
-
-
 def _relationship_after(frame, clause, a, trigger, named, out) -> list[Mention]:
     """ "normalized relations are expected to contribute to new inter-Korean ties": a
     relationship of its own, named as a noun after the happening's trigger."""
@@ -579,7 +559,6 @@ _OUTSIDERS = (
     _organisation_venues,
     _disputed_land,
     _deal_venues,
-    _named_after_city,
     _relationship_after,
     _beside_named_relationship,
     _sources,
