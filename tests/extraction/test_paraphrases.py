@@ -1215,6 +1215,35 @@ def _rows():
         "establish_relations",
         "PER CHL",
     )
+    # A protocol or pact told in the passive, as agreements and treaties are.
+    add(
+        "protocol_between_passive",
+        "sign",
+        "The trade protocol between Peru and Chile was signed on 3 May 1994.",
+        "sign_agreement",
+        "PER CHL",
+    )
+    add(
+        "protocol_passive_by",
+        "sign",
+        "A border protocol was signed by Peru and Chile on 3 May 1994.",
+        "sign_agreement",
+        "PER CHL",
+    )
+    add(
+        "pact_between_passive",
+        "sign",
+        "The pact between Peru and Chile was signed on 3 May 1994.",
+        "sign_agreement",
+        "PER CHL",
+    )
+    add(
+        "accession_protocol_passive",
+        "sign",
+        "The accession protocol between NATO and Peru was signed on 3 May 1994.",
+        "sign_agreement",
+        "PER",
+    )
     # The expulsion after "and" with its auxiliary: "... and has ordered X's diplomats to
     # leave" is an action of its own beside the break.
     add(
