@@ -494,3 +494,22 @@ def test_a_month_before_the_noun_of_another_happening_dates_that_happening():
     )
     (event,) = build_timeline([wire]).events
     assert event.date.edtf == "2024-09-04"
+
+
+def test_an_entry_headed_by_its_date_tells_that_day_in_the_historical_present():
+    # A timeline entry: title, its date line, the opening in the historical present, then
+    # history with dates of its own. The opening (and the title) is the day of the line,
+    # not the consular ties of 1987 the entry recalls.
+    entry = DocInput(
+        "a",
+        "Peru and Chile Resume Diplomatic Relations\n\nOctober 18, 1991\n\n"
+        "Peru and Chile resume diplomatic relations. The two had broken off diplomatic "
+        "relations in June 1967.\n\nIn 1987, the two countries established consular ties.",
+    )
+    dated = {
+        e.date.edtf: {r.sentence for r in e.evidence}
+        for e in build_timeline([entry]).events
+        if e.type == "establish_relations"
+    }
+    assert dated["1991-10-18"] == {0, 2}
+    assert dated["1987"] == {4}

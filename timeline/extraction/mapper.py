@@ -1364,6 +1364,31 @@ def _dateline_day(r: Reading) -> list[Timex]:
     ]
 
 
+# A verb in the past or a perfect: no historical present.
+_PAST_FORM = re.compile(r"(?i)^(?:\w+ed|had|has|have|was|were|did)\b")
+
+
+def _under_its_date_line(r: Reading) -> bool:
+    """The historical present of an entry headed by its own date ("October 18, 1991 |
+    Peru and Chile resume relations."), or of the title above that line: the entry's
+    opening tells the day of its line."""
+    index = r.clause.sentence.index
+    if r.predicate.perfect or _PAST_FORM.match(r.trigger.group()):
+        return False
+    if r.clause.start != r.clause.sentence.start:
+        return False
+    near = index + 1 if index == 0 else index - 1
+    if near >= len(r.article.sentences):
+        return False
+    line = r.article.sentences[near]
+    lo, hi = sorted((line.end, r.clause.sentence.end))
+    if "\n" not in r.article.text[min(line.start, r.clause.sentence.start) : max(lo, hi)]:
+        return False
+    found = temporal.find_timexes(line.text, [replace(line, start=0, end=len(line.text))], None)
+    whole = [t for t in found if len(t.text) >= len(line.text.strip(" .\n")) - 2]
+    return any(t.value is not None and t.value.start == r.article.published for t in whole)
+
+
 def _news_of_the_day(r: Reading) -> Timex | None:
     """The present perfect of news ("Peru has cut relations with Fiji") with no date of
     its own or of its report: done by the day the article was published. Clustering
@@ -1371,7 +1396,11 @@ def _news_of_the_day(r: Reading) -> Timex | None:
     published = r.article.published
     if (
         published is None
-        or not (r.predicate.perfect or _NEWS_HEAD.search(r.before + r.trigger.group()))
+        or not (
+            r.predicate.perfect
+            or _NEWS_HEAD.search(r.before + r.trigger.group())
+            or _under_its_date_line(r)
+        )
         or r.status != "done"
         or r.clause.report_timex is not None
         or r.clause.kind not in (ClauseKind.MAIN, ClauseKind.LEADING)
