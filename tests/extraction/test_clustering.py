@@ -488,3 +488,75 @@ def test_news_of_the_day_is_no_happening_dated_years_after_its_article():
         (news,) = [e for e in events if any(r.article == "a" for r in e.evidence)]
         assert news.date is not None and news.date.edtf == "2004-08-02"
         assert all(r.article == "a" for r in news.evidence)
+
+
+def test_an_articles_coarse_date_supports_no_other_day_than_its_own_day():
+    # "50 years ago" (1965) in the same article that says "On May 12, 1965" backs May 12,
+    # not the day another article's "today" gives.
+    anniversary = DocInput(
+        "a",
+        "50 years ago: Peru and Chile establish diplomatic relations\n\n"
+        "On May 12, 1965, Peru and Chile established diplomatic relations, the ministry "
+        "recalled.",
+        dt.date(2015, 5, 12),
+    )
+    bulletin = DocInput(
+        "b",
+        "The establishment of diplomatic relations between Peru and Chile was announced in "
+        "Lima today.",
+        dt.date(1965, 5, 14),
+    )
+    (event,) = build_timeline([anniversary, bulletin]).events
+    assert event.date.edtf == "1965-05-12"
+
+
+def test_a_headline_telling_the_act_joins_a_happening_first_told_as_a_decision():
+    # One source has the cabinet "decided to cut" ties (a decision), another tells the cut
+    # done in its headline and body: one happening, the headline among its sentences.
+    decision = DocInput(
+        "a",
+        "ACCRA, September 4. Ghana decided to cut diplomatic ties with Togo, the prime "
+        "minister said on Wednesday.",
+        dt.date(2024, 9, 4),
+    )
+    wire = DocInput(
+        "b",
+        "url: https://news.example.com/2024/09/04/ghana-cuts-ties/\n\n"
+        "Ghana cuts diplomatic ties with Togo\n\n"
+        "ACCRA, Ghana (AP) — Ghana's prime minister says the government has cut diplomatic "
+        "ties with Togo.",
+    )
+    (event,) = build_timeline([decision, wire]).events
+    assert ("b", 0) in {(r.article, r.sentence) for r in event.evidence}
+
+
+def test_a_month_before_the_noun_of_another_happening_dates_that_happening():
+    # "over July cyberattack": July dates the attack, not the break the headline tells.
+    wire = DocInput(
+        "b",
+        "url: https://news.example.com/2024/09/04/peru-cuts-ties/\n\n"
+        "Peru cuts diplomatic ties with Chile over July cyberattack\n\n"
+        "LIMA, Peru (AP) — Peru's prime minister says the government has cut diplomatic ties "
+        "with Chile. Peru has blamed Santiago for a major cyberattack nearly two months ago.",
+    )
+    (event,) = build_timeline([wire]).events
+    assert event.date.edtf == "2024-09-04"
+
+
+def test_an_entry_headed_by_its_date_tells_that_day_in_the_historical_present():
+    # A timeline entry: title, its date line, the opening in the historical present, then
+    # history with dates of its own. The opening (and the title) is the day of the line,
+    # not the consular ties of 1987 the entry recalls.
+    entry = DocInput(
+        "a",
+        "Peru and Chile Resume Diplomatic Relations\n\nOctober 18, 1991\n\n"
+        "Peru and Chile resume diplomatic relations. The two had broken off diplomatic "
+        "relations in June 1967.\n\nIn 1987, the two countries established consular ties.",
+    )
+    dated = {
+        e.date.edtf: {r.sentence for r in e.evidence}
+        for e in build_timeline([entry]).events
+        if e.type == "establish_relations"
+    }
+    assert dated["1991-10-18"] == {0, 2}
+    assert dated["1987"] == {4}

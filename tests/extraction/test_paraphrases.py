@@ -1216,6 +1216,125 @@ def _rows():
         "MAR",
         PUB,
     )
+    add(
+        "reopened_relations",
+        "establish",
+        "Peru on 3 May 1994 reopened full diplomatic relations with Chile after a lapse of "
+        "24 years.",
+        "establish_relations",
+        "PER CHL",
+    )
+    # A protocol or pact told in the passive, as agreements and treaties are.
+    add(
+        "protocol_between_passive",
+        "sign",
+        "The trade protocol between Peru and Chile was signed on 3 May 1994.",
+        "sign_agreement",
+        "PER CHL",
+    )
+    add(
+        "protocol_passive_by",
+        "sign",
+        "A border protocol was signed by Peru and Chile on 3 May 1994.",
+        "sign_agreement",
+        "PER CHL",
+    )
+    add(
+        "pact_between_passive",
+        "sign",
+        "The pact between Peru and Chile was signed on 3 May 1994.",
+        "sign_agreement",
+        "PER CHL",
+    )
+    add(
+        "accession_protocol_passive",
+        "sign",
+        "The accession protocol between NATO and Peru was signed on 3 May 1994.",
+        "sign_agreement",
+        "PER",
+    )
+    # The expulsion after "and" with its auxiliary: "... and has ordered X's diplomats to
+    # leave" is an action of its own beside the break.
+    add(
+        "and_has_ordered_to_leave",
+        "envoys",
+        "Peru is ending its diplomatic relations with Chile and has ordered Chilean diplomats "
+        "to leave within 24 hours, the minister said on Tuesday.",
+        "expel_withdraw",
+        "PER CHL",
+        TUE,
+    )
+    add(
+        "cut_and_has_ordered_to_leave",
+        "envoys",
+        "Ghana has cut its diplomatic ties with Togo and has ordered Togolese diplomats to "
+        "leave within 48 hours, the ministry said on Tuesday.",
+        "expel_withdraw",
+        "GHA TGO",
+        TUE,
+    )
+    # A membership suspended, by the member or by the organisation.
+    add(
+        "membership_suspended",
+        "organisation",
+        "Laos suspended its membership of the Mekong River Commission on 3 May 1994.",
+        "reduce_relations",
+        "LAO",
+    )
+    add(
+        "suspension_of_membership",
+        "organisation",
+        "Peru announced the suspension of its Andean Community membership on 3 May 1994.",
+        "reduce_relations",
+        "PER",
+    )
+    add(
+        "organisation_suspends_membership",
+        "organisation",
+        "The Andean Community decided on 3 May 1994 to suspend Peru's membership.",
+        "reduce_relations",
+        "PER",
+    )
+    # Who reports it is no member: "Peru's membership, Chilean President X said" is no
+    # apposition, and the reporter's country no party.
+    add(
+        "membership_suspension_reported",
+        "organisation",
+        "The Andean Community decided on 3 May 1994 to suspend Peru's membership, "
+        "Chilean President Juan Soto said.",
+        "reduce_relations",
+        "PER",
+    )
+    # A membership taken up again.
+    add(
+        "restored_membership",
+        "organisation",
+        "Kenya restored its membership in the African Union on 3 May 1994.",
+        "join_organisation",
+        "KEN",
+    )
+    # The second of two coordinated membership acts names neither member nor organisation.
+    add(
+        "but_then_restored_membership",
+        "organisation",
+        "Kenya left the African Union in 1990 but then restored its membership on 3 May 1994.",
+        "join_organisation",
+        "KEN",
+    )
+    add(
+        "but_it_rejoined",
+        "organisation",
+        "Chad quit the Commonwealth in 1990, but on 3 May 1994 it rejoined.",
+        "join_organisation",
+        "TCD",
+    )
+    add(
+        "and_later_rejoined",
+        "organisation",
+        "Oman left the Arab League in 1980 and later rejoined it on 3 May 1994.",
+        "join_organisation",
+        "OMN",
+    )
     return R
 
 
@@ -1279,3 +1398,26 @@ def test_an_unreal_act_gives_no_done_event(construction, sentence):
         if e.status == "done" and e.date and e.type not in _SPEECH
     ]
     assert done == []
+
+
+def test_a_conference_named_after_its_city_names_no_party():
+    # "the Madrid peace conference", "the Oslo accords": the city names the meeting, and its
+    # country is no side of what the sentence tells.
+    text = (
+        "Peru and Chile restored diplomatic relations on 3 May 1994. The resumption of ties "
+        "was conditional on Chile attending the 1991 Madrid peace conference."
+    )
+    parties = [set(e.countries) for e in _events(text)]
+    assert {"PER", "CHL"} in parties, parties
+    assert all("ESP" not in p for p in parties), parties
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peru blamed Chile for a cyber attack on 3 May 1994.",
+        "Peru blamed Chile for a major cyber attack in March.",
+    ],
+)
+def test_a_cyber_attack_is_no_armed_conflict(sentence):
+    assert [e.type for e in _events(sentence) if e.type == "armed_conflict"] == []

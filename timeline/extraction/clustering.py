@@ -142,7 +142,9 @@ def _may_share(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) -> bo
     cand = item.cand
     if not compatible(cand.type, cluster.type):
         return False
-    if cand.status != cluster.items[0].cand.status and not _on_the_day_foretold(item, cluster):
+    # A happening told as done by one source may hold the decision another told first.
+    statuses = {i.cand.status for i in cluster.items}
+    if cand.status not in statuses and not _on_the_day_foretold(item, cluster):
         return False
     countries, cluster_countries = set(cand.countries), cluster.countries()
     if countries and cluster_countries:
@@ -887,7 +889,7 @@ def choose_date(
         return None, []
 
     def support(candidate: Item) -> int:
-        return len({o.article for o in dated if o.date.overlaps(candidate.date)})
+        return len({o.article for o in dated if _speaks_for(o, candidate, dated)})
 
     def guessed(candidate: Item) -> bool:
         return pub_certain is not None and not _item_certain(candidate, pub_certain)
@@ -934,6 +936,20 @@ def choose_date(
             inside = [i for i in inside if _strictly_inside(i.date, best.date)]
     dissent = [i for i in dated if not i.date.overlaps(best.date)]
     return best, dissent
+
+
+def _speaks_for(item: Item, candidate: Item, dated: list[Item]) -> bool:
+    """The item's date agrees with the candidate's, and its own article does not narrow it
+    to another day: "50 years ago" (1965) holds "on 14 May 1965", but not for an article
+    that says "On May 12, 1965"."""
+    if not item.date.overlaps(candidate.date):
+        return False
+    return not any(
+        o.article == item.article
+        and _strictly_inside(o.date, item.date)
+        and not o.date.overlaps(candidate.date)
+        for o in dated
+    )
 
 
 def _strictly_inside(inner: DateValue, outer: DateValue) -> bool:

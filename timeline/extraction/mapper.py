@@ -349,12 +349,17 @@ _RUN_ON = re.compile(r"[a-z)\]\"”][.!?]\s*[A-Z]")
 
 # A happening named by a noun, dated by the phrase after it: "his role in an
 # assassination attempt on 25 November", "the vote in March".
+_HAPPENING_NOUN = (
+    r"(?:attempt|(?:cyber[\s-]?)?attacks?|plot|bombing|killing|murder|assassination|coup|"
+    r"elections?|vote|referendum|explosion|protests?|riots?|shooting|massacre|incident|crash|"
+    r"hack(?:ing)?)"
+)
 _OTHER_HAPPENING = re.compile(
-    r"\b(?:attempt|attack|plot|bombing|killing|murder|assassination|coup|election|elections|"
-    r"vote|referendum|explosion|protests?|riots?|shooting|massacre|incident|crash)\s+"
-    r"(?:[\w-]+\s+){0,5}?(?:on|in|of|for)\s+(?:the\s+)?$",
+    r"\b" + _HAPPENING_NOUN + r"\s+(?:[\w-]+\s+){0,5}?(?:on|in|of|for)\s+(?:the\s+)?$",
     re.I,
 )
+# A date before the noun it modifies: "over July cyberattack", "the March elections".
+_DATE_MODIFIES = re.compile(r"\s+(?P<noun>" + _HAPPENING_NOUN + r")\b", re.I)
 
 
 # "the fourth country to cut ties since Tsai took office two years ago": a clause opened
@@ -369,6 +374,9 @@ def _dates_another_noun(r: Reading, t: Timex) -> bool:
     "expelled the envoy over a plot on 25 November" dates the plot; or a "since" clause
     after it: "cut ties since Tsai took office two years ago" dates Tsai's
     start."""
+    modified = _DATE_MODIFIES.match(r.clause.text, t.end)
+    if modified and modified.start("noun") != r.t_start:
+        return True  # "over July cyberattack" dates the attack, unless it is the trigger
     if t.start < r.t_end:
         return False
     window = r.clause.text[max(r.t_end, t.start - 60) : t.start]
@@ -535,11 +543,13 @@ def _organisation(
         if subject:
             return Filler("phrase", "the " + re.sub(r"^The\s+", "", subject))
     _, noun = _organisation_words()
-    if noun.match(clause.body, trigger.end()):
-        before = [m.group() for m in _NAME_IN.finditer(article.text, 0, clause.start)]
-        earlier = [n for n in before if _organisation_words()[0].search(n) and n not in ("The",)]
-        if earlier:
-            return Filler("phrase", "the " + re.sub(r"^The\s+", "", earlier[-1]))
+    # "left the bloc": the one named last before; "quit the Commonwealth in 1990, but in
+    # 1994 it rejoined": the one named earlier in the same sentence.
+    lo = 0 if noun.match(clause.body, trigger.end()) else clause.sentence.start
+    before = [m.group() for m in _NAME_IN.finditer(article.text, lo, clause.start)]
+    earlier = [n for n in before if _organisation_words()[0].search(n) and n not in ("The",)]
+    if earlier:
+        return Filler("phrase", "the " + re.sub(r"^The\s+", "", earlier[-1]))
     return None
 
 
@@ -814,6 +824,30 @@ def _sides_of_the_clause_before(r: Reading, previous: Candidate | None) -> None:
         return
     if previous.event.sentence == r.clause.sentence.index and len(previous.event.countries) >= 2:
         r.sides_before = list(previous.event.countries[:2])
+
+
+def _member_of_the_clause_before(r: Reading, previous: Candidate | None) -> None:
+    """ "Chad quit the Commonwealth in 1990, but in 1994 it rejoined", "left the bloc in
+    1999 but then restored its membership": a membership clause naming no country is
+    that of the member the clause before in the sentence named."""
+    if r.organisation is None or previous is None or r.clause.kind != ClauseKind.MAIN:
+        return
+    if r.countries or any(m.kind == COUNTRY for m in r.mentions):
+        return
+    told = previous.roles.get(Role.ORGANISATION) if previous.roles else None
+    if previous.event.sentence == r.clause.sentence.index and told is not None:
+        r.countries = list(previous.event.countries[:1])
+
+
+def _member_in_the_trigger(r: Reading) -> None:
+    """ "decided to suspend Peru's membership, Chilean President X said": the member whose
+    membership the trigger names is the party, not the country of who reports it."""
+    if r.organisation is None:
+        return
+    inside = [m.key for m in r.mentions if m.kind == COUNTRY and r.t_start <= m.start < r.t_end]
+    if inside:
+        r.countries = ordered_unique(inside)
+        r.outsiders = r.outsiders | {m.key for m in r.mentions if m.kind == COUNTRY} - set(inside)
 
 
 def _drop_outsiders(r: Reading) -> None:
@@ -1330,6 +1364,31 @@ def _dateline_day(r: Reading) -> list[Timex]:
     ]
 
 
+# A verb in the past or a perfect: no historical present.
+_PAST_FORM = re.compile(r"(?i)^(?:\w+ed|had|has|have|was|were|did)\b")
+
+
+def _under_its_date_line(r: Reading) -> bool:
+    """The historical present of an entry headed by its own date ("October 18, 1991 |
+    Peru and Chile resume relations."), or of the title above that line: the entry's
+    opening tells the day of its line."""
+    index = r.clause.sentence.index
+    if r.predicate.perfect or _PAST_FORM.match(r.trigger.group()):
+        return False
+    if r.clause.start != r.clause.sentence.start:
+        return False
+    near = index + 1 if index == 0 else index - 1
+    if near >= len(r.article.sentences):
+        return False
+    line = r.article.sentences[near]
+    lo, hi = sorted((line.end, r.clause.sentence.end))
+    if "\n" not in r.article.text[min(line.start, r.clause.sentence.start) : max(lo, hi)]:
+        return False
+    found = temporal.find_timexes(line.text, [replace(line, start=0, end=len(line.text))], None)
+    whole = [t for t in found if len(t.text) >= len(line.text.strip(" .\n")) - 2]
+    return any(t.value is not None and t.value.start == r.article.published for t in whole)
+
+
 def _news_of_the_day(r: Reading) -> Timex | None:
     """The present perfect of news ("Peru has cut relations with Fiji") with no date of
     its own or of its report: done by the day the article was published. Clustering
@@ -1337,7 +1396,11 @@ def _news_of_the_day(r: Reading) -> Timex | None:
     published = r.article.published
     if (
         published is None
-        or not (r.predicate.perfect or _NEWS_HEAD.search(r.before + r.trigger.group()))
+        or not (
+            r.predicate.perfect
+            or _NEWS_HEAD.search(r.before + r.trigger.group())
+            or _under_its_date_line(r)
+        )
         or r.status != "done"
         or r.clause.report_timex is not None
         or r.clause.kind not in (ClauseKind.MAIN, ClauseKind.LEADING)
@@ -1552,7 +1615,7 @@ def _coordinated(clause: Clause) -> list[Clause]:
 
 # "broke off ties with X and gave its diplomats 24 hours to leave": "and" right before the
 # verb of a frame marked ``own_after_and`` opens a statement of its own, dated or not.
-_AND = re.compile(r"\s+and\s+(?:then\s+|also\s+)?")
+_AND = re.compile(r"\s+and\s+(?:then\s+|also\s+)?(?:(?:has|have|had)\s+)?")
 
 
 def _second_action(clause: Clause, body: str) -> list[Clause]:
@@ -1592,8 +1655,10 @@ def _map_one(
     _becomes(reading)
     _venue_sides(reading, previous)
     _sides_of_the_clause_before(reading, previous)
+    _member_of_the_clause_before(reading, previous)
     _sides_of_the_sentence_before(reading, told_before)
     _drop_outsiders(reading)
+    _member_in_the_trigger(reading)
     return [cand for each in _distributed(reading) for cand in _finish(each)]
 
 

@@ -514,8 +514,10 @@ def _describing_possessive(frame, clause, a, trigger, named, out) -> list[Mentio
         if m.key == n.key:
             continue
         between = clause[m.end - a : n.start - a]
-        if _POSSESSIVE_NOUN.match(between):
-            found.append(m)  # "X's supporter, Y": X describes Y
+        if _POSSESSIVE_NOUN.match(between) and how_matched(n.text) != "demonym":
+            # "X's supporter, Y": X describes Y ("X's membership, the Yan president
+            # said": a demonym opens a phrase of its own, no apposition)
+            found.append(m)
         elif _APPOSED_BEFORE.fullmatch(between) and re.match(
             r"['’]s\s+(?:[\w-]+\s+){0,3}?[\w-]+\s*(?:,|$)", clause[n.end - a :]
         ):

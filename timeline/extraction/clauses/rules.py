@@ -32,8 +32,9 @@ _CLAUSE_BREAK = re.compile(
     r"however|where|after|before|as\s+well\s+as|and\s+then)\b)"
     # "the following July" is a date, not a clause "following X".
     r"|(?<!\bthe)\s+(?=(?:after|following|before)\s+(?!which\b|whom\b)\w)"
-    # "X recognised Y in 1973 and then opened its embassy a year later": two actions.
-    r"|\s+(?=and\s+then\s+[a-z]+ed\b)"
+    # "X recognised Y in 1973 and then opened its embassy a year later", "X left the bloc
+    # in 1999 but later rejoined it": two actions.
+    r"|\s+(?=(?:and|but)\s+(?:then|later)\s+[a-z]+ed\b)"
 )
 # Non-restrictive relative clauses: ", who has had close ties with X for years,".
 # ", which was held in early 2021" tells the date of the noun before it: not a clause.
