@@ -1207,6 +1207,23 @@ def _rows():
         "MAR",
         PUB,
     )
+    # A list of kinds of ties with a serial comma before "and".
+    add(
+        "kinds_serial_comma",
+        "break",
+        "Benin severed all diplomatic, economic, political, and social ties with Laos on 3 May 1994.",
+        "reduce_relations",
+        "BEN LAO",
+    )
+    add(
+        "kinds_serial_comma_pp",
+        "break",
+        "The Government of the Republic of Chile has severed all diplomatic, economic, and cultural"
+        " ties with the Government of Nepal.",
+        "reduce_relations",
+        "CHL NPL",
+        PUB,
+    )
     return R
 
 
