@@ -1224,6 +1224,28 @@ def _rows():
         "CHL NPL",
         PUB,
     )
+    # A Commonwealth member's envoy is a high commissioner, its mission a high commission.
+    add(
+        "recalled_high_commissioner",
+        "envoys",
+        "Ghana recalled its high commissioner from Kenya on 3 May 1994.",
+        "expel_withdraw",
+        "GHA KEN",
+    )
+    add(
+        "expelled_high_commissioner",
+        "envoys",
+        "Malaysia expelled the Sri Lankan high commissioner on 3 May 1994.",
+        "expel_withdraw",
+        "MYS LKA",
+    )
+    add(
+        "closed_high_commission",
+        "break",
+        "Zambia closed its high commission in Malawi on 3 May 1994.",
+        "reduce_relations",
+        "ZMB MWI",
+    )
     return R
 
 
