@@ -382,3 +382,11 @@ def test_a_pet_form_of_a_given_name_is_the_same_minister():
     merged, _ = merge_actors([first, second])
     (person,) = [a for a in merged if "Tuilagi" in a.name]
     assert {"Gabi Tuilagi", "Gabriel Tuilagi"} <= person.aliases | {person.name}
+
+
+def test_an_ocean_after_an_envoy_is_no_person():
+    # "ambassador to the Indian Ocean region": a sea, not an envoy called "Ocean".
+    actors, _ = actors_of("Chile named its new ambassador to the Pacific Ocean region, Ana Ruiz.")
+    assert by_alias(actors, "Ocean") == []
+    actors, _ = actors_of("Togo received Ghana's new envoy to the Indian Ocean states on Monday.")
+    assert by_alias(actors, "Ocean") == []

@@ -179,7 +179,7 @@ _NOT_NAME_WORDS = set(
     Emir Sheikh Pope Premier Chairman Spokesman Spokesperson Commander Governor Mayor Senator
     Interim Acting Former New Current Transitional Minister Mr Mrs Ms Dr Gen Process North South
     Hon Honourable Honorable Rt
-    West Central Coast Gulf Sea River Sunni Shia Shiite Muslim Muslims Christian Christians
+    West Central Coast Gulf Sea Ocean River Sunni Shia Shiite Muslim Muslims Christian Christians
     Jihadist Jihadists Kurdish Kurds Alawite Druze International Democratic People Peoples
     Popular National Federal Supreme Joint Statement Declaration Agreement Treaty Summit
     Conference Talks Korean Koreas Breaking Update Updated Published Source Sources Reporter
