@@ -54,6 +54,9 @@ def only(text: str, published: dt.date | None = FRIDAY):
         ("Belgians settled there since the 1800's.", "the 1800's", "18XX"),
         ("In the 20th century.", "the 20th century", "19XX"),
         ("The portal posted it on 2025.03.11.", "2025.03.11", "2025-03-11"),
+        # A month's abbreviation glued to the year by its period.
+        ("Ties were set up in Apr.1983 at last.", "Apr.1983", "1983-04"),
+        ("The office opened in Sept.2001.", "Sept.2001", "2001-09"),
     ],
 )
 def test_absolute_dates_are_stated_values(text, expression, edtf):
@@ -64,6 +67,10 @@ def test_absolute_dates_are_stated_values(text, expression, edtf):
         False,
         "stated",
     )
+
+
+def test_a_decimal_number_is_no_glued_month_year():
+    assert values("Version 3.1994 passed.") == {}
 
 
 def test_a_year_keeps_year_precision_never_1_january():

@@ -795,6 +795,11 @@ def _rx_monf(name: str) -> str:
     return rf"(?P<{name}>{_MONF})(?![A-Za-z])"
 
 
+# A year that may follow a month's abbreviation with no space ("Apr.1983"): _rx_year's, but
+# a period before it only after a digit ("3.1994" is a number).
+_GLUED_YEAR = r"(?<![\d$€£#,:/])(?<!\d\.)(?P<y>1\d{3}|20\d{2})(?![\d]|[.,:]\d)"
+
+
 def _rx_day(name: str) -> str:
     return rf"(?<!\d)(?P<{name}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:,.]\d|\d|%)"
 
@@ -1158,9 +1163,10 @@ _RULES = [
         "_month_day",
     ),
     # December 2024 / early December 2024 / December last year / last December / mid-February
+    # / Apr.1983 (an abbreviation's period glued to the year)
     (
         "month_year",
-        rf"(?:{_PART_RE}\s*)?{_rx_mon('m1')}\s*,?\s+(?:of\s+)?(?:{_rx_year('y')}|(?P<rel>(?i:last|this|next))\s+(?i:year))"
+        rf"(?:{_PART_RE}\s*)?{_rx_mon('m1')}(?:\s*,?\s+(?:of\s+)?|(?<=[A-Za-z]\.)(?=\d))(?:{_GLUED_YEAR}|(?P<rel>(?i:last|this|next))\s+(?i:year))"
         rf"(?![\d])",
         "_month_name",
     ),
