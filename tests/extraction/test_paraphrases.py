@@ -1246,6 +1246,24 @@ def _rows():
         "reduce_relations",
         "ZMB MWI",
     )
+    # A relative clause on relations dated before it tells a later happening of its own.
+    add(
+        "dated_relations_which_were",
+        "break",
+        "Benin and Laos established diplomatic relations on April 13, 1950, which was suspended"
+        " on October 30, 1967 due to the war.",
+        "reduce_relations",
+        "BEN LAO",
+        "1967-10-30",
+    )
+    add(
+        "dated_ties_which_were",
+        "break",
+        "Chile and Nepal established ties in 1994, which were severed on 5 June 2001.",
+        "reduce_relations",
+        "CHL NPL",
+        "2001-06-05",
+    )
     return R
 
 

@@ -39,7 +39,7 @@ _CLAUSE_BREAK = re.compile(
 # ", which was held in early 2021" tells the date of the noun before it: not a clause.
 _RELATIVE = re.compile(
     r",\s+(?:who|which|whose)\b(?!\s+(?:was|were)\s+(?:held|signed|launched|reached|adopted|"
-    r"concluded|opened)\b|\s+took\s+place\b)[^,;]*(?:,|$)"
+    r"concluded|opened)\b|\s+took\s+place\b)(?:[^,;]|,(?=\s*\d{4}\b))*(?:,|$)"
 )
 # A restrictive one on a person, without commas: "contacts with a Russian national who had
 # once worked for the consulate and was arrested this year" (its date is the person's).
@@ -68,6 +68,14 @@ _OBJECT_RELATIVE = re.compile(
     r"\b(?P<noun>relations|ties|links|relationship)\b(?P<rel>\s+(?:that|which)\s+"
     r"(?:it|they|he|she|(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+"
     r"(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?(?P<verb>[a-z]+)\b[^,;]*)"
+)
+# Relations dated before their relative clause: "established relations on April 13, 1950,
+# which were suspended on October 30, 1967": the suspension is a happening of its own.
+_DATED_NOUN_RELATIVE = re.compile(
+    r"\b(?P<noun>relations|ties|links|relationship)\b\s+(?:on|in)\s+"
+    r"[^,;]{0,20}?(?:,\s*)?"
+    r"\d{4}(?P<rel>,\s+(?:that|which)\s+(?:had\s+been|have\s+been|has\s+been|were|was)\s+"
+    r"(?:\w+ly\s+)?(?P<verb>[a-z]+)\b(?:[^,;]|,(?=\s*\d{4}\b))*)"
 )
 # The noun phrase a relative clause hangs on runs back over its complements: "a boycott
 # of Fiji by its neighbours and Peru which was launched in June 2017" is the boycott's.
@@ -411,7 +419,11 @@ class RuleClauseAnalyser:
             if m["verb"].lower() in self._relative_forms
         ]
         nouns: dict[int, int] = {}
-        found = [*_NOUN_RELATIVE.finditer(sentence.text), *_OBJECT_RELATIVE.finditer(sentence.text)]
+        found = [
+            *_NOUN_RELATIVE.finditer(sentence.text),
+            *_OBJECT_RELATIVE.finditer(sentence.text),
+            *_DATED_NOUN_RELATIVE.finditer(sentence.text),
+        ]
         for m in found:
             if m["verb"].lower() not in self._relative_forms:
                 continue
