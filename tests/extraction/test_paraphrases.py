@@ -1264,6 +1264,22 @@ def _rows():
         "CHL NPL",
         "2001-06-05",
     )
+    # A meeting held to discuss a step is the meeting, not the step.
+    add(
+        "met_to_discuss_resumption",
+        "meet",
+        "Foreign Minister Ana Ruiz of Chile met with President Bashir and State Minister Taha of"
+        " Sudan on 3 May 1994 to discuss the resumption of diplomatic relations.",
+        "meet",
+        "CHL SDN",
+    )
+    add(
+        "met_to_discuss_severing",
+        "meet",
+        "Latvia and Bhutan met on 3 May 1994 to discuss the severance of consular ties.",
+        "meet",
+        "LVA BTN",
+    )
     return R
 
 
@@ -1327,3 +1343,17 @@ def test_an_unreal_act_gives_no_done_event(construction, sentence):
         if e.status == "done" and e.date and e.type not in _SPEECH
     ]
     assert done == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Talks on resuming relations between Peru and Chile began on 3 May 1994.",
+        "Mali and Nepal met on 3 May 1994 to discuss the restoration of diplomatic ties.",
+        "Negotiations on establishing ties between Oman and Bolivia opened on 3 May 1994.",
+    ],
+)
+def test_the_topic_of_talks_is_no_act(sentence):
+    # "talks on resuming relations" are no resumption of relations.
+    acts = [e.type for e in _events(sentence) if e.type == "establish_relations"]
+    assert acts == []

@@ -262,6 +262,15 @@ _CIRCUMSTANCE_BEFORE = re.compile(
 )
 
 
+# A happening's noun named as the topic of talks is no act of the clause: "met in 1989 to
+# discuss the resumption of relations" is the meeting.
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:discuss(?:ed|es|ing)?|talks?\s+(?:on|about)|negotiat\w+\s+(?:on|over))\s+"
+    r"(?:(?:the|a|an|its|their|possible|eventual)\s+)*(?:[\w’'-]+\s+){0,2}$",
+    re.I,
+)
+
+
 def _relative_before(body: str, end: int) -> bool:
     """``_RELATIVE_BEFORE`` before ``end`` without re-reading a long run-on clause: a match
     is at most two words, so it starts in the last 200 characters unless those hold fewer
@@ -287,6 +296,11 @@ def _main_trigger(body: str, matches: list) -> tuple[tuple, list[int]]:
         f
         for f in main
         if not _CIRCUMSTANCE_BEFORE.search(body, max(0, f[1].start() - 80), f[1].start())
+    ] or main
+    main = [
+        f
+        for f in main
+        if not _TOPIC_BEFORE.search(body, max(0, f[1].start() - 60), f[1].start())
     ] or main
     chosen = min(main or matches, key=_rank)
     demoted = [f[1].start() for f in matches if f not in main and f[1].start() < chosen[1].start()]
