@@ -1280,6 +1280,22 @@ def _rows():
         "meet",
         "LVA BTN",
     )
+    # A measure decided in the simple past is done by its decision, as "has decided to" is.
+    add(
+        "decided_to_past",
+        "break",
+        "Zambia decided to sever diplomatic relations with Bhutan on 3 May 1994.",
+        "reduce_relations",
+        "ZMB BTN",
+    )
+    add(
+        "reason_that_decided_to",
+        "break",
+        "The raid was one of the reasons that Gabon decided to suspend relations with Oman on"
+        " 3 May 1994.",
+        "reduce_relations",
+        "GAB OMN",
+    )
     return R
 
 

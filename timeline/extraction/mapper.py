@@ -648,7 +648,10 @@ _ANNOUNCED_THAT = re.compile(
 )
 
 
-_DECIDED_TO = re.compile(r"(?i)\b(?:has|have|had)\s+(?:\w+ly\s+)?decided\s+to\s+(?:\w+ly\s+)?$")
+# "has decided to terminate relations", "decided to sever relations on 27 July 1976".
+_DECIDED_TO = re.compile(
+    r"(?i)\b(?:(?:has|have|had)\s+(?:\w+ly\s+)?)?decided\s+to\s+(?:\w+ly\s+)?$"
+)
 
 
 def _modality(r: Reading) -> bool:
