@@ -1296,6 +1296,15 @@ def _rows():
         "reduce_relations",
         "GAB OMN",
     )
+    # "The government" opening a sentence after "The government of X ..." is X.
+    add(
+        "the_authorities_after_government_of",
+        "envoys",
+        "The government of Nepal cut ties with Chile on 3 May 1994. The authorities expelled"
+        " the Chilean ambassador on 3 May 1994.",
+        "expel_withdraw",
+        "NPL CHL",
+    )
     return R
 
 
@@ -1373,3 +1382,13 @@ def test_the_topic_of_talks_is_no_act(sentence):
     # "talks on resuming relations" are no resumption of relations.
     acts = [e.type for e in _events(sentence) if e.type == "establish_relations"]
     assert acts == []
+
+
+def test_the_government_after_the_government_of_a_country_is_that_country():
+    # "The government has also ordered all Cuban diplomats to leave": Malawi expels them.
+    events = _events(
+        "The Government of the Republic of Malawi has severed all ties with Cuba. The government"
+        " has also ordered all Cuban diplomats to leave the country within 48 hours."
+    )
+    titles = [e.title for e in events if e.type == "expel_withdraw"]
+    assert titles == ["Malawi expels diplomats of Cuba"], titles

@@ -956,8 +956,14 @@ def _adjunct_subject(r: Reading, explicit: list[Mention]) -> str:
 
 # "Kiribati is a group of islands ... It has had ties with China since 1980": a pronoun
 # opening the sentence is the country that opened the sentence before.
-_PRONOUN_SUBJECT = re.compile(r"^\s*(?:It|They)\s")
-_SENTENCE_SUBJECT = re.compile(r"^\W*(?:The\s+)?$")
+# So is "The government" opening it after "The government of X ..." ("The government of
+# the Republic of Chile has severed ties ... The government has also ordered ...").
+_PRONOUN_SUBJECT = re.compile(r"^\s*(?:It|They|The\s+(?:government|authorities))\s")
+_SENTENCE_SUBJECT = re.compile(
+    r"^\W*(?:The\s+)?(?:(?:government|authorities)\s+of\s+(?:the\s+)?"
+    r"(?:(?:Republic|Kingdom|State|Federation|Sultanate|Principality)\s+of\s+(?:the\s+)?)?)?$",
+    re.I,
+)
 
 
 def _pronoun_subject(r: Reading, explicit: list[Mention]) -> str:
