@@ -1211,7 +1211,8 @@ def _rows():
     add(
         "kinds_serial_comma",
         "break",
-        "Benin severed all diplomatic, economic, political, and social ties with Laos on 3 May 1994.",
+        "Benin severed all diplomatic, economic, political, and social ties with Laos on"
+        " 3 May 1994.",
         "reduce_relations",
         "BEN LAO",
     )
