@@ -1306,6 +1306,23 @@ def _rows():
         "expel_withdraw",
         "NPL CHL",
     )
+    # Two visits named by their owners' nouns, joined by "and", each with its own date.
+    add(
+        "owned_visits_second",
+        "visit",
+        "Ties grew after Chilean President Ana Ruiz's trip to Nepal in May 1976 and then Nepalese"
+        " Prime Minister Ram Thapa's visit to Chile on 3 May 1994.",
+        "visit",
+        "CHL NPL",
+    )
+    add(
+        "owned_visits_first",
+        "visit",
+        "Malian President Oumar Keita's trip to Oman on 3 May 1994 and Omani Minister Said Al"
+        " Busaidi's visit to Mali in June 1996 opened a new chapter.",
+        "visit",
+        "MLI OMN",
+    )
     return R
 
 

@@ -1570,7 +1570,30 @@ def _coordinated(clause: Clause) -> list[Clause]:
         dated_after = any(d >= after[0][1] for d in dates if d < len(body))
         if dated_before and dated_after:
             return _cut(clause, clause.start + cut.start(), clause.start + cut.end(), after[0][0])
-    return _second_action(clause, body)
+    return _owned_pair(clause, body, dates) or _second_action(clause, body)
+
+
+# "Lee's trip to China in May 1976 and then Deng's visit to Singapore in November 1978":
+# two happenings named by their owners' nouns, joined by "and", each with its own date.
+_OWNED = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}$")
+
+
+def _owned_pair(clause: Clause, body: str, dates: list[int]) -> list[Clause]:
+    owned = sorted(
+        (m.start(), m.end())
+        for _, m, _ in _matches(body)
+        if nominal(m.group()) and _OWNED.search(body, max(0, m.start() - 40), m.start())
+    )
+    for cut in _AND.finditer(body):
+        before = [t for t in owned if t[1] <= cut.start()]
+        after = [t for t in owned if t[0] >= cut.end()]
+        if not (before and after):
+            continue
+        dated_before = any(before[-1][1] <= d < cut.start() for d in dates)
+        dated_after = any(d >= after[0][1] for d in dates if d < len(body))
+        if dated_before and dated_after:
+            return _cut(clause, clause.start + cut.start(), clause.start + cut.end(), after[0][0])
+    return []
 
 
 # "broke off ties with X and gave its diplomats 24 hours to leave": "and" right before the
