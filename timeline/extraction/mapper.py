@@ -298,9 +298,7 @@ def _main_trigger(body: str, matches: list) -> tuple[tuple, list[int]]:
         if not _CIRCUMSTANCE_BEFORE.search(body, max(0, f[1].start() - 80), f[1].start())
     ] or main
     main = [
-        f
-        for f in main
-        if not _TOPIC_BEFORE.search(body, max(0, f[1].start() - 60), f[1].start())
+        f for f in main if not _TOPIC_BEFORE.search(body, max(0, f[1].start() - 60), f[1].start())
     ] or main
     chosen = min(main or matches, key=_rank)
     demoted = [f[1].start() for f in matches if f not in main and f[1].start() < chosen[1].start()]
