@@ -1323,6 +1323,23 @@ def _rows():
         "visit",
         "MLI OMN",
     )
+    # An aside between dashes inside the clause: the clause goes on after it.
+    add(
+        "dash_aside_in_clause",
+        "meet",
+        "In total, three rounds of talks – the first of which took place on 3 May 1994 – were held"
+        " between Kenya and Cuba.",
+        "meet",
+        "KEN CUB",
+    )
+    add(
+        "dash_aside_talks_to_finalise",
+        "meet",
+        "Two rounds of talks – the first of which took place on 3 May 1994 – were held between"
+        " Mali and Peru to finalise the details of the establishment of diplomatic ties.",
+        "meet",
+        "MLI PER",
+    )
     return R
 
 

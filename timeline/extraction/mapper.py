@@ -263,9 +263,11 @@ _CIRCUMSTANCE_BEFORE = re.compile(
 
 
 # A happening's noun named as the topic of talks is no act of the clause: "met in 1989 to
-# discuss the resumption of relations" is the meeting.
+# discuss the resumption of relations" is the meeting, as are talks "held ... to finalise
+# the details of the establishment of ties".
 _TOPIC_BEFORE = re.compile(
-    r"\b(?:discuss(?:ed|es|ing)?|talks?\s+(?:on|about)|negotiat\w+\s+(?:on|over))\s+"
+    r"\b(?:discuss(?:ed|es|ing)?|talks?\s+(?:on|about)|negotiat\w+\s+(?:on|over)|"
+    r"finali[sz]e\s+(?:the\s+)?details\s+of)\s+"
     r"(?:(?:the|a|an|its|their|possible|eventual)\s+)*(?:[\w’'-]+\s+){0,2}$",
     re.I,
 )

@@ -281,6 +281,16 @@ def _starting_between(items: list):
     return between
 
 
+# An aside between two dashes inside one clause, the clause going on after it in lower
+# case: "three rounds of talks – the first of which took place on 27 July 1990 – were held
+# between X and Y" is one clause, not three.
+_DASH_ASIDE = re.compile(
+    r"\s+[—–]\s+[^—–;]{3,80}?\s+[—–]\s+(?=[a-z])"
+    r"(?!(?:because|and|but|or|nor|while|as|which|who|that|when|where|so|since|although|"
+    r"though|after|before|if|unless|until)\b)"
+)
+
+
 def _cuts(sentence: Sentence) -> list[tuple[int, int]]:
     text = sentence.text
     cuts = [0]
@@ -288,7 +298,12 @@ def _cuts(sentence: Sentence) -> list[tuple[int, int]]:
     if lead:
         cuts.append(lead.end())
     cuts.extend(_fronted(text) or ())
-    cuts.extend(m.end() for m in _CLAUSE_BREAK.finditer(text))
+    asides = [(m.start(), m.end()) for m in _DASH_ASIDE.finditer(text)]
+    cuts.extend(
+        m.end()
+        for m in _CLAUSE_BREAK.finditer(text)
+        if not any(a <= m.start() < b for a, b in asides)
+    )
     cuts = [*sorted(set(cuts)), len(text)]
     return [
         (sentence.start + a, sentence.start + b)
