@@ -1340,6 +1340,24 @@ def _rows():
         "meet",
         "MLI PER",
     )
+    # What a clause led to, told by a relative clause on the whole clause, is a happening
+    # of its own, at the clause's date.
+    add(
+        "which_led_to_the_severance",
+        "break",
+        "On 3 May 1994, Gabon resumed diplomatic ties with Taiwan, which consequently led to the"
+        " severance of Gabon-China diplomatic relations.",
+        "reduce_relations",
+        "GAB CHN",
+    )
+    add(
+        "which_prompted_the_suspension",
+        "break",
+        "Chad recognised Kosovo on 3 May 1994, which prompted the suspension of Chad-Serbia"
+        " diplomatic relations.",
+        "reduce_relations",
+        "TCD SRB",
+    )
     return R
 
 

@@ -41,6 +41,11 @@ _RELATIVE = re.compile(
     r",\s+(?:who|which|whose)\b(?!\s+(?:was|were)\s+(?:held|signed|launched|reached|adopted|"
     r"concluded|opened)\b|\s+took\s+place\b)(?:[^,;]|,(?=\s*\d{4}\b))*(?:,|$)"
 )
+# One telling what the clause before it led to.
+_CONSEQUENCE = re.compile(
+    r",\s+which\s+(?:\w+ly\s+)?(?:led\s+to|resulted\s+in|prompted|triggered|caused)\s+"
+    r"(?:the|a|an)\s+"
+)
 # A restrictive one on a person, without commas: "contacts with a Russian national who had
 # once worked for the consulate and was arrested this year" (its date is the person's).
 _WHO_RELATIVE = re.compile(
@@ -471,6 +476,15 @@ class RuleClauseAnalyser:
             clause = Clause(sentence, noun_start, b, self.text, ClauseKind.NOUN_RELATIVE)
             clause.timexes, clause.mentions = inside_t, inside_m
             clause.frame_countries = list(dict.fromkeys(host))[:2]
+            return clause
+        if _CONSEQUENCE.match(self.text, a):
+            # "resumed ties with Taiwan in April 1990, which led to the severance of ...":
+            # the consequence hangs on the whole clause and happens when it does.
+            before = [t for t in timexes if sentence.start <= t.start < a][-1:]
+            clause = Clause(sentence, a, b, self.text, ClauseKind.RELATIVE)
+            clause.timexes, clause.mentions = inside_t + before, inside_m
+            if before:
+                clause.fronted = (before[0].start, before[0].end)
             return clause
         # "Lee In Ho, who arrived ...": the name before the comma is the subject.
         # So is a country named as such ("Syria, which fought against Israel in 1967").
