@@ -441,3 +441,24 @@ def test_a_restoration_is_not_the_first_establishment_of_its_article():
     events = build_timeline([undated, dated_copy]).events
     (again,) = [e for e in events if e.date and e.date.edtf == "2005-10-25"]
     assert ("a", 0) in {(r.article, r.sentence) for r in again.evidence}
+
+
+def test_one_visitors_visits_to_two_countries_are_two_happenings():
+    # A year-dated visit to one country and a month-dated one to another's capital agree
+    # on their dates, but are two trips.
+    one = DocInput(
+        "a",
+        "Ties grew. A year ago, Chilean President Ana Ruiz visited Nepal.",
+        dt.date(2010, 11, 23),
+    )
+    other = DocInput(
+        "b",
+        "Bhutan courted Chilean President Ana Ruiz, who last visited Thimphu in November 2009.",
+        dt.date(2011, 2, 23),
+    )
+    visits = sorted(
+        (e.date.edtf, sorted(e.countries))
+        for e in build_timeline([one, other]).events
+        if e.type == "visit"
+    )
+    assert visits == [("2009", ["CHL", "NPL"]), ("2009-11", ["BTN", "CHL"])]

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .actors import name_tokens, tokens_match
+from .countries import lookup
 from .frames import attachable, compatible, frames, has, in_family, priority
 from .titles import title
 from .types import (
@@ -161,6 +162,8 @@ def _two_happenings(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) 
             return True
         if any(_other_visitor(item, other) for other in cluster.items):
             return True
+        if any(_other_place_visited(item, other) for other in cluster.items):
+            return True
     if cand.type == "expel_withdraw" and _tit_for_tat(item, cluster):
         return True
     if cand.type == "recognise" and any(
@@ -240,6 +243,14 @@ def _copy_days_apart(item: Item, dated: list[Item]) -> bool:
         and abs(other.date.start - item.date.start) <= _COPY_TOLERANCE
         for other in dated
     )
+
+
+def _other_place_visited(item: Item, other: Item) -> bool:
+    """One visitor's visits to two countries ("visited Gambia", "visited Dakar") are two."""
+    if not (item.cand.type == other.cand.type == "visit"):
+        return False
+    mine, theirs = lookup(item.detail.place), lookup(other.detail.place)
+    return bool(mine and theirs and mine != theirs)
 
 
 def _other_visitor(item: Item, other: Item) -> bool:
