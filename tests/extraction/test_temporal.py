@@ -987,3 +987,18 @@ def test_parts_of_relative_months_and_ranges_between_two_days(text, expression, 
 def test_a_year_first_date_in_words_is_a_day():
     assert values("2019 Oct 4, 09:40, KOROR") == {"2019 Oct 4": "2019-10-04"}
     assert values("The vote of 2022 September 30 was held.")["2022 September 30"] == "2022-09-30"
+
+
+def test_an_undated_texts_day_without_year_takes_the_narratives_year():
+    # A history page with no publication date: "On 8 August" after "August 6, 1990".
+    text = "Premier Li visited Oman on August 6, 1990. On 8 August, the two signed a pact."
+    sentences = [Sentence(0, 0, 42, text[:42]), Sentence(1, 43, len(text), text[43:])]
+    got = {t.text: t.value and t.value.edtf for t in find_timexes(text, sentences, None)}
+    assert got == {"August 6, 1990": "1990-08-06", "8 August": "1990-08-08"}
+
+
+def test_a_dated_texts_day_without_year_still_counts_from_the_publication_date():
+    text = "Premier Li visited Oman on August 6, 1990. On 8 August, the two signed a pact."
+    sentences = [Sentence(0, 0, 42, text[:42]), Sentence(1, 43, len(text), text[43:])]
+    got = {t.text: t.value and t.value.edtf for t in find_timexes(text, sentences, FRIDAY)}
+    assert got["8 August"] == "2024-08-08"

@@ -2161,6 +2161,8 @@ def find_timexes(text: str, sentences: list[Sentence], published: dt.date | None
             elif cand.spec.op == "monthafter":
                 cand.spec = replace(cand.spec, base=ctx.last_date_spec())
             value, rule = _resolve(cand.spec, published)
+            if value is None and published is None:
+                value, rule = _in_the_narrative_year(cand.spec, found, value, rule)
             timex = Timex(
                 start=sentence.start + cand.start,
                 end=sentence.start + cand.end,
@@ -2177,6 +2179,28 @@ def find_timexes(text: str, sentences: list[Sentence], published: dt.date | None
                 quoted.add(id(timex))
             found.append(timex)
     return found
+
+
+def _in_the_narrative_year(
+    spec: Spec, found: list[Timex], value: DateValue | None, rule: str
+) -> tuple[DateValue | None, str]:
+    """An undated text's day without a year ("On 8 August, ...") after a stated date
+    ("on August 6, 1990"): that date's year, the year the narrative is at."""
+    if spec.op != "monthday" or spec.args[2] is not None or spec.args[3] is not None:
+        return value, rule
+    if spec.args[4] is not None:  # "last March 26": counted from the publication date
+        return value, rule
+    before = next(
+        (t for t in reversed(found) if t.value is not None and not t.relative and t.kind == "date"),
+        None,
+    )
+    if before is None or before.value.start.year != before.value.end.year:
+        return value, rule
+    year = before.value.start.year
+    day = _safe_date(year, spec.args[0], spec.args[1])
+    if day is None:
+        return value, rule
+    return day_value(day), f"the year of '{before.text}' before it, where the narrative is"
 
 
 # --- dateparser, only for odd absolute formats --------------------------------------
