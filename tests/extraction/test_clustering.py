@@ -462,3 +462,11 @@ def test_one_visitors_visits_to_two_countries_are_two_happenings():
         if e.type == "visit"
     )
     assert visits == [("2009", ["CHL", "NPL"]), ("2009-11", ["BTN", "CHL"])]
+
+
+def test_a_visitors_country_known_from_another_source_is_a_party():
+    # One page says only "Premier Ana Ruiz visited Oman"; another names her Chilean.
+    bare = DocInput("a", "Premier Ana Ruiz visited Oman on August 6, 1990.")
+    named = DocInput("b", "Chilean Premier Ana Ruiz will travel to Muscat, officials said.")
+    (visit,) = [e for e in build_timeline([bare, named]).events if e.type == "visit"]
+    assert sorted(visit.countries) == ["CHL", "OMN"]

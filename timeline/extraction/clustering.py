@@ -994,6 +994,8 @@ def to_event(
     countries = _party_countries(items, representative)
     actor_counts = Counter(a for i in items for a in i.cand.actors)
     actor_keys = sorted(actor_counts, key=lambda a: (-actor_counts[a], a))
+    if representative.cand.type == "visit" and len(countries) == 1:
+        countries = [*_visitors_countries(actor_keys, actors, countries), *countries]
     status = "planned" if all(i.cand.status == "planned" for i in items) else "done"
     titled = title(representative.detail, actors, status)
     # Certain when sources agree and one of those giving this very date is sure of it, or
@@ -1021,6 +1023,18 @@ def to_event(
         conflicts=conflicts,
         status=status,
     )
+
+
+def _visitors_countries(
+    actor_keys: list[str], actors: dict[str, ActorInfo], countries: list[str]
+) -> list[str]:
+    """ "Premier Li Peng visited Indonesia": the visitor's country, known from another
+    source ("Chinese Premier Li Peng"), is the other party."""
+    for key in actor_keys:
+        info = actors.get(key)
+        if info is not None and info.kind == PERSON and info.country not in ("", *countries):
+            return [info.country]
+    return []
 
 
 def _party_countries(items: list[Item], representative: Item) -> list[str]:
