@@ -532,3 +532,22 @@ def test_a_place_dated_by_another_date_of_the_sentence_is_not_the_meetings_place
         "Mr Otieno had talks with German foreign minister Klaus Weber in Vienna on Thursday."
     )
     assert event.title.endswith("in Vienna")
+
+
+def test_a_private_persons_nationality_is_no_party():
+    for text, parties in (
+        (
+            "Oman's foreign minister visited Iran on 2 May 2024 to help win the release of a"
+            " French tourist.",
+            ["IRN", "OMN"],
+        ),
+        (
+            "On 2 May 2024 Chile recalled its ambassador from Fiji over a Peruvian journalist.",
+            ["CHL", "FJI"],
+        ),
+    ):
+        (event,) = dated(text)
+        assert sorted(event.countries) == parties, text
+    # A diplomat's nationality is his state's: a party.
+    (event,) = dated("On 2 May 2024 Ghana expelled a Peruvian diplomat.")
+    assert sorted(event.countries) == ["GHA", "PER"]
