@@ -382,3 +382,21 @@ def test_a_pet_form_of_a_given_name_is_the_same_minister():
     merged, _ = merge_actors([first, second])
     (person,) = [a for a in merged if "Tuilagi" in a.name]
     assert {"Gabi Tuilagi", "Gabriel Tuilagi"} <= person.aliases | {person.name}
+
+
+def test_an_ocean_after_an_envoy_is_no_person():
+    # "ambassador to the Indian Ocean region": a sea, not an envoy called "Ocean".
+    actors, _ = actors_of("Chile named its new ambassador to the Pacific Ocean region, Ana Ruiz.")
+    assert by_alias(actors, "Ocean") == []
+    actors, _ = actors_of("Togo received Ghana's new envoy to the Indian Ocean states on Monday.")
+    assert by_alias(actors, "Ocean") == []
+
+
+def test_a_name_after_an_envoy_to_a_named_region_is_a_person():
+    # "its new ambassador to the Indian Ocean region, Mohammed Zaeri Amirani, who ..."
+    actors, _ = actors_of(
+        "Fiji received Chile's new envoy to the South Pacific region, Ana Maria Ruiz, who is"
+        " based in Canberra."
+    )
+    (person,) = by_alias(actors, "Ana Maria Ruiz")
+    assert person.kind == PERSON

@@ -560,3 +560,32 @@ def test_an_entry_headed_by_its_date_tells_that_day_in_the_historical_present():
     }
     assert dated["1991-10-18"] == {0, 2}
     assert dated["1987"] == {4}
+
+
+def test_one_visitors_visits_to_two_countries_are_two_happenings():
+    # A year-dated visit to one country and a month-dated one to another's capital agree
+    # on their dates, but are two trips.
+    one = DocInput(
+        "a",
+        "Ties grew. A year ago, Chilean President Ana Ruiz visited Nepal.",
+        dt.date(2010, 11, 23),
+    )
+    other = DocInput(
+        "b",
+        "Bhutan courted Chilean President Ana Ruiz, who last visited Thimphu in November 2009.",
+        dt.date(2011, 2, 23),
+    )
+    visits = sorted(
+        (e.date.edtf, sorted(e.countries))
+        for e in build_timeline([one, other]).events
+        if e.type == "visit"
+    )
+    assert visits == [("2009", ["CHL", "NPL"]), ("2009-11", ["BTN", "CHL"])]
+
+
+def test_a_visitors_country_known_from_another_source_is_a_party():
+    # One page says only "Premier Ana Ruiz visited Oman"; another names her Chilean.
+    bare = DocInput("a", "Premier Ana Ruiz visited Oman on August 6, 1990.")
+    named = DocInput("b", "Chilean Premier Ana Ruiz will travel to Muscat, officials said.")
+    (visit,) = [e for e in build_timeline([bare, named]).events if e.type == "visit"]
+    assert sorted(visit.countries) == ["CHL", "OMN"]

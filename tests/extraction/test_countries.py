@@ -284,3 +284,14 @@ def test_dominican_is_the_dominican_republic_unless_the_article_names_dominica()
         "The Dominican Republic opened an embassy in Havana. The Dominican president spoke."
     )
     assert codes("The Dominican president spoke in Havana.")[0] == ("Dominican", "DOM")
+
+
+def test_an_ocean_named_for_a_country_is_not_the_country():
+    assert codes("Fiji's envoy to the Indian Ocean region is based in Colombo.") == [
+        ("Fiji", "FJI"),
+        ("Colombo", "LKA"),
+    ]
+    assert codes("Mauritius, an Indian Ocean island, hosted India's navy.") == [
+        ("Mauritius", "MUS"),
+        ("India", "IND"),
+    ]

@@ -1335,6 +1335,157 @@ def _rows():
         "join_organisation",
         "OMN",
     )
+    # A list of kinds of ties with a serial comma before "and".
+    add(
+        "kinds_serial_comma",
+        "break",
+        "Benin severed all diplomatic, economic, political, and social ties with Laos on"
+        " 3 May 1994.",
+        "reduce_relations",
+        "BEN LAO",
+    )
+    add(
+        "kinds_serial_comma_pp",
+        "break",
+        "The Government of the Republic of Chile has severed all diplomatic, economic, and cultural"
+        " ties with the Government of Nepal.",
+        "reduce_relations",
+        "CHL NPL",
+        PUB,
+    )
+    # A Commonwealth member's envoy is a high commissioner, its mission a high commission.
+    add(
+        "recalled_high_commissioner",
+        "envoys",
+        "Ghana recalled its high commissioner from Kenya on 3 May 1994.",
+        "expel_withdraw",
+        "GHA KEN",
+    )
+    add(
+        "expelled_high_commissioner",
+        "envoys",
+        "Malaysia expelled the Sri Lankan high commissioner on 3 May 1994.",
+        "expel_withdraw",
+        "MYS LKA",
+    )
+    add(
+        "closed_high_commission",
+        "break",
+        "Zambia closed its high commission in Malawi on 3 May 1994.",
+        "reduce_relations",
+        "ZMB MWI",
+    )
+    # A relative clause on relations dated before it tells a later happening of its own.
+    add(
+        "dated_relations_which_were",
+        "break",
+        "Benin and Laos established diplomatic relations on April 13, 1950, which was suspended"
+        " on October 30, 1967 due to the war.",
+        "reduce_relations",
+        "BEN LAO",
+        "1967-10-30",
+    )
+    add(
+        "dated_ties_which_were",
+        "break",
+        "Chile and Nepal established ties in 1994, which were severed on 5 June 2001.",
+        "reduce_relations",
+        "CHL NPL",
+        "2001-06-05",
+    )
+    # A meeting held to discuss a step is the meeting, not the step.
+    add(
+        "met_to_discuss_resumption",
+        "meet",
+        "Foreign Minister Ana Ruiz of Chile met with President Bashir and State Minister Taha of"
+        " Sudan on 3 May 1994 to discuss the resumption of diplomatic relations.",
+        "meet",
+        "CHL SDN",
+    )
+    add(
+        "met_to_discuss_severing",
+        "meet",
+        "Latvia and Bhutan met on 3 May 1994 to discuss the severance of consular ties.",
+        "meet",
+        "LVA BTN",
+    )
+    # A measure decided in the simple past is done by its decision, as "has decided to" is.
+    add(
+        "decided_to_past",
+        "break",
+        "Zambia decided to sever diplomatic relations with Bhutan on 3 May 1994.",
+        "reduce_relations",
+        "ZMB BTN",
+    )
+    add(
+        "reason_that_decided_to",
+        "break",
+        "The raid was one of the reasons that Gabon decided to suspend relations with Oman on"
+        " 3 May 1994.",
+        "reduce_relations",
+        "GAB OMN",
+    )
+    # "The government" opening a sentence after "The government of X ..." is X.
+    add(
+        "the_authorities_after_government_of",
+        "envoys",
+        "The government of Nepal cut ties with Chile on 3 May 1994. The authorities expelled"
+        " the Chilean ambassador on 3 May 1994.",
+        "expel_withdraw",
+        "NPL CHL",
+    )
+    # Two visits named by their owners' nouns, joined by "and", each with its own date.
+    add(
+        "owned_visits_second",
+        "visit",
+        "Ties grew after Chilean President Ana Ruiz's trip to Nepal in May 1976 and then Nepalese"
+        " Prime Minister Ram Thapa's visit to Chile on 3 May 1994.",
+        "visit",
+        "CHL NPL",
+    )
+    add(
+        "owned_visits_first",
+        "visit",
+        "Malian President Oumar Keita's trip to Oman on 3 May 1994 and Omani Minister Said Al"
+        " Busaidi's visit to Mali in June 1996 opened a new chapter.",
+        "visit",
+        "MLI OMN",
+    )
+    # An aside between dashes inside the clause: the clause goes on after it.
+    add(
+        "dash_aside_in_clause",
+        "meet",
+        "In total, three rounds of talks – the first of which took place on 3 May 1994 – were held"
+        " between Kenya and Cuba.",
+        "meet",
+        "KEN CUB",
+    )
+    add(
+        "dash_aside_talks_to_finalise",
+        "meet",
+        "Two rounds of talks – the first of which took place on 3 May 1994 – were held between"
+        " Mali and Peru to finalise the details of the establishment of diplomatic ties.",
+        "meet",
+        "MLI PER",
+    )
+    # What a clause led to, told by a relative clause on the whole clause, is a happening
+    # of its own, at the clause's date.
+    add(
+        "which_led_to_the_severance",
+        "break",
+        "On 3 May 1994, Gabon resumed diplomatic ties with Taiwan, which consequently led to the"
+        " severance of Gabon-China diplomatic relations.",
+        "reduce_relations",
+        "GAB CHN",
+    )
+    add(
+        "which_prompted_the_suspension",
+        "break",
+        "Chad recognised Kosovo on 3 May 1994, which prompted the suspension of Chad-Serbia"
+        " diplomatic relations.",
+        "reduce_relations",
+        "TCD SRB",
+    )
     return R
 
 
@@ -1421,3 +1572,27 @@ def test_a_conference_named_after_its_city_names_no_party():
 )
 def test_a_cyber_attack_is_no_armed_conflict(sentence):
     assert [e.type for e in _events(sentence) if e.type == "armed_conflict"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Talks on resuming relations between Peru and Chile began on 3 May 1994.",
+        "Mali and Nepal met on 3 May 1994 to discuss the restoration of diplomatic ties.",
+        "Negotiations on establishing ties between Oman and Bolivia opened on 3 May 1994.",
+    ],
+)
+def test_the_topic_of_talks_is_no_act(sentence):
+    # "talks on resuming relations" are no resumption of relations.
+    acts = [e.type for e in _events(sentence) if e.type == "establish_relations"]
+    assert acts == []
+
+
+def test_the_government_after_the_government_of_a_country_is_that_country():
+    # "The government has also ordered all Cuban diplomats to leave": Malawi expels them.
+    events = _events(
+        "The Government of the Republic of Malawi has severed all ties with Cuba. The government"
+        " has also ordered all Cuban diplomats to leave the country within 48 hours."
+    )
+    titles = [e.title for e in events if e.type == "expel_withdraw"]
+    assert titles == ["Malawi expels diplomats of Cuba"], titles

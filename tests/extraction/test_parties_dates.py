@@ -571,3 +571,22 @@ def test_a_participle_of_no_break_after_relations_leaves_the_date_to_them():
         (event,) = extract_article(text, published=PUBLISHED).events
         assert event.type == "establish_relations"
         assert event.date is not None and event.date.edtf == "2001-05-05", text
+
+
+def test_a_private_persons_nationality_is_no_party():
+    for text, parties in (
+        (
+            "Oman's foreign minister visited Iran on 2 May 2024 to help win the release of a"
+            " French tourist.",
+            ["IRN", "OMN"],
+        ),
+        (
+            "On 2 May 2024 Chile recalled its ambassador from Fiji over a Peruvian journalist.",
+            ["CHL", "FJI"],
+        ),
+    ):
+        (event,) = dated(text)
+        assert sorted(event.countries) == parties, text
+    # A diplomat's nationality is his state's: a party.
+    (event,) = dated("On 2 May 2024 Ghana expelled a Peruvian diplomat.")
+    assert sorted(event.countries) == ["GHA", "PER"]

@@ -45,3 +45,14 @@ def test_a_pages_date_labels_are_not_sentence_text(text, expected):
 )
 def test_a_sentence_that_merely_starts_with_such_a_word_is_kept(text):
     assert texts(text) == [text]
+
+
+def test_a_reference_mark_after_the_stop_ends_the_sentence():
+    # Encyclopedia and archive pages put footnote marks after the full stop.
+    assert texts(
+        "Chile opened an office in 1981.[2] Peru and Fiji signed a pact.[3][4] It held."
+    ) == [
+        "Chile opened an office in 1981.[2]",
+        "Peru and Fiji signed a pact.[3][4]",
+        "It held.",
+    ]

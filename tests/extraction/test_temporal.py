@@ -54,6 +54,9 @@ def only(text: str, published: dt.date | None = FRIDAY):
         ("Belgians settled there since the 1800's.", "the 1800's", "18XX"),
         ("In the 20th century.", "the 20th century", "19XX"),
         ("The portal posted it on 2025.03.11.", "2025.03.11", "2025-03-11"),
+        # A month's abbreviation glued to the year by its period.
+        ("Ties were set up in Apr.1983 at last.", "Apr.1983", "1983-04"),
+        ("The office opened in Sept.2001.", "Sept.2001", "2001-09"),
     ],
 )
 def test_absolute_dates_are_stated_values(text, expression, edtf):
@@ -64,6 +67,10 @@ def test_absolute_dates_are_stated_values(text, expression, edtf):
         False,
         "stated",
     )
+
+
+def test_a_decimal_number_is_no_glued_month_year():
+    assert values("Version 3.1994 passed.") == {}
 
 
 def test_a_year_keeps_year_precision_never_1_january():
@@ -1019,3 +1026,18 @@ def test_a_month_day_after_a_full_date_of_another_month_keeps_the_publication_ru
         FRIDAY,
     )
     assert found["July 9"] == "2024-07-09"
+
+
+def test_an_undated_texts_day_without_year_takes_the_narratives_year():
+    # A history page with no publication date: "On 8 August" after "August 6, 1990".
+    text = "Premier Li visited Oman on August 6, 1990. On 8 August, the two signed a pact."
+    sentences = [Sentence(0, 0, 42, text[:42]), Sentence(1, 43, len(text), text[43:])]
+    got = {t.text: t.value and t.value.edtf for t in find_timexes(text, sentences, None)}
+    assert got == {"August 6, 1990": "1990-08-06", "8 August": "1990-08-08"}
+
+
+def test_a_dated_texts_day_without_year_still_counts_from_the_publication_date():
+    text = "Premier Li visited Oman on August 6, 1990. On 8 August, the two signed a pact."
+    sentences = [Sentence(0, 0, 42, text[:42]), Sentence(1, 43, len(text), text[43:])]
+    got = {t.text: t.value and t.value.edtf for t in find_timexes(text, sentences, FRIDAY)}
+    assert got["8 August"] == "2024-08-08"

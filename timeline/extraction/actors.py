@@ -111,9 +111,10 @@ _MODIFIERS = (
 # "Minister of Foreign Affairs, Labour, and Trade Tala Moana": a title may run
 # on with "of" and capitalised words before the name.
 _CAP_WORD = r"[A-Z][\w'’-]*"
+# "ambassador to the Indian Ocean region": a named region may end with its common noun.
 _TITLE_OF = (
     rf"(?:\s+(?:of|to|for|in)\s+(?:the\s+)?{_CAP_WORD}"
-    rf"(?:(?:,\s*|\s+)(?:and\s+)?{_CAP_WORD}){{0,6}}){{0,2}}"
+    rf"(?:(?:,\s*|\s+)(?:and\s+)?{_CAP_WORD}){{0,6}}(?:\s+region)?){{0,2}}"
 )
 _TITLE_BEFORE = re.compile(
     # "then-ruler Robert Mugabe", "former President Ana Ruiz"
@@ -179,7 +180,7 @@ _NOT_NAME_WORDS = set(
     Emir Sheikh Pope Premier Chairman Spokesman Spokesperson Commander Governor Mayor Senator
     Interim Acting Former New Current Transitional Minister Mr Mrs Ms Dr Gen Process North South
     Hon Honourable Honorable Rt
-    West Central Coast Gulf Sea River Sunni Shia Shiite Muslim Muslims Christian Christians
+    West Central Coast Gulf Sea Ocean River Sunni Shia Shiite Muslim Muslims Christian Christians
     Jihadist Jihadists Kurdish Kurds Alawite Druze International Democratic People Peoples
     Popular National Federal Supreme Joint Statement Declaration Agreement Treaty Summit
     Conference Talks Korean Koreas Breaking Update Updated Published Source Sources Reporter

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .actors import name_tokens, tokens_match
+from .countries import lookup
 from .frames import attachable, compatible, frames, has, in_family, priority
 from .titles import title
 from .types import (
@@ -163,6 +164,8 @@ def _two_happenings(item: Item, cluster: Cluster, actors: dict[str, ActorInfo]) 
             return True
         if any(_other_visitor(item, other) for other in cluster.items):
             return True
+        if any(_other_place_visited(item, other) for other in cluster.items):
+            return True
     if cand.type == "expel_withdraw" and _tit_for_tat(item, cluster):
         return True
     if cand.type == "recognise" and any(
@@ -242,6 +245,14 @@ def _copy_days_apart(item: Item, dated: list[Item]) -> bool:
         and abs(other.date.start - item.date.start) <= _COPY_TOLERANCE
         for other in dated
     )
+
+
+def _other_place_visited(item: Item, other: Item) -> bool:
+    """One visitor's visits to two countries ("visited Gambia", "visited Dakar") are two."""
+    if not (item.cand.type == other.cand.type == "visit"):
+        return False
+    mine, theirs = lookup(item.detail.place), lookup(other.detail.place)
+    return bool(mine and theirs and mine != theirs)
 
 
 def _other_visitor(item: Item, other: Item) -> bool:
@@ -1021,6 +1032,8 @@ def to_event(
     countries = _party_countries(items, representative)
     actor_counts = Counter(a for i in items for a in i.cand.actors)
     actor_keys = sorted(actor_counts, key=lambda a: (-actor_counts[a], a))
+    if representative.cand.type == "visit" and len(countries) == 1:
+        countries = [*_visitors_countries(actor_keys, actors, countries), *countries]
     status = "planned" if all(i.cand.status == "planned" for i in items) else "done"
     titled = title(representative.detail, actors, status)
     # Certain when sources agree and one of those giving this very date is sure of it, or
@@ -1048,6 +1061,18 @@ def to_event(
         conflicts=conflicts,
         status=status,
     )
+
+
+def _visitors_countries(
+    actor_keys: list[str], actors: dict[str, ActorInfo], countries: list[str]
+) -> list[str]:
+    """ "Premier Li Peng visited Indonesia": the visitor's country, known from another
+    source ("Chinese Premier Li Peng"), is the other party."""
+    for key in actor_keys:
+        info = actors.get(key)
+        if info is not None and info.kind == PERSON and info.country not in ("", *countries):
+            return [info.country]
+    return []
 
 
 def _party_countries(items: list[Item], representative: Item) -> list[str]:

@@ -262,6 +262,17 @@ _CIRCUMSTANCE_BEFORE = re.compile(
 )
 
 
+# A happening's noun named as the topic of talks is no act of the clause: "met in 1989 to
+# discuss the resumption of relations" is the meeting, as are talks "held ... to finalise
+# the details of the establishment of ties".
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:discuss(?:ed|es|ing)?|talks?\s+(?:on|about)|negotiat\w+\s+(?:on|over)|"
+    r"finali[sz]e\s+(?:the\s+)?details\s+of)\s+"
+    r"(?:(?:the|a|an|its|their|possible|eventual)\s+)*(?:[\w’'-]+\s+){0,2}$",
+    re.I,
+)
+
+
 def _relative_before(body: str, end: int) -> bool:
     """``_RELATIVE_BEFORE`` before ``end`` without re-reading a long run-on clause: a match
     is at most two words, so it starts in the last 200 characters unless those hold fewer
@@ -287,6 +298,9 @@ def _main_trigger(body: str, matches: list) -> tuple[tuple, list[int]]:
         f
         for f in main
         if not _CIRCUMSTANCE_BEFORE.search(body, max(0, f[1].start() - 80), f[1].start())
+    ] or main
+    main = [
+        f for f in main if not _TOPIC_BEFORE.search(body, max(0, f[1].start() - 60), f[1].start())
     ] or main
     chosen = min(main or matches, key=_rank)
     demoted = [f[1].start() for f in matches if f not in main and f[1].start() < chosen[1].start()]
@@ -644,7 +658,10 @@ _ANNOUNCED_THAT = re.compile(
 )
 
 
-_DECIDED_TO = re.compile(r"(?i)\b(?:has|have|had)\s+(?:\w+ly\s+)?decided\s+to\s+(?:\w+ly\s+)?$")
+# "has decided to terminate relations", "decided to sever relations on 27 July 1976".
+_DECIDED_TO = re.compile(
+    r"(?i)\b(?:(?:has|have|had)\s+(?:\w+ly\s+)?)?decided\s+to\s+(?:\w+ly\s+)?$"
+)
 
 
 def _modality(r: Reading) -> bool:
@@ -973,8 +990,14 @@ def _adjunct_subject(r: Reading, explicit: list[Mention]) -> str:
 
 # "Kiribati is a group of islands ... It has had ties with China since 1980": a pronoun
 # opening the sentence is the country that opened the sentence before.
-_PRONOUN_SUBJECT = re.compile(r"^\s*(?:It|They)\s")
-_SENTENCE_SUBJECT = re.compile(r"^\W*(?:The\s+)?$")
+# So is "The government" opening it after "The government of X ..." ("The government of
+# the Republic of Chile has severed ties ... The government has also ordered ...").
+_PRONOUN_SUBJECT = re.compile(r"^\s*(?:It|They|The\s+(?:government|authorities))\s")
+_SENTENCE_SUBJECT = re.compile(
+    r"^\W*(?:The\s+)?(?:(?:government|authorities)\s+of\s+(?:the\s+)?"
+    r"(?:(?:Republic|Kingdom|State|Federation|Sultanate|Principality)\s+of\s+(?:the\s+)?)?)?$",
+    re.I,
+)
 
 
 def _pronoun_subject(r: Reading, explicit: list[Mention]) -> str:
@@ -1610,7 +1633,30 @@ def _coordinated(clause: Clause) -> list[Clause]:
         dated_after = any(d >= after[0][1] for d in dates if d < len(body))
         if dated_before and dated_after:
             return _cut(clause, clause.start + cut.start(), clause.start + cut.end(), after[0][0])
-    return _second_action(clause, body)
+    return _owned_pair(clause, body, dates) or _second_action(clause, body)
+
+
+# "Lee's trip to China in May 1976 and then Deng's visit to Singapore in November 1978":
+# two happenings named by their owners' nouns, joined by "and", each with its own date.
+_OWNED = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}$")
+
+
+def _owned_pair(clause: Clause, body: str, dates: list[int]) -> list[Clause]:
+    owned = sorted(
+        (m.start(), m.end())
+        for _, m, _ in _matches(body)
+        if nominal(m.group()) and _OWNED.search(body, max(0, m.start() - 40), m.start())
+    )
+    for cut in _AND.finditer(body):
+        before = [t for t in owned if t[1] <= cut.start()]
+        after = [t for t in owned if t[0] >= cut.end()]
+        if not (before and after):
+            continue
+        dated_before = any(before[-1][1] <= d < cut.start() for d in dates)
+        dated_after = any(d >= after[0][1] for d in dates if d < len(body))
+        if dated_before and dated_after:
+            return _cut(clause, clause.start + cut.start(), clause.start + cut.end(), after[0][0])
+    return []
 
 
 # "broke off ties with X and gave its diplomats 24 hours to leave": "and" right before the

@@ -552,8 +552,28 @@ def _instigators(frame, clause, a, trigger, named, out) -> list[Mention]:
     return [m for m in found if m.key not in others]
 
 
+# "to help negotiate the release of an American hiker": a private person's nationality,
+# one person told by an indefinite article, names no party to the happening.
+_PRIVATE_PERSON = re.compile(
+    r"\s+(?:hiker|journalist|reporter|tourist|student|businessman|businesswoman|aid\s+worker|"
+    r"worker|teacher|missionary|woman|man|national|citizen|academic|researcher|writer|activist|"
+    r"blogger|climber|sailor|backpacker|scholar|priest|nun|engineer|doctor|nurse)\b"
+)
+
+
+def _private_persons(frame, clause, a, trigger, named, out) -> list[Mention]:
+    return [
+        m
+        for m in named
+        if how_matched(m.text) == "demonym"
+        and re.search(r"\b(?:a|an)\s+$", _before(clause, a, m, 6))
+        and _PRIVATE_PERSON.match(clause, m.end - a)
+    ]
+
+
 _OUTSIDERS = (
     _describing_possessive,
+    _private_persons,
     _mediators,
     _instigators,
     _organisation_venues,

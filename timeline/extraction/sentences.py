@@ -81,7 +81,8 @@ ABBREVIATIONS = {
     "para",
 }
 
-_END = re.compile(r"[.!?]+[\"'”’)\]]*")
+# A reference mark may follow the stop: "in November 1978.[1] Lee and Deng ...".
+_END = re.compile(r"[.!?]+(?:\[\d{1,3}\])*[\"'”’)\]]*")
 _NEXT_START = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
 
 

@@ -795,6 +795,11 @@ def _rx_monf(name: str) -> str:
     return rf"(?P<{name}>{_MONF})(?![A-Za-z])"
 
 
+# A year that may follow a month's abbreviation with no space ("Apr.1983"): _rx_year's, but
+# a period before it only after a digit ("3.1994" is a number).
+_GLUED_YEAR = r"(?<![\d$€£#,:/])(?<!\d\.)(?P<y>1\d{3}|20\d{2})(?![\d]|[.,:]\d)"
+
+
 def _rx_day(name: str) -> str:
     return rf"(?<!\d)(?P<{name}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:,.]\d|\d|%)"
 
@@ -1158,9 +1163,10 @@ _RULES = [
         "_month_day",
     ),
     # December 2024 / early December 2024 / December last year / last December / mid-February
+    # / Apr.1983 (an abbreviation's period glued to the year)
     (
         "month_year",
-        rf"(?:{_PART_RE}\s*)?{_rx_mon('m1')}\s*,?\s+(?:of\s+)?(?:{_rx_year('y')}|(?P<rel>(?i:last|this|next))\s+(?i:year))"
+        rf"(?:{_PART_RE}\s*)?{_rx_mon('m1')}(?:\s*,?\s+(?:of\s+)?|(?<=[A-Za-z]\.)(?=\d))(?:{_GLUED_YEAR}|(?P<rel>(?i:last|this|next))\s+(?i:year))"
         rf"(?![\d])",
         "_month_name",
     ),
@@ -2185,6 +2191,8 @@ def find_timexes(text: str, sentences: list[Sentence], published: dt.date | None
                 # "Thursday (May 4)" is a constraint of its own on the year: left as it is.
                 cand.spec = _in_the_told_month(cand.spec, found, sentence.index)
             value, rule = _resolve(cand.spec, published)
+            if value is None and published is None:
+                value, rule = _in_the_narrative_year(cand.spec, found, value, rule)
             timex = Timex(
                 start=sentence.start + cand.start,
                 end=sentence.start + cand.end,
@@ -2201,6 +2209,28 @@ def find_timexes(text: str, sentences: list[Sentence], published: dt.date | None
                 quoted.add(id(timex))
             found.append(timex)
     return found
+
+
+def _in_the_narrative_year(
+    spec: Spec, found: list[Timex], value: DateValue | None, rule: str
+) -> tuple[DateValue | None, str]:
+    """An undated text's day without a year ("On 8 August, ...") after a stated date
+    ("on August 6, 1990"): that date's year, the year the narrative is at."""
+    if spec.op != "monthday" or spec.args[2] is not None or spec.args[3] is not None:
+        return value, rule
+    if spec.args[4] is not None:  # "last March 26": counted from the publication date
+        return value, rule
+    before = next(
+        (t for t in reversed(found) if t.value is not None and not t.relative and t.kind == "date"),
+        None,
+    )
+    if before is None or before.value.start.year != before.value.end.year:
+        return value, rule
+    year = before.value.start.year
+    day = _safe_date(year, spec.args[0], spec.args[1])
+    if day is None:
+        return value, rule
+    return day_value(day), f"the year of '{before.text}' before it, where the narrative is"
 
 
 # --- dateparser, only for odd absolute formats --------------------------------------

@@ -40,7 +40,12 @@ _CLAUSE_BREAK = re.compile(
 # ", which was held in early 2021" tells the date of the noun before it: not a clause.
 _RELATIVE = re.compile(
     r",\s+(?:who|which|whose)\b(?!\s+(?:was|were)\s+(?:held|signed|launched|reached|adopted|"
-    r"concluded|opened)\b|\s+took\s+place\b)[^,;]*(?:,|$)"
+    r"concluded|opened)\b|\s+took\s+place\b)(?:[^,;]|,(?=\s*\d{4}\b))*(?:,|$)"
+)
+# One telling what the clause before it led to.
+_CONSEQUENCE = re.compile(
+    r",\s+which\s+(?:\w+ly\s+)?(?:led\s+to|resulted\s+in|prompted|triggered|caused)\s+"
+    r"(?:the|a|an)\s+"
 )
 # A restrictive one on a person, without commas: "contacts with a Russian national who had
 # once worked for the consulate and was arrested this year" (its date is the person's).
@@ -92,6 +97,14 @@ def _restored_participle() -> tuple[re.Pattern[str], frozenset[str]]:
     return re.compile(pattern, re.I), frozenset(_forms(breaking_lemmas()))
 
 
+# Relations dated before their relative clause: "established relations on April 13, 1950,
+# which were suspended on October 30, 1967": the suspension is a happening of its own.
+_DATED_NOUN_RELATIVE = re.compile(
+    r"\b(?P<noun>relations|ties|links|relationship)\b\s+(?:on|in)\s+"
+    r"[^,;]{0,20}?(?:,\s*)?"
+    r"\d{4}(?P<rel>,\s+(?:that|which)\s+(?:had\s+been|have\s+been|has\s+been|were|was)\s+"
+    r"(?:\w+ly\s+)?(?P<verb>[a-z]+)\b(?:[^,;]|,(?=\s*\d{4}\b))*)"
+)
 # The noun phrase a relative clause hangs on runs back over its complements: "a boycott
 # of Fiji by its neighbours and Peru which was launched in June 2017" is the boycott's.
 _COMPLEMENTS = re.compile(
@@ -296,6 +309,16 @@ def _starting_between(items: list):
     return between
 
 
+# An aside between two dashes inside one clause, the clause going on after it in lower
+# case: "three rounds of talks – the first of which took place on 27 July 1990 – were held
+# between X and Y" is one clause, not three.
+_DASH_ASIDE = re.compile(
+    r"\s+[—–]\s+[^—–;]{3,80}?\s+[—–]\s+(?=[a-z])"
+    r"(?!(?:because|and|but|or|nor|while|as|which|who|that|when|where|so|since|although|"
+    r"though|after|before|if|unless|until)\b)"
+)
+
+
 def _cuts(sentence: Sentence) -> list[tuple[int, int]]:
     text = sentence.text
     cuts = [0]
@@ -303,7 +326,12 @@ def _cuts(sentence: Sentence) -> list[tuple[int, int]]:
     if lead:
         cuts.append(lead.end())
     cuts.extend(_fronted(text) or ())
-    cuts.extend(m.end() for m in _CLAUSE_BREAK.finditer(text))
+    asides = [(m.start(), m.end()) for m in _DASH_ASIDE.finditer(text)]
+    cuts.extend(
+        m.end()
+        for m in _CLAUSE_BREAK.finditer(text)
+        if not any(a <= m.start() < b for a, b in asides)
+    )
     cuts = [*sorted(set(cuts)), len(text)]
     return [
         (sentence.start + a, sentence.start + b)
@@ -434,7 +462,11 @@ class RuleClauseAnalyser:
             if m["verb"].lower() in self._relative_forms
         ]
         nouns: dict[int, int] = {}
-        found = [*_NOUN_RELATIVE.finditer(sentence.text), *_OBJECT_RELATIVE.finditer(sentence.text)]
+        found = [
+            *_NOUN_RELATIVE.finditer(sentence.text),
+            *_OBJECT_RELATIVE.finditer(sentence.text),
+            *_DATED_NOUN_RELATIVE.finditer(sentence.text),
+        ]
         spans = [self._relative_span(m, base) for m in found]
         spans += [
             self._participle_span(m, base)
@@ -485,6 +517,15 @@ class RuleClauseAnalyser:
             clause = Clause(sentence, noun_start, b, self.text, ClauseKind.NOUN_RELATIVE)
             clause.timexes, clause.mentions = inside_t, inside_m
             clause.frame_countries = list(dict.fromkeys(host))[:2]
+            return clause
+        if _CONSEQUENCE.match(self.text, a):
+            # "resumed ties with Taiwan in April 1990, which led to the severance of ...":
+            # the consequence hangs on the whole clause and happens when it does.
+            before = [t for t in timexes if sentence.start <= t.start < a][-1:]
+            clause = Clause(sentence, a, b, self.text, ClauseKind.RELATIVE)
+            clause.timexes, clause.mentions = inside_t + before, inside_m
+            if before:
+                clause.fronted = (before[0].start, before[0].end)
             return clause
         # "Lee In Ho, who arrived ...": the name before the comma is the subject.
         # So is a country named as such ("Syria, which fought against Israel in 1967").
