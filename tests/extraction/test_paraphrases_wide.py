@@ -15,7 +15,9 @@ party countries and date, and its title must name no country that is not a party
 negative rows (denials, threats, hypotheticals, plans, calls on others) must give no
 done, dated event of an action frame.
 
-First run (before any fix): TO BE RECORDED.
+First run (before any fix): 139 of 167 positive rows and 19 of 25 negative rows passed;
+every one of the 183 sentences gave titles naming only parties (a wrong party shows as a
+wrong party set instead: "India and Pakistan recognition").
 """
 
 from __future__ import annotations
