@@ -146,8 +146,14 @@ _HYPOTHETICAL = re.compile(
     r"no\s+longer|without|yet\s+to|began\s+to|begin\s+to|"
     # A threat or a denial tells no act: "threatened to close", "denied it had cut",
     # "rejected reports that it had expelled".
-    r"threaten\w*|den(?:y|ies|ied|ying)|(?:reject|dismiss)\w*\s+(?:the\s+)?(?:reports?|claims?|"
-    r"allegations?|rumou?rs?|suggestions?|accusations?)|"
+    r"threaten\w*|den(?:y|ies|ied|ying)|(?:reject|dismiss)\w*\s+(?:[\w,]+\s+){0,6}?(?:the\s+)?"
+    r"(?:reports?|claims?|allegations?|rumou?rs?|suggestions?|accusations?)|"
+    # Hearsay named as such, an act ruled out or stopped short of (not one set off before
+    # the finite verb: "X, stopping short of a break, froze ties"), and a demand or
+    # proposal that another side act ("demanded that Chile expel"): no act told as done.
+    r"(?:rumou?rs?|speculation|allegations?)\s+that|"
+    r"(?:rul(?:e|es|ed|ing)\s+out|stop(?:s|ped|ping)?\s+short\s+of)(?=[^,;]{0,40}$)|"
+    r"(?:demand|propos|recommend|request)(?:s|ed|ing)?\s+(?:[\w,]+\s+){0,5}?that|"
     # A gerund weighed, not done: "is considering severing ties".
     r"(?:consider(?:s|ing)?|contemplat(?:es?|ing)|mull(?:s|ing)?|weigh(?:s|ing)?)(?=\s+$))\b",
     re.I,
