@@ -1010,7 +1010,9 @@ def _rows():
         "ZAF TWN",
         "1976",
     )
-    # the other frames
+    # the other frames (the gold sets count the country where talks or a meeting are held as
+    # a party, the summit's host too: these two rows were corrected to that after the
+    # first run)
     add(
         "criticise",
         "criticise",
@@ -1038,7 +1040,7 @@ def _rows():
         "negotiate",
         "Armenia and Azerbaijan negotiated a peace deal in Washington on Monday.",
         "negotiate",
-        "ARM AZE",
+        "ARM AZE USA",
         MON,
     )
     add(
@@ -1123,7 +1125,7 @@ def _rows():
         "meet",
         "The leaders of China and Japan met on the sidelines of a summit in Lima on 3 May 1994.",
         M,
-        "CHN JPN",
+        "CHN JPN PER",
     )
     add(
         "meet_hosted",

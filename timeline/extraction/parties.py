@@ -242,7 +242,15 @@ _COMMENTARY = re.compile(
     r"|\binstead\s+of\b|\brather\s+than\b|\bin\s+place\s+of\b"
     # A comparison: "in a dispute similar to that between Paris and Tehran".
     r"|\b(?:similar|comparable|akin|identical)\s+to\b|\blike\s+(?:that|those|the\s+ones?)\b"
-    r"|\bunlike\b|\bcompared\s+(?:to|with)\b",
+    r"|\bunlike\b|\bcompared\s+(?:to|with)\b"
+    # Who the happening is measured against or modelled on: "recognised Angola ahead of
+    # Portugal", "following Peru's lead", "citing Lithuania's example".
+    r"|\bahead\s+of\b|\b(?:following|citing|emulating|after)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"(?:lead|example)\b"
+    # Who reacts to it: "India's recognition of Bangladesh angered Pakistan", "...,
+    # infuriating Beijing".
+    r"|\b(?:anger|infuriat|irritat|upset|alarm|dismay|provok|antagonis|antagoniz|annoy)"
+    r"(?:e|es|ed|ing|s|ting|ted)?\b",
     re.I,
 )
 # A break with one state told with the switch to another: "broke off relations with
