@@ -484,8 +484,9 @@ _NAME_IN = re.compile(
 @functools.cache
 def _organisation_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
     names = re.compile(r"\b" + words()["ORGANISATION"] + r"\b", re.I)
+    # "left the bloc", or a pronoun: "left the UN in 1965 and rejoined it in 1966".
     noun = re.compile(
-        r"\s+(?:from\s+|out\s+of\s+)?the\s+" + words()["ORGANISATION_NOUN"] + r"\b", re.I
+        r"\s+(?:from\s+|out\s+of\s+)?(?:the\s+" + words()["ORGANISATION_NOUN"] + r"|it)\b", re.I
     )
     return names, noun
 
@@ -507,7 +508,7 @@ def _organisation(
 ) -> Filler | None:
     """The organisation joined or left: one named in the clause; else the name right after
     the verb, or inside its words ("became a Commonwealth member"), or its subject; else
-    "the organisation" ("left the bloc"), the one named last before."""
+    "the organisation" ("left the bloc") or "it", the one named last before."""
     end = clause.start + trigger.end()
     named = [m for m in mentions if m.kind not in (COUNTRY, PERSON)]
     after = [m for m in named if m.start >= end]
@@ -536,7 +537,7 @@ def _organisation(
             return Filler("phrase", "the " + re.sub(r"^The\s+", "", subject))
     _, noun = _organisation_words()
     if noun.match(clause.body, trigger.end()):
-        before = [m.group() for m in _NAME_IN.finditer(article.text, 0, clause.start)]
+        before = [m.group() for m in _NAME_IN.finditer(article.text, 0, lead)]
         earlier = [n for n in before if _organisation_words()[0].search(n) and n not in ("The",)]
         if earlier:
             return Filler("phrase", "the " + re.sub(r"^The\s+", "", earlier[-1]))
