@@ -686,7 +686,8 @@ def _modality(r: Reading) -> bool:
 # --- a frame becoming another ---------------------------------------------------------
 
 _AGREED = re.compile(
-    r"(?:formally\s+|officially\s+)?(?:agreed|agrees|agree)\s+(?:on\s+\w+day\s+)?to\b", re.I
+    r"(?:formally\s+|officially\s+)?(?:agreed|agrees|agree)" + words()["WHEN"] + r"?\s+to\b",
+    re.I,
 )
 _AGREEMENT_MADE = re.compile(
     r"\b(?:signed|signs|signing|reached|reaches|struck|concluded|inked|sealed|clinched)\s+"
