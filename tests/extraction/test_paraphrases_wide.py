@@ -1209,6 +1209,98 @@ def _rows():
         E,
         "QAT TCD",
     )
+    # Rows added with the fixes, after the first run: other sentences of each fixed class,
+    # to show the fix is the class's and not the row's.
+    add(
+        "relative_that_sign",
+        "sign",
+        "The treaty that Peru and Ecuador signed on 26 October 1998 ended the war.",
+        S,
+        "PER ECU",
+        "1998-10-26",
+    )
+    add(
+        "relative_which_ink",
+        "sign",
+        "The deal which Chile and Bolivia inked in May 1994 was short-lived.",
+        S,
+        "CHL BOL",
+        "1994-05",
+    )
+    add(
+        "participle_signed_month",
+        "sign",
+        "Signed in Accra in May 1994, the border treaty between Ghana and Togo held.",
+        S,
+        "GHA TGO",
+        "1994-05",
+    )
+    add(
+        "passive_protocol",
+        "sign",
+        "A protocol between Chile and Peru was signed on 3 May 1994.",
+        S,
+        "CHL PER",
+    )
+    add(
+        "quit_and_rejoined_it",
+        "organisation",
+        "Peru quit the Andean Community in 1992 and rejoined it in 1994.",
+        J,
+        "PER",
+        "1994",
+    )
+    add(
+        "left_and_returned_bloc",
+        "organisation",
+        "Nauru left the Pacific Islands Forum in 1990 and rejoined it on 3 May 1994.",
+        J,
+        "NRU",
+    )
+    add(
+        "becoming_member",
+        "organisation",
+        "Tuvalu, becoming the 189th member of the United Nations on 5 September 2000, was the smallest.",
+        J,
+        "TUV",
+        "2000-09-05",
+    )
+    add(
+        "scaled_down_representation",
+        "break",
+        "Bahrain scaled down its representation in Qatar to chargé d'affaires level on 3 May 1994.",
+        B,
+        "BHR QAT",
+    )
+    add(
+        "aid_passive_delivered",
+        "aid",
+        "Medical supplies were delivered to Yemen by Oman on 3 May 1994.",
+        "provide_aid",
+        "OMN YEM",
+    )
+    add(
+        "bystander_infuriating",
+        "recognise",
+        "Sweden recognised Palestine on 30 October 2014, infuriating Israel.",
+        "recognise",
+        "SWE PSE",
+        "2014-10-30",
+    )
+    add(
+        "bystander_example",
+        "break",
+        "Belize cut ties with Israel on 3 May 1994, following Bolivia's example.",
+        B,
+        "BLZ ISR",
+    )
+    add(
+        "intent_decided_dated",
+        "intent",
+        "Fiji decided on 3 May 1994 to establish diplomatic relations with Kosovo.",
+        "intent",
+        "FJI XKX",
+    )
     return R
 
 
@@ -1262,6 +1354,14 @@ NEGATIVE = [
     ("stopped_short", "Nigeria stopped short of severing ties with Niger on Tuesday."),
     ("would_have", "Without the deal, Egypt would have expelled Sudan's ambassador on 3 May 1994."),
     ("pressed_to", "Washington pressed Honduras on 3 May 1994 to keep its ties with Taiwan."),
+    # Added with the fixes, after the first run.
+    ("rumours_others", "Speculation that Chad had cut ties with Qatar grew on 3 May 1994."),
+    ("ruling_out", "Peru's president ruled out on Tuesday any break in relations with Chile."),
+    (
+        "requested_that",
+        "Lawmakers requested on Tuesday that Spain recall its ambassador from Israel.",
+    ),
+    ("stopped_short_expel", "Kenya stopped short of expelling Somalia's ambassador on 3 May 1994."),
 ]
 
 
