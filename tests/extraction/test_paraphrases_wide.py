@@ -1301,6 +1301,14 @@ def _rows():
         "intent",
         "FJI XKX",
     )
+    add(
+        "quote_our_shut",
+        "embassy",
+        '"We have shut our embassy in Kabul," Canada\'s foreign minister said on Monday.',
+        B,
+        "CAN AFG",
+        MON,
+    )
     return R
 
 
