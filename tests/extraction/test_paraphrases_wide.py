@@ -1309,6 +1309,14 @@ def _rows():
         "CAN AFG",
         MON,
     )
+    add(
+        "office_shut_pp",
+        "embassy",
+        "Israel has shut down its trade office in Qatar.",
+        B,
+        "ISR QAT",
+        PUB,
+    )
     return R
 
 
@@ -1368,6 +1376,10 @@ NEGATIVE = [
     (
         "requested_that",
         "Lawmakers requested on Tuesday that Spain recall its ambassador from Israel.",
+    ),
+    (
+        "office_will_close",
+        "Taiwan will close its trade office in Fiji next month, officials said on Tuesday.",
     ),
     ("stopped_short_expel", "Kenya stopped short of expelling Somalia's ambassador on 3 May 1994."),
 ]
