@@ -1317,6 +1317,22 @@ def _rows():
         "ISR QAT",
         PUB,
     )
+    add(
+        "relative_three_subjects",
+        "establish",
+        "Fiji, Tonga and Samoa, which established relations with Chile in 1994, met on Monday.",
+        E,
+        "FJI TON WSM CHL",
+        "1994",
+    )
+    add(
+        "relative_two_subjects_break",
+        "break",
+        "Chad and Sudan, which severed ties in May 2006, met in Tripoli on Monday.",
+        B,
+        "TCD SDN",
+        "2006-05",
+    )
     return R
 
 

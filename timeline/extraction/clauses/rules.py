@@ -458,6 +458,7 @@ class RuleClauseAnalyser:
             for m in mentions
             if 0 <= a - m.end <= 2 and (m.kind != COUNTRY or how_matched(m.text) == "name")
         ]
+        antecedent = _coordinated_antecedent(antecedent, mentions, self.text)
         start = antecedent[0].start if antecedent else a
         clause = Clause(sentence, start, b, self.text, ClauseKind.RELATIVE)
         clause.timexes, clause.mentions = inside_t, antecedent + inside_m
@@ -585,6 +586,27 @@ def _respectively(
             runs.append([m])
     run = next((r for r in runs if len(r) >= 2 and len(r) == len(dates)), None)
     return list(zip(run, dates, strict=True)) if run else []
+
+
+_AND_BETWEEN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def _coordinated_antecedent(antecedent: list[Mention], mentions: list[Mention], text: str):
+    """ "Egypt and Israel, which signed a treaty in 1979": the countries coordinated before
+    the relative clause are its subject together."""
+    if len(antecedent) != 1 or antecedent[0].kind != COUNTRY:
+        return antecedent
+    found = antecedent
+    for m in sorted(mentions, key=lambda m: m.start, reverse=True):
+        first = found[0]
+        if (
+            m.kind == COUNTRY
+            and m.end <= first.start
+            and how_matched(m.text) == "name"
+            and _AND_BETWEEN.fullmatch(text[m.end : first.start])
+        ):
+            found = [m, *found]
+    return found
 
 
 # A hedge in a participle set off before a finite verb does not reach past it: "X, in
