@@ -1333,6 +1333,17 @@ def _rows():
         "TCD SDN",
         "2006-05",
     )
+    s = "After severing relations with Qatar on 5 June 2017, Egypt restored them on 20 January 2021."
+    add("gerund_lead_break", "break", s, B, "EGY QAT", "2017-06-05")
+    add("gerund_lead_restored_them", "restore", s, E, "EGY QAT", "2021-01-20")
+    add(
+        "having_lead_other_frame",
+        "recognise",
+        "Having recognised Kosovo in 2008, Malaysia opened an embassy in Pristina on 3 May 1994.",
+        "recognise",
+        "MYS XKX",
+        "2008",
+    )
     return R
 
 

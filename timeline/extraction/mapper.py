@@ -132,7 +132,15 @@ class Reading:
 _RELATIONS_NOUN = re.compile(r"(?i)\b(?:relations|ties)\b")
 
 
-def _usable(trigger: Trigger, body: str, m: re.Match[str]) -> bool:
+def _relations_before(clause: Clause) -> bool:
+    """The clause before in the sentence, a leading one, names relations or ties."""
+    if clause.previous is None or clause.kind != ClauseKind.MAIN:
+        return False
+    a, b = clause.previous
+    return a == clause.sentence.start and bool(_RELATIONS_NOUN.search(clause.text[a:b]))
+
+
+def _usable(trigger: Trigger, body: str, m: re.Match[str], named_before: bool = False) -> bool:
     if any(
         re.search(re.escape(x), body[max(0, m.start() - 10) : m.end() + 10], re.I)
         and x.lower().endswith(m.group().lower().split()[-1])
@@ -142,6 +150,7 @@ def _usable(trigger: Trigger, body: str, m: re.Match[str]) -> bool:
     before = body[: m.start()]
     if (
         trigger.needs_relations_before
+        and not named_before  # in the clause before: "Having cut ties in 1964, X restored them"
         and not _RELATIONS_NOUN.search(before)
         # A clause cut after "and" opens with its lowercase verb: the ties were named in
         # the clause before ("broke off ties in 1973 | and restored them in 2011").
@@ -154,22 +163,26 @@ def _usable(trigger: Trigger, body: str, m: re.Match[str]) -> bool:
 
 
 @functools.lru_cache(maxsize=256)
-def _matches(body: str) -> tuple[tuple[Frame, re.Match[str], Trigger], ...]:
+def _matches(
+    body: str, relations_before: bool = False
+) -> tuple[tuple[Frame, re.Match[str], Trigger], ...]:
     """Every trigger of every frame in a clause (cached: a clause is read for coordination
-    first, then as a frame)."""
-    return tuple(_find_triggers(body))
+    first, then as a frame); ``relations_before``: the clause before names relations."""
+    return tuple(_find_triggers(body, relations_before))
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # letters of any script, hyphens kept
 
 
-def _find_triggers(body: str) -> list[tuple[Frame, re.Match[str], Trigger]]:
+def _find_triggers(
+    body: str, relations_before: bool = False
+) -> list[tuple[Frame, re.Match[str], Trigger]]:
     words = {w.replace("-", "") for w in _WORD.findall(body.lower())}
     needs, universe = _trigger_literals()
     held = literals.held(literals.folded(body), universe)
     found = []
     for code, fr in frames().items():
-        found += _frame_triggers(fr, body, words, needs[code], held)
+        found += _frame_triggers(fr, body, words, needs[code], held, relations_before)
     return found
 
 
@@ -197,6 +210,7 @@ def _frame_triggers(
     words: set[str],
     needs: tuple[literals.Required, ...] = (),
     held: frozenset[str] | None = None,
+    relations_before: bool = False,
 ) -> list[tuple[Frame, re.Match[str], Trigger]]:
     """A frame's triggers as one alternation would find them: leftmost first, the first
     trigger at a place, none overlapping (one pattern per trigger is faster to run).
@@ -218,7 +232,7 @@ def _frame_triggers(
         if start < end:
             continue
         trigger = fr.triggers[index]
-        if _usable(trigger, body, m):
+        if _usable(trigger, body, m, relations_before):
             out.append((fr, m, trigger))
             end = m.end()
     return out
@@ -580,7 +594,7 @@ def read_clause(
     own dates and its countries."""
     mentions = _within(clause.mentions, clause.start, clause.end)
     timexes = _clause_timexes(clause)
-    matches = list(_matches(clause.body))
+    matches = list(_matches(clause.body, _relations_before(clause)))
     if not any(f.code == "expel_withdraw" for f, _, _ in matches):
         named = _expelled_person(clause, mentions)
         if named is not None:

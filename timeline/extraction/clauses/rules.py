@@ -81,7 +81,9 @@ _LEADING_SUBORDINATE = re.compile(
     r"^(?:(?:Hours|Minutes|Days|Weeks|Moments|Shortly|Soon|Just|Only)\s+(?:after|before)|"
     r"When|After|Following|Since|Although|Though|Despite|Before|While|As|Once|With|Including|"
     # "In ending three decades of hostility between X and Y, Z will ...": a gerund adjunct.
-    r"In\s+[a-z]+ing)"
+    r"In\s+[a-z]+ing|"
+    # A perfect participle: "Having broken off relations in 1964, Chile restored them".
+    r"Having\s+(?:been\s+)?[a-z]+)"
     r"\b[^,]{3,160},\s+"
 )
 # A time adjunct fronted before a subordinate clause: "On 7 January 1965, after Malaysia took
@@ -105,7 +107,7 @@ def _fronted(text: str) -> tuple[int, int] | None:
 
 # A leading "After Peru expelled Chile's envoy, ..." tells an earlier happening than the
 # main clause: the report's date is not its date.
-_EARLIER_LEAD = re.compile(r"^(?:\w+\s+)?(?:after|following|since)\b", re.I)
+_EARLIER_LEAD = re.compile(r"^(?:\w+\s+)?(?:after|following|since|having)\b", re.I)
 _REPORT_FRAME = re.compile(
     r"\b(?:announced|said|says|confirmed|stated|reported|told|noted|revealed|disclosed|added)\b"
     r"(?P<tail>[^\"“]{0,40}?)\bthat\b",
@@ -360,6 +362,7 @@ class RuleClauseAnalyser:
                     and not names_an_outlet(self.text, m.end)
                 ]
             clause.report_timex = None if clause.earlier else report
+        _participle_subject(main, sentence, outside(mentions))
         relatives = [
             self._relative(sentence, hole, nouns.get(hole[0]), timexes, mentions, holes)
             for hole in holes
@@ -586,6 +589,34 @@ def _respectively(
             runs.append([m])
     run = next((r for r in runs if len(r) >= 2 and len(r) == len(dates)), None)
     return list(zip(run, dates, strict=True)) if run else []
+
+
+_PARTICIPLE_LEAD = re.compile(
+    r"^(?:Having|(?:In|Since|After|Before|While|When|Upon|On|By|Despite)\s+[a-z]+ing)\b"
+)
+_SUBJECT_START = re.compile(r"^\W*(?:the\s+)?$", re.I)
+
+
+def _participle_subject(out: list[Clause], sentence: Sentence, mentions: list[Mention]) -> None:
+    """ "Having broken off relations with Cuba in 1964, Chile restored them": a leading
+    participle has the main clause's subject, the country it opens with."""
+    if len(out) < 2 or out[0].kind != ClauseKind.LEADING:
+        return
+    if not _PARTICIPLE_LEAD.match(sentence.text):
+        return
+    main = out[1]
+    subject = next(
+        (
+            m
+            for m in mentions
+            if m.kind == COUNTRY
+            and m.start >= main.start
+            and _SUBJECT_START.match(main.text[main.start : m.start])
+        ),
+        None,
+    )
+    if subject is not None and not out[0].frame_countries:
+        out[0].frame_countries = [subject.key]
 
 
 _AND_BETWEEN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
