@@ -1344,6 +1344,13 @@ def _rows():
         "MYS XKX",
         "2008",
     )
+    add(
+        "nominal_by_agent",
+        "sanctions",
+        "The tightening of sanctions on Cuba by the United States on 3 May 1994 was condemned.",
+        "impose_sanctions",
+        "USA CUB",
+    )
     return R
 
 

@@ -575,6 +575,10 @@ _OUTSIDERS = (
 )
 
 
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
+_NOMINAL_TRIGGER = re.compile(r"(?i)[\w-]+(?:ion|ing|ance|ment|al)\b")
+
+
 def subject_object(
     countries: list[str],
     mentions: list[Mention],
@@ -605,6 +609,10 @@ def subject_object(
         ):
             return ordered_unique([first.key, second.key, *countries])
     after = [m.key for m in after_mentions]
+    agents = [m for m in after_mentions if _BY_BEFORE.search(text[max(0, m.start - 9) : m.start])]
+    if text and not before and agents and _NOMINAL_TRIGGER.match(text, trigger_start, trigger_end):
+        # "the imposition of sanctions on Iran by the United States": who acts is after "by".
+        return ordered_unique([agents[0].key, *countries])
     subjects = [m for m in named if m.end <= trigger_start]
     if (
         text
