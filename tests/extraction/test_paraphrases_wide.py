@@ -1351,6 +1351,13 @@ def _rows():
         "impose_sanctions",
         "USA CUB",
     )
+    add(
+        "upgrade_liaison_office",
+        "establish",
+        "Israel upgraded its liaison office in Rabat to an embassy on 3 May 1994.",
+        E,
+        "ISR MAR",
+    )
     return R
 
 
