@@ -1358,7 +1358,43 @@ def _rows():
         E,
         "ISR MAR",
     )
+    add(
+        "passive_post_png",
+        "envoys",
+        "Chile's ambassador to Bolivia was declared persona non grata on 3 May 1994.",
+        X,
+        "CHL BOL",
+    )
+    add(
+        "passive_post_ordered",
+        "envoys",
+        "Iran's envoy in Baku was ordered to leave on Tuesday.",
+        X,
+        "IRN AZE",
+        TUE,
+    )
     return R
+
+
+# Who acts is named first in the title: told in the passive, after a leading participle,
+# by a nominalisation with its agent after "by" (rows added with the fixes).
+ACTING_FIRST = [
+    ("Venezuela's ambassador in Peru was expelled on 3 May 1994.", "Peru "),
+    ("Chile's ambassador to Bolivia was declared persona non grata on 3 May 1994.", "Bolivia "),
+    ("Kenya's ambassador was declared persona non grata by Uganda on 3 May 1994.", "Uganda "),
+    ("Having broken off relations with Cuba in 1964, Chile restored them in 1990.", "Chile "),
+    ("After severing ties with Iran in 1980, Egypt restored them in 1991.", "Egypt "),
+    (
+        "The imposition of sanctions on Iran by the United States in May 2018 hit exports.",
+        "United States ",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "first"), ACTING_FIRST)
+def test_the_acting_side_is_named_first(sentence, first):
+    titles = [e.title for e in _events(sentence)]
+    assert titles and all(t.startswith(first) for t in titles), titles
 
 
 NEGATIVE = [

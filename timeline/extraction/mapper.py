@@ -1198,14 +1198,39 @@ _TOLD_TO_LEAVE = re.compile(
     r".*(?:\bto\s+(?:leave|get\s+out|depart)|\b(?:been|was|were)\s+(?:\w+ly\s+)?expelled)$"
 )
 _LEFT_GAP = re.compile(r"\s+(?:from\s+)?(?:the\s+)?")
+_POST_BEFORE = re.compile(r"\b(?:to|in)\s+(?:the\s+)?$")
+_ENVOY_POST_BEFORE = re.compile(
+    r"(?i)\b(?:ambassador|envoy|diplomat|consul|charg\S*)s?\s+(?:to|in)\s+(?:the\s+)?$"
+)
+_BY_GAP = re.compile(r"(?i)\s+by\s+(?:the\s+)?")
+_DECLARED_PNG = re.compile(r"(?i)\b(?:was|were|been|being)\s+(?:\w+ly\s+)?declared\s+$")
 
 
 def _country_left(r: Reading) -> str:
     """The country named right after a passive "... were told to leave", "... has been
     expelled from"."""
-    if r.frame.roles != "expulsion" or not _TOLD_TO_LEAVE.match(r.trigger.group()):
+    if r.frame.roles != "expulsion":
         return ""
     text = r.clause.text
+    if _DECLARED_PNG.search(r.before) and re.match(r"(?i)persona", r.trigger.group()):
+        # "Chile's ambassador to Bolivia was declared persona non grata": Bolivia's doing,
+        # as "... persona non grata by Bolivia" is.
+        posts = [
+            m
+            for m in r.mentions
+            if m.kind == COUNTRY
+            and (
+                (m.start >= r.t_end and _BY_GAP.fullmatch(text, r.t_end, m.start))
+                or (
+                    m.end <= r.t_start
+                    and _ENVOY_POST_BEFORE.search(text, max(0, m.start - 40), m.start)
+                )
+            )
+        ]
+        posts.sort(key=lambda m: m.start < r.t_end)
+        return posts[0].key if posts else ""
+    if not _TOLD_TO_LEAVE.match(r.trigger.group()):
+        return ""
     after = [
         m
         for m in r.mentions
@@ -1213,6 +1238,16 @@ def _country_left(r: Reading) -> str:
     ]
     if after:
         return after[0].key
+    # "Peru's ambassador in Chile was expelled": the post he is sent away from.
+    post = [
+        m
+        for m in r.mentions
+        if m.kind == COUNTRY
+        and r.t_start <= m.start < r.t_end
+        and _POST_BEFORE.search(text, max(0, m.start - 12), m.start)
+    ]
+    if post:
+        return post[0].key
     # "Iranian diplomats were told to leave the kingdom": whose envoys go is the target.
     sent = {m.key for m in r.mentions if m.kind == COUNTRY and r.t_start - 4 <= m.end <= r.t_end}
     others = [c for c in r.countries if c not in sent]

@@ -136,10 +136,12 @@ def _credentials_to(text: str, posted: Mention, country_mentions: list[Mention])
     )
 
 
-# "X's ambassador to Y was recalled": the envoy called home, told in the passive.
+# "X's ambassador to Y was recalled": the envoy called home, told in the passive; or sent
+# away by the state he serves in: "X's ambassador in Y was expelled".
 _ENVOY_RECALLED_AFTER = re.compile(
     r"\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
-    r"(?:recalled|withdrawn|summoned\s+home|called\s+(?:back\s+)?home)\b",
+    r"(?:recalled|withdrawn|summoned\s+home|called\s+(?:back\s+)?home|expelled|"
+    r"declared\s+persona\s+non\s+grata|ordered\s+(?:out|to\s+leave))\b",
     re.I,
 )
 
