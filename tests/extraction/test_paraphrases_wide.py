@@ -1373,6 +1373,14 @@ def _rows():
         "IRN AZE",
         TUE,
     )
+    add(
+        "participle_expelled_capital",
+        "envoys",
+        "Expelled from Moscow in March 1994, two Estonian diplomats returned to Tallinn.",
+        X,
+        "RUS EST",
+        "1994-03",
+    )
     return R
 
 
@@ -1382,6 +1390,7 @@ ACTING_FIRST = [
     ("Venezuela's ambassador in Peru was expelled on 3 May 1994.", "Peru "),
     ("Chile's ambassador to Bolivia was declared persona non grata on 3 May 1994.", "Bolivia "),
     ("Kenya's ambassador was declared persona non grata by Uganda on 3 May 1994.", "Uganda "),
+    ("Expelled from Sudan on 3 May 1994, the British ambassador flew home.", "Sudan "),
     ("Having broken off relations with Cuba in 1964, Chile restored them in 1990.", "Chile "),
     ("After severing ties with Iran in 1980, Egypt restored them in 1991.", "Egypt "),
     (

@@ -1196,9 +1196,11 @@ _MISSION_VARIANTS = ("office", "new embassy", "embassy", "consulate", "mission")
 _TOLD_TO_LEAVE = re.compile(
     r"(?i)^(?:diplomatic\s+)?(?:diplomats?|ambassadors?|envoys?|charg\S*|mission|staff|personnel)\b"
     r".*(?:\bto\s+(?:leave|get\s+out|depart)|\b(?:been|was|were)\s+(?:\w+ly\s+)?expelled)$"
+    # "Expelled from Sudan on 3 May, the British ambassador ...".
+    r"|^\W*Expelled\b"
 )
 _LEFT_GAP = re.compile(r"\s+(?:from\s+)?(?:the\s+)?")
-_POST_BEFORE = re.compile(r"\b(?:to|in)\s+(?:the\s+)?$")
+_POST_BEFORE = re.compile(r"\b(?:to|in|[Ee]xpelled\s+from)\s+(?:the\s+)?$")
 _ENVOY_POST_BEFORE = re.compile(
     r"(?i)\b(?:ambassador|envoy|diplomat|consul|charg\S*)s?\s+(?:to|in)\s+(?:the\s+)?$"
 )
