@@ -1381,6 +1381,9 @@ def _rows():
         "RUS EST",
         "1994-03",
     )
+    s = "Egypt, expelled from the Arab League in 1979, rejoined it in 1989."
+    add("participle_expelled_org", "organisation", s, B, "EGY", "1979")
+    add("participle_expelled_org_rejoined", "organisation", s, J, "EGY", "1989")
     return R
 
 
@@ -1467,6 +1470,7 @@ NEGATIVE = [
         "office_will_close",
         "Taiwan will close its trade office in Fiji next month, officials said on Tuesday.",
     ),
+    ("readmitted_no_organisation", "Peru was readmitted on 3 May 1994, officials said."),
     ("stopped_short_expel", "Kenya stopped short of expelling Somalia's ambassador on 3 May 1994."),
 ]
 

@@ -550,12 +550,17 @@ def _organisation(
         if subject:
             return Filler("phrase", "the " + re.sub(r"^The\s+", "", subject))
     _, noun = _organisation_words()
-    if noun.match(clause.body, trigger.end()):
+    # "left the bloc", "rejoined it", or a return told alone: "Fiji, suspended from the
+    # Commonwealth in 2009, was readmitted in 2014" is back in the one named before.
+    if noun.match(clause.body, trigger.end()) or _BACK_IN.match(trigger.group()):
         before = [m.group() for m in _NAME_IN.finditer(article.text, 0, lead)]
         earlier = [n for n in before if _organisation_words()[0].search(n) and n not in ("The",)]
         if earlier:
             return Filler("phrase", "the " + re.sub(r"^The\s+", "", earlier[-1]))
     return None
+
+
+_BACK_IN = re.compile(r"(?i)re-?(?:admit|join)")
 
 
 # "marked the 30th anniversary of the establishment of relations": the commemoration is
@@ -1197,7 +1202,7 @@ _TOLD_TO_LEAVE = re.compile(
     r"(?i)^(?:diplomatic\s+)?(?:diplomats?|ambassadors?|envoys?|charg\S*|mission|staff|personnel)\b"
     r".*(?:\bto\s+(?:leave|get\s+out|depart)|\b(?:been|was|were)\s+(?:\w+ly\s+)?expelled)$"
     # "Expelled from Sudan on 3 May, the British ambassador ...".
-    r"|^\W*Expelled\b"
+    r"|^\W*(?-i:E)xpelled\b"
 )
 _LEFT_GAP = re.compile(r"\s+(?:from\s+)?(?:the\s+)?")
 _POST_BEFORE = re.compile(r"\b(?:to|in|[Ee]xpelled\s+from)\s+(?:the\s+)?$")

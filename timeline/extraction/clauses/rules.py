@@ -52,7 +52,7 @@ _WHO_RELATIVE = re.compile(
 _REDUCED_RELATIVE = re.compile(
     r",\s+(?:\w+ly\s+)?(?!(?:held|signed|launched|reached|adopted|concluded|opened|issued|"
     r"published|released|dated|quoted|cited|written)\b)(?P<verb>[a-z]+(?:ed|en)|cut|shut|torn)\s+(?:off\s+)?"
-    r"(?:by|in|during|after|since|over|amid)\b[^,;]*,"
+    r"(?:by|in|during|after|since|over|amid|from)\b[^,;]*,"
 )
 # A noun and a passive relative clause telling what was done to it: "ties that were cut
 # in 2016", "a boycott which was launched in June 2017".
