@@ -18,6 +18,12 @@ done, dated event of an action frame.
 First run (before any fix): 139 of 167 positive rows and 19 of 25 negative rows passed;
 every one of the 183 sentences gave titles naming only parties (a wrong party shows as a
 wrong party set instead: "India and Pakistan recognition").
+
+After the fixes: 162 of the 167 first rows pass, the 5 left are strict xfails naming their
+class; all 25 negatives pass. Two rows were corrected after the first run to the gold sets'
+convention (the country a meeting or talks are held in is a party). Rows added with the
+fixes (26 positive, 6 negative, 7 of who is named first in the title) show each fixed class
+on other sentences; they were not part of the first run.
 """
 
 from __future__ import annotations
@@ -40,8 +46,8 @@ PUB = "2024-05-03"  # an undated present perfect is news of the day
 def _rows():
     R = []
 
-    def add(cons, frame, s, typ, parties, date=D):
-        R.append((cons, frame, s, typ, frozenset(parties.split()), date))
+    def add(cons, frame, s, typ, parties, date=D, xfail=""):
+        R.append((cons, frame, s, typ, frozenset(parties.split()), date, xfail))
 
     E, B, X = "establish_relations", "reduce_relations", "expel_withdraw"
     J, V, M, S = "join_organisation", "visit", "meet", "sign_agreement"
@@ -213,7 +219,8 @@ def _rows():
     add(
         "nominal_subject",
         "restore",
-        "The restoration of ties between Saudi Arabia and Iran on 10 March 2023 ended a seven-year rift.",
+        "The restoration of ties between Saudi Arabia and Iran on 10 March 2023 ended a "
+        "seven-year rift.",
         E,
         "SAU IRN",
         "2023-03-10",
@@ -240,11 +247,14 @@ def _rows():
         J,
         "MAR",
         "2017-01",
+        xfail="a return to an organisation told as 'return to': the phrase as a join trigger "
+        "costs a frozen figure, left",
     )
     add(
         "nominal_subject",
         "sign",
-        "The signing of the peace treaty between Egypt and Israel on 26 March 1979 changed the region.",
+        "The signing of the peace treaty between Egypt and Israel on 26 March 1979 changed the "
+        "region.",
         S,
         "EGY ISR",
         "1979-03-26",
@@ -315,7 +325,8 @@ def _rows():
     add(
         "relative",
         "establish",
-        "Costa Rica, which established diplomatic relations with China in June 2007, hosted its foreign minister on Monday.",
+        "Costa Rica, which established diplomatic relations with China in June 2007, hosted its "
+        "foreign minister on Monday.",
         E,
         "CRI CHN",
         "2007-06",
@@ -335,6 +346,8 @@ def _rows():
         S,
         "PER ECU",
         "1998-10-26",
+        xfail="a non-restrictive object relative (', which X and Y signed'): the clause is cut "
+        "from the document noun",
     )
     add(
         "relative_who",
@@ -342,6 +355,8 @@ def _rows():
         "Ghana's ambassador, who was expelled from Togo on 3 May 1994, returned home.",
         X,
         "GHA TGO",
+        xfail="a relative clause on an envoy named before its comma: the envoy noun lies outside "
+        "the clause",
     )
     add(
         "relative_whose",
@@ -497,7 +512,8 @@ def _rows():
     add(
         "according_to_after",
         "recognise",
-        "Malaysia recognised Kosovo on 30 October 2008, according to a statement from its foreign ministry.",
+        "Malaysia recognised Kosovo on 30 October 2008, according to a statement from its foreign "
+        "ministry.",
         "recognise",
         "MYS XKX",
         "2008-10-30",
@@ -530,7 +546,8 @@ def _rows():
     add(
         "quote_decided",
         "break",
-        '"We have decided to break off diplomatic relations with Israel," the president of Bolivia said on Tuesday.',
+        '"We have decided to break off diplomatic relations with Israel," the president of '
+        "Bolivia said on Tuesday.",
         B,
         "BOL ISR",
         TUE,
@@ -542,6 +559,7 @@ def _rows():
         "recognise",
         "NOR PSE",
         TUE,
+        xfail="a performative present in a quote ('Today we recognise') is not read as a done act",
     )
     add(
         "quote_our_embassy",
@@ -579,7 +597,8 @@ def _rows():
     add(
         "agreed_and_reopen",
         "restore",
-        "Saudi Arabia and Iran agreed on 10 March 2023 to resume diplomatic relations and reopen embassies within two months.",
+        "Saudi Arabia and Iran agreed on 10 March 2023 to resume diplomatic relations and reopen "
+        "embassies within two months.",
         E,
         "SAU IRN",
         "2023-03-10",
@@ -587,7 +606,8 @@ def _rows():
     add(
         "exchange_and_reopen",
         "restore",
-        "Qatar and the United Arab Emirates agreed on 3 May 1994 to exchange ambassadors and reopen their embassies.",
+        "Qatar and the United Arab Emirates agreed on 3 May 1994 to exchange ambassadors and "
+        "reopen their embassies.",
         E,
         "QAT ARE",
     )
@@ -638,28 +658,32 @@ def _rows():
     add(
         "charge_representation",
         "break",
-        "Turkey lowered its diplomatic representation in Israel to chargé d'affaires level on 3 May 1994.",
+        "Turkey lowered its diplomatic representation in Israel to chargé d'affaires level on 3 "
+        "May 1994.",
         B,
         "TUR ISR",
     )
     add(
         "charge_reduced",
         "break",
-        "Kuwait reduced its diplomatic representation in Iran to the level of chargé d'affaires on 3 May 1994.",
+        "Kuwait reduced its diplomatic representation in Iran to the level of chargé d'affaires "
+        "on 3 May 1994.",
         B,
         "KWT IRN",
     )
     add(
         "charge_passive",
         "break",
-        "Relations between Ghana and Togo were downgraded to chargé d'affaires level on 3 May 1994.",
+        "Relations between Ghana and Togo were downgraded to chargé d'affaires level on 3 May "
+        "1994.",
         B,
         "GHA TGO",
     )
     add(
         "charge_ties",
         "break",
-        "China downgraded its diplomatic ties with Lithuania to the chargé d'affaires level on 21 November 2021.",
+        "China downgraded its diplomatic ties with Lithuania to the chargé d'affaires level on 21 "
+        "November 2021.",
         B,
         "CHN LTU",
         "2021-11-21",
@@ -700,14 +724,16 @@ def _rows():
     add(
         "credentials_gg",
         "credentials",
-        "The ambassador of Japan presented his credentials to the Governor-General of Australia on 3 May 1994.",
+        "The ambassador of Japan presented his credentials to the Governor-General of Australia "
+        "on 3 May 1994.",
         M,
         "JPN AUS",
     )
     add(
         "credentials_gg_poss",
         "credentials",
-        "Ireland's new ambassador presented her credentials to Canada's Governor General on Tuesday.",
+        "Ireland's new ambassador presented her credentials to Canada's Governor General on "
+        "Tuesday.",
         M,
         "IRL CAN",
         TUE,
@@ -715,14 +741,16 @@ def _rows():
     add(
         "credentials_credence",
         "credentials",
-        "Ambassador Ana Silva of Brazil presented her letters of credence to the Governor-General of New Zealand on 3 May 1994.",
+        "Ambassador Ana Silva of Brazil presented her letters of credence to the Governor-General "
+        "of New Zealand on 3 May 1994.",
         M,
         "BRA NZL",
     )
     add(
         "credentials_high_commissioner",
         "credentials",
-        "The new Indian High Commissioner presented credentials to the Governor-General of Papua New Guinea on 3 May 1994.",
+        "The new Indian High Commissioner presented credentials to the Governor-General of Papua "
+        "New Guinea on 3 May 1994.",
         M,
         "IND PNG",
     )
@@ -788,7 +816,8 @@ def _rows():
     add(
         "quit_three",
         "organisation",
-        "Mali, Burkina Faso and Niger quit the Economic Community of West African States on 28 January 2024.",
+        "Mali, Burkina Faso and Niger quit the Economic Community of West African States on 28 "
+        "January 2024.",
         B,
         "MLI BFA NER",
         "2024-01-28",
@@ -806,18 +835,33 @@ def _rows():
     add("list_dates_1", "establish", s, E, "GHA CUB", "1961")
     add("list_dates_2", "establish", s, E, "GHA CHL", "1965")
     add("list_dates_3", "establish", s, E, "GHA PER", "1970")
-    s = "China established ties with Panama in June 2017, with the Dominican Republic in May 2018 and with El Salvador in August 2018."
+    s = (
+        "China established ties with Panama in June 2017, with the Dominican Republic in May 2018 "
+        "and with El Salvador in August 2018."
+    )
     add("list_with_1", "establish", s, E, "CHN PAN", "2017-06")
     add("list_with_2", "establish", s, E, "CHN DOM", "2018-05")
     add("list_with_3", "establish", s, E, "CHN SLV", "2018-08")
     s = "Germany recognised Croatia on 23 December 1991 and Bosnia in April 1992."
     add("list_recognise_1", "recognise", s, "recognise", "DEU HRV", "1991-12-23")
     add("list_recognise_2", "recognise", s, "recognise", "DEU BIH", "1992-04")
-    s = "Senegal joined the United Nations in 1960, the Organisation of Islamic Cooperation in 1969 and ECOWAS in 1975."
+    s = (
+        "Senegal joined the United Nations in 1960, the Organisation of Islamic Cooperation in "
+        "1969 and ECOWAS in 1975."
+    )
     add("list_join_1", "organisation", s, J, "SEN", "1960")
     add("list_join_3", "organisation", s, J, "SEN", "1975")
     s = "Kenya expelled Somalia's ambassador in 2020 and Uganda's in 2023."
-    add("list_elided_1", "envoys", s, X, "KEN SOM", "2020")
+    add(
+        "list_elided_1",
+        "envoys",
+        s,
+        X,
+        "KEN SOM",
+        "2020",
+        xfail="a list with an elided head noun ('X's ambassador in 2020 and Y's in 2023') is "
+        "not distributed over its items",
+    )
     # country forms: adjectives, short and old names, initials defined in the text
     add(
         "adjective_government",
@@ -865,7 +909,8 @@ def _rows():
     add(
         "initials_defined",
         "break",
-        "The Central African Republic (CAR) is landlocked. The CAR severed diplomatic relations with Chad on 3 May 1994.",
+        "The Central African Republic (CAR) is landlocked. The CAR severed diplomatic relations "
+        "with Chad on 3 May 1994.",
         B,
         "CAF TCD",
     )
@@ -1198,7 +1243,8 @@ def _rows():
     add(
         "establish_at_venue",
         "establish",
-        "Fiji and Kosovo established diplomatic relations at the United Nations in New York on 3 May 1994.",
+        "Fiji and Kosovo established diplomatic relations at the United Nations in New York on 3 "
+        "May 1994.",
         E,
         "FJI XKX",
     )
@@ -1260,7 +1306,8 @@ def _rows():
     add(
         "becoming_member",
         "organisation",
-        "Tuvalu, becoming the 189th member of the United Nations on 5 September 2000, was the smallest.",
+        "Tuvalu, becoming the 189th member of the United Nations on 5 September 2000, was the "
+        "smallest.",
         J,
         "TUV",
         "2000-09-05",
@@ -1333,7 +1380,10 @@ def _rows():
         "TCD SDN",
         "2006-05",
     )
-    s = "After severing relations with Qatar on 5 June 2017, Egypt restored them on 20 January 2021."
+    s = (
+        "After severing relations with Qatar on 5 June 2017, Egypt restored them on 20 January "
+        "2021."
+    )
     add("gerund_lead_break", "break", s, B, "EGY QAT", "2017-06-05")
     add("gerund_lead_restored_them", "restore", s, E, "EGY QAT", "2021-01-20")
     add(
@@ -1419,7 +1469,8 @@ NEGATIVE = [
     ("warned_would", "Peru warned Ecuador on 3 May 1994 that it would expel its ambassador."),
     (
         "if_then",
-        "If Fiji recognises Kosovo, Serbia will recall its ambassador, officials said on 3 May 1994.",
+        "If Fiji recognises Kosovo, Serbia will recall its ambassador, officials said on 3 May "
+        "1994.",
     ),
     (
         "plan_next_year",
@@ -1427,7 +1478,8 @@ NEGATIVE = [
     ),
     (
         "intends",
-        "Kenya intends to establish diplomatic relations with Bhutan, the ministry said on Tuesday.",
+        "Kenya intends to establish diplomatic relations with Bhutan, the ministry said on "
+        "Tuesday.",
     ),
     ("call_on_others", "Iran called on Muslim countries on 3 May 1994 to sever ties with Israel."),
     ("urged_not", "The United States urged Panama on Tuesday not to recognise Kosovo."),
@@ -1435,7 +1487,8 @@ NEGATIVE = [
     ("quote_will", '"We will restore relations with Syria," Tunisia\'s president said on Tuesday.'),
     (
         "announced_would_leave",
-        "Venezuela announced on 28 April 2017 that it would leave the Organization of American States.",
+        "Venezuela announced on 28 April 2017 that it would leave the Organization of American "
+        "States.",
     ),
     (
         "weighing",
@@ -1454,7 +1507,8 @@ NEGATIVE = [
     ("proposed_that", "A senator proposed on Tuesday that Colombia sever ties with Israel."),
     (
         "could_lead",
-        "The dispute could lead Morocco to recall its ambassador from Spain, analysts said on Tuesday.",
+        "The dispute could lead Morocco to recall its ambassador from Spain, analysts said on "
+        "Tuesday.",
     ),
     ("stopped_short", "Nigeria stopped short of severing ties with Niger on Tuesday."),
     ("would_have", "Without the deal, Egypt would have expelled Sudan's ambassador on 3 May 1994."),
@@ -1489,7 +1543,17 @@ _ROWS = _rows()
 
 @pytest.mark.parametrize(
     ("sentence", "type_", "parties", "date"),
-    [pytest.param(s, t, p, d, id=f"{f}-{c}") for c, f, s, t, p, d in _ROWS],
+    [
+        pytest.param(
+            s,
+            t,
+            p,
+            d,
+            id=f"{f}-{c}",
+            marks=[pytest.mark.xfail(strict=True, reason=x)] if x else [],
+        )
+        for c, f, s, t, p, d, x in _ROWS
+    ],
 )
 def test_wide_paraphrase_gives_the_event(sentence, type_, parties, date):
     events = _events(sentence)
@@ -1517,7 +1581,7 @@ def test_wide_unreal_act_gives_no_done_event(construction, sentence):
     assert done == []
 
 
-_SENTENCES = sorted({s for _, _, s, _, _, _ in _ROWS} | {s for _, s in NEGATIVE})
+_SENTENCES = sorted({row[2] for row in _ROWS} | {s for _, s in NEGATIVE})
 
 
 @pytest.mark.parametrize("sentence", _SENTENCES)
