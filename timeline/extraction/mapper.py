@@ -132,7 +132,15 @@ class Reading:
 _RELATIONS_NOUN = re.compile(r"(?i)\b(?:relations|ties)\b")
 
 
-def _usable(trigger: Trigger, body: str, m: re.Match[str]) -> bool:
+def _relations_before(clause: Clause) -> bool:
+    """The clause before in the sentence, a leading one, names relations or ties."""
+    if clause.previous is None or clause.kind != ClauseKind.MAIN:
+        return False
+    a, b = clause.previous
+    return a == clause.sentence.start and bool(_RELATIONS_NOUN.search(clause.text[a:b]))
+
+
+def _usable(trigger: Trigger, body: str, m: re.Match[str], named_before: bool = False) -> bool:
     if any(
         re.search(re.escape(x), body[max(0, m.start() - 10) : m.end() + 10], re.I)
         and x.lower().endswith(m.group().lower().split()[-1])
@@ -142,6 +150,7 @@ def _usable(trigger: Trigger, body: str, m: re.Match[str]) -> bool:
     before = body[: m.start()]
     if (
         trigger.needs_relations_before
+        and not named_before  # in the clause before: "Having cut ties in 1964, X restored them"
         and not _RELATIONS_NOUN.search(before)
         # A clause cut after "and" opens with its lowercase verb: the ties were named in
         # the clause before ("broke off ties in 1973 | and restored them in 2011").
@@ -154,22 +163,26 @@ def _usable(trigger: Trigger, body: str, m: re.Match[str]) -> bool:
 
 
 @functools.lru_cache(maxsize=256)
-def _matches(body: str) -> tuple[tuple[Frame, re.Match[str], Trigger], ...]:
+def _matches(
+    body: str, relations_before: bool = False
+) -> tuple[tuple[Frame, re.Match[str], Trigger], ...]:
     """Every trigger of every frame in a clause (cached: a clause is read for coordination
-    first, then as a frame)."""
-    return tuple(_find_triggers(body))
+    first, then as a frame); ``relations_before``: the clause before names relations."""
+    return tuple(_find_triggers(body, relations_before))
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # letters of any script, hyphens kept
 
 
-def _find_triggers(body: str) -> list[tuple[Frame, re.Match[str], Trigger]]:
+def _find_triggers(
+    body: str, relations_before: bool = False
+) -> list[tuple[Frame, re.Match[str], Trigger]]:
     words = {w.replace("-", "") for w in _WORD.findall(body.lower())}
     needs, universe = _trigger_literals()
     held = literals.held(literals.folded(body), universe)
     found = []
     for code, fr in frames().items():
-        found += _frame_triggers(fr, body, words, needs[code], held)
+        found += _frame_triggers(fr, body, words, needs[code], held, relations_before)
     return found
 
 
@@ -197,6 +210,7 @@ def _frame_triggers(
     words: set[str],
     needs: tuple[literals.Required, ...] = (),
     held: frozenset[str] | None = None,
+    relations_before: bool = False,
 ) -> list[tuple[Frame, re.Match[str], Trigger]]:
     """A frame's triggers as one alternation would find them: leftmost first, the first
     trigger at a place, none overlapping (one pattern per trigger is faster to run).
@@ -218,7 +232,7 @@ def _frame_triggers(
         if start < end:
             continue
         trigger = fr.triggers[index]
-        if _usable(trigger, body, m):
+        if _usable(trigger, body, m, relations_before):
             out.append((fr, m, trigger))
             end = m.end()
     return out
@@ -506,8 +520,9 @@ _NAME_IN = re.compile(
 @functools.cache
 def _organisation_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
     names = re.compile(r"\b" + words()["ORGANISATION"] + r"\b", re.I)
+    # "left the bloc", or a pronoun: "left the UN in 1965 and rejoined it in 1966".
     noun = re.compile(
-        r"\s+(?:from\s+|out\s+of\s+)?the\s+" + words()["ORGANISATION_NOUN"] + r"\b", re.I
+        r"\s+(?:from\s+|out\s+of\s+)?(?:the\s+" + words()["ORGANISATION_NOUN"] + r"|it)\b", re.I
     )
     return names, noun
 
@@ -529,7 +544,7 @@ def _organisation(
 ) -> Filler | None:
     """The organisation joined or left: one named in the clause; else the name right after
     the verb, or inside its words ("became a Commonwealth member"), or its subject; else
-    "the organisation" ("left the bloc"), the one named last before."""
+    "the organisation" ("left the bloc") or "it", the one named last before."""
     end = clause.start + trigger.end()
     named = [m for m in mentions if m.kind not in (COUNTRY, PERSON)]
     after = [m for m in named if m.start >= end]
@@ -557,14 +572,19 @@ def _organisation(
         if subject:
             return Filler("phrase", "the " + re.sub(r"^The\s+", "", subject))
     _, noun = _organisation_words()
-    # "left the bloc": the one named last before; "quit the Commonwealth in 1990, but in
-    # 1994 it rejoined": the one named earlier in the same sentence.
-    lo = 0 if noun.match(clause.body, trigger.end()) else clause.sentence.start
-    before = [m.group() for m in _NAME_IN.finditer(article.text, lo, clause.start)]
+    # "left the bloc", "rejoined it", or a return told alone ("Fiji, suspended from the
+    # Commonwealth in 2009, was readmitted in 2014"): the one named last before; "quit the
+    # Commonwealth in 1990, but in 1994 it rejoined": the one named earlier in the sentence.
+    back = noun.match(clause.body, trigger.end()) or _BACK_IN.match(trigger.group())
+    lo = 0 if back else clause.sentence.start
+    before = [m.group() for m in _NAME_IN.finditer(article.text, lo, lead)]
     earlier = [n for n in before if _organisation_words()[0].search(n) and n not in ("The",)]
     if earlier:
         return Filler("phrase", "the " + re.sub(r"^The\s+", "", earlier[-1]))
     return None
+
+
+_BACK_IN = re.compile(r"(?i)re-?(?:admit|join)")
 
 
 # "marked the 30th anniversary of the establishment of relations": the commemoration is
@@ -603,7 +623,7 @@ def read_clause(
     own dates and its countries."""
     mentions = _within(clause.mentions, clause.start, clause.end)
     timexes = _clause_timexes(clause)
-    matches = list(_matches(clause.body))
+    matches = list(_matches(clause.body, _relations_before(clause)))
     if not any(f.code == "expel_withdraw" for f, _, _ in matches):
         named = _expelled_person(clause, mentions)
         if named is not None:
@@ -712,7 +732,8 @@ def _modality(r: Reading) -> bool:
 # --- a frame becoming another ---------------------------------------------------------
 
 _AGREED = re.compile(
-    r"(?:formally\s+|officially\s+)?(?:agreed|agrees|agree)\s+(?:on\s+\w+day\s+)?to\b", re.I
+    r"(?:formally\s+|officially\s+)?(?:agreed|agrees|agree)" + words()["WHEN"] + r"?\s+to\b",
+    re.I,
 )
 _AGREEMENT_MADE = re.compile(
     r"\b(?:signed|signs|signing|reached|reaches|struck|concluded|inked|sealed|clinched)\s+"
@@ -1237,16 +1258,43 @@ _MISSION_VARIANTS = ("office", "new embassy", "embassy", "consulate", "mission")
 _TOLD_TO_LEAVE = re.compile(
     r"(?i)^(?:diplomatic\s+)?(?:diplomats?|ambassadors?|envoys?|charg\S*|mission|staff|personnel)\b"
     r".*(?:\bto\s+(?:leave|get\s+out|depart)|\b(?:been|was|were)\s+(?:\w+ly\s+)?expelled)$"
+    # "Expelled from Sudan on 3 May, the British ambassador ...".
+    r"|^\W*(?-i:E)xpelled\b"
 )
 _LEFT_GAP = re.compile(r"\s+(?:from\s+)?(?:the\s+)?")
+_POST_BEFORE = re.compile(r"\b(?:to|in|[Ee]xpelled\s+from)\s+(?:the\s+)?$")
+_ENVOY_POST_BEFORE = re.compile(
+    r"(?i)\b(?:ambassador|envoy|diplomat|consul|charg\S*)s?\s+(?:to|in)\s+(?:the\s+)?$"
+)
+_BY_GAP = re.compile(r"(?i)\s+by\s+(?:the\s+)?")
+_DECLARED_PNG = re.compile(r"(?i)\b(?:was|were|been|being)\s+(?:\w+ly\s+)?declared\s+$")
 
 
 def _country_left(r: Reading) -> str:
     """The country named right after a passive "... were told to leave", "... has been
     expelled from"."""
-    if r.frame.roles != "expulsion" or not _TOLD_TO_LEAVE.match(r.trigger.group()):
+    if r.frame.roles != "expulsion":
         return ""
     text = r.clause.text
+    if _DECLARED_PNG.search(r.before) and re.match(r"(?i)persona", r.trigger.group()):
+        # "Chile's ambassador to Bolivia was declared persona non grata": Bolivia's doing,
+        # as "... persona non grata by Bolivia" is.
+        posts = [
+            m
+            for m in r.mentions
+            if m.kind == COUNTRY
+            and (
+                (m.start >= r.t_end and _BY_GAP.fullmatch(text, r.t_end, m.start))
+                or (
+                    m.end <= r.t_start
+                    and _ENVOY_POST_BEFORE.search(text, max(0, m.start - 40), m.start)
+                )
+            )
+        ]
+        posts.sort(key=lambda m: m.start < r.t_end)
+        return posts[0].key if posts else ""
+    if not _TOLD_TO_LEAVE.match(r.trigger.group()):
+        return ""
     after = [
         m
         for m in r.mentions
@@ -1254,6 +1302,16 @@ def _country_left(r: Reading) -> str:
     ]
     if after:
         return after[0].key
+    # "Peru's ambassador in Chile was expelled": the post he is sent away from.
+    post = [
+        m
+        for m in r.mentions
+        if m.kind == COUNTRY
+        and r.t_start <= m.start < r.t_end
+        and _POST_BEFORE.search(text, max(0, m.start - 12), m.start)
+    ]
+    if post:
+        return post[0].key
     # "Iranian diplomats were told to leave the kingdom": whose envoys go is the target.
     sent = {m.key for m in r.mentions if m.kind == COUNTRY and r.t_start - 4 <= m.end <= r.t_end}
     others = [c for c in r.countries if c not in sent]

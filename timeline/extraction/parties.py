@@ -136,10 +136,12 @@ def _credentials_to(text: str, posted: Mention, country_mentions: list[Mention])
     )
 
 
-# "X's ambassador to Y was recalled": the envoy called home, told in the passive.
+# "X's ambassador to Y was recalled": the envoy called home, told in the passive; or sent
+# away by the state he serves in: "X's ambassador in Y was expelled".
 _ENVOY_RECALLED_AFTER = re.compile(
     r"\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
-    r"(?:recalled|withdrawn|summoned\s+home|called\s+(?:back\s+)?home)\b",
+    r"(?:recalled|withdrawn|summoned\s+home|called\s+(?:back\s+)?home|expelled|"
+    r"declared\s+persona\s+non\s+grata|ordered\s+(?:out|to\s+leave))\b",
     re.I,
 )
 
@@ -242,7 +244,15 @@ _COMMENTARY = re.compile(
     r"|\binstead\s+of\b|\brather\s+than\b|\bin\s+place\s+of\b"
     # A comparison: "in a dispute similar to that between Paris and Tehran".
     r"|\b(?:similar|comparable|akin|identical)\s+to\b|\blike\s+(?:that|those|the\s+ones?)\b"
-    r"|\bunlike\b|\bcompared\s+(?:to|with)\b",
+    r"|\bunlike\b|\bcompared\s+(?:to|with)\b"
+    # Who the happening is measured against or modelled on: "recognised Angola ahead of
+    # Portugal", "following Peru's lead", "citing Lithuania's example".
+    r"|\bahead\s+of\b|\b(?:following|citing|emulating|after)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"(?:lead|example)\b"
+    # Who reacts to it: "India's recognition of Bangladesh angered Pakistan", "...,
+    # infuriating Beijing".
+    r"|\b(?:anger|infuriat|irritat|upset|alarm|dismay|provok|antagonis|antagoniz|annoy)"
+    r"(?:e|es|ed|ing|s|ting|ted)?\b",
     re.I,
 )
 # A break with one state told with the switch to another: "broke off relations with
@@ -589,6 +599,10 @@ _OUTSIDERS = (
 )
 
 
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
+_NOMINAL_TRIGGER = re.compile(r"(?i)[\w-]+(?:ion|ing|ance|ment|al)\b")
+
+
 def subject_object(
     countries: list[str],
     mentions: list[Mention],
@@ -619,6 +633,10 @@ def subject_object(
         ):
             return ordered_unique([first.key, second.key, *countries])
     after = [m.key for m in after_mentions]
+    agents = [m for m in after_mentions if _BY_BEFORE.search(text[max(0, m.start - 9) : m.start])]
+    if text and not before and agents and _NOMINAL_TRIGGER.match(text, trigger_start, trigger_end):
+        # "the imposition of sanctions on Iran by the United States": who acts is after "by".
+        return ordered_unique([agents[0].key, *countries])
     subjects = [m for m in named if m.end <= trigger_start]
     if (
         text

@@ -58,7 +58,7 @@ _WHO_RELATIVE = re.compile(
 _REDUCED_RELATIVE = re.compile(
     r",\s+(?:\w+ly\s+)?(?!(?:held|signed|launched|reached|adopted|concluded|opened|issued|"
     r"published|released|dated|quoted|cited|written)\b)(?P<verb>[a-z]+(?:ed|en)|cut|shut|torn)\s+(?:off\s+)?"
-    r"(?:by|in|during|after|since|over|amid)\b[^,;]*,"
+    r"(?:by|in|during|after|since|over|amid|from)\b[^,;]*,"
 )
 # A noun and a passive relative clause telling what was done to it: "ties that were cut
 # in 2016", "a boycott which was launched in June 2017".
@@ -117,7 +117,9 @@ _LEADING_SUBORDINATE = re.compile(
     r"^(?:(?:Hours|Minutes|Days|Weeks|Moments|Shortly|Soon|Just|Only)\s+(?:after|before)|"
     r"When|After|Following|Since|Although|Though|Despite|Before|While|As|Once|With|Including|"
     # "In ending three decades of hostility between X and Y, Z will ...": a gerund adjunct.
-    r"In\s+[a-z]+ing)"
+    r"In\s+[a-z]+ing|"
+    # A perfect participle: "Having broken off relations in 1964, Chile restored them".
+    r"Having\s+(?:been\s+)?[a-z]+)"
     r"\b[^,]{3,160},\s+"
 )
 # A time adjunct fronted before a subordinate clause: "On 7 January 1965, after Malaysia took
@@ -141,7 +143,7 @@ def _fronted(text: str) -> tuple[int, int] | None:
 
 # A leading "After Peru expelled Chile's envoy, ..." tells an earlier happening than the
 # main clause: the report's date is not its date.
-_EARLIER_LEAD = re.compile(r"^(?:\w+\s+)?(?:after|following|since)\b", re.I)
+_EARLIER_LEAD = re.compile(r"^(?:\w+\s+)?(?:after|following|since|having)\b", re.I)
 _REPORT_FRAME = re.compile(
     r"\b(?:announced|said|says|confirmed|stated|reported|told|noted|revealed|disclosed|added)\b"
     r"(?P<tail>[^\"“]{0,40}?)\bthat\b",
@@ -182,8 +184,14 @@ _HYPOTHETICAL = re.compile(
     r"no\s+longer|without|yet\s+to|began\s+to|begin\s+to|"
     # A threat or a denial tells no act: "threatened to close", "denied it had cut",
     # "rejected reports that it had expelled".
-    r"threaten\w*|den(?:y|ies|ied|ying)|(?:reject|dismiss)\w*\s+(?:the\s+)?(?:reports?|claims?|"
-    r"allegations?|rumou?rs?|suggestions?|accusations?)|"
+    r"threaten\w*|den(?:y|ies|ied|ying)|(?:reject|dismiss)\w*\s+(?:[\w,]+\s+){0,6}?(?:the\s+)?"
+    r"(?:reports?|claims?|allegations?|rumou?rs?|suggestions?|accusations?)|"
+    # Hearsay named as such, an act ruled out or stopped short of (not one set off before
+    # the finite verb: "X, stopping short of a break, froze ties"), and a demand or
+    # proposal that another side act ("demanded that Chile expel"): no act told as done.
+    r"(?:rumou?rs?|speculation|allegations?)\s+that|"
+    r"(?:rul(?:e|es|ed|ing)\s+out|stop(?:s|ped|ping)?\s+short\s+of)(?=[^,;]{0,40}$)|"
+    r"(?:demand|propos|recommend|request)(?:s|ed|ing)?\s+(?:[\w,]+\s+){0,5}?that|"
     # A gerund weighed, not done: "is considering severing ties".
     r"(?:consider(?:s|ing)?|contemplat(?:es?|ing)|mull(?:s|ing)?|weigh(?:s|ing)?)(?=\s+$))\b",
     re.I,
@@ -405,6 +413,7 @@ class RuleClauseAnalyser:
                     and not names_an_outlet(self.text, m.end)
                 ]
             clause.report_timex = None if clause.earlier else report
+        _participle_subject(main, sentence, outside(mentions))
         relatives = [
             self._relative(sentence, hole, nouns.get(hole[0]), timexes, mentions, holes)
             for hole in holes
@@ -534,6 +543,7 @@ class RuleClauseAnalyser:
             for m in mentions
             if 0 <= a - m.end <= 2 and (m.kind != COUNTRY or how_matched(m.text) == "name")
         ]
+        antecedent = _coordinated_antecedent(antecedent, mentions, self.text)
         start = antecedent[0].start if antecedent else a
         clause = Clause(sentence, start, b, self.text, ClauseKind.RELATIVE)
         clause.timexes, clause.mentions = inside_t, antecedent + inside_m
@@ -661,6 +671,55 @@ def _respectively(
             runs.append([m])
     run = next((r for r in runs if len(r) >= 2 and len(r) == len(dates)), None)
     return list(zip(run, dates, strict=True)) if run else []
+
+
+_PARTICIPLE_LEAD = re.compile(
+    r"^(?:Having|(?:In|Since|After|Before|While|When|Upon|On|By|Despite)\s+[a-z]+ing)\b"
+)
+_SUBJECT_START = re.compile(r"^\W*(?:the\s+)?$", re.I)
+
+
+def _participle_subject(out: list[Clause], sentence: Sentence, mentions: list[Mention]) -> None:
+    """ "Having broken off relations with Cuba in 1964, Chile restored them": a leading
+    participle has the main clause's subject, the country it opens with."""
+    if len(out) < 2 or out[0].kind != ClauseKind.LEADING:
+        return
+    if not _PARTICIPLE_LEAD.match(sentence.text):
+        return
+    main = out[1]
+    subject = next(
+        (
+            m
+            for m in mentions
+            if m.kind == COUNTRY
+            and m.start >= main.start
+            and _SUBJECT_START.match(main.text[main.start : m.start])
+        ),
+        None,
+    )
+    if subject is not None and not out[0].frame_countries:
+        out[0].frame_countries = [subject.key]
+
+
+_AND_BETWEEN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def _coordinated_antecedent(antecedent: list[Mention], mentions: list[Mention], text: str):
+    """ "Egypt and Israel, which signed a treaty in 1979": the countries coordinated before
+    the relative clause are its subject together."""
+    if len(antecedent) != 1 or antecedent[0].kind != COUNTRY:
+        return antecedent
+    found = antecedent
+    for m in sorted(mentions, key=lambda m: m.start, reverse=True):
+        first = found[0]
+        if (
+            m.kind == COUNTRY
+            and m.end <= first.start
+            and how_matched(m.text) == "name"
+            and _AND_BETWEEN.fullmatch(text[m.end : first.start])
+        ):
+            found = [m, *found]
+    return found
 
 
 # A hedge in a participle set off before a finite verb does not reach past it: "X, in
