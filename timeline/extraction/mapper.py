@@ -576,8 +576,8 @@ def _organisation(
     # Commonwealth in 2009, was readmitted in 2014"): the one named last before; "quit the
     # Commonwealth in 1990, but in 1994 it rejoined": the one named earlier in the sentence.
     back = noun.match(clause.body, trigger.end()) or _BACK_IN.match(trigger.group())
-    lo = 0 if back else clause.sentence.start
-    before = [m.group() for m in _NAME_IN.finditer(article.text, lo, lead)]
+    lo, hi = (0, lead) if back else (clause.sentence.start, clause.start)
+    before = [m.group() for m in _NAME_IN.finditer(article.text, lo, hi)]
     earlier = [n for n in before if _organisation_words()[0].search(n) and n not in ("The",)]
     if earlier:
         return Filler("phrase", "the " + re.sub(r"^The\s+", "", earlier[-1]))
