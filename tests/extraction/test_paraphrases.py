@@ -1207,6 +1207,61 @@ def _rows():
         "MAR",
         PUB,
     )
+    # relations "formed" or "forged" in the passive
+    add(
+        "passive_formed",
+        "establish",
+        "Diplomatic ties between Nepal and Chile were formed on 3 May 1994.",
+        "establish_relations",
+        "NPL CHL",
+    )
+    add(
+        "passive_forged",
+        "establish",
+        "Relations between Malta and Bolivia were forged on 3 May 1994.",
+        "establish_relations",
+        "MLT BOL",
+    )
+    # the pair named at length in formal names between "ties between" and the verb
+    add(
+        "passive_long_formal_names",
+        "establish",
+        "Relations between the Republic of Korea and the Kingdom of Lesotho were first "
+        "established on 3 May 1994.",
+        "establish_relations",
+        "KOR LSO",
+    )
+    add(
+        "passive_long_formal_names",
+        "sever",
+        "Ties between the United Mexican States and the Republic of Chile were broken off "
+        "on 3 May 1994.",
+        "reduce_relations",
+        "MEX CHL",
+    )
+    # an organisation putting a member out, told as a noun or with "the government of"
+    add(
+        "expulsion_noun",
+        "organisation",
+        "The coup led to Nigeria's expulsion from the Commonwealth on 3 May 1994.",
+        "reduce_relations",
+        "NGA",
+    )
+    add(
+        "suspension_of_government_noun",
+        "organisation",
+        "The ministers decided on 3 May 1994 the suspension of the Government of Haiti "
+        "from the Organization of American States.",
+        "reduce_relations",
+        "HTI",
+    )
+    add(
+        "excluded_the_government_of",
+        "organisation",
+        "The assembly excluded the Government of Guinea from the African Union on 3 May 1994.",
+        "reduce_relations",
+        "GIN",
+    )
     return R
 
 
