@@ -1222,6 +1222,30 @@ def _rows():
         "establish_relations",
         "MLT BOL",
     )
+    # an aside after the happening names no side of it
+    add(
+        "aside_blow_to",
+        "establish",
+        "Chile established diplomatic relations with China on 3 May 1994, in a new blow "
+        "to Taiwan.",
+        "establish_relations",
+        "CHL CHN",
+    )
+    add(
+        "aside_victory_for",
+        "sever",
+        "Ghana broke off relations with Israel on 3 May 1994 in a major victory for Iran.",
+        "reduce_relations",
+        "GHA ISR",
+    )
+    add(
+        "aside_considered_by",
+        "establish",
+        "Peru established ties with Kosovo, considered a breakaway province by Serbia, "
+        "on 3 May 1994.",
+        "establish_relations",
+        "PER XKX",
+    )
     # the pair named at length in formal names between "ties between" and the verb
     add(
         "passive_long_formal_names",

@@ -486,6 +486,24 @@ def _commentary(frame, clause, a, trigger, named, out) -> list[Mention]:
     return [m for m in named if m.start >= a + commentary.start()] if commentary else []
 
 
+# An aside after the happening whose countries are no side of it: what it means for
+# another state ("..., in a new blow to Taiwan", "dealing a setback to Japan") or how a
+# third state sees a party (", considered a rebel province by China,"). It runs to the
+# next comma or the end of the clause.
+_ASIDE = re.compile(
+    r"\b(?:in\s+(?:an?\s+|another\s+)(?:[\w-]+\s+){0,2}?|dealing\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?)"
+    r"(?:blow|setback|snub|rebuff|victory|coup|win)\s+(?:to|for)\b[^,;]*"
+    r"|,\s+(?:considered|regarded|seen|viewed|deemed|claimed)\s+(?:as\s+)?(?:an?\s+|the\s+|its\s+)?"
+    r"[^,;]{0,60}?\bby\b[^,;]*",
+    re.I,
+)
+
+
+def _asides(frame, clause, a, trigger, named, out) -> list[Mention]:
+    spans = [m.span() for m in _ASIDE.finditer(clause, trigger.end())]
+    return [m for m in named if any(a + s <= m.start < a + e for s, e in spans)]
+
+
 def _switch(frame, clause, a, trigger, named, out) -> list[Mention]:
     """The new partner of a break told with a switch is no party to the break."""
     if not frame.breaks_relations:
@@ -563,6 +581,7 @@ _OUTSIDERS = (
     _lead_circumstance,
     _reporting_media,
     _commentary,
+    _asides,
     _switch,
 )
 
