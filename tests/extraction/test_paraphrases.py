@@ -1222,6 +1222,30 @@ def _rows():
         "establish_relations",
         "MLT BOL",
     )
+    # a participle after the object opens a reduced relative with its own date
+    add(
+        "reduced_relative_date",
+        "establish",
+        "Peru restored relations severed in 1982 with Chile on 3 May 1994.",
+        "establish_relations",
+        "PER CHL",
+    )
+    add(
+        "reduced_relative_relative_date_pp",
+        "establish",
+        "Ghana has renewed diplomatic ties severed nearly eight years ago with Peru.",
+        "establish_relations",
+        "GHA PER",
+        PUB,
+    )
+    add(
+        "reduced_relative_break_pp",
+        "establish",
+        "Kenya and Chad have restored diplomatic relations broken off in 2011.",
+        "establish_relations",
+        "KEN TCD",
+        PUB,
+    )
     # an aside after the happening names no side of it
     add(
         "aside_blow_to",

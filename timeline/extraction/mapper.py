@@ -278,10 +278,30 @@ def _rank(found: tuple[Frame, re.Match[str], Trigger]):
     return (fr.priority, nominal(m.group()), m.start())
 
 
+_PARTICIPLE = re.compile(r"\s*(?:[a-z]+ed|broken|cut|frozen|shut|torn)\b")
+
+
+def _reduced_relative(body: str, f: tuple, matches: list) -> bool:
+    """``f`` reads a participle after another trigger's object: "restored diplomatic
+    relations broken off in 2011" tells the restoration; the break is background."""
+    m = f[1]
+    return any(
+        g[1].start() < m.start() < g[1].end() < m.end()
+        and _PARTICIPLE.match(body, g[1].end())
+        and not nominal(g[1].group())
+        for g in matches
+        if g is not f
+    )
+
+
 def _main_trigger(body: str, matches: list) -> tuple[tuple, list[int]]:
     """The clause's main trigger, and where background triggers before it start ("The
     generals who ousted the president gave X 48 hours": the coup is background)."""
-    main = [f for f in matches if not _relative_before(body, f[1].start())]
+    main = [
+        f
+        for f in matches
+        if not _relative_before(body, f[1].start()) and not _reduced_relative(body, f, matches)
+    ]
     # "recalled its ambassador amid Israel's attacks": the attacks are the circumstance.
     main = [
         f
@@ -364,15 +384,33 @@ _SINCE_CLAUSE = re.compile(
 )
 
 
+# A participle right after the trigger's object opens a reduced relative clause with a
+# happening of its own: "renewed diplomatic ties severed nearly eight years ago",
+# "restored relations frozen since 2019".
+_REDUCED_RELATIVE = re.compile(
+    r"^\s*(?:severed|broken|cut|frozen|suspended|ended|terminated|ruptured|downgraded|closed|shut|"
+    r"established|restored|resumed|normali[sz]ed|forged|formed|set)\s+(?:off\s+|down\s+|up\s+)?"
+    r"(?:(?:in|on|since|during|after|before|until)\s+)?"
+    r"(?:(?:nearly|almost|some|about|around|exactly|more\s+than|over|back|only|just)\s+)?$"
+)
+
+
+def _reduced_relative_date(r: Reading, t: Timex) -> bool:
+    """ "renewed ties severed eight years ago": the date of the participle's happening."""
+    if t.start < r.t_end:
+        return False
+    return _REDUCED_RELATIVE.match(r.clause.text[max(r.t_end, t.start - 60) : t.start]) is not None
+
+
 def _dates_another_noun(r: Reading, t: Timex) -> bool:
     """The date follows a noun naming another happening than the trigger's after it:
     "expelled the envoy over a plot on 25 November" dates the plot; or a "since" clause
     after it: "cut ties since Tsai took office two years ago" dates Tsai's
-    start."""
+    start; or a participle after the trigger's object: "renewed ties severed in 1982"."""
     if t.start < r.t_end:
         return False
     window = r.clause.text[max(r.t_end, t.start - 60) : t.start]
-    if _SINCE_CLAUSE.search(window):
+    if _SINCE_CLAUSE.search(window) or _reduced_relative_date(r, t):
         return True
     found = _OTHER_HAPPENING.search(window)
     return bool(found) and not re.search(r"[,;]", window[found.start() :])
@@ -1344,7 +1382,7 @@ def _news_of_the_day(r: Reading) -> Timex | None:
         or _NOT_NEWS.search(r.body)
         or _tally(r.clause.sentence.text)
         # A sentence dated elsewhere ("..., following Tonga last year") is no news of the day.
-        or any(t.kind == "date" for t in r.clause.timexes)
+        or any(t.kind == "date" and not _reduced_relative_date(r, t) for t in r.clause.timexes)
     ):
         return None
     spec = temporal.Spec("day", (0,))
