@@ -1222,6 +1222,23 @@ def _rows():
         "establish_relations",
         "MLT BOL",
     )
+    # a switch told as two coordinated predicates or nouns: two happenings, one date
+    for parties, typ in (("PER CHN", "establish_relations"), ("PER TWN", "reduce_relations")):
+        add(
+            "switch_coordinated_nouns",
+            "establish" if typ == "establish_relations" else "sever",
+            "The president of Peru on 3 May 1994 announced the establishment of diplomatic "
+            "relations with China and the severance of ties with Taiwan.",
+            typ,
+            parties,
+        )
+        add(
+            "switch_coordinated_verbs",
+            "establish" if typ == "establish_relations" else "sever",
+            "On 3 May 1994 Peru established relations with China and severed ties with Taiwan.",
+            typ,
+            parties,
+        )
     # a participle after the object opens a reduced relative with its own date
     add(
         "reduced_relative_date",

@@ -343,6 +343,19 @@ def dating_timexes(timexes: list[Timex], text: str) -> list[Timex]:
     return [t for t in timexes if _dating(t, text)]
 
 
+_AND_BEFORE = re.compile(r"\band\s+(?:then\s+|also\s+)?\Z")
+
+
+def _shared_dates(text: str, previous: tuple[int, int], dated: list[Timex]) -> list[Timex]:
+    """The dates of the first conjunct that stand before its trigger."""
+    body = text[previous[0] : previous[1]]
+    matches = list(_matches(body))
+    if not matches:
+        return []
+    first = previous[0] + _main_trigger(body, matches)[0][1].start()
+    return [t for t in dated if t.end <= first][-1:]
+
+
 def _clause_timexes(clause: Clause) -> list[Timex]:
     def own(lo: int, hi: int) -> list[Timex]:
         inside = [t for t in clause.timexes if t.start >= lo and t.end <= hi]
@@ -360,6 +373,10 @@ def _clause_timexes(clause: Clause) -> list[Timex]:
     if not found and clause.fronted:
         # "On 7 January 1965, after X did Y, Z withdrew": the fronted date is the main clause's.
         found = own(*clause.fronted)[-1:]
+    if not found and clause.previous and _AND_BEFORE.search(clause.text, 0, clause.start):
+        # "Peru on Monday established relations with China and severed ties with Taiwan":
+        # a date before the first verb of a coordination dates the second too.
+        found = _shared_dates(clause.text, clause.previous, own(*clause.previous))
     return found
 
 
@@ -1593,11 +1610,25 @@ def _coordinated(clause: Clause) -> list[Clause]:
 _AND = re.compile(r"\s+and\s+(?:then\s+|also\s+)?")
 
 
+# "the establishment of relations with X and the severance of ties with Y": a second
+# noun of its own after "and" and a determiner.
+_NOUN_AFTER_AND = re.compile(r"(?:the|its|their)\s+")
+
+
 def _second_action(clause: Clause, body: str) -> list[Clause]:
     found = sorted((m.start(), m.end(), f, nominal(m.group())) for f, m, _ in _matches(body))
     for cut in _AND.finditer(body):
         before = [t for t in found if t[1] <= cut.start()]
-        after = [t for t in found if t[0] == cut.end() and not t[3] and t[2].own_after_and]
+        noun = _NOUN_AFTER_AND.match(body, cut.end())
+        after = [
+            t
+            for t in found
+            if t[2].own_after_and
+            and (
+                (t[0] == cut.end() and not t[3])
+                or (noun and t[0] == noun.end() and before and before[-1][3])
+            )
+        ]
         if before and after and not compatible(after[0][2].code, before[-1][2].code):
             return _cut(clause, clause.start + cut.start(), clause.start + cut.end(), 0)
     return [clause]
