@@ -1287,6 +1287,37 @@ def _rows():
         "establish_relations",
         "PER XKX",
     )
+    # link labels left in brackets by a scraped page are read as blank
+    add(
+        "link_labels_in_brackets",
+        "organisation",
+        "The African Union [official website] on 3 May 1994 suspended [press release] the "
+        "Republic of Guinea [BBC profile; news archive] from the bloc.",
+        "reduce_relations",
+        "GIN",
+    )
+    add(
+        "suspended_the_island_nation_of",
+        "organisation",
+        "The Commonwealth suspended the island nation of Nauru on 3 May 1994.",
+        "reduce_relations",
+        "NRU",
+    )
+    # a refusal in a clause of reason after the act does not negate it
+    add(
+        "refusal_in_because_clause",
+        "sever",
+        "Ghana severed relations with Peru on 3 May 1994 because Peru failed to pay its debts.",
+        "reduce_relations",
+        "GHA PER",
+    )
+    add(
+        "refusal_in_when_clause",
+        "organisation",
+        "The Commonwealth suspended Zimbabwe on 3 May 1994 when it refused to hold elections.",
+        "reduce_relations",
+        "ZWE",
+    )
     # the pair named at length in formal names between "ties between" and the verb
     add(
         "passive_long_formal_names",
