@@ -1303,6 +1303,15 @@ def _rows():
         "reduce_relations",
         "NRU",
     )
+    # a plan reported after "and" is a statement of its own: the act before it stays done
+    add(
+        "act_and_announced_plan",
+        "recognise",
+        "Peru recognised Kosovo on 3 May 1994 and announced it would sever relations with "
+        "Serbia.",
+        "recognise",
+        "PER XKX",
+    )
     # a refusal in a clause of reason after the act does not negate it
     add(
         "refusal_in_because_clause",

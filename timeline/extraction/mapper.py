@@ -1611,14 +1611,24 @@ _AND = re.compile(r"\s+and\s+(?:then\s+|also\s+)?")
 
 
 # "the establishment of relations with X and the severance of ties with Y": a second
-# noun of its own after "and" and a determiner.
+# noun of its own after "and" and a determiner; "recognised China and announced it would
+# sever relations with Taiwan": a second act reported after "and".
 _NOUN_AFTER_AND = re.compile(r"(?:the|its|their)\s+")
+_PLAN_AFTER_AND = re.compile(
+    r"(?:announced|said|declared|added|stated)\s+(?:that\s+)?(?:it|they|he|she)\s+(?:would|will)\s+"
+)
 
 
 def _second_action(clause: Clause, body: str) -> list[Clause]:
     found = sorted((m.start(), m.end(), f, nominal(m.group())) for f, m, _ in _matches(body))
     for cut in _AND.finditer(body):
         before = [t for t in found if t[1] <= cut.start()]
+        if not before:
+            continue
+        plan = _PLAN_AFTER_AND.match(body, cut.end())
+        if plan and any(t[0] == plan.end() for t in found):
+            # A plan reported after the act is a statement of its own, whatever its frame.
+            return _cut(clause, clause.start + cut.start(), clause.start + cut.end(), 0)
         noun = _NOUN_AFTER_AND.match(body, cut.end())
         after = [
             t
@@ -1626,10 +1636,10 @@ def _second_action(clause: Clause, body: str) -> list[Clause]:
             if t[2].own_after_and
             and (
                 (t[0] == cut.end() and not t[3])
-                or (noun and t[0] == noun.end() and before and before[-1][3])
+                or (noun and t[0] == noun.end() and before[-1][3])
             )
         ]
-        if before and after and not compatible(after[0][2].code, before[-1][2].code):
+        if after and not compatible(after[0][2].code, before[-1][2].code):
             return _cut(clause, clause.start + cut.start(), clause.start + cut.end(), 0)
     return [clause]
 
