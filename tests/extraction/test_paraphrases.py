@@ -1303,6 +1303,16 @@ def _rows():
         "reduce_relations",
         "NRU",
     )
+    # "the two ambassadors" are the pair named before: the city they sign in is no side,
+    # and the signing dates the establishment
+    add(
+        "the_two_ambassadors_sign_in_a_third_capital",
+        "sign",
+        "Peru and Ghana agreed to establish diplomatic relations. The two ambassadors signed "
+        "the joint communique at the Peruvian embassy in Paris on 3 May 1994.",
+        "establish_relations",
+        "PER GHA",
+    )
     # a plan reported after "and" is a statement of its own: the act before it stays done
     add(
         "act_and_announced_plan",

@@ -59,7 +59,7 @@ def ordered_unique(items) -> list[str]:
 
 BOTH = re.compile(
     r"\b(?:the\s+two|both)\s+(?:[A-Z]\w+\s+|foreign\s+)?(?:countries|nations|states|sides|governments|"
-    r"capitals|neighbou?rs|rivals|ministers|leaders|presidents|delegations)\b",
+    r"capitals|neighbou?rs|rivals|ministers|leaders|presidents|delegations|ambassadors|envoys)\b",
     re.I,
 )
 
@@ -410,7 +410,9 @@ def _deal_venues(frame, clause, a, trigger, named, out) -> list[Mention]:
     ]
     venues += [m for m in named if m not in venues and venues and _address(clause, a, m, venues)]
     others = {m.key for m in named if m not in venues and m not in out}
-    return [m for m in venues if m.key not in others] if len(others) >= 2 else []
+    # "the two ambassadors signed the communique in Paris": the sides are the pair.
+    two_sides = BOTH.search(clause[: trigger.start()]) is not None
+    return [m for m in venues if m.key not in others] if len(others) >= 2 or two_sides else []
 
 
 def _relationship_after(frame, clause, a, trigger, named, out) -> list[Mention]:
