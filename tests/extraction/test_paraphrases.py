@@ -1303,6 +1303,22 @@ def _rows():
         "reduce_relations",
         "NRU",
     )
+    # an organisation taking back a member's exclusion readmits it; a year inside the
+    # trigger's words names the measure, not the act
+    add(
+        "revoke_measure_suspending",
+        "organisation",
+        "The African Union voted on 3 May 1994 to revoke the 1980 measure suspending Egypt.",
+        "join_organisation",
+        "EGY",
+    )
+    add(
+        "lifted_the_suspension_of",
+        "organisation",
+        "The Commonwealth lifted the suspension of Pakistan on 3 May 1994.",
+        "join_organisation",
+        "PAK",
+    )
     # "the two ambassadors" are the pair named before: the city they sign in is no side,
     # and the signing dates the establishment
     add(

@@ -474,6 +474,10 @@ def _pick_dates(r: Reading) -> list[Timex]:
         for t in r.timexes
         if not across_sentences(t) and not _dates_another_noun(r, t) and not _past_a_lead(r, t)
     ]
+    # "voted on 3 June to revoke the 1962 measure": a date inside the trigger's words names
+    # its object; another date is the act's.
+    outside = [t for t in timexes if not (r.t_start <= t.start and t.end <= r.t_end)]
+    timexes = outside or timexes
     if not timexes:
         return []
     # "in 1967 and 1973": several dates of one kind coordinated -> one candidate each.
