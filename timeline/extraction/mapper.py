@@ -1624,7 +1624,9 @@ _PLAN_AFTER_AND = re.compile(
 
 
 def _second_action(clause: Clause, body: str) -> list[Clause]:
-    found = sorted((m.start(), m.end(), f, nominal(m.group())) for f, m, _ in _matches(body))
+    found = sorted(
+        (m.start(), m.end(), f, nominal(m.group()), spec.variant) for f, m, spec in _matches(body)
+    )
     for cut in _AND.finditer(body):
         before = [t for t in found if t[1] <= cut.start()]
         if not before:
@@ -1634,10 +1636,14 @@ def _second_action(clause: Clause, body: str) -> list[Clause]:
             # A plan reported after the act is a statement of its own, whatever its frame.
             return _cut(clause, clause.start + cut.start(), clause.start + cut.end(), 0)
         noun = _NOUN_AFTER_AND.match(body, cut.end())
+        # "established relations with China and severed ties with Taiwan": a break of
+        # relations after "and" is a statement of its own; the closing of the embassy the
+        # staff left ("withdrew its staff and closed its embassy") is not.
+        switch = before[-1][2].families & {"relations"}
         after = [
             t
             for t in found
-            if t[2].own_after_and
+            if (t[2].own_after_and or (t[2].breaks_relations and (switch or t[4] != "mission")))
             and (
                 (t[0] == cut.end() and not t[3])
                 or (noun and t[0] == noun.end() and before[-1][3])
