@@ -1263,6 +1263,18 @@ def _rows():
         "KEN TCD",
         PUB,
     )
+    # a second "respectively" list naming no side continues the list before it
+    for partner, year in (("EGY", "1964"), ("QAT", "2003"), ("SAU", "1976")):
+        add(
+            "respectively_list_continued",
+            "establish",
+            "Peru established diplomatic relations with Benin, Zimbabwe and Bulgaria in 2006, "
+            "1987 and 1977, respectively. Diplomatic ties between Egypt, Qatar and Saudi "
+            "Arabia were formed in 1964, 2003 and 1976, respectively.",
+            "establish_relations",
+            f"PER {partner}",
+            year,
+        )
     # an aside after the happening names no side of it
     add(
         "aside_blow_to",

@@ -1683,7 +1683,25 @@ def _map_one(
     _sides_of_the_clause_before(reading, previous)
     _sides_of_the_sentence_before(reading, told_before)
     _drop_outsiders(reading)
-    return [cand for each in _distributed(reading) for cand in _finish(each)]
+    each = _distributed(reading)
+    if len(each) > 1:
+        _side_of_the_list_before(each, told_before)
+    return [cand for one in each for cand in _finish(one)]
+
+
+def _side_of_the_list_before(items: list[Reading], before: Candidate | None) -> None:
+    """ "Jamaica established relations with A, B and C in 2006, 1987 and 1977,
+    respectively. Ties between D, E and F were formed in 1964, 2003 and 1976,
+    respectively": a list of partners that names no other side continues the list told
+    just before, with its side."""
+    if before is None or before.event.sentence != items[0].clause.sentence.index - 1:
+        return
+    if not items[0].frame.relational or before.event.type != items[0].frame.code:
+        return
+    side = before.event.countries[0] if before.event.countries else ""
+    if side and all(len(r.countries) == 1 and side not in r.countries for r in items):
+        for r in items:
+            r.countries.insert(0, side)
 
 
 def _without(r: Reading, others: set[str], **changes) -> Reading:
