@@ -284,3 +284,11 @@ def test_dominican_is_the_dominican_republic_unless_the_article_names_dominica()
         "The Dominican Republic opened an embassy in Havana. The Dominican president spoke."
     )
     assert codes("The Dominican president spoke in Havana.")[0] == ("Dominican", "DOM")
+
+
+def test_a_country_joined_to_ruled_or_held_names_the_ruler_of_a_place():
+    found = codes(
+        "Troops entered the Spanish-ruled enclave, the Turkish-held north and the "
+        "Japanese- occupied island; the Saudi-led coalition and pro-Chile groups stayed out."
+    )
+    assert found == [("Spanish", "ESP"), ("Turkish", "TUR"), ("Japanese", "JPN")]

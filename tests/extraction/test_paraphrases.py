@@ -1263,6 +1263,14 @@ def _rows():
         "KEN TCD",
         PUB,
     )
+    # the ruler of a place invaded, named by "X-ruled" / "X-held"
+    add(
+        "invaded_the_x_ruled_place",
+        "war",
+        "Moroccan forces invaded the Spanish-ruled enclave on 3 May 1994.",
+        "armed_conflict",
+        "MAR ESP",
+    )
     # a second "respectively" list naming no side continues the list before it
     for partner, year in (("EGY", "1964"), ("QAT", "2003"), ("SAU", "1976")):
         add(
