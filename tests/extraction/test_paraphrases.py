@@ -1287,8 +1287,7 @@ def _rows():
     add(
         "aside_blow_to",
         "establish",
-        "Chile established diplomatic relations with China on 3 May 1994, in a new blow "
-        "to Taiwan.",
+        "Chile established diplomatic relations with China on 3 May 1994, in a new blow to Taiwan.",
         "establish_relations",
         "CHL CHN",
     )
@@ -1353,8 +1352,7 @@ def _rows():
     add(
         "act_and_announced_plan",
         "recognise",
-        "Peru recognised Kosovo on 3 May 1994 and announced it would sever relations with "
-        "Serbia.",
+        "Peru recognised Kosovo on 3 May 1994 and announced it would sever relations with Serbia.",
         "recognise",
         "PER XKX",
     )

@@ -1645,8 +1645,7 @@ def _second_action(clause: Clause, body: str) -> list[Clause]:
             for t in found
             if (t[2].own_after_and or (t[2].breaks_relations and (switch or t[4] != "mission")))
             and (
-                (t[0] == cut.end() and not t[3])
-                or (noun and t[0] == noun.end() and before[-1][3])
+                (t[0] == cut.end() and not t[3]) or (noun and t[0] == noun.end() and before[-1][3])
             )
         ]
         if after and not compatible(after[0][2].code, before[-1][2].code):
