@@ -295,3 +295,11 @@ def test_an_ocean_named_for_a_country_is_not_the_country():
         ("Mauritius", "MUS"),
         ("India", "IND"),
     ]
+
+
+def test_a_country_joined_to_ruled_or_held_names_the_ruler_of_a_place():
+    found = codes(
+        "Troops entered the Spanish-ruled enclave, the Turkish-held north and the "
+        "Japanese- occupied island; the Saudi-led coalition and pro-Chile groups stayed out."
+    )
+    assert found == [("Spanish", "ESP"), ("Turkish", "TUR"), ("Japanese", "JPN")]

@@ -1486,6 +1486,210 @@ def _rows():
         "reduce_relations",
         "TCD SRB",
     )
+    # relations "formed" or "forged" in the passive
+    add(
+        "passive_formed",
+        "establish",
+        "Diplomatic ties between Nepal and Chile were formed on 3 May 1994.",
+        "establish_relations",
+        "NPL CHL",
+    )
+    add(
+        "passive_forged",
+        "establish",
+        "Relations between Malta and Bolivia were forged on 3 May 1994.",
+        "establish_relations",
+        "MLT BOL",
+    )
+    # a switch told as two coordinated predicates or nouns: two happenings, one date
+    for parties, typ in (("PER CHN", "establish_relations"), ("PER TWN", "reduce_relations")):
+        add(
+            "switch_coordinated_nouns",
+            "establish" if typ == "establish_relations" else "sever",
+            "The president of Peru on 3 May 1994 announced the establishment of diplomatic "
+            "relations with China and the severance of ties with Taiwan.",
+            typ,
+            parties,
+        )
+        add(
+            "switch_coordinated_verbs",
+            "establish" if typ == "establish_relations" else "sever",
+            "On 3 May 1994 Peru established relations with China and severed ties with Taiwan.",
+            typ,
+            parties,
+        )
+    # a participle after the object opens a reduced relative with its own date
+    add(
+        "reduced_relative_date",
+        "establish",
+        "Peru restored relations severed in 1982 with Chile on 3 May 1994.",
+        "establish_relations",
+        "PER CHL",
+    )
+    add(
+        "reduced_relative_relative_date_pp",
+        "establish",
+        "Ghana has renewed diplomatic ties severed nearly eight years ago with Peru.",
+        "establish_relations",
+        "GHA PER",
+        PUB,
+    )
+    add(
+        "reduced_relative_break_pp",
+        "establish",
+        "Kenya and Chad have restored diplomatic relations broken off in 2011.",
+        "establish_relations",
+        "KEN TCD",
+        PUB,
+    )
+    # the ruler of a place invaded, named by "X-ruled" / "X-held"
+    add(
+        "invaded_the_x_ruled_place",
+        "war",
+        "Moroccan forces invaded the Spanish-ruled enclave on 3 May 1994.",
+        "armed_conflict",
+        "MAR ESP",
+    )
+    # a second "respectively" list naming no side continues the list before it
+    for partner, year in (("EGY", "1964"), ("QAT", "2003"), ("SAU", "1976")):
+        add(
+            "respectively_list_continued",
+            "establish",
+            "Peru established diplomatic relations with Benin, Zimbabwe and Bulgaria in 2006, "
+            "1987 and 1977, respectively. Diplomatic ties between Egypt, Qatar and Saudi "
+            "Arabia were formed in 1964, 2003 and 1976, respectively.",
+            "establish_relations",
+            f"PER {partner}",
+            year,
+        )
+    # an aside after the happening names no side of it
+    add(
+        "aside_blow_to",
+        "establish",
+        "Chile established diplomatic relations with China on 3 May 1994, in a new blow to Taiwan.",
+        "establish_relations",
+        "CHL CHN",
+    )
+    add(
+        "aside_victory_for",
+        "sever",
+        "Ghana broke off relations with Israel on 3 May 1994 in a major victory for Iran.",
+        "reduce_relations",
+        "GHA ISR",
+    )
+    add(
+        "aside_considered_by",
+        "establish",
+        "Peru established ties with Kosovo, considered a breakaway province by Serbia, "
+        "on 3 May 1994.",
+        "establish_relations",
+        "PER XKX",
+    )
+    # link labels left in brackets by a scraped page are read as blank
+    add(
+        "link_labels_in_brackets",
+        "organisation",
+        "The African Union [official website] on 3 May 1994 suspended [press release] the "
+        "Republic of Guinea [BBC profile; news archive] from the bloc.",
+        "reduce_relations",
+        "GIN",
+    )
+    add(
+        "suspended_the_island_nation_of",
+        "organisation",
+        "The Commonwealth suspended the island nation of Nauru on 3 May 1994.",
+        "reduce_relations",
+        "NRU",
+    )
+    # an organisation taking back a member's exclusion readmits it; a year inside the
+    # trigger's words names the measure, not the act
+    add(
+        "revoke_measure_suspending",
+        "organisation",
+        "The African Union voted on 3 May 1994 to revoke the 1980 measure suspending Egypt.",
+        "join_organisation",
+        "EGY",
+    )
+    add(
+        "lifted_the_suspension_of",
+        "organisation",
+        "The Commonwealth lifted the suspension of Pakistan on 3 May 1994.",
+        "join_organisation",
+        "PAK",
+    )
+    # "the two ambassadors" are the pair named before: the city they sign in is no side,
+    # and the signing dates the establishment
+    add(
+        "the_two_ambassadors_sign_in_a_third_capital",
+        "sign",
+        "Peru and Ghana agreed to establish diplomatic relations. The two ambassadors signed "
+        "the joint communique at the Peruvian embassy in Paris on 3 May 1994.",
+        "establish_relations",
+        "PER GHA",
+    )
+    # a plan reported after "and" is a statement of its own: the act before it stays done
+    add(
+        "act_and_announced_plan",
+        "recognise",
+        "Peru recognised Kosovo on 3 May 1994 and announced it would sever relations with Serbia.",
+        "recognise",
+        "PER XKX",
+    )
+    # a refusal in a clause of reason after the act does not negate it
+    add(
+        "refusal_in_because_clause",
+        "sever",
+        "Ghana severed relations with Peru on 3 May 1994 because Peru failed to pay its debts.",
+        "reduce_relations",
+        "GHA PER",
+    )
+    add(
+        "refusal_in_when_clause",
+        "organisation",
+        "The Commonwealth suspended Zimbabwe on 3 May 1994 when it refused to hold elections.",
+        "reduce_relations",
+        "ZWE",
+    )
+    # the pair named at length in formal names between "ties between" and the verb
+    add(
+        "passive_long_formal_names",
+        "establish",
+        "Relations between the Republic of Korea and the Kingdom of Lesotho were first "
+        "established on 3 May 1994.",
+        "establish_relations",
+        "KOR LSO",
+    )
+    add(
+        "passive_long_formal_names",
+        "sever",
+        "Ties between the United Mexican States and the Republic of Chile were broken off "
+        "on 3 May 1994.",
+        "reduce_relations",
+        "MEX CHL",
+    )
+    # an organisation putting a member out, told as a noun or with "the government of"
+    add(
+        "expulsion_noun",
+        "organisation",
+        "The coup led to Nigeria's expulsion from the Commonwealth on 3 May 1994.",
+        "reduce_relations",
+        "NGA",
+    )
+    add(
+        "suspension_of_government_noun",
+        "organisation",
+        "The ministers decided on 3 May 1994 the suspension of the Government of Haiti "
+        "from the Organization of American States.",
+        "reduce_relations",
+        "HTI",
+    )
+    add(
+        "excluded_the_government_of",
+        "organisation",
+        "The assembly excluded the Government of Guinea from the African Union on 3 May 1994.",
+        "reduce_relations",
+        "GIN",
+    )
     return R
 
 

@@ -938,3 +938,45 @@ def test_a_story_stamp_with_its_time_beats_the_bare_date_the_page_is_served_on()
     # Alone, the bare line is still the publication date.
     alone = stated("url: https://example.org/news/ties\n\nMonday Jan 8, 2024\n\nPalau cut ties.")
     assert alone.value == dt.date(2024, 1, 8)
+
+
+def test_a_reprint_is_dated_by_its_first_published_line_not_its_address():
+    text = (
+        "url: https://www.example.com.au/archive/from-the-archives-1969-20190704-p52a.html\n\n"
+        "From the Archives, 1969: Canberra opens a mission\n\n"
+        "First published in The Canberra Chronicle on July 5, 1969\n\n"
+        "Australia yesterday opened an embassy in Mexico City.\n"
+    )
+    found = stated(text)
+    assert found.value == dt.date(1969, 7, 5)
+    assert found.source == PUB_DATELINE
+
+
+def test_a_release_date_line_dates_a_press_release():
+    text = (
+        "url: https://www.example.gov/transcripts/4410\n\n"
+        "Release Date: 14/03/1975\n"
+        "Release Type: Media Release\n\n"
+        "The Minister for Foreign Affairs today announced that Fiji and Chile will "
+        "exchange ambassadors.\n"
+    )
+    assert stated(text).value == dt.date(1975, 3, 14)
+
+
+def test_a_dateline_with_no_place_but_an_agency():
+    text = "Oct. 12 (AFP) — Samoa and Peru established diplomatic relations on Monday, 2015.\n"
+    found = stated(text)
+    assert found.value == dt.date(2015, 10, 12)
+    assert dateline_month_day(found) == (10, 12)
+
+
+def test_a_this_day_list_guesses_its_year_from_its_latest_entry():
+    text = (
+        "Aug. 9 (UPI) — On this date in history:\n\n"
+        "In 1965, Singapore separated from Malaysia.\n\n"
+        "In 1974, Gerald Ford was sworn in.\n"
+    )
+    found = stated(text)
+    assert dateline_month_day(found) == (8, 9)
+    assert found.value == dt.date(1974, 8, 9)
+    assert not found.certain

@@ -75,7 +75,10 @@ class _Lexicon:
         # joined to a word before it makes a compound ("pro-Fiji"); a dash after a space or
         # a bracket is punctuation, as in a wire dateline run into its text: "LIMA (AP) -Peru".
         # A double hyphen after it is a dash ("Britain--its foes"), not a compound.
-        self.pattern = re.compile(rf"(?<![\w.])(?<![\w.]-)(?:{alternation})(?!\w|-(?!-)|\.\w)")
+        ruled = _words(rules["rules_place_after_hyphen"])
+        self.pattern = re.compile(
+            rf"(?<![\w.])(?<![\w.]-)(?:{alternation})(?!\w|-(?!-|\s?(?:{ruled})\b)|\.\w)"
+        )
         self.joint_pattern = re.compile(rf"(?<![\w-])(?:{_words(list(self.joint))})\b", re.I)
         named = rules["in_a_name"]
         self.head_after = re.compile(rf"\s*(?:{_words(named['heads_after'])})\b")

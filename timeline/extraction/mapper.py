@@ -303,10 +303,30 @@ def _rank(found: tuple[Frame, re.Match[str], Trigger]):
     return (fr.priority, nominal(m.group()), m.start())
 
 
+_PARTICIPLE = re.compile(r"\s*(?:[a-z]+ed|broken|cut|frozen|shut|torn)\b")
+
+
+def _reduced_relative(body: str, f: tuple, matches: list) -> bool:
+    """``f`` reads a participle after another trigger's object: "restored diplomatic
+    relations broken off in 2011" tells the restoration; the break is background."""
+    m = f[1]
+    return any(
+        g[1].start() < m.start() < g[1].end() < m.end()
+        and _PARTICIPLE.match(body, g[1].end())
+        and not nominal(g[1].group())
+        for g in matches
+        if g is not f
+    )
+
+
 def _main_trigger(body: str, matches: list) -> tuple[tuple, list[int]]:
     """The clause's main trigger, and where background triggers before it start ("The
     generals who ousted the president gave X 48 hours": the coup is background)."""
-    main = [f for f in matches if not _relative_before(body, f[1].start())]
+    main = [
+        f
+        for f in matches
+        if not _relative_before(body, f[1].start()) and not _reduced_relative(body, f, matches)
+    ]
     # "recalled its ambassador amid Israel's attacks": the attacks are the circumstance.
     main = [
         f
@@ -351,6 +371,19 @@ def dating_timexes(timexes: list[Timex], text: str) -> list[Timex]:
     return [t for t in timexes if _dating(t, text)]
 
 
+_AND_BEFORE = re.compile(r"\band\s+(?:then\s+|also\s+)?\Z")
+
+
+def _shared_dates(text: str, previous: tuple[int, int], dated: list[Timex]) -> list[Timex]:
+    """The dates of the first conjunct that stand before its trigger."""
+    body = text[previous[0] : previous[1]]
+    matches = list(_matches(body))
+    if not matches:
+        return []
+    first = previous[0] + _main_trigger(body, matches)[0][1].start()
+    return [t for t in dated if t.end <= first][-1:]
+
+
 def _clause_timexes(clause: Clause) -> list[Timex]:
     def own(lo: int, hi: int) -> list[Timex]:
         inside = [t for t in clause.timexes if t.start >= lo and t.end <= hi]
@@ -368,6 +401,10 @@ def _clause_timexes(clause: Clause) -> list[Timex]:
     if not found and clause.fronted:
         # "On 7 January 1965, after X did Y, Z withdrew": the fronted date is the main clause's.
         found = own(*clause.fronted)[-1:]
+    if not found and clause.previous and _AND_BEFORE.search(clause.text, 0, clause.start):
+        # "Peru on Monday established relations with China and severed ties with Taiwan":
+        # a date before the first verb of a coordination dates the second too.
+        found = _shared_dates(clause.text, clause.previous, own(*clause.previous))
     return found
 
 
@@ -397,18 +434,36 @@ _SINCE_CLAUSE = re.compile(
 )
 
 
+# A participle right after the trigger's object opens a reduced relative clause with a
+# happening of its own: "renewed diplomatic ties severed nearly eight years ago",
+# "restored relations frozen since 2019".
+_REDUCED_RELATIVE = re.compile(
+    r"^\s*(?:severed|broken|cut|frozen|suspended|ended|terminated|ruptured|downgraded|closed|shut|"
+    r"established|restored|resumed|normali[sz]ed|forged|formed|set)\s+(?:off\s+|down\s+|up\s+)?"
+    r"(?:(?:in|on|since|during|after|before|until)\s+)?"
+    r"(?:(?:nearly|almost|some|about|around|exactly|more\s+than|over|back|only|just)\s+)?$"
+)
+
+
+def _reduced_relative_date(r: Reading, t: Timex) -> bool:
+    """ "renewed ties severed eight years ago": the date of the participle's happening."""
+    if t.start < r.t_end:
+        return False
+    return _REDUCED_RELATIVE.match(r.clause.text[max(r.t_end, t.start - 60) : t.start]) is not None
+
+
 def _dates_another_noun(r: Reading, t: Timex) -> bool:
     """The date follows a noun naming another happening than the trigger's after it:
     "expelled the envoy over a plot on 25 November" dates the plot; or a "since" clause
     after it: "cut ties since Tsai took office two years ago" dates Tsai's
-    start."""
+    start; or a participle after the trigger's object: "renewed ties severed in 1982"."""
     modified = _DATE_MODIFIES.match(r.clause.text, t.end)
     if modified and modified.start("noun") != r.t_start:
         return True  # "over July cyberattack" dates the attack, unless it is the trigger
     if t.start < r.t_end:
         return False
     window = r.clause.text[max(r.t_end, t.start - 60) : t.start]
-    if _SINCE_CLAUSE.search(window):
+    if _SINCE_CLAUSE.search(window) or _reduced_relative_date(r, t):
         return True
     found = _OTHER_HAPPENING.search(window)
     return bool(found) and not re.search(r"[,;]", window[found.start() :])
@@ -455,6 +510,10 @@ def _pick_dates(r: Reading) -> list[Timex]:
         for t in r.timexes
         if not across_sentences(t) and not _dates_another_noun(r, t) and not _past_a_lead(r, t)
     ]
+    # "voted on 3 June to revoke the 1962 measure": a date inside the trigger's words names
+    # its object; another date is the act's.
+    outside = [t for t in timexes if not (r.t_start <= t.start and t.end <= r.t_end)]
+    timexes = outside or timexes
     if not timexes:
         return []
     # "in 1967 and 1973": several dates of one kind coordinated -> one candidate each.
@@ -1488,7 +1547,7 @@ def _news_of_the_day(r: Reading) -> Timex | None:
         or _NOT_NEWS.search(r.body)
         or _tally(r.clause.sentence.text)
         # A sentence dated elsewhere ("..., following Tonga last year") is no news of the day.
-        or any(t.kind == "date" for t in r.clause.timexes)
+        or any(t.kind == "date" and not _reduced_relative_date(r, t) for t in r.clause.timexes)
     ):
         return None
     spec = temporal.Spec("day", (0,))
@@ -1722,12 +1781,41 @@ def _owned_pair(clause: Clause, body: str, dates: list[int]) -> list[Clause]:
 _AND = re.compile(r"\s+and\s+(?:then\s+|also\s+)?(?:(?:has|have|had)\s+)?")
 
 
+# "the establishment of relations with X and the severance of ties with Y": a second
+# noun of its own after "and" and a determiner; "recognised China and announced it would
+# sever relations with Taiwan": a second act reported after "and".
+_NOUN_AFTER_AND = re.compile(r"(?:the|its|their)\s+")
+_PLAN_AFTER_AND = re.compile(
+    r"(?:announced|said|declared|added|stated)\s+(?:that\s+)?(?:it|they|he|she)\s+(?:would|will)\s+"
+)
+
+
 def _second_action(clause: Clause, body: str) -> list[Clause]:
-    found = sorted((m.start(), m.end(), f, nominal(m.group())) for f, m, _ in _matches(body))
+    found = sorted(
+        (m.start(), m.end(), f, nominal(m.group()), spec.variant) for f, m, spec in _matches(body)
+    )
     for cut in _AND.finditer(body):
         before = [t for t in found if t[1] <= cut.start()]
-        after = [t for t in found if t[0] == cut.end() and not t[3] and t[2].own_after_and]
-        if before and after and not compatible(after[0][2].code, before[-1][2].code):
+        if not before:
+            continue
+        plan = _PLAN_AFTER_AND.match(body, cut.end())
+        if plan and any(t[0] == plan.end() for t in found):
+            # A plan reported after the act is a statement of its own, whatever its frame.
+            return _cut(clause, clause.start + cut.start(), clause.start + cut.end(), 0)
+        noun = _NOUN_AFTER_AND.match(body, cut.end())
+        # "established relations with China and severed ties with Taiwan": a break of
+        # relations after "and" is a statement of its own; the closing of the embassy the
+        # staff left ("withdrew its staff and closed its embassy") is not.
+        switch = before[-1][2].families & {"relations"}
+        after = [
+            t
+            for t in found
+            if (t[2].own_after_and or (t[2].breaks_relations and (switch or t[4] != "mission")))
+            and (
+                (t[0] == cut.end() and not t[3]) or (noun and t[0] == noun.end() and before[-1][3])
+            )
+        ]
+        if after and not compatible(after[0][2].code, before[-1][2].code):
             return _cut(clause, clause.start + cut.start(), clause.start + cut.end(), 0)
     return [clause]
 
@@ -1763,7 +1851,25 @@ def _map_one(
     _sides_of_the_sentence_before(reading, told_before)
     _drop_outsiders(reading)
     _member_in_the_trigger(reading)
-    return [cand for each in _distributed(reading) for cand in _finish(each)]
+    each = _distributed(reading)
+    if len(each) > 1:
+        _side_of_the_list_before(each, told_before)
+    return [cand for one in each for cand in _finish(one)]
+
+
+def _side_of_the_list_before(items: list[Reading], before: Candidate | None) -> None:
+    """ "Jamaica established relations with A, B and C in 2006, 1987 and 1977,
+    respectively. Ties between D, E and F were formed in 1964, 2003 and 1976,
+    respectively": a list of partners that names no other side continues the list told
+    just before, with its side."""
+    if before is None or before.event.sentence != items[0].clause.sentence.index - 1:
+        return
+    if not items[0].frame.relational or before.event.type != items[0].frame.code:
+        return
+    side = before.event.countries[0] if before.event.countries else ""
+    if side and all(len(r.countries) == 1 and side not in r.countries for r in items):
+        for r in items:
+            r.countries.insert(0, side)
 
 
 def _without(r: Reading, others: set[str], **changes) -> Reading:

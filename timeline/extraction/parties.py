@@ -59,7 +59,7 @@ def ordered_unique(items) -> list[str]:
 
 BOTH = re.compile(
     r"\b(?:the\s+two|both)\s+(?:[A-Z]\w+\s+|foreign\s+)?(?:countries|nations|states|sides|governments|"
-    r"capitals|neighbou?rs|rivals|ministers|leaders|presidents|delegations)\b",
+    r"capitals|neighbou?rs|rivals|ministers|leaders|presidents|delegations|ambassadors|envoys)\b",
     re.I,
 )
 
@@ -420,7 +420,9 @@ def _deal_venues(frame, clause, a, trigger, named, out) -> list[Mention]:
     ]
     venues += [m for m in named if m not in venues and venues and _address(clause, a, m, venues)]
     others = {m.key for m in named if m not in venues and m not in out}
-    return [m for m in venues if m.key not in others] if len(others) >= 2 else []
+    # "the two ambassadors signed the communique in Paris": the sides are the pair.
+    two_sides = BOTH.search(clause[: trigger.start()]) is not None
+    return [m for m in venues if m.key not in others] if len(others) >= 2 or two_sides else []
 
 
 def _relationship_after(frame, clause, a, trigger, named, out) -> list[Mention]:
@@ -494,6 +496,24 @@ def _reporting_media(frame, clause, a, trigger, named, out) -> list[Mention]:
 def _commentary(frame, clause, a, trigger, named, out) -> list[Mention]:
     commentary = _COMMENTARY.search(clause, trigger.end())
     return [m for m in named if m.start >= a + commentary.start()] if commentary else []
+
+
+# An aside after the happening whose countries are no side of it: what it means for
+# another state ("..., in a new blow to Taiwan", "dealing a setback to Japan") or how a
+# third state sees a party (", considered a rebel province by China,"). It runs to the
+# next comma or the end of the clause.
+_ASIDE = re.compile(
+    r"\b(?:in\s+(?:an?\s+|another\s+)(?:[\w-]+\s+){0,2}?|dealing\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?)"
+    r"(?:blow|setback|snub|rebuff|victory|coup|win)\s+(?:to|for)\b[^,;]*"
+    r"|,\s+(?:considered|regarded|seen|viewed|deemed|claimed)\s+(?:as\s+)?(?:an?\s+|the\s+|its\s+)?"
+    r"[^,;]{0,60}?\bby\b[^,;]*",
+    re.I,
+)
+
+
+def _asides(frame, clause, a, trigger, named, out) -> list[Mention]:
+    spans = [m.span() for m in _ASIDE.finditer(clause, trigger.end())]
+    return [m for m in named if any(a + s <= m.start < a + e for s, e in spans)]
 
 
 def _switch(frame, clause, a, trigger, named, out) -> list[Mention]:
@@ -595,6 +615,7 @@ _OUTSIDERS = (
     _lead_circumstance,
     _reporting_media,
     _commentary,
+    _asides,
     _switch,
 )
 

@@ -61,8 +61,11 @@ __all__ = [
 HEAD_LINES = 15
 HEAD_CHARS = 2500
 
+# The outlet a reprint names: "First published in The Age on December 23, 1972".
+_OUTLET = r"(?-i:[A-Z])[\w.&'’-]*(?:\s+(?-i:[A-Z])[\w.&'’-]*){0,4}"
 _LABEL = re.compile(
-    r"(?i)^[\W_]*(?P<label>published(?:\s+(?:on|at))?|first\s+published|posted(?:\s+on)?|released|issued|write|written(?:\s+on)?"
+    r"(?i)^[\W_]*(?P<label>(?:first\s+)?published(?:\s+in\s+" + _OUTLET + r")?(?:\s+(?:on|at))?"
+    r"|posted(?:\s+on)?|released|release\s+date|issued|write|written(?:\s+on)?"
     r"|updated|last\s+updated|"
     r"modified|date(?:d)?)\b\s*[:\-–|]?\s*(?P<rest>.*)$"
 )
@@ -124,6 +127,11 @@ _TITLE_DATELINE = re.compile(
     + _DATELINE_DATE
     + _DATELINE_END
 )
+# "Jan. 3 (UPI) — On this date in history:": no place, the agency in brackets after the
+# date, then a dash.
+_PLACELESS_DATELINE = re.compile(
+    r"^\s*" + _DATELINE_DATE + rf"\s*\((?P<agency>[^)]{{1,40}})\)\s*{_DASH}"
+)
 # Openings of ordinary sentences that look like a title-case place.
 _NOT_A_PLACE = re.compile(
     r"(?i)^(?:on|in|at|by|since|until|however|but|and|then|today|yesterday|last|next|this|"
@@ -143,7 +151,8 @@ _TIME_WORDS = re.compile(
 def _label_key(label: str) -> str:
     label = re.sub(r"\s+", " ", label.lower())
     label = re.sub(r" (?:on|at)$", "", label)
-    return label
+    label = re.sub(r"^((?:first )?published) in .*$", r"\1", label)
+    return {"release date": "released"}.get(label, label)
 
 
 def _day_from(text: str, max_start: int = 12) -> tuple[dt.date, str] | None:
@@ -433,6 +442,7 @@ def _line_dates(
         titled = _TITLE_DATELINE.match(line)
         if titled and not _NOT_A_PLACE.match(titled["place"]):
             dateline = titled
+    dateline = dateline or _PLACELESS_DATELINE.match(line)
     if dateline:
         return _dateline_dates(dateline, text, header, sentences, url)
     # "MOSCOW (UrduPoint News / Sputnik - 28th November, 2019) Chinese ..."
@@ -609,7 +619,10 @@ def _yearless_dateline(
         if value:
             where = f"the year from the article's address ({url.shown})"
             return PublicationDate(value, PUB_DATELINE, f"{evidence}; {where}")
-    years = mentioned_years(temporal.find_timexes(text, sentences, None))
+    timexes = temporal.find_timexes(text, sentences, None)
+    # A this-day-in-history list ("Jan. 3 (UPI) -- ... In 1961, ...") names its years only
+    # as entries: the latest entry is the earliest the list can be from.
+    years = mentioned_years(timexes) or _history_years(timexes)
     if years:
         year = max(years)
         value = temporal._safe_date(year, month, day)
@@ -670,6 +683,11 @@ def mentioned_years(timexes: Sequence[Timex]) -> tuple[int, ...]:
                 else timex.value.start.year
             )
     return tuple(sorted(y for y in years if 1000 <= y <= 2199))
+
+
+def _history_years(timexes: Sequence[Timex]) -> tuple[int, ...]:
+    """Years of the entries of a this-day-in-history list ("In 1961, ...")."""
+    return tuple(sorted({t.spec.args[0] for t in timexes if t.spec and t.spec.op == "thisday"}))
 
 
 def publication_year_hints(text: str, timexes: Sequence[Timex]) -> tuple[int, ...]:

@@ -20,6 +20,7 @@ import functools
 import itertools
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from ..countries import how_matched
 from ..pubdate import dateline_end, dateline_place_end
@@ -223,12 +224,16 @@ _NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b", re.I)
 # and "expelled him for failing to apologise" do not.
 _REFUSED_AFTER = re.compile(r"\b(?:refused|refuses|declin(?:ed|es)\s+to|fail(?:ed|s)\s+to)\b", re.I)
 _REASON_BEFORE = re.compile(r"\b(?:for|after|over|by)\s+$", re.I)
+# ... or in a clause of reason or time after it: "suspended Fiji because it failed to meet
+# the deadline", "cut ties when Peru refused to apologise".
+_REASON_CLAUSE = re.compile(r"\b(?:because|since|after|when|as)\s+[^.;]*$", re.I)
 
 
 def _refused(before: str, after: str) -> bool:
     """ "refused to expel" negates the act."""
     return bool(_REFUSED.search(before)) or any(
         not _REASON_BEFORE.search(after[max(0, m.start() - 8) : m.start()])
+        and not _REASON_CLAUSE.search(after[: m.start()])
         for m in _REFUSED_AFTER.finditer(after)
     )
 
@@ -371,6 +376,15 @@ def report_frame(text: str, sentence: Sentence, timexes: list[Timex]) -> tuple[i
     return frame_end, report
 
 
+# A link's label left in a scraped page, in square brackets: "The Commonwealth [official
+# website] on Tuesday suspended [press release] Fiji", "[AP report]", "[BBC profile; JURIST
+# news archive]". Read as blank; words a writer adds in brackets to a quotation stay.
+_LINK_LABEL = re.compile(
+    r"\[(?:[\w.'’ -]{0,40}?\b(?:website|report|release|profile|archive|text|backgrounder|"
+    r"transcript|video|summary|PDF|materials|official\s+statement|press\s+statement)\s*[;,]?\s*)+\]"
+)
+
+
 class RuleClauseAnalyser:
     """``ClauseAnalyser`` by rules over one article's text, timexes and mentions."""
 
@@ -396,10 +410,14 @@ class RuleClauseAnalyser:
         place = dateline_place_end(sentence.text) if sentence.index < 3 else 0
         mentions = self._mentions(max(lead, sentence.start + place), sentence.end)
         holes, nouns = self._holes(sentence)
-        host = self._blanked(sentence, holes)
+        labels = [
+            (sentence.start + m.start(), sentence.start + m.end())
+            for m in _LINK_LABEL.finditer(sentence.text)
+        ]
+        host = self._blanked(sentence, holes + labels)
 
         def outside(items):
-            return [x for x in items if not any(a <= x.start < b for a, b in holes)]
+            return [x for x in items if not any(a <= x.start < b for a, b in holes + labels)]
 
         frame_end, report = report_frame(self.text, sentence, timexes)
         main = self._main_clauses(sentence, host, outside(timexes), outside(mentions), frame_end)
@@ -430,7 +448,9 @@ class RuleClauseAnalyser:
             earlier_end = sentence.start + fronted[1]
         out: list[Clause] = []
         previous = None
-        for a, b in _cuts(sentence):
+        # Cut where the sentence read without link labels breaks ("[profile; archive]").
+        blanked = replace(sentence, text=host[sentence.start : sentence.end])
+        for a, b in _cuts(blanked):
             a = max(a, frame_end) if frame_end < b else a
             kind = ClauseKind.LEADING if lead and a <= sentence.start + 1 else ClauseKind.MAIN
             out.append(
