@@ -1036,8 +1036,19 @@ def test_an_undated_texts_day_without_year_takes_the_narratives_year():
     assert got == {"August 6, 1990": "1990-08-06", "8 August": "1990-08-08"}
 
 
-def test_a_dated_texts_day_without_year_still_counts_from_the_publication_date():
+def test_a_dated_texts_day_without_year_counts_from_the_full_date_just_told():
+    # A later day of the month told in the sentence before is that month's day, whatever
+    # the publication date; further back, a bare day counts from the publication date.
     text = "Premier Li visited Oman on August 6, 1990. On 8 August, the two signed a pact."
     sentences = [Sentence(0, 0, 42, text[:42]), Sentence(1, 43, len(text), text[43:])]
     got = {t.text: t.value and t.value.edtf for t in find_timexes(text, sentences, FRIDAY)}
+    assert got["8 August"] == "1990-08-08"
+    far = "Li visited Oman on August 6, 1990. He met the emir. On 8 August, the two signed a pact."
+    cut = [far.index("He"), far.index("On 8")]
+    sentences = [
+        Sentence(0, 0, cut[0] - 1, far[: cut[0] - 1]),
+        Sentence(1, cut[0], cut[1] - 1, far[cut[0] : cut[1] - 1]),
+        Sentence(2, cut[1], len(far), far[cut[1] :]),
+    ]
+    got = {t.text: t.value and t.value.edtf for t in find_timexes(far, sentences, FRIDAY)}
     assert got["8 August"] == "2024-08-08"

@@ -303,30 +303,10 @@ def _rank(found: tuple[Frame, re.Match[str], Trigger]):
     return (fr.priority, nominal(m.group()), m.start())
 
 
-_PARTICIPLE = re.compile(r"\s*(?:[a-z]+ed|broken|cut|frozen|shut|torn)\b")
-
-
-def _reduced_relative(body: str, f: tuple, matches: list) -> bool:
-    """``f`` reads a participle after another trigger's object: "restored diplomatic
-    relations broken off in 2011" tells the restoration; the break is background."""
-    m = f[1]
-    return any(
-        g[1].start() < m.start() < g[1].end() < m.end()
-        and _PARTICIPLE.match(body, g[1].end())
-        and not nominal(g[1].group())
-        for g in matches
-        if g is not f
-    )
-
-
 def _main_trigger(body: str, matches: list) -> tuple[tuple, list[int]]:
     """The clause's main trigger, and where background triggers before it start ("The
     generals who ousted the president gave X 48 hours": the coup is background)."""
-    main = [
-        f
-        for f in matches
-        if not _relative_before(body, f[1].start()) and not _reduced_relative(body, f, matches)
-    ]
+    main = [f for f in matches if not _relative_before(body, f[1].start())]
     # "recalled its ambassador amid Israel's attacks": the attacks are the circumstance.
     main = [
         f

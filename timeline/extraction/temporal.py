@@ -330,6 +330,10 @@ def _resolve(spec: Spec, P: dt.date | None) -> tuple[DateValue | None, str]:
     what = describe(spec)
     if P is None and op == "thisday":
         return year_value(a[0]), f"the year as stated; the day needs the publication date: {what}"
+    if P is None and op == "samemonth" and not _is_relative(spec):
+        # "On Sept. 14" after "on Sept. 11, 1973": counted from a stated date, not from P
+        value = _rel_samemonth(spec, P)
+        return value, f"counted from a stated date: {what}"
     if P is None:
         return None, f"needs the publication date: {what}"
     try:
