@@ -865,6 +865,33 @@ def test_the_items_of_a_this_day_in_history_piece_are_its_day_of_their_year():
     assert _article_timexes(plain, dt.date(2024, 1, 10))["1946"].value.edtf == "1946"
 
 
+def test_an_almanac_of_year_dash_items_under_a_month_day_heading_is_dated_by_its_heading():
+    # "Today in <word> history", a heading line with the month and day alone, and items
+    # opening on their year and a dash or colon (issue #10, dev_23): the heading's day,
+    # not the publication date (posted the evening before), nor the bare year.
+    piece = (
+        "Today in Chilean history\n"
+        "March 3\n"
+        "1958 -- Chile and Peru sign a fisheries accord in Lima.\n"
+        "2004 – The Chilean president meets his Bolivian counterpart in Santiago.\n"
+        "1999: Chile opens an embassy in Hanoi.\n"
+        "The two nations had exchanged envoys in 1971."
+    )
+    found = _article_timexes(piece, dt.date(2023, 3, 2))
+    assert found["1958"].value.edtf == "1958-03-03"
+    assert found["2004"].value.edtf == "2004-03-03"
+    assert found["1999"].value.edtf == "1999-03-03"
+    assert found["1971"].value.edtf == "1971"  # not an item: the year as written
+    # The heading states the day: no publication date is needed.
+    assert _article_timexes(piece, None)["1958"].value.edtf == "1958-03-03"
+    # Without a heading line the publication date gives the day.
+    headless = "This day in Irish history\n\n1961 -- Ireland and Ghana set up ties."
+    assert _article_timexes(headless, dt.date(2020, 6, 9))["1961"].value.edtf == "1961-06-09"
+    # A year and a dash in an ordinary article is the year.
+    plain = "Timeline\n1958 -- Chile and Peru sign a fisheries accord in Lima."
+    assert _article_timexes(plain, dt.date(2023, 3, 2))["1958"].value.edtf == "1958"
+
+
 @pytest.mark.parametrize(
     ("text", "expression", "edtf"),
     [
