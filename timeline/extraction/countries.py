@@ -170,6 +170,7 @@ def find_countries(text: str, sentences: list[Sentence], start: int = 0) -> list
         for iso3 in lex.joint[_joint_key(lex, match.group())]:
             found.append((match.start(), match.end(), match.group(), iso3))
     found += _hyphen_pairs(text, start, found)
+    found += _elided_heads(text, start, found)
     found += _decided(undecided, found)
     found += _defined_initials(text, start, found)
     found = _dissolved_seats(found)
@@ -269,6 +270,27 @@ def _hyphen_pairs(text: str, start: int, found: list[_Found]) -> list[_Found]:
         if all(codes) and not overlaps_taken(match.start(), match.end()):
             pairs += [(a, b, text[a:b], code) for (a, b), code in zip(parts, codes, strict=True)]
     return pairs
+
+
+# "South and North Korea", "East and West Germany": the first word of two coordinated
+# names whose shared last words are written once.
+_ELIDED_HEAD = re.compile(r"(?<![\w-])([A-Z][a-z]+)\s+(?:and|or|&)\s+$")
+
+
+def _elided_heads(text: str, start: int, found: list[_Found]) -> list[_Found]:
+    """The first of two coordinated country names sharing their last words: "South" of
+    "South and North Korea" when "South Korea" is a country's name as well."""
+    heads: list[_Found] = []
+    for a, _b, surface, _iso3 in found:
+        if a < start or " " not in surface:
+            continue
+        match = _ELIDED_HEAD.search(text, max(start, a - 30), a)
+        if match is None:
+            continue
+        code = lookup(match.group(1) + " " + surface.split(" ", 1)[1])
+        if code and not any(x <= match.start(1) < y for x, y, *_ in found):
+            heads.append((match.start(1), match.end(1), match.group(1), code))
+    return heads
 
 
 def _decided(undecided: list[tuple[int, int, str]], found: list[_Found]) -> list[_Found]:
