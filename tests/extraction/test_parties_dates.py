@@ -532,3 +532,19 @@ def test_a_place_dated_by_another_date_of_the_sentence_is_not_the_meetings_place
         "Mr Otieno had talks with German foreign minister Klaus Weber in Vienna on Thursday."
     )
     assert event.title.endswith("in Vienna")
+
+
+def test_the_date_of_a_named_instrument_does_not_date_the_happening():
+    # "the Vienna Convention on Diplomatic Relations of April 18, 1961" names a treaty by its
+    # day (issue #10, dev_23): the relations are not set up on that day.
+    text = (
+        "Chile and Nepal established diplomatic relations on 9 May 2023 in accordance with "
+        "the Vienna Convention on Diplomatic Relations of April 18, 1961."
+    )
+    (event,) = [e for e in dated(text) if e.type == "establish_relations"]
+    assert event.date.edtf == "2023-05-09"
+    undated = (
+        "Bhutan and Uruguay resumed diplomatic relations under the Charter of the "
+        "Organization of 26 June 1945."
+    )
+    assert all(e.date is None or e.date.edtf != "1945-06-26" for e in dated(undated))

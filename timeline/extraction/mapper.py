@@ -301,15 +301,20 @@ _CHANGED_SINCE = re.compile(
 )
 
 
+# A named instrument followed by its date: "the Convention on Diplomatic Relations of".
+_NAMED_BY_DATE = re.compile(r"\b[A-Z][\w-]+\s+of\s+$")
+
+
 def _dating(t: Timex, text: str) -> bool:
     """A date expression that can date a happening: not a duration, not part of a name
     ("the Vienna Convention of 1961"), not the start of a state ("since 2003")."""
     if t.kind != "date":
         return False
-    if re.search(r"[A-Z][\w-]+(?:\s+of|,)\s+$", text[max(0, t.start - 40) : t.start]) and (
-        re.fullmatch(r"\d{4}", t.text)
-    ):
+    before = text[max(0, t.start - 40) : t.start]
+    if re.search(r"[A-Z][\w-]+(?:\s+of|,)\s+$", before) and re.fullmatch(r"\d{4}", t.text):
         return False
+    if _NAMED_BY_DATE.search(before):
+        return False  # "the Vienna Convention on Diplomatic Relations of April 18, 1961"
     lead = text[max(0, t.start - 8) : t.start].lower()
     since = (
         t.role in ("since", "until")

@@ -1131,7 +1131,7 @@ _RULES = [
     (
         "mdy",
         rf"{_rx_mon('m1')}\s*{_rx_day('d1')}(?:\s*(?:-|–|—|to|through|until|till)\s*(?:{_rx_mon('m2')}\s*)?{_rx_day('d2')})?"
-        rf"(?:(?:,\s*|\s+)(?:{_rx_year('y')}|(?:of\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)))?",
+        rf"(?:(?:\s?,\s*|\s+)(?:{_rx_year('y')}|(?:of\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)))?",
         "_month_day",
     ),
     # last March 26 / next May 4: a month and day with a modifier, no year
@@ -1156,7 +1156,7 @@ _RULES = [
     (
         "dmy",
         rf"{_rx_day('d1')}(?:\s*(?:-|–|—|to|through|until)\s*{_rx_day('d2')})?\s+(?:of\s+)?{_rx_mon('m1')}"
-        rf"(?:(?:,\s*|\s+)(?:{_rx_year('y')}|(?:of\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)))?",
+        rf"(?:(?:\s?,\s*|\s+)(?:{_rx_year('y')}|(?:of\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)))?",
         "_month_day",
     ),
     (
@@ -2206,7 +2206,54 @@ def find_timexes(text: str, sentences: list[Sentence], published: dt.date | None
             if has_quotes and in_quotes(text, timex.start):
                 quoted.add(id(timex))
             found.append(timex)
+    if _SIGNING_REF.search(text):
+        found = sorted(found + _signing_dates(text, sentences, found), key=lambda t: t.start)
     return found
+
+
+# "as of the date of the signing of this Joint Communique", "on the date of its signature":
+# the day the text itself was signed, which its closing formula states.
+_SIGNING_REF = re.compile(
+    r"(?i)\bthe\s+(?:date|day)\s+of\s+(?:(?:its|the)\s+)?(?:signing|signature)\b"
+    r"(?:\s+of\s+(?:this|the\s+present)(?:\s+joint)?\s+[a-zé]+)?"
+)
+# The closing formula of a signed text: "Done in Washington, DC, on September 22nd, 2006".
+_SIGNED_AT = re.compile(r"\s*(?:Done|Signed)\s+(?:at|in|on)\b")
+
+
+def _signing_dates(text: str, sentences: list[Sentence], found: list[Timex]) -> list[Timex]:
+    """A date for each reference to the day the text was signed, taken from the one closing
+    formula ("Done in ..., on <day>") that states a day."""
+    days = [
+        t
+        for t in found
+        if t.kind == "date"
+        and t.value is not None
+        and t.value.precision == DAY
+        and _SIGNED_AT.match(sentences[t.sentence].text)
+    ]
+    if len({t.value for t in days}) != 1:
+        return []
+    day = days[0]
+    refs = []
+    for match in _SIGNING_REF.finditer(text):
+        index = next((s.index for s in sentences if s.start <= match.start() < s.end), None)
+        if index is None or index == day.sentence:
+            continue
+        rule = f"the day of the signing, stated in its closing formula: ‘{day.text}’"
+        refs.append(
+            replace(
+                day,
+                start=match.start(),
+                end=match.end(),
+                text=match.group(),
+                sentence=index,
+                relative=False,
+                rule=rule,
+                role="",
+            )
+        )
+    return refs
 
 
 # --- dateparser, only for odd absolute formats --------------------------------------
