@@ -548,3 +548,23 @@ def test_the_date_of_a_named_instrument_does_not_date_the_happening():
         "Organization of 26 June 1945."
     )
     assert all(e.date is None or e.date.edtf != "1945-06-26" for e in dated(undated))
+
+
+def test_a_decision_fixing_when_relations_begin_sets_them_up():
+    # A communique's operative clause (issue #10, dev_23): "have decided to establish
+    # diplomatic relations as of / with effect from <day>" is the establishment.
+    for text in (
+        "The Government of Ghana and the Government of Peru have decided to establish "
+        "diplomatic relations at ambassadorial level with effect from 3 May 1994.",
+        "Chile and Laos have decided to establish diplomatic relations as of 3 May 1994.",
+        "On 3 May 1994 Oman and Fiji decided to restore diplomatic relations with immediate "
+        "effect.",
+    ):
+        (event,) = dated(text)
+        assert (event.type, event.date.edtf) == ("establish_relations", "1994-05-03"), text
+    # A decision without a start stays a decision.
+    for text in (
+        "On 3 May 1994 Ghana and Peru decided to establish diplomatic relations.",
+        "On 3 May 1994 Chile decided to establish diplomatic relations with Laos at a later date.",
+    ):
+        assert [e.type for e in dated(text)] == ["intent"], text
