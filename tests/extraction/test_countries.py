@@ -103,6 +103,17 @@ def test_two_coordinated_names_sharing_their_last_word_are_both_named():
     assert codes("Sudan and South Sudan met.") == [("Sudan", "SDN"), ("South Sudan", "SSD")]
 
 
+def test_a_shared_form_joined_by_a_hyphen_is_decided_as_a_lone_one():
+    # "the Korea-Japan Protocol" (issue #10, dev_23): "Korea" is the state news means by it,
+    # or the only one of its states the article names otherwise.
+    assert codes("The Korea-Japan Protocol was signed.") == [("Korea", "KOR"), ("Japan", "JPN")]
+    assert codes("North Korea hailed the Korea-China talks.") == [
+        ("North Korea", "PRK"),
+        ("Korea", "PRK"),
+        ("China", "CHN"),
+    ]
+
+
 def test_a_capital_opening_a_longer_name_is_not_a_country():
     assert codes("They will follow the Vienna Diplomatic Council and the Paris Peace Forum.") == []
     assert codes("They met in Vienna on Monday.") == [("Vienna", "AUT")]

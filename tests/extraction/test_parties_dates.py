@@ -568,3 +568,19 @@ def test_a_decision_fixing_when_relations_begin_sets_them_up():
         "On 3 May 1994 Chile decided to establish diplomatic relations with Laos at a later date.",
     ):
         assert [e.type for e in dated(text)] == ["intent"], text
+
+
+def test_a_passive_in_the_present_of_an_almanac_line_is_a_happening():
+    # Almanac and headline style tell the past in the present (issue #10, dev_23: "The
+    # Korea-Japan Protocol is signed."); a protocol or a pact is signed as a treaty is.
+    for text, typ, parties in (
+        ("The Peru-Chile Protocol is signed in Lima on 3 May 1994.", "sign_agreement", "CHL PER"),
+        ("On 3 May 1994 the Ghana-Togo pact is signed.", "sign_agreement", "GHA TGO"),
+        ("On 3 May 1994 ties between Oman and Fiji are severed.", "reduce_relations", "FJI OMN"),
+    ):
+        (event,) = dated(text)
+        assert (event.type, sorted(event.countries), event.date.edtf) == (
+            typ,
+            parties.split(),
+            "1994-05-03",
+        ), text
