@@ -584,3 +584,16 @@ def test_a_passive_in_the_present_of_an_almanac_line_is_a_happening():
             parties.split(),
             "1994-05-03",
         ), text
+
+
+def test_what_a_happening_came_in_the_wake_of_names_no_party():
+    # "broken off ... in the wake of India's recognition of Bangladesh" (issue #10, dev_23):
+    # the state whose recognition led to the break is no party to it.
+    for text in (
+        "Relations between Chile and Peru were broken off on 3 May 1994 in the wake of "
+        "Peru's recognition of Fiji.",
+        "On 3 May 1994 Chile severed ties with Peru in the aftermath of Peru's recognition "
+        "of Fiji.",
+    ):
+        (event,) = dated(text)
+        assert (event.type, sorted(event.countries)) == ("reduce_relations", ["CHL", "PER"]), text
