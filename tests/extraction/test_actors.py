@@ -400,3 +400,20 @@ def test_a_name_after_an_envoy_to_a_named_region_is_a_person():
     )
     (person,) = by_alias(actors, "Ana Maria Ruiz")
     assert person.kind == PERSON
+
+
+def test_a_signature_a_government_led_by_and_a_title_taken_mark_a_person():
+    # A communique's signature block, "the government led by ...", "when ... became Prime
+    # Minister" (issue #10, dev_23): names with no title before them.
+    text = (
+        "Peru and Fiji signed the accord.\n"
+        "(Signed) Ana Maria Cruz (Signed) Josefa Tui Lomani\n"
+        "The deal was struck by the Labour government led by Tomas Vidal Ortega. "
+        "Ties grew when Lars Erik Holm became Prime Minister in 1990."
+    )
+    actors, _ = actors_of(text)
+    people = {a.name for a in actors if a.kind == PERSON}
+    assert {"Ana Maria Cruz", "Josefa Tui Lomani", "Tomas Vidal Ortega", "Lars Erik Holm"} <= people
+    # Without such a cue, two capitalised words stay no one.
+    actors, _ = actors_of("The deal was struck in Lars Erik Holm Square in 1990.")
+    assert not [a for a in actors if a.kind == PERSON]

@@ -589,3 +589,22 @@ def test_a_visitors_country_known_from_another_source_is_a_party():
     named = DocInput("b", "Chilean Premier Ana Ruiz will travel to Muscat, officials said.")
     (visit,) = [e for e in build_timeline([bare, named]).events if e.type == "visit"]
     assert sorted(visit.countries) == ["CHL", "OMN"]
+
+
+def test_a_meeting_naming_only_people_takes_its_sides_from_the_talks_it_joins():
+    # "Mr Mehta and Agha Shahi" at a press conference after talks between two governments
+    # (issue #10, dev_23): the meeting's own sentence names no country, the talks do.
+    for home, guest, pair in (
+        ("Chilean", "Peruvian", ["CHL", "PER"]),
+        ("Ghanaian", "Togolese", ["GHA", "TGO"]),
+    ):
+        text = (
+            "This was disclosed in a joint statement issued today at the conclusion of three "
+            f"days of talks between the {home} Government and a {guest} delegation led by "
+            "the Foreign Secretary, Mr Luis Soto.\n"
+            "At a joint Press conference after the talks, Mr Soto and Foreign Secretary Ana "
+            f"Cruz, who led the {home} delegation, said that all agreements would be "
+            "implemented soon."
+        )
+        result = build_timeline([DocInput("a", text, dt.date(2024, 5, 3))])
+        assert [sorted(e.countries) for e in result.events] == [pair], home

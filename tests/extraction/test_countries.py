@@ -88,6 +88,32 @@ def test_two_countries_joined_by_a_hyphen_are_both_named():
     assert codes("Jean-Pierre led the Saudi-led coalition.") == []
 
 
+def test_two_coordinated_names_sharing_their_last_word_are_both_named():
+    # "South and North Korea": the first name's last word is written once (issue #10, dev_23).
+    assert codes("North and South Korea agree to reopen a liaison office.") == [
+        ("North", "PRK"),
+        ("South Korea", "KOR"),
+    ]
+    assert codes("Talks between South and North Korean officials ended.") == [
+        ("South", "KOR"),
+        ("North Korean", "PRK"),
+    ]
+    # Only when the first word and the shared words make a country's name.
+    assert codes("Central and South Africa were hit.") == [("South Africa", "ZAF")]
+    assert codes("Sudan and South Sudan met.") == [("Sudan", "SDN"), ("South Sudan", "SSD")]
+
+
+def test_a_shared_form_joined_by_a_hyphen_is_decided_as_a_lone_one():
+    # "the Korea-Japan Protocol" (issue #10, dev_23): "Korea" is the state news means by it,
+    # or the only one of its states the article names otherwise.
+    assert codes("The Korea-Japan Protocol was signed.") == [("Korea", "KOR"), ("Japan", "JPN")]
+    assert codes("North Korea hailed the Korea-China talks.") == [
+        ("North Korea", "PRK"),
+        ("Korea", "PRK"),
+        ("China", "CHN"),
+    ]
+
+
 def test_a_capital_opening_a_longer_name_is_not_a_country():
     assert codes("They will follow the Vienna Diplomatic Council and the Paris Peace Forum.") == []
     assert codes("They met in Vienna on Monday.") == [("Vienna", "AUT")]

@@ -590,3 +590,68 @@ def test_a_private_persons_nationality_is_no_party():
     # A diplomat's nationality is his state's: a party.
     (event,) = dated("On 2 May 2024 Ghana expelled a Peruvian diplomat.")
     assert sorted(event.countries) == ["GHA", "PER"]
+
+
+def test_the_date_of_a_named_instrument_does_not_date_the_happening():
+    # "the Vienna Convention on Diplomatic Relations of April 18, 1961" names a treaty by its
+    # day (issue #10, dev_23): the relations are not set up on that day.
+    text = (
+        "Chile and Nepal established diplomatic relations on 9 May 2023 in accordance with "
+        "the Vienna Convention on Diplomatic Relations of April 18, 1961."
+    )
+    (event,) = [e for e in dated(text) if e.type == "establish_relations"]
+    assert event.date.edtf == "2023-05-09"
+    undated = (
+        "Bhutan and Uruguay resumed diplomatic relations under the Charter of the "
+        "Organization of 26 June 1945."
+    )
+    assert all(e.date is None or e.date.edtf != "1945-06-26" for e in dated(undated))
+
+
+def test_a_decision_fixing_when_relations_begin_sets_them_up():
+    # A communique's operative clause (issue #10, dev_23): "have decided to establish
+    # diplomatic relations as of / with effect from <day>" is the establishment.
+    for text in (
+        "The Government of Ghana and the Government of Peru have decided to establish "
+        "diplomatic relations at ambassadorial level with effect from 3 May 1994.",
+        "Chile and Laos have decided to establish diplomatic relations as of 3 May 1994.",
+        "On 3 May 1994 Oman and Fiji decided to restore diplomatic relations with immediate "
+        "effect.",
+    ):
+        (event,) = dated(text)
+        assert (event.type, event.date.edtf) == ("establish_relations", "1994-05-03"), text
+    # A decision without a start stays a decision.
+    for text in (
+        "On 3 May 1994 Ghana and Peru decided to establish diplomatic relations.",
+        "On 3 May 1994 Chile decided to establish diplomatic relations with Laos at a later date.",
+    ):
+        assert [e.type for e in dated(text)] == ["intent"], text
+
+
+def test_a_passive_in_the_present_of_an_almanac_line_is_a_happening():
+    # Almanac and headline style tell the past in the present (issue #10, dev_23: "The
+    # Korea-Japan Protocol is signed."); a protocol or a pact is signed as a treaty is.
+    for text, typ, parties in (
+        ("The Peru-Chile Protocol is signed in Lima on 3 May 1994.", "sign_agreement", "CHL PER"),
+        ("On 3 May 1994 the Ghana-Togo pact is signed.", "sign_agreement", "GHA TGO"),
+        ("On 3 May 1994 ties between Oman and Fiji are severed.", "reduce_relations", "FJI OMN"),
+    ):
+        (event,) = dated(text)
+        assert (event.type, sorted(event.countries), event.date.edtf) == (
+            typ,
+            parties.split(),
+            "1994-05-03",
+        ), text
+
+
+def test_what_a_happening_came_in_the_wake_of_names_no_party():
+    # "broken off ... in the wake of India's recognition of Bangladesh" (issue #10, dev_23):
+    # the state whose recognition led to the break is no party to it.
+    for text in (
+        "Relations between Chile and Peru were broken off on 3 May 1994 in the wake of "
+        "Peru's recognition of Fiji.",
+        "On 3 May 1994 Chile severed ties with Peru in the aftermath of Peru's recognition "
+        "of Fiji.",
+    ):
+        (event,) = dated(text)
+        assert (event.type, sorted(event.countries)) == ("reduce_relations", ["CHL", "PER"]), text

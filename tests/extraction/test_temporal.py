@@ -872,6 +872,62 @@ def test_the_items_of_a_this_day_in_history_piece_are_its_day_of_their_year():
     assert _article_timexes(plain, dt.date(2024, 1, 10))["1946"].value.edtf == "1946"
 
 
+def test_a_space_before_the_comma_of_a_date_keeps_its_year():
+    # Typed press releases and communiques (issue #10, dev_23: "September 22nd , 2006").
+    assert values("Done at Suva on March 3rd , 2011.", None) == {"March 3rd , 2011": "2011-03-03"}
+    assert values("Signed on July 9 , 1998 in Accra.", None) == {"July 9 , 1998": "1998-07-09"}
+
+
+def test_the_date_of_the_signing_is_the_day_of_the_closing_formula():
+    # "as of the date of the signing of this Joint Communique" (issue #10, dev_23): the day
+    # the text states in its closing "Done in ..., on <day>" line.
+    text = (
+        "The Government of Peru and the Government of Fiji have decided to establish "
+        "diplomatic relations as of the date of the signing of this Joint Communique.\n"
+        "Done in New York, on 4 March 2015, in two original copies."
+    )
+    found = _article_timexes(text, None)
+    ref = found["the date of the signing of this Joint Communique"]
+    assert (ref.value.edtf, ref.relative, ref.sentence) == ("2015-03-04", False, 0)
+    treaty = (
+        "The treaty shall enter into force on the day of its signature.\n"
+        "Signed at Windhoek on 12 June 1997."
+    )
+    assert _article_timexes(treaty, None)["the day of its signature"].value.edtf == "1997-06-12"
+    # No closing formula, or two that disagree: no date for the reference.
+    bare = "Relations start on the date of the signing of this Agreement."
+    assert "the date of the signing of this Agreement" not in _article_timexes(bare, None)
+    two = text + "\nSigned in Lima on 5 March 2015."
+    assert "the date of the signing of this Joint Communique" not in _article_timexes(two, None)
+
+
+def test_an_almanac_of_year_dash_items_under_a_month_day_heading_is_dated_by_its_heading():
+    # "Today in <word> history", a heading line with the month and day alone, and items
+    # opening on their year and a dash or colon (issue #10, dev_23): the heading's day,
+    # not the publication date (posted the evening before), nor the bare year.
+    piece = (
+        "Today in Chilean history\n"
+        "March 3\n"
+        "1958 -- Chile and Peru sign a fisheries accord in Lima.\n"
+        "2004 – The Chilean president meets his Bolivian counterpart in Santiago.\n"
+        "1999: Chile opens an embassy in Hanoi.\n"
+        "The two nations had exchanged envoys in 1971."
+    )
+    found = _article_timexes(piece, dt.date(2023, 3, 2))
+    assert found["1958"].value.edtf == "1958-03-03"
+    assert found["2004"].value.edtf == "2004-03-03"
+    assert found["1999"].value.edtf == "1999-03-03"
+    assert found["1971"].value.edtf == "1971"  # not an item: the year as written
+    # The heading states the day: no publication date is needed.
+    assert _article_timexes(piece, None)["1958"].value.edtf == "1958-03-03"
+    # Without a heading line the publication date gives the day.
+    headless = "This day in Irish history\n\n1961 -- Ireland and Ghana set up ties."
+    assert _article_timexes(headless, dt.date(2020, 6, 9))["1961"].value.edtf == "1961-06-09"
+    # A year and a dash in an ordinary article is the year.
+    plain = "Timeline\n1958 -- Chile and Peru sign a fisheries accord in Lima."
+    assert _article_timexes(plain, dt.date(2023, 3, 2))["1958"].value.edtf == "1958"
+
+
 @pytest.mark.parametrize(
     ("text", "expression", "edtf"),
     [

@@ -145,6 +145,17 @@ _LED_BY_BEFORE = re.compile(
     re.I,
 )
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Amb|Hon|Rt)\.?\s+$")
+# A signature: "(Signed) Ana Ruiz", "Signed: Ana Ruiz", "Sgd. Ana Ruiz"; and whom a
+# government is led by: "the Conservative government led by Ana Ruiz".
+_SIGNED_BEFORE = re.compile(
+    r"(?:\(\s*[Ss]igned\s*\)|\b[Ss]igned\s*:|\bSgd\.)[ \t]*$"
+    r"|\b(?:government|administration|cabinet|junta)\s+led\s+by\s+$"
+)
+# "when Ana Ruiz became Prime Minister": a title taken.
+_BECAME_TITLE_AFTER = re.compile(
+    rf"\s+(?:became|becomes|was\s+elected|is\s+elected)\s+(?:the\s+)?(?:new\s+)?(?:{_TITLE_RE})\b",
+    re.I,
+)
 _APPOSITION = re.compile(
     r"\s*,\s*(?:(?:left|right|centre|center|pictured|above|below|second\s+\w+)\s*,\s*)?"
     r"(?P<body>[^,.;()]{2,120})"
@@ -507,6 +518,8 @@ def find_actors(
                 or _HONORIFIC_BEFORE.search(text[max(0, a - 6) : a])
                 or _BYLINE_BEFORE.search(text[max(0, a - 12) : a])
                 or _LED_BY_BEFORE.search(text[max(0, a - 30) : a])
+                or _SIGNED_BEFORE.search(text[max(0, a - 30) : a])
+                or _BECAME_TITLE_AFTER.match(text, b)
                 or _apposed_speaker(text, a, b)
                 or _TITLE_IS_BEFORE.search(text[max(0, a - 40) : a])
                 or possessive
@@ -516,7 +529,8 @@ def find_actors(
             group_cue = _GROUP_CUES.search(text[max(0, a - 40) : a].replace("led by", ""))
             if not evidence or (group_cue and not title):
                 continue
-            if _ACRONYM_AFTER.match(text, b):
+            signed_after = re.match(r"\s*\(\s*[Ss]igned\s*\)", text[b : b + 14])
+            if _ACRONYM_AFTER.match(text, b) and not signed_after:
                 continue  # "Jaysh al-Nasr (JAN)": handled as an organisation
             people.append(_person(text, a, b, title, country, sentence_of))
 

@@ -1084,6 +1084,10 @@ def _party_countries(items: list[Item], representative: Item) -> list[str]:
     least half of the core sentences: one source's "in a move that will anger
     Washington" does not make a party, while a coalition most sources list does."""
     core = [i for i in items if i.cand.type == representative.cand.type] or items
+    if not any(i.cand.countries for i in core):
+        # "Mr Mehta and Agha Shahi met after the talks between Peru and Chile": when no
+        # sentence of the happening itself names a country, the related ones tell its sides.
+        core = items
     by_sentence: dict[tuple[str, int], set[str]] = {}
     for item in core:
         if item.cand.countries:  # a sentence naming no country says nothing of the parties

@@ -173,6 +173,7 @@ def find_countries(text: str, sentences: list[Sentence], start: int = 0) -> list
         for iso3 in lex.joint[_joint_key(lex, match.group())]:
             found.append((match.start(), match.end(), match.group(), iso3))
     found += _hyphen_pairs(text, start, found)
+    found += _elided_heads(text, start, found)
     found += _decided(undecided, found)
     found += _defined_initials(text, start, found)
     found = _dissolved_seats(found)
@@ -268,24 +269,47 @@ def _hyphen_pairs(text: str, start: int, found: list[_Found]) -> list[_Found]:
     pairs: list[_Found] = []
     for match in _HYPHEN_PAIR.finditer(text, start):
         parts = [(match.start(1), match.end(1)), (match.start(2), match.end(2))]
-        codes = [lookup(text[a:b]) for a, b in parts]
+        # A form several states share ("Korea-Japan") is decided as a lone one is.
+        codes = [lookup(text[a:b]) or _group_code(text[a:b], found) for a, b in parts]
         if all(codes) and not overlaps_taken(match.start(), match.end()):
             pairs += [(a, b, text[a:b], code) for (a, b), code in zip(parts, codes, strict=True)]
     return pairs
 
 
+# "South and North Korea", "East and West Germany": the first word of two coordinated
+# names whose shared last words are written once.
+_ELIDED_HEAD = re.compile(r"(?<![\w-])([A-Z][a-z]+)\s+(?:and|or|&)\s+$")
+
+
+def _elided_heads(text: str, start: int, found: list[_Found]) -> list[_Found]:
+    """The first of two coordinated country names sharing their last words: "South" of
+    "South and North Korea" when "South Korea" is a country's name as well."""
+    heads: list[_Found] = []
+    for a, _b, surface, _iso3 in found:
+        if a < start or " " not in surface:
+            continue
+        match = _ELIDED_HEAD.search(text, max(start, a - 30), a)
+        if match is None:
+            continue
+        code = lookup(match.group(1) + " " + surface.split(" ", 1)[1])
+        if code and not any(x <= match.start(1) < y for x, y, *_ in found):
+            heads.append((match.start(1), match.end(1), match.group(1), code))
+    return heads
+
+
 def _decided(undecided: list[tuple[int, int, str]], found: list[_Found]) -> list[_Found]:
     """A form several states share ("Korea") is the only one of them the article names
     otherwise, else the one news means by the bare word."""
-    lex = _lexicon()
+    return [(a, b, surface, _group_code(surface, found)) for a, b, surface in undecided]
+
+
+def _group_code(surface: str, found: list[_Found]) -> str:
+    group = _lexicon().groups.get(surface)
+    if group is None:
+        return ""
     named = {iso3 for *_, iso3 in found}
-    decided: list[_Found] = []
-    for a, b, surface in undecided:
-        group = lex.groups[surface]
-        in_article = [c for c in group.candidates if c in named]
-        iso3 = in_article[0] if len(in_article) == 1 else group.default
-        decided.append((a, b, surface, iso3))
-    return decided
+    in_article = [c for c in group.candidates if c in named]
+    return in_article[0] if len(in_article) == 1 else group.default
 
 
 _DEFINED = re.compile(r"\s*\(\s*([A-Z][A-Za-z.]{1,7})\s*\)")

@@ -19,7 +19,7 @@ from .clauses.lemmas import alternation, inflections
 FRAMES_FILE = Path(__file__).with_name("data") / "frames.toml"
 _MACRO = re.compile(r"<<(?:(?P<pos>verb|noun|past|word):(?P<lemmas>[^>]+)|(?P<name>\w+))>>")
 _POS = {"verb": "VERB", "noun": "NOUN", "past": "PAST", "word": None}
-_BE = r"(?:was|were|has\s+been|have\s+been|had\s+been|been)"
+_BE = r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|been)"
 
 
 @dataclass(frozen=True)

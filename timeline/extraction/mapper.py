@@ -329,15 +329,20 @@ _CHANGED_SINCE = re.compile(
 )
 
 
+# A named instrument followed by its date: "the Convention on Diplomatic Relations of".
+_NAMED_BY_DATE = re.compile(r"\b[A-Z][\w-]+\s+of\s+$")
+
+
 def _dating(t: Timex, text: str) -> bool:
     """A date expression that can date a happening: not a duration, not part of a name
     ("the Vienna Convention of 1961"), not the start of a state ("since 2003")."""
     if t.kind != "date":
         return False
-    if re.search(r"[A-Z][\w-]+(?:\s+of|,)\s+$", text[max(0, t.start - 40) : t.start]) and (
-        re.fullmatch(r"\d{4}", t.text)
-    ):
+    before = text[max(0, t.start - 40) : t.start]
+    if re.search(r"[A-Z][\w-]+(?:\s+of|,)\s+$", before) and re.fullmatch(r"\d{4}", t.text):
         return False
+    if _NAMED_BY_DATE.search(before):
+        return False  # "the Vienna Convention on Diplomatic Relations of April 18, 1961"
     lead = text[max(0, t.start - 8) : t.start].lower()
     since = (
         t.role in ("since", "until")
@@ -801,6 +806,24 @@ def _agreed_between_parties(r: Reading) -> bool:
     )
 
 
+# "have decided to establish diplomatic relations as of the date of the signing", "with
+# effect from 1 May", "at ambassadorial level effective today": a decision that fixes when
+# relations begin sets them up (a joint communique's operative clause).
+_DECIDED = re.compile(r"(?i)(?:\w+ly\s+)?(?:decided|decides|decide)\b")
+_TAKES_EFFECT = re.compile(
+    r"(?i)\b(?:with\s+(?:immediate\s+)?effect\b|effective\b|at\s+once\b|immediately\b"
+    r"|as\s+(?:of|from)\s+(?:the\s+(?:date|day)\b|today\b|\d))"
+)
+
+
+def _decided_with_effect(r: Reading) -> bool:
+    if r.status != "done" or r.announced_would or not _DECIDED.match(r.trigger.group()):
+        return False
+    if hedged(r.before) or _HEDGED.search(r.before[-40:]):
+        return False
+    return bool(_TAKES_EFFECT.search(r.body, r.trigger.end()))
+
+
 def _told_by_announcement(r: Reading) -> bool:
     lead = r.clause.text[r.clause.sentence.start : r.a]
     return bool(
@@ -835,6 +858,7 @@ _CONDITIONS = {
     "told_by_announcement": _told_by_announcement,
     "visits_a_person": _visits_a_person,
     "talks_lasting_days": _talks_lasting_days,
+    "decided_with_effect": _decided_with_effect,
 }
 
 

@@ -232,6 +232,8 @@ _COMMENTARY = re.compile(
     # an end to ...", "in repudiation of ...".
     r"|\bfor\s+(?:[\w’'-]+\s+)?having\b|\baccusing\b|\bas\s+(?:it|they|he|she)\s+\w+"
     r"|\bwhile\s+\w+ing\b|\bin\s+(?:repudiation|condemnation|protest|retaliation)\b"
+    # "broke off relations in the wake of Peru's recognition of Fiji": what led to it.
+    r"|\bin\s+the\s+(?:wake|aftermath)\s+of\b"
     # A cause told with "over": "severed ties with Israel over fighting involving Gaza",
     # "expelled Peru's envoy over his remarks on Fiji".
     r"|\bover\s+(?:(?:the|its|their|his|her|a|an)\s+)?(?:[\w-]+\s+){0,3}?(?:fighting|war|conflict|"

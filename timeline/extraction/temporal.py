@@ -328,6 +328,8 @@ def _resolve(spec: Spec, P: dt.date | None) -> tuple[DateValue | None, str]:
     if op == "vague":
         return None, "vague reference to time: no calendar value"
     what = describe(spec)
+    if P is None and op == "thisday" and len(a) == 3:
+        return _rel_thisday(spec, P), f"stated by the piece's heading: {what}"
     if P is None and op == "thisday":
         return year_value(a[0]), f"the year as stated; the day needs the publication date: {what}"
     if P is None and op == "samemonth" and not _is_relative(spec):
@@ -528,8 +530,14 @@ def _rel_monthafter(spec: Spec, P: dt.date) -> DateValue | None:
     return month_value(year, month)
 
 
-def _rel_thisday(spec: Spec, P: dt.date) -> DateValue | None:
-    """(year,): "In 1946, ..." in a this-day-in-history piece is the piece's day of 1946."""
+def _rel_thisday(spec: Spec, P: dt.date | None) -> DateValue | None:
+    """(year,) or (year, month, day): "In 1946, ..." in a this-day-in-history piece is the
+    piece's day of 1946: the day of its heading line, else of its publication date."""
+    if len(spec.args) == 3:
+        day = _safe_date(*spec.args)
+        return day_value(day) if day else None
+    if P is None:
+        return None
     day = _safe_date(spec.args[0], P.month, P.day)
     return day_value(day) if day else None
 
@@ -1132,7 +1140,7 @@ _RULES = [
     (
         "mdy",
         rf"{_rx_mon('m1')}\s*{_rx_day('d1')}(?:\s*(?:-|–|—|to|through|until|till)\s*(?:{_rx_mon('m2')}\s*)?{_rx_day('d2')})?"
-        rf"(?:(?:,\s*|\s+)(?:{_rx_year('y')}|(?:of\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)))?",
+        rf"(?:(?:\s?,\s*|\s+)(?:{_rx_year('y')}|(?:of\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)))?",
         "_month_day",
     ),
     # last March 26 / next May 4: a month and day with a modifier, no year
@@ -1157,7 +1165,7 @@ _RULES = [
     (
         "dmy",
         rf"{_rx_day('d1')}(?:\s*(?:-|–|—|to|through|until)\s*{_rx_day('d2')})?\s+(?:of\s+)?{_rx_mon('m1')}"
-        rf"(?:(?:,\s*|\s+)(?:{_rx_year('y')}|(?:of\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)))?",
+        rf"(?:(?:\s?,\s*|\s+)(?:{_rx_year('y')}|(?:of\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)))?",
         "_month_day",
     ),
     (
@@ -1594,8 +1602,11 @@ class _Grammar:
         )
         if not cue and not 1800 <= year <= 2099:
             return None
-        if ctx.history_piece and _HISTORY_ITEM.fullmatch(before) and after.startswith(","):
-            return _Cand(m.start(), m.end(), "date", Spec("thisday", (year,)))
+        if ctx.history_piece and (
+            (_HISTORY_ITEM.fullmatch(before) and after.startswith(","))
+            or (not ctx.sentence[: m.start()].strip() and _HISTORY_ITEM_DASH.match(after))
+        ):
+            return _Cand(m.start(), m.end(), "date", Spec("thisday", (year, *ctx.history_day)))
         return self._abs(m, year_value(year))
 
     def _day_word(self, m, ctx):
@@ -1820,9 +1831,29 @@ _FUTURE_AFTER = re.compile(
 # The heading of a "this day in history" piece, and the opening of one of its items.
 _HISTORY_PIECE = re.compile(
     r"(?i:\b(?:this|that)\s+(?:day|date)\s+in\s+history\b|\btoday\s+in\s+history\b)"
+    r"|\b(?:Today|This\s+[Dd]ay)\s+in\s+[A-Z][\w'’-]+\s+[Hh]istory\b"
     r"|\bOn\s+This\s+Day\b|(?im:^\s*on\s+this\s+(?:day|date)\s*:)"
 )
 _HISTORY_ITEM = re.compile(r"(?i)\s*(?:in|on\s+this\s+(?:day|date)\s+in)\s+")
+# An item opening on its year alone, set off by a dash or a colon: "1949 -- South Korea ...".
+_HISTORY_ITEM_DASH = re.compile(r"\s*(?:--|[–—:])\s")
+
+
+# A heading line of a this-day piece naming its month and day alone: "Oct. 15", "13 October".
+_HISTORY_HEADING = re.compile(
+    rf"(?m)^[ \t]*(?:(?P<m1>{_MON})\.?[ \t]+(?P<d1>\d{{1,2}})"
+    rf"|(?P<d2>\d{{1,2}})[ \t]+(?P<m2>{_MON}))\.?[ \t]*$"
+)
+
+
+def _history_heading(text: str) -> tuple[int, int] | tuple[()]:
+    """The (month, day) of the first heading line naming a month and a day alone."""
+    m = _HISTORY_HEADING.search(text)
+    if m is None:
+        return ()
+    month = MONTH_LOOKUP[(m["m1"] or m["m2"]).lower().rstrip(".")]
+    day = int(m["d1"] or m["d2"])
+    return (month, day) if 1 <= day <= 31 else ()
 
 
 # A day written in the sentence itself: a part of the day then needs no anchor.
@@ -1849,12 +1880,16 @@ class _Context:
         previous: list[Timex],
         quoted: set[int] | None = None,
         history_piece: bool = False,
+        history_day: tuple[int, int] | tuple[()] = (),
     ) -> None:
         self.sentence = sentence
         self.published = published
         self.previous = previous
         # A "this day in history" piece: its "In 1946, ..." items are its day of 1946.
         self.history_piece = history_piece
+        # The piece's month and day when a heading line states them ("Oct. 15"); else the
+        # publication date's (a piece may be posted the evening before its day).
+        self.history_day = history_day
         # ids of earlier expressions inside quoted speech: a speaker's "today" is the day
         # the words were said, not a date the narrative counts from.
         self.quoted = quoted if quoted is not None else set()
@@ -2180,9 +2215,10 @@ def find_timexes(text: str, sentences: list[Sentence], published: dt.date | None
     quoted: set[int] = set()
     has_quotes = '"' in text or "“" in text
     history_piece = _HISTORY_PIECE.search(text) is not None
+    history_day = _history_heading(text) if history_piece else ()
     for sentence in sentences:
         body = text[sentence.start : sentence.end]
-        ctx = _Context(body, published, found, quoted, history_piece)
+        ctx = _Context(body, published, found, quoted, history_piece, history_day)
         cands = _rule_candidates(grammar, body, ctx)
         for cand in _share_years(_merge_weekdays(_select(cands), body), body):
             if cand.spec.op == "anaphor":
@@ -2212,6 +2248,8 @@ def find_timexes(text: str, sentences: list[Sentence], published: dt.date | None
             if has_quotes and in_quotes(text, timex.start):
                 quoted.add(id(timex))
             found.append(timex)
+    if _SIGNING_REF.search(text):
+        found = sorted(found + _signing_dates(text, sentences, found), key=lambda t: t.start)
     return found
 
 
@@ -2235,6 +2273,51 @@ def _in_the_narrative_year(
     if day is None:
         return value, rule
     return day_value(day), f"the year of '{before.text}' before it, where the narrative is"
+
+
+# "as of the date of the signing of this Joint Communique", "on the date of its signature":
+# the day the text itself was signed, which its closing formula states.
+_SIGNING_REF = re.compile(
+    r"(?i)\bthe\s+(?:date|day)\s+of\s+(?:(?:its|the)\s+)?(?:signing|signature)\b"
+    r"(?:\s+of\s+(?:this|the\s+present)(?:\s+joint)?\s+[a-zé]+)?"
+)
+# The closing formula of a signed text: "Done in Washington, DC, on September 22nd, 2006".
+_SIGNED_AT = re.compile(r"\s*(?:Done|Signed)\s+(?:at|in|on)\b")
+
+
+def _signing_dates(text: str, sentences: list[Sentence], found: list[Timex]) -> list[Timex]:
+    """A date for each reference to the day the text was signed, taken from the one closing
+    formula ("Done in ..., on <day>") that states a day."""
+    days = [
+        t
+        for t in found
+        if t.kind == "date"
+        and t.value is not None
+        and t.value.precision == DAY
+        and _SIGNED_AT.match(sentences[t.sentence].text)
+    ]
+    if len({t.value for t in days}) != 1:
+        return []
+    day = days[0]
+    refs = []
+    for match in _SIGNING_REF.finditer(text):
+        index = next((s.index for s in sentences if s.start <= match.start() < s.end), None)
+        if index is None or index == day.sentence:
+            continue
+        rule = f"the day of the signing, stated in its closing formula: ‘{day.text}’"
+        refs.append(
+            replace(
+                day,
+                start=match.start(),
+                end=match.end(),
+                text=match.group(),
+                sentence=index,
+                relative=False,
+                rule=rule,
+                role="",
+            )
+        )
+    return refs
 
 
 # --- dateparser, only for odd absolute formats --------------------------------------
