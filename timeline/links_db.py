@@ -105,7 +105,9 @@ class Reach:
         """The stored keys of these articles (those starting with ``prefix``)."""
         found: dict[str, set[str]] = {}
         for chunk in _chunks(articles):
-            rows = LinkKey.objects.filter(article_key__in=chunk, key__startswith=prefix)
+            rows = LinkKey.objects.filter(article_key__in=chunk)
+            if prefix:
+                rows = rows.filter(key__startswith=prefix)
             for article, key in rows.values_list("article_key", "key"):
                 found.setdefault(article, set()).add(key)
         return found
