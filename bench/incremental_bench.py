@@ -11,7 +11,9 @@ no reading (the stored readings are all it has). Printed: the time, the articles
 update clustered again (the closure) and the ratio between sizes, in wall-clock time
 and in this process's CPU time (which other processes on shared cores barely move).
 With ``--before``, the same 10 are also timed as a full rebuild without stored
-readings (main before the incremental work). Not a test: numbers depend on the
+readings (main before the incremental work). With ``--kinds``, what each kind of link key
+alone reaches from the added articles, in one step and transitively: which kind makes
+the closure the whole corpus. Not a test: numbers depend on the
 machine, ratios much less.
 """
 
@@ -32,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 from bench.corpus import corpus, sentence_pool, write_folder  # noqa: E402
 
 PROFILE = False
+KINDS_REPORT = False
 
 
 def _setup(db_path: Path) -> None:
@@ -100,6 +103,9 @@ def measure(size: int, base: list[str], added: list[str], work: Path, before: bo
         "articles": Article.objects.count(),
         "events": report.events,
     }
+    if KINDS_REPORT:
+        hashes = [services.content_hash(text) for text in added]
+        result["kinds"] = reach_by_kind(hashes)
     if before:
         # The cost before: every article read again, the whole corpus stored again.
         Reading.objects.all().delete()
@@ -110,6 +116,40 @@ def measure(size: int, base: list[str], added: list[str], work: Path, before: bo
     return result
 
 
+KINDS = {
+    "c": "countries",
+    "k": "actor keys",
+    "m": "actor merge keys",
+    "r": "actor record keys",
+    "o": "canonical names",
+    "f": "similar family names",
+    "s": "sentences (any shared)",
+    "l": "labels",
+}
+
+
+def reach_by_kind(added: list[str]) -> dict[str, tuple[int, int]]:
+    """For each kind of key, the stored articles reached from ``added`` (content hashes)
+    following only keys of that kind: in one step, and transitively."""
+    from timeline.models import LinkKey
+
+    by_key: dict[str, set[str]] = {}
+    by_article: dict[str, set[str]] = {}
+    for article, key in LinkKey.objects.values_list("article_key", "key").iterator():
+        by_key.setdefault(key, set()).add(article)
+        by_article.setdefault(article, set()).add(key)
+    found = {}
+    for kind in KINDS:
+        members, frontier, steps = set(added), set(added), []
+        while frontier:
+            keys = {k for a in frontier for k in by_article.get(a, ()) if k.startswith(kind + ":")}
+            frontier = set().union(*(by_key[k] for k in keys)) - members if keys else set()
+            members |= frontier
+            steps.append(len(members))
+        found[kind] = (steps[0] if steps else len(members), len(members))
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
@@ -117,9 +157,10 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--before", action="store_true", help="also time a full rebuild")
     parser.add_argument("--profile", action="store_true", help="cProfile each addition")
+    parser.add_argument("--kinds", action="store_true", help="what each kind of key reaches")
     args = parser.parse_args()
-    global PROFILE
-    PROFILE = args.profile
+    global PROFILE, KINDS_REPORT
+    PROFILE, KINDS_REPORT = args.profile, args.kinds
 
     with tempfile.TemporaryDirectory(prefix="incremental-bench-") as tmp:
         work = Path(tmp)
@@ -149,6 +190,12 @@ def main() -> None:
     )
     if args.before:
         print(f"before (full rebuild, no stored readings): {last['before'] / first['before']:.2f}x")
+    if args.kinds:
+        print("\nstored articles reached from the added ones through one kind of key alone")
+        print(f"{'kind':>24}" + "".join(f" {r['size'] + args.add:>5}: 1 step, all" for r in rows))
+        for kind, name in KINDS.items():
+            cells = "".join(f" {r['kinds'][kind][0]:>13} {r['kinds'][kind][1]:>4}" for r in rows)
+            print(f"{name:>24}{cells}")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 
 ``timeline.extraction.links`` says what an article can share with others; here the
 keys are stored (``LinkKey``) and followed with indexed look-ups, key to articles and
-articles to keys, until nothing new is reached. Nothing scans the corpus: each step
+articles to keys, until nothing new is reached; a sentence key only to the articles
+sharing enough sentences to be near-copies. Nothing scans the corpus: each step
 reads only the rows of the keys and articles just reached (and, for the similar-name
 keys, the distinct long family names, a vocabulary far smaller than the corpus).
 """
@@ -15,7 +16,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from .bulk import insert_rows
-from .extraction.links import FUZZY, FUZZY_SIMILARITY
+from .extraction.links import FUZZY, FUZZY_SIMILARITY, SENTENCE, near_copies, sentence_keys
 from .models import Article, LinkKey
 
 CHUNK = 500  # SQLite allows 999 parameters a query
@@ -32,6 +33,7 @@ class Reach:
 
     def __init__(self) -> None:
         self.followed: set[str] = set()
+        self.compared: set[frozenset[str]] = set()  # sentence sets already matched
         self._names: list[str] | None = None
 
     def _similar(self, keys: set[str]) -> set[str]:
@@ -54,25 +56,61 @@ class Reach:
                 found.add(FUZZY + name)
         return found
 
-    def closure(self, keys: set[str], members: set[str]) -> set[str]:
-        """``members`` and every article reachable from ``keys`` through shared keys."""
+    def closure(self, keyed: Iterable[set[str]], members: set[str]) -> set[str]:
+        """``members`` and every article reachable from these articles' keys (one set
+        an article) through shared keys. Sentence keys lead only to near-copies: an
+        article quoting one sentence of another cannot change it (``near_copies``)."""
         members = set(members)
-        frontier = set(keys) - self.followed
-        while frontier:
+        keyed = list(keyed)
+        frontier = {k for keys in keyed for k in keys if not k.startswith(SENTENCE)}
+        frontier -= self.followed
+        copies = [sentence_keys(keys) for keys in keyed]
+        while frontier or copies:
             frontier |= self._similar(frontier) - self.followed
             self.followed |= frontier
-            reached: set[str] = set()
+            reached = self._copies_of(copies, members)
             for chunk in _chunks(frontier):
                 rows = LinkKey.objects.filter(key__in=chunk).values_list("article_key", flat=True)
                 reached.update(rows)
             reached -= members
             members |= reached
-            frontier = set()
-            for chunk in _chunks(reached):
-                rows = LinkKey.objects.filter(article_key__in=chunk).values_list("key", flat=True)
-                frontier.update(rows)
+            held = self.keys_of(reached)
+            frontier = {k for keys in held.values() for k in keys if not k.startswith(SENTENCE)}
             frontier -= self.followed
+            copies = [sentence_keys(keys) for keys in held.values()]
         return members
+
+    def _copies_of(self, copies: list[frozenset[str]], members: set[str]) -> set[str]:
+        """Articles outside ``members`` that are near-copies of an article with one of
+        these sets of sentence keys: found by the sentences they share, then compared."""
+        copies = [c for c in copies if c and c not in self.compared]
+        self.compared.update(copies)
+        sharing: set[str] = set()
+        for chunk in _chunks(set().union(*copies)):
+            rows = LinkKey.objects.filter(key__in=chunk).values_list("article_key", flat=True)
+            sharing.update(rows)
+        sharing -= members
+        theirs = {
+            article: sentence_keys(keys)
+            for article, keys in self.keys_of(sharing, prefix=SENTENCE).items()
+        }
+        return {
+            article
+            for article, keys in theirs.items()
+            if any(near_copies(mine, keys) for mine in copies)
+        }
+
+    @staticmethod
+    def keys_of(articles: set[str], prefix: str = "") -> dict[str, set[str]]:
+        """The stored keys of these articles (those starting with ``prefix``)."""
+        found: dict[str, set[str]] = {}
+        for chunk in _chunks(articles):
+            rows = LinkKey.objects.filter(article_key__in=chunk)
+            if prefix:
+                rows = rows.filter(key__startswith=prefix)
+            for article, key in rows.values_list("article_key", "key"):
+                found.setdefault(article, set()).add(key)
+        return found
 
 
 def replace(found: dict[str, set[str]], *, everything: bool) -> None:

@@ -456,22 +456,22 @@ def _update_timeline(changed: Sequence[Article], removed: Sequence[str]) -> int:
     if (not changed and not removed) or _unlinked_articles(changed):
         return rebuild_timeline()
     stale = set(removed) | {a.content_hash for a in changed}
-    keys = set(LinkKey.objects.filter(article_key__in=stale).values_list("key", flat=True))
     reach = links_db.Reach()
+    keyed = list(links_db.Reach.keys_of(stale).values())  # what the old versions shared
     members = {a.content_hash for a in changed}
     reader = readings.StoredReader()
     reader.load(changed)  # one query for all, not one per article in _keys_of
     for article in changed:  # the new text or date may share keys the old one did not
-        keys |= _keys_of(reader, article)
+        keyed.append(_keys_of(reader, article))
     LinkKey.objects.filter(article_key__in=removed).delete()
-    members = reach.closure(keys, members)
+    members = reach.closure(keyed, members)
     while True:
         articles = list(Article.objects.filter(content_hash__in=members).order_by("id"))
         reader.load(articles)
         result = build_timeline(_docs(articles), reader=reader)
         found = reader.link_keys(articles)
         # Read under an inferred date, an article may share keys its stored ones did not.
-        grown = reach.closure(set().union(*found.values()) if found else set(), members)
+        grown = reach.closure(found.values(), members)
         if grown == members:
             break  # no article outside ``members`` shares a key with them
         members = grown

@@ -110,3 +110,29 @@ def test_an_undated_item_is_tested_only_against_its_pairs_happenings(monkeypatch
     small = _tests_made(PARTNERS[:20], monkeypatch)
     large = _tests_made(PARTNERS, monkeypatch)
     assert small > 0 and large <= 2.5 * small, (small, large)  # a scan: about 4x
+
+
+def test_near_copies_judges_pairs_as_near_duplicates_does():
+    """The update follows a sentence key only to near-copies (links.near_copies): it
+    must call two articles copies exactly when near_duplicates does."""
+    import random
+
+    from timeline.extraction.clustering import near_duplicates
+    from timeline.extraction.document import read_document
+    from timeline.extraction.links import link_keys, near_copies, sentence_keys
+    from timeline.extraction.types import PUB_UNKNOWN, PublicationDate
+
+    pool = [f"Plain sentence number {n} about the weather in the valley." for n in range(9)]
+    rnd = random.Random(3)
+    agree = disagree = 0
+    for _ in range(40):
+        a, b = rnd.sample(range(9), rnd.randint(1, 6)), rnd.sample(range(9), rnd.randint(1, 6))
+        texts = {k: " ".join(pool[i] for i in chosen) for k, chosen in (("a", a), ("b", b))}
+        reads = {k: read_document(t, PublicationDate(None, PUB_UNKNOWN)) for k, t in texts.items()}
+        copies = near_duplicates({k: r.extraction.sentences for k, r in reads.items()}, ["a", "b"])
+        keys = {k: sentence_keys(link_keys(r, k)) for k, r in reads.items()}
+        judged = near_copies(keys["a"], keys["b"])
+        assert judged == ("b" in copies), (a, b)
+        agree += judged
+        disagree += not judged
+    assert agree and disagree  # both outcomes were tested

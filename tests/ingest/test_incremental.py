@@ -237,3 +237,73 @@ def test_reextract_drops_the_stored_readings(tmp_path, monkeypatch):
     services.reextract()
     assert len(set(read)) == len(paths)  # re-extraction reads every article again
     assert_same(snapshot(), before)
+
+
+# Invented sentences naming no country and no actor: the articles made of them share
+# only sentences, so the sentences alone decide which articles an update reaches.
+PLAIN = [
+    "The weather stayed mild through most of the week in the valley.",
+    "Prices of bread rose slightly in the markets of the old town.",
+    "The night train arrived two hours late because of the snow.",
+    "A new bridge over the river opened to traffic on a quiet morning.",
+    "Schools closed early so that pupils could travel home before the storm.",
+    "The museum extended its opening hours for the summer season.",
+    "Farmers said the harvest would be smaller than in earlier years.",
+]
+
+
+def plain_article(title: str, day: str, sentences: list[int]) -> str:
+    body = "\n\n".join(PLAIN[i] for i in sentences)
+    return f"title: {title}\npublished: {day}\n\n{body}\n"
+
+
+@pytest.mark.django_db
+def test_a_shared_sentence_reaches_only_near_copies(tmp_path, monkeypatch):
+    """Quoting one sentence of another article changes nothing of it: only an article
+    sharing enough sentences to be a near-copy (near_duplicates) is clustered again."""
+    original = plain_article("Town notes", "2020-03-02", [0, 1, 2, 3, 4])
+    paths = write(tmp_path / "corpus", [original])
+    services.ingest_paths(paths)
+    stored = LinkKey.objects.values_list("key", flat=True)
+    assert stored and all(k.startswith(("s:", "l:")) for k in stored), "not sentences only"
+    seen: list[set[str]] = []
+    real = services.build_timeline
+
+    def spy(docs, **options):
+        seen.append({d.key for d in docs})
+        return real(docs, **options)
+
+    monkeypatch.setattr(services, "build_timeline", spy)
+    quoting = plain_article("Valley diary", "2020-03-05", [0, 5, 6])
+    services.ingest_texts([("quoting", quoting)])
+    assert seen[-1] == {services.content_hash(quoting)}
+
+    copy = plain_article("Town notes, again", "2020-03-03", [0, 1, 2, 3, 5])
+    services.ingest_texts([("copy", copy)])
+    assert seen[-1] == {services.content_hash(copy), services.content_hash(original)}
+    assert Article.objects.get(content_hash=services.content_hash(copy)).duplicate_of
+
+
+@pytest.mark.django_db
+def test_deleting_the_original_of_a_chain_of_copies_equals_a_rebuild(tmp_path):
+    """B copies A, C copies B but not A: while A is stored C is no copy (B is one
+    already); without A, B is an original and C its copy. The update must reach C
+    through B, two near-copy steps from the deleted article."""
+    texts = [
+        plain_article("First", "2020-03-02", [0, 1, 2, 3, 4]),
+        plain_article("Second", "2020-03-03", [0, 1, 2, 3, 5]),
+        plain_article("Third", "2020-03-04", [1, 2, 3, 5, 6]),
+    ]
+    services.ingest_paths(write(tmp_path / "corpus", texts))
+    first, second, third = (
+        Article.objects.get(content_hash=services.content_hash(t)) for t in texts
+    )
+    assert second.duplicate_of == first and third.duplicate_of is None
+    digest = first.content_hash
+    first.delete()
+    services.update_timeline(removed=[digest])
+    third.refresh_from_db()
+    assert third.duplicate_of == second
+    incremental = snapshot()
+    services.rebuild_timeline()
+    assert_same(incremental, snapshot())

@@ -1220,8 +1220,12 @@ def _normalise_sentence(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
+# Articles sharing at least this share of their sentences (Jaccard) are copies.
+NEAR_COPY = 0.6
+
+
 def near_duplicates(
-    sentences: dict[str, list[Sentence]], order: list[str], threshold: float = 0.6
+    sentences: dict[str, list[Sentence]], order: list[str], threshold: float = NEAR_COPY
 ) -> dict[str, str]:
     """copy key -> original key, by Jaccard similarity of their sentence sets."""
     shingles = {

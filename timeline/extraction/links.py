@@ -8,7 +8,10 @@
 * actor merging, whose records meet only when they share a merge key
   (``actors._merge_keys``), a similar long family name (``FUZZY``), or the key and the
   canonical name that make merged keys unique;
-* near-copies, which share sentences;
+* near-copies, which share sentences: only articles sharing at least ``NEAR_COPY`` of
+  their sentences (``near_duplicates``) act on each other, so a sentence key is followed
+  only to such articles (``sentence_keys``, ``near_copies``), not to every article that
+  quotes one sentence;
 * labels, made unique among articles with the same title.
 
 Two articles with no key in common (directly or through others) cannot change each
@@ -22,7 +25,7 @@ from __future__ import annotations
 import hashlib
 
 from .actors import _family_romanised, _merge_keys, _record_from_info, _record_key
-from .clustering import _normalise_sentence
+from .clustering import NEAR_COPY, _normalise_sentence
 from .document import Document
 from .types import PERSON
 
@@ -31,6 +34,8 @@ from .types import PERSON
 FUZZY = "f:"
 FUZZY_LENGTH = 6
 FUZZY_SIMILARITY = 0.86  # actors._near_tokens
+# Sentences, by their normalised text (near_duplicates' shingles).
+SENTENCE = "s:"
 
 
 def _digest(text: str) -> str:
@@ -61,5 +66,17 @@ def link_keys(read: Document, label: str) -> set[str]:
     keys |= _actor_keys(read)
     for sentence in read.extraction.sentences:
         if len(sentence.text) > 20:  # clustering.near_duplicates
-            keys.add(f"s:{_digest(_normalise_sentence(sentence.text))}")
+            keys.add(f"{SENTENCE}{_digest(_normalise_sentence(sentence.text))}")
     return {k[:200] for k in keys}
+
+
+def sentence_keys(keys: set[str]) -> frozenset[str]:
+    return frozenset(k for k in keys if k.startswith(SENTENCE))
+
+
+def near_copies(mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Whether two articles with these sentence keys are near-copies of each other as
+    ``near_duplicates`` judges them (the same Jaccard, computed the same way)."""
+    if not mine or not theirs:
+        return False
+    return len(mine & theirs) / len(mine | theirs) >= NEAR_COPY
