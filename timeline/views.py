@@ -177,10 +177,8 @@ def _filter_choices(form: EventFilterForm, tally: Tally, cached: tuple) -> dict:
     country_options = countries + _zero(
         Country.objects.all(), "iso3", set(chosen_countries) - {c.iso3 for c in countries}
     )
-    actor_options = actors + _zero(
-        Actor.objects.prefetch_related("aliases"),
-        "slug",
-        set(chosen_actors) - {a.slug for a in actors},
+    actor_options = actors + selectors.with_alias_names(
+        _zero(Actor.objects.all(), "slug", set(chosen_actors) - {a.slug for a in actors})
     )
     visible = selectors.visible_events()
     types = {code: row.total for code, row in tally.by_type.items()}
