@@ -354,6 +354,12 @@ class EventQuerySet(models.QuerySet):
         wanted = set(values)
         if not wanted:
             return self
+        if len(wanted) == 1:
+            # One value: an event has at most one link to it (a unique pair), so the links
+            # that name it are the answer, without counting them per event.
+            return self.filter(
+                pk__in=link.objects.filter(**{f"{key}__in": wanted}).values("event_id")
+            )
         linked = (
             link.objects.filter(**{f"{key}__in": wanted})
             .values("event_id")
