@@ -12,6 +12,7 @@ max_connections (100 by default).
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 
@@ -73,3 +74,11 @@ logconfig_dict = {
         "access": {"format": "%(asctime)s %(message)s", "datefmt": "[%Y-%m-%d %H:%M:%S %z]"},
     },
 }
+
+
+def post_worker_init(worker):
+    """Once the worker has loaded Django and the app, its objects (modules, templates,
+    URL patterns: over 100,000) leave the garbage collector's sight: the full collections
+    that a page's counts set off then walk a small heap. Measured on the htmx swaps after
+    a write at 20,000 events: 0.6 s of collection over 21 swaps, 0.2 s frozen."""
+    gc.freeze()

@@ -20,6 +20,7 @@ from collections.abc import Callable, Collection, Iterable
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import OperationalError
 from django.utils.functional import cached_property
 
 from . import versioning
@@ -128,6 +129,13 @@ def _known_actors(slugs: list[str]) -> set[str]:
     return set(Actor.objects.filter(slug__in=slugs).values_list("slug", flat=True))
 
 
+def _matched(text: str) -> list[int]:
+    try:
+        return list(Event.objects.matching(text).values_list("pk", flat=True))
+    except OperationalError:  # a SQLite without FTS5: no trigram table (migration 0010)
+        return list(Event.objects.matching(text, indexed=False).values_list("pk", flat=True))
+
+
 class EventFilterForm(forms.Form):
     country = LookupMultipleField(
         known=_known_countries,
@@ -187,12 +195,7 @@ class EventFilterForm(forms.Form):
         """The events the text ``q`` matches, found once: a page counts its filtered events
         in several queries, and the text search reads every sentence of the corpus."""
         text = self.values["q"]
-        return versioning.cached(
-            "matched",
-            text,
-            lambda: list(Event.objects.matching(text).values_list("pk", flat=True)),
-            self.version,
-        )
+        return versioning.cached("matched", text, lambda: _matched(text), self.version)
 
     def filter(self, events: EventQuerySet, *, ignoring: Collection[str] = ()) -> EventQuerySet:
         """The events every valid filter keeps; ``ignoring`` leaves some filters out

@@ -177,10 +177,8 @@ def _filter_choices(form: EventFilterForm, tally: Tally, cached: tuple) -> dict:
     country_options = countries + _zero(
         Country.objects.all(), "iso3", set(chosen_countries) - {c.iso3 for c in countries}
     )
-    actor_options = actors + _zero(
-        Actor.objects.prefetch_related("aliases"),
-        "slug",
-        set(chosen_actors) - {a.slug for a in actors},
+    actor_options = actors + selectors.with_alias_names(
+        _zero(Actor.objects.all(), "slug", set(chosen_actors) - {a.slug for a in actors})
     )
     visible = selectors.visible_events()
     types = {code: row.total for code, row in tally.by_type.items()}
@@ -384,8 +382,15 @@ def _entity_events(
     event drawn and listed when there are few; else their density per country lane and time
     bin (``home``, the country of the page, left out: its lanes are the partners) and the
     list a page at a time. ``filters``: the timeline's filters that select these events,
-    for the chart's zoomed detail."""
-    counted = selectors.summary(selectors.summaries_by_type(events))
+    for the chart's zoomed detail; they name the page's events, so the counts and the
+    density are kept under them until the next write to the data (``versioning``)."""
+    version = versioning.data_version()
+    counted = versioning.cached(
+        "entity-summary",
+        filters,
+        lambda: selectors.summary(selectors.summaries_by_type(events)),
+        version,
+    )
     paging = PageForm(request.GET)
     loaded = None
     if counted.total <= DETAIL_LIMIT:
@@ -393,7 +398,12 @@ def _entity_events(
         figure = timeline_figure(loaded, lane_of)
         page = _list_page(loaded, paging)
     else:
-        figure = _entity_density(events, counted, filters, home)
+        figure = versioning.cached(
+            "entity-density",
+            filters,
+            lambda: _entity_density(events, counted, filters, home),
+            version,
+        )
         page = _list_page(selectors.EventPage(events, counted.total), paging)
     return {
         "loaded": loaded,  # every event, when there are few
@@ -434,7 +444,8 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     actor = get_object_or_404(Actor.objects.select_related("country", "merged_into"), slug=slug)
     if actor.merged_into_id:
         return redirect(actor.survivor())
-    events = selectors.visible_events().filter(actors=actor)
+    # A subquery on the actor's links, not a join: the join walked every visible event.
+    events = selectors.visible_events().for_actors([actor.slug])
     context = _entity_events(request, events, by_country, {"actor": actor.slug})
     del context["loaded"]
     return render(
@@ -448,7 +459,7 @@ def country_detail(request: HttpRequest, iso3: str) -> HttpResponse:
     if iso3 != iso3.upper():
         return redirect("country", iso3.upper())
     country = get_object_or_404(Country, iso3=iso3)
-    events = selectors.visible_events().filter(countries=country)
+    events = selectors.visible_events().for_countries([country.iso3])
     partner_lanes = by_partner(country)
     context = _entity_events(request, events, partner_lanes, {"country": iso3}, home=iso3)
     loaded = context.pop("loaded")

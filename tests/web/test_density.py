@@ -64,3 +64,44 @@ def test_a_density_strip_draws_the_busiest_lanes_and_sums_the_others_into_one():
     lanes, cells, summed = density_lanes(ranked[: DENSITY_LANES + 1], few, "countries")
     assert lanes == ranked[: DENSITY_LANES + 1] and summed == 0
     assert {key for key, _v, _n in cells} == {i for _name, i in lanes}
+
+
+@pytest.mark.parametrize("lane", ["country", "actor"])
+@pytest.mark.parametrize("bin", [None, Bin("day", 7), Bin("month", 1), Bin("month", 12)])
+def test_the_counts_walked_from_the_events_equal_the_orms_from_the_links(
+    make_event, make_actor, lane, bin
+):
+    """``lane_counts`` reads each filtered event once, then its links; the ORM's query
+    (``lane_counts_query``) walks the links and reads each one's event: the same rows."""
+    from django.db import connection
+
+    from timeline.models import Event
+    from timeline.selectors import lane_counts_query
+
+    ada, bo = make_actor("Ada"), make_actor("Bo")
+    days = [dt.date(2024, 12, 30), dt.date(2025, 1, 1), dt.date(2025, 3, 31), None]
+    for i, day in enumerate(days * 3):
+        make_event(
+            f"Event {i}",
+            type="meet" if i % 2 else "criticise",
+            start=day,
+            countries=("AAA", "BBB", "CCC")[: 1 + i % 3],
+            actors=(ada, bo)[: i % 3],
+        )
+    make_event("Hidden", start=days[0], countries=("AAA",), actors=(ada,), hidden=True)
+    survivor = Event.objects.first()
+    make_event("Merged", start=days[1], countries=("BBB",), merged_into=survivor)
+    filtered = [
+        visible_events(),
+        visible_events().of_type("meet"),
+        visible_events().for_countries(["BBB"]),
+        visible_events().between(dt.date(2025, 1, 1), None),
+    ]
+    for events in filtered:
+        sql, params = lane_counts_query(events, lane, bin).query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            expected = sorted(map(tuple, cursor.fetchall()), key=repr)
+        rows = lane_counts(events, lane, bin)
+        assert sorted(rows, key=repr) == expected
+        assert sum(n for _key, _bin, n in rows) > 0

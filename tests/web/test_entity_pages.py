@@ -70,3 +70,32 @@ def test_busy_country_and_actor_pages_cost_the_same_queries_at_two_sizes(client,
     synthesize(1200, seed=44)
     paths = [busiest(Country).get_absolute_url(), busiest(Actor).get_absolute_url()]
     assert [get(client, path)[1] for path in paths] == small
+
+
+def test_country_and_actor_pages_keep_their_counts_until_the_next_write(
+    client, monkeypatch, make_event, make_actor
+):
+    """The counts and the density of an entity's page are kept by data version, like
+    ``/``'s: asked again, fewer queries and the same page; after a write, the new figures."""
+    import datetime as dt
+
+    monkeypatch.setattr(views, "DETAIL_LIMIT", 3)
+    ada = make_actor("Ada Envoy")
+    for year in (2019, 2020, 2021, 2022):
+        make_event(
+            f"Talks {year}", start=dt.date(year, 5, 1), countries=("AAA", "BBB"), actors=(ada,)
+        )
+    for path, total in (("/countries/AAA/", 4), ("/actors/ada-envoy/", 4)):
+        first, cold = get(client, path)
+        again, warm = get(client, path)
+        assert first.context["total"] == again.context["total"] == total
+        assert (
+            first.context["figure"]["density"]
+            and again.context["figure"] == first.context["figure"]
+        )
+        assert warm < cold, (path, warm, cold)
+    make_event("Talks 2023", start=dt.date(2023, 5, 1), countries=("AAA", "CCC"), actors=(ada,))
+    for path in ("/countries/AAA/", "/actors/ada-envoy/"):
+        page, _queries = get(client, path)
+        assert page.context["total"] == 5
+        assert "CCC" in page.context["figure"]["lanes"]  # the new partner's lane

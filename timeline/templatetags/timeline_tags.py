@@ -197,11 +197,11 @@ def country_options(countries, chosen) -> SafeString:
 
 @register.simple_tag
 def actor_options(actors, chosen) -> SafeString:
-    """Each actor with its aliases: listed after the name, and in ``data-names`` for the
-    option search."""
+    """Each actor with its aliases (``alias_names``, see ``selectors.with_alias_names``):
+    listed after the name, and in ``data-names`` for the option search."""
 
     def row(actor):
-        aliases = [alias.name for alias in actor.aliases.all()]
+        aliases = actor.alias_names
         label = f"{actor.name} — {', '.join(aliases)}" if aliases else actor.name
         return actor.slug, label, actor.n, "|".join([actor.name, *aliases])
 
