@@ -608,3 +608,22 @@ def test_a_meeting_naming_only_people_takes_its_sides_from_the_talks_it_joins():
         )
         result = build_timeline([DocInput("a", text, dt.date(2024, 5, 3))])
         assert [sorted(e.countries) for e in result.events] == [pair], home
+
+
+def test_news_of_the_day_joins_no_happening_of_its_pair_dated_months_away():
+    # A membership suspended: told as news of the day in June, and a suspension the
+    # organisation decided in December. Such a step is rare for one member, yet the June
+    # news is not the December happening.
+    june = DocInput(
+        "june",
+        "Peru has suspended its membership of the Commonwealth, its foreign ministry said.",
+        dt.date(2012, 6, 28),
+    )
+    december = DocInput(
+        "december",
+        "The Commonwealth on Wednesday suspended Peru's membership, its secretary said.",
+        dt.date(2012, 12, 20),
+    )
+    events = [e for e in build_timeline([june, december]).events if e.type == "reduce_relations"]
+    dates = sorted(e.date.edtf for e in events if e.date)
+    assert dates == ["2012-06-28", "2012-12-19"], [(e.title, e.date) for e in events]

@@ -1590,3 +1590,17 @@ def test_no_title_names_a_country_that_is_no_party(sentence):
         (e.title, e.countries) for e in _events(sentence) if not _named(e.title) <= set(e.countries)
     ]
     assert wrong == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Laos suspended its membership of the Commonwealth on 3 May 1994.",
+        "Laos suspended its membership in the Francophonie on 3 May 1994.",
+    ],
+)
+def test_a_one_word_organisation_after_membership_of_is_the_one_left(sentence):
+    # "its membership of the Commonwealth": the organisation follows "of"/"in".
+    (event,) = [e for e in _events(sentence) if e.type == "reduce_relations"]
+    assert event.countries == ["LAO"] and event.date.edtf == "1994-05-03"
+    assert "Commonwealth" in event.title or "Francophonie" in event.title

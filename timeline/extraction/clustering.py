@@ -208,6 +208,8 @@ def _dates_agree(item: Item, cluster: Cluster) -> bool:
     cand, dated = item.cand, cluster.dated()
     if item.date is None or not dated:
         return True
+    if item.news and not any(_within_the_news(item, other.date) for other in dated):
+        return False
     if all(_dates_compatible(item.date, other.date) for other in dated):
         return True
     shared = set(cand.countries) & cluster.countries()
@@ -611,6 +613,14 @@ def _after_the_news(item: Item, cluster: Cluster) -> bool:
     end = recent.value.end + dt.timedelta(days=NEWS_DAYS)
     dated = cluster.dated()
     return bool(dated) and all(i.date.start > end for i in dated)
+
+
+def _within_the_news(item: Item, date: DateValue) -> bool:
+    """News of the day ("has informed the bloc that it is suspending its membership")
+    tells what happened in the weeks around its article, not a happening of the same pair
+    dated months away, however rarely such a pair's happening recurs."""
+    leeway = dt.timedelta(days=NEWS_DAYS)
+    return date.start <= item.date.end + leeway and date.end >= item.date.start - leeway
 
 
 def _older_than_news(item: Item, cluster: Cluster) -> bool:

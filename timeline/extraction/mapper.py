@@ -551,7 +551,7 @@ def _within(items: list, a: int, b: int) -> list:
 _NAMED_ENVOY = Trigger(re.compile(r"\bexpel"))  # "expelled Chile's Ana Torres": no frame trigger
 # A name right after the verb: "rejoined the Commonwealth", "quit the Pacific Islands Forum".
 _PROPER_NAME = re.compile(
-    r"\s+(?:from\s+|out\s+of\s+|to\s+|into\s+)?(?:the\s+(?:then|former)\s+)?(?P<name>(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:of\s+|for\s+|and\s+|in\s+)?"
+    r"\s+(?:from\s+|out\s+of\s+|to\s+|into\s+|of\s+|in\s+)?(?:the\s+(?:then|former)\s+)?(?P<name>(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:of\s+|for\s+|and\s+|in\s+)?"
     r"[A-Z][\w'’&-]*)*)"
 )
 # A proper name, with the small words inside one: "Economic Community of West African
