@@ -150,6 +150,11 @@ _REPORT_FRAME = re.compile(
     r"(?P<tail>[^\"“]{0,40}?)\bthat\b",
     re.I,
 )
+# A long subject closed by its apposition: "The Chair of the Forum and Premier of Niue,
+# Toke Talagi, has announced that ...": the frame may reach further into the sentence.
+_AFTER_APPOSITION = re.compile(
+    r",\s+(?:[A-Z][\w.'’-]*\s+){1,3}?[A-Z][\w.'’-]*,\s+(?:has\s+|have\s+)?$"
+)
 _ACCORDING = re.compile(r"^(?:According\s+to\s+[^,]{2,120}),\s+", re.I)
 # A country naming the outlet that reports, not a side of what it reports: "the Japanese
 # publication reported", "Chinese state media said", "Japan's Kyodo news agency".
@@ -366,7 +371,10 @@ def report_frame(text: str, sentence: Sentence, timexes: list[Timex]) -> tuple[i
     if said and said.start() > len(s) // 3:
         spans.append((sentence.start + said.start(), sentence.end))
     frame = _REPORT_FRAME.search(s)
-    if frame and frame.start() < len(s) // 2:
+    if frame and (
+        frame.start() < len(s) // 2
+        or (frame.start() < 2 * len(s) // 3 and _AFTER_APPOSITION.search(s, 0, frame.start()))
+    ):
         spans.append((sentence.start, sentence.start + frame.end()))
         frame_end = max(frame_end, sentence.start + frame.end())
     report = None
