@@ -1860,6 +1860,27 @@ _REPORTED_ACTS = [
         PUB,
     ),
     (
+        "signed",
+        "Canada has announced that Honduras has signed a trade agreement with Belize.",
+        "sign_agreement",
+        "HND BLZ",
+        PUB,
+    ),
+    (
+        "aid",
+        "Sweden has announced that Mongolia has sent humanitarian aid to Nepal.",
+        "provide_aid",
+        "MNG NPL",
+        PUB,
+    ),
+    (
+        "pronoun_keeps_reporter_signed",
+        "Tonga has announced that it has signed a trade agreement with Samoa.",
+        "sign_agreement",
+        "TON WSM",
+        PUB,
+    ),
+    (
         "pronoun_keeps_reporter",
         "Botswana has announced that it has cut ties with Iran.",
         "reduce_relations",
