@@ -1881,6 +1881,44 @@ _REPORTED_ACTS = [
         PUB,
     ),
     (
+        "according_to",
+        "According to Canada, Honduras has been suspended from the Organization of American "
+        "States.",
+        "reduce_relations",
+        "HND",
+        PUB,
+    ),
+    (
+        "reported_after",
+        "Honduras has been suspended from the Organization of American States, Canada "
+        "announced.",
+        "reduce_relations",
+        "HND",
+        PUB,
+    ),
+    (
+        "reported_after_expel",
+        "Honduras has expelled the ambassador of Peru, Canada announced.",
+        "expel_withdraw",
+        "HND PER",
+        PUB,
+    ),
+    (
+        "reported_after_joined",
+        "Honduras has joined the World Trade Organization, Canada said on Tuesday.",
+        "join_organisation",
+        "HND",
+        TUE,
+    ),
+    (
+        "demonym_subject",
+        "Canada has announced that the Honduran government has been suspended from the "
+        "Organization of American States.",
+        "reduce_relations",
+        "HND",
+        PUB,
+    ),
+    (
         "pronoun_keeps_reporter",
         "Botswana has announced that it has cut ties with Iran.",
         "reduce_relations",

@@ -458,8 +458,9 @@ def _beside_named_relationship(frame, clause, a, trigger, named, out) -> list[Me
 
 def _sources(frame, clause, a, trigger, named, out) -> list[Mention]:
     """ "..., Fiji said", "according to Senegal", "a statement from the Senegalese
-    presidency said": who reports a deal between two others is not a party to it."""
-    if not frame.bilateral:
+    presidency said": who reports a deal between two others is not a party to it, nor
+    to an act whose subject it names ("Honduras has been suspended ..., Canada said")."""
+    if not (frame.bilateral or frame.reported_subject_acts):
         return []
     said = SAID_TAIL.search(clause, trigger.end())  # ", Fiji said." ends the clause
     sources = [
@@ -472,7 +473,11 @@ def _sources(frame, clause, a, trigger, named, out) -> list[Mention]:
         )
     ]
     others = {m.key for m in named if m not in out and m not in sources}
-    return [m for m in sources if m.key not in others] if len(others) >= 2 else []
+    subject = frame.reported_subject_acts and any(
+        m.start < a + trigger.start() for m in named if m not in out and m not in sources
+    )
+    enough = len(others) >= 2 if frame.bilateral else False
+    return [m for m in sources if m.key not in others] if enough or (subject and others) else []
 
 
 # A circumstance set before the clause's subject: "Amid protests from China, Taiwan opened
