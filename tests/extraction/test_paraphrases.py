@@ -1919,6 +1919,20 @@ _REPORTED_ACTS = [
         PUB,
     ),
     (
+        "envoys_named_are_acted_on",
+        "Morocco has announced that Cuban diplomats have been expelled.",
+        "expel_withdraw",
+        "MAR CUB",
+        PUB,
+    ),
+    (
+        "envoys_named_are_acted_on_after",
+        "The ambassador of Cuba has been expelled, Morocco announced.",
+        "expel_withdraw",
+        "MAR CUB",
+        PUB,
+    ),
+    (
         "pronoun_keeps_reporter",
         "Botswana has announced that it has cut ties with Iran.",
         "reduce_relations",

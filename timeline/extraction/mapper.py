@@ -27,6 +27,7 @@ from .parties import (
     DESCRIBED_SUBJECT,
     article_pair,
     clause_countries,
+    holds_envoys,
     hosts,
     named_relationships,
     not_parties,
@@ -726,6 +727,8 @@ def _names_own_subject(clause: Clause, mentions: list[Mention], trigger_at: int)
         return False
     before = [m for m in mentions if m.kind == COUNTRY and m.start < clause.start + trigger_at]
     if not before or before[0].key in clause.frame_countries:
+        return False
+    if holds_envoys(clause.text, before[0].start, before[0].end):
         return False
     return bool(_SUBJECT_BEFORE.match(clause.text[clause.start : before[0].start]))
 
