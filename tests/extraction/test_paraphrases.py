@@ -1933,6 +1933,21 @@ _REPORTED_ACTS = [
         PUB,
     ),
     (
+        "said_without_that",
+        "Canada said on Tuesday Honduras had been suspended from the Organization of "
+        "American States.",
+        "reduce_relations",
+        "HND",
+        TUE,
+    ),
+    (
+        "announced_without_that",
+        "Japan announced Kenya has expelled the ambassador of Peru.",
+        "expel_withdraw",
+        "KEN PER",
+        PUB,
+    ),
+    (
         "pronoun_keeps_reporter",
         "Botswana has announced that it has cut ties with Iran.",
         "reduce_relations",
