@@ -1800,3 +1800,184 @@ def test_the_government_after_the_government_of_a_country_is_that_country():
     )
     titles = [e.title for e in events if e.type == "expel_withdraw"]
     assert titles == ["Malawi expels diplomats of Cuba"], titles
+
+
+# A country that only reports an act is no side of it when the reported clause names its
+# own subject country (bare, "the government of X", after a long apposed subject); a
+# pronoun or "the two countries" still stands for the reporter.
+_REPORTED_ACTS = [
+    (
+        "suspended",
+        "Canada has announced that Honduras has been suspended from the Organization of "
+        "American States.",
+        "reduce_relations",
+        "HND",
+        PUB,
+    ),
+    (
+        "expelled",
+        "Japan has announced that Kenya has expelled the ambassador of Peru.",
+        "expel_withdraw",
+        "KEN PER",
+        PUB,
+    ),
+    (
+        "joined",
+        "Sweden has announced that Mongolia has joined the World Trade Organization.",
+        "join_organisation",
+        "MNG",
+        PUB,
+    ),
+    (
+        "established_said",
+        "Brazil said on Tuesday that Ghana had established diplomatic relations with Fiji.",
+        "establish_relations",
+        "GHA FJI",
+        TUE,
+    ),
+    (
+        "government_of",
+        "Austria has confirmed that the government of Laos has broken off diplomatic "
+        "relations with Qatar.",
+        "reduce_relations",
+        "LAO QAT",
+        PUB,
+    ),
+    (
+        "long_apposed_reporter",
+        "The Secretary-General of the Commonwealth and former Prime Minister of Jamaica, "
+        "John Mensah, has announced that the military government of Lesotho has been "
+        "suspended from the Commonwealth.",
+        "reduce_relations",
+        "LSO",
+        PUB,
+    ),
+    (
+        "sanctions",
+        "Tonga has announced that Samoa has imposed sanctions on Vanuatu.",
+        "impose_sanctions",
+        "WSM VUT",
+        PUB,
+    ),
+    (
+        "signed",
+        "Canada has announced that Honduras has signed a trade agreement with Belize.",
+        "sign_agreement",
+        "HND BLZ",
+        PUB,
+    ),
+    (
+        "aid",
+        "Sweden has announced that Mongolia has sent humanitarian aid to Nepal.",
+        "provide_aid",
+        "MNG NPL",
+        PUB,
+    ),
+    (
+        "pronoun_keeps_reporter_signed",
+        "Tonga has announced that it has signed a trade agreement with Samoa.",
+        "sign_agreement",
+        "TON WSM",
+        PUB,
+    ),
+    (
+        "according_to",
+        "According to Canada, Honduras has been suspended from the Organization of American "
+        "States.",
+        "reduce_relations",
+        "HND",
+        PUB,
+    ),
+    (
+        "reported_after",
+        "Honduras has been suspended from the Organization of American States, Canada "
+        "announced.",
+        "reduce_relations",
+        "HND",
+        PUB,
+    ),
+    (
+        "reported_after_expel",
+        "Honduras has expelled the ambassador of Peru, Canada announced.",
+        "expel_withdraw",
+        "HND PER",
+        PUB,
+    ),
+    (
+        "reported_after_joined",
+        "Honduras has joined the World Trade Organization, Canada said on Tuesday.",
+        "join_organisation",
+        "HND",
+        TUE,
+    ),
+    (
+        "demonym_subject",
+        "Canada has announced that the Honduran government has been suspended from the "
+        "Organization of American States.",
+        "reduce_relations",
+        "HND",
+        PUB,
+    ),
+    (
+        "envoys_named_are_acted_on",
+        "Morocco has announced that Cuban diplomats have been expelled.",
+        "expel_withdraw",
+        "MAR CUB",
+        PUB,
+    ),
+    (
+        "envoys_named_are_acted_on_after",
+        "The ambassador of Cuba has been expelled, Morocco announced.",
+        "expel_withdraw",
+        "MAR CUB",
+        PUB,
+    ),
+    (
+        "said_without_that",
+        "Canada said on Tuesday Honduras had been suspended from the Organization of "
+        "American States.",
+        "reduce_relations",
+        "HND",
+        TUE,
+    ),
+    (
+        "announced_without_that",
+        "Japan announced Kenya has expelled the ambassador of Peru.",
+        "expel_withdraw",
+        "KEN PER",
+        PUB,
+    ),
+    (
+        "pronoun_keeps_reporter",
+        "Botswana has announced that it has cut ties with Iran.",
+        "reduce_relations",
+        "BWA IRN",
+        PUB,
+    ),
+    (
+        "pronoun_keeps_reporter_expel",
+        "Norway has announced that it has expelled two Russian diplomats.",
+        "expel_withdraw",
+        "NOR RUS",
+        PUB,
+    ),
+    (
+        "two_countries_keep_reporters",
+        "Chile and Bolivia have announced that the two countries have established "
+        "diplomatic relations.",
+        "establish_relations",
+        "CHL BOL",
+        PUB,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "parties", "date"),
+    [pytest.param(s, t, p, d, id=c) for c, s, t, p, d in _REPORTED_ACTS],
+)
+def test_the_reporting_country_is_no_side_of_a_reported_act(sentence, type_, parties, date):
+    found = [
+        (e.type, set(e.countries), e.date and e.date.edtf, e.status) for e in _events(sentence)
+    ]
+    assert found == [(type_, set(parties.split()), date, "done")], found

@@ -93,6 +93,9 @@ class Frame:
     # "broke off ties and gave its envoys 24 hours to leave": after "and", its verb opens
     # a statement of its own.
     own_after_and: bool = False
+    # "Niue announced that Fiji has been suspended": a country named as the reported
+    # clause's subject acts, and the reporting country is no side of the act.
+    reported_subject_acts: bool = False
     background_after: re.Pattern[str] | None = None  # "since the end of a civil war"
     announced: str = ""
     triggers: tuple[Trigger, ...] = ()

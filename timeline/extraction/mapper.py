@@ -27,6 +27,7 @@ from .parties import (
     DESCRIBED_SUBJECT,
     article_pair,
     clause_countries,
+    holds_envoys,
     hosts,
     named_relationships,
     not_parties,
@@ -680,12 +681,13 @@ def read_clause(
     ]
     matches = [f for f in matches if not _background(f[0], clause.body, f[1])]
     borrow = clause.kind == "leading"
-    countries = ordered_unique(
-        [*clause.frame_countries, *clause_countries(clause.text, mentions, clause.mentions, borrow)]
-    )
+    own = clause_countries(clause.text, mentions, clause.mentions, borrow)
+    countries = ordered_unique([*clause.frame_countries, *own])
     if not matches:
         return None, timexes, countries
     (fr, trigger, spec), demoted = _main_trigger(clause.body, matches)
+    if fr.reported_subject_acts and _names_own_subject(clause, mentions, trigger.start()):
+        countries = ordered_unique(own)
     if demoted:
         # Its date belongs to the relative clause too ("who ousted X a month ago gave ...").
         lo, hi = clause.start + min(demoted), clause.start + trigger.start()
@@ -709,6 +711,26 @@ def read_clause(
         ][:1]
         timexes = reading.timexes
     return reading, timexes, countries
+
+
+# What opens a reported clause before the country that is its subject: "Fiji has been
+# suspended", "the government of Fiji has", "the Fijian regime has" (a few words and "of").
+_SUBJECT_BEFORE = re.compile(
+    r"^\W*(?:that\s+)?(?:the\s+)?(?:(?:[a-z-]+\s+){1,3}of\s+(?:the\s+)?)?$", re.I
+)
+
+
+def _names_own_subject(clause: Clause, mentions: list[Mention], trigger_at: int) -> bool:
+    """A reported clause whose subject is a country it names ("Niue announced that Fiji
+    has been suspended"), not a pronoun for its reporter ("... that it has cut ties")."""
+    if not clause.frame_countries or clause.kind != ClauseKind.MAIN:
+        return False
+    before = [m for m in mentions if m.kind == COUNTRY and m.start < clause.start + trigger_at]
+    if not before or before[0].key in clause.frame_countries:
+        return False
+    if holds_envoys(clause.text, before[0].start, before[0].end):
+        return False
+    return bool(_SUBJECT_BEFORE.match(clause.text[clause.start : before[0].start]))
 
 
 # "announced on Tuesday that they will resume relations", "announced in March its plan

@@ -9,12 +9,13 @@ rules label such mentions; the frames say which labels keep a country out of a r
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
 from .clauses.rules import SAID_TAIL, names_an_outlet
 from .countries import how_matched, lookup
-from .frames import Frame
+from .frames import Frame, words
 from .types import COUNTRY, Mention
 
 _EPITHET_BEFORE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:of|to|with)\s+$")
@@ -456,10 +457,28 @@ def _beside_named_relationship(frame, clause, a, trigger, named, out) -> list[Me
     return []
 
 
+@functools.cache
+def _sent_away() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    w = words()
+    noun = f"(?:{w['ENVOYS']}|{w['MISSION']})"
+    return (
+        re.compile(rf"\b{noun}\s+(?:of|from)\s+(?:the\s+)?$", re.I),
+        re.compile(rf"(?:['’]s?)?\s+{noun}\b", re.I),
+    )
+
+
+def holds_envoys(text: str, start: int, end: int) -> bool:
+    """ "Cuban diplomats", "the embassy of Peru", "Chile's ambassador": the country names
+    envoys or a mission, what an expulsion acts on, never the clause's acting subject."""
+    before, after = _sent_away()
+    return bool(before.search(text, max(0, start - 60), start) or after.match(text, end))
+
+
 def _sources(frame, clause, a, trigger, named, out) -> list[Mention]:
     """ "..., Fiji said", "according to Senegal", "a statement from the Senegalese
-    presidency said": who reports a deal between two others is not a party to it."""
-    if not frame.bilateral:
+    presidency said": who reports a deal between two others is not a party to it, nor
+    to an act whose subject it names ("Honduras has been suspended ..., Canada said")."""
+    if not (frame.bilateral or frame.reported_subject_acts):
         return []
     said = SAID_TAIL.search(clause, trigger.end())  # ", Fiji said." ends the clause
     sources = [
@@ -472,7 +491,16 @@ def _sources(frame, clause, a, trigger, named, out) -> list[Mention]:
         )
     ]
     others = {m.key for m in named if m not in out and m not in sources}
-    return [m for m in sources if m.key not in others] if len(others) >= 2 else []
+    before = [
+        m for m in named if m not in out and m not in sources and m.start < a + trigger.start()
+    ]
+    subject = (
+        frame.reported_subject_acts
+        and bool(before)
+        and not holds_envoys(clause, before[0].start - a, before[0].end - a)
+    )
+    enough = len(others) >= 2 if frame.bilateral else False
+    return [m for m in sources if m.key not in others] if enough or (subject and others) else []
 
 
 # A circumstance set before the clause's subject: "Amid protests from China, Taiwan opened

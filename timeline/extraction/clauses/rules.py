@@ -150,6 +150,32 @@ _REPORT_FRAME = re.compile(
     r"(?P<tail>[^\"“]{0,40}?)\bthat\b",
     re.I,
 )
+# A long subject closed by its apposition: "The Chair of the Forum and Premier of Niue,
+# Toke Talagi, has announced that ...": the frame may reach further into the sentence.
+_AFTER_APPOSITION = re.compile(
+    r",\s+(?:[A-Z][\w.'’-]*\s+){1,3}?[A-Z][\w.'’-]*,\s+(?:has\s+|have\s+)?$"
+)
+# A report without "that" before a clause of its own: "Canada said on Tuesday Honduras had
+# been suspended", "X announced the Fijian regime has been suspended" (a capitalised
+# subject, then an auxiliary).
+_REPORT_BARE = re.compile(
+    r"\b(?:announced|said|says|confirmed|stated|reported|revealed|disclosed)"
+    r"(?:\s+(?:on\s+)?\w+day)?\s+"
+    r"(?=(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,4}(?:has|have|had|was|were|is|are|will|would)\b)"
+)
+
+
+def _bare_report(s: str, offset: int, mentions: Iterable[Mention]) -> re.Match[str] | None:
+    """A report without "that" whose clause opens with a country's name or demonym."""
+    bare = _REPORT_BARE.search(s)
+    if bare is None:
+        return None
+    opens = re.match(r"(?:the\s+)?", s[bare.end() :]).end() + bare.end() + offset
+    # A capital ("said Riyadh is severing") stands for its government: left as it was.
+    named = [m for m in mentions if m.kind == COUNTRY and m.start == opens]
+    return bare if any(how_matched(m.text) != "capital" for m in named) else None
+
+
 _ACCORDING = re.compile(r"^(?:According\s+to\s+[^,]{2,120}),\s+", re.I)
 # A country naming the outlet that reports, not a side of what it reports: "the Japanese
 # publication reported", "Chinese state media said", "Japan's Kyodo news agency".
@@ -353,7 +379,9 @@ def _cuts(sentence: Sentence) -> list[tuple[int, int]]:
     ]
 
 
-def report_frame(text: str, sentence: Sentence, timexes: list[Timex]) -> tuple[int, Timex | None]:
+def report_frame(
+    text: str, sentence: Sentence, timexes: list[Timex], mentions: Iterable[Mention] = ()
+) -> tuple[int, Timex | None]:
     """Where the reporting frame before the clauses ends, and the date it gives the report."""
     s = sentence.text
     frame_end = sentence.start
@@ -365,8 +393,11 @@ def report_frame(text: str, sentence: Sentence, timexes: list[Timex]) -> tuple[i
     said = SAID_TAIL.search(s)
     if said and said.start() > len(s) // 3:
         spans.append((sentence.start + said.start(), sentence.end))
-    frame = _REPORT_FRAME.search(s)
-    if frame and frame.start() < len(s) // 2:
+    frame = _REPORT_FRAME.search(s) or _bare_report(s, sentence.start, mentions)
+    if frame and (
+        frame.start() < len(s) // 2
+        or (frame.start() < 2 * len(s) // 3 and _AFTER_APPOSITION.search(s, 0, frame.start()))
+    ):
         spans.append((sentence.start, sentence.start + frame.end()))
         frame_end = max(frame_end, sentence.start + frame.end())
     report = None
@@ -419,7 +450,7 @@ class RuleClauseAnalyser:
         def outside(items):
             return [x for x in items if not any(a <= x.start < b for a, b in holes + labels)]
 
-        frame_end, report = report_frame(self.text, sentence, timexes)
+        frame_end, report = report_frame(self.text, sentence, timexes, mentions)
         main = self._main_clauses(sentence, host, outside(timexes), outside(mentions), frame_end)
         for clause in main:
             if clause.start == frame_end:
