@@ -28,6 +28,7 @@ from .names import (
     LOW_PART,
     NAME_APOSTROPHES,
     PARTICLES,
+    PERSON_POSSESSIONS,
     TITLE_SURNAMES,
     TITLE_WORDS,
     ascii_lower,
@@ -159,6 +160,10 @@ _BECAME_TITLE_AFTER = re.compile(
 _APPOSITION = re.compile(
     r"\s*,\s*(?:(?:left|right|centre|center|pictured|above|below|second\s+\w+)\s*,\s*)?"
     r"(?P<body>[^,.;()]{2,120})"
+)
+# "undermined Ana Ruiz's standing": a full name owning what only a person has.
+_PERSON_POSSESSION_AFTER = re.compile(
+    rf"['’]s\s+(?:[a-z]+\s+)?(?:{'|'.join(PERSON_POSSESSIONS)})\b"
 )
 _ALIAS_AFTER = re.compile(
     r"[\s,(-]*(?:who\s+is\s+)?(?:widely\s+|also\s+|better\s+|commonly\s+)?known\s+"
@@ -525,6 +530,7 @@ def find_actors(
                 or possessive
                 or re.search(r"\b(?:al|el|bin|ibn|von|van|abu)\b|-", surface, re.IGNORECASE)
                 or _REPORTING_AFTER.match(text, b)
+                or _PERSON_POSSESSION_AFTER.match(text, b)
             )
             group_cue = _GROUP_CUES.search(text[max(0, a - 40) : a].replace("led by", ""))
             if not evidence or (group_cue and not title):
@@ -542,8 +548,8 @@ def find_actors(
 
 
 _HONORIFIC_RE = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in HONORIFICS)
-_HONORIFIC_JUST_BEFORE = re.compile(rf"(?<![\w-])(?P<title>{_HONORIFIC_RE})\s+$", re.I)
-HONORIFIC_ALIAS = re.compile(rf"^(?:{_HONORIFIC_RE})\s+", re.I)
+_HONORIFIC_JUST_BEFORE = re.compile(rf"(?<![\w-])(?P<title>(?:{_HONORIFIC_RE})\.?)\s+$", re.I)
+HONORIFIC_ALIAS = re.compile(rf"^(?:{_HONORIFIC_RE})\.?\s+", re.I)
 
 
 def _honorific_aliases(people: list[_Record], text: str) -> None:

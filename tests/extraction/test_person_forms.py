@@ -1,0 +1,73 @@
+"""Person names in forms the name finder used to miss (invented sentences).
+
+- A courtesy title ("Dr", "Mr", "Sir") before a name: the person is also known by the
+  titled forms the text uses ("Dr Ana Ruiz", "Dr Ruiz").
+- A full name in the possessive before what only a person has ("Ana Ruiz's standing",
+  "under Ana Ruiz's direction") is a person, with no title anywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.extraction.pipeline import build_timeline
+from timeline.extraction.types import DocInput
+
+
+def _actors(text: str) -> dict[str, set[str]]:
+    result = build_timeline([DocInput(key="k", text=text, published=dt.date(2024, 5, 3))])
+    return {a.name: a.aliases | {a.name} for a in result.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "forms"),
+    [
+        (
+            "In March 1991, a coalition led by Dr Maria Lopez, a teacher, won the election. "
+            "Dr Lopez was sworn in as prime minister.",
+            "Maria Lopez",
+            {"Dr Maria Lopez", "Dr Lopez"},
+        ),
+        (
+            "The communique was signed in Rome by the Kenyan Ambassador (Mr Peter Otieno).",
+            "Peter Otieno",
+            {"Mr Peter Otieno"},
+        ),
+        (
+            "The envoys presented their credentials to the Governor-General, "
+            "Sir Howard Cooke, on Tuesday.",
+            "Howard Cooke",
+            {"Sir Howard Cooke"},
+        ),
+        (
+            "Mr. Ali Rahman arrived in Dhaka. Mr. Rahman said the talks went well.",
+            "Ali Rahman",
+            {"Mr. Ali Rahman", "Mr. Rahman"},
+        ),
+    ],
+)
+def test_courtesy_title_forms_are_aliases(text, name, forms):
+    actors = _actors(text)
+    assert name in actors
+    assert forms <= actors[name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The raid greatly undermined Omar Bongo's standing in the region.", "Omar Bongo"),
+        (
+            "In 1961, Ghana severed relations with France under Kwame Nkrumah's direction.",
+            "Kwame Nkrumah",
+        ),
+        ("Peru was the first country to recognise Juan Velasco's regime.", "Juan Velasco"),
+    ],
+)
+def test_full_name_owning_a_persons_attribute_is_a_person(text, name):
+    assert name in _actors(text)
+
+
+def test_a_place_in_the_possessive_is_no_person():
+    assert not _actors("Hong Kong's government welcomed the decision.")
