@@ -2,6 +2,8 @@
 
 - A courtesy title ("Dr", "Mr", "Sir") before a name: the person is also known by the
   titled forms the text uses ("Dr Ana Ruiz", "Dr Ruiz").
+- A title with "-designate" or "-elect" ("Prime Minister-designate Ana Ruiz") is a title:
+  the name starts after it.
 - A full name in the possessive before what only a person has ("Ana Ruiz's standing",
   "under Ana Ruiz's direction") is a person, with no title anywhere.
 """
@@ -71,3 +73,15 @@ def test_full_name_owning_a_persons_attribute_is_a_person(text, name):
 
 def test_a_place_in_the_possessive_is_no_person():
     assert not _actors("Hong Kong's government welcomed the decision.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Kenyan Prime Minister-designate Samuel Ruto has criticized the decision.", "Samuel Ruto"),
+        ("Ambassador-designate Maria Lopez arrived in Lima on Monday.", "Maria Lopez"),
+        ("President-elect Jorge Mena arrived in Lima on Monday.", "Jorge Mena"),
+    ],
+)
+def test_designate_and_elect_titles_are_no_part_of_the_name(text, name):
+    assert name in _actors(text)

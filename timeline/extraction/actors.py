@@ -120,7 +120,8 @@ _TITLE_OF = (
 _TITLE_BEFORE = re.compile(
     # "then-ruler Robert Mugabe", "former President Ana Ruiz"
     rf"(?:\b(?:the|his|her|its|their)\s+)?(?:{_MODIFIERS}[\s-]+)*\b(?P<title>{_TITLE_RE})"
-    rf"(?-i:{_TITLE_OF})\s*,?\s*$",
+    # "Prime Minister-designate Ana Ruiz", "President-elect Ana Ruiz"
+    rf"(?:-(?:elect|designate))?(?-i:{_TITLE_OF})\s*,?\s*$",
     re.IGNORECASE,
 )
 # A byline: "By Liz Sly, Chicago Tribune", "|By Peter Annear", "Reporting by ...".
@@ -669,7 +670,7 @@ _FIRST_WORD = re.compile(r"([A-Z][a-z]+)\.?[ \t]+(?=\S+[ \t]+\S)")
 
 
 # Words joining title words into one: "Commander-in-Chief", "Then-President", "Ex-King".
-_TITLE_LINKS = {"in", "of", "then", "ex", "vice", "elect", "deputy", "acting"}
+_TITLE_LINKS = {"in", "of", "then", "ex", "vice", "elect", "designate", "deputy", "acting"}
 
 
 def _hyphenated_title(word: str) -> bool:
