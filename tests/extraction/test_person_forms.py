@@ -4,6 +4,8 @@
   titled forms the text uses ("Dr Ana Ruiz", "Dr Ruiz").
 - A title with "-designate" or "-elect" ("Prime Minister-designate Ana Ruiz") is a title:
   the name starts after it.
+- A demonym and a word for a person, maybe with "named", right before a name ("a Kenyan
+  man named Tom Otieno", "convicted Iranian criminal Reza Tavakoli") introduce a person.
 - A full name in the possessive before what only a person has ("Ana Ruiz's standing",
   "under Ana Ruiz's direction") is a person, with no title anywhere.
 """
@@ -84,4 +86,22 @@ def test_a_place_in_the_possessive_is_no_person():
     ],
 )
 def test_designate_and_elect_titles_are_no_part_of_the_name(text, name):
+    assert name in _actors(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "On March 9 a Kenyan man named Peter Otieno lost his final appeal in Uganda.",
+            "Peter Otieno",
+        ),
+        (
+            "The jury conferred the award on convicted Iranian criminal Reza Tavakoli.",
+            "Reza Tavakoli",
+        ),
+        ("The committee honoured the Chilean poet Ana Vidal in Lima.", "Ana Vidal"),
+    ],
+)
+def test_demonym_and_person_word_introduce_a_name(text, name):
     assert name in _actors(text)

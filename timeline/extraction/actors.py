@@ -736,12 +736,14 @@ _PLACE_OR_THING = re.compile(
 _POSSESSIVE_ROLE = re.compile(
     r"['’]s\s+(?:(?:[a-z-]+\s+){0,3}(?:official|diplomat|agent|officer|spy|aide)\s+)?"
 )
-# "Indonesian woman Siti Aisyah", "British journalist Tom Reid": a demonym and a word for
-# a person right before a name, on one line (a headline's "Uzbek envoy" is no caption's).
+# "Indonesian woman Siti Aisyah", "British journalist Tom Reid", "a Kenyan man named Tom
+# Otieno": a demonym and a word for a person right before a name, on one line (a
+# headline's "Uzbek envoy" is no caption's).
 _DEMONYM_ROLE = re.compile(
     r"[ \t]+(?:[a-z-]+[ \t]+){0,2}(?:woman|man|national|citizen|journalist|reporter|activist|"
     r"student|businessman|businesswoman|tourist|worker|lawyer|dissident|official|diplomat|"
-    r"envoy|suspect|author|writer|scholar|academic|priest|cleric)[ \t]+"
+    r"envoy|suspect|author|writer|scholar|academic|priest|cleric|criminal|convict|prisoner|"
+    r"detainee|laureate|poet|artist)[ \t]+(?:(?:named|called)[ \t]+)?"
 )
 
 
