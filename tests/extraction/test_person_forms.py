@@ -6,6 +6,7 @@
   the name starts after it.
 - A demonym and a word for a person, maybe with "named", right before a name ("a Kenyan
   man named Tom Otieno", "convicted Iranian criminal Reza Tavakoli") introduce a person.
+- The first name of a "meeting between A and B" is a person's.
 - A full name in the possessive before what only a person has ("Ana Ruiz's standing",
   "under Ana Ruiz's direction") is a person, with no title anywhere.
 """
@@ -104,4 +105,22 @@ def test_designate_and_elect_titles_are_no_part_of_the_name(text, name):
     ],
 )
 def test_demonym_and_person_word_introduce_a_name(text, name):
+    assert name in _actors(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The accord was signed after the bilateral meeting between Antanas Valionis and "
+            "the Tongan envoy.",
+            "Antanas Valionis",
+        ),
+        (
+            "A telephone conversation between Ivo Sanader and the Croatian envoy took place.",
+            "Ivo Sanader",
+        ),
+    ],
+)
+def test_first_of_a_meeting_between_is_a_person(text, name):
     assert name in _actors(text)

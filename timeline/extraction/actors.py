@@ -141,6 +141,10 @@ def _apposed_speaker(text: str, a: int, b: int) -> bool:
 
 # Whose rule: "the previous government of Abdou Diouf", "under the leadership of Kim Jong
 # Un": only a person heads a government that way.
+# "the bilateral meeting between Ana Ruiz and ...": who meets, talks or calls is a person.
+_MEETING_BETWEEN_BEFORE = re.compile(
+    r"\b(?:meeting|meetings|talks|call|conversation|handshake|encounter)\s+between\s+$", re.I
+)
 _LED_BY_BEFORE = re.compile(
     r"\b(?:government|leadership|regime|administration|presidency|premiership|rule|reign)"
     r"\s+of\s+$",
@@ -524,6 +528,7 @@ def find_actors(
                 or _HONORIFIC_BEFORE.search(text[max(0, a - 6) : a])
                 or _BYLINE_BEFORE.search(text[max(0, a - 12) : a])
                 or _LED_BY_BEFORE.search(text[max(0, a - 30) : a])
+                or _MEETING_BETWEEN_BEFORE.search(text[max(0, a - 30) : a])
                 or _SIGNED_BEFORE.search(text[max(0, a - 30) : a])
                 or _BECAME_TITLE_AFTER.match(text, b)
                 or _apposed_speaker(text, a, b)
