@@ -7,6 +7,8 @@
 - A demonym and a word for a person, maybe with "named", right before a name ("a Kenyan
   man named Tom Otieno", "convicted Iranian criminal Reza Tavakoli") introduce a person.
 - The first name of a "meeting between A and B" is a person's.
+- An apposition telling what a person is ("Ana Ruiz, a Socialist allied with ...", "Ana
+  Ruiz, a former general") makes the name a person's; a place's apposition does not.
 - A full name in the possessive before what only a person has ("Ana Ruiz's standing",
   "under Ana Ruiz's direction") is a person, with no title anywhere.
 """
@@ -124,3 +126,21 @@ def test_demonym_and_person_word_introduce_a_name(text, name):
 )
 def test_first_of_a_meeting_between_is_a_person(text, name):
     assert name in _actors(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "But Julius Nyerere, a Socialist allied with the left, restored relations with Cuba.",
+            "Julius Nyerere",
+        ),
+        ("Few trusted Carlos Mena, a wealthy banker from the north.", "Carlos Mena"),
+    ],
+)
+def test_apposition_telling_what_a_person_is(text, name):
+    assert name in _actors(text)
+
+
+def test_apposition_of_a_place_makes_no_person():
+    assert "Santa Cruz" not in _actors("Santa Cruz, a city in Bolivia, hosted the talks.")

@@ -23,6 +23,7 @@ from rapidfuzz.distance import Indel
 from .countries import find_countries, lookup, opens_a_name
 from .metonyms import ruler_country
 from .names import (
+    APPOSED_PERSON_WORDS,
     HONORIFICS,
     HYPHEN_PART,
     LOW_PART,
@@ -169,6 +170,10 @@ _APPOSITION = re.compile(
 # "undermined Ana Ruiz's standing": a full name owning what only a person has.
 _PERSON_POSSESSION_AFTER = re.compile(
     rf"['’]s\s+(?:[a-z]+\s+)?(?:{'|'.join(PERSON_POSSESSIONS)})\b"
+)
+# "Ana Ruiz, a Socialist allied with ...", "Ana Ruiz, a former general, said".
+_APPOSED_PERSON_AFTER = re.compile(
+    rf"\s*,\s*an?\s+(?:[a-z-]+\s+){{0,2}}?(?:{'|'.join(APPOSED_PERSON_WORDS)})s?\b", re.I
 )
 _ALIAS_AFTER = re.compile(
     r"[\s,(-]*(?:who\s+is\s+)?(?:widely\s+|also\s+|better\s+|commonly\s+)?known\s+"
@@ -537,6 +542,7 @@ def find_actors(
                 or re.search(r"\b(?:al|el|bin|ibn|von|van|abu)\b|-", surface, re.IGNORECASE)
                 or _REPORTING_AFTER.match(text, b)
                 or _PERSON_POSSESSION_AFTER.match(text, b)
+                or _APPOSED_PERSON_AFTER.match(text, b)
             )
             group_cue = _GROUP_CUES.search(text[max(0, a - 40) : a].replace("led by", ""))
             if not evidence or (group_cue and not title):
