@@ -9,6 +9,7 @@
 - The first name of a "meeting between A and B" is a person's.
 - An apposition telling what a person is ("Ana Ruiz, a Socialist allied with ...", "Ana
   Ruiz, a former general") makes the name a person's; a place's apposition does not.
+- A name in brackets right after its title ("the Thai Ambassador (Somchai Wongsa)").
 - A full name in the possessive before what only a person has ("Ana Ruiz's standing",
   "under Ana Ruiz's direction") is a person, with no title anywhere.
 """
@@ -144,3 +145,18 @@ def test_apposition_telling_what_a_person_is(text, name):
 
 def test_apposition_of_a_place_makes_no_person():
     assert "Santa Cruz" not in _actors("Santa Cruz, a city in Bolivia, hosted the talks.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The treaty was signed in Rome by the Danish envoy and the Thai Ambassador "
+            "(Somchai Wongsa).",
+            "Somchai Wongsa",
+        ),
+        ("The Foreign Minister (Ana Ruiz) arrived in Quito.", "Ana Ruiz"),
+    ],
+)
+def test_name_in_brackets_after_its_title(text, name):
+    assert name in _actors(text)

@@ -122,7 +122,8 @@ _TITLE_BEFORE = re.compile(
     # "then-ruler Robert Mugabe", "former President Ana Ruiz"
     rf"(?:\b(?:the|his|her|its|their)\s+)?(?:{_MODIFIERS}[\s-]+)*\b(?P<title>{_TITLE_RE})"
     # "Prime Minister-designate Ana Ruiz", "President-elect Ana Ruiz"
-    rf"(?:-(?:elect|designate))?(?-i:{_TITLE_OF})\s*,?\s*$",
+    # "the Kenyan Ambassador (Peter Otieno)": the name in brackets after its title
+    rf"(?:-(?:elect|designate))?(?-i:{_TITLE_OF})\s*[,(]?\s*$",
     re.IGNORECASE,
 )
 # A byline: "By Liz Sly, Chicago Tribune", "|By Peter Annear", "Reporting by ...".
