@@ -23,11 +23,13 @@ from rapidfuzz.distance import Indel
 from .countries import find_countries, lookup, opens_a_name
 from .metonyms import ruler_country
 from .names import (
+    APPOSED_PERSON_WORDS,
     HONORIFICS,
     HYPHEN_PART,
     LOW_PART,
     NAME_APOSTROPHES,
     PARTICLES,
+    PERSON_POSSESSIONS,
     TITLE_SURNAMES,
     TITLE_WORDS,
     ascii_lower,
@@ -119,7 +121,9 @@ _TITLE_OF = (
 _TITLE_BEFORE = re.compile(
     # "then-ruler Robert Mugabe", "former President Ana Ruiz"
     rf"(?:\b(?:the|his|her|its|their)\s+)?(?:{_MODIFIERS}[\s-]+)*\b(?P<title>{_TITLE_RE})"
-    rf"(?-i:{_TITLE_OF})\s*,?\s*$",
+    # "Prime Minister-designate Ana Ruiz", "President-elect Ana Ruiz"
+    # "the Kenyan Ambassador (Peter Otieno)": the name in brackets after its title
+    rf"(?:-(?:elect|designate))?(?-i:{_TITLE_OF})\s*[,(]?\s*$",
     re.IGNORECASE,
 )
 # A byline: "By Liz Sly, Chicago Tribune", "|By Peter Annear", "Reporting by ...".
@@ -139,6 +143,10 @@ def _apposed_speaker(text: str, a: int, b: int) -> bool:
 
 # Whose rule: "the previous government of Abdou Diouf", "under the leadership of Kim Jong
 # Un": only a person heads a government that way.
+# "the bilateral meeting between Ana Ruiz and ...": who meets, talks or calls is a person.
+_MEETING_BETWEEN_BEFORE = re.compile(
+    r"\b(?:meeting|meetings|talks|call|conversation|handshake|encounter)\s+between\s+$", re.I
+)
 _LED_BY_BEFORE = re.compile(
     r"\b(?:government|leadership|regime|administration|presidency|premiership|rule|reign)"
     r"\s+of\s+$",
@@ -159,6 +167,14 @@ _BECAME_TITLE_AFTER = re.compile(
 _APPOSITION = re.compile(
     r"\s*,\s*(?:(?:left|right|centre|center|pictured|above|below|second\s+\w+)\s*,\s*)?"
     r"(?P<body>[^,.;()]{2,120})"
+)
+# "undermined Ana Ruiz's standing": a full name owning what only a person has.
+_PERSON_POSSESSION_AFTER = re.compile(
+    rf"['’]s\s+(?:[a-z]+\s+)?(?:{'|'.join(PERSON_POSSESSIONS)})\b"
+)
+# "Ana Ruiz, a Socialist allied with ...", "Ana Ruiz, a former general, said".
+_APPOSED_PERSON_AFTER = re.compile(
+    rf"\s*,\s*an?\s+(?:[a-z-]+\s+){{0,2}}?(?:{'|'.join(APPOSED_PERSON_WORDS)})s?\b", re.I
 )
 _ALIAS_AFTER = re.compile(
     r"[\s,(-]*(?:who\s+is\s+)?(?:widely\s+|also\s+|better\s+|commonly\s+)?known\s+"
@@ -518,6 +534,7 @@ def find_actors(
                 or _HONORIFIC_BEFORE.search(text[max(0, a - 6) : a])
                 or _BYLINE_BEFORE.search(text[max(0, a - 12) : a])
                 or _LED_BY_BEFORE.search(text[max(0, a - 30) : a])
+                or _MEETING_BETWEEN_BEFORE.search(text[max(0, a - 30) : a])
                 or _SIGNED_BEFORE.search(text[max(0, a - 30) : a])
                 or _BECAME_TITLE_AFTER.match(text, b)
                 or _apposed_speaker(text, a, b)
@@ -525,6 +542,8 @@ def find_actors(
                 or possessive
                 or re.search(r"\b(?:al|el|bin|ibn|von|van|abu)\b|-", surface, re.IGNORECASE)
                 or _REPORTING_AFTER.match(text, b)
+                or _PERSON_POSSESSION_AFTER.match(text, b)
+                or _APPOSED_PERSON_AFTER.match(text, b)
             )
             group_cue = _GROUP_CUES.search(text[max(0, a - 40) : a].replace("led by", ""))
             if not evidence or (group_cue and not title):
@@ -542,8 +561,8 @@ def find_actors(
 
 
 _HONORIFIC_RE = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in HONORIFICS)
-_HONORIFIC_JUST_BEFORE = re.compile(rf"(?<![\w-])(?P<title>{_HONORIFIC_RE})\s+$", re.I)
-HONORIFIC_ALIAS = re.compile(rf"^(?:{_HONORIFIC_RE})\s+", re.I)
+_HONORIFIC_JUST_BEFORE = re.compile(rf"(?<![\w-])(?P<title>(?:{_HONORIFIC_RE})\.?)\s+$", re.I)
+HONORIFIC_ALIAS = re.compile(rf"^(?:{_HONORIFIC_RE})\.?\s+", re.I)
 
 
 def _honorific_aliases(people: list[_Record], text: str) -> None:
@@ -663,7 +682,7 @@ _FIRST_WORD = re.compile(r"([A-Z][a-z]+)\.?[ \t]+(?=\S+[ \t]+\S)")
 
 
 # Words joining title words into one: "Commander-in-Chief", "Then-President", "Ex-King".
-_TITLE_LINKS = {"in", "of", "then", "ex", "vice", "elect", "deputy", "acting"}
+_TITLE_LINKS = {"in", "of", "then", "ex", "vice", "elect", "designate", "deputy", "acting"}
 
 
 def _hyphenated_title(word: str) -> bool:
@@ -729,12 +748,14 @@ _PLACE_OR_THING = re.compile(
 _POSSESSIVE_ROLE = re.compile(
     r"['’]s\s+(?:(?:[a-z-]+\s+){0,3}(?:official|diplomat|agent|officer|spy|aide)\s+)?"
 )
-# "Indonesian woman Siti Aisyah", "British journalist Tom Reid": a demonym and a word for
-# a person right before a name, on one line (a headline's "Uzbek envoy" is no caption's).
+# "Indonesian woman Siti Aisyah", "British journalist Tom Reid", "a Kenyan man named Tom
+# Otieno": a demonym and a word for a person right before a name, on one line (a
+# headline's "Uzbek envoy" is no caption's).
 _DEMONYM_ROLE = re.compile(
     r"[ \t]+(?:[a-z-]+[ \t]+){0,2}(?:woman|man|national|citizen|journalist|reporter|activist|"
     r"student|businessman|businesswoman|tourist|worker|lawyer|dissident|official|diplomat|"
-    r"envoy|suspect|author|writer|scholar|academic|priest|cleric)[ \t]+"
+    r"envoy|suspect|author|writer|scholar|academic|priest|cleric|criminal|convict|prisoner|"
+    r"detainee|laureate|poet|artist)[ \t]+(?:(?:named|called)[ \t]+)?"
 )
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from .actors import name_tokens, tokens_match
 from .countries import lookup
 from .frames import attachable, compatible, frames, has, in_family, priority
+from .temporal import year_value
 from .titles import title
 from .types import (
     PERSON,
@@ -50,6 +51,7 @@ class Item:
     date_text: str = ""  # the expression the date came from, when not the candidate's own
     date_source: int | None = None  # sentence of the visit an inherited date comes from
     news: bool = False  # dated only as news of the day: any stated date outranks it
+    dated_article: bool = True  # its article has a publication date (stated or inferred)
 
     @property
     def cand(self):
@@ -512,10 +514,14 @@ def cluster_items(
     undated_still = _dated_as_news(recent, clusters, actors, index)
     # Last chance: a headline with no date of its own joins the happening its article's
     # body made news of the day ("Malaysia expels envoy" / "Malaysia has expelled ...").
+    unjoined = []
     for item in undated_still:
         options = _dated_options(item, actors, index)
         if options:
             _join(item, options, actors, index)
+        else:
+            unjoined.append(item)
+    _dated_by_narrative(unjoined, by_article, clusters, actors, index)
     _join_what_they_point_at(pointing, clusters, index)
     return clusters
 
@@ -679,6 +685,60 @@ def _dated_by_visit(still, by_article, clusters, actors, index) -> list[Item]:
         else:
             rest.append(item)
     return rest
+
+
+# How many sentences back a dated one still sets the year of an undated act told after it.
+NARRATIVE_SENTENCES = 1
+
+
+def _dated_by_narrative(items, by_article, clusters, actors, index) -> None:
+    """A done act told with no date of its own, in an article that is no news of the day,
+    right after a sentence dated by its own words ("Amin took power in January 1971.
+    Britain was the first country to recognise the new regime."): the year the narrative
+    is at, the happening's date at the precision a reader can trust. Only an act between two
+    countries, one of them in the dated sentence too (the narrative is about them)."""
+    for item in items:
+        if (
+            not has(item.cand.type, "narrative_year")
+            or item.dated_article
+            or item.cand.status != "done"
+            or item.detail.recent_timex is not None
+            or len(set(item.cand.countries)) < 2
+            or _same_kind_told(item, index)
+        ):
+            continue
+        sentence = item.cand.sentence
+        before = [
+            other
+            for other in by_article.get(item.article, [])
+            if other.date
+            and not other.inherited
+            and not other.news
+            and other.cand.date is not None
+            and sentence - NARRATIVE_SENTENCES <= other.cand.sentence < sentence
+            and other.date.start.year == other.date.end.year
+            and set(other.cand.countries) & set(item.cand.countries)
+        ]
+        if not before:
+            continue
+        source = max(before, key=lambda o: o.cand.sentence)
+        item.date = year_value(source.date.start.year)
+        item.date_rule = "the year of the sentence before, where the narrative is"
+        item.date_text = source.date_text or source.date.display
+        item.date_source = source.cand.sentence
+        item.inherited = True
+        _add(item, clusters, actors, index)
+
+
+def _same_kind_told(item: Item, index) -> bool:
+    """A happening of the item's kind and a country of it, or of any kind with all its
+    countries, is told elsewhere, whatever its date: the undated sentence may name that
+    one again, and a guessed year would split it."""
+    mine = set(item.cand.countries)
+    return any(
+        (c.type == item.cand.type and mine & c.countries()) or mine <= c.countries()
+        for c in index.candidates(item, compatible=True)
+    )
 
 
 def _index_keys(item: Item) -> set[tuple[str, str]]:

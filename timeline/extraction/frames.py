@@ -74,6 +74,7 @@ class Frame:
     once_per_pair: bool = False
     durative: bool = False
     inherits_date: bool = False
+    narrative_year: bool = False
     measure: bool = False
     needs_organisation: bool = False
     relational: bool = False  # about relations between two states (relational nouns name it)

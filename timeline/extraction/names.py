@@ -26,6 +26,8 @@ LOW_PART = "(?:" + "|".join(_DATA["particles"]) + ")"
 _FOLDS: list[tuple[str, str]] = [tuple(pair) for pair in _DATA["folds"]]
 HONORIFICS: list[str] = _DATA["honorifics"]
 TITLE_SURNAMES: frozenset[str] = frozenset(_DATA["title_surnames"])
+PERSON_POSSESSIONS: list[str] = _DATA["person_possessions"]
+APPOSED_PERSON_WORDS: list[str] = _DATA["apposed_person_words"]
 NAME_APOSTROPHES: str = _DATA["name_apostrophes"]
 # nameparser's word lists: generational suffixes ("Jr", "Sr", "III") that end a name
 # without being what the person is called, and titles that may open one ("Cardinal",

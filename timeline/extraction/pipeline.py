@@ -89,6 +89,7 @@ def _items(
                     date=cand.date,
                     date_rule=cand.date_rule,
                     news=detail.news_only,
+                    dated_article=reads[key].extraction.published.value is not None,
                 )
             )
     return items

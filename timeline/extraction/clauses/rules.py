@@ -271,11 +271,13 @@ _NOMINAL = re.compile(
     r"fall\s+of|collapse\s+of|establishment|\w+ing)\b",
     re.I,
 )
-# "Peru became the first country to recognise Fiji": a ranking tells the act as done.
+# "Peru became the first country to recognise Fiji", "was among the first countries to
+# recognise Fiji": a ranking tells the act as done.
 RANKED_TO = re.compile(
     r"\b(?:became|becomes|becoming|was|were|is|are|being|has\s+been|had\s+been|remains|remained)"
-    r"\s+(?:the|one\s+of\s+the)\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-    r"tenth|\d+(?:st|nd|rd|th)|\w+teenth|\w+tieth|last|latest|only|earliest)\s+(?:[\w-]+\s+){0,3}?"
+    r"\s+(?:the|one\s+of\s+the|among\s+the)\s+"
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
+    r"\w+teenth|\w+tieth|last|latest|only|earliest)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:(?:this|that|last)\s+(?:year|month|week)\s+)?to\s+$",
     re.I,
 )
