@@ -1,0 +1,56 @@
+"""Sentences that must give no event, or an event titled by its own parties only.
+
+Invented sentences with countries from many regions: photo captions (the picture's
+moment is no meeting), and the classes behind junk events and misleading titles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.extraction.countries import find_countries
+from timeline.extraction.pipeline import build_timeline
+from timeline.extraction.types import DocInput, Sentence
+
+PUBLISHED = dt.date(2024, 5, 3)
+
+
+def _events(text: str):
+    return build_timeline([DocInput("a", text, PUBLISHED)]).events
+
+
+def _named(title: str) -> set[str]:
+    return {m.key for m in find_countries(title, [Sentence(0, 0, len(title), title)])}
+
+
+CAPTIONS = [
+    "Japanese Prime Minister Fumio Kishida speaks during a joint news conference with "
+    "Indonesian President Joko Widodo at the presidential palace in Bogor, Indonesia, "
+    "Wednesday, April 24, 2024.",
+    "Vietnam's foreign minister talks with his Peruvian counterpart in Lima, Peru, "
+    "29 April 2024.\nPhoto: Reuters",
+    "Kenyan President William Ruto shakes hands with Chilean President Gabriel Boric "
+    "at the palace in Santiago, Chile, April 30, 2024.\n(photo credit: AP/Esteban Felix)",
+    "Norway's foreign minister listens to her Ghanaian counterpart at a forum in "
+    "Accra, Ghana, April 22, 2024. (AP Photo/Misper Apawu)",
+]
+
+
+@pytest.mark.parametrize("text", CAPTIONS)
+def test_a_photo_caption_is_no_meeting(text):
+    assert [e.title for e in _events(text) if e.type == "meet"] == []
+
+
+def test_a_meeting_reported_in_the_past_is_kept():
+    events = _events("Ghana's president met his Nigerian counterpart in Abuja, Nigeria, April 29, 2024.")
+    assert [(e.type, sorted(e.countries)) for e in events] == [("meet", ["GHA", "NGA"])]
+
+
+def test_a_caption_telling_a_signing_keeps_it():
+    text = (
+        "Mongolia's foreign minister and Tonga's foreign minister shake hands after signing "
+        "a joint communiqué establishing diplomatic relations in New York, April 24, 2024."
+    )
+    assert {e.type for e in _events(text)} == {"establish_relations"}
