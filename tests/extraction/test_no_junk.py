@@ -44,7 +44,9 @@ def test_a_photo_caption_is_no_meeting(text):
 
 
 def test_a_meeting_reported_in_the_past_is_kept():
-    events = _events("Ghana's president met his Nigerian counterpart in Abuja, Nigeria, April 29, 2024.")
+    events = _events(
+        "Ghana's president met his Nigerian counterpart in Abuja, Nigeria, April 29, 2024."
+    )
     assert [(e.type, sorted(e.countries)) for e in events] == [("meet", ["GHA", "NGA"])]
 
 

@@ -39,7 +39,9 @@ _PICTURE_DAY = re.compile(
     r"\.?\s*(?:\([^()]*\))?\s*$"
 )
 _CAPTION_MOMENTS = frozenset({"meet"})
-_CREDIT = re.compile(r"(?i)^\(?\s*(?:photo|picture|image)s?\s*(?:credit|by|:)|\b(?:AP|AFP)\s+Photo\b")
+_CREDIT = re.compile(
+    r"(?i)^\(?\s*(?:photo|picture|image)s?\s*(?:credit|by|:)|\b(?:AP|AFP)\s+Photo\b"
+)
 
 
 def _caption(sentence: Sentence, article) -> bool:
