@@ -56,3 +56,26 @@ def test_a_caption_telling_a_signing_keeps_it():
         "a joint communiqué establishing diplomatic relations in New York, April 24, 2024."
     )
     assert {e.type for e in _events(text)} == {"establish_relations"}
+
+
+# A verdict on the happening told first ("In a coup for X,") names no side of it; nor does
+# a relationship the clause ends ("cut its long-standing ties with Y") stay background.
+@pytest.mark.parametrize(
+    "text, parties",
+    [
+        (
+            "In a diplomatic coup for Morocco, Senegal yesterday cut long-standing diplomatic "
+            "ties with Algeria and established relations with Rabat.",
+            {"SEN", "DZA"},
+        ),
+        (
+            "In a major blow to Serbia, Montenegro broke off relations with Albania on Tuesday.",
+            {"MNE", "ALB"},
+        ),
+        ("Bolivia cut its long-standing ties with Paraguay on Tuesday.", {"BOL", "PRY"}),
+    ],
+)
+def test_a_break_has_only_its_sides(text, parties):
+    breaks = [e for e in _events(text) if e.type == "reduce_relations"]
+    assert [set(e.countries) for e in breaks] == [parties]
+    assert _named(breaks[0].title) <= parties

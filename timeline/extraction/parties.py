@@ -85,9 +85,13 @@ _POSSESSIVE_EPITHET = re.compile(
     r"backer|patron|client|satellite)\b",
     re.I,
 )
+# ... nor when the relationship is what the clause builds or ends: "forged close ties with
+# Y", "cut its long-standing ties with Y" (Y is the partner of the break).
 _BUILT_TIES = re.compile(
-    r"\b(?:establish|forg|build|built|develop|restor|resum|seek|want)\w*\s+(?:\w+\s+){0,2}?"
-    r"(?:close|closer|long-standing|strong|friendly|warm)\s",
+    r"\b(?:establish|forg|build|built|develop|restor|resum|seek|want"
+    r"|cut|sever|break|broke|end|terminat|ruptur|suspend|freez|froze|downgrad)\w*\s+"
+    r"(?:\w+\s+){0,2}?(?:close|closer|long-standing|longstanding|traditional|historic|strong|"
+    r"friendly|warm)\s",
     re.I,
 )
 
@@ -477,9 +481,13 @@ def _sources(frame, clause, a, trigger, named, out) -> list[Mention]:
 
 # A circumstance set before the clause's subject: "Amid protests from China, Taiwan opened
 # an office in Lithuania", "Despite sanctions imposed by China against Lithuania, ...".
+# So is what it means for another state, told first: "In a diplomatic coup for Morocco,
+# Senegal cut ties with Algeria" (Morocco gains; it is no side of the break).
+_VERDICT = r"(?:blow|setback|snub|rebuff|victory|coup|win|boost|triumph)"
 _LEAD_CIRCUMSTANCE = re.compile(
     r"^\W*(?:[A-Z][\w\[\] ]{0,40}?\s*:\s*)?(?:amid(?:st)?|despite|in\s+spite\s+of|notwithstanding|"
-    r"in\s+the\s+(?:wake|face)\s+of)\b[^,;]{3,200},",
+    r"in\s+the\s+(?:wake|face)\s+of"
+    rf"|in\s+(?:an?|another)\s+(?:[\w-]+\s+){{0,2}}?{_VERDICT}\s+(?:to|for))\b[^,;]{{3,200}},",
     re.I,
 )
 
@@ -506,7 +514,7 @@ def _commentary(frame, clause, a, trigger, named, out) -> list[Mention]:
 # next comma or the end of the clause.
 _ASIDE = re.compile(
     r"\b(?:in\s+(?:an?\s+|another\s+)(?:[\w-]+\s+){0,2}?|dealing\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?)"
-    r"(?:blow|setback|snub|rebuff|victory|coup|win)\s+(?:to|for)\b[^,;]*"
+    rf"{_VERDICT}\s+(?:to|for)\b[^,;]*"
     r"|,\s+(?:considered|regarded|seen|viewed|deemed|claimed)\s+(?:as\s+)?(?:an?\s+|the\s+|its\s+)?"
     r"[^,;]{0,60}?\bby\b[^,;]*",
     re.I,
