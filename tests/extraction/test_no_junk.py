@@ -79,3 +79,40 @@ def test_a_break_has_only_its_sides(text, parties):
     breaks = [e for e in _events(text) if e.type == "reduce_relations"]
     assert [set(e.countries) for e in breaks] == [parties]
     assert _named(breaks[0].title) <= parties
+
+
+# Lands the two governments talk about ("the question of the X Islands", "sovereignty
+# over A, B and C") and the city where they once agreed are no sides: "the two" are the
+# pair the article names.
+DISPUTE = (
+    "Chile and Norway have reported further progress in their dialogue, including the "
+    "question of the Aland Islands.\n\n"
+    "The two Governments, at a meeting in Lisbon on 14 and 15 February, decided to "
+    "re-establish diplomatic relations. The two also reaffirmed their commitment to the "
+    "formula on sovereignty over the Aland Islands, Svalbard and Jan Mayen and surrounding "
+    "maritime areas, as agreed upon on 19 October 1989 in Lisbon."
+)
+
+
+def test_disputed_lands_and_the_place_of_the_deal_are_no_sides():
+    events = _events(DISPUTE)
+    assert events
+    for e in events:
+        assert set(e.countries) <= {"CHL", "NOR"}, e.title
+        assert _named(e.title) <= {"CHL", "NOR"}, e.title
+
+
+def test_talks_on_the_question_of_a_land_have_only_the_talkers():
+    events = _events(
+        "Peru and Japan held talks in Tokyo on Tuesday on the question of the Cook Islands."
+    )
+    assert [set(e.countries) for e in events] == [{"PER", "JPN"}]
+
+
+def test_the_host_city_still_names_the_side_when_no_other_is_named():
+    text = (
+        "Foreign Secretary Jane Doe said: Ghana's return to the Commonwealth is good news. "
+        "When I visited the country last year, I saw huge enthusiasm. I hope to welcome "
+        "President Mensah to the Commonwealth summit in London in April."
+    )
+    assert [set(e.countries) for e in _events(text) if e.type == "visit"] == [{"GBR", "GHA"}]

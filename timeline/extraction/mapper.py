@@ -68,7 +68,12 @@ class Article:
     @classmethod
     def of(cls, text, sentences, mentions, actors, published) -> Article:
         return cls(
-            text, sentences, mentions, {a.key: a for a in actors}, published, article_pair(mentions)
+            text,
+            sentences,
+            mentions,
+            {a.key: a for a in actors},
+            published,
+            article_pair(mentions, text),
         )
 
 

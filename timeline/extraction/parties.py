@@ -59,7 +59,10 @@ def ordered_unique(items) -> list[str]:
 
 BOTH = re.compile(
     r"\b(?:the\s+two|both)\s+(?:[A-Z]\w+\s+|foreign\s+)?(?:countries|nations|states|sides|governments|"
-    r"capitals|neighbou?rs|rivals|ministers|leaders|presidents|delegations|ambassadors|envoys)\b",
+    r"capitals|neighbou?rs|rivals|ministers|leaders|presidents|delegations|ambassadors|envoys)\b"
+    # "The two also declared ...": the pair as a bare subject.
+    r"|\bthe\s+two\s+(?=(?:also|then|later|jointly|further|have|had|will|would|declared|stated|"
+    r"agreed|decided|signed|reaffirmed|announced)\b)",
     re.I,
 )
 
@@ -96,15 +99,46 @@ _BUILT_TIES = re.compile(
 )
 
 
-def article_pair(mentions: list[Mention]) -> list[str]:
-    """The two countries an article names most (first named first on a tie)."""
+# What two governments talk about or where, not who they are: "the question of the X
+# Islands", "sovereignty over A, B and C", "at a meeting in Lisbon".
+_TOPIC_BEFORE = re.compile(r"\bquestion\s+of\s+(?:the\s+)?$", re.I)
+_PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+$")
+
+
+def _sides_named(mentions: list[Mention], text: str) -> tuple[list[Mention], list[Mention]]:
+    """The country mentions that may name a side, and the capitals named as a place."""
+    kept: list[Mention] = []
+    places: list[Mention] = []
+    land: Mention | None = None
+    for m in (m for m in mentions if m.kind == COUNTRY):
+        before = text[max(0, m.start - 40) : m.start]
+        if (
+            _DISPUTED_LAND.search(before)
+            or _TOPIC_BEFORE.search(before)
+            or (land is not None and _NEXT_LAND.match(text[land.end : m.start]))
+        ):
+            land = m
+        elif how_matched(m.text) == "capital" and _PLACE_BEFORE.search(before):
+            places.append(m)
+        else:
+            kept.append(m)
+    return kept, places
+
+
+def _ranked(mentions: list[Mention]) -> list[str]:
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     for m in mentions:
-        if m.kind == COUNTRY:
-            counts[m.key] = counts.get(m.key, 0) + 1
-            first.setdefault(m.key, m.start)
-    ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
+        counts[m.key] = counts.get(m.key, 0) + 1
+        first.setdefault(m.key, m.start)
+    return sorted(counts, key=lambda c: (-counts[c], first[c]))
+
+
+def article_pair(mentions: list[Mention], text: str = "") -> list[str]:
+    """The two countries an article names most (first named first on a tie); a capital
+    named as a place ("the summit in London") counts only when two sides are not named."""
+    sides, places = _sides_named(mentions, text)
+    ranked = ordered_unique([*_ranked(sides), *_ranked(places)])
     return ranked[:2] if len(ranked) >= 2 else []
 
 
@@ -366,9 +400,23 @@ def _organisation_venues(frame, clause, a, trigger, named, out) -> list[Mention]
     return [m for m in venues if m.key not in joiners] if joiners else []
 
 
+# The next item of a list of lands: "sovereignty over the X Islands (Y), Z and W".
+_NEXT_LAND = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
+
+
 def _disputed_land(frame, clause, a, trigger, named, out) -> list[Mention]:
-    # "Chile's claim of sovereignty over Easter Island": the land in dispute, not a party.
-    return [m for m in named if _DISPUTED_LAND.search(_before(clause, a, m, 40))]
+    # "Chile's claim of sovereignty over Easter Island", "talks on the question of the X
+    # Islands": the land in dispute, not a party; so is every land of the list it opens.
+    disputed: list[Mention] = []
+    for m in named:
+        before = _before(clause, a, m, 40)
+        if (
+            _DISPUTED_LAND.search(before)
+            or _TOPIC_BEFORE.search(before)
+            or (disputed and _NEXT_LAND.match(clause[disputed[-1].end - a : m.start - a]))
+        ):
+            disputed.append(m)
+    return disputed
 
 
 # "signed Sunday in Hong Kong a joint communique", "agreed in Switzerland to": a place
@@ -429,6 +477,25 @@ def _deal_venues(frame, clause, a, trigger, named, out) -> list[Mention]:
     # "the two ambassadors signed the communique in Paris": the sides are the pair.
     two_sides = BOTH.search(clause[: trigger.start()]) is not None
     return [m for m in venues if m.key not in others] if len(others) >= 2 or two_sides else []
+
+
+# "as agreed upon on 19 October 1989 in Lisbon", "the accord signed in 1990 in Lima": the
+# capital where a deal was made, in any frame; a place, not a side.
+_DEAL_MADE_IN = re.compile(
+    r"\b(?:agreed(?:\s+upon)?|signed|concluded|reached|adopted|initial(?:l)?ed)\s+"
+    r"(?:(?:on|in)\s+(?:\w+day|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{4})\s+)?"
+    r"in\s+$"
+)
+
+
+def _deal_places(frame, clause, a, trigger, named, out) -> list[Mention]:
+    if not BOTH.search(clause):
+        return []  # only when the clause tells its sides as "the two"
+    return [
+        m
+        for m in named
+        if how_matched(m.text) == "capital" and _DEAL_MADE_IN.search(_before(clause, a, m, 60))
+    ]
 
 
 def _relationship_after(frame, clause, a, trigger, named, out) -> list[Mention]:
@@ -619,6 +686,7 @@ _OUTSIDERS = (
     _organisation_venues,
     _disputed_land,
     _deal_venues,
+    _deal_places,
     _relationship_after,
     _beside_named_relationship,
     _sources,
