@@ -116,3 +116,59 @@ def test_the_host_city_still_names_the_side_when_no_other_is_named():
         "President Mensah to the Commonwealth summit in London in April."
     )
     assert [set(e.countries) for e in _events(text) if e.type == "visit"] == [{"GBR", "GHA"}]
+
+
+# Sentences that tell no happening at all: bylines, credits, datelines alone, private
+# persons' nationality, a city naming a conference or an agreement.
+NOTHING = [
+    "By Maria Lopez, Reuters",
+    "Reporting by Tom Hale in Nairobi; editing by Ana Costa in Madrid.",
+    "NAIROBI, Kenya (AP) —",
+    "A Canadian tourist met the Bolivian president in La Paz on Tuesday.",
+    "Photo: Vietnam's president shakes hands with Laos' president in Hanoi, Vietnam, "
+    "April 30, 2024. (VNA)",
+    "Delegates from Kenya and Ghana attended the Lisbon conference on oceans on Tuesday.",
+]
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_no_happening(text):
+    assert [e.title for e in _events(text)] == []
+
+
+# Sentences whose happening has exactly the sides named, never the reporter, a venue city,
+# a city naming an agreement or a conference, or the nationality of a private person.
+SIDES = [
+    (
+        "Niue's Premier Dalton Tagelagi, who is also chair of the Pacific Islands Forum, "
+        "said on Tuesday that Fiji and Samoa had signed a fisheries agreement.",
+        {"FJI", "WSM"},
+    ),
+    (
+        "Niue's Premier Dalton Tagelagi said on Tuesday that Fiji and Samoa had signed a "
+        "fisheries agreement.",
+        {"FJI", "WSM"},
+    ),
+    (
+        "The Premier of Niue told reporters on Tuesday that Fiji and Samoa had restored "
+        "diplomatic relations.",
+        {"FJI", "WSM"},
+    ),
+    ("Chile said on Tuesday that Peru and Bolivia had broken off relations.", {"PER", "BOL"}),
+    ("LIMA, Peru (AP) — Peru and Japan signed a fisheries agreement on Tuesday.", {"PER", "JPN"}),
+    ("Uruguay and Paraguay signed the Madrid agreement on Tuesday.", {"URY", "PRY"}),
+    ("Nepal and Bhutan met at the Vienna conference on Tuesday.", {"NPL", "BTN"}),
+    ("The Geneva talks between Armenia and Azerbaijan ended on Tuesday.", {"ARM", "AZE"}),
+    (
+        "Mongolia's ambassador, a former Harvard scholar of German descent, presented his "
+        "credentials to the president of Chile on Tuesday.",
+        {"MNG", "CHL"},
+    ),
+]
+
+
+@pytest.mark.parametrize("text, sides", SIDES)
+def test_only_the_sides_named(text, sides):
+    events = _events(text)
+    assert [set(e.countries) for e in events] == [sides]
+    assert _named(events[0].title) <= sides

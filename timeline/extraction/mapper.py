@@ -665,6 +665,39 @@ def _began(t: Timex) -> Timex:
     return replace(t, value=temporal.year_value(year), rule=f"the first year of '{t.text}'")
 
 
+# Who tells a happening of two others: "(X's premier) said on Tuesday that Fiji and Samoa".
+_REPORTED_THAT = re.compile(
+    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|announced|stated|declared|confirmed|reported)"
+    r"(?:\s+(?:on\s+)?\w+day)?\s+that\s+(?:the\s+)?",
+    re.I,
+)
+_PAIR_AND = re.compile(r"\s+and\s+(?:the\s+)?", re.I)
+
+
+def _told_of_a_pair(clause: Clause, mentions: list[Mention]) -> int:
+    """Where the reported clause starts when it opens with two states as its subject
+    ("Niue's premier said that Fiji and Samoa had signed ..."), else 0: who tells it is
+    no side of it."""
+    start = clause.start
+    if clause.frame_countries:
+        told = re.match(r"\W*(?:that\s+)?(?:the\s+)?", clause.text[start:])
+        start = start + told.end()
+    else:
+        said = list(_REPORTED_THAT.finditer(clause.text, clause.start, clause.end))
+        if not said:
+            return 0
+        start = said[-1].end()
+    named = [m for m in mentions if m.kind == COUNTRY and m.start >= start][:2]
+    if (
+        len(named) == 2
+        and named[0].start == start
+        and all(how_matched(m.text) == "name" for m in named)
+        and _PAIR_AND.fullmatch(clause.text[named[0].end : named[1].start])
+    ):
+        return start
+    return 0
+
+
 def read_clause(
     article: Article, analyser: ClauseAnalyser, clause: Clause
 ) -> tuple[Reading | None, list[Timex], list[str]]:
@@ -685,6 +718,10 @@ def read_clause(
     ]
     matches = [f for f in matches if not _background(f[0], clause.body, f[1])]
     borrow = clause.kind == "leading"
+    told = _told_of_a_pair(clause, mentions)
+    if told:
+        clause.frame_countries = []
+        mentions = [m for m in mentions if m.start >= told]
     countries = ordered_unique(
         [*clause.frame_countries, *clause_countries(clause.text, mentions, clause.mentions, borrow)]
     )
