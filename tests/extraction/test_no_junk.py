@@ -155,6 +155,22 @@ SIDES = [
         {"FJI", "WSM"},
     ),
     ("Chile said on Tuesday that Peru and Bolivia had broken off relations.", {"PER", "BOL"}),
+    (
+        "The Premier of Niue and chair of the Pacific Islands Forum said on Tuesday that "
+        "Tonga had established diplomatic relations with Palau.",
+        {"TON", "PLW"},
+    ),
+    (
+        "An Australian academic said on Tuesday that Tonga had established diplomatic "
+        "relations with Palau.",
+        {"TON", "PLW"},
+    ),
+    (
+        "Niue's premier said on Tuesday that Tonga had broken off relations with Palau.",
+        {"TON", "PLW"},
+    ),
+    # One state alone in what is told may act on the teller: the teller stays a side.
+    ("Norway said on Tuesday that Russia had expelled three of its diplomats.", {"NOR", "RUS"}),
     ("LIMA, Peru (AP) — Peru and Japan signed a fisheries agreement on Tuesday.", {"PER", "JPN"}),
     ("Uruguay and Paraguay signed the Madrid agreement on Tuesday.", {"URY", "PRY"}),
     ("Nepal and Bhutan met at the Vienna conference on Tuesday.", {"NPL", "BTN"}),

@@ -671,13 +671,12 @@ _REPORTED_THAT = re.compile(
     r"(?:\s+(?:on\s+)?\w+day)?\s+that\s+(?:the\s+)?",
     re.I,
 )
-_PAIR_AND = re.compile(r"\s+and\s+(?:the\s+)?", re.I)
 
 
 def _told_of_a_pair(clause: Clause, mentions: list[Mention]) -> int:
-    """Where the reported clause starts when it opens with two states as its subject
-    ("Niue's premier said that Fiji and Samoa had signed ..."), else 0: who tells it is
-    no side of it."""
+    """Where the reported clause starts when it opens with a state as its subject and
+    names another ("Niue's premier said that Fiji and Samoa had signed ..."), else 0:
+    who tells it is no side of it."""
     start = clause.start
     if clause.frame_countries:
         told = re.match(r"\W*(?:that\s+)?(?:the\s+)?", clause.text[start:])
@@ -687,15 +686,14 @@ def _told_of_a_pair(clause: Clause, mentions: list[Mention]) -> int:
         if not said:
             return 0
         start = said[-1].end()
-    named = [m for m in mentions if m.kind == COUNTRY and m.start >= start][:2]
-    if (
-        len(named) == 2
-        and named[0].start == start
-        and all(how_matched(m.text) == "name" for m in named)
-        and _PAIR_AND.fullmatch(clause.text[named[0].end : named[1].start])
-    ):
-        return start
-    return 0
+    named = [m for m in mentions if m.kind == COUNTRY and m.start >= start]
+    if not named or named[0].start != start or how_matched(named[0].text) != "name":
+        return 0
+    if re.match(r"['’]", clause.text[named[0].end : named[0].end + 1]):
+        return 0  # "that Peru's envoy ...": whose envoy, not yet the subject
+    # Its subject and another state of its own ("that Tonga had established relations with
+    # Palau"); one state alone may act on the teller ("that Russia expelled its diplomats").
+    return start if any(m.key != named[0].key for m in named[1:]) else 0
 
 
 def read_clause(
