@@ -18,7 +18,7 @@ from . import offtopic
 from .anaphors import named_again
 from .clauses.model import ClauseAnalyser
 from .countries import country_name
-from .frames import frame, frames, priority
+from .frames import frame, frames, priority, words
 from .mapper import COUNT, Article, claims_of, dating_timexes, map_clause
 from .parties import ordered_unique
 from .titles import title
@@ -29,6 +29,31 @@ _BOILERPLATE = re.compile(
     r"Subscribe|Copyright|All\s+rights\s+reserved|Click\s+here|Sign\s+up|Related\s+articles?)\b",
     re.I,
 )
+
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# A caption ends on the picture's place and day, set off by a comma and no preposition:
+# "... in Brussels, Belgium, July 13, 2022." / "..., Wednesday, 13 July 2022."
+_PICTURE_DAY = re.compile(
+    rf",\s+(?:[A-Z][a-z]+day,\s+)?(?:{_MONTH}\s+\d{{1,2}},\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"
+    r"\.?\s*(?:\([^()]*\))?\s*$"
+)
+_CAPTION_MOMENTS = frozenset({"meet"})
+_CREDIT = re.compile(
+    r"(?i)^\(?\s*(?:photo|picture|image)s?\s*(?:credit|by|:)|\b(?:AP|AFP)\s+Photo\b"
+)
+
+
+def _caption(sentence: Sentence, article) -> bool:
+    """A photo caption: what its people do, in the present, ending on the picture's place
+    and day ("X speaks during a news conference with Y in Oslo, Norway, May 2, 2019."),
+    or any sentence so ended that a photo credit follows."""
+    if not _PICTURE_DAY.search(sentence.text):
+        return False
+    if re.search(rf"(?i)\b{words()['CAPTION_VERB']}\b", sentence.text):
+        return True
+    after = article.sentences[sentence.index + 1 : sentence.index + 2]
+    return bool(after) and bool(_CREDIT.search(after[0].text))
 
 
 def _page_furniture(sentence: Sentence) -> bool:
@@ -85,6 +110,10 @@ def _sentence_candidates(article, analyser, sentence, by_sentence, earlier) -> l
             found.extend(told)
             if told and clause.kind in ("main", "leading"):
                 previous = told[-1]
+    if found and _caption(sentence, article):
+        # The picture's moment is no meeting of its own; a caption may still tell what
+        # was done ("shake hands after signing a communiqué establishing relations").
+        found = [c for c in found if c.event.type not in _CAPTION_MOMENTS]
     if not found:
         consequence = _consequence(sentence, article, earlier)
         if consequence is not None:

@@ -69,7 +69,12 @@ class Article:
     @classmethod
     def of(cls, text, sentences, mentions, actors, published) -> Article:
         return cls(
-            text, sentences, mentions, {a.key: a for a in actors}, published, article_pair(mentions)
+            text,
+            sentences,
+            mentions,
+            {a.key: a for a in actors},
+            published,
+            article_pair(mentions, text),
         )
 
 
@@ -661,6 +666,37 @@ def _began(t: Timex) -> Timex:
     return replace(t, value=temporal.year_value(year), rule=f"the first year of '{t.text}'")
 
 
+# Who tells a happening of two others: "(X's premier) said on Tuesday that Fiji and Samoa".
+_REPORTED_THAT = re.compile(
+    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|announced|stated|declared|confirmed|reported)"
+    r"(?:\s+(?:on\s+)?\w+day)?\s+that\s+(?:the\s+)?",
+    re.I,
+)
+
+
+def _told_of_a_pair(clause: Clause, mentions: list[Mention]) -> int:
+    """Where the reported clause starts when it opens with a state as its subject and
+    names another ("Niue's premier said that Fiji and Samoa had signed ..."), else 0:
+    who tells it is no side of it."""
+    start = clause.start
+    if clause.frame_countries:
+        told = re.match(r"\W*(?:that\s+)?(?:the\s+)?", clause.text[start:])
+        start = start + told.end()
+    else:
+        said = list(_REPORTED_THAT.finditer(clause.text, clause.start, clause.end))
+        if not said:
+            return 0
+        start = said[-1].end()
+    named = [m for m in mentions if m.kind == COUNTRY and m.start >= start]
+    if not named or named[0].start != start or how_matched(named[0].text) != "name":
+        return 0
+    if re.match(r"['’]", clause.text[named[0].end : named[0].end + 1]):
+        return 0  # "that Peru's envoy ...": whose envoy, not yet the subject
+    # Its subject and another state of its own ("that Tonga had established relations with
+    # Palau"); one state alone may act on the teller ("that Russia expelled its diplomats").
+    return start if any(m.key != named[0].key for m in named[1:]) else 0
+
+
 def read_clause(
     article: Article, analyser: ClauseAnalyser, clause: Clause
 ) -> tuple[Reading | None, list[Timex], list[str]]:
@@ -681,6 +717,10 @@ def read_clause(
     ]
     matches = [f for f in matches if not _background(f[0], clause.body, f[1])]
     borrow = clause.kind == "leading"
+    told = _told_of_a_pair(clause, mentions)
+    if told:
+        clause.frame_countries = []
+        mentions = [m for m in mentions if m.start >= told]
     own = clause_countries(clause.text, mentions, clause.mentions, borrow)
     countries = ordered_unique([*clause.frame_countries, *own])
     if not matches:

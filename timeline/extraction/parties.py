@@ -60,7 +60,10 @@ def ordered_unique(items) -> list[str]:
 
 BOTH = re.compile(
     r"\b(?:the\s+two|both)\s+(?:[A-Z]\w+\s+|foreign\s+)?(?:countries|nations|states|sides|governments|"
-    r"capitals|neighbou?rs|rivals|ministers|leaders|presidents|delegations|ambassadors|envoys)\b",
+    r"capitals|neighbou?rs|rivals|ministers|leaders|presidents|delegations|ambassadors|envoys)\b"
+    # "The two also declared ...": the pair as a bare subject.
+    r"|\bthe\s+two\s+(?=(?:also|then|later|jointly|further|have|had|will|would|declared|stated|"
+    r"agreed|decided|signed|reaffirmed|announced)\b)",
     re.I,
 )
 
@@ -86,22 +89,57 @@ _POSSESSIVE_EPITHET = re.compile(
     r"backer|patron|client|satellite)\b",
     re.I,
 )
+# ... nor when the relationship is what the clause builds or ends: "forged close ties with
+# Y", "cut its long-standing ties with Y" (Y is the partner of the break).
 _BUILT_TIES = re.compile(
-    r"\b(?:establish|forg|build|built|develop|restor|resum|seek|want)\w*\s+(?:\w+\s+){0,2}?"
-    r"(?:close|closer|long-standing|strong|friendly|warm)\s",
+    r"\b(?:establish|forg|build|built|develop|restor|resum|seek|want"
+    r"|cut|sever|break|broke|end|terminat|ruptur|suspend|freez|froze|downgrad)\w*\s+"
+    r"(?:\w+\s+){0,2}?(?:close|closer|long-standing|longstanding|traditional|historic|strong|"
+    r"friendly|warm)\s",
     re.I,
 )
 
 
-def article_pair(mentions: list[Mention]) -> list[str]:
-    """The two countries an article names most (first named first on a tie)."""
+# What two governments talk about or where, not who they are: "the question of the X
+# Islands", "sovereignty over A, B and C", "at a meeting in Lisbon".
+_TOPIC_BEFORE = re.compile(r"\bquestion\s+of\s+(?:the\s+)?$", re.I)
+_PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+$")
+
+
+def _sides_named(mentions: list[Mention], text: str) -> tuple[list[Mention], list[Mention]]:
+    """The country mentions that may name a side, and the capitals named as a place."""
+    kept: list[Mention] = []
+    places: list[Mention] = []
+    land: Mention | None = None
+    for m in (m for m in mentions if m.kind == COUNTRY):
+        before = text[max(0, m.start - 40) : m.start]
+        if (
+            _DISPUTED_LAND.search(before)
+            or _TOPIC_BEFORE.search(before)
+            or (land is not None and _NEXT_LAND.match(text[land.end : m.start]))
+        ):
+            land = m
+        elif how_matched(m.text) == "capital" and _PLACE_BEFORE.search(before):
+            places.append(m)
+        else:
+            kept.append(m)
+    return kept, places
+
+
+def _ranked(mentions: list[Mention]) -> list[str]:
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     for m in mentions:
-        if m.kind == COUNTRY:
-            counts[m.key] = counts.get(m.key, 0) + 1
-            first.setdefault(m.key, m.start)
-    ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
+        counts[m.key] = counts.get(m.key, 0) + 1
+        first.setdefault(m.key, m.start)
+    return sorted(counts, key=lambda c: (-counts[c], first[c]))
+
+
+def article_pair(mentions: list[Mention], text: str = "") -> list[str]:
+    """The two countries an article names most (first named first on a tie); a capital
+    named as a place ("the summit in London") counts only when two sides are not named."""
+    sides, places = _sides_named(mentions, text)
+    ranked = ordered_unique([*_ranked(sides), *_ranked(places)])
     return ranked[:2] if len(ranked) >= 2 else []
 
 
@@ -363,9 +401,23 @@ def _organisation_venues(frame, clause, a, trigger, named, out) -> list[Mention]
     return [m for m in venues if m.key not in joiners] if joiners else []
 
 
+# The next item of a list of lands: "sovereignty over the X Islands (Y), Z and W".
+_NEXT_LAND = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
+
+
 def _disputed_land(frame, clause, a, trigger, named, out) -> list[Mention]:
-    # "Chile's claim of sovereignty over Easter Island": the land in dispute, not a party.
-    return [m for m in named if _DISPUTED_LAND.search(_before(clause, a, m, 40))]
+    # "Chile's claim of sovereignty over Easter Island", "talks on the question of the X
+    # Islands": the land in dispute, not a party; so is every land of the list it opens.
+    disputed: list[Mention] = []
+    for m in named:
+        before = _before(clause, a, m, 40)
+        if (
+            _DISPUTED_LAND.search(before)
+            or _TOPIC_BEFORE.search(before)
+            or (disputed and _NEXT_LAND.match(clause[disputed[-1].end - a : m.start - a]))
+        ):
+            disputed.append(m)
+    return disputed
 
 
 # "signed Sunday in Hong Kong a joint communique", "agreed in Switzerland to": a place
@@ -426,6 +478,25 @@ def _deal_venues(frame, clause, a, trigger, named, out) -> list[Mention]:
     # "the two ambassadors signed the communique in Paris": the sides are the pair.
     two_sides = BOTH.search(clause[: trigger.start()]) is not None
     return [m for m in venues if m.key not in others] if len(others) >= 2 or two_sides else []
+
+
+# "as agreed upon on 19 October 1989 in Lisbon", "the accord signed in 1990 in Lima": the
+# capital where a deal was made, in any frame; a place, not a side.
+_DEAL_MADE_IN = re.compile(
+    r"\b(?:agreed(?:\s+upon)?|signed|concluded|reached|adopted|initial(?:l)?ed)\s+"
+    r"(?:(?:on|in)\s+(?:\w+day|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{4})\s+)?"
+    r"in\s+$"
+)
+
+
+def _deal_places(frame, clause, a, trigger, named, out) -> list[Mention]:
+    if not BOTH.search(clause):
+        return []  # only when the clause tells its sides as "the two"
+    return [
+        m
+        for m in named
+        if how_matched(m.text) == "capital" and _DEAL_MADE_IN.search(_before(clause, a, m, 60))
+    ]
 
 
 def _relationship_after(frame, clause, a, trigger, named, out) -> list[Mention]:
@@ -505,9 +576,13 @@ def _sources(frame, clause, a, trigger, named, out) -> list[Mention]:
 
 # A circumstance set before the clause's subject: "Amid protests from China, Taiwan opened
 # an office in Lithuania", "Despite sanctions imposed by China against Lithuania, ...".
+# So is what it means for another state, told first: "In a diplomatic coup for Morocco,
+# Senegal cut ties with Algeria" (Morocco gains; it is no side of the break).
+_VERDICT = r"(?:blow|setback|snub|rebuff|victory|coup|win|boost|triumph)"
 _LEAD_CIRCUMSTANCE = re.compile(
     r"^\W*(?:[A-Z][\w\[\] ]{0,40}?\s*:\s*)?(?:amid(?:st)?|despite|in\s+spite\s+of|notwithstanding|"
-    r"in\s+the\s+(?:wake|face)\s+of)\b[^,;]{3,200},",
+    r"in\s+the\s+(?:wake|face)\s+of"
+    rf"|in\s+(?:an?|another)\s+(?:[\w-]+\s+){{0,2}}?{_VERDICT}\s+(?:to|for))\b[^,;]{{3,200}},",
     re.I,
 )
 
@@ -534,7 +609,7 @@ def _commentary(frame, clause, a, trigger, named, out) -> list[Mention]:
 # next comma or the end of the clause.
 _ASIDE = re.compile(
     r"\b(?:in\s+(?:an?\s+|another\s+)(?:[\w-]+\s+){0,2}?|dealing\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?)"
-    r"(?:blow|setback|snub|rebuff|victory|coup|win)\s+(?:to|for)\b[^,;]*"
+    rf"{_VERDICT}\s+(?:to|for)\b[^,;]*"
     r"|,\s+(?:considered|regarded|seen|viewed|deemed|claimed)\s+(?:as\s+)?(?:an?\s+|the\s+|its\s+)?"
     r"[^,;]{0,60}?\bby\b[^,;]*",
     re.I,
@@ -639,6 +714,7 @@ _OUTSIDERS = (
     _organisation_venues,
     _disputed_land,
     _deal_venues,
+    _deal_places,
     _relationship_after,
     _beside_named_relationship,
     _sources,
