@@ -1890,8 +1890,7 @@ _REPORTED_ACTS = [
     ),
     (
         "reported_after",
-        "Honduras has been suspended from the Organization of American States, Canada "
-        "announced.",
+        "Honduras has been suspended from the Organization of American States, Canada announced.",
         "reduce_relations",
         "HND",
         PUB,
