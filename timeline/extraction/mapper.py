@@ -30,6 +30,7 @@ from .parties import (
     holds_envoys,
     hosts,
     named_relationships,
+    names_the_tellers_envoys,
     not_parties,
     ordered_unique,
     subject_object,
@@ -769,6 +770,8 @@ def _names_own_subject(clause: Clause, mentions: list[Mention], trigger_at: int)
     if not before or before[0].key in clause.frame_countries:
         return False
     if holds_envoys(clause.text, before[0].start, before[0].end):
+        return False
+    if names_the_tellers_envoys(clause.text, clause.start + trigger_at, clause.end):
         return False
     return bool(_SUBJECT_BEFORE.match(clause.text[clause.start : before[0].start]))
 

@@ -538,6 +538,20 @@ def _sent_away() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
+@functools.cache
+def _own_envoys() -> re.Pattern[str]:
+    w = words()
+    return re.compile(
+        rf"\b(?:its|their|our)\s+(?:[\w-]+\s+){{0,3}}?(?:{w['ENVOYS']}|{w['MISSION']})", re.I
+    )
+
+
+def names_the_tellers_envoys(text: str, lo: int, hi: int) -> bool:
+    """ "Norway said that Russia had expelled three of its diplomats": the envoys are the
+    teller's, so the teller is the side acted on."""
+    return _own_envoys().search(text, lo, hi) is not None
+
+
 def holds_envoys(text: str, start: int, end: int) -> bool:
     """ "Cuban diplomats", "the embassy of Peru", "Chile's ambassador": the country names
     envoys or a mission, what an expulsion acts on, never the clause's acting subject."""
