@@ -1108,3 +1108,12 @@ def test_a_dated_texts_day_without_year_counts_from_the_full_date_just_told():
     ]
     got = {t.text: t.value and t.value.edtf for t in find_timexes(far, sentences, FRIDAY)}
     assert got["8 August"] == "2024-08-08"
+
+
+def test_a_signing_date_among_some_sentences_only_looks_them_up_by_index():
+    # Callers pass one sentence of an article (its index is not 0): the closing formula
+    # "Done in ..." is looked up by sentence index, never by list position.
+    text = "Done in Lima on 3 May 1994, in force from the date of its signature."
+    one = Sentence(7, 0, len(text), text)
+    found = find_timexes(text, [one], None)
+    assert [t.value.edtf for t in found if t.value] == ["1994-05-03"]

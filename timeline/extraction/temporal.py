@@ -2288,13 +2288,16 @@ _SIGNED_AT = re.compile(r"\s*(?:Done|Signed)\s+(?:at|in|on)\b")
 def _signing_dates(text: str, sentences: list[Sentence], found: list[Timex]) -> list[Timex]:
     """A date for each reference to the day the text was signed, taken from the one closing
     formula ("Done in ..., on <day>") that states a day."""
+    # The sentences given may be some of the article's only: look them up by index.
+    text_of = {s.index: s.text for s in sentences}
     days = [
         t
         for t in found
         if t.kind == "date"
         and t.value is not None
         and t.value.precision == DAY
-        and _SIGNED_AT.match(sentences[t.sentence].text)
+        and t.sentence in text_of
+        and _SIGNED_AT.match(text_of[t.sentence])
     ]
     if len({t.value for t in days}) != 1:
         return []
