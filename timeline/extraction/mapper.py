@@ -571,7 +571,7 @@ _NAME_IN = re.compile(
 @functools.cache
 def _organisation_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
     names = re.compile(r"\b" + words()["ORGANISATION"] + r"\b", re.I)
-    # "left the bloc", or a pronoun: "left the UN in 1965 and rejoined it in 1966".
+    # "left the bloc", or a pronoun: "left the bloc in 1980 and rejoined it in 1984".
     noun = re.compile(
         r"\s+(?:from\s+|out\s+of\s+)?(?:the\s+" + words()["ORGANISATION_NOUN"] + r"|it)\b", re.I
     )
