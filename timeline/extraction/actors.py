@@ -715,7 +715,7 @@ def _title_word_before(text: str, a: int) -> str:
 
 
 def _title_before(text: str, a: int, countries: _Countries) -> tuple[str, str]:
-    # Within the name's line: a headline or caption above ("... expels Uzbek envoy") is
+    # Within the name's line: a headline or caption above ("... expels Malian envoy") is
     # no title of the name that opens the next line.
     window_start = max(0, a - 80, text.rfind("\n", 0, a) + 1)
     before = text[window_start:a]
@@ -750,7 +750,7 @@ _POSSESSIVE_ROLE = re.compile(
 )
 # "Indonesian woman Siti Aisyah", "British journalist Tom Reid", "a Kenyan man named Tom
 # Otieno": a demonym and a word for a person right before a name, on one line (a
-# headline's "Uzbek envoy" is no caption's).
+# headline's "Malian envoy" is no caption's).
 _DEMONYM_ROLE = re.compile(
     r"[ \t]+(?:[a-z-]+[ \t]+){0,2}(?:woman|man|national|citizen|journalist|reporter|activist|"
     r"student|businessman|businesswoman|tourist|worker|lawyer|dissident|official|diplomat|"

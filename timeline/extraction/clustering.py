@@ -252,7 +252,7 @@ def _copy_days_apart(item: Item, dated: list[Item]) -> bool:
 
 
 def _other_place_visited(item: Item, other: Item) -> bool:
-    """One visitor's visits to two countries ("visited Gambia", "visited Dakar") are two."""
+    """One visitor's visits to two countries ("visited Ghana", "visited Dakar") are two."""
     if not (item.cand.type == other.cand.type == "visit"):
         return False
     mine, theirs = lookup(item.detail.place), lookup(other.detail.place)
@@ -610,7 +610,7 @@ NEWS_DAYS = 31
 
 
 def _after_the_news(item: Item, cluster: Cluster) -> bool:
-    """News of the day ("Kuwait and Iraq have restored relations") is no happening its
+    """News of the day ("Peru and Chile have restored relations") is no happening its
     sources all date well after the article that tells it (a month's leeway: the day of an
     article may be a guess within its month)."""
     recent = item.detail.recent_timex
@@ -693,8 +693,8 @@ NARRATIVE_SENTENCES = 1
 
 def _dated_by_narrative(items, by_article, clusters, actors, index) -> None:
     """A done act told with no date of its own, in an article that is no news of the day,
-    right after a sentence dated by its own words ("Amin took power in January 1971.
-    Britain was the first country to recognise the new regime."): the year the narrative
+    right after a sentence dated by its own words ("The general took power in March
+    1979. Peru was the first country to recognise the new regime."): the year the narrative
     is at, the happening's date at the precision a reader can trust. Only an act between two
     countries, one of them in the dated sentence too (the narrative is about them)."""
     for item in items:

@@ -1927,7 +1927,7 @@ def _map_one(
 
 
 def _side_of_the_list_before(items: list[Reading], before: Candidate | None) -> None:
-    """ "Jamaica established relations with A, B and C in 2006, 1987 and 1977,
+    """ "Ghana established relations with A, B and C in 2006, 1987 and 1977,
     respectively. Ties between D, E and F were formed in 1964, 2003 and 1976,
     respectively": a list of partners that names no other side continues the list told
     just before, with its side."""

@@ -150,8 +150,8 @@ _REPORT_FRAME = re.compile(
     r"(?P<tail>[^\"“]{0,40}?)\bthat\b",
     re.I,
 )
-# A long subject closed by its apposition: "The Chair of the Forum and Premier of Niue,
-# Toke Talagi, has announced that ...": the frame may reach further into the sentence.
+# A long subject closed by its apposition: "The Chair of the Forum and Premier of Tonga,
+# Ana Folau, has announced that ...": the frame may reach further into the sentence.
 _AFTER_APPOSITION = re.compile(
     r",\s+(?:[A-Z][\w.'’-]*\s+){1,3}?[A-Z][\w.'’-]*,\s+(?:has\s+|have\s+)?$"
 )
