@@ -549,8 +549,7 @@ def _dated_options(item: Item, actors, index: _ClusterIndex) -> list[Cluster]:
         if c.dated()
         and _undated_can_join(item, c, actors)
         and not _reported_before(item, c)
-        and not _older_than_news(item, c)
-        and not _after_the_news(item, c)
+        and not _apart_from_the_news(item, c)
     ]
 
 
@@ -574,8 +573,7 @@ def _attach_undated(undated, clusters, actors, index, keep_unattached) -> list[I
             and _undated_can_join(item, c, actors)
             and not _other_date_same_article(item, c)
             and not _reported_before(item, c)
-            and not _older_than_news(item, c)
-            and not _after_the_news(item, c)
+            and not _apart_from_the_news(item, c)
         ]
         if options:
             _join(item, options, actors, index)
@@ -609,16 +607,20 @@ def _dated_by_report(leftovers, clusters, actors, index) -> list[Item]:
 NEWS_DAYS = 31
 
 
-def _after_the_news(item: Item, cluster: Cluster) -> bool:
-    """News of the day ("Peru and Chile have restored relations") is no happening its
-    sources all date well after the article that tells it (a month's leeway: the day of an
-    article may be a guess within its month)."""
+def _apart_from_the_news(item: Item, cluster: Cluster) -> bool:
+    """News of the day ("Peru and Chile have restored relations", "Nauru says it is
+    switching recognition") is no happening its sources all date long before the article
+    that tells it, nor well after it (a month's leeway: an article's day may be a guess
+    within its month)."""
     recent = item.detail.recent_timex
     if recent is None or recent.value is None:
         return False
-    end = recent.value.end + dt.timedelta(days=NEWS_DAYS)
     dated = cluster.dated()
-    return bool(dated) and all(i.date.start > end for i in dated)
+    leeway = dt.timedelta(days=NEWS_DAYS)
+    start, end = recent.value.start - leeway, recent.value.end + leeway
+    return bool(dated) and (
+        all(i.date.end < start for i in dated) or all(i.date.start > end for i in dated)
+    )
 
 
 def _within_the_news(item: Item, date: DateValue) -> bool:
@@ -627,17 +629,6 @@ def _within_the_news(item: Item, date: DateValue) -> bool:
     dated months away, however rarely such a pair's happening recurs."""
     leeway = dt.timedelta(days=NEWS_DAYS)
     return date.start <= item.date.end + leeway and date.end >= item.date.start - leeway
-
-
-def _older_than_news(item: Item, cluster: Cluster) -> bool:
-    """News of the day ("Nauru says it is switching recognition from Taiwan") is not a
-    happening its sources date long before the article that tells it."""
-    recent = item.detail.recent_timex
-    if recent is None or recent.value is None:
-        return False
-    start = recent.value.start - dt.timedelta(days=NEWS_DAYS)
-    dated = cluster.dated()
-    return bool(dated) and all(i.date.end < start for i in dated)
 
 
 def _dated_as_news(items, clusters, actors, index) -> list[Item]:
